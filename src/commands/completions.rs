@@ -1,0 +1,26 @@
+//! `dino completions SHELL`: shell completions, generated from the command
+//! line's own definition so they never fall behind it.
+
+use std::io;
+
+use anyhow::Result;
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+/// Print shell completions for bash, zsh, fish, elvish or PowerShell.
+///
+/// For example, for bash: `dino completions bash > ~/.local/share/bash-completion/completions/dino`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(args: CompletionsArgs) -> Result<()> {
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "dino", &mut io::stdout());
+    Ok(())
+}

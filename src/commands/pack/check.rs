@@ -1,0 +1,59 @@
+//! `dino pack check`: validate packs, listing every problem as
+//! `file:line:col: message`. Exit 3 when something was found.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::exit::{ERROR, Exit, FINDINGS};
+use crate::pack::builtin;
+use crate::ui::Ui;
+
+/// Check packs against the pack format; list every problem, exit 3 if any.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Pack folders (or built-in ids) to check
+    #[arg(default_value = ".", value_name = "PATH")]
+    pub paths: Vec<String>,
+}
+
+pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
+    let lang = ui.lang;
+    let mut stdout = std::io::stdout().lock();
+    let (mut problems, mut unreadable) = (0, 0);
+    for spec in &args.paths {
+        match builtin::load_named(spec, lang) {
+            Ok(pack) => {
+                let phases = pack.phases.len();
+                let items: usize = pack.phases.iter().map(|p| p.items.len()).sum();
+                ui.note(&crate::tr!(
+                    lang,
+                    "{spec}: ok ({phases} faser, {items} punkter)",
+                    "{spec}: ok ({phases} phases, {items} items)"
+                ));
+            }
+            Err(findings) => {
+                // A path that holds no pack at all is an error, not a finding.
+                let no_pack = findings.len() == 1 && findings[0].line == 0 && !std::path::Path::new(spec).join("pack.toml").exists();
+                if no_pack && builtin::source(spec).is_none() {
+                    unreadable += 1;
+                    eprintln!("{}: {}", crate::ui::error_label(), findings[0]);
+                    continue;
+                }
+                problems += findings.len();
+                for finding in &findings {
+                    writeln!(stdout, "{finding}")?;
+                }
+            }
+        }
+    }
+    if unreadable > 0 {
+        return Err(Exit::silent(ERROR).into());
+    }
+    if problems > 0 {
+        ui.note(&crate::tr!(lang, "{problems} problem hittades", "{problems} problems found"));
+        return Err(Exit::silent(FINDINGS).into());
+    }
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! `dino pack doc`: the facilitator's handbook, in Markdown or HTML.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::load_or_fail;
+use crate::fsio::write_atomic;
+use crate::render::{handbook, html};
+use crate::ui::Ui;
+
+/// Write a pack as a printable facilitator's handbook: every phase with its
+/// purpose and guidance, every item with its help and when it applies.
+#[derive(Debug, Args)]
+pub struct DocArgs {
+    /// A built-in pack's id or a pack folder
+    #[arg(default_value = "dino", value_name = "ID|PATH")]
+    pub pack: String,
+
+    /// Markdown (renders on git forges) or a self-contained HTML page
+    #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+    pub format: DocFormat,
+
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+}
+
+pub fn run(args: DocArgs, ui: &Ui) -> Result<()> {
+    let pack = load_or_fail(&args.pack, ui)?;
+    let markdown = handbook::markdown(&pack, ui.lang);
+    let text = match args.format {
+        DocFormat::Md => markdown,
+        DocFormat::Html => {
+            let lang = pack.lang_for(ui.lang);
+            html::document(pack.title.get(lang), lang, &html::safe_fragment(&markdown))
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            let lang = ui.lang;
+            let shown = path.display();
+            ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
+        }
+        None => std::io::stdout().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! `dino pack …`: list, show, check, print and scaffold method packs.
+
+mod check;
+mod doc;
+mod list;
+mod new;
+mod show;
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use crate::exit::{ERROR, Exit};
+use crate::finding::Finding;
+use crate::pack::{Pack, builtin};
+use crate::ui::Ui;
+
+/// Work with method packs: the phases, items and gates a workbook follows.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    #[command(subcommand)]
+    pub command: PackCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    List(list::ListArgs),
+    Show(show::ShowArgs),
+    Check(check::CheckArgs),
+    Doc(doc::DocArgs),
+    New(new::NewArgs),
+}
+
+pub fn run(args: PackArgs, ui: &Ui) -> Result<()> {
+    match args.command {
+        PackCommand::List(args) => list::run(args, ui),
+        PackCommand::Show(args) => show::run(args, ui),
+        PackCommand::Check(args) => check::run(args, ui),
+        PackCommand::Doc(args) => doc::run(args, ui),
+        PackCommand::New(args) => new::run(args, ui),
+    }
+}
+
+/// Loads a pack named by id or folder, or fails with every finding listed.
+fn load_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
+    builtin::load_named(spec, ui.lang).map_err(|findings| {
+        let lang = ui.lang;
+        anyhow::Error::new(Exit {
+            code: ERROR,
+            message: findings_message(&findings, lang, spec),
+        })
+    })
+}
+
+/// Every finding on its own line, after a line saying what failed.
+fn findings_message(findings: &[Finding], lang: crate::i18n::Lang, spec: &str) -> String {
+    let mut out = crate::tr!(
+        lang,
+        "paketet {spec} kunde inte läsas; kör `dino pack check {spec}` för att se alla fel",
+        "the pack {spec} could not be loaded; `dino pack check {spec}` lists every problem"
+    );
+    for finding in findings {
+        let _ = write!(out, "\n{finding}");
+    }
+    out
+}

@@ -1,0 +1,63 @@
+//! `dino pack show`: a pack, or one of its phases, in the terminal.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::load_or_fail;
+use crate::finding::closest;
+use crate::render::pack_view::{self, Look};
+use crate::ui::Ui;
+
+/// Show a pack's profile, readiness, phases and items; or one phase in full.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A built-in pack's id or a pack folder
+    #[arg(default_value = "dino", value_name = "ID|PATH")]
+    pub pack: String,
+
+    /// Show only this phase, with its purpose, guidance and gate
+    pub phase: Option<String>,
+}
+
+pub fn run(args: ShowArgs, ui: &Ui) -> Result<()> {
+    let pack = load_or_fail(&args.pack, ui)?;
+    let look = Look {
+        width: ui.terminal_width(),
+        heading: if ui.color { bold } else { plain },
+    };
+    let text = match &args.phase {
+        None => pack_view::overview(&pack, ui.lang, &look),
+        Some(id) => {
+            let Some(phase) = pack.phase(id) else {
+                let lang = ui.lang;
+                let ids: Vec<&str> = pack.phases.iter().map(|p| p.id.as_str()).collect();
+                let list = ids.join(", ");
+                match closest(id, ids.iter().copied()) {
+                    Some(near) => bail!(crate::tr!(
+                        lang,
+                        "paketet har ingen fas `{id}`; menade du `{near}`? (faser: {list})",
+                        "the pack has no phase `{id}`; did you mean `{near}`? (phases: {list})"
+                    )),
+                    None => bail!(crate::tr!(
+                        lang,
+                        "paketet har ingen fas `{id}` (faser: {list})",
+                        "the pack has no phase `{id}` (phases: {list})"
+                    )),
+                }
+            };
+            pack_view::phase(&pack, phase, ui.lang, &look)
+        }
+    };
+    std::io::stdout().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn bold(text: &str) -> String {
+    console::style(text).bold().to_string()
+}
+
+fn plain(text: &str) -> String {
+    text.to_string()
+}

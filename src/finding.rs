@@ -1,0 +1,127 @@
+//! Findings: problems in a user's file, each with a place (`file:line:col`)
+//! and a message, reported all at once rather than one at a time.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem found in a file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    /// The file as the user would name it.
+    pub file: String,
+    /// 1-based line; 0 when the problem is with the file as a whole.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    pub message: String,
+}
+
+impl Finding {
+    /// A problem with a file as a whole (it is missing, unreadable, …).
+    pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        }
+    }
+}
+
+/// A text with its name, able to turn byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    /// The file as the user would name it.
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceText {
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// A finding at the start of `span`.
+    pub fn finding(&self, span: &Range<usize>, message: impl Into<String>) -> Finding {
+        let (line, col) = self.line_col(span.start);
+        Finding {
+            file: self.name.clone(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The valid name closest to a misspelt one, if any is close enough to be a
+/// plausible intent.
+pub fn closest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    valid
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(wrong, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let src = SourceText {
+            name: "x.toml".into(),
+            text: "ab\r\nåäö = 1\nz".into(),
+        };
+        assert_eq!(src.line_col(0), (1, 1));
+        assert_eq!(src.line_col(4), (2, 1));
+        // "åäö" is six bytes; the space after it is column 4.
+        assert_eq!(src.line_col(10), (2, 4));
+        assert_eq!(src.line_col(src.text.len()), (3, 2));
+        // An offset inside a character counts from that character.
+        assert_eq!(src.line_col(5), (2, 1));
+    }
+
+    #[test]
+    fn closest_suggests_only_plausible_names() {
+        assert_eq!(closest("titel", ["title", "id", "items"]), Some("title"));
+        assert_eq!(closest("requried", ["required", "kind"]), Some("required"));
+        assert_eq!(closest("zzz", ["title", "id"]), None);
+    }
+
+    #[test]
+    fn findings_print_as_file_line_col() {
+        let f = Finding {
+            file: "p/pack.toml".into(),
+            line: 3,
+            col: 7,
+            message: "oops".into(),
+        };
+        assert_eq!(f.to_string(), "p/pack.toml:3:7: oops");
+        assert_eq!(Finding::in_file("a", "gone").to_string(), "a: gone");
+    }
+}

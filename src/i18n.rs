@@ -1,0 +1,118 @@
+//! The two languages dino speaks, how one is chosen, and the `tr!` macro that
+//! picks a message's Swedish or English wording at the call site.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A language for messages, packs and reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum Lang {
+    /// Swedish, the default.
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language dino knows, in its order of preference.
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The language code, as written in packs and workbooks.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the wording for this language.
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// The language asked for by the environment: `DINO_LANG`, then the
+    /// locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
+    pub fn from_env() -> Lang {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// As [`Lang::from_env`], reading variables through `get` (for tests).
+    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = get("DINO_LANG").and_then(|v| v.parse().ok()) {
+            return lang;
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| get(name).filter(|v| !v.is_empty()))
+            .map(|value| Self::from_locale(&value))
+            .next()
+            .flatten()
+            .unwrap_or(Lang::Sv)
+    }
+
+    /// Reads a locale name such as `en_GB.UTF-8` or `sv_SE`.
+    fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '.', '@', '-']).next()?;
+        code.parse().ok()
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "sv" => Ok(Lang::Sv),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}` (dino speaks sv and en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Formats a message in the given language: `tr!(lang, "sv {x}", "en {x}")`.
+/// Only the chosen wording is formatted.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $sv:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Sv => format!($sv),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(vars: &[(&str, &str)], expected: Lang) {
+        let lang = Lang::from_vars(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        });
+        assert_eq!(lang, expected, "{vars:?}");
+    }
+
+    #[test]
+    fn language_comes_from_the_environment() {
+        case(&[], Lang::Sv);
+        case(&[("LANG", "en_GB.UTF-8")], Lang::En);
+        case(&[("LANG", "sv_SE.UTF-8")], Lang::Sv);
+        case(&[("LANG", "de_DE.UTF-8")], Lang::Sv);
+        case(&[("LANG", "C.UTF-8")], Lang::Sv);
+        case(&[("LANG", "sv_SE"), ("LC_ALL", "en_US")], Lang::En);
+        case(&[("LANG", "en_US"), ("DINO_LANG", "sv")], Lang::Sv);
+        case(&[("LANG", "en_US"), ("DINO_LANG", "xx")], Lang::En);
+    }
+}

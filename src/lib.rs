@@ -1,0 +1,64 @@
+//! dino: a command-line workbook for innovation projects in the public sector.
+//!
+//! The map:
+//! - `cli` holds the command-line types; `commands/` has one file per command.
+//! - `pack/` is the method as data: the model, loading and validating TOML
+//!   with positions, the `when` condition language, the built-in packs.
+//! - `render/` turns a pack into text: the terminal view, the facilitator's
+//!   handbook in Markdown and HTML.
+//! - `ui` owns the terminal (colour, width, quiet); `fsio` writes files
+//!   atomically; `finding` is how problems in files are reported;
+//!   `i18n` holds the two languages; `exit` the exit codes.
+//!
+//! The core (`pack`, `render`) does no terminal I/O.
+
+pub mod cli;
+pub mod commands;
+pub mod exit;
+pub mod finding;
+pub mod fsio;
+pub mod i18n;
+pub mod pack;
+pub mod render;
+pub mod ui;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+/// Runs dino with these arguments and returns the exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { exit::USAGE } else { exit::SUCCESS };
+        }
+    };
+    match commands::run(cli) {
+        Ok(()) => exit::SUCCESS,
+        Err(err) => report(&err),
+    }
+}
+
+fn report(err: &anyhow::Error) -> i32 {
+    if is_broken_pipe(err) {
+        // The reader went away (`dino pack show | head`): not our failure.
+        return exit::SUCCESS;
+    }
+    let code = exit::code_for(err);
+    let message = format!("{err:#}");
+    if !message.is_empty() {
+        let _ = writeln!(std::io::stderr(), "{}: {message}", ui::error_label());
+    }
+    code
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,63 @@
+//! The built-in packs, compiled into the binary from `phases/` by build.rs,
+//! and how a pack named on the command line (an id or a folder) is found.
+
+use std::path::{Path, PathBuf};
+
+use super::model::Pack;
+use super::source::PackSource;
+use crate::finding::Finding;
+use crate::i18n::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
+
+/// The ids of the built-in packs, sorted.
+pub fn ids() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(id, _)| *id).collect()
+}
+
+/// The source of a built-in pack.
+pub fn source(id: &str) -> Option<PackSource> {
+    BUILTIN
+        .iter()
+        .find(|(have, _)| *have == id)
+        .map(|(id, files)| PackSource::Builtin(id, files))
+}
+
+/// What the user named: a built-in pack's id, or a folder.
+pub fn resolve(spec: &str) -> PackSource {
+    let looks_like_path = spec.contains(['/', '\\']) || spec.starts_with('.');
+    match source(spec) {
+        Some(builtin) if !looks_like_path => builtin,
+        _ => PackSource::Dir(PathBuf::from(spec)),
+    }
+}
+
+/// Loads a pack named by id or folder. A folder without `pack.toml` (or a
+/// name that is neither) gets a finding that says what was looked for.
+pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
+    let source = resolve(spec);
+    if let PackSource::Dir(dir) = &source {
+        if !dir.join("pack.toml").is_file() {
+            return Err(vec![not_a_pack(dir, lang)]);
+        }
+    }
+    super::load(&source, lang)
+}
+
+fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
+    let ids = ids().join(", ");
+    let message = if dir.is_dir() {
+        crate::tr!(
+            lang,
+            "mappen har ingen pack.toml; `dino pack new MAPP` skapar ett paket att börja från",
+            "the folder has no pack.toml; `dino pack new DIR` makes a pack to start from"
+        )
+    } else {
+        crate::tr!(
+            lang,
+            "varken ett inbyggt paket ({ids}) eller en mapp",
+            "neither a built-in pack ({ids}) nor a folder"
+        )
+    };
+    Finding::in_file(dir.display().to_string(), message)
+}

@@ -1,0 +1,234 @@
+//! Loading a pack: read every file, parse it keeping positions, decode it
+//! into the model, then check what spans files (ids, conditions, references).
+//! Every problem is collected; the pack loads only when there are none.
+
+mod item;
+mod pack_file;
+mod phase_file;
+mod refs;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::model::{Origin, Pack};
+use super::source::{PackSource, check_relative};
+use super::toml_read::{FileCtx, Table};
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::tr;
+
+pub use item::parse_date;
+use item::{WrittenLean, WrittenWhen};
+
+/// Where a condition stands: among the profile questions, or in a phase.
+#[derive(Clone, Copy)]
+pub enum Scope {
+    Profile { index: usize },
+    Phase { phase: usize, index: usize },
+}
+
+/// What the decoders leave for the checks that span files. `usize` fields
+/// index the pack's files: 0 is `pack.toml`, then the phase files in order.
+#[derive(Default)]
+pub struct Pending {
+    whens: Vec<(usize, Scope, WrittenWhen)>,
+    leans: Vec<(usize, WrittenLean)>,
+    diagnostic_items: Vec<(String, Range<usize>)>,
+    readiness_phases: Vec<(String, Range<usize>)>,
+    phase_ids: Vec<(usize, Range<usize>)>,
+    /// Phases (`id`) and items (`id` or `phase.id`) that failed to decode;
+    /// references to them are not reported again.
+    broken: Vec<String>,
+}
+
+/// Ids seen so far in one scope, to report duplicates.
+#[derive(Default)]
+pub struct Seen {
+    ids: HashMap<String, Range<usize>>,
+}
+
+impl Seen {
+    /// Records an id; reports it and returns false when it was seen before.
+    pub fn first(&mut self, ctx: &FileCtx<'_>, id: &str, span: &Range<usize>) -> bool {
+        if let Some(earlier) = self.ids.get(id) {
+            let (line, _) = ctx.src.line_col(earlier.start);
+            let lang = ctx.lang;
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "id:t `{id}` finns redan (rad {line})",
+                    "the id `{id}` is used already (line {line})"
+                ),
+            );
+            false
+        } else {
+            self.ids.insert(id.to_string(), span.clone());
+            true
+        }
+    }
+}
+
+/// Loads and checks a pack. On failure, every finding, in file order.
+pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
+    let findings = RefCell::new(Vec::new());
+    let pack_src = source.read("pack.toml", lang).map_err(|f| vec![f])?;
+    let Some(pack_tree) = parse_toml(&pack_src, lang, &findings) else {
+        return Err(findings.into_inner());
+    };
+    let ctx = FileCtx {
+        src: &pack_src,
+        lang,
+        languages: RefCell::new(Vec::new()),
+        findings: &findings,
+    };
+    let root = Table::new(&ctx, pack_tree.get_ref(), 0..0);
+    let languages = pack_file::decode_languages(&root);
+    *ctx.languages.borrow_mut() = languages.clone();
+
+    // Read the phase files the pack lists.
+    let listed = root.strings("phases", true);
+    let mut phase_srcs: Vec<(String, SourceText)> = Vec::new();
+    let mut listed_paths = Vec::new();
+    for (rel, span) in &listed {
+        let normal = rel.trim_start_matches("./").to_string();
+        if let Err(message) = check_relative(rel, lang) {
+            ctx.report(span, message);
+            continue;
+        }
+        if listed_paths.contains(&normal) || normal == "pack.toml" {
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "`{rel}` står redan i listan eller är pack.toml",
+                    "`{rel}` is listed already, or is pack.toml"
+                ),
+            );
+            continue;
+        }
+        listed_paths.push(normal.clone());
+        if !source.exists(&normal) {
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "fasfilen `{rel}` står i listan men finns inte",
+                    "the phase file `{rel}` is listed but does not exist"
+                ),
+            );
+            continue;
+        }
+        match source.read(&normal, lang) {
+            Ok(src) => phase_srcs.push((normal, src)),
+            Err(finding) => findings.borrow_mut().push(finding),
+        }
+    }
+    if listed.is_empty() && root.raw("phases").is_some() {
+        ctx.report(
+            &root.raw("phases").map_or(0..0, |v| v.span()),
+            tr!(lang, "paketet har inga faser", "the pack has no phases"),
+        );
+    }
+    for rel in source.toml_files() {
+        if rel != "pack.toml" && !listed_paths.contains(&rel) {
+            findings.borrow_mut().push(Finding::in_file(
+                source.display(&rel),
+                tr!(
+                    lang,
+                    "filen står inte i pack.toml:s `phases`; lägg till den där eller ta bort den",
+                    "the file is not listed in pack.toml's `phases`; list it there or remove it"
+                ),
+            ));
+        }
+    }
+
+    // Decode everything, leaving cross-file checks for the end.
+    let mut pending = Pending::default();
+    let head = pack_file::decode(root, &mut pending);
+    let trees: Vec<Option<Spanned<DeTable<'_>>>> = phase_srcs
+        .iter()
+        .map(|(_, src)| parse_toml(src, lang, &findings))
+        .collect();
+    let mut phases = Vec::new();
+    for (index, ((rel, src), tree)) in phase_srcs.iter().zip(&trees).enumerate() {
+        let Some(tree) = tree else { continue };
+        let ctx = FileCtx {
+            src,
+            lang,
+            languages: RefCell::new(languages.clone()),
+            findings: &findings,
+        };
+        let table = Table::new(&ctx, tree.get_ref(), 0..0);
+        if let Some(phase) = phase_file::decode(table, rel, index + 1, phases.len(), &mut pending) {
+            phases.push(phase);
+        }
+    }
+
+    let mut files: Vec<&SourceText> = vec![&pack_src];
+    files.extend(phase_srcs.iter().map(|(_, src)| src));
+    let mut head = head.map(|head| head.into_pack(phases));
+    if let Some(pack) = &mut head {
+        refs::check(pack, &files, &pending, lang, &findings);
+    }
+
+    let mut findings = findings.into_inner();
+    if !findings.is_empty() {
+        findings.sort_by_key(|f| {
+            let file_order = files.iter().position(|s| s.name == f.file).unwrap_or(usize::MAX);
+            (file_order, f.file.clone(), f.line, f.col)
+        });
+        findings.dedup();
+        return Err(findings);
+    }
+    let mut pack = head.ok_or_else(Vec::new)?;
+    pack.content_hash = content_hash(&files, &phase_srcs);
+    pack.origin = match source {
+        PackSource::Dir(path) => Origin::Dir(path.clone()),
+        PackSource::Builtin(..) => Origin::Builtin,
+    };
+    Ok(pack)
+}
+
+/// Parses TOML, reporting every syntax error with its position.
+fn parse_toml<'a>(
+    src: &'a SourceText,
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let (tree, errors) = DeTable::parse_recoverable(&src.text);
+    if errors.is_empty() {
+        return Some(tree);
+    }
+    for err in errors {
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message().trim_end().to_string();
+        findings.borrow_mut().push(src.finding(
+            &span,
+            tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
+        ));
+    }
+    None
+}
+
+/// SHA-256 over the pack's files: each relative path, a NUL, the text.
+fn content_hash(files: &[&SourceText], phases: &[(String, SourceText)]) -> String {
+    let mut hasher = Sha256::new();
+    let names = std::iter::once("pack.toml").chain(phases.iter().map(|(rel, _)| rel.as_str()));
+    for (name, src) in names.zip(files) {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(src.text.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,256 @@
+//! Decoding `pack.toml`: identity, languages, the profile, readiness and the
+//! diagnostic. Phases are decoded from their own files.
+
+use super::super::condition::Name;
+use super::super::model::{Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Statement};
+use super::super::text::Text;
+use super::super::toml_read::{Table, TextForm};
+use super::item::{decode_item, decode_scale};
+use super::{Pending, Scope, Seen};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// `pack.toml` decoded, waiting for its phases.
+pub struct PackHead {
+    id: String,
+    version: String,
+    title: Text,
+    description: Option<Text>,
+    languages: Vec<Lang>,
+    profile: Vec<Item>,
+    readiness: Option<Readiness>,
+    diagnostic: Option<Diagnostic>,
+}
+
+impl PackHead {
+    pub fn into_pack(self, phases: Vec<Phase>) -> Pack {
+        Pack {
+            id: self.id,
+            version: self.version,
+            title: self.title,
+            description: self.description,
+            languages: self.languages,
+            profile: self.profile,
+            readiness: self.readiness,
+            diagnostic: self.diagnostic,
+            phases,
+            origin: Origin::Builtin,
+            content_hash: String::new(),
+        }
+    }
+}
+
+/// Reads `languages`: known codes, no repeats, at least one.
+pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
+    let ctx = root.ctx();
+    let lang = ctx.lang;
+    let mut out = Vec::new();
+    let written = root.strings("languages", true);
+    for (code, span) in &written {
+        match code.parse::<Lang>() {
+            Ok(l) if !out.contains(&l) => out.push(l),
+            Ok(_) => ctx.report(span, tr!(lang, "`{code}` står två gånger", "`{code}` is listed twice")),
+            Err(_) => ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "okänt språk `{code}`; dino talar `sv` och `en`",
+                    "unknown language `{code}`; dino speaks `sv` and `en`"
+                ),
+            ),
+        }
+    }
+    if out.is_empty() && !written.is_empty() {
+        out.push(Lang::Sv);
+    }
+    if written.is_empty() {
+        if let Some(value) = root.raw("languages") {
+            ctx.report(
+                &value.span(),
+                tr!(lang, "ange minst ett språk", "name at least one language"),
+            );
+        }
+    }
+    out
+}
+
+/// Decodes the rest of `pack.toml` (after `languages` and `phases`).
+pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
+    let ctx = root.ctx();
+    let lang = ctx.lang;
+    let id = root.id("id");
+    let version = root.string("version", true).and_then(|(v, span)| {
+        let parts: Vec<&str> = v.split('.').collect();
+        let semver = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        if !semver {
+            ctx.report(
+                &span,
+                tr!(
+                    lang,
+                    "`version` skrivs MAJOR.MINOR.PATCH, till exempel \"1.0.0\", inte \"{v}\"",
+                    "`version` is written MAJOR.MINOR.PATCH, e.g. \"1.0.0\", not \"{v}\""
+                ),
+            );
+            return None;
+        }
+        Some(v)
+    });
+    let title = root.text("title", true, TextForm::Line);
+    let description = root.text("description", false, TextForm::Markdown);
+
+    let mut profile = Vec::new();
+    let mut seen = Seen::default();
+    for table in root.tables("profile", false) {
+        let (item, notes) = decode_item(table, None);
+        let Some((id, id_span)) = &notes.id else { continue };
+        if !seen.first(ctx, id, id_span) {
+            continue;
+        }
+        let Some(item) = item else {
+            pending.broken.push(id.clone());
+            continue;
+        };
+        if let Some(when) = notes.when {
+            let scope = Scope::Profile {
+                index: profile.len(),
+            };
+            pending.whens.push((0, scope, when));
+        }
+        profile.push(item);
+    }
+    let readiness = root.table("readiness").and_then(|t| decode_readiness(t, pending));
+    let diagnostic = root.table("diagnostic").and_then(|t| decode_diagnostic(t, pending));
+    root.finish(&[], "pack.toml");
+    let languages = ctx.languages.borrow().clone();
+    Some(PackHead {
+        id: id?.0,
+        version: version?,
+        title: title?,
+        description,
+        languages,
+        profile,
+        readiness,
+        diagnostic,
+    })
+}
+
+fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
+    let ctx = t.ctx();
+    let lang = ctx.lang;
+    let title = t.text("title", true, TextForm::Line);
+    let intro = t.text("intro", false, TextForm::Markdown);
+    pending.readiness_phases.extend(t.strings("phases", false));
+    let scale = match t.table("scale") {
+        Some(scale_table) => {
+            let scale = decode_scale(&scale_table);
+            scale_table.finish(&[], "scale");
+            scale
+        }
+        None => {
+            if t.raw("scale").is_none() {
+                let span = t.span();
+                ctx.report(&span, tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"));
+            }
+            None
+        }
+    };
+    let dont_know = t.bool("dont_know").unwrap_or(false);
+    let risk_below = t.number("risk_below");
+    let watch_below = t.number("watch_below");
+    if let Some(scale) = &scale {
+        let (lo, hi) = (scale.min as f64, scale.max as f64);
+        for (name, value) in [("risk_below", &risk_below), ("watch_below", &watch_below)] {
+            if let Some((value, span)) = value {
+                if !(lo..=hi).contains(value) {
+                    ctx.report(
+                        span,
+                        tr!(
+                            lang,
+                            "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
+                            "`{name}` ({value}) lies outside the scale {lo}–{hi}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if let (Some((risk, span)), Some((watch, _))) = (&risk_below, &watch_below) {
+        if risk > watch {
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
+                    "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
+                ),
+            );
+        }
+    }
+    let mut dimensions = Vec::new();
+    let mut seen = Seen::default();
+    let dimension_tables = t.tables("dimensions", true);
+    if dimension_tables.is_empty() && t.raw("dimensions").is_some() {
+        let span = t.span();
+        ctx.report(&span, tr!(lang, "`dimensions` är tom", "`dimensions` is empty"));
+    }
+    for d in dimension_tables {
+        let id = d.id("id");
+        let title = d.text("title", true, TextForm::Line);
+        let mut statements = Vec::new();
+        let mut seen_statements = Seen::default();
+        let statement_tables = d.tables("statements", true);
+        if statement_tables.is_empty() && d.raw("statements").is_some() {
+            let span = d.span();
+            ctx.report(
+                &span,
+                tr!(lang, "dimensionen har inga påståenden", "the dimension has no statements"),
+            );
+        }
+        for s in statement_tables {
+            let sid = s.id("id");
+            let text = s.text("text", true, TextForm::Line);
+            s.finish(&[], lang.pick("ett påstående", "a statement"));
+            if let (Some((sid, span)), Some(text)) = (sid, text) {
+                if seen_statements.first(ctx, &sid, &span) {
+                    statements.push(Statement { id: sid, text });
+                }
+            }
+        }
+        d.finish(&[], lang.pick("en dimension", "a dimension"));
+        if let (Some((id, span)), Some(title)) = (id, title) {
+            if seen.first(ctx, &id, &span) {
+                dimensions.push(Dimension { id, title, statements });
+            }
+        }
+    }
+    t.finish(&[], "[readiness]");
+    let scale = scale?;
+    // Unless the pack says otherwise, the lowest three eighths of the scale
+    // are a risk and the next quarter is to watch (2.5 and 3.5 on 1–5).
+    let span = (scale.max - scale.min) as f64;
+    let risk_below = risk_below.map_or(scale.min as f64 + span * 0.375, |(n, _)| n);
+    let watch_below = watch_below.map_or(scale.min as f64 + span * 0.625, |(n, _)| n);
+    Some(Readiness {
+        title: title?,
+        intro,
+        phases: Vec::new(),
+        scale,
+        dont_know,
+        risk_below,
+        watch_below,
+        dimensions,
+    })
+}
+
+fn decode_diagnostic(t: Table<'_>, pending: &mut Pending) -> Option<Diagnostic> {
+    let title = t.text("title", true, TextForm::Line);
+    let intro = t.text("intro", false, TextForm::Markdown);
+    let items = t.strings("items", true);
+    t.finish(&[], "[diagnostic]");
+    pending.diagnostic_items.extend(items);
+    Some(Diagnostic {
+        title: title?,
+        intro,
+        items: Vec::<Name>::new(),
+    })
+}

@@ -1,0 +1,89 @@
+//! Decoding one phase file: its texts, its items and its gate.
+
+use super::super::model::{Gate, Phase};
+use super::super::toml_read::{Table, TextForm, read_value_text};
+use super::item::decode_item;
+use super::{Pending, Scope, Seen};
+use crate::tr;
+
+/// Decodes a phase. `file` indexes the pack's files; `position` is the
+/// phase's place among the phases decoded so far.
+pub fn decode(t: Table<'_>, rel: &str, file: usize, position: usize, pending: &mut Pending) -> Option<Phase> {
+    let ctx = t.ctx();
+    let lang = ctx.lang;
+    let id = t.id("id");
+    let title = t.text("title", true, TextForm::Line);
+    let purpose = t.text("purpose", true, TextForm::Markdown);
+    let guidance = t.text("guidance", true, TextForm::Markdown);
+    let phase_id = id.as_ref().map(|(id, _)| id.as_str()).unwrap_or("?");
+
+    let tables = t.tables("items", true);
+    if tables.is_empty() {
+        let span = t.raw("items").map_or(0..0, |v| v.span());
+        ctx.report(
+            &span,
+            tr!(
+                lang,
+                "fasen har inga punkter; en fas behöver minst en",
+                "the phase has no items; a phase needs at least one"
+            ),
+        );
+    }
+    let mut items = Vec::new();
+    let mut seen = Seen::default();
+    for table in tables {
+        let (item, notes) = decode_item(table, Some(phase_id));
+        let Some((id, id_span)) = &notes.id else { continue };
+        if !seen.first(ctx, id, id_span) {
+            continue;
+        }
+        let Some(item) = item else {
+            pending.broken.push(format!("{phase_id}.{id}"));
+            continue;
+        };
+        if let Some(when) = notes.when {
+            let scope = Scope::Phase {
+                phase: position,
+                index: items.len(),
+            };
+            pending.whens.push((file, scope, when));
+        }
+        pending.leans.extend(notes.leans.into_iter().map(|lean| (file, lean)));
+        items.push(item);
+    }
+
+    let gate = match t.table("gate") {
+        Some(g) => {
+            let criteria = g
+                .array("criteria", false)
+                .map(|(array, _)| {
+                    array
+                        .iter()
+                        .filter_map(|value| read_value_text(ctx, "criteria", value, TextForm::Line))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let help = g.text("help", false, TextForm::Markdown);
+            g.finish(&[], "[gate]");
+            Gate { criteria, help }
+        }
+        None => Gate::default(),
+    };
+    t.finish(&[], lang.pick("en fasfil", "a phase file"));
+
+    let (id, id_span) = id?;
+    let (Some(title), Some(purpose), Some(guidance)) = (title, purpose, guidance) else {
+        pending.broken.push(id);
+        return None;
+    };
+    pending.phase_ids.push((file, id_span));
+    Some(Phase {
+        id,
+        title,
+        purpose,
+        guidance,
+        items,
+        gate,
+        file: rel.to_string(),
+    })
+}

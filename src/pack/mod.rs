@@ -1,0 +1,14 @@
+//! The method as data: the pack model, its TOML loading and validation, the
+//! condition language, and the built-in packs compiled from `phases/`.
+
+pub mod builtin;
+pub mod condition;
+mod load;
+pub mod model;
+pub mod source;
+pub mod text;
+mod toml_read;
+
+pub use load::{load, parse_date};
+pub use model::*;
+pub use text::Text;

@@ -1,0 +1,463 @@
+//! Reading a parsed TOML document with every position kept: typed getters
+//! that record a finding (with line and column) instead of failing, and a
+//! `finish` that names each key nobody asked for, with the closest valid one.
+//! The set of valid keys is exactly the set the decoder asked about.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::text::Text;
+use crate::finding::{Finding, SourceText, closest};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// One file being read: its text, the UI language, the pack's languages and
+/// the findings so far.
+pub struct FileCtx<'a> {
+    pub src: &'a SourceText,
+    pub lang: Lang,
+    pub languages: RefCell<Vec<Lang>>,
+    pub findings: &'a RefCell<Vec<Finding>>,
+}
+
+impl FileCtx<'_> {
+    pub fn report(&self, span: &Range<usize>, message: String) {
+        self.findings.borrow_mut().push(self.src.finding(span, message));
+    }
+}
+
+/// How a text field is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TextForm {
+    /// One line of plain text.
+    Line,
+    /// Markdown, with headings at level 3 or deeper.
+    Markdown,
+}
+
+/// A TOML table being read.
+pub struct Table<'a> {
+    ctx: &'a FileCtx<'a>,
+    table: &'a DeTable<'a>,
+    span: Range<usize>,
+    asked: RefCell<Vec<&'static str>>,
+}
+
+/// Type names as TOML users know them.
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+impl<'a> Table<'a> {
+    pub fn new(ctx: &'a FileCtx<'a>, table: &'a DeTable<'a>, span: Range<usize>) -> Table<'a> {
+        Table {
+            ctx,
+            table,
+            span,
+            asked: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn ctx(&self) -> &'a FileCtx<'a> {
+        self.ctx
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The raw value of a key, marking the key as known.
+    pub fn raw(&self, key: &'static str) -> Option<&'a Spanned<DeValue<'a>>> {
+        self.asked.borrow_mut().push(key);
+        self.table.get(key)
+    }
+
+    fn missing(&self, key: &str) {
+        let lang = self.ctx.lang;
+        self.ctx
+            .report(&self.span, tr!(lang, "nyckeln `{key}` saknas", "missing key `{key}`"));
+    }
+
+    fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, wanted_sv: &str, wanted_en: &str) {
+        let lang = self.ctx.lang;
+        let found = type_name(value.get_ref());
+        let wanted = lang.pick(wanted_sv, wanted_en);
+        self.ctx.report(
+            &value.span(),
+            tr!(
+                lang,
+                "`{key}` ska vara {wanted}, inte {found}",
+                "`{key}` must be {wanted}, not {found}"
+            ),
+        );
+    }
+
+    /// A string value, with its span.
+    pub fn string(&self, key: &'static str, required: bool) -> Option<(String, Range<usize>)> {
+        let Some(value) = self.raw(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        match value.get_ref() {
+            DeValue::String(s) => Some((s.to_string(), value.span())),
+            _ => {
+                self.wrong_type(key, value, "en sträng", "a string");
+                None
+            }
+        }
+    }
+
+    /// An id: a lowercase slug.
+    pub fn id(&self, key: &'static str) -> Option<(String, Range<usize>)> {
+        let (id, span) = self.string(key, true)?;
+        if let Err(message) = check_slug(&id, self.ctx.lang) {
+            self.ctx.report(&span, message);
+            return None;
+        }
+        Some((id, span))
+    }
+
+    pub fn bool(&self, key: &'static str) -> Option<bool> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, value, "true eller false", "true or false");
+                None
+            }
+        }
+    }
+
+    pub fn integer(&self, key: &'static str, required: bool) -> Option<(i64, Range<usize>)> {
+        let Some(value) = self.raw(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        match integer_of(value.get_ref()) {
+            Some(n) => Some((n, value.span())),
+            None => {
+                self.wrong_type(key, value, "ett heltal", "an integer");
+                None
+            }
+        }
+    }
+
+    /// A number: an integer or a float.
+    pub fn number(&self, key: &'static str) -> Option<(f64, Range<usize>)> {
+        let value = self.raw(key)?;
+        match number_of(value.get_ref()) {
+            Some(n) => Some((n, value.span())),
+            None => {
+                self.wrong_type(key, value, "ett tal", "a number");
+                None
+            }
+        }
+    }
+
+    /// A nested table.
+    pub fn table(&self, key: &'static str) -> Option<Table<'a>> {
+        let value = self.raw(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
+            _ => {
+                self.wrong_type(key, value, "en tabell", "a table");
+                None
+            }
+        }
+    }
+
+    /// An array, with its span.
+    pub fn array(&self, key: &'static str, required: bool) -> Option<(&'a DeArray<'a>, Range<usize>)> {
+        let Some(value) = self.raw(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        match value.get_ref() {
+            DeValue::Array(a) => Some((a, value.span())),
+            _ => {
+                self.wrong_type(key, value, "en lista", "an array");
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[items]]`, or inline tables in an array).
+    pub fn tables(&self, key: &'static str, required: bool) -> Vec<Table<'a>> {
+        let Some((array, _)) = self.array(key, required) else {
+            return Vec::new();
+        };
+        let lang = self.ctx.lang;
+        array
+            .iter()
+            .filter_map(|value| match value.get_ref() {
+                DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
+                other => {
+                    let found = type_name(other);
+                    self.ctx.report(
+                        &value.span(),
+                        tr!(
+                            lang,
+                            "varje post i `{key}` ska vara en tabell, inte {found}",
+                            "each entry of `{key}` must be a table, not {found}"
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// An array of strings, each with its span.
+    pub fn strings(&self, key: &'static str, required: bool) -> Vec<(String, Range<usize>)> {
+        let Some((array, _)) = self.array(key, required) else {
+            return Vec::new();
+        };
+        let lang = self.ctx.lang;
+        array
+            .iter()
+            .filter_map(|value| match value.get_ref() {
+                DeValue::String(s) => Some((s.to_string(), value.span())),
+                other => {
+                    let found = type_name(other);
+                    self.ctx.report(
+                        &value.span(),
+                        tr!(
+                            lang,
+                            "varje post i `{key}` ska vara en sträng, inte {found}",
+                            "each entry of `{key}` must be a string, not {found}"
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// A text field: a string, or a table of the pack's languages.
+    pub fn text(&self, key: &'static str, required: bool, form: TextForm) -> Option<Text> {
+        let Some(value) = self.raw(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        read_value_text(self.ctx, key, value, form)
+    }
+
+    /// Reports every key that no getter asked for. `other_kinds` names keys
+    /// that are valid elsewhere (for other item kinds), with where they belong.
+    pub fn finish(self, other_kinds: &[(&str, &str)], here: &str) {
+        let asked = self.asked.into_inner();
+        let lang = self.ctx.lang;
+        for key in self.table.keys() {
+            let key_name: &str = key.get_ref();
+            if asked.contains(&key_name) {
+                continue;
+            }
+            let span = key.span();
+            let message = if let Some((_, kinds)) = other_kinds.iter().find(|(k, _)| *k == key_name) {
+                tr!(
+                    lang,
+                    "`{key_name}` hör inte till {here} (den används av {kinds})",
+                    "`{key_name}` does not belong to {here} (it is used by {kinds})"
+                )
+            } else if let Some(near) = closest(key_name, asked.iter().copied()) {
+                tr!(
+                    lang,
+                    "okänd nyckel `{key_name}`; menade du `{near}`?",
+                    "unknown key `{key_name}`; did you mean `{near}`?"
+                )
+            } else {
+                let mut valid: Vec<&str> = asked.clone();
+                valid.sort_unstable();
+                valid.dedup();
+                let valid = valid.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                tr!(
+                    lang,
+                    "okänd nyckel `{key_name}`; giltiga nycklar här: {valid}",
+                    "unknown key `{key_name}`; valid keys here: {valid}"
+                )
+            };
+            self.ctx.report(&span, message);
+        }
+    }
+}
+
+pub fn integer_of(value: &DeValue<'_>) -> Option<i64> {
+    match value {
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+        _ => None,
+    }
+}
+
+pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(_) => integer_of(value).map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().replace('_', "").parse().ok(),
+        _ => None,
+    }
+}
+
+/// Checks that an id is a lowercase slug.
+pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
+    let mut chars = id.chars();
+    let starts_well = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let rest_well = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if starts_well && rest_well && id.len() <= 64 {
+        Ok(())
+    } else {
+        Err(tr!(
+            lang,
+            "`{id}` är inget giltigt id: börja med a–z, sedan a–z, 0–9, `_` eller `-`, högst 64 tecken",
+            "`{id}` is not a valid id: start with a–z, then a–z, 0–9, `_` or `-`, at most 64 characters"
+        ))
+    }
+}
+
+pub fn read_value_text(ctx: &FileCtx<'_>, key: &str, value: &Spanned<DeValue<'_>>, form: TextForm) -> Option<Text> {
+    let lang = ctx.lang;
+    let languages = ctx.languages.borrow().clone();
+    let text = match value.get_ref() {
+        DeValue::String(s) => {
+            check_wording(ctx, key, None, s, &value.span(), form);
+            Text::Same(s.to_string())
+        }
+        DeValue::Table(table) => {
+            let mut by_lang = Vec::new();
+            for (code, wording) in table.iter() {
+                let code_str: &str = code.get_ref();
+                let known = code_str.parse::<Lang>().ok().filter(|l| languages.contains(l));
+                let Some(text_lang) = known else {
+                    let declared = codes(&languages);
+                    ctx.report(
+                        &code.span(),
+                        tr!(
+                            lang,
+                            "`{code_str}` är inget av paketets språk ({declared})",
+                            "`{code_str}` is not one of the pack's languages ({declared})"
+                        ),
+                    );
+                    continue;
+                };
+                match wording.get_ref() {
+                    DeValue::String(s) => {
+                        check_wording(ctx, key, Some(text_lang), s, &wording.span(), form);
+                        by_lang.push((text_lang, s.to_string()));
+                    }
+                    other => {
+                        let found = type_name(other);
+                        ctx.report(
+                            &wording.span(),
+                            tr!(
+                                lang,
+                                "`{key}.{code_str}` ska vara en sträng, inte {found}",
+                                "`{key}.{code_str}` must be a string, not {found}"
+                            ),
+                        );
+                    }
+                }
+            }
+            let missing: Vec<Lang> = languages
+                .iter()
+                .copied()
+                .filter(|l| !by_lang.iter().any(|(have, _)| have == l))
+                .collect();
+            if !missing.is_empty() {
+                let missing = codes(&missing);
+                ctx.report(
+                    &value.span(),
+                    tr!(
+                        lang,
+                        "`{key}` saknar språket {missing}",
+                        "`{key}` lacks the language {missing}"
+                    ),
+                );
+            }
+            by_lang.sort_by_key(|(l, _)| languages.iter().position(|have| have == l));
+            Text::ByLang(by_lang)
+        }
+        other => {
+            let found = type_name(other);
+            ctx.report(
+                &value.span(),
+                tr!(
+                    lang,
+                    "`{key}` ska vara en sträng eller en tabell med språk, inte {found}",
+                    "`{key}` must be a string or a table of languages, not {found}"
+                ),
+            );
+            return None;
+        }
+    };
+    Some(text)
+}
+
+fn codes(languages: &[Lang]) -> String {
+    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks one wording of a text: not empty; one line for plain text;
+/// headings at level 3 or deeper for Markdown.
+fn check_wording(ctx: &FileCtx<'_>, key: &str, in_lang: Option<Lang>, s: &str, span: &Range<usize>, form: TextForm) {
+    let lang = ctx.lang;
+    let field = match in_lang {
+        Some(l) => format!("{key}.{l}"),
+        None => key.to_string(),
+    };
+    if s.trim().is_empty() {
+        ctx.report(span, tr!(lang, "`{field}` är tom", "`{field}` is empty"));
+        return;
+    }
+    match form {
+        TextForm::Line if s.contains(['\n', '\r']) => {
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "`{field}` ska vara en enda rad",
+                    "`{field}` must be a single line"
+                ),
+            );
+        }
+        TextForm::Markdown => {
+            if let Some(level) = shallow_heading(s) {
+                let hashes = "#".repeat(level);
+                ctx.report(
+                    span,
+                    tr!(
+                        lang,
+                        "`{field}` har en rubrik på nivå {level} (`{hashes}`); använd `###` eller djupare så att den hamnar under fasen i handboken",
+                        "`{field}` has a level {level} heading (`{hashes}`); use `###` or deeper so it nests under the phase in the handbook"
+                    ),
+                );
+            }
+        }
+        TextForm::Line => {}
+    }
+}
+
+/// The level of the first heading above level 3, if any.
+fn shallow_heading(markdown: &str) -> Option<usize> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(markdown).find_map(|event| match event {
+        Event::Start(Tag::Heading { level, .. }) if (level as usize) < 3 => Some(level as usize),
+        _ => None,
+    })
+}

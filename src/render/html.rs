@@ -1,0 +1,149 @@
+//! Markdown to a safe, self-contained HTML page: raw HTML in the source is
+//! shown as text, links keep only http, https, mailto and relative
+//! destinations, images become links (nothing is fetched), and a
+//! Content-Security-Policy forbids scripts.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::i18n::Lang;
+
+/// The Markdown extensions dino reads and writes (GitHub's flavour).
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders Markdown to an HTML fragment with every user text made inert.
+pub fn safe_fragment(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_destination(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_destination(dest_url),
+            title,
+            id,
+        }),
+        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Keeps a link destination only if it is http, https, mailto or relative.
+fn safe_destination(dest: CowStr<'_>) -> CowStr<'_> {
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|scheme| !scheme.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http" | "https" | "mailto") => dest,
+        Some(_) => CowStr::Borrowed("#"),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+const STYLE: &str = "
+:root { color: #1a1a1a; background: #ffffff; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.55;
+  max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3, h4 { line-height: 1.25; color: #102a43; }
+h1 { font-size: 2rem; border-bottom: 3px solid #102a43; padding-bottom: .3rem; }
+h2 { margin-top: 2.5rem; border-bottom: 1px solid #bcccdc; padding-bottom: .2rem; }
+a { color: #0b4f8a; }
+code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .92em;
+  background: #f0f4f8; padding: .05em .3em; border-radius: 3px; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid #9fb3c8; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+th { background: #e6edf3; }
+blockquote { border-left: 4px solid #9fb3c8; margin-left: 0; padding-left: 1rem; color: #334e68; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  h2 { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+";
+
+/// A whole HTML document around a fragment: language, title, inline style,
+/// and a policy that allows no scripts and no fetching.
+pub fn document(title: &str, lang: Lang, body: &str) -> String {
+    let title = escape(title);
+    let code = lang.code();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn renders(markdown: &str, expected: &str) {
+        assert_eq!(safe_fragment(markdown).trim_end(), expected, "{markdown}");
+    }
+
+    #[test]
+    fn raw_html_shows_as_text() {
+        renders("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+        renders("a <b onclick=\"x()\">b</b>", "<p>a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>");
+        renders("</style><style>", "&lt;/style&gt;&lt;style&gt;");
+    }
+
+    #[test]
+    fn only_safe_link_destinations_survive() {
+        renders("[a](https://x.se)", "<p><a href=\"https://x.se\">a</a></p>");
+        renders("[a](mailto:a@x.se)", "<p><a href=\"mailto:a@x.se\">a</a></p>");
+        renders("[a](../doc.md)", "<p><a href=\"../doc.md\">a</a></p>");
+        renders("[a](javascript:alert(1))", "<p><a href=\"#\">a</a></p>");
+        renders("[a](JaVa\tScript:alert(1))", "<p>[a](JaVa\tScript:alert(1))</p>");
+        renders("[a](<java\nscript:x>)", "<p>[a](&lt;java\nscript:x&gt;)</p>");
+        renders("[a](data:text/html,x)", "<p><a href=\"#\">a</a></p>");
+        renders("[a](vbscript:x)", "<p><a href=\"#\">a</a></p>");
+    }
+
+    #[test]
+    fn images_become_links_so_nothing_is_fetched() {
+        renders("![logo](https://x.se/a.png)", "<p><a href=\"https://x.se/a.png\">logo</a></p>");
+    }
+
+    #[test]
+    fn documents_carry_language_and_policy() {
+        let doc = document("A <b>", Lang::En, "<p>x</p>\n");
+        assert!(doc.contains("<html lang=\"en\">"));
+        assert!(doc.contains("<title>A &lt;b&gt;</title>"));
+        assert!(doc.contains("default-src 'none'"));
+    }
+}

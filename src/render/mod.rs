@@ -1,0 +1,9 @@
+//! Turning a pack into text: the terminal view of `pack show`, and the
+//! facilitator's handbook of `pack doc` in Markdown and in HTML.
+
+pub mod condition_words;
+pub mod handbook;
+pub mod html;
+pub mod markdown;
+pub mod pack_view;
+pub mod table;

@@ -1,0 +1,69 @@
+//! The terminal side of output: colour, width, and quiet. Commands ask the
+//! `Ui` how to print; the core never touches the terminal.
+
+use std::io::IsTerminal;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::i18n::Lang;
+
+/// How this run prints.
+#[derive(Clone, Debug)]
+pub struct Ui {
+    pub lang: Lang,
+    pub quiet: bool,
+    pub no_input: bool,
+    pub color: bool,
+    /// Whether stdout is a terminal (tables fit its width when it is).
+    pub stdout_tty: bool,
+}
+
+impl Ui {
+    pub fn new(global: &GlobalArgs) -> Ui {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && !no_color,
+        };
+        console::set_colors_enabled(color);
+        console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
+        Ui {
+            lang: global.lang.unwrap_or_else(Lang::from_env),
+            quiet: global.quiet,
+            no_input: global.no_input,
+            color,
+            stdout_tty,
+        }
+    }
+
+    /// The width tables should fit: the terminal's, or none when piped.
+    pub fn terminal_width(&self) -> Option<u16> {
+        if !self.stdout_tty {
+            return None;
+        }
+        Some(console::Term::stdout().size_checked().map_or(100, |(_, cols)| cols))
+    }
+
+    /// A note for the user on stderr (confirmations, summaries), unless quiet.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// A heading, bold when colour is on.
+    pub fn heading(&self, text: &str) -> String {
+        console::style(text).bold().to_string()
+    }
+
+    /// Text of lesser weight, dim when colour is on.
+    pub fn dim(&self, text: &str) -> String {
+        console::style(text).dim().to_string()
+    }
+}
+
+/// The label before an error message.
+pub fn error_label() -> String {
+    console::style("error").for_stderr().red().bold().to_string()
+}
