@@ -14,10 +14,13 @@ fn main() {
     packs.retain(|p| p.join("pack.toml").is_file());
     packs.sort();
 
-    let mut out = String::from("pub static BUILTIN: &[(&str, &[(&str, &[u8])])] = &[\n");
+    let mut out = String::from("pub static BUILTIN: &[(&str, PackFiles)] = &[\n");
     for pack in &packs {
         println!("cargo:rerun-if-changed={}", pack.display());
-        let id = pack.file_name().and_then(|n| n.to_str()).expect("pack folder name is UTF-8");
+        let id = pack
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("pack folder name is UTF-8");
         let mut files: Vec<_> = fs::read_dir(pack)
             .expect("pack folder is readable")
             .flatten()
@@ -28,13 +31,21 @@ fn main() {
         writeln!(out, "    ({id:?}, &[").expect("write to string");
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
-            let name = file.file_name().and_then(|n| n.to_str()).expect("file name is UTF-8");
-            writeln!(out, "        ({name:?}, include_bytes!({:?})),", file.display().to_string())
-                .expect("write to string");
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("file name is UTF-8");
+            writeln!(
+                out,
+                "        ({name:?}, include_bytes!({:?})),",
+                file.display().to_string()
+            )
+            .expect("write to string");
         }
         out.push_str("    ]),\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
     fs::write(dest, out).expect("write builtin_packs.rs");
 }

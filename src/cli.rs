@@ -24,7 +24,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Run as if dino was started in DIR
     #[arg(short = 'C', value_name = "DIR", global = true)]
-    pub dir: Option<PathBuf>,
+    pub chdir: Option<PathBuf>,
 
     /// Language of messages and pack texts [default: DINO_LANG, else LANG, else sv]
     #[arg(long, value_enum, global = true)]

@@ -67,7 +67,9 @@ impl FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "sv" => Ok(Lang::Sv),
             "en" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}` (dino speaks sv and en)")),
+            other => Err(format!(
+                "unknown language `{other}` (dino speaks sv and en)"
+            )),
         }
     }
 }

@@ -42,7 +42,11 @@ impl Ui {
         if !self.stdout_tty {
             return None;
         }
-        Some(console::Term::stdout().size_checked().map_or(100, |(_, cols)| cols))
+        Some(
+            console::Term::stdout()
+                .size_checked()
+                .map_or(100, |(_, cols)| cols),
+        )
     }
 
     /// A note for the user on stderr (confirmations, summaries), unless quiet.
@@ -65,5 +69,9 @@ impl Ui {
 
 /// The label before an error message.
 pub fn error_label() -> String {
-    console::style("error").for_stderr().red().bold().to_string()
+    console::style("error")
+        .for_stderr()
+        .red()
+        .bold()
+        .to_string()
 }

@@ -12,7 +12,7 @@ use crate::ui::Ui;
 
 /// Applies the global options, then runs the command.
 pub fn run(cli: Cli) -> Result<()> {
-    if let Some(dir) = &cli.global.dir {
+    if let Some(dir) = &cli.global.chdir {
         std::env::set_current_dir(dir)
             .with_context(|| format!("cannot change to the folder {} (-C)", dir.display()))?;
     }

@@ -8,6 +8,9 @@ use super::source::PackSource;
 use crate::finding::Finding;
 use crate::i18n::Lang;
 
+/// A built-in pack's files: paths relative to the pack, and their bytes.
+pub type PackFiles = &'static [(&'static str, &'static [u8])];
+
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
 /// The ids of the built-in packs, sorted.

@@ -144,9 +144,15 @@ pub struct Item {
 #[derive(Clone, Debug)]
 pub enum Kind {
     Check,
-    Text { long: bool },
-    Choice { options: Vec<Choice> },
-    Multi { options: Vec<Choice> },
+    Text {
+        long: bool,
+    },
+    Choice {
+        options: Vec<Choice>,
+    },
+    Multi {
+        options: Vec<Choice>,
+    },
     Scale(Scale),
     Date,
     Number {

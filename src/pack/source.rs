@@ -18,7 +18,7 @@ pub enum PackSource {
     /// A folder, as the user named it.
     Dir(PathBuf),
     /// A built-in pack: its id and its files (path relative to the pack, bytes).
-    Builtin(&'static str, &'static [(&'static str, &'static [u8])]),
+    Builtin(&'static str, super::builtin::PackFiles),
 }
 
 impl PackSource {
@@ -77,7 +77,9 @@ pub fn check_relative(rel: &str, lang: Lang) -> Result<(), String> {
     let path = Path::new(rel);
     let inside = !rel.is_empty()
         && !rel.contains('\\')
-        && path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        && path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if inside {
         Ok(())
     } else {
@@ -166,7 +168,9 @@ fn walk(root: &Path, rel: &Path, depth: usize, out: &mut Vec<String>) {
             continue;
         }
         let child = rel.join(name);
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() && depth < 4 {
             walk(root, &child, depth + 1, out);
         } else if name.ends_with(".toml") {
@@ -184,7 +188,13 @@ mod tests {
         for ok in ["a.toml", "phases/a.toml", "./a.toml"] {
             assert!(check_relative(ok, Lang::En).is_ok(), "{ok}");
         }
-        for bad in ["../a.toml", "/etc/passwd", "a/../../b.toml", "", "a\\..\\b.toml"] {
+        for bad in [
+            "../a.toml",
+            "/etc/passwd",
+            "a/../../b.toml",
+            "",
+            "a\\..\\b.toml",
+        ] {
             assert!(check_relative(bad, Lang::En).is_err(), "{bad}");
         }
     }
@@ -193,7 +203,11 @@ mod tests {
     fn text_must_be_utf8_and_loses_its_bom() {
         let ok = decode_text("f".into(), b"\xef\xbb\xbfid = 1".to_vec(), Lang::En).expect("utf-8");
         assert_eq!(ok.text, "id = 1");
-        let bad = decode_text("f".into(), b"a = 1\nb = \"\xff\"".to_vec(), Lang::En).expect_err("latin-1");
-        assert_eq!(bad.to_string(), "f:2:6: the file is not UTF-8; save it as UTF-8");
+        let bad = decode_text("f".into(), b"a = 1\nb = \"\xff\"".to_vec(), Lang::En)
+            .expect_err("latin-1");
+        assert_eq!(
+            bad.to_string(),
+            "f:2:6: the file is not UTF-8; save it as UTF-8"
+        );
     }
 }

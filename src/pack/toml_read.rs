@@ -25,7 +25,9 @@ pub struct FileCtx<'a> {
 
 impl FileCtx<'_> {
     pub fn report(&self, span: &Range<usize>, message: String) {
-        self.findings.borrow_mut().push(self.src.finding(span, message));
+        self.findings
+            .borrow_mut()
+            .push(self.src.finding(span, message));
     }
 }
 
@@ -85,11 +87,19 @@ impl<'a> Table<'a> {
 
     fn missing(&self, key: &str) {
         let lang = self.ctx.lang;
-        self.ctx
-            .report(&self.span, tr!(lang, "nyckeln `{key}` saknas", "missing key `{key}`"));
+        self.ctx.report(
+            &self.span,
+            tr!(lang, "nyckeln `{key}` saknas", "missing key `{key}`"),
+        );
     }
 
-    fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, wanted_sv: &str, wanted_en: &str) {
+    fn wrong_type(
+        &self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        wanted_sv: &str,
+        wanted_en: &str,
+    ) {
         let lang = self.ctx.lang;
         let found = type_name(value.get_ref());
         let wanted = lang.pick(wanted_sv, wanted_en);
@@ -182,7 +192,11 @@ impl<'a> Table<'a> {
     }
 
     /// An array, with its span.
-    pub fn array(&self, key: &'static str, required: bool) -> Option<(&'a DeArray<'a>, Range<usize>)> {
+    pub fn array(
+        &self,
+        key: &'static str,
+        required: bool,
+    ) -> Option<(&'a DeArray<'a>, Range<usize>)> {
         let Some(value) = self.raw(key) else {
             if required {
                 self.missing(key);
@@ -272,7 +286,8 @@ impl<'a> Table<'a> {
                 continue;
             }
             let span = key.span();
-            let message = if let Some((_, kinds)) = other_kinds.iter().find(|(k, _)| *k == key_name) {
+            let message = if let Some((_, kinds)) = other_kinds.iter().find(|(k, _)| *k == key_name)
+            {
                 tr!(
                     lang,
                     "`{key_name}` hör inte till {here} (den används av {kinds})",
@@ -288,7 +303,11 @@ impl<'a> Table<'a> {
                 let mut valid: Vec<&str> = asked.clone();
                 valid.sort_unstable();
                 valid.dedup();
-                let valid = valid.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                let valid = valid
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 tr!(
                     lang,
                     "okänd nyckel `{key_name}`; giltiga nycklar här: {valid}",
@@ -319,7 +338,8 @@ pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
 pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
     let mut chars = id.chars();
     let starts_well = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    let rest_well = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    let rest_well =
+        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     if starts_well && rest_well && id.len() <= 64 {
         Ok(())
     } else {
@@ -331,7 +351,12 @@ pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
     }
 }
 
-pub fn read_value_text(ctx: &FileCtx<'_>, key: &str, value: &Spanned<DeValue<'_>>, form: TextForm) -> Option<Text> {
+pub fn read_value_text(
+    ctx: &FileCtx<'_>,
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    form: TextForm,
+) -> Option<Text> {
     let lang = ctx.lang;
     let languages = ctx.languages.borrow().clone();
     let text = match value.get_ref() {
@@ -343,7 +368,10 @@ pub fn read_value_text(ctx: &FileCtx<'_>, key: &str, value: &Spanned<DeValue<'_>
             let mut by_lang = Vec::new();
             for (code, wording) in table.iter() {
                 let code_str: &str = code.get_ref();
-                let known = code_str.parse::<Lang>().ok().filter(|l| languages.contains(l));
+                let known = code_str
+                    .parse::<Lang>()
+                    .ok()
+                    .filter(|l| languages.contains(l));
                 let Some(text_lang) = known else {
                     let declared = codes(&languages);
                     ctx.report(
@@ -410,12 +438,23 @@ pub fn read_value_text(ctx: &FileCtx<'_>, key: &str, value: &Spanned<DeValue<'_>
 }
 
 fn codes(languages: &[Lang]) -> String {
-    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+    languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Checks one wording of a text: not empty; one line for plain text;
 /// headings at level 3 or deeper for Markdown.
-fn check_wording(ctx: &FileCtx<'_>, key: &str, in_lang: Option<Lang>, s: &str, span: &Range<usize>, form: TextForm) {
+fn check_wording(
+    ctx: &FileCtx<'_>,
+    key: &str,
+    in_lang: Option<Lang>,
+    s: &str,
+    span: &Range<usize>,
+    form: TextForm,
+) {
     let lang = ctx.lang;
     let field = match in_lang {
         Some(l) => format!("{key}.{l}"),

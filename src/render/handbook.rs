@@ -15,12 +15,20 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
     let lang = pack.lang_for(lang);
     let mut out = String::new();
     let title = escape(pack.title.get(lang));
-    let _ = writeln!(out, "# {title}: {}\n", lang.pick("handbok för processledare", "a facilitator's handbook"));
+    let _ = writeln!(
+        out,
+        "# {title}: {}\n",
+        lang.pick("handbok för processledare", "a facilitator's handbook")
+    );
     let (id, version) = (code(&pack.id), escape(&pack.version));
     let _ = writeln!(
         out,
         "{}\n",
-        crate::tr!(lang, "*Metodpaket {id}, version {version}.*", "*Method pack {id}, version {version}.*")
+        crate::tr!(
+            lang,
+            "*Metodpaket {id}, version {version}.*",
+            "*Method pack {id}, version {version}.*"
+        )
     );
     if let Some(description) = &pack.description {
         let _ = writeln!(out, "{}\n", description.get(lang).trim());
@@ -41,7 +49,11 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
     out.push('\n');
 
     if !pack.profile.is_empty() {
-        let _ = writeln!(out, "## {}\n", lang.pick("Projektprofil", "Project profile"));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            lang.pick("Projektprofil", "Project profile")
+        );
         let _ = writeln!(
             out,
             "{}\n",
@@ -58,7 +70,9 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
             let _ = writeln!(out, "{}\n", intro.get(lang).trim());
         }
         for name in &diagnostic.items {
-            let Some(item) = pack.item(name) else { continue };
+            let Some(item) = pack.item(name) else {
+                continue;
+            };
             let leaning = |lean: Lean| {
                 item.kind
                     .options()
@@ -71,10 +85,18 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
             let (innovation, development) = (leaning(Lean::Innovation), leaning(Lean::Development));
             let _ = writeln!(out, "- {}", escape(item.prompt.get(lang)));
             if !innovation.is_empty() {
-                let _ = writeln!(out, "  - {} {innovation}", lang.pick("Innovation:", "Innovation:"));
+                let _ = writeln!(
+                    out,
+                    "  - {} {innovation}",
+                    lang.pick("Innovation:", "Innovation:")
+                );
             }
             if !development.is_empty() {
-                let _ = writeln!(out, "  - {} {development}", lang.pick("Verksamhetsutveckling:", "Operational development:"));
+                let _ = writeln!(
+                    out,
+                    "  - {} {development}",
+                    lang.pick("Verksamhetsutveckling:", "Operational development:")
+                );
             }
         }
         out.push('\n');
@@ -90,13 +112,20 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
 }
 
 fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
-    let Some(readiness) = &pack.readiness else { return };
+    let Some(readiness) = &pack.readiness else {
+        return;
+    };
     let _ = writeln!(out, "## {}\n", escape(readiness.title.get(lang)));
     if let Some(intro) = &readiness.intro {
         let _ = writeln!(out, "{}\n", intro.get(lang).trim());
     }
     let scale = &readiness.scale;
-    let (lo, hi, risk, watch) = (scale.min, scale.max, readiness.risk_below, readiness.watch_below);
+    let (lo, hi, risk, watch) = (
+        scale.min,
+        scale.max,
+        readiness.risk_below,
+        readiness.watch_below,
+    );
     let _ = writeln!(
         out,
         "{}",
@@ -131,7 +160,11 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
         .collect();
     if !at.is_empty() {
         let at = at.join(", ");
-        let _ = writeln!(out, "{}\n", crate::tr!(lang, "Görs i faserna: {at}.", "Run in the phases: {at}."));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            crate::tr!(lang, "Görs i faserna: {at}.", "Run in the phases: {at}.")
+        );
     }
     for dimension in &readiness.dimensions {
         let _ = writeln!(out, "### {}\n", escape(dimension.title.get(lang)));
@@ -144,7 +177,12 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
 
 fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: Lang) {
     let _ = writeln!(out, "## {}. {}\n", n + 1, escape(phase.title.get(lang)));
-    let _ = writeln!(out, "**{}** {}\n", lang.pick("Syfte:", "Purpose:"), phase.purpose.get(lang).trim());
+    let _ = writeln!(
+        out,
+        "**{}** {}\n",
+        lang.pick("Syfte:", "Purpose:"),
+        phase.purpose.get(lang).trim()
+    );
     let _ = writeln!(out, "{}\n", phase.guidance.get(lang).trim());
     let _ = writeln!(out, "### {}\n", lang.pick("Punkter", "Items"));
     items(out, pack, &phase.items, lang);
@@ -166,7 +204,10 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
         let _ = writeln!(out, "- {}", escape(criterion.get(lang)));
     }
     out.push('\n');
-    let decisions: Vec<String> = Decision::ALL.iter().map(|d| format!("**{}**", d.label(lang))).collect();
+    let decisions: Vec<String> = Decision::ALL
+        .iter()
+        .map(|d| format!("**{}**", d.label(lang)))
+        .collect();
     let decisions = decisions.join(", ");
     let _ = writeln!(
         out,
@@ -190,7 +231,12 @@ fn items(out: &mut String, pack: &Pack, items: &[Item], lang: Lang) {
         } else {
             lang.pick("frivillig", "optional")
         };
-        let _ = writeln!(out, "{} · {required} · {}\n", answer_form(item, lang), code(&item.id));
+        let _ = writeln!(
+            out,
+            "{} · {required} · {}\n",
+            answer_form(item, lang),
+            code(&item.id)
+        );
         if let Some(when) = &item.when {
             let words = escape(&describe(when, pack, lang));
             let _ = writeln!(
@@ -217,8 +263,15 @@ fn answer_form(item: &Item, lang: Lang) -> String {
             .join(sep)
     };
     match &item.kind {
-        Kind::Check => lang.pick("Bock: gjort, inte gjort, eller ej tillämplig", "Check: done, not done, or not applicable").into(),
-        Kind::Text { long: true } => lang.pick("Fritext, gärna utförlig", "Free text, at length").into(),
+        Kind::Check => lang
+            .pick(
+                "Bock: gjort, inte gjort, eller ej tillämplig",
+                "Check: done, not done, or not applicable",
+            )
+            .into(),
+        Kind::Text { long: true } => lang
+            .pick("Fritext, gärna utförlig", "Free text, at length")
+            .into(),
         Kind::Text { long: false } => lang.pick("Kort text", "Short text").into(),
         Kind::Date => lang.pick("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)").into(),
         Kind::Choice { .. } => {
@@ -236,7 +289,11 @@ fn answer_form(item: &Item, lang: Lang) -> String {
                 .iter()
                 .map(|(point, label)| format!("{point} = {}", escape(label.get(lang))))
                 .collect();
-            let ends = if ends.is_empty() { String::new() } else { format!(" ({})", ends.join(", ")) };
+            let ends = if ends.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ends.join(", "))
+            };
             crate::tr!(lang, "Skala {lo}–{hi}{ends}", "Scale {lo}–{hi}{ends}")
         }
         Kind::Number { min, max, unit } => {

@@ -117,26 +117,44 @@ mod tests {
 
     #[test]
     fn raw_html_shows_as_text() {
-        renders("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
-        renders("a <b onclick=\"x()\">b</b>", "<p>a &lt;b onclick=&quot;x()&quot;&gt;b&lt;/b&gt;</p>");
-        renders("</style><style>", "&lt;/style&gt;&lt;style&gt;");
+        renders(
+            "<script>alert(1)</script>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        );
+        renders(
+            "a <b onclick=\"x()\">b</b>",
+            "<p>a &lt;b onclick=\"x()\"&gt;b&lt;/b&gt;</p>",
+        );
+        renders("</style><style>", "<p>&lt;/style&gt;&lt;style&gt;</p>");
     }
 
     #[test]
     fn only_safe_link_destinations_survive() {
         renders("[a](https://x.se)", "<p><a href=\"https://x.se\">a</a></p>");
-        renders("[a](mailto:a@x.se)", "<p><a href=\"mailto:a@x.se\">a</a></p>");
+        renders(
+            "[a](mailto:a@x.se)",
+            "<p><a href=\"mailto:a@x.se\">a</a></p>",
+        );
         renders("[a](../doc.md)", "<p><a href=\"../doc.md\">a</a></p>");
         renders("[a](javascript:alert(1))", "<p><a href=\"#\">a</a></p>");
-        renders("[a](JaVa\tScript:alert(1))", "<p>[a](JaVa\tScript:alert(1))</p>");
-        renders("[a](<java\nscript:x>)", "<p>[a](&lt;java\nscript:x&gt;)</p>");
+        renders(
+            "[a](JaVa\tScript:alert(1))",
+            "<p>[a](JaVa\tScript:alert(1))</p>",
+        );
+        renders(
+            "[a](<java\nscript:x>)",
+            "<p>[a](&lt;java\nscript:x&gt;)</p>",
+        );
         renders("[a](data:text/html,x)", "<p><a href=\"#\">a</a></p>");
         renders("[a](vbscript:x)", "<p><a href=\"#\">a</a></p>");
     }
 
     #[test]
     fn images_become_links_so_nothing_is_fetched() {
-        renders("![logo](https://x.se/a.png)", "<p><a href=\"https://x.se/a.png\">logo</a></p>");
+        renders(
+            "![logo](https://x.se/a.png)",
+            "<p><a href=\"https://x.se/a.png\">logo</a></p>",
+        );
     }
 
     #[test]

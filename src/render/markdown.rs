@@ -2,10 +2,20 @@
 
 /// Escapes plain text for use inside a Markdown paragraph, heading, list
 /// item or emphasis: every character that could start inline syntax gets a
-/// backslash, and line breaks become spaces (plain texts are one line).
+/// backslash, as does a list marker at the start, and line breaks become
+/// spaces (plain texts are one line).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let marker_at = match text.chars().nth(digits) {
+        Some('.' | ')') if digits > 0 => Some(digits),
+        Some('-' | '+') if digits == 0 => Some(0),
+        _ => None,
+    };
+    for (i, c) in text.chars().enumerate() {
+        if Some(i) == marker_at {
+            out.push('\\');
+        }
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$' => {
                 out.push('\\');
@@ -20,18 +30,17 @@ pub fn escape(text: &str) -> String {
 
 /// Wraps text in a code span that holds it whatever backticks it contains.
 pub fn code(text: &str) -> String {
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') || text.starts_with(' ') {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{}{pad}{fence}", text.replace(['\r', '\n'], " "))
+    format!(
+        "{fence}{pad}{}{pad}{fence}",
+        text.replace(['\r', '\n'], " ")
+    )
 }
 
 #[cfg(test)]
@@ -70,7 +79,11 @@ mod tests {
     #[test]
     fn escaped_text_reads_back_unchanged() {
         for text in HOSTILE {
-            assert_eq!(read_back(&format!("**1. {}**", escape(text))), format!("1. {text}"), "{text}");
+            assert_eq!(
+                read_back(&format!("**1. {}**", escape(text))),
+                format!("1. {text}"),
+                "{text}"
+            );
             assert_eq!(read_back(&format!("## {}", escape(text))), text, "{text}");
             assert_eq!(read_back(&format!("- {}", escape(text))), text, "{text}");
         }

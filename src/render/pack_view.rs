@@ -20,7 +20,11 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
     let lang = pack.lang_for(lang);
     let mut out = identity(pack, lang, look);
 
-    let _ = writeln!(out, "\n{}", (look.heading)(lang.pick("Projektprofil", "Project profile")));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        (look.heading)(lang.pick("Projektprofil", "Project profile"))
+    );
     let _ = writeln!(out, "{}", items_table(pack, &pack.profile, lang, look));
 
     let mut phases = new_table(
@@ -40,8 +44,18 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
             phase.id.clone(),
             phase.title.get(lang).to_string(),
             phase.items.len().to_string(),
-            phase.items.iter().filter(|i| i.required).count().to_string(),
-            phase.items.iter().filter(|i| i.when.is_some()).count().to_string(),
+            phase
+                .items
+                .iter()
+                .filter(|i| i.required)
+                .count()
+                .to_string(),
+            phase
+                .items
+                .iter()
+                .filter(|i| i.when.is_some())
+                .count()
+                .to_string(),
         ]);
     }
     let _ = writeln!(out, "\n{}", (look.heading)(lang.pick("Faser", "Phases")));
@@ -57,7 +71,11 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
             look.width,
         );
         for d in &readiness.dimensions {
-            table.add_row(vec![d.id.clone(), d.title.get(lang).to_string(), d.statements.len().to_string()]);
+            table.add_row(vec![
+                d.id.clone(),
+                d.title.get(lang).to_string(),
+                d.statements.len().to_string(),
+            ]);
         }
         let (lo, hi) = (readiness.scale.min, readiness.scale.max);
         let (risk, watch) = (readiness.risk_below, readiness.watch_below);
@@ -93,14 +111,22 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
 /// One phase in full: purpose, guidance, items with their details, gate.
 pub fn phase(pack: &Pack, phase: &Phase, lang: Lang, look: &Look) -> String {
     let lang = pack.lang_for(lang);
-    let n = pack.phases.iter().position(|p| p.id == phase.id).unwrap_or(0);
+    let n = pack
+        .phases
+        .iter()
+        .position(|p| p.id == phase.id)
+        .unwrap_or(0);
     let mut out = (look.heading)(&phase_heading(n, phase, lang));
     let _ = writeln!(out, "\n\n{}", phase.purpose.get(lang).trim());
     let _ = writeln!(out, "\n{}", phase.guidance.get(lang).trim());
     let _ = writeln!(out, "\n{}", (look.heading)(lang.pick("Punkter", "Items")));
     let _ = writeln!(out, "{}", items_table(pack, &phase.items, lang, look));
 
-    let _ = writeln!(out, "\n{}", (look.heading)(lang.pick("Beslutspunkt", "Gate")));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        (look.heading)(lang.pick("Beslutspunkt", "Gate"))
+    );
     let _ = writeln!(
         out,
         "- {}",
@@ -116,7 +142,12 @@ pub fn phase(pack: &Pack, phase: &Phase, lang: Lang, look: &Look) -> String {
 }
 
 fn identity(pack: &Pack, lang: Lang, look: &Look) -> String {
-    let mut out = (look.heading)(&format!("{} ({} {})", pack.title.get(lang), pack.id, pack.version));
+    let mut out = (look.heading)(&format!(
+        "{} ({} {})",
+        pack.title.get(lang),
+        pack.id,
+        pack.version
+    ));
     out.push('\n');
     let origin = match &pack.origin {
         Origin::Builtin => lang.pick("inbyggt", "built-in").to_string(),
@@ -160,12 +191,19 @@ fn items_table(pack: &Pack, items: &[Item], lang: Lang, look: &Look) -> String {
         table.add_row(vec![
             item.id.clone(),
             kind_detail(item, lang),
-            lang.pick(if item.required { "ja" } else { "nej" }, if item.required { "yes" } else { "no" })
-                .to_string(),
+            lang.pick(
+                if item.required { "ja" } else { "nej" },
+                if item.required { "yes" } else { "no" },
+            )
+            .to_string(),
             item.prompt.get(lang).to_string(),
             item.when
                 .as_ref()
-                .map(|w| format!("{w}\n{}", describe(w, pack, lang)))
+                .map(|w| {
+                    // A line break inside a cell reads well only with borders.
+                    let sep = if look.width.is_some() { "\n" } else { " — " };
+                    format!("{w}{sep}{}", describe(w, pack, lang))
+                })
                 .unwrap_or_default(),
         ]);
     }
@@ -185,7 +223,7 @@ pub fn kind_detail(item: &Item, lang: Lang) -> String {
         }
         Kind::Choice { options } | Kind::Multi { options } => {
             let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            format!("{}: {}", item.kind.name(), ids.join(" | "))
+            format!("{}: {}", item.kind.name(), ids.join(", "))
         }
         Kind::Scale(scale) => format!("scale {}–{}", scale.min, scale.max),
         Kind::Number { min, max, unit } => {

@@ -35,7 +35,9 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             }
             Err(findings) => {
                 // A path that holds no pack at all is an error, not a finding.
-                let no_pack = findings.len() == 1 && findings[0].line == 0 && !std::path::Path::new(spec).join("pack.toml").exists();
+                let no_pack = findings.len() == 1
+                    && findings[0].line == 0
+                    && !std::path::Path::new(spec).join("pack.toml").exists();
                 if no_pack && builtin::source(spec).is_none() {
                     unreadable += 1;
                     eprintln!("{}: {}", crate::ui::error_label(), findings[0]);
@@ -52,7 +54,15 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         return Err(Exit::silent(ERROR).into());
     }
     if problems > 0 {
-        ui.note(&crate::tr!(lang, "{problems} problem hittades", "{problems} problems found"));
+        ui.note(&if problems == 1 {
+            crate::tr!(lang, "1 problem hittades", "1 problem found")
+        } else {
+            crate::tr!(
+                lang,
+                "{problems} problem hittades",
+                "{problems} problems found"
+            )
+        });
         return Err(Exit::silent(FINDINGS).into());
     }
     Ok(())

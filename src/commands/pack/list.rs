@@ -22,7 +22,9 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let mut sources: Vec<(String, PackSource)> = builtin::ids()
         .into_iter()
-        .filter_map(|id| builtin::source(id).map(|s| (lang.pick("inbyggt", "built-in").to_string(), s)))
+        .filter_map(|id| {
+            builtin::source(id).map(|s| (lang.pick("inbyggt", "built-in").to_string(), s))
+        })
         .collect();
     for root in &args.packs {
         let found = find_packs(root, 4);
@@ -34,7 +36,11 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
                 "no packs (folders with a pack.toml) in {shown}"
             ));
         }
-        sources.extend(found.into_iter().map(|dir| (dir.display().to_string(), PackSource::Dir(dir))));
+        sources.extend(
+            found
+                .into_iter()
+                .map(|dir| (dir.display().to_string(), PackSource::Dir(dir))),
+        );
     }
 
     let mut table = new_table(

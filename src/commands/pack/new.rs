@@ -11,9 +11,18 @@ use crate::ui::Ui;
 
 /// The files of the starting pack (the example in docs/pack-format.md).
 const TEMPLATE: [(&str, &str); 3] = [
-    ("pack.toml", include_str!("../../../examples/packs/skolpilot/pack.toml")),
-    ("start.toml", include_str!("../../../examples/packs/skolpilot/start.toml")),
-    ("test.toml", include_str!("../../../examples/packs/skolpilot/test.toml")),
+    (
+        "pack.toml",
+        include_str!("../../../examples/packs/skolpilot/pack.toml"),
+    ),
+    (
+        "start.toml",
+        include_str!("../../../examples/packs/skolpilot/start.toml"),
+    ),
+    (
+        "test.toml",
+        include_str!("../../../examples/packs/skolpilot/test.toml"),
+    ),
 ];
 
 /// Make a new pack folder with a small, valid pack to start from.
@@ -27,7 +36,12 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let dir = &args.dir;
     let shown = dir.display();
-    if dir.exists() && dir.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && dir
+            .read_dir()
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         bail!(crate::tr!(
             lang,
             "{shown} finns redan och är inte tom; välj en ny mapp",
@@ -41,7 +55,11 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let id = pack_id(&name);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {shown}"))?;
     for (file, text) in TEMPLATE {
-        let text = if file == "pack.toml" { retitle(text, &id, &name) } else { text.to_string() };
+        let text = if file == "pack.toml" {
+            retitle(text, &id, &name)
+        } else {
+            text.to_string()
+        };
         write_atomic(&dir.join(file), text.as_bytes())?;
     }
     ui.note(&crate::tr!(
@@ -65,11 +83,16 @@ fn pack_id(name: &str) -> String {
 /// Sets the pack's id and title in the template's `pack.toml`.
 fn retitle(text: &str, id: &str, name: &str) -> String {
     let title = toml_string(name);
+    let (mut id_done, mut title_done) = (false, false);
     text.lines()
         .map(|line| {
-            if line.starts_with("id = ") {
+            // Only the pack's own keys, the first of each; profile items
+            // further down have ids and titles of their own.
+            if !id_done && line.starts_with("id = ") {
+                id_done = true;
                 format!("id = \"{id}\"")
-            } else if line.starts_with("title = ") {
+            } else if !title_done && line.starts_with("title = ") {
+                title_done = true;
                 format!("title = {title}")
             } else {
                 line.to_string()

@@ -59,7 +59,9 @@ impl Expr {
         match self {
             Expr::Lit(lit, _) => Some(lit.into()),
             Expr::Ref(name, _) => answers.value(name),
-            Expr::List(items, _) => Some(Value::List(items.iter().map(|(l, _)| l.into()).collect())),
+            Expr::List(items, _) => {
+                Some(Value::List(items.iter().map(|(l, _)| l.into()).collect()))
+            }
             Expr::Not(..) | Expr::And(..) | Expr::Or(..) | Expr::Cmp(..) => {
                 Some(Value::Bool(self.truth(answers)))
             }
@@ -107,7 +109,10 @@ mod tests {
             ("funding".into(), Value::Bool(false)),
             ("empty".into(), s("")),
             ("p.scale".into(), Value::Num(4.0)),
-            ("p.multi".into(), Value::List(vec![s("komvux"), s("region")])),
+            (
+                "p.multi".into(),
+                Value::List(vec![s("komvux"), s("region")]),
+            ),
         ]))
     }
 
@@ -134,7 +139,10 @@ mod tests {
         case("p.scale in [4, 5]", true);
         case("personal_data == true", true);
         case("funding or procurement == 'maybe' and personal_data", true);
-        case("(funding or procurement == 'none') and personal_data", false);
+        case(
+            "(funding or procurement == 'none') and personal_data",
+            false,
+        );
         case("p.multi == ['region', 'komvux']", true);
     }
 

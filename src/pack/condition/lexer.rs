@@ -124,9 +124,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, SyntaxError> {
             }
             c if c.is_alphabetic() || c == '_' => {
                 let mut end = start;
-                while let Some((i, ch)) = chars.next_if(|&(_, ch)| {
-                    ch.is_alphanumeric() || ch == '_' || ch == '-' || ch == '.'
-                }) {
+                while let Some((i, ch)) = chars
+                    .next_if(|&(_, ch)| ch.is_alphanumeric() || ch == '_' || ch == '-' || ch == '.')
+                {
                     end = i + ch.len_utf8();
                 }
                 let word = &src[start..end];

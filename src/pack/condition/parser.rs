@@ -158,7 +158,9 @@ impl Parser {
                 let what = tok.describe();
                 return Err(self.error(
                     format!("en lista tar bara värden ('text', tal, true, false), fann {what}"),
-                    format!("a list holds only values ('text', numbers, true, false), found {what}"),
+                    format!(
+                        "a list holds only values ('text', numbers, true, false), found {what}"
+                    ),
                 ));
             };
             items.push((lit, span));
@@ -271,16 +273,32 @@ mod tests {
     #[test]
     fn errors_point_at_the_problem() {
         fails("", 0, "the condition is empty");
-        fails("a ==", 4, "the condition ends too soon; a name or value is missing");
+        fails(
+            "a ==",
+            4,
+            "the condition ends too soon; a name or value is missing",
+        );
         fails("a = 'x'", 2, "`=` alone means nothing; did you mean `==`?");
         fails("a == 'x", 5, "the string is never closed");
         fails("(a or b", 7, "`(` at character 1 is never closed");
-        fails("a == b == c", 7, "comparisons do not chain; use parentheses and `and`");
+        fails(
+            "a == b == c",
+            7,
+            "comparisons do not chain; use parentheses and `and`",
+        );
         fails("a b", 2, "expected `and`, `or` or the end, found `b`");
         fails("a and or b", 6, "expected a name or a value, found `or`");
-        fails("a in [b]", 6, "a list holds only values ('text', numbers, true, false), found `b`");
+        fails(
+            "a in [b]",
+            6,
+            "a list holds only values ('text', numbers, true, false), found `b`",
+        );
         fails("a in ['x' 'y']", 10, "expected `,` or `]` in the list");
-        fails("a.b.c", 0, "`a.b.c` is not a name; write `profile_item` or `phase.item`");
+        fails(
+            "a.b.c",
+            0,
+            "`a.b.c` is not a name; write `profile_item` or `phase.item`",
+        );
         fails("a == 'x' && b", 9, "unexpected character `&`");
         fails("1-2 == a", 0, "`1-2` is not a number");
     }

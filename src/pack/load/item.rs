@@ -39,7 +39,9 @@ pub struct ItemNotes {
     pub leans: Vec<WrittenLean>,
 }
 
-const KINDS: [&str; 7] = ["check", "text", "choice", "multi", "scale", "date", "number"];
+const KINDS: [&str; 7] = [
+    "check", "text", "choice", "multi", "scale", "date", "number",
+];
 
 /// Keys that belong to some kinds only, and which.
 const KIND_KEYS: [(&str, &str); 6] = [
@@ -71,7 +73,10 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
             Err(err) => {
                 let at = inner_start.map_or(span.start, |s| s + err.offset);
                 let message = err.message(lang).to_string();
-                ctx.report(&(at..at), tr!(lang, "villkoret: {message}", "condition: {message}"));
+                ctx.report(
+                    &(at..at),
+                    tr!(lang, "villkoret: {message}", "condition: {message}"),
+                );
                 None
             }
         }
@@ -169,7 +174,11 @@ fn decode_kind(
                 if lo >= hi {
                     ctx.report(
                         span,
-                        tr!(lang, "`min` ({lo}) ska vara mindre än `max` ({hi})", "`min` ({lo}) must be below `max` ({hi})"),
+                        tr!(
+                            lang,
+                            "`min` ({lo}) ska vara mindre än `max` ({hi})",
+                            "`min` ({lo}) must be below `max` ({hi})"
+                        ),
                     );
                 }
             }
@@ -209,27 +218,29 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
     for option in tables {
         let id = option.id("id");
         let label = option.text("label", true, TextForm::Line);
-        let lean = option.string("lean", false).and_then(|(lean, span)| match lean.as_str() {
-            "innovation" => {
-                leans.extend(item.clone().map(|item| WrittenLean { item, span }));
-                Some(Lean::Innovation)
-            }
-            "development" => {
-                leans.extend(item.clone().map(|item| WrittenLean { item, span }));
-                Some(Lean::Development)
-            }
-            other => {
-                ctx.report(
-                    &span,
-                    tr!(
-                        lang,
-                        "`lean` är `innovation` eller `development`, inte `{other}`",
-                        "`lean` is `innovation` or `development`, not `{other}`"
-                    ),
-                );
-                None
-            }
-        });
+        let lean = option
+            .string("lean", false)
+            .and_then(|(lean, span)| match lean.as_str() {
+                "innovation" => {
+                    leans.extend(item.clone().map(|item| WrittenLean { item, span }));
+                    Some(Lean::Innovation)
+                }
+                "development" => {
+                    leans.extend(item.clone().map(|item| WrittenLean { item, span }));
+                    Some(Lean::Development)
+                }
+                other => {
+                    ctx.report(
+                        &span,
+                        tr!(
+                            lang,
+                            "`lean` är `innovation` eller `development`, inte `{other}`",
+                            "`lean` is `innovation` or `development`, not `{other}`"
+                        ),
+                    );
+                    None
+                }
+            });
         option.finish(&[], lang.pick("ett alternativ", "an option"));
         if let (Some((id, id_span)), Some(label)) = (id, label) {
             if seen.first(ctx, &id, &id_span) {
@@ -279,7 +290,10 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
         if let DeValue::Table(table) = value.get_ref() {
             for (key, label) in table.iter() {
                 let key_str: &str = key.get_ref();
-                let point = key_str.parse::<i64>().ok().filter(|p| (min..=max).contains(p));
+                let point = key_str
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|p| (min..=max).contains(p));
                 let Some(point) = point else {
                     ctx.report(
                         &key.span(),
@@ -343,16 +357,24 @@ fn default_of(kind: &Kind, value: &DeValue<'_>, lang: Lang) -> Result<Value, Str
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Value::List),
-        (Kind::Multi { .. }, _) => wrong(lang.pick("en lista med alternativs id", "an array of option ids")),
+        (Kind::Multi { .. }, _) => {
+            wrong(lang.pick("en lista med alternativs id", "an array of option ids"))
+        }
         (Kind::Scale(scale), v) => match integer_of(v) {
             Some(n) if (scale.min..=scale.max).contains(&n) => Ok(Value::Num(n as f64)),
             _ => {
                 let (lo, hi) = (scale.min, scale.max);
-                wrong(&tr!(lang, "ett heltal från {lo} till {hi}", "an integer from {lo} to {hi}"))
+                wrong(&tr!(
+                    lang,
+                    "ett heltal från {lo} till {hi}",
+                    "an integer from {lo} to {hi}"
+                ))
             }
         },
         (Kind::Number { min, max, .. }, v) => match number_of(v) {
-            Some(n) if min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi) => Ok(Value::Num(n)),
+            Some(n) if min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi) => {
+                Ok(Value::Num(n))
+            }
             _ => wrong(lang.pick("ett tal inom gränserna", "a number within the bounds")),
         },
         (Kind::Date, DeValue::String(s)) => parse_date(s, lang).map(Value::Str),

@@ -173,14 +173,20 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let mut files: Vec<&SourceText> = vec![&pack_src];
     files.extend(phase_srcs.iter().map(|(_, src)| src));
     let mut head = head.map(|head| head.into_pack(phases));
-    if let Some(pack) = &mut head {
+    // A phase file that did not parse has no known id or items; checking
+    // references against the rest would only add noise to its real error.
+    let all_parsed = trees.iter().all(Option::is_some);
+    if let Some(pack) = head.as_mut().filter(|_| all_parsed) {
         refs::check(pack, &files, &pending, lang, &findings);
     }
 
     let mut findings = findings.into_inner();
     if !findings.is_empty() {
         findings.sort_by_key(|f| {
-            let file_order = files.iter().position(|s| s.name == f.file).unwrap_or(usize::MAX);
+            let file_order = files
+                .iter()
+                .position(|s| s.name == f.file)
+                .unwrap_or(usize::MAX);
             (file_order, f.file.clone(), f.line, f.col)
         });
         findings.dedup();

@@ -49,7 +49,10 @@ pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
     for (code, span) in &written {
         match code.parse::<Lang>() {
             Ok(l) if !out.contains(&l) => out.push(l),
-            Ok(_) => ctx.report(span, tr!(lang, "`{code}` står två gånger", "`{code}` is listed twice")),
+            Ok(_) => ctx.report(
+                span,
+                tr!(lang, "`{code}` står två gånger", "`{code}` is listed twice"),
+            ),
             Err(_) => ctx.report(
                 span,
                 tr!(
@@ -81,7 +84,10 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
     let id = root.id("id");
     let version = root.string("version", true).and_then(|(v, span)| {
         let parts: Vec<&str> = v.split('.').collect();
-        let semver = parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let semver = parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if !semver {
             ctx.report(
                 &span,
@@ -102,7 +108,9 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
     let mut seen = Seen::default();
     for table in root.tables("profile", false) {
         let (item, notes) = decode_item(table, None);
-        let Some((id, id_span)) = &notes.id else { continue };
+        let Some((id, id_span)) = &notes.id else {
+            continue;
+        };
         if !seen.first(ctx, id, id_span) {
             continue;
         }
@@ -118,8 +126,12 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
         }
         profile.push(item);
     }
-    let readiness = root.table("readiness").and_then(|t| decode_readiness(t, pending));
-    let diagnostic = root.table("diagnostic").and_then(|t| decode_diagnostic(t, pending));
+    let readiness = root
+        .table("readiness")
+        .and_then(|t| decode_readiness(t, pending));
+    let diagnostic = root
+        .table("diagnostic")
+        .and_then(|t| decode_diagnostic(t, pending));
     root.finish(&[], "pack.toml");
     let languages = ctx.languages.borrow().clone();
     Some(PackHead {
@@ -149,7 +161,10 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
         None => {
             if t.raw("scale").is_none() {
                 let span = t.span();
-                ctx.report(&span, tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"));
+                ctx.report(
+                    &span,
+                    tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"),
+                );
             }
             None
         }
@@ -191,7 +206,10 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
     let dimension_tables = t.tables("dimensions", true);
     if dimension_tables.is_empty() && t.raw("dimensions").is_some() {
         let span = t.span();
-        ctx.report(&span, tr!(lang, "`dimensions` är tom", "`dimensions` is empty"));
+        ctx.report(
+            &span,
+            tr!(lang, "`dimensions` är tom", "`dimensions` is empty"),
+        );
     }
     for d in dimension_tables {
         let id = d.id("id");
@@ -203,7 +221,11 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
             let span = d.span();
             ctx.report(
                 &span,
-                tr!(lang, "dimensionen har inga påståenden", "the dimension has no statements"),
+                tr!(
+                    lang,
+                    "dimensionen har inga påståenden",
+                    "the dimension has no statements"
+                ),
             );
         }
         for s in statement_tables {
@@ -219,7 +241,11 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
         d.finish(&[], lang.pick("en dimension", "a dimension"));
         if let (Some((id, span)), Some(title)) = (id, title) {
             if seen.first(ctx, &id, &span) {
-                dimensions.push(Dimension { id, title, statements });
+                dimensions.push(Dimension {
+                    id,
+                    title,
+                    statements,
+                });
             }
         }
     }

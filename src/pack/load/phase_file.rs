@@ -8,7 +8,13 @@ use crate::tr;
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the
 /// phase's place among the phases decoded so far.
-pub fn decode(t: Table<'_>, rel: &str, file: usize, position: usize, pending: &mut Pending) -> Option<Phase> {
+pub fn decode(
+    t: Table<'_>,
+    rel: &str,
+    file: usize,
+    position: usize,
+    pending: &mut Pending,
+) -> Option<Phase> {
     let ctx = t.ctx();
     let lang = ctx.lang;
     let id = t.id("id");
@@ -33,7 +39,9 @@ pub fn decode(t: Table<'_>, rel: &str, file: usize, position: usize, pending: &m
     let mut seen = Seen::default();
     for table in tables {
         let (item, notes) = decode_item(table, Some(phase_id));
-        let Some((id, id_span)) = &notes.id else { continue };
+        let Some((id, id_span)) = &notes.id else {
+            continue;
+        };
         if !seen.first(ctx, id, id_span) {
             continue;
         }
@@ -48,7 +56,9 @@ pub fn decode(t: Table<'_>, rel: &str, file: usize, position: usize, pending: &m
             };
             pending.whens.push((file, scope, when));
         }
-        pending.leans.extend(notes.leans.into_iter().map(|lean| (file, lean)));
+        pending
+            .leans
+            .extend(notes.leans.into_iter().map(|lean| (file, lean)));
         items.push(item);
     }
 

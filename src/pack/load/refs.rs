@@ -22,7 +22,9 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn report(&self, file: usize, at: usize, message: String) {
         if let Some(src) = self.files.get(file) {
-            self.findings.borrow_mut().push(src.finding(&(at..at), message));
+            self.findings
+                .borrow_mut()
+                .push(src.finding(&(at..at), message));
         }
     }
 
@@ -114,7 +116,10 @@ impl Checker<'_> {
                 )),
                 (Some(j), _) => Ok(&pack.profile[j]),
                 (None, Scope::Phase { phase, .. })
-                    if pack.phases.get(phase).is_some_and(|p| p.item(&name.item).is_some()) =>
+                    if pack
+                        .phases
+                        .get(phase)
+                        .is_some_and(|p| p.item(&name.item).is_some()) =>
                 {
                     let here = &pack.phases[phase].id;
                     Err(tr!(
@@ -125,7 +130,11 @@ impl Checker<'_> {
                 }
                 (None, _) => Err(unknown(
                     lang,
-                    &tr!(lang, "okänd profilfråga `{name}`", "unknown profile question `{name}`"),
+                    &tr!(
+                        lang,
+                        "okänd profilfråga `{name}`",
+                        "unknown profile question `{name}`"
+                    ),
                     closest(&name.item, profile_ids()),
                 )),
             };
@@ -137,13 +146,21 @@ impl Checker<'_> {
                 "a profile question can only read earlier profile answers, not `{name}`"
             ));
         }
-        let Scope::Phase { phase: current, index } = scope else {
+        let Scope::Phase {
+            phase: current,
+            index,
+        } = scope
+        else {
             unreachable!("profile scope handled above")
         };
         let Some(q) = pack.phases.iter().position(|p| &p.id == phase_id) else {
             return Err(unknown(
                 lang,
-                &tr!(lang, "okänd fas `{phase_id}` i `{name}`", "unknown phase `{phase_id}` in `{name}`"),
+                &tr!(
+                    lang,
+                    "okänd fas `{phase_id}` i `{name}`",
+                    "unknown phase `{phase_id}` in `{name}`"
+                ),
                 closest(phase_id, pack.phases.iter().map(|p| p.id.as_str())),
             ));
         };
@@ -159,7 +176,11 @@ impl Checker<'_> {
             let item = &name.item;
             return Err(unknown(
                 lang,
-                &tr!(lang, "fasen `{phase_id}` har ingen punkt `{item}`", "the phase `{phase_id}` has no item `{item}`"),
+                &tr!(
+                    lang,
+                    "fasen `{phase_id}` har ingen punkt `{item}`",
+                    "the phase `{phase_id}` has no item `{item}`"
+                ),
                 closest(item, phase.items.iter().map(|i| i.id.as_str()))
                     .map(|near| format!("{phase_id}.{near}"))
                     .as_deref(),
@@ -176,7 +197,13 @@ impl Checker<'_> {
     }
 
     /// Checks what a comparison compares a name with.
-    fn comparison(&self, scope: Scope, op: CmpOp, left: &Expr, right: &Expr) -> Result<(), (Range<usize>, String)> {
+    fn comparison(
+        &self,
+        scope: Scope,
+        op: CmpOp,
+        left: &Expr,
+        right: &Expr,
+    ) -> Result<(), (Range<usize>, String)> {
         let lang = self.lang;
         let item_of = |name: &Name| {
             if self.is_broken(name) {
@@ -187,19 +214,27 @@ impl Checker<'_> {
         };
         match (op, left, right) {
             (CmpOp::Eq | CmpOp::Ne, Expr::Ref(name, _), Expr::Lit(lit, span))
-            | (CmpOp::Eq | CmpOp::Ne, Expr::Lit(lit, span), Expr::Ref(name, _)) => match item_of(name) {
-                Some(item) => literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m)),
-                None => Ok(()),
-            },
+            | (CmpOp::Eq | CmpOp::Ne, Expr::Lit(lit, span), Expr::Ref(name, _)) => {
+                match item_of(name) {
+                    Some(item) => {
+                        literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m))
+                    }
+                    None => Ok(()),
+                }
+            }
             (CmpOp::In, Expr::Ref(name, _), Expr::List(lits, _)) => {
-                let Some(item) = item_of(name) else { return Ok(()) };
+                let Some(item) = item_of(name) else {
+                    return Ok(());
+                };
                 for (lit, span) in lits {
                     literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m))?;
                 }
                 Ok(())
             }
             (CmpOp::In, Expr::Lit(lit, span), Expr::Ref(name, name_span)) => {
-                let Some(item) = item_of(name) else { return Ok(()) };
+                let Some(item) = item_of(name) else {
+                    return Ok(());
+                };
                 if !matches!(item.kind, Kind::Multi { .. }) {
                     let kind = item.kind.name();
                     return Err((
@@ -332,7 +367,11 @@ impl Checker<'_> {
 
 fn unknown(lang: Lang, what: &str, near: Option<&str>) -> String {
     match near {
-        Some(near) => tr!(lang, "{what}; menade du `{near}`?", "{what}; did you mean `{near}`?"),
+        Some(near) => tr!(
+            lang,
+            "{what}; menade du `{near}`?",
+            "{what}; did you mean `{near}`?"
+        ),
         None => what.to_string(),
     }
 }
@@ -353,7 +392,11 @@ fn literal_fits(item: &Item, name: &Name, lit: &Literal, lang: Lang) -> Result<(
                 "'{s}' is not an option of `{name}` (options: {list})"
             );
             Err(match closest(s, ids.iter().copied()) {
-                Some(near) => tr!(lang, "{head}; menade du '{near}'?", "{head}; did you mean '{near}'?"),
+                Some(near) => tr!(
+                    lang,
+                    "{head}; menade du '{near}'?",
+                    "{head}; did you mean '{near}'?"
+                ),
                 None => head,
             })
         }

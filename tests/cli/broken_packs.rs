@@ -1,0 +1,112 @@
+//! The exact text a method owner sees for broken packs: every fixture under
+//! tests/fixtures/broken is checked, and its report snapshotted.
+
+use std::fs;
+
+use crate::support::{dino, root};
+
+#[test]
+fn every_broken_pack_gets_its_exact_report() {
+    insta::glob!("../fixtures/broken", "*/pack.toml", |path| {
+        let dir = path.parent().expect("fixture folder");
+        let rel = dir.strip_prefix(root()).expect("inside the repository");
+        let rel = rel.to_str().expect("UTF-8 path");
+        let run = dino(&["--lang", "en", "pack", "check", rel]);
+        assert_eq!(run.code, 3, "{rel} should have findings:\n{}", run.stdout);
+        insta::assert_snapshot!(run.transcript());
+    });
+}
+
+#[test]
+fn reports_come_in_swedish_too() {
+    let run = dino(&[
+        "--lang",
+        "sv",
+        "pack",
+        "check",
+        "tests/fixtures/broken/misspelt-key",
+    ]);
+    run.code(3).stdout_has(
+        "tests/fixtures/broken/misspelt-key/start.toml:2:1: okänd nyckel `titel`; menade du `title`?",
+    );
+}
+
+/// Copies the example pack into a temporary folder to break it there.
+fn scratch_pack() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let example = root().join("examples/packs/skolpilot");
+    for entry in fs::read_dir(example).expect("example pack").flatten() {
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it_all() {
+    let dir = scratch_pack();
+    let huge = format!("a = \"{}\"\n", "x".repeat(50 * 1024 * 1024));
+    fs::write(dir.path().join("test.toml"), huge).expect("write");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("./test.toml: the file is too large; a pack file may be at most 8 MiB");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let dir = scratch_pack();
+    let deep = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    fs::write(dir.path().join("test.toml"), deep).expect("write");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("invalid TOML: cannot recurse further");
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_read_as_usual() {
+    let dir = scratch_pack();
+    for name in ["pack.toml", "start.toml"] {
+        let path = dir.path().join(name);
+        let text = fs::read_to_string(&path)
+            .expect("read")
+            .replace('\n', "\r\n");
+        let mut bytes = vec![0xef, 0xbb, 0xbf];
+        bytes.extend(text.into_bytes());
+        fs::write(&path, bytes).expect("write");
+    }
+    crate::support::dino_in(dir.path(), &["pack", "check", "."]).code(0);
+}
+
+#[test]
+fn positions_count_lines_after_crlf_and_a_bom() {
+    let dir = scratch_pack();
+    let path = dir.path().join("start.toml");
+    let text = fs::read_to_string(&path)
+        .expect("read")
+        .replace("id = \"problem\"", "id = \"problem\"\ntitel = \"x\"")
+        .replace('\n', "\r\n");
+    let mut bytes = vec![0xef, 0xbb, 0xbf];
+    bytes.extend(text.into_bytes());
+    fs::write(&path, bytes).expect("write");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    let line = fs::read_to_string(&path)
+        .expect("read")
+        .lines()
+        .position(|l| l.starts_with("titel"))
+        .expect("the line")
+        + 1;
+    run.code(3).stdout_has(&format!(
+        "./start.toml:{line}:1: unknown key `titel`; valid keys here"
+    ));
+}
+
+#[test]
+fn a_symbolic_link_out_of_the_pack_is_refused() {
+    let dir = scratch_pack();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("test.toml");
+    fs::rename(dir.path().join("test.toml"), &target).expect("move");
+    std::os::unix::fs::symlink(&target, dir.path().join("test.toml")).expect("symlink");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3).stdout_has("./test.toml: the file links to");
+    run.stdout_has("outside the pack folder");
+}

@@ -1,0 +1,7 @@
+//! The command line, tested on the real `dino` binary.
+
+mod broken_packs;
+mod docs;
+mod global_options;
+mod pack_commands;
+mod support;

@@ -1,0 +1,221 @@
+//! `dino pack list|show|check|doc|new`, as a user runs them.
+
+use std::fs;
+
+use crate::support::{dino, dino_in, root};
+
+#[test]
+fn list_shows_the_built_in_pack() {
+    dino(&["--lang", "en", "pack", "list"])
+        .code(0)
+        .stdout_has("| dino ")
+        .stdout_has("| 1.0.0 ")
+        .stdout_has("built-in");
+}
+
+#[test]
+fn list_finds_packs_in_folders_and_flags_broken_ones() {
+    let run = dino(&[
+        "--lang",
+        "en",
+        "pack",
+        "list",
+        "--pack",
+        "examples/packs",
+        "--pack",
+        "tests/fixtures/broken/misspelt-key",
+    ]);
+    run.code(0)
+        .stdout_has("| skolpilot ")
+        .stdout_has("examples/packs/skolpilot")
+        .stdout_has("3 problems; run dino pack check tests/fixtures/broken/misspelt-key");
+}
+
+#[test]
+fn list_says_when_a_folder_holds_no_pack() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let path = empty.path().to_str().expect("UTF-8");
+    dino(&["--lang", "en", "pack", "list", "--pack", path])
+        .code(1)
+        .stderr_has("no packs (folders with a pack.toml) in");
+}
+
+#[test]
+fn show_lists_every_phase_in_english() {
+    let run = dino(&["--lang", "en", "pack", "show", "dino"]);
+    run.code(0);
+    for phase in [
+        "1. Initiation (initiering)",
+        "2. Discover (forsta)",
+        "3. Define (fokusera)",
+        "4. Develop and test (ideer-test)",
+        "5. Pilot and implement (pilot)",
+        "6. Follow-up and learning (uppfoljning)",
+    ] {
+        run.stdout_has(phase);
+    }
+    run.stdout_has("Project profile")
+        .stdout_has("decision_level == 'political'")
+        .stdout_has("Readiness");
+}
+
+#[test]
+fn show_speaks_swedish_by_default() {
+    dino(&["pack", "show"])
+        .code(0)
+        .stdout_has("1. Initiering (initiering)")
+        .stdout_has("Projektprofil");
+}
+
+#[test]
+fn show_one_phase_in_full() {
+    dino(&["--lang", "en", "pack", "show", "dino", "fokusera"])
+        .code(0)
+        .stdout_has("3. Define (fokusera)")
+        .stdout_has("### How to run it")
+        .stdout_has("Gate")
+        .stdout_has("mandat_stamt_av");
+}
+
+#[test]
+fn show_suggests_the_phase_meant() {
+    dino(&["--lang", "en", "pack", "show", "dino", "fokus"])
+        .code(1)
+        .stderr_has("the pack has no phase `fokus`; did you mean `fokusera`?");
+}
+
+#[test]
+fn show_a_pack_by_path_and_refuse_a_missing_one() {
+    dino(&["--lang", "en", "pack", "show", "examples/packs/skolpilot"])
+        .code(0)
+        .stdout_has("School pilot (skolpilot 0.1.0)");
+    dino(&["--lang", "en", "pack", "show", "nosuchpack"])
+        .code(1)
+        .stderr_has("nosuchpack: neither a built-in pack (dino) nor a folder");
+}
+
+#[test]
+fn show_refuses_a_broken_pack_with_every_finding() {
+    dino(&[
+        "--lang",
+        "en",
+        "pack",
+        "show",
+        "tests/fixtures/broken/when-unknown-item",
+    ])
+    .code(1)
+    .stderr_has("could not be loaded")
+    .stderr_has(
+        "start.toml:16:9: the phase `start` has no item `problme`; did you mean `start.problem`?",
+    );
+}
+
+#[test]
+fn check_passes_clean_packs_and_fails_broken_ones() {
+    dino(&[
+        "pack",
+        "check",
+        "dino",
+        "phases/dino",
+        "examples/packs/skolpilot",
+    ])
+    .code(0);
+    dino(&[
+        "pack",
+        "check",
+        "phases/dino",
+        "tests/fixtures/broken/bad-ids",
+    ])
+    .code(3);
+    dino(&["--lang", "en", "pack", "check", "no/such/folder"])
+        .code(1)
+        .stderr_has("no/such/folder: neither a built-in pack (dino) nor a folder");
+}
+
+#[test]
+fn doc_writes_the_handbook_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = dino_in(
+        dir.path(),
+        &["--lang", "sv", "pack", "doc", "dino", "-o", "handbok.md"],
+    );
+    run.code(0).stderr_has("skrev handbok.md");
+    let text = fs::read_to_string(dir.path().join("handbok.md")).expect("handbook written");
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("## 1. Initiering"));
+}
+
+#[test]
+fn doc_writes_html_with_language_and_no_scripts() {
+    let run = dino(&["--lang", "en", "pack", "doc", "dino", "--format", "html"]);
+    run.code(0)
+        .stdout_has("<html lang=\"en\">")
+        .stdout_has("Content-Security-Policy")
+        .stdout_has("<h2>1. Initiation</h2>");
+    assert!(
+        !run.stdout.contains("<script"),
+        "no scripts in the handbook"
+    );
+}
+
+#[test]
+fn new_makes_a_pack_that_checks_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    dino_in(dir.path(), &["--lang", "en", "pack", "new", "Vår metod"])
+        .code(0)
+        .stderr_has("made the pack `var-metod` in Vår metod");
+    let pack = fs::read_to_string(dir.path().join("Vår metod/pack.toml")).expect("pack.toml");
+    assert!(pack.contains("id = \"var-metod\"\n"), "{pack}");
+    assert!(pack.contains("title = \"Vår metod\"\n"), "{pack}");
+    dino_in(dir.path(), &["pack", "check", "Vår metod"]).code(0);
+    dino_in(dir.path(), &["--lang", "en", "pack", "show", "./Vår metod"])
+        .code(0)
+        .stdout_has("Vår metod (var-metod 0.1.0)");
+}
+
+#[test]
+fn new_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("keep.txt"), "mine").expect("write");
+    let path = dir.path().to_str().expect("UTF-8");
+    dino(&["--lang", "en", "pack", "new", path])
+        .code(1)
+        .stderr_has("exists already and is not empty");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("keep.txt")).expect("kept"),
+        "mine"
+    );
+    assert!(!dir.path().join("pack.toml").exists());
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = dino(&["completions", shell]);
+        run.code(0).stdout_has("dino");
+        assert!(run.stdout.contains("pack"), "{shell} completes subcommands");
+    }
+    dino(&["man"])
+        .code(0)
+        .stdout_has(".TH dino 1")
+        .stdout_has("completions");
+}
+
+#[test]
+fn every_pack_shipped_checks_clean_in_both_languages() {
+    let mut packs = vec![root().join("phases/dino")];
+    for entry in fs::read_dir(root().join("examples/packs"))
+        .expect("examples/packs")
+        .flatten()
+    {
+        packs.push(entry.path());
+    }
+    for pack in packs {
+        let path = pack.to_str().expect("UTF-8");
+        for lang in ["sv", "en"] {
+            dino(&["--lang", lang, "pack", "check", path]).code(0);
+            dino(&["--lang", lang, "pack", "doc", path]).code(0);
+            dino(&["--lang", lang, "pack", "show", path]).code(0);
+        }
+    }
+}
