@@ -238,3 +238,6 @@ fn content_hash(files: &[&SourceText], phases: &[(String, SourceText)]) -> Strin
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

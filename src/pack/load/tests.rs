@@ -1,0 +1,292 @@
+//! The loader on small packs written to a temporary folder: what loads, and
+//! the exact place and wording of what does not.
+
+use std::fs;
+
+use super::load;
+use crate::i18n::Lang;
+use crate::pack::condition::{Name, Value};
+use crate::pack::source::PackSource;
+use crate::pack::{Kind, builtin};
+
+const PACK: &str = r#"id = "mini"
+version = "1.2.3"
+title = "Mini"
+languages = ["en"]
+phases = ["a.toml", "b.toml"]
+
+[[profile]]
+id = "procurement"
+kind = "choice"
+prompt = "Buy?"
+default = "no"
+options = [{ id = "no", label = "No" }, { id = "yes", label = "Yes" }]
+"#;
+
+const PHASE_A: &str = r#"id = "a"
+title = "A"
+purpose = "Why."
+guidance = "How."
+
+[[items]]
+id = "first"
+kind = "scale"
+min = 1
+max = 5
+labels = { 1 = "Low", 5 = "High" }
+prompt = "How much?"
+
+[[items]]
+id = "second"
+kind = "check"
+required = true
+when = "procurement == 'yes' and a.first in [4, 5]"
+prompt = "Done?"
+"#;
+
+const PHASE_B: &str = r#"id = "b"
+title = "B"
+purpose = "Why."
+guidance = "How."
+
+[[items]]
+id = "only"
+kind = "text"
+when = "a.second"
+prompt = "Say."
+"#;
+
+/// Writes a pack with files replaced as given, and loads it in English.
+fn load_with(replace: &[(&str, &str)]) -> Result<crate::pack::Pack, Vec<String>> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [
+        ("pack.toml", PACK),
+        ("a.toml", PHASE_A),
+        ("b.toml", PHASE_B),
+    ] {
+        let text = replace
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(text, |(_, t)| t);
+        fs::write(dir.path().join(name), text).expect("write");
+    }
+    let root = dir.path().to_path_buf();
+    load(&PackSource::Dir(root.clone()), Lang::En).map_err(|findings| {
+        findings
+            .iter()
+            .map(|f| {
+                let text = f.to_string();
+                let prefix = format!("{}/", root.display());
+                text.strip_prefix(&prefix).unwrap_or(&text).to_string()
+            })
+            .collect()
+    })
+}
+
+#[track_caller]
+fn fails_with(replace: &[(&str, &str)], expected: &[&str]) {
+    let findings = load_with(replace).expect_err("the pack should not load");
+    assert_eq!(findings, expected);
+}
+
+#[test]
+fn a_valid_pack_loads_with_everything_in_place() {
+    let pack = load_with(&[]).expect("loads");
+    assert_eq!((pack.id.as_str(), pack.version.as_str()), ("mini", "1.2.3"));
+    assert_eq!(pack.phases.len(), 2);
+    assert_eq!(pack.profile[0].default, Some(Value::Str("no".into())));
+    let first = &pack.phases[0].items[0];
+    let Kind::Scale(scale) = &first.kind else {
+        panic!("a scale")
+    };
+    assert_eq!((scale.min, scale.max, scale.labels.len()), (1, 5, 2));
+    let second = &pack.phases[0].items[1];
+    assert!(second.required);
+    assert_eq!(
+        second.when.as_ref().map(|w| w.source.as_str()),
+        Some("procurement == 'yes' and a.first in [4, 5]")
+    );
+    assert_eq!(pack.content_hash.len(), 64);
+    let name = Name {
+        phase: Some("b".into()),
+        item: "only".into(),
+    };
+    assert!(pack.item(&name).is_some());
+}
+
+#[test]
+fn the_content_hash_follows_the_text() {
+    let one = load_with(&[]).expect("loads").content_hash;
+    let same = load_with(&[]).expect("loads").content_hash;
+    let other = load_with(&[("b.toml", &PHASE_B.replace("Say.", "Tell."))])
+        .expect("loads")
+        .content_hash;
+    assert_eq!(one, same);
+    assert_ne!(one, other);
+}
+
+#[test]
+fn a_misspelt_key_names_the_valid_one() {
+    fails_with(
+        &[(
+            "a.toml",
+            &PHASE_A.replace("required = true", "requird = true"),
+        )],
+        &["a.toml:17:1: unknown key `requird`; did you mean `required`?"],
+    );
+}
+
+#[test]
+fn condition_errors_point_inside_the_string() {
+    // `when = "` is eight characters, so the condition starts at column 9.
+    fails_with(
+        &[("b.toml", &PHASE_B.replace("a.second", "a.secnd"))],
+        &["b.toml:9:9: the phase `a` has no item `secnd`; did you mean `a.second`?"],
+    );
+    fails_with(
+        &[("b.toml", &PHASE_B.replace("a.second", "a.second or zz"))],
+        &["b.toml:9:21: unknown profile question `zz`"],
+    );
+    fails_with(
+        &[("b.toml", &PHASE_B.replace("a.second", "a.second ==="))],
+        &["b.toml:9:20: condition: `=` alone means nothing; did you mean `==`?"],
+    );
+}
+
+#[test]
+fn a_condition_with_escapes_points_at_its_string() {
+    fails_with(
+        &[(
+            "b.toml",
+            &PHASE_B.replace("\"a.second\"", "\"procurement == \\\"yes\\\" or nope\""),
+        )],
+        &["b.toml:9:8: unknown profile question `nope`"],
+    );
+}
+
+#[test]
+fn conditions_cannot_look_ahead() {
+    fails_with(
+        &[(
+            "a.toml",
+            &PHASE_A.replace(
+                "prompt = \"How much?\"",
+                "prompt = \"How much?\"\nwhen = \"b.only\"",
+            ),
+        )],
+        &[
+            "a.toml:13:9: `b.only` belongs to a later phase; a condition can only read answers given before it",
+        ],
+    );
+    fails_with(
+        &[(
+            "a.toml",
+            &PHASE_A.replace(
+                "prompt = \"How much?\"",
+                "prompt = \"How much?\"\nwhen = \"a.second\"",
+            ),
+        )],
+        &[
+            "a.toml:13:9: `a.second` comes later in the phase (or is this item); a condition can only read answers given before it",
+        ],
+    );
+}
+
+#[test]
+fn defaults_must_fit_their_kind() {
+    fails_with(
+        &[(
+            "pack.toml",
+            &PACK.replace("default = \"no\"", "default = \"maybe\""),
+        )],
+        &["pack.toml:11:11: `maybe` is not one of the options (no, yes)"],
+    );
+    fails_with(
+        &[(
+            "pack.toml",
+            &PACK.replace("default = \"no\"", "default = 3"),
+        )],
+        &["pack.toml:11:11: `default` of a choice item must be an option id"],
+    );
+}
+
+#[test]
+fn texts_must_carry_the_packs_languages() {
+    let two = PACK.replace("languages = [\"en\"]", "languages = [\"sv\", \"en\"]");
+    // Plain strings serve every language; tables must hold them all.
+    assert!(load_with(&[("pack.toml", &two)]).is_ok());
+    fails_with(
+        &[(
+            "pack.toml",
+            &two.replace("title = \"Mini\"", "title = { sv = \"Mini\" }"),
+        )],
+        &["pack.toml:3:9: `title` lacks the language en"],
+    );
+}
+
+#[test]
+fn many_problems_are_reported_at_once_in_file_order() {
+    let findings = load_with(&[
+        (
+            "pack.toml",
+            &PACK.replace("version = \"1.2.3\"", "version = \"one\""),
+        ),
+        (
+            "b.toml",
+            &PHASE_B.replace("kind = \"text\"", "kind = \"txt\""),
+        ),
+        ("a.toml", &PHASE_A.replace("min = 1", "min = 9")),
+    ])
+    .expect_err("three problems");
+    assert_eq!(
+        findings,
+        [
+            "pack.toml:2:11: `version` is written MAJOR.MINOR.PATCH, e.g. \"1.0.0\", not \"one\"",
+            "a.toml:9:7: the scale's bounds are reversed or equal: `min` (9) must be below `max` (5)",
+            "b.toml:8:8: unknown kind `txt`; did you mean `text`? (kinds: check, text, choice, multi, scale, date, number)",
+        ]
+    );
+}
+
+#[test]
+fn the_built_in_pack_loads_in_both_languages() {
+    for lang in Lang::ALL {
+        let source = builtin::source("dino").expect("the built-in pack");
+        let pack = load(&source, lang).unwrap_or_else(|f| panic!("{f:?}"));
+        assert_eq!(pack.phases.len(), 6);
+        assert_eq!(pack.languages, vec![Lang::Sv, Lang::En]);
+        let profile: Vec<&str> = pack.profile.iter().map(|i| i.id.as_str()).collect();
+        for id in [
+            "procurement",
+            "decision_level",
+            "personal_data",
+            "external_funding",
+            "org_kind",
+        ] {
+            assert!(profile.contains(&id), "the profile asks {id}");
+        }
+        let readiness = pack.readiness.as_ref().expect("readiness");
+        assert!(readiness.dimensions.len() >= 10);
+        assert!(
+            readiness
+                .dimensions
+                .iter()
+                .all(|d| (2..=3).contains(&d.statements.len()))
+        );
+        let diagnostic = pack.diagnostic.as_ref().expect("diagnostic");
+        assert!(
+            diagnostic
+                .items
+                .iter()
+                .all(|n| n.phase.as_deref() == Some("initiering"))
+        );
+        for phase in &pack.phases {
+            let guidance = phase.guidance.get(Lang::En);
+            assert!(
+                guidance.contains("### "),
+                "{} has guidance with sections",
+                phase.id
+            );
+        }
+    }
+}
