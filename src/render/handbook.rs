@@ -62,7 +62,7 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
                 "The profile questions are answered once, when the workbook is made. The answers decide which items apply in the phases."
             )
         );
-        items(&mut out, pack, &pack.profile, lang);
+        items(&mut out, pack, &pack.profile, lang, true);
     }
     if let Some(diagnostic) = &pack.diagnostic {
         let _ = writeln!(out, "## {}\n", escape(diagnostic.title.get(lang)));
@@ -185,7 +185,7 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
     );
     let _ = writeln!(out, "{}\n", phase.guidance.get(lang).trim());
     let _ = writeln!(out, "### {}\n", lang.pick("Punkter", "Items"));
-    items(out, pack, &phase.items, lang);
+    items(out, pack, &phase.items, lang, false);
     let _ = writeln!(out, "### {}\n", lang.pick("Beslutspunkt", "Gate"));
     let _ = writeln!(
         out,
@@ -223,7 +223,8 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
     }
 }
 
-fn items(out: &mut String, pack: &Pack, items: &[Item], lang: Lang) {
+/// The items of a phase, or the profile's questions (`profile`).
+fn items(out: &mut String, pack: &Pack, items: &[Item], lang: Lang, profile: bool) {
     for (n, item) in items.iter().enumerate() {
         let _ = writeln!(out, "**{}. {}**\n", n + 1, escape(item.prompt.get(lang)));
         let required = if item.required {
@@ -231,12 +232,11 @@ fn items(out: &mut String, pack: &Pack, items: &[Item], lang: Lang) {
         } else {
             lang.pick("frivillig", "optional")
         };
-        let _ = writeln!(
-            out,
-            "{} · {required} · {}\n",
-            answer_form(item, lang),
-            code(&item.id)
-        );
+        let form = match item.kind {
+            Kind::Check if profile => lang.pick("Ja eller nej", "Yes or no").to_string(),
+            _ => answer_form(item, lang),
+        };
+        let _ = writeln!(out, "{form} · {required} · {}\n", code(&item.id));
         if let Some(when) = &item.when {
             let words = escape(&describe(when, pack, lang));
             let _ = writeln!(
