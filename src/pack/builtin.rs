@@ -47,7 +47,8 @@ pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
     super::load(&source, lang)
 }
 
-fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
+/// The folder named holds no pack: say what was looked for.
+pub fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
     let ids = ids().join(", ");
     let message = if dir.is_dir() {
         crate::tr!(

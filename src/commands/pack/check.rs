@@ -7,7 +7,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::exit::{ERROR, Exit, FINDINGS};
-use crate::pack::builtin;
+use crate::pack::source::PackSource;
+use crate::pack::{builtin, load};
 use crate::ui::Ui;
 
 /// Check packs against the pack format; list every problem, exit 3 if any.
@@ -23,7 +24,20 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     let (mut problems, mut unreadable) = (0, 0);
     for spec in &args.paths {
-        match builtin::load_named(spec, lang) {
+        let source = builtin::resolve(spec);
+        if let PackSource::Dir(dir) = &source {
+            // A path that holds no pack at all is an error, not a finding.
+            if !dir.join("pack.toml").is_file() {
+                unreadable += 1;
+                eprintln!(
+                    "{}: {}",
+                    crate::ui::error_label(),
+                    builtin::not_a_pack(dir, lang)
+                );
+                continue;
+            }
+        }
+        match load(&source, lang) {
             Ok(pack) => {
                 let phases = pack.phases.len();
                 let items: usize = pack.phases.iter().map(|p| p.items.len()).sum();
@@ -34,15 +48,6 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                 ));
             }
             Err(findings) => {
-                // A path that holds no pack at all is an error, not a finding.
-                let no_pack = findings.len() == 1
-                    && findings[0].line == 0
-                    && !std::path::Path::new(spec).join("pack.toml").exists();
-                if no_pack && builtin::source(spec).is_none() {
-                    unreadable += 1;
-                    eprintln!("{}: {}", crate::ui::error_label(), findings[0]);
-                    continue;
-                }
                 problems += findings.len();
                 for finding in &findings {
                     writeln!(stdout, "{finding}")?;

@@ -139,19 +139,15 @@ impl Checker<'_> {
                 )),
             };
         };
-        if let Scope::Profile { .. } = scope {
-            return Err(tr!(
-                lang,
-                "en profilfråga kan bara läsa tidigare profilsvar, inte `{name}`",
-                "a profile question can only read earlier profile answers, not `{name}`"
-            ));
-        }
-        let Scope::Phase {
-            phase: current,
-            index,
-        } = scope
-        else {
-            unreachable!("profile scope handled above")
+        let (current, index) = match scope {
+            Scope::Phase { phase, index } => (phase, index),
+            Scope::Profile { .. } => {
+                return Err(tr!(
+                    lang,
+                    "en profilfråga kan bara läsa tidigare profilsvar, inte `{name}`",
+                    "a profile question can only read earlier profile answers, not `{name}`"
+                ));
+            }
         };
         let Some(q) = pack.phases.iter().position(|p| &p.id == phase_id) else {
             return Err(unknown(
