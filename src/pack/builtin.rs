@@ -31,7 +31,22 @@ pub fn resolve(spec: &str) -> PackSource {
     let looks_like_path = spec.contains(['/', '\\']) || spec.starts_with('.');
     match source(spec) {
         Some(builtin) if !looks_like_path => builtin,
-        _ => PackSource::Dir(PathBuf::from(spec)),
+        _ => {
+            let path = PathBuf::from(spec);
+            // Naming the pack's pack.toml means its folder.
+            match path.parent() {
+                Some(dir)
+                    if path.file_name().is_some_and(|n| n == "pack.toml") && path.is_file() =>
+                {
+                    PackSource::Dir(if dir.as_os_str().is_empty() {
+                        PathBuf::from(".")
+                    } else {
+                        dir.to_path_buf()
+                    })
+                }
+                _ => PackSource::Dir(path),
+            }
+        }
     }
 }
 
@@ -50,7 +65,13 @@ pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
 /// The folder named holds no pack: say what was looked for.
 pub fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
     let ids = ids().join(", ");
-    let message = if dir.is_dir() {
+    let message = if dir.is_file() {
+        crate::tr!(
+            lang,
+            "är en fil; ange paketets mapp (den med pack.toml)",
+            "is a file; name the pack's folder (the one with pack.toml)"
+        )
+    } else if dir.is_dir() {
         crate::tr!(
             lang,
             "mappen har ingen pack.toml; `dino pack new MAPP` skapar ett paket att börja från",

@@ -130,6 +130,12 @@ fn check_passes_clean_packs_and_fails_broken_ones() {
     dino(&["--lang", "en", "pack", "check", "no/such/folder"])
         .code(1)
         .stderr_has("no/such/folder: neither a built-in pack (dino) nor a folder");
+    dino(&["--lang", "en", "pack", "check", "phases/dino/pack.toml"])
+        .code(0)
+        .stderr_has("phases/dino/pack.toml: ok (6 phases");
+    dino(&["--lang", "en", "pack", "check", "phases/dino/forsta.toml"])
+        .code(1)
+        .stderr_has("phases/dino/forsta.toml: is a file; name the pack's folder (the one with pack.toml)");
 }
 
 #[test]
