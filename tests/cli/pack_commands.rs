@@ -135,7 +135,9 @@ fn check_passes_clean_packs_and_fails_broken_ones() {
         .stderr_has("phases/dino/pack.toml: ok (6 phases");
     dino(&["--lang", "en", "pack", "check", "phases/dino/forsta.toml"])
         .code(1)
-        .stderr_has("phases/dino/forsta.toml: is a file; name the pack's folder (the one with pack.toml)");
+        .stderr_has(
+            "phases/dino/forsta.toml: is a file; name the pack's folder (the one with pack.toml)",
+        );
 }
 
 #[test]
