@@ -1,7 +1,7 @@
 //! `dino completions SHELL`: shell completions, generated from the command
 //! line's own definition so they never fall behind it.
 
-use std::io;
+use std::io::{self, Write};
 
 use anyhow::Result;
 use clap::{Args, CommandFactory};
@@ -21,6 +21,10 @@ pub struct CompletionsArgs {
 
 pub fn run(args: CompletionsArgs) -> Result<()> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "dino", &mut io::stdout());
+    // Generated into memory first: clap_complete panics on a failed write,
+    // and a closed pipe or a full disk should be an ordinary error.
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "dino", &mut out);
+    io::stdout().write_all(&out)?;
     Ok(())
 }

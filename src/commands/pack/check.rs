@@ -50,7 +50,13 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             Err(findings) => {
                 problems += findings.len();
                 for finding in &findings {
-                    writeln!(stdout, "{finding}")?;
+                    // A reader that stops early (`| head`) must not turn
+                    // findings into success: keep counting, report the code.
+                    if let Err(err) = writeln!(stdout, "{finding}") {
+                        if err.kind() != std::io::ErrorKind::BrokenPipe {
+                            return Err(err.into());
+                        }
+                    }
                 }
             }
         }
