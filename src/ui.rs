@@ -55,16 +55,6 @@ impl Ui {
             eprintln!("{message}");
         }
     }
-
-    /// A heading, bold when colour is on.
-    pub fn heading(&self, text: &str) -> String {
-        console::style(text).bold().to_string()
-    }
-
-    /// Text of lesser weight, dim when colour is on.
-    pub fn dim(&self, text: &str) -> String {
-        console::style(text).dim().to_string()
-    }
 }
 
 /// The label before an error message.
