@@ -90,6 +90,12 @@ macro_rules! tr {
             $crate::i18n::Lang::En => format!($en),
         }
     };
+    ($lang:expr, $sv:literal, $en:literal, $($arg:expr),+ $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Sv => format!($sv, $($arg),+),
+            $crate::i18n::Lang::En => format!($en, $($arg),+),
+        }
+    };
 }
 
 #[cfg(test)]

@@ -18,9 +18,12 @@ pub mod exit;
 pub mod finding;
 pub mod fsio;
 pub mod i18n;
+pub mod log;
 pub mod pack;
 pub mod render;
+pub mod toml_read;
 pub mod ui;
+pub mod workbook;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -7,7 +7,6 @@ mod load;
 pub mod model;
 pub mod source;
 pub mod text;
-mod toml_read;
 
 pub use load::{load, parse_date};
 pub use model::*;

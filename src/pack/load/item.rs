@@ -8,10 +8,10 @@ use toml::de::DeValue;
 
 use super::super::condition::{self, Condition, Name, Value};
 use super::super::model::{Choice, Item, Kind, Lean, Scale};
-use super::super::toml_read::{Table, TextForm, integer_of, number_of, read_value_text};
 use super::Seen;
 use crate::finding::closest;
 use crate::i18n::Lang;
+use crate::toml_read::{Table, TextForm, integer_of, number_of, read_value_text};
 use crate::tr;
 
 /// A `when` as written, kept for the reference checks after every file is read.

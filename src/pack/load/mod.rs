@@ -17,9 +17,9 @@ use toml::de::DeTable;
 
 use super::model::{Origin, Pack};
 use super::source::{PackSource, check_relative};
-use super::toml_read::{FileCtx, Table};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
+use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 
 pub use item::parse_date;
@@ -78,7 +78,8 @@ impl Seen {
 pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let findings = RefCell::new(Vec::new());
     let pack_src = source.read("pack.toml", lang).map_err(|f| vec![f])?;
-    let Some(pack_tree) = parse_toml(&pack_src, lang, &findings) else {
+    let Some(pack_tree) = crate::toml_read::parse(&pack_src, &pack_src.text, lang, &findings)
+    else {
         return Err(findings.into_inner());
     };
     let ctx = FileCtx {
@@ -153,7 +154,7 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let head = pack_file::decode(root, &mut pending);
     let trees: Vec<Option<Spanned<DeTable<'_>>>> = phase_srcs
         .iter()
-        .map(|(_, src)| parse_toml(src, lang, &findings))
+        .map(|(_, src)| crate::toml_read::parse(src, &src.text, lang, &findings))
         .collect();
     let mut phases = Vec::new();
     for (index, ((rel, src), tree)) in phase_srcs.iter().zip(&trees).enumerate() {
@@ -199,27 +200,6 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
         PackSource::Builtin(..) => Origin::Builtin,
     };
     Ok(pack)
-}
-
-/// Parses TOML, reporting every syntax error with its position.
-fn parse_toml<'a>(
-    src: &'a SourceText,
-    lang: Lang,
-    findings: &RefCell<Vec<Finding>>,
-) -> Option<Spanned<DeTable<'a>>> {
-    let (tree, errors) = DeTable::parse_recoverable(&src.text);
-    if errors.is_empty() {
-        return Some(tree);
-    }
-    for err in errors {
-        let span = err.span().unwrap_or(0..0);
-        let message = err.message().trim_end().to_string();
-        findings.borrow_mut().push(src.finding(
-            &span,
-            tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
-        ));
-    }
-    None
 }
 
 /// SHA-256 over the pack's files: each relative path, a NUL, the text.

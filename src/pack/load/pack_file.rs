@@ -4,10 +4,10 @@
 use super::super::condition::Name;
 use super::super::model::{Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Statement};
 use super::super::text::Text;
-use super::super::toml_read::{Table, TextForm};
 use super::item::{decode_item, decode_scale};
 use super::{Pending, Scope, Seen};
 use crate::i18n::Lang;
+use crate::toml_read::{Table, TextForm};
 use crate::tr;
 
 /// `pack.toml` decoded, waiting for its phases.

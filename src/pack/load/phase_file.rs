@@ -1,9 +1,9 @@
 //! Decoding one phase file: its texts, its items and its gate.
 
 use super::super::model::{Gate, Phase};
-use super::super::toml_read::{Table, TextForm, read_value_text};
 use super::item::decode_item;
 use super::{Pending, Scope, Seen};
+use crate::toml_read::{Table, TextForm, read_value_text};
 use crate::tr;
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the

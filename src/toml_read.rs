@@ -9,9 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::text::Text;
 use crate::finding::{Finding, SourceText, closest};
 use crate::i18n::Lang;
+use crate::pack::text::Text;
 use crate::tr;
 
 /// One file being read: its text, the UI language, the pack's languages and
@@ -499,4 +499,27 @@ fn shallow_heading(markdown: &str) -> Option<usize> {
         Event::Start(Tag::Heading { level, .. }) if (level as usize) < 3 => Some(level as usize),
         _ => None,
     })
+}
+
+/// Parses `toml` (the whole of `src`, or a part of it with the rest blanked
+/// so offsets still match), recording every syntax error as a finding.
+pub fn parse<'a>(
+    src: &SourceText,
+    toml: &'a str,
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let (tree, errors) = DeTable::parse_recoverable(toml);
+    if errors.is_empty() {
+        return Some(tree);
+    }
+    for err in errors {
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message().trim_end().to_string();
+        findings.borrow_mut().push(src.finding(
+            &span,
+            tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
+        ));
+    }
+    None
 }

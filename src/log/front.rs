@@ -1,0 +1,305 @@
+//! An entry's front matter: the `+++` TOML block with its kind, date,
+//! phase and people, written in a fixed key order and read with positions.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Range;
+
+use jiff::Timestamp;
+use jiff::tz::Offset;
+use toml::de::DeValue;
+
+use super::{EntryKind, Meta};
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::toml_read::{FileCtx, Table};
+use crate::tr;
+
+/// A moment as recorded: the instant and the offset it was written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub at: Timestamp,
+    pub offset: Offset,
+}
+
+impl Stamp {
+    /// Parses an RFC 3339 time with an offset (`2026-03-02T09:15:00+01:00`).
+    pub fn parse(text: &str) -> Result<Stamp, String> {
+        let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| e.to_string())?;
+        let offset = match pieces.offset() {
+            Some(offset) => offset.to_numeric_offset(),
+            None => return Err("no UTC offset (like +01:00 or Z)".to_string()),
+        };
+        let at: Timestamp = text.parse().map_err(|e: jiff::Error| e.to_string())?;
+        Ok(Stamp { at, offset })
+    }
+
+    /// A stamp to whole seconds, the precision entries record.
+    pub fn new(at: Timestamp, offset: Offset) -> Stamp {
+        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
+        Stamp { at, offset }
+    }
+
+    /// The calendar date where it was written.
+    pub fn date(&self) -> jiff::civil::Date {
+        self.offset.to_datetime(self.at).date()
+    }
+
+    /// `YYYY-MM-DD-HHMM`, for file names.
+    pub fn file_prefix(&self) -> String {
+        self.offset
+            .to_datetime(self.at)
+            .strftime("%Y-%m-%d-%H%M")
+            .to_string()
+    }
+
+    /// `YYYY-MM-DD HH:MM`, for people.
+    pub fn short(&self) -> String {
+        self.offset
+            .to_datetime(self.at)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.at.display_with_offset(self.offset))
+    }
+}
+
+/// Someone who took part, and in what role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// A TOML string literal holding `text` exactly.
+pub fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// Writes the front matter, fences included.
+pub fn render(meta: &Meta) -> String {
+    let mut out = String::from("+++\n");
+    let mut line = |key: &str, value: String| {
+        out.push_str(key);
+        out.push_str(" = ");
+        out.push_str(&value);
+        out.push('\n');
+    };
+    line("kind", toml_string(meta.kind.id()));
+    if let Some(phase) = &meta.phase {
+        line("phase", toml_string(phase));
+    }
+    line("date", meta.date.to_string());
+    if let Some(by) = &meta.by {
+        let key = if meta.kind.is_note() {
+            "author"
+        } else {
+            "facilitator"
+        };
+        line(key, toml_string(by));
+    }
+    if !meta.participants.is_empty() {
+        let mut list = String::from("[\n");
+        for p in &meta.participants {
+            list.push_str("  { name = ");
+            list.push_str(&toml_string(&p.name));
+            if let Some(role) = &p.role {
+                list.push_str(", role = ");
+                list.push_str(&toml_string(role));
+            }
+            list.push_str(" },\n");
+        }
+        list.push(']');
+        line("participants", list);
+    }
+    if !meta.closes.is_empty() {
+        let ids: Vec<String> = meta.closes.iter().map(|id| toml_string(id)).collect();
+        line("closes", format!("[{}]", ids.join(", ")));
+    }
+    if !meta.pack.is_empty() {
+        line("pack", toml_string(&meta.pack));
+    }
+    if !meta.pack_version.is_empty() {
+        line("pack_version", toml_string(&meta.pack_version));
+    }
+    out.push_str("+++\n");
+    out
+}
+
+/// Where the front matter is: the TOML between the fences, and where the
+/// body starts. `None` when the file does not start with a `+++` line.
+pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end_matches('\r') != "+++" {
+        return None;
+    }
+    let toml_start = first_end + 1;
+    let mut pos = toml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end_matches('\r') == "+++" {
+            return Some((toml_start..pos, (end + 1).min(text.len())));
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+/// Reads the front matter at `range` of `src`. Problems become findings; a
+/// `Meta` comes back when the kind and date could be read.
+pub fn read(
+    src: &SourceText,
+    range: Range<usize>,
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+) -> Option<Meta> {
+    // Blank out everything but the TOML, so that offsets match the file.
+    let mut toml_text = " ".repeat(range.start);
+    toml_text.push_str(&src.text[range.clone()]);
+    let tree = crate::toml_read::parse(src, &toml_text, lang, findings)?;
+    let ctx = FileCtx {
+        src,
+        lang,
+        languages: RefCell::new(Vec::new()),
+        findings,
+    };
+    let root = Table::new(&ctx, tree.get_ref(), 0..3);
+    let kind = root.string("kind", true).and_then(|(kind, span)| {
+        let found = EntryKind::from_id(&kind);
+        if found.is_none() {
+            let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
+            ctx.report(
+                &span,
+                tr!(
+                    lang,
+                    "okänd sorts post `{kind}`; giltiga: {kinds}",
+                    "unknown kind of entry `{kind}`; valid: {kinds}"
+                ),
+            );
+        }
+        found
+    });
+    let date = read_date(&root);
+    let phase = root.string("phase", false).map(|(p, _)| p);
+    if let (Some(kind), None) = (kind, &phase) {
+        if matches!(kind, EntryKind::Session | EntryKind::Gate) {
+            ctx.report(
+                &(0..3),
+                tr!(
+                    lang,
+                    "nyckeln `phase` saknas (en post av sorten `{}` hör till en fas)",
+                    "missing key `phase` (an entry of kind `{}` belongs to a phase)",
+                    kind.id()
+                ),
+            );
+        }
+    }
+    let author = root.string("author", false).map(|(a, _)| a);
+    let facilitator = root.string("facilitator", false).map(|(f, _)| f);
+    let participants = root
+        .tables("participants", false)
+        .into_iter()
+        .filter_map(|t| {
+            let name = t.string("name", true).map(|(n, _)| n);
+            let role = t.string("role", false).map(|(r, _)| r);
+            t.finish(&[], "participants");
+            Some(Participant { name: name?, role })
+        })
+        .collect();
+    let closes = root
+        .strings("closes", false)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let pack = root
+        .string("pack", false)
+        .map(|(p, _)| p)
+        .unwrap_or_default();
+    let pack_version = root
+        .string("pack_version", false)
+        .map(|(v, _)| v)
+        .unwrap_or_default();
+    root.finish(&[], "front matter");
+    Some(Meta {
+        kind: kind?,
+        date: date?,
+        phase,
+        by: facilitator.or(author),
+        participants,
+        pack,
+        pack_version,
+        closes,
+    })
+}
+
+fn read_date(root: &Table<'_>) -> Option<Stamp> {
+    let ctx = root.ctx();
+    let lang = ctx.lang;
+    let Some(value) = root.raw("date") else {
+        ctx.report(
+            &(0..3),
+            tr!(lang, "nyckeln `date` saknas", "missing key `date`"),
+        );
+        return None;
+    };
+    let text = match value.get_ref() {
+        DeValue::Datetime(dt) => dt.to_string(),
+        DeValue::String(s) => s.to_string(),
+        _ => {
+            ctx.report(
+                &value.span(),
+                tr!(
+                    lang,
+                    "`date` ska vara en tidpunkt som 2026-03-02T09:15:00+01:00",
+                    "`date` must be a time like 2026-03-02T09:15:00+01:00"
+                ),
+            );
+            return None;
+        }
+    };
+    match Stamp::parse(&text) {
+        Ok(stamp) => Some(stamp),
+        Err(why) => {
+            ctx.report(
+                &value.span(),
+                tr!(
+                    lang,
+                    "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})",
+                    "`date` must be a time with an offset, like 2026-03-02T09:15:00+01:00 ({why})"
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_keep_their_offset() {
+        let s = Stamp::parse("2026-03-02T09:15:00+01:00").expect("valid");
+        assert_eq!(s.to_string(), "2026-03-02T09:15:00+01:00");
+        assert_eq!(s.file_prefix(), "2026-03-02-0915");
+        assert!(Stamp::parse("2026-03-02T09:15:00").is_err());
+        assert_eq!(
+            Stamp::parse("2026-03-02T08:15:00Z").expect("valid").at,
+            s.at
+        );
+    }
+
+    #[test]
+    fn front_matter_is_found_with_either_line_end() {
+        let text = "+++\r\nkind = \"note\"\r\n+++\r\n# T\r\n";
+        let (toml, body) = split(text).expect("front matter");
+        assert_eq!(&text[toml], "kind = \"note\"\r\n");
+        assert_eq!(&text[body..], "# T\r\n");
+        assert!(split("# no front matter\n").is_none());
+        assert!(split("+++\nkind = 1\n").is_none());
+    }
+}

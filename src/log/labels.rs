@@ -1,0 +1,112 @@
+//! The fixed words an entry's body uses: the labels before answers, and the
+//! HTML-comment markers that carry ids. Labels are read in either language.
+
+use crate::i18n::Lang;
+
+/// What a bold label at the start of a paragraph says the text after it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    Answer,
+    NotApplicable,
+    DontKnow,
+    Note,
+}
+
+impl Label {
+    const ALL: [Label; 4] = [
+        Label::Answer,
+        Label::NotApplicable,
+        Label::DontKnow,
+        Label::Note,
+    ];
+
+    /// The label's words, with their colon where the label takes a text.
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            Label::Answer => lang.pick("Svar:", "Answer:"),
+            Label::NotApplicable => lang.pick("Ej tillämplig:", "Not applicable:"),
+            Label::DontKnow => lang.pick("Vet ej", "Don't know"),
+            Label::Note => lang.pick("Anteckning:", "Note:"),
+        }
+    }
+
+    /// The label bold text reads as, in either language.
+    pub fn parse(bold: &str) -> Option<Label> {
+        let bold = bold.trim();
+        Label::ALL.into_iter().find(|label| {
+            [Lang::Sv, Lang::En]
+                .into_iter()
+                .any(|lang| label.words(lang).eq_ignore_ascii_case(bold))
+        })
+    }
+}
+
+/// A marker comment: `<!-- item: ID -->`, `<!-- option: ID -->` or
+/// `<!-- respondent -->`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Item(String),
+    Option(String),
+    Respondent,
+}
+
+impl Marker {
+    pub fn render(&self) -> String {
+        match self {
+            Marker::Item(id) => format!("<!-- item: {id} -->"),
+            Marker::Option(id) => format!("<!-- option: {id} -->"),
+            Marker::Respondent => "<!-- respondent -->".to_string(),
+        }
+    }
+
+    /// Reads a comment; `None` for any other HTML (a person's own comment).
+    pub fn parse(html: &str) -> Option<Marker> {
+        let inner = html
+            .trim()
+            .strip_prefix("<!--")?
+            .strip_suffix("-->")?
+            .trim();
+        if inner == "respondent" {
+            return Some(Marker::Respondent);
+        }
+        let (key, id) = inner.split_once(':')?;
+        let id = id.trim();
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return None;
+        }
+        match key.trim() {
+            "item" => Some(Marker::Item(id.to_string())),
+            "option" => Some(Marker::Option(id.to_string())),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_in_both_languages() {
+        assert_eq!(Label::parse("Svar:"), Some(Label::Answer));
+        assert_eq!(Label::parse("answer:"), Some(Label::Answer));
+        assert_eq!(Label::parse("Not applicable:"), Some(Label::NotApplicable));
+        assert_eq!(Label::parse("Vet ej"), Some(Label::DontKnow));
+        assert_eq!(Label::parse("Anteckning:"), Some(Label::Note));
+        assert_eq!(Label::parse("Viktigt"), None);
+    }
+
+    #[test]
+    fn markers_round_trip() {
+        for marker in [
+            Marker::Item("mandat".into()),
+            Marker::Item("mandat.beslut".into()),
+            Marker::Option("political".into()),
+            Marker::Respondent,
+        ] {
+            assert_eq!(Marker::parse(&marker.render()), Some(marker));
+        }
+        assert_eq!(Marker::parse("<!-- a comment of my own -->"), None);
+        assert_eq!(Marker::parse("<b>"), None);
+    }
+}

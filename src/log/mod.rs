@@ -1,0 +1,164 @@
+//! The workbook's log: entries as data, and their Markdown form, written and
+//! read back exactly (see docs/log-format.md). The log is the only store of
+//! answers; everything else is folded from it.
+
+mod blocks;
+mod front;
+mod labels;
+mod name;
+mod read;
+mod value;
+mod write;
+
+pub use front::{Participant, Stamp};
+pub use name::{entry_file_name, entry_id_of};
+pub use read::{ReadEntry, read_entry};
+pub use value::writable;
+pub use write::write_entry;
+
+/// The Markdown extensions entries are read with: GitHub's tables, task lists
+/// and strikethrough.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
+}
+
+/// What an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    Session,
+    Gate,
+    Readiness,
+    Note,
+    Decision,
+    Risk,
+    Insight,
+    Lesson,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 8] = [
+        EntryKind::Session,
+        EntryKind::Gate,
+        EntryKind::Readiness,
+        EntryKind::Note,
+        EntryKind::Decision,
+        EntryKind::Risk,
+        EntryKind::Insight,
+        EntryKind::Lesson,
+    ];
+
+    /// The name in front matter and file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            EntryKind::Session => "session",
+            EntryKind::Gate => "gate",
+            EntryKind::Readiness => "readiness",
+            EntryKind::Note => "note",
+            EntryKind::Decision => "decision",
+            EntryKind::Risk => "risk",
+            EntryKind::Insight => "insight",
+            EntryKind::Lesson => "lesson",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            EntryKind::Session => lang.pick("Session", "Session"),
+            EntryKind::Gate => lang.pick("Beslutspunkt", "Gate decision"),
+            EntryKind::Readiness => lang.pick("Förutsättningar", "Readiness"),
+            EntryKind::Note => lang.pick("Anteckning", "Note"),
+            EntryKind::Decision => lang.pick("Beslut", "Decision"),
+            EntryKind::Risk => lang.pick("Risk", "Risk"),
+            EntryKind::Insight => lang.pick("Insikt", "Insight"),
+            EntryKind::Lesson => lang.pick("Lärdom", "Lesson"),
+        }
+    }
+
+    /// Whether the body is free text (a note) rather than records.
+    pub fn is_note(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Note
+                | EntryKind::Decision
+                | EntryKind::Risk
+                | EntryKind::Insight
+                | EntryKind::Lesson
+        )
+    }
+}
+
+/// The front matter: what the entry is, when, and who took part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    pub kind: EntryKind,
+    pub date: Stamp,
+    pub phase: Option<String>,
+    /// Who led a session, or wrote a note.
+    pub by: Option<String>,
+    pub participants: Vec<Participant>,
+    pub pack: String,
+    pub pack_version: String,
+    /// Ids of entries (risks, mostly) this one settles.
+    pub closes: Vec<String>,
+}
+
+/// One entry, as written or as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub meta: Meta,
+    /// The `#` heading, for people.
+    pub title: String,
+    pub body: Body,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    /// A note's text.
+    Text(String),
+    /// A session's answers, in the order asked.
+    Records(Vec<Record>),
+}
+
+/// One answered item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// `item`, or `dimension.statement` in a readiness assessment.
+    pub item: String,
+    /// The prompt as it read at the time.
+    pub prompt: String,
+    pub answer: Answer,
+    pub note: Option<String>,
+    /// Who answered, when several respondents answer one assessment.
+    pub respondent: Option<String>,
+}
+
+/// An answer as the Markdown holds it. Scale, number and date answers are
+/// `Text` here ("4 av 5 · Stämmer delvis"); the pack's kind reads them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Check(CheckState),
+    Text(String),
+    Options(Vec<OptionMark>),
+    NotApplicable(String),
+    DontKnow,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckState {
+    Done,
+    NotDone,
+    NotApplicable(String),
+}
+
+/// One option of a choice or multi item, ticked or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionMark {
+    pub id: String,
+    pub label: String,
+    pub ticked: bool,
+}

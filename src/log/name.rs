@@ -1,0 +1,78 @@
+//! Entry file names: `YYYY-MM-DD-HHMM-WHAT-ID.md`, unique without any
+//! coordination because the id comes from a hash of the entry's content.
+
+use sha2::{Digest, Sha256};
+
+use super::{EntryKind, Meta};
+
+/// The shortest id taken from the content hash.
+const ID_LEN: usize = 6;
+
+/// The file name for an entry with this front matter and text. `taken` says
+/// whether an id is used already in the folder; the id then grows.
+pub fn entry_file_name(meta: &Meta, text: &str, taken: impl Fn(&str) -> bool) -> String {
+    let hash: String = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut len = ID_LEN;
+    while len < hash.len() && taken(&hash[..len]) {
+        len += 1;
+    }
+    let what = match (meta.kind, &meta.phase) {
+        (EntryKind::Session, Some(phase)) => phase.clone(),
+        (EntryKind::Gate, Some(phase)) => format!("gate-{phase}"),
+        (kind, _) => kind.id().to_string(),
+    };
+    format!("{}-{what}-{}.md", meta.date.file_prefix(), &hash[..len])
+}
+
+/// The id of an entry file: the last `-` part of its name, before `.md`.
+pub fn entry_id_of(file_name: &str) -> Option<&str> {
+    let stem = file_name.strip_suffix(".md")?;
+    let (_, id) = stem.rsplit_once('-')?;
+    (!id.is_empty()).then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::Stamp;
+
+    fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
+        Meta {
+            kind,
+            date: Stamp::parse("2026-03-02T09:15:00+01:00").expect("valid"),
+            phase: phase.map(String::from),
+            by: None,
+            participants: Vec::new(),
+            pack: "dino".into(),
+            pack_version: "1.0.0".into(),
+            closes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_carry_date_what_and_a_content_id() {
+        let name = entry_file_name(&meta(EntryKind::Session, Some("initiering")), "x", |_| {
+            false
+        });
+        assert!(name.starts_with("2026-03-02-0915-initiering-"), "{name}");
+        let id = entry_id_of(&name).expect("id");
+        assert_eq!(id.len(), 6);
+        let gate = entry_file_name(&meta(EntryKind::Gate, Some("pilot")), "x", |_| false);
+        assert!(gate.contains("-gate-pilot-"), "{gate}");
+        let risk = entry_file_name(&meta(EntryKind::Risk, Some("pilot")), "x", |_| false);
+        assert!(risk.contains("-risk-"), "{risk}");
+    }
+
+    #[test]
+    fn a_taken_id_grows() {
+        let m = meta(EntryKind::Note, None);
+        let first = entry_file_name(&m, "same", |_| false);
+        let id = entry_id_of(&first).expect("id").to_string();
+        let second = entry_file_name(&m, "same", |taken| taken == id);
+        assert_eq!(entry_id_of(&second).expect("id").len(), 7);
+        assert_ne!(first, second);
+    }
+}

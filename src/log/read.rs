@@ -1,0 +1,605 @@
+//! Reading an entry back from its Markdown: the front matter, then the
+//! body's records or text. Whatever cannot be read is a finding with its
+//! line; nothing is dropped silently (docs/log-format.md).
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::blocks::{Block, ListItem, Spanned, build};
+use super::labels::{Label, Marker};
+use super::value::{decode, push_source};
+use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// An entry read from a file: the entry (when its front matter could be
+/// read), the line of each record, and the findings.
+#[derive(Debug)]
+pub struct ReadEntry {
+    pub entry: Option<Entry>,
+    /// The 1-based line of each record in `entry`'s body, in order.
+    pub record_lines: Vec<usize>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads an entry from its text.
+pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
+    let findings = RefCell::new(Vec::new());
+    let Some((toml, body_start)) = front::split(&src.text) else {
+        return ReadEntry {
+            entry: None,
+            record_lines: Vec::new(),
+            findings: vec![Finding {
+                file: src.name.clone(),
+                line: 1,
+                col: 1,
+                message: tr!(
+                    lang,
+                    "posten börjar inte med en front matter mellan två rader `+++`",
+                    "the entry does not start with front matter between two `+++` lines"
+                ),
+            }],
+        };
+    };
+    let meta = front::read(src, toml, lang, &findings);
+    let body_text = &src.text[body_start..];
+    let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
+        .into_offset_iter()
+        .collect();
+    let blocks = build(&events);
+    let mut reader = BodyReader {
+        src,
+        body: body_text,
+        offset: body_start,
+        lang,
+        findings: &findings,
+    };
+    let (title, rest) = match blocks.split_first() {
+        Some((
+            Block::Heading {
+                level: 1, inlines, ..
+            },
+            rest,
+        )) => (decode(inlines, body_text), rest),
+        _ => (String::new(), &blocks[..]),
+    };
+    let mut record_lines = Vec::new();
+    let entry = meta.map(|meta| {
+        let body = if meta.kind.is_note() {
+            Body::Text(reader.text_of(rest))
+        } else {
+            let (records, lines) = reader.records(rest);
+            record_lines = lines;
+            Body::Records(records)
+        };
+        Entry { meta, title, body }
+    });
+    ReadEntry {
+        entry,
+        record_lines,
+        findings: findings.into_inner(),
+    }
+}
+
+struct BodyReader<'a> {
+    src: &'a SourceText,
+    body: &'a str,
+    /// Where the body starts in the file.
+    offset: usize,
+    lang: Lang,
+    findings: &'a RefCell<Vec<Finding>>,
+}
+
+/// Where a text after a label goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Answer,
+    NotApplicable,
+    Note,
+}
+
+/// A record being read.
+struct Builder {
+    item: String,
+    prompt: String,
+    respondent: Option<String>,
+    /// `Some(ticked)` for a check (a task-list item).
+    task: Option<bool>,
+    at: Range<usize>,
+    answer: Option<String>,
+    not_applicable: Option<String>,
+    dont_know: bool,
+    note: Option<String>,
+    options: Option<Vec<OptionMark>>,
+    last: Option<Slot>,
+}
+
+impl Builder {
+    fn slot(&mut self, slot: Slot) -> &mut Option<String> {
+        match slot {
+            Slot::Answer => &mut self.answer,
+            Slot::NotApplicable => &mut self.not_applicable,
+            Slot::Note => &mut self.note,
+        }
+    }
+
+    /// Adds a paragraph (or a block's source) to the text last written to.
+    fn append(&mut self, slot: Slot, text: String) {
+        let target = self.slot(slot);
+        match target {
+            Some(existing) => {
+                existing.push_str("\n\n");
+                existing.push_str(&text);
+            }
+            None => *target = Some(text),
+        }
+        self.last = Some(slot);
+    }
+}
+
+impl BodyReader<'_> {
+    fn report(&self, range: &Range<usize>, message: String) {
+        let at = range.start + self.offset..range.end + self.offset;
+        self.findings
+            .borrow_mut()
+            .push(self.src.finding(&at, message));
+    }
+
+    fn line_of(&self, range: &Range<usize>) -> usize {
+        self.src.line_col(range.start + self.offset).0
+    }
+
+    fn source(&self, range: &Range<usize>) -> String {
+        let mut out = String::new();
+        push_source(&mut out, self.body, range);
+        out.trim_end_matches(['\n', '\r']).to_string()
+    }
+
+    /// A note's text: its paragraphs, and the source of other blocks.
+    fn text_of(&self, blocks: &[Block<'_>]) -> String {
+        let parts: Vec<String> = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Paragraph { inlines, .. } => Some(decode(inlines, self.body)),
+                Block::Other { comment: true, .. } => None,
+                other => Some(self.source(other.range())),
+            })
+            .collect();
+        parts.join("\n\n")
+    }
+
+    fn records(&mut self, blocks: &[Block<'_>]) -> (Vec<Record>, Vec<usize>) {
+        let mut records = Vec::new();
+        let mut lines = Vec::new();
+        let mut current: Option<Builder> = None;
+        let mut respondent: Option<String> = None;
+        let mut finish = |builder: Option<Builder>, this: &Self| {
+            if let Some(b) = builder {
+                let line = this.line_of(&b.at);
+                if let Some(record) = this.finish(b) {
+                    records.push(record);
+                    lines.push(line);
+                }
+            }
+        };
+        for block in blocks {
+            match block {
+                Block::Heading { inlines, range, .. } => {
+                    finish(current.take(), self);
+                    match find_marker(inlines) {
+                        Some((Marker::Item(id), at)) => {
+                            current = Some(Builder {
+                                item: id,
+                                prompt: self.prompt(&inlines[..at]),
+                                respondent: respondent.clone(),
+                                task: None,
+                                at: range.clone(),
+                                answer: None,
+                                not_applicable: None,
+                                dont_know: false,
+                                note: None,
+                                options: None,
+                                last: None,
+                            });
+                        }
+                        Some((Marker::Respondent, at)) => {
+                            respondent = Some(self.prompt(&inlines[..at]));
+                        }
+                        Some((Marker::Option(_), _)) => self.report(
+                            range,
+                            tr!(
+                                self.lang,
+                                "en alternativmarkör hör hemma i en punktlista, inte i en rubrik",
+                                "an option marker belongs in a task list, not in a heading"
+                            ),
+                        ),
+                        // A heading of a person's own: it ends the record.
+                        None => {}
+                    }
+                }
+                Block::List { items, range } if items.iter().any(|i| item_marker(i).is_some()) => {
+                    finish(current.take(), self);
+                    for item in items {
+                        match self.check_item(item, respondent.clone()) {
+                            Some(builder) => finish(Some(builder), self),
+                            None => self.report(
+                                &item.range,
+                                tr!(
+                                    self.lang,
+                                    "en punkt i listan saknar `<!-- item: ID -->` och kan inte läsas",
+                                    "a list item lacks `<!-- item: ID -->` and cannot be read"
+                                ),
+                            ),
+                        }
+                    }
+                    let _ = range;
+                }
+                other => match current.as_mut() {
+                    Some(builder) => self.content(builder, other, None),
+                    None => {
+                        if !matches!(other, Block::Other { comment: true, .. }) {
+                            self.report(
+                                other.range(),
+                                tr!(
+                                    self.lang,
+                                    "text utanför en punkt (före första `<!-- item: ID -->`) kan inte läsas",
+                                    "text outside an item (before the first `<!-- item: ID -->`) cannot be read"
+                                ),
+                            );
+                        }
+                    }
+                },
+            }
+        }
+        finish(current.take(), self);
+        (records, lines)
+    }
+
+    /// The prompt (or respondent) before a marker: its text, less the one
+    /// space the writer puts before the marker.
+    fn prompt(&self, inlines: &[Spanned<'_>]) -> String {
+        let text = decode(inlines, self.body);
+        text.strip_suffix(' ').map(str::to_string).unwrap_or(text)
+    }
+
+    /// A check: a task-list item with an item marker, and what is under it.
+    fn check_item(&mut self, item: &ListItem<'_>, respondent: Option<String>) -> Option<Builder> {
+        let (first, rest) = item.blocks.split_first()?;
+        let Block::Paragraph { inlines, .. } = first else {
+            return None;
+        };
+        let (Marker::Item(id), at) = find_marker(inlines)? else {
+            return None;
+        };
+        let mut builder = Builder {
+            item: id,
+            prompt: self.prompt(&inlines[..at]),
+            respondent,
+            task: Some(item.task.unwrap_or(false)),
+            at: item.range.clone(),
+            answer: None,
+            not_applicable: None,
+            dont_know: false,
+            note: None,
+            options: None,
+            last: None,
+        };
+        if item.task.is_none() {
+            self.report(
+                &item.range,
+                tr!(
+                    self.lang,
+                    "punkten `{}` saknar kryssruta (`- [ ]` eller `- [x]`); läses som ej klar",
+                    "the item `{}` has no checkbox (`- [ ]` or `- [x]`); read as not done",
+                    builder.item
+                ),
+            );
+        }
+        // Text after the marker in the same paragraph (a label on the next line).
+        let after = &inlines[at + 1..];
+        if !after.is_empty() {
+            self.paragraph(&mut builder, after, &first.range().clone(), None);
+        }
+        for block in rest {
+            self.content(&mut builder, block, None);
+        }
+        Some(builder)
+    }
+
+    /// A block under a record: an answer, a reason, a note, or options.
+    fn content(&mut self, builder: &mut Builder, block: &Block<'_>, default: Option<Slot>) {
+        match block {
+            Block::Paragraph { inlines, range } => self.paragraph(builder, inlines, range, default),
+            Block::Quote { blocks, .. } => {
+                for inner in blocks {
+                    self.content(builder, inner, Some(Slot::Note));
+                }
+            }
+            Block::List { items, range }
+                if items
+                    .iter()
+                    .any(|i| matches!(item_marker(i), Some(Marker::Option(_)))) =>
+            {
+                let mut options = Vec::new();
+                for item in items {
+                    match self.option(item) {
+                        Some(option) => options.push(option),
+                        None => self.report(
+                            &item.range,
+                            tr!(
+                                self.lang,
+                                "ett alternativ saknar `<!-- option: ID -->` och kan inte läsas",
+                                "an option lacks `<!-- option: ID -->` and cannot be read"
+                            ),
+                        ),
+                    }
+                }
+                if builder.options.is_some() {
+                    self.report(
+                        range,
+                        tr!(
+                            self.lang,
+                            "punkten `{}` har två listor med alternativ",
+                            "the item `{}` has two lists of options",
+                            builder.item
+                        ),
+                    );
+                }
+                builder.options = Some(options);
+                builder.last = None;
+            }
+            Block::Other { comment: true, .. } => {}
+            Block::Heading { range, .. } => self.report(
+                range,
+                tr!(
+                    self.lang,
+                    "rubriken kan inte läsas här",
+                    "the heading cannot be read here"
+                ),
+            ),
+            other => {
+                let text = self.source(other.range());
+                let slot = builder.last.or(default).or_else(|| {
+                    (builder.task.is_none() && builder.options.is_none()).then_some(Slot::Answer)
+                });
+                match slot {
+                    Some(slot) => builder.append(slot, text),
+                    None => self.unplaced(builder, other.range()),
+                }
+            }
+        }
+    }
+
+    /// A paragraph under a record, split at each label that starts a line.
+    fn paragraph(
+        &mut self,
+        builder: &mut Builder,
+        inlines: &[Spanned<'_>],
+        range: &Range<usize>,
+        default: Option<Slot>,
+    ) {
+        for (label, events) in segments(inlines) {
+            let text = decode(events, self.body);
+            let after_label = text.strip_prefix(' ').map(str::to_string).unwrap_or(text);
+            match label {
+                Some(Label::Answer) => builder.append_fresh(Slot::Answer, after_label),
+                Some(Label::NotApplicable) => {
+                    builder.append_fresh(Slot::NotApplicable, after_label)
+                }
+                Some(Label::Note) => builder.append_fresh(Slot::Note, after_label),
+                Some(Label::DontKnow) => {
+                    builder.dont_know = true;
+                    builder.last = None;
+                }
+                None => {
+                    let slot = builder.last.or(default).or_else(|| {
+                        (builder.task.is_none() && builder.options.is_none())
+                            .then_some(Slot::Answer)
+                    });
+                    match slot {
+                        Some(slot) => {
+                            builder.append(slot, after_label_unstripped(events, self.body))
+                        }
+                        None => self.unplaced(builder, range),
+                    }
+                }
+            }
+        }
+    }
+
+    fn unplaced(&self, builder: &Builder, range: &Range<usize>) {
+        self.report(
+            range,
+            tr!(
+                self.lang,
+                "texten under `{}` står inte efter en etikett (**Svar:**, **Ej tillämplig:**, **Anteckning:**) och kan inte läsas",
+                "the text under `{}` does not follow a label (**Answer:**, **Not applicable:**, **Note:**) and cannot be read",
+                builder.item
+            ),
+        );
+    }
+
+    fn option(&self, item: &ListItem<'_>) -> Option<OptionMark> {
+        let Some(Block::Paragraph { inlines, .. }) = item.blocks.first() else {
+            return None;
+        };
+        let (Marker::Option(id), at) = find_marker(inlines)? else {
+            return None;
+        };
+        Some(OptionMark {
+            id,
+            label: self.prompt(&inlines[..at]),
+            ticked: item.task.unwrap_or(false),
+        })
+    }
+
+    /// Turns what was read under a record into the record.
+    fn finish(&self, b: Builder) -> Option<Record> {
+        let lang = self.lang;
+        let item = b.item.clone();
+        let answer = if let Some(ticked) = b.task {
+            if b.answer.is_some() || b.options.is_some() {
+                self.report(
+                    &b.at,
+                    tr!(
+                        lang,
+                        "`{item}` är en kryssruta; svarstext och alternativ under den läses inte",
+                        "`{item}` is a checkbox; an answer text or options under it are not read"
+                    ),
+                );
+            }
+            match (ticked, b.not_applicable) {
+                (true, Some(_)) => {
+                    self.report(
+                        &b.at,
+                        tr!(
+                            lang,
+                            "`{item}` är både ikryssad och ej tillämplig; läses som klar",
+                            "`{item}` is both ticked and not applicable; read as done"
+                        ),
+                    );
+                    CheckState::Done
+                }
+                (true, None) => CheckState::Done,
+                (false, Some(reason)) => CheckState::NotApplicable(reason),
+                (false, None) => CheckState::NotDone,
+            }
+            .into()
+        } else {
+            let given = [
+                b.answer.is_some(),
+                b.options.is_some(),
+                b.not_applicable.is_some(),
+                b.dont_know,
+            ]
+            .iter()
+            .filter(|g| **g)
+            .count();
+            if given > 1 {
+                self.report(
+                    &b.at,
+                    tr!(
+                        lang,
+                        "`{item}` har mer än ett svar (svar, alternativ, ej tillämplig, vet ej); det första läses",
+                        "`{item}` has more than one answer (answer, options, not applicable, don't know); the first is read"
+                    ),
+                );
+            }
+            if let Some(text) = b.answer {
+                Answer::Text(text)
+            } else if let Some(options) = b.options {
+                Answer::Options(options)
+            } else if let Some(reason) = b.not_applicable {
+                Answer::NotApplicable(reason)
+            } else if b.dont_know {
+                Answer::DontKnow
+            } else {
+                self.report(
+                    &b.at,
+                    tr!(
+                        lang,
+                        "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)",
+                        "`{item}` has no answer (expected **Answer:**, a list of options, **Not applicable:** or **Don't know**)"
+                    ),
+                );
+                return None;
+            }
+        };
+        Some(Record {
+            item: b.item,
+            prompt: b.prompt,
+            answer,
+            note: b.note,
+            respondent: b.respondent,
+        })
+    }
+}
+
+impl From<CheckState> for Answer {
+    fn from(state: CheckState) -> Answer {
+        Answer::Check(state)
+    }
+}
+
+impl Builder {
+    /// A labelled text: a second label of the same kind adds a paragraph.
+    fn append_fresh(&mut self, slot: Slot, text: String) {
+        self.append(slot, text);
+    }
+}
+
+/// An unlabelled paragraph, decoded as is.
+fn after_label_unstripped(events: &[Spanned<'_>], body: &str) -> String {
+    decode(events, body)
+}
+
+/// The marker comment in a line of inlines, and its index.
+fn find_marker(inlines: &[Spanned<'_>]) -> Option<(Marker, usize)> {
+    inlines
+        .iter()
+        .enumerate()
+        .find_map(|(i, (event, _))| match event {
+            Event::InlineHtml(html) => Marker::parse(html).map(|m| (m, i)),
+            _ => None,
+        })
+}
+
+/// The marker of a list item's first paragraph.
+fn item_marker(item: &ListItem<'_>) -> Option<Marker> {
+    match item.blocks.first() {
+        Some(Block::Paragraph { inlines, .. }) => find_marker(inlines).map(|(m, _)| m),
+        _ => None,
+    }
+}
+
+/// Splits a paragraph's inlines at each bold label that starts it or starts
+/// a line in it. Each part is the label (if any) and the events after it.
+fn segments<'e, 'a>(inlines: &'e [Spanned<'a>]) -> Vec<(Option<Label>, &'e [Spanned<'a>])> {
+    let mut cuts: Vec<(usize, usize, Label)> = Vec::new(); // (break index, after label, label)
+    let mut i = 0;
+    while i < inlines.len() {
+        let at_line_start =
+            i == 0 || matches!(inlines[i - 1].0, Event::SoftBreak | Event::HardBreak);
+        if at_line_start {
+            if let Event::Start(Tag::Strong) = inlines[i].0 {
+                if let Some((label, end)) = label_at(inlines, i) {
+                    let cut_from = if i == 0 { 0 } else { i - 1 };
+                    cuts.push((cut_from, end + 1, label));
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut label = None;
+    for (cut_from, after, next_label) in cuts {
+        if cut_from > start || label.is_some() {
+            out.push((label, &inlines[start..cut_from]));
+        }
+        start = after;
+        label = Some(next_label);
+    }
+    if start < inlines.len() || label.is_some() {
+        out.push((label, &inlines[start..]));
+    }
+    out
+}
+
+/// A bold label starting at `i`: the label and the index of its end event.
+fn label_at(inlines: &[Spanned<'_>], i: usize) -> Option<(Label, usize)> {
+    let mut text = String::new();
+    for (j, (event, _)) in inlines.iter().enumerate().skip(i + 1) {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::End(_) => return Label::parse(&text).map(|l| (l, j)),
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,107 @@
+//! Writing an entry as Markdown: front matter, a title, then the note's text
+//! or one record per answered item (docs/log-format.md, "Body").
+
+use super::labels::{Label, Marker};
+use super::value::encode;
+use super::{Answer, Body, CheckState, Entry, Record, front};
+use crate::i18n::Lang;
+
+/// The Markdown of an entry, with labels in `lang`.
+pub fn write_entry(entry: &Entry, lang: Lang) -> String {
+    let mut out = front::render(&entry.meta);
+    out.push('\n');
+    out.push_str("# ");
+    out.push_str(&one_line(&entry.title));
+    out.push('\n');
+    match &entry.body {
+        Body::Text(text) => {
+            out.push('\n');
+            out.push_str(&encode(text, ""));
+            out.push('\n');
+        }
+        Body::Records(records) => write_records(records, lang, &mut out),
+    }
+    out
+}
+
+/// A one-line text (a prompt, a label, a title): line breaks become spaces.
+fn one_line(text: &str) -> String {
+    encode(&text.replace(['\r', '\n'], " "), "")
+}
+
+fn write_records(records: &[Record], lang: Lang, out: &mut String) {
+    let mut respondent: Option<&str> = None;
+    let mut in_checks = false;
+    for record in records {
+        if record.respondent.as_deref() != respondent {
+            respondent = record.respondent.as_deref();
+            if let Some(name) = respondent {
+                out.push_str("\n## ");
+                out.push_str(&one_line(name));
+                out.push(' ');
+                out.push_str(&Marker::Respondent.render());
+                out.push('\n');
+                in_checks = false;
+            }
+        }
+        let marker = Marker::Item(record.item.clone()).render();
+        if let Answer::Check(state) = &record.answer {
+            // Consecutive checks form one task list.
+            if !in_checks {
+                out.push('\n');
+            }
+            in_checks = true;
+            let tick = if *state == CheckState::Done { 'x' } else { ' ' };
+            out.push_str(&format!(
+                "- [{tick}] {} {marker}\n",
+                one_line(&record.prompt)
+            ));
+            if let CheckState::NotApplicable(reason) = state {
+                out.push_str("\n  ");
+                labelled(Label::NotApplicable, reason, "  ", lang, out);
+            }
+            if let Some(note) = &record.note {
+                out.push_str("\n  > ");
+                labelled(Label::Note, note, "  > ", lang, out);
+            }
+            continue;
+        }
+        in_checks = false;
+        out.push_str(&format!("\n### {} {marker}\n\n", one_line(&record.prompt)));
+        match &record.answer {
+            Answer::Text(text) => labelled(Label::Answer, text, "", lang, out),
+            Answer::NotApplicable(reason) => labelled(Label::NotApplicable, reason, "", lang, out),
+            Answer::DontKnow => {
+                out.push_str(&format!("**{}**\n", Label::DontKnow.words(lang)));
+            }
+            Answer::Options(options) => {
+                for option in options {
+                    let tick = if option.ticked { 'x' } else { ' ' };
+                    out.push_str(&format!(
+                        "- [{tick}] {} {}\n",
+                        one_line(&option.label),
+                        Marker::Option(option.id.clone()).render()
+                    ));
+                }
+            }
+            // Written as a task-list item above.
+            Answer::Check(_) => {}
+        }
+        if let Some(note) = &record.note {
+            out.push_str("\n> ");
+            labelled(Label::Note, note, "> ", lang, out);
+        }
+    }
+}
+
+/// `**Label:** value`, the value's continuation lines prefixed with `cont`.
+fn labelled(label: Label, value: &str, cont: &str, lang: Lang, out: &mut String) {
+    out.push_str("**");
+    out.push_str(label.words(lang));
+    out.push_str("**");
+    if !value.is_empty() {
+        out.push(' ');
+        out.push_str(&encode(value, cont));
+    }
+    out.push('\n');
+}
