@@ -162,3 +162,6 @@ pub struct OptionMark {
     pub label: String,
     pub ticked: bool,
 }
+
+#[cfg(test)]
+mod tests;

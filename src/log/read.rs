@@ -220,9 +220,23 @@ impl BodyReader<'_> {
                         None => {}
                     }
                 }
-                Block::List { items, range } if items.iter().any(|i| item_marker(i).is_some()) => {
-                    finish(current.take(), self);
+                Block::List { items, .. }
+                    if items
+                        .iter()
+                        .any(|i| matches!(item_marker(i), Some(Marker::Item(_)))) =>
+                {
+                    // Checks; a list that runs on from an item's options
+                    // (same bullet, by hand) may hold options first.
                     for item in items {
+                        if let (Some(Marker::Option(_)), Some(builder)) =
+                            (item_marker(item), current.as_mut())
+                        {
+                            if let Some(option) = self.option(item) {
+                                builder.options.get_or_insert_with(Vec::new).push(option);
+                                continue;
+                            }
+                        }
+                        finish(current.take(), self);
                         match self.check_item(item, respondent.clone()) {
                             Some(builder) => finish(Some(builder), self),
                             None => self.report(
@@ -235,7 +249,6 @@ impl BodyReader<'_> {
                             ),
                         }
                     }
-                    let _ = range;
                 }
                 other => match current.as_mut() {
                     Some(builder) => self.content(builder, other, None),

@@ -16,8 +16,27 @@ const INLINE_SPECIAL: &[char] = &[
 /// hard breaks, each followed by `cont` (the prefix a continuation line needs
 /// in its container: `"  "` in a list item, `"> "` in a block quote).
 ///
+/// A value made of paragraphs (non-empty blocks of lines between single
+/// blank lines) is written as paragraphs, which read back joined by a blank
+/// line; any other value is one paragraph.
+///
 /// The value must not hold U+0000, which Markdown cannot carry.
 pub fn encode(value: &str, cont: &str) -> String {
+    let parts: Vec<&str> = value.split("\n\n").collect();
+    let clean = |p: &&str| !p.is_empty() && !p.starts_with('\n') && !p.ends_with('\n');
+    if parts.len() > 1 && parts.iter().all(clean) {
+        let gap = format!("\n{}\n{cont}", cont.trim_end());
+        return parts
+            .iter()
+            .map(|part| encode_paragraph(part, cont))
+            .collect::<Vec<_>>()
+            .join(&gap);
+    }
+    encode_paragraph(value, cont)
+}
+
+/// Encodes a value as one paragraph.
+fn encode_paragraph(value: &str, cont: &str) -> String {
     let core = value.trim_matches('\n');
     let leading = value.len() - value.trim_start_matches('\n').len();
     let trailing = if core.is_empty() {

@@ -32,6 +32,8 @@ fn one_line(text: &str) -> String {
 fn write_records(records: &[Record], lang: Lang, out: &mut String) {
     let mut respondent: Option<&str> = None;
     let mut in_checks = false;
+    // Whether the last check had a reason or note under it.
+    let mut nested = false;
     for record in records {
         if record.respondent.as_deref() != respondent {
             respondent = record.respondent.as_deref();
@@ -47,10 +49,11 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
         let marker = Marker::Item(record.item.clone()).render();
         if let Answer::Check(state) = &record.answer {
             // Consecutive checks form one task list.
-            if !in_checks {
+            if !in_checks || nested {
                 out.push('\n');
             }
             in_checks = true;
+            nested = matches!(state, CheckState::NotApplicable(_)) || record.note.is_some();
             let tick = if *state == CheckState::Done { 'x' } else { ' ' };
             out.push_str(&format!(
                 "- [{tick}] {} {marker}\n",
@@ -78,7 +81,7 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
                 for option in options {
                     let tick = if option.ticked { 'x' } else { ' ' };
                     out.push_str(&format!(
-                        "- [{tick}] {} {}\n",
+                        "* [{tick}] {} {}\n",
                         one_line(&option.label),
                         Marker::Option(option.id.clone()).render()
                     ));

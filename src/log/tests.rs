@@ -1,0 +1,488 @@
+//! The entry format held to its contract: every entry written reads back
+//! equal, whatever its texts hold (property tests), and each kind's written
+//! form is pinned by a golden file (insta snapshots).
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::finding::SourceText;
+use crate::i18n::Lang;
+
+fn stamp() -> Stamp {
+    Stamp::parse("2026-03-02T09:15:00+01:00").expect("valid")
+}
+
+fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
+    Meta {
+        kind,
+        date: stamp(),
+        phase: phase.map(String::from),
+        by: Some("Anna Lind".into()),
+        participants: vec![
+            Participant {
+                name: "Karim Haddad".into(),
+                role: Some("Vägledare".into()),
+            },
+            Participant {
+                name: "Eva Ström".into(),
+                role: None,
+            },
+        ],
+        pack: "dino".into(),
+        pack_version: "1.0.0".into(),
+        closes: Vec::new(),
+    }
+}
+
+fn read_back(text: &str) -> (Entry, Vec<crate::finding::Finding>) {
+    let src = SourceText {
+        name: "log/x.md".into(),
+        text: text.to_string(),
+    };
+    let read = read_entry(&src, Lang::En);
+    (read.entry.expect("front matter reads"), read.findings)
+}
+
+/// Writes an entry, reads it back, and checks it came back equal.
+#[track_caller]
+fn assert_round_trip(entry: &Entry, lang: Lang) -> String {
+    let text = write_entry(entry, lang);
+    let (back, findings) = read_back(&text);
+    assert!(findings.is_empty(), "{findings:?}\n{text}");
+    assert_eq!(&back, entry, "\n{text}");
+    text
+}
+
+fn record(item: &str, prompt: &str, answer: Answer) -> Record {
+    Record {
+        item: item.into(),
+        prompt: prompt.into(),
+        answer,
+        note: None,
+        respondent: None,
+    }
+}
+
+fn options(chosen: &[&str]) -> Answer {
+    Answer::Options(
+        [
+            ("unit", "Enhetschef"),
+            ("administration", "Förvaltningsledning"),
+            ("political", "Nämnd eller politiker"),
+        ]
+        .iter()
+        .map(|(id, label)| OptionMark {
+            id: (*id).into(),
+            label: (*label).into(),
+            ticked: chosen.contains(id),
+        })
+        .collect(),
+    )
+}
+
+fn session() -> Entry {
+    let mut problem = record(
+        "problem",
+        "Vilket problem vill ni lösa?",
+        Answer::Text(
+            "Många som vill byta yrke hittar inte rätt utbildning.\nVägledarna hinner inte med."
+                .into(),
+        ),
+    );
+    problem.note = Some("Fråga Arbetsförmedlingen om deras siffror.".into());
+    let mut upphandling = record(
+        "upphandling",
+        "Upphandlingsenheten är kontaktad",
+        Answer::Check(CheckState::NotApplicable(
+            "Vi köper inget i den här fasen.".into(),
+        )),
+    );
+    upphandling.note = Some("Ta upp igen i piloten.".into());
+    Entry {
+        meta: meta(EntryKind::Session, Some("initiering")),
+        title: "Initiering · 2026-03-02".into(),
+        body: Body::Records(vec![
+            problem,
+            record("beslutsniva", "Vem beslutar?", options(&["political"])),
+            record(
+                "mandat",
+                "Det finns ett uttalat mandat",
+                Answer::Check(CheckState::Done),
+            ),
+            upphandling,
+            record(
+                "budget",
+                "Finns budget?",
+                Answer::Check(CheckState::NotDone),
+            ),
+            record(
+                "malbild",
+                "Hur samstämd är målbilden?",
+                Answer::Text("4 av 5 · Stämmer delvis".into()),
+            ),
+            record(
+                "start",
+                "När startar piloten?",
+                Answer::Text("2026-09-01".into()),
+            ),
+            record(
+                "timmar",
+                "Hur många timmar?",
+                Answer::Text("12,5 timmar".into()),
+            ),
+            record(
+                "aktorer",
+                "Vilka aktörer deltar?",
+                options(&["unit", "political"]),
+            ),
+            record(
+                "dataskydd",
+                "Hur hanteras personuppgifter?",
+                Answer::NotApplicable("Inga personuppgifter.".into()),
+            ),
+        ]),
+    }
+}
+
+#[test]
+fn every_kind_has_a_golden_file() {
+    let session = assert_round_trip(&session(), Lang::Sv);
+    insta::assert_snapshot!("session", session);
+
+    let gate = Entry {
+        meta: meta(EntryKind::Gate, Some("initiering")),
+        title: "Beslutspunkt: Initiering".into(),
+        body: Body::Records(vec![
+            record(
+                "decision",
+                "Beslut",
+                Answer::Options(
+                    crate::pack::model::Decision::ALL
+                        .iter()
+                        .map(|d| OptionMark {
+                            id: d.id().into(),
+                            label: d.label(Lang::Sv).into(),
+                            ticked: d.id() == "go",
+                        })
+                        .collect(),
+                ),
+            ),
+            record(
+                "decided_by",
+                "Vem beslutade?",
+                Answer::Text("Eva Ström, enhetschef".into()),
+            ),
+            record(
+                "motivation",
+                "Varför?",
+                Answer::Text("Behovet är tydligt och mandatet finns.".into()),
+            ),
+        ]),
+    };
+    insta::assert_snapshot!("gate", assert_round_trip(&gate, Lang::Sv));
+
+    let mut readiness_records = Vec::new();
+    for (respondent, scores) in [("Rektor", ["4", "2"]), ("Projektgrupp", ["5", "3"])] {
+        for (statement, score) in ["mandat.beslut", "trygghet.misstag"].iter().zip(scores) {
+            let mut r = record(
+                statement,
+                "Påstående",
+                Answer::Text(format!("{score} av 5")),
+            );
+            r.respondent = Some(respondent.into());
+            readiness_records.push(r);
+        }
+    }
+    let mut dont_know = record("samverkan.partner", "Partner deltar", Answer::DontKnow);
+    dont_know.respondent = Some("Projektgrupp".into());
+    readiness_records.push(dont_know);
+    let readiness = Entry {
+        meta: meta(EntryKind::Readiness, Some("initiering")),
+        title: "Förutsättningar för innovation".into(),
+        body: Body::Records(readiness_records),
+    };
+    insta::assert_snapshot!("readiness", assert_round_trip(&readiness, Lang::Sv));
+
+    for kind in [
+        EntryKind::Note,
+        EntryKind::Decision,
+        EntryKind::Risk,
+        EntryKind::Insight,
+        EntryKind::Lesson,
+    ] {
+        let mut meta = meta(kind, Some("forsta"));
+        meta.participants.clear();
+        if kind == EntryKind::Decision {
+            meta.closes = vec!["b04e72".into()];
+        }
+        let note = Entry {
+            meta,
+            title: kind.label(Lang::Sv).into(),
+            body: Body::Text(
+                "Vi riskerar att tappa arbetsgivarna.\n\nDe har inte svarat på två veckor.".into(),
+            ),
+        };
+        insta::assert_snapshot!(kind.id(), assert_round_trip(&note, Lang::Sv));
+    }
+}
+
+#[test]
+fn english_labels_read_back_too() {
+    assert_round_trip(&session(), Lang::En);
+}
+
+#[test]
+fn a_hand_edited_entry_is_honoured() {
+    let text = write_entry(&session(), Lang::Sv)
+        // Tick a box.
+        .replace("- [ ] Finns budget?", "- [x] Finns budget?")
+        // Rewrite an answer, with emphasis and a second paragraph.
+        .replace(
+            "Många som vill byta yrke hittar inte rätt utbildning.\\\nVägledarna hinner inte med.",
+            "Vuxna *hittar inte* rätt.\n\nAndra stycket.",
+        )
+        // Change a choice.
+        .replace("* [x] Nämnd eller politiker", "* [ ] Nämnd eller politiker")
+        .replace("* [ ] Förvaltningsledning", "* [x] Förvaltningsledning")
+        // And save it from an editor on Windows.
+        .replace('\n', "\r\n");
+    let (entry, findings) = read_back(&text);
+    assert!(findings.is_empty(), "{findings:?}");
+    let Body::Records(records) = entry.body else {
+        panic!("records")
+    };
+    let by_id = |id: &str| records.iter().find(|r| r.item == id).expect(id);
+    assert_eq!(by_id("budget").answer, Answer::Check(CheckState::Done));
+    assert_eq!(
+        by_id("problem").answer,
+        Answer::Text("Vuxna *hittar inte* rätt.\n\nAndra stycket.".into())
+    );
+    let Answer::Options(opts) = &by_id("beslutsniva").answer else {
+        panic!("options")
+    };
+    let ticked: Vec<&str> = opts
+        .iter()
+        .filter(|o| o.ticked)
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(ticked, ["administration"]);
+    assert_eq!(
+        by_id("problem").note.as_deref(),
+        Some("Fråga Arbetsförmedlingen om deras siffror.")
+    );
+}
+
+#[test]
+fn what_cannot_be_read_is_named_with_its_line() {
+    let text = write_entry(&session(), Lang::Sv)
+        .replace("**Svar:** 2026-09-01", "Svaret: 2026-09-01")
+        .replace("- [x] Det finns", "- Det finns");
+    let (_, findings) = read_back(&text);
+    let lines: Vec<usize> = findings.iter().map(|f| f.line).collect();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    // The rewritten answer has no label but is the only text: it is read;
+    // the checkbox that lost its box is named.
+    let box_line = text
+        .lines()
+        .position(|l| l.starts_with("- Det finns"))
+        .expect("line")
+        + 1;
+    assert_eq!(lines, [box_line]);
+
+    let src = SourceText {
+        name: "x.md".into(),
+        text: "# no front matter\n".into(),
+    };
+    let read = read_entry(&src, Lang::En);
+    assert!(read.entry.is_none());
+    assert_eq!((read.findings[0].line, read.findings[0].col), (1, 1));
+
+    let text = "+++\nkind = \"sesion\"\ndate = 2026-03-02T09:15:00+01:00\n+++\n";
+    let src = SourceText {
+        name: "x.md".into(),
+        text: text.into(),
+    };
+    let read = read_entry(&src, Lang::En);
+    assert!(read.entry.is_none());
+    assert_eq!(read.findings[0].line, 2, "{:?}", read.findings);
+}
+
+/// Strings that stress the format: Markdown and HTML syntax, line ends,
+/// whitespace at the edges, and Unicode of every sort.
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "|",
+        "- [x] ",
+        "- [ ] ",
+        "* ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "# ",
+        "## ",
+        "```",
+        "~~~",
+        "````",
+        "`",
+        "``",
+        "+++",
+        "---",
+        "===",
+        "***",
+        "___",
+        "> ",
+        ">>",
+        "<b>",
+        "</style>",
+        "<script>alert(1)</script>",
+        "<!-- item: x -->",
+        "<!-- option: y -->",
+        "**Svar:**",
+        "**Ej tillämplig:** ",
+        "&amp;",
+        "&#10;",
+        "\\",
+        "\\\\",
+        "[a](javascript:x)",
+        "![i](y)",
+        "[^1]",
+        "$x$",
+        "~~s~~",
+        "_u_",
+        "*e*",
+        "\r\n",
+        "\n",
+        "\r",
+        "\t",
+        " ",
+        "  ",
+        "\n\n",
+        "å",
+        "Ä",
+        "ö",
+        "مرحبا",
+        "עברית",
+        "\u{202e}",
+        "\u{200f}",
+        "e\u{301}",
+        "👩‍👩‍👧",
+        "☕",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{b}",
+        "\u{c}",
+        "\u{7f}",
+        "\u{85}",
+        "x",
+        "ord",
+        "0",
+        "9.",
+    ]);
+    prop_oneof![
+        prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat()),
+        "\\PC{0,40}",
+        any::<String>().prop_map(|s| s.replace('\0', "")),
+    ]
+}
+
+/// One-line texts (prompts, labels): like `hostile`, without line breaks.
+fn one_line() -> impl Strategy<Value = String> {
+    hostile().prop_map(|s| s.replace(['\n', '\r'], " "))
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        hostile().prop_map(Answer::Text),
+        hostile().prop_map(Answer::NotApplicable),
+        Just(Answer::DontKnow),
+        prop::collection::vec((one_line(), any::<bool>()), 1..4).prop_map(|opts| {
+            Answer::Options(
+                opts.into_iter()
+                    .enumerate()
+                    .map(|(i, (label, ticked))| OptionMark {
+                        id: format!("opt{i}"),
+                        label,
+                        ticked,
+                    })
+                    .collect(),
+            )
+        }),
+        Just(Answer::Check(CheckState::Done)),
+        Just(Answer::Check(CheckState::NotDone)),
+        hostile().prop_map(|r| Answer::Check(CheckState::NotApplicable(r))),
+    ]
+}
+
+/// Records; respondents, when there are any, answer every record (a
+/// section without a respondent cannot follow one with).
+fn records() -> impl Strategy<Value = Vec<Record>> {
+    (
+        any::<bool>(),
+        prop::collection::vec(
+            (
+                one_line(),
+                answer(),
+                prop::option::of(hostile()),
+                prop::sample::select(vec![Some("Rektor"), Some("Projekt | grupp <b>")]),
+            ),
+            0..6,
+        ),
+    )
+        .prop_map(|(with_respondents, rows)| {
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (prompt, answer, note, respondent))| Record {
+                    item: format!("item{i}"),
+                    prompt,
+                    answer,
+                    note,
+                    respondent: respondent.filter(|_| with_respondents).map(String::from),
+                })
+                .collect()
+        })
+}
+
+fn participants() -> impl Strategy<Value = Vec<Participant>> {
+    prop::collection::vec(
+        (hostile(), prop::option::of(hostile()))
+            .prop_map(|(name, role)| Participant { name, role }),
+        0..3,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_session_reads_back_exactly(
+        title in one_line(),
+        by in prop::option::of(hostile()),
+        participants in participants(),
+        records in records(),
+        english in any::<bool>(),
+    ) {
+        let entry = Entry {
+            meta: Meta { by, participants, ..meta(EntryKind::Session, Some("initiering")) },
+            title,
+            body: Body::Records(records),
+        };
+        let lang = if english { Lang::En } else { Lang::Sv };
+        let text = write_entry(&entry, lang);
+        let (back, findings) = read_back(&text);
+        prop_assert!(findings.is_empty(), "{:?}\n{}", findings, text);
+        prop_assert_eq!(back, entry, "\n{}", text);
+    }
+
+    #[test]
+    fn any_note_reads_back_exactly(text in hostile(), by in prop::option::of(hostile())) {
+        let entry = Entry {
+            meta: Meta { by, participants: Vec::new(), ..meta(EntryKind::Risk, None) },
+            title: "Risk".into(),
+            body: Body::Text(text),
+        };
+        let written = write_entry(&entry, Lang::Sv);
+        let (back, findings) = read_back(&written);
+        prop_assert!(findings.is_empty(), "{:?}\n{}", findings, written);
+        prop_assert_eq!(back, entry, "\n{}", written);
+    }
+}
