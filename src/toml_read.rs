@@ -523,3 +523,21 @@ pub fn parse<'a>(
     }
     None
 }
+
+/// A TOML value as a condition value, before its kind is checked.
+pub fn plain_value(value: &DeValue<'_>) -> Option<crate::pack::condition::Value> {
+    use crate::pack::condition::Value;
+    match value {
+        DeValue::Boolean(b) => Some(Value::Bool(*b)),
+        DeValue::String(s) => Some(Value::Str(s.to_string())),
+        DeValue::Integer(_) => integer_of(value).map(|n| Value::Num(n as f64)),
+        DeValue::Float(_) => number_of(value).map(Value::Num),
+        DeValue::Datetime(d) => Some(Value::Str(d.to_string())),
+        DeValue::Array(items) => items
+            .iter()
+            .map(|v| plain_value(v.get_ref()))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::List),
+        DeValue::Table(_) => None,
+    }
+}

@@ -75,9 +75,24 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
-/// A TOML string literal holding `text` exactly.
+/// A TOML basic string holding `text` exactly, always on one line (so no
+/// value can hold a `+++` line that would end the front matter).
 pub fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Writes the front matter, fences included.
@@ -291,6 +306,22 @@ mod tests {
             Stamp::parse("2026-03-02T08:15:00Z").expect("valid").at,
             s.at
         );
+    }
+
+    #[test]
+    fn toml_strings_stay_on_one_line_and_read_back() {
+        for text in [
+            "plain",
+            "+++\n",
+            "a \"q\" \\ b",
+            "\t\r\u{7f}\u{85}\u{1}",
+            "åäö ☕",
+        ] {
+            let written = toml_string(text);
+            assert!(!written.contains('\n'), "{written}");
+            let doc: toml::Table = toml::from_str(&format!("k = {written}")).expect("valid TOML");
+            assert_eq!(doc["k"].as_str(), Some(text));
+        }
     }
 
     #[test]

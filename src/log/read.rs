@@ -396,13 +396,12 @@ impl BodyReader<'_> {
     ) {
         for (label, events) in segments(inlines) {
             let text = decode(events, self.body);
-            let after_label = text.strip_prefix(' ').map(str::to_string).unwrap_or(text);
+            // The one space the writer puts after a label.
+            let after_label = || text.strip_prefix(' ').unwrap_or(&text).to_string();
             match label {
-                Some(Label::Answer) => builder.append_fresh(Slot::Answer, after_label),
-                Some(Label::NotApplicable) => {
-                    builder.append_fresh(Slot::NotApplicable, after_label)
-                }
-                Some(Label::Note) => builder.append_fresh(Slot::Note, after_label),
+                Some(Label::Answer) => builder.append(Slot::Answer, after_label()),
+                Some(Label::NotApplicable) => builder.append(Slot::NotApplicable, after_label()),
+                Some(Label::Note) => builder.append(Slot::Note, after_label()),
                 Some(Label::DontKnow) => {
                     builder.dont_know = true;
                     builder.last = None;
@@ -413,9 +412,7 @@ impl BodyReader<'_> {
                             .then_some(Slot::Answer)
                     });
                     match slot {
-                        Some(slot) => {
-                            builder.append(slot, after_label_unstripped(events, self.body))
-                        }
+                        Some(slot) => builder.append(slot, text.clone()),
                         None => self.unplaced(builder, range),
                     }
                 }
@@ -535,18 +532,6 @@ impl From<CheckState> for Answer {
     fn from(state: CheckState) -> Answer {
         Answer::Check(state)
     }
-}
-
-impl Builder {
-    /// A labelled text: a second label of the same kind adds a paragraph.
-    fn append_fresh(&mut self, slot: Slot, text: String) {
-        self.append(slot, text);
-    }
-}
-
-/// An unlabelled paragraph, decoded as is.
-fn after_label_unstripped(events: &[Spanned<'_>], body: &str) -> String {
-    decode(events, body)
 }
 
 /// The marker comment in a line of inlines, and its index.

@@ -451,8 +451,7 @@ fn participants() -> impl Strategy<Value = Vec<Participant>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
-
+    // 256 cases each; PROPTEST_CASES=20000 for a deeper run.
     #[test]
     fn any_session_reads_back_exactly(
         title in one_line(),

@@ -8,6 +8,6 @@ pub mod model;
 pub mod source;
 pub mod text;
 
-pub use load::{load, parse_date};
+pub use load::{check_value, load, parse_date, value_of};
 pub use model::*;
 pub use text::Text;

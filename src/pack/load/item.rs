@@ -11,7 +11,7 @@ use super::super::model::{Choice, Item, Kind, Lean, Scale};
 use super::Seen;
 use crate::finding::closest;
 use crate::i18n::Lang;
-use crate::toml_read::{Table, TextForm, integer_of, number_of, read_value_text};
+use crate::toml_read::{Table, TextForm, read_value_text};
 use crate::tr;
 
 /// A `when` as written, kept for the reference checks after every file is read.
@@ -94,7 +94,7 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
     let default = if phase.is_none() {
         t.raw("default").and_then(|value| {
             let kind = kind.as_ref()?;
-            match default_of(kind, value.get_ref(), lang) {
+            match value_of(kind, value.get_ref(), "`default`", lang) {
                 Ok(v) => Some(v),
                 Err(message) => {
                     ctx.report(&value.span(), message);
@@ -315,7 +315,18 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
 }
 
 /// Turns a `default` into an answer the kind accepts.
-fn default_of(kind: &Kind, value: &DeValue<'_>, lang: Lang) -> Result<Value, String> {
+/// Reads a TOML value as an answer to an item of `kind` (a `default`, or a
+/// profile answer in workbook.toml). `what` names it in the message.
+pub fn value_of(kind: &Kind, value: &DeValue<'_>, what: &str, lang: Lang) -> Result<Value, String> {
+    match crate::toml_read::plain_value(value) {
+        Some(plain) => check_value(kind, &plain, what, lang),
+        None => Err(wrong_kind(kind, what, lang)),
+    }
+}
+
+/// Checks that a value fits an item of `kind`: the right type, an option
+/// that exists, a number within bounds, a real date.
+pub fn check_value(kind: &Kind, value: &Value, what: &str, lang: Lang) -> Result<Value, String> {
     let option_ids = || {
         kind.options()
             .iter()
@@ -334,53 +345,64 @@ fn default_of(kind: &Kind, value: &DeValue<'_>, lang: Lang) -> Result<Value, Str
             ))
         }
     };
-    let wrong = |wanted: &str| {
-        let name = kind.name();
-        Err(tr!(
-            lang,
-            "`default` för en punkt av typen {name} ska vara {wanted}",
-            "`default` of a {name} item must be {wanted}"
-        ))
-    };
+    let wrong = || Err(wrong_kind(kind, what, lang));
     match (kind, value) {
-        (Kind::Check, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
-        (Kind::Check, _) => wrong(lang.pick("true eller false", "true or false")),
-        (Kind::Text { .. }, DeValue::String(s)) => Ok(Value::Str(s.to_string())),
-        (Kind::Text { .. }, _) => wrong(lang.pick("en sträng", "a string")),
-        (Kind::Choice { .. }, DeValue::String(s)) => is_option(s),
-        (Kind::Choice { .. }, _) => wrong(lang.pick("ett alternativs id", "an option id")),
-        (Kind::Multi { .. }, DeValue::Array(items)) => items
+        (Kind::Check, Value::Bool(b)) => Ok(Value::Bool(*b)),
+        (Kind::Text { .. }, Value::Str(s)) => Ok(Value::Str(s.clone())),
+        (Kind::Choice { .. }, Value::Str(s)) => is_option(s),
+        (Kind::Multi { .. }, Value::List(items)) => items
             .iter()
-            .map(|v| match v.get_ref() {
-                DeValue::String(s) => is_option(s),
-                _ => wrong(lang.pick("en lista med alternativs id", "an array of option ids")),
+            .map(|v| match v {
+                Value::Str(s) => is_option(s),
+                _ => wrong(),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Value::List),
-        (Kind::Multi { .. }, _) => {
-            wrong(lang.pick("en lista med alternativs id", "an array of option ids"))
+        (Kind::Scale(scale), Value::Num(n))
+            if n.fract() == 0.0 && (scale.min as f64..=scale.max as f64).contains(n) =>
+        {
+            Ok(Value::Num(*n))
         }
-        (Kind::Scale(scale), v) => match integer_of(v) {
-            Some(n) if (scale.min..=scale.max).contains(&n) => Ok(Value::Num(n as f64)),
-            _ => {
-                let (lo, hi) = (scale.min, scale.max);
-                wrong(&tr!(
-                    lang,
-                    "ett heltal från {lo} till {hi}",
-                    "an integer from {lo} to {hi}"
-                ))
-            }
-        },
-        (Kind::Number { min, max, .. }, v) => match number_of(v) {
-            Some(n) if min.is_none_or(|lo| n >= lo) && max.is_none_or(|hi| n <= hi) => {
-                Ok(Value::Num(n))
-            }
-            _ => wrong(lang.pick("ett tal inom gränserna", "a number within the bounds")),
-        },
-        (Kind::Date, DeValue::String(s)) => parse_date(s, lang).map(Value::Str),
-        (Kind::Date, DeValue::Datetime(d)) => parse_date(&d.to_string(), lang).map(Value::Str),
-        (Kind::Date, _) => wrong(lang.pick("ett datum, ÅÅÅÅ-MM-DD", "a date, YYYY-MM-DD")),
+        (Kind::Number { min, max, .. }, Value::Num(n))
+            if n.is_finite() && min.is_none_or(|lo| *n >= lo) && max.is_none_or(|hi| *n <= hi) =>
+        {
+            Ok(Value::Num(*n))
+        }
+        (Kind::Date, Value::Str(s)) => parse_date(s, lang).map(Value::Str),
+        _ => wrong(),
     }
+}
+
+/// What an answer to an item of `kind` must be.
+fn wrong_kind(kind: &Kind, what: &str, lang: Lang) -> String {
+    let name = kind.name();
+    let wanted = match kind {
+        Kind::Check => lang.pick("true eller false", "true or false").to_string(),
+        Kind::Text { .. } => lang.pick("en sträng", "a string").to_string(),
+        Kind::Choice { .. } => lang.pick("ett alternativs id", "an option id").to_string(),
+        Kind::Multi { .. } => lang
+            .pick("en lista med alternativs id", "an array of option ids")
+            .to_string(),
+        Kind::Scale(scale) => {
+            let (lo, hi) = (scale.min, scale.max);
+            tr!(
+                lang,
+                "ett heltal från {lo} till {hi}",
+                "an integer from {lo} to {hi}"
+            )
+        }
+        Kind::Number { .. } => lang
+            .pick("ett tal inom gränserna", "a number within the bounds")
+            .to_string(),
+        Kind::Date => lang
+            .pick("ett datum, ÅÅÅÅ-MM-DD", "a date, YYYY-MM-DD")
+            .to_string(),
+    };
+    tr!(
+        lang,
+        "{what} för en punkt av typen {name} ska vara {wanted}",
+        "{what} of a {name} item must be {wanted}"
+    )
 }
 
 /// Checks a calendar date written `YYYY-MM-DD`.

@@ -22,8 +22,8 @@ use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 
-pub use item::parse_date;
 use item::{WrittenLean, WrittenWhen};
+pub use item::{check_value, parse_date, value_of};
 
 /// Where a condition stands: among the profile questions, or in a phase.
 #[derive(Clone, Copy)]

@@ -1,0 +1,208 @@
+//! `workbook.toml`: the workbook's name, language, pack and profile
+//! answers (docs/log-format.md), written in a fixed order and read back with
+//! positions for every problem.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::log::Stamp;
+use crate::log::toml_string;
+use crate::pack::condition::Value;
+use crate::toml_read::{FileCtx, Table};
+use crate::tr;
+
+/// What `workbook.toml` holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkbookFile {
+    pub name: String,
+    pub id: String,
+    pub created: Stamp,
+    pub language: Lang,
+    pub pack: PackRef,
+    /// Profile answers by item id, as written (checked against the pack
+    /// when the workbook is opened).
+    pub profile: BTreeMap<String, Value>,
+}
+
+/// Which pack a workbook follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+    /// A pack folder, relative to the workbook; `None` for a built-in pack.
+    pub path: Option<String>,
+}
+
+/// A profile answer as TOML.
+pub fn value_toml(value: &Value) -> String {
+    match value {
+        Value::Bool(b) => b.to_string(),
+        Value::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        Value::Num(n) => n.to_string(),
+        Value::Str(s) => toml_string(s),
+        Value::List(items) => {
+            let items: Vec<String> = items.iter().map(value_toml).collect();
+            format!("[{}]", items.join(", "))
+        }
+    }
+}
+
+impl WorkbookFile {
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("name = {}\n", toml_string(&self.name)));
+        out.push_str(&format!("id = {}\n", toml_string(&self.id)));
+        out.push_str(&format!("created = {}\n", self.created));
+        out.push_str(&format!("language = \"{}\"\n", self.language.code()));
+        out.push_str("\n[pack]\n");
+        out.push_str(&format!("id = {}\n", toml_string(&self.pack.id)));
+        out.push_str(&format!("version = {}\n", toml_string(&self.pack.version)));
+        out.push_str(&format!("hash = {}\n", toml_string(&self.pack.hash)));
+        if let Some(path) = &self.pack.path {
+            out.push_str(&format!("path = {}\n", toml_string(path)));
+        }
+        out.push_str("\n[profile]\n");
+        for (id, value) in &self.profile {
+            out.push_str(&format!("{id} = {}\n", value_toml(value)));
+        }
+        out
+    }
+
+    /// Reads `workbook.toml`. Profile values come back as read; their kinds
+    /// are checked against the pack by the caller, with `profile_spans`.
+    pub fn read(
+        src: &SourceText,
+        lang: Lang,
+    ) -> Result<(WorkbookFile, ProfileSpans), Vec<Finding>> {
+        let findings = RefCell::new(Vec::new());
+        let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+            return Err(findings.into_inner());
+        };
+        let ctx = FileCtx {
+            src,
+            lang,
+            languages: RefCell::new(Vec::new()),
+            findings: &findings,
+        };
+        let root = Table::new(&ctx, tree.get_ref(), 0..0);
+        let name = root.string("name", true).map(|(n, _)| n);
+        let id = root.string("id", true).map(|(i, _)| i);
+        let created = root.raw("created").and_then(|v| {
+            let text = match v.get_ref() {
+                toml::de::DeValue::Datetime(dt) => dt.to_string(),
+                toml::de::DeValue::String(s) => s.to_string(),
+                _ => String::new(),
+            };
+            match Stamp::parse(&text) {
+                Ok(stamp) => Some(stamp),
+                Err(_) => {
+                    ctx.report(
+                        &v.span(),
+                        tr!(
+                            lang,
+                            "`created` ska vara en tidpunkt med tidszon, som 2026-03-02T09:00:00+01:00",
+                            "`created` must be a time with an offset, like 2026-03-02T09:00:00+01:00"
+                        ),
+                    );
+                    None
+                }
+            }
+        });
+        let language = root.string("language", true).and_then(|(code, span)| {
+            let parsed = code.parse::<Lang>().ok();
+            if parsed.is_none() {
+                ctx.report(
+                    &span,
+                    tr!(
+                        lang,
+                        "`language` ska vara \"sv\" eller \"en\"",
+                        "`language` must be \"sv\" or \"en\""
+                    ),
+                );
+            }
+            parsed
+        });
+        let pack = root.table("pack").and_then(|t| {
+            let id = t.string("id", true).map(|(i, _)| i);
+            let version = t.string("version", true).map(|(v, _)| v);
+            let hash = t.string("hash", false).map(|(h, _)| h).unwrap_or_default();
+            let path = t.string("path", false).map(|(p, _)| p);
+            t.finish(&[], "[pack]");
+            Some(PackRef {
+                id: id?,
+                version: version?,
+                hash,
+                path,
+            })
+        });
+        if root.raw("pack").is_none() {
+            ctx.report(
+                &(0..0),
+                tr!(
+                    lang,
+                    "tabellen `[pack]` saknas",
+                    "the table `[pack]` is missing"
+                ),
+            );
+        }
+        let mut profile = BTreeMap::new();
+        let mut spans = ProfileSpans::default();
+        if let Some(t) = root.raw("profile") {
+            match t.get_ref() {
+                toml::de::DeValue::Table(table) => {
+                    for (key, value) in table.iter() {
+                        let key_str: &str = key.get_ref();
+                        match crate::toml_read::plain_value(value.get_ref()) {
+                            Some(v) => {
+                                profile.insert(key_str.to_string(), v);
+                                spans.0.insert(key_str.to_string(), (key.span(), value.span()));
+                            }
+                            None => ctx.report(
+                                &value.span(),
+                                tr!(
+                                    lang,
+                                    "profilsvaret `{key_str}` ska vara en sträng, ett tal, true/false eller en lista",
+                                    "the profile answer `{key_str}` must be a string, a number, true/false or an array"
+                                ),
+                            ),
+                        }
+                    }
+                }
+                _ => ctx.report(
+                    &t.span(),
+                    tr!(
+                        lang,
+                        "`profile` ska vara en tabell",
+                        "`profile` must be a table"
+                    ),
+                ),
+            }
+        }
+        root.finish(&[], "workbook.toml");
+        let file = match (name, id, created, language, pack) {
+            (Some(name), Some(id), Some(created), Some(language), Some(pack)) => {
+                Some(WorkbookFile {
+                    name,
+                    id,
+                    created,
+                    language,
+                    pack,
+                    profile,
+                })
+            }
+            _ => None,
+        };
+        let findings = findings.into_inner();
+        match file {
+            Some(file) if findings.is_empty() => Ok((file, spans)),
+            _ => Err(findings),
+        }
+    }
+}
+
+/// Where each profile answer is written: the key's span and the value's.
+#[derive(Clone, Debug, Default)]
+pub struct ProfileSpans(pub BTreeMap<String, (std::ops::Range<usize>, std::ops::Range<usize>)>);
