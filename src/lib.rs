@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod log;
 pub mod pack;
 pub mod render;
+pub mod state;
 pub mod toml_read;
 pub mod ui;
 pub mod workbook;

@@ -104,7 +104,13 @@ fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
             "the file links to {target}, outside the pack folder"
         ));
     }
-    let file = fs::File::open(&real).map_err(|e| io_message(&e, lang))?;
+    read_limited(&real, lang)
+}
+
+/// Reads a file of at most `MAX_FILE_BYTES`, without reading more of a
+/// larger one.
+pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -113,11 +119,20 @@ fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
         let mib = MAX_FILE_BYTES / 1024 / 1024;
         return Err(tr!(
             lang,
-            "filen är för stor; en paketfil får vara högst {mib} MiB",
-            "the file is too large; a pack file may be at most {mib} MiB"
+            "filen är för stor; dino läser filer på högst {mib} MiB",
+            "the file is too large; dino reads files of at most {mib} MiB"
         ));
     }
     Ok(bytes)
+}
+
+/// Reads a text file (UTF-8, at most `MAX_FILE_BYTES`), named `name` in
+/// findings.
+pub fn read_text(path: &Path, name: String, lang: Lang) -> Result<SourceText, Finding> {
+    match read_limited(path, lang) {
+        Ok(bytes) => decode_text(name, bytes, lang),
+        Err(message) => Err(Finding::in_file(name, message)),
+    }
 }
 
 fn io_message(err: &std::io::Error, lang: Lang) -> String {

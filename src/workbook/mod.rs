@@ -1,4 +1,251 @@
 //! A workbook: a folder with `workbook.toml` and a `log/` of entries, opened
-//! with its pack, and found on disk.
+//! with its pack; and where workbooks are found on disk.
 
+pub mod discover;
 pub mod file;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::log::{Entry, entry_id_of, read_entry};
+use crate::pack::condition::Value;
+use crate::pack::source::{PackSource, read_text};
+use crate::pack::{Pack, builtin, check_value};
+use crate::tr;
+use file::WorkbookFile;
+
+/// The file that makes a folder a workbook.
+pub const WORKBOOK_FILE: &str = "workbook.toml";
+/// The folder of entries.
+pub const LOG_DIR: &str = "log";
+
+/// An open workbook: its file, its pack, and every entry that could be read,
+/// in log order.
+#[derive(Debug)]
+pub struct Workbook {
+    pub root: PathBuf,
+    pub file: WorkbookFile,
+    pub pack: Pack,
+    /// Profile answers that fit the pack.
+    pub profile: BTreeMap<String, Value>,
+    pub entries: Vec<LoadedEntry>,
+    /// Problems that did not stop the workbook from opening: entries that
+    /// could not be read (in part), stray files, profile answers that do
+    /// not fit. `dino check` reports them; `status` counts them.
+    pub findings: Vec<Finding>,
+}
+
+/// An entry with where it came from.
+#[derive(Clone, Debug)]
+pub struct LoadedEntry {
+    /// The file as messages name it.
+    pub file: String,
+    /// The file's name in `log/`.
+    pub name: String,
+    /// The entry's id, from its file name.
+    pub id: String,
+    pub entry: Entry,
+    /// The line of each record, for findings.
+    pub record_lines: Vec<usize>,
+}
+
+impl Workbook {
+    /// Opens the workbook in `root`. Fails (with findings) when
+    /// `workbook.toml` or the pack cannot be read; problems in entries are
+    /// kept in `findings` instead.
+    pub fn open(root: &Path, lang: Lang) -> Result<Workbook, Vec<Finding>> {
+        let file_path = root.join(WORKBOOK_FILE);
+        let shown = file_path.display().to_string();
+        if !file_path.is_file() {
+            return Err(vec![Finding::in_file(
+                root.display().to_string(),
+                tr!(
+                    lang,
+                    "ingen arbetsbok här (filen {WORKBOOK_FILE} saknas); `dino new NAMN` skapar en",
+                    "not a workbook (there is no {WORKBOOK_FILE}); `dino new NAME` makes one"
+                ),
+            )]);
+        }
+        let src = read_text(&file_path, shown.clone(), lang).map_err(|f| vec![f])?;
+        let (file, spans) = WorkbookFile::read(&src, lang)?;
+        let pack = load_pack(root, &file, &src, lang)?;
+        let mut findings = Vec::new();
+        let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
+        let entries = read_log(root, lang, &mut findings);
+        Ok(Workbook {
+            root: root.to_path_buf(),
+            file,
+            pack,
+            profile,
+            entries,
+            findings,
+        })
+    }
+
+    /// The language entries are written in.
+    pub fn language(&self) -> Lang {
+        self.file.language
+    }
+
+    /// The `log/` folder.
+    pub fn log_dir(&self) -> PathBuf {
+        self.root.join(LOG_DIR)
+    }
+}
+
+/// The pack a workbook names: a built-in id, or a folder relative to it.
+fn load_pack(
+    root: &Path,
+    file: &WorkbookFile,
+    src: &SourceText,
+    lang: Lang,
+) -> Result<Pack, Vec<Finding>> {
+    let source = match &file.pack.path {
+        Some(path) => PackSource::Dir(root.join(path)),
+        None => match builtin::source(&file.pack.id) {
+            Some(source) => source,
+            None => {
+                let ids = builtin::ids().join(", ");
+                let id = &file.pack.id;
+                return Err(vec![Finding::in_file(
+                    src.name.clone(),
+                    tr!(
+                        lang,
+                        "paketet `{id}` är inte inbyggt ({ids}); ange dess mapp med `path` under [pack]",
+                        "the pack `{id}` is not built in ({ids}); give its folder with `path` under [pack]"
+                    ),
+                )]);
+            }
+        },
+    };
+    if let PackSource::Dir(dir) = &source {
+        if !dir.join("pack.toml").is_file() {
+            return Err(vec![builtin::not_a_pack(dir, lang)]);
+        }
+    }
+    crate::pack::load(&source, lang)
+}
+
+/// Keeps the profile answers that fit the pack; names the rest.
+fn check_profile(
+    file: &WorkbookFile,
+    spans: &file::ProfileSpans,
+    pack: &Pack,
+    src: &SourceText,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for (id, value) in &file.profile {
+        let (key_span, value_span) = spans.0.get(id).cloned().unwrap_or((0..0, 0..0));
+        let Some(item) = pack.profile.iter().find(|i| &i.id == id) else {
+            let near = crate::finding::closest(id, pack.profile.iter().map(|i| i.id.as_str()));
+            let hint = near
+                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
+                .unwrap_or_default();
+            findings.push(src.finding(
+                &key_span,
+                tr!(
+                    lang,
+                    "paketet har ingen profilfråga `{id}`{hint}",
+                    "the pack has no profile question `{id}`{hint}"
+                ),
+            ));
+            continue;
+        };
+        match check_value(&item.kind, value, &format!("`{id}`"), lang) {
+            Ok(value) => {
+                out.insert(id.clone(), value);
+            }
+            Err(message) => findings.push(src.finding(&value_span, message)),
+        }
+    }
+    out
+}
+
+/// Reads every entry in `log/`, in log order: by date, then by file name.
+fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedEntry> {
+    let dir = root.join(LOG_DIR);
+    let mut names: Vec<String> = Vec::new();
+    match std::fs::read_dir(&dir) {
+        Ok(list) => {
+            for item in list.flatten() {
+                let name = item.file_name().to_string_lossy().into_owned();
+                let is_file = item.file_type().is_ok_and(|t| t.is_file());
+                if name.starts_with('.') {
+                    continue;
+                }
+                if is_file && name.ends_with(".md") {
+                    names.push(name);
+                } else {
+                    findings.push(Finding::in_file(
+                        dir.join(&name).display().to_string(),
+                        tr!(
+                            lang,
+                            "hör inte hemma i log/ (där ligger bara poster, *.md)",
+                            "does not belong in log/ (it holds entries, *.md, only)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            findings.push(Finding::in_file(
+                dir.display().to_string(),
+                tr!(
+                    lang,
+                    "mappen log/ saknas; den skapas när första posten skrivs",
+                    "the folder log/ is missing; it is made when the first entry is written"
+                ),
+            ));
+        }
+        Err(err) => findings.push(Finding::in_file(
+            dir.display().to_string(),
+            tr!(lang, "kunde inte läsas: {err}", "could not be read: {err}"),
+        )),
+    }
+    names.sort();
+    let mut entries = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        let shown = path.display().to_string();
+        let src = match read_text(&path, shown.clone(), lang) {
+            Ok(src) => src,
+            Err(finding) => {
+                findings.push(finding);
+                continue;
+            }
+        };
+        let read = read_entry(&src, lang);
+        findings.extend(read.findings);
+        let Some(entry) = read.entry else { continue };
+        let id = entry_id_of(&name).unwrap_or(&name).to_string();
+        entries.push(LoadedEntry {
+            file: shown,
+            name,
+            id,
+            entry,
+            record_lines: read.record_lines,
+        });
+    }
+    // The same id twice: most likely a file copied to start a new entry.
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for entry in &entries {
+        if let Some(first) = seen.insert(entry.id.clone(), entry.name.clone()) {
+            let id = &entry.id;
+            findings.push(Finding::in_file(
+                entry.file.clone(),
+                tr!(
+                    lang,
+                    "har samma id ({id}) som {first}; är den en kopia? Ge den ett nytt id i filnamnet",
+                    "has the same id ({id}) as {first}; is it a copy? Give it a new id in its file name"
+                ),
+            ));
+        }
+    }
+    // Stable: entries with the same instant stay in file-name order.
+    entries.sort_by_key(|e| e.entry.meta.date.at);
+    entries
+}

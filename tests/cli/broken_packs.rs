@@ -48,7 +48,7 @@ fn a_huge_file_is_refused_without_reading_it_all() {
     fs::write(dir.path().join("test.toml"), huge).expect("write");
     let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
     run.code(3)
-        .stdout_has("./test.toml: the file is too large; a pack file may be at most 8 MiB");
+        .stdout_has("./test.toml: the file is too large; dino reads files of at most 8 MiB");
 }
 
 #[test]

@@ -1,0 +1,420 @@
+//! The state (läge): what a workbook's entries say, folded in log order.
+//! The latest answer to an item wins; items whose condition is false do not
+//! count; each phase gets its progress and gate (docs/log-format.md, "Reading
+//! the log: the state"). Never stored; always folded from the log.
+
+pub mod interpret;
+mod readiness;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::log::{Answer, Body, EntryKind, Record, Stamp};
+use crate::pack::condition::{Answers, Name, Value};
+use crate::pack::{Decision, Item};
+use crate::tr;
+use crate::workbook::{LoadedEntry, Workbook};
+use interpret::{Given, interpret};
+pub use readiness::{Assessment, DimensionScore};
+
+/// The latest answer to one item.
+#[derive(Clone, Debug)]
+pub struct Latest {
+    pub given: Given,
+    pub answer: Answer,
+    pub note: Option<String>,
+    pub prompt: String,
+    pub date: Stamp,
+    /// The index of the entry in `Workbook::entries`.
+    pub entry: usize,
+}
+
+/// An answer to an item the pack no longer has: kept, and shown as such.
+#[derive(Clone, Debug)]
+pub struct Orphan {
+    pub phase: String,
+    pub item: String,
+    pub prompt: String,
+    pub answer: Answer,
+    pub entry: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum GateState {
+    /// Required items are still open.
+    Open,
+    /// Every applicable required item is done; no decision yet.
+    Ready,
+    Decided {
+        decision: Decision,
+        date: Stamp,
+        /// The gate entry, an index in `Workbook::entries`.
+        entry: usize,
+    },
+}
+
+/// One phase's progress and gate.
+#[derive(Clone, Debug)]
+pub struct PhaseState {
+    pub id: String,
+    /// Applicable required items.
+    pub required: usize,
+    /// Of those, how many are done.
+    pub done: usize,
+    /// Applicable required items not yet done, in pack order.
+    pub open: Vec<String>,
+    /// Applicable optional items with no answer, in pack order.
+    pub unanswered: Vec<String>,
+    pub gate: GateState,
+    pub last_session: Option<Stamp>,
+}
+
+impl PhaseState {
+    /// Whether the gate was passed (decided `go`).
+    pub fn passed(&self) -> bool {
+        matches!(
+            self.gate,
+            GateState::Decided {
+                decision: Decision::Go,
+                ..
+            }
+        )
+    }
+}
+
+/// Where the project stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Current {
+    /// Working in this phase (an index in `State::phases`).
+    Phase(usize),
+    /// Stopped at this phase's gate.
+    Stopped(usize),
+    /// Every gate passed.
+    Finished,
+}
+
+/// A note entry, with whether it (a risk) is still open.
+#[derive(Clone, Debug)]
+pub struct NoteState {
+    pub entry: usize,
+    pub open: bool,
+}
+
+/// Everything the log says.
+#[derive(Clone, Debug)]
+pub struct State {
+    pub phases: Vec<PhaseState>,
+    pub current: Current,
+    pub answers: BTreeMap<(String, String), Latest>,
+    pub orphans: Vec<Orphan>,
+    pub notes: Vec<NoteState>,
+    pub readiness: Vec<Assessment>,
+    pub last_activity: Option<Stamp>,
+    /// Problems met while folding (unknown items, unreadable answers).
+    pub findings: Vec<Finding>,
+}
+
+impl State {
+    pub fn open_risks(&self, workbook: &Workbook) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.open && workbook.entries[n.entry].entry.meta.kind == EntryKind::Risk)
+            .count()
+    }
+
+    /// The latest decision: a gate decision or a decision note, whichever
+    /// came last.
+    pub fn last_decision<'w>(&self, workbook: &'w Workbook) -> Option<&'w LoadedEntry> {
+        workbook
+            .entries
+            .iter()
+            .rev()
+            .find(|e| matches!(e.entry.meta.kind, EntryKind::Gate | EntryKind::Decision))
+    }
+
+    pub fn current_phase(&self) -> Option<&PhaseState> {
+        match self.current {
+            Current::Phase(i) => self.phases.get(i),
+            _ => None,
+        }
+    }
+}
+
+/// What conditions read: profile answers by bare id, item answers by
+/// `phase.item`.
+struct Reader<'a> {
+    profile: &'a BTreeMap<String, Value>,
+    answers: &'a BTreeMap<(String, String), Latest>,
+}
+
+impl Answers for Reader<'_> {
+    fn value(&self, name: &Name) -> Option<Value> {
+        match &name.phase {
+            None => self.profile.get(&name.item).cloned(),
+            Some(phase) => match &self.answers.get(&(phase.clone(), name.item.clone()))?.given {
+                Given::Value(v) => Some(v.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Whether an item applies, given the profile and the answers so far.
+pub fn applies(
+    item: &Item,
+    profile: &BTreeMap<String, Value>,
+    answers: &BTreeMap<(String, String), Latest>,
+) -> bool {
+    item.when
+        .as_ref()
+        .is_none_or(|c| c.holds(&Reader { profile, answers }))
+}
+
+/// Folds a workbook's entries into its state.
+pub fn fold(workbook: &Workbook, lang: Lang) -> State {
+    let pack = &workbook.pack;
+    let mut answers: BTreeMap<(String, String), Latest> = BTreeMap::new();
+    let mut orphans = Vec::new();
+    let mut findings = Vec::new();
+    let mut gates: BTreeMap<String, GateState> = BTreeMap::new();
+    let mut last_session: BTreeMap<String, Stamp> = BTreeMap::new();
+    let mut notes: Vec<NoteState> = Vec::new();
+    let mut closed: BTreeSet<String> = BTreeSet::new();
+    let mut readiness = Vec::new();
+    let mut last_activity = None;
+
+    for (index, loaded) in workbook.entries.iter().enumerate() {
+        let entry = &loaded.entry;
+        let meta = &entry.meta;
+        last_activity = Some(meta.date);
+        let finding = |line: usize, message: String| Finding {
+            file: loaded.file.clone(),
+            line,
+            col: 1,
+            message,
+        };
+        let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
+        if let (Some(phase), None) = (&meta.phase, known_phase) {
+            let near = crate::finding::closest(phase, pack.phases.iter().map(|p| p.id.as_str()));
+            let hint = near
+                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
+                .unwrap_or_default();
+            findings.push(finding(
+                1,
+                tr!(
+                    lang,
+                    "paketet har ingen fas `{phase}`{hint}",
+                    "the pack has no phase `{phase}`{hint}"
+                ),
+            ));
+        }
+        let records: &[Record] = match &entry.body {
+            Body::Records(r) => r,
+            Body::Text(_) => &[],
+        };
+        match meta.kind {
+            EntryKind::Session => {
+                let Some(phase) = known_phase else {
+                    for record in records {
+                        orphans.push(Orphan {
+                            phase: meta.phase.clone().unwrap_or_default(),
+                            item: record.item.clone(),
+                            prompt: record.prompt.clone(),
+                            answer: record.answer.clone(),
+                            entry: index,
+                        });
+                    }
+                    continue;
+                };
+                last_session.insert(phase.id.clone(), meta.date);
+                for (record, line) in records.iter().zip(&loaded.record_lines) {
+                    let Some(item) = phase.item(&record.item) else {
+                        findings.push(finding(
+                            *line,
+                            tr!(
+                                lang,
+                                "fasen `{}` har ingen punkt `{}` (längre); svaret behålls och visas som borttaget",
+                                "the phase `{}` has no item `{}` (any more); the answer is kept and shown as removed",
+                                phase.id,
+                                record.item
+                            ),
+                        ));
+                        orphans.push(Orphan {
+                            phase: phase.id.clone(),
+                            item: record.item.clone(),
+                            prompt: record.prompt.clone(),
+                            answer: record.answer.clone(),
+                            entry: index,
+                        });
+                        continue;
+                    };
+                    match interpret(&item.kind, &record.answer, lang) {
+                        Ok(given) => {
+                            answers.insert(
+                                (phase.id.clone(), item.id.clone()),
+                                Latest {
+                                    given,
+                                    answer: record.answer.clone(),
+                                    note: record.note.clone(),
+                                    prompt: record.prompt.clone(),
+                                    date: meta.date,
+                                    entry: index,
+                                },
+                            );
+                        }
+                        Err(why) => findings.push(finding(
+                            *line,
+                            tr!(lang, "`{}`: {why}", "`{}`: {why}", record.item),
+                        )),
+                    }
+                }
+            }
+            EntryKind::Gate => {
+                let Some(phase) = known_phase else { continue };
+                match gate_decision(records, lang) {
+                    Ok(decision) => {
+                        gates.insert(
+                            phase.id.clone(),
+                            GateState::Decided {
+                                decision,
+                                date: meta.date,
+                                entry: index,
+                            },
+                        );
+                    }
+                    Err(why) => findings.push(finding(1, why)),
+                }
+            }
+            EntryKind::Readiness => match readiness::assess(pack, loaded, index, lang) {
+                Ok((assessment, problems)) => {
+                    findings.extend(problems);
+                    readiness.push(assessment);
+                }
+                Err(problems) => findings.extend(problems),
+            },
+            _ => {
+                for id in &meta.closes {
+                    let known = workbook.entries[..index].iter().any(|e| &e.id == id);
+                    if known {
+                        closed.insert(id.clone());
+                    } else {
+                        findings.push(finding(
+                            1,
+                            tr!(
+                                lang,
+                                "`closes` nämner `{id}`, men ingen tidigare post har det id:t",
+                                "`closes` names `{id}`, but no earlier entry has that id"
+                            ),
+                        ));
+                    }
+                }
+                notes.push(NoteState {
+                    entry: index,
+                    open: true,
+                });
+            }
+        }
+    }
+    for note in &mut notes {
+        note.open = !closed.contains(&workbook.entries[note.entry].id);
+    }
+
+    let phases: Vec<PhaseState> = pack
+        .phases
+        .iter()
+        .map(|phase| {
+            let mut state = PhaseState {
+                id: phase.id.clone(),
+                required: 0,
+                done: 0,
+                open: Vec::new(),
+                unanswered: Vec::new(),
+                gate: GateState::Open,
+                last_session: last_session.get(&phase.id).copied(),
+            };
+            for item in &phase.items {
+                if !applies(item, &workbook.profile, &answers) {
+                    continue;
+                }
+                let latest = answers.get(&(phase.id.clone(), item.id.clone()));
+                let done = latest.is_some_and(|l| l.given.is_done());
+                if item.required {
+                    state.required += 1;
+                    if done {
+                        state.done += 1;
+                    } else {
+                        state.open.push(item.id.clone());
+                    }
+                } else if latest.is_none() {
+                    state.unanswered.push(item.id.clone());
+                }
+            }
+            state.gate = match gates.get(&phase.id) {
+                Some(decided) => decided.clone(),
+                None if state.open.is_empty() => GateState::Ready,
+                None => GateState::Open,
+            };
+            state
+        })
+        .collect();
+    let current = current_of(&phases);
+    State {
+        phases,
+        current,
+        answers,
+        orphans,
+        notes,
+        readiness,
+        last_activity,
+        findings,
+    }
+}
+
+/// The first phase whose gate has not been passed; or where it stopped.
+fn current_of(phases: &[PhaseState]) -> Current {
+    for (i, phase) in phases.iter().enumerate() {
+        match &phase.gate {
+            GateState::Decided {
+                decision: Decision::Go,
+                ..
+            } => continue,
+            GateState::Decided {
+                decision: Decision::Stop,
+                ..
+            } => return Current::Stopped(i),
+            _ => return Current::Phase(i),
+        }
+    }
+    Current::Finished
+}
+
+/// The decision a gate entry records.
+fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
+    let record = records.iter().find(|r| r.item == "decision");
+    let ticked: Vec<&str> = match record.map(|r| &r.answer) {
+        Some(Answer::Options(marks)) => marks
+            .iter()
+            .filter(|m| m.ticked)
+            .map(|m| m.id.as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
+    match ticked.as_slice() {
+        [one] => Decision::ALL
+            .into_iter()
+            .find(|d| d.id() == *one)
+            .ok_or_else(|| {
+                tr!(
+                    lang,
+                    "beslutet `{one}` finns inte; det är go, recycle, pause eller stop",
+                    "there is no decision `{one}`; it is go, recycle, pause or stop"
+                )
+            }),
+        _ => Err(tr!(
+            lang,
+            "beslutspunkten saknar ett (och bara ett) ikryssat beslut under `<!-- item: decision -->`",
+            "the gate entry lacks one (and only one) ticked decision under `<!-- item: decision -->`"
+        )),
+    }
+}
