@@ -13,6 +13,7 @@
 //! The core (`pack`, `render`) does no terminal I/O.
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod exit;
 pub mod finding;
@@ -20,6 +21,7 @@ pub mod fsio;
 pub mod i18n;
 pub mod log;
 pub mod pack;
+pub mod prompt;
 pub mod render;
 pub mod state;
 pub mod toml_read;

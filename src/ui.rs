@@ -10,6 +10,9 @@ use crate::i18n::Lang;
 #[derive(Clone, Debug)]
 pub struct Ui {
     pub lang: Lang,
+    /// Whether the language was asked for (`--lang`, `DINO_LANG`), so that
+    /// it wins over a workbook's own language.
+    pub lang_chosen: bool,
     pub quiet: bool,
     pub no_input: bool,
     pub color: bool,
@@ -30,10 +33,22 @@ impl Ui {
         console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
         Ui {
             lang: global.lang.unwrap_or_else(Lang::from_env),
+            lang_chosen: global.lang.is_some()
+                || std::env::var("DINO_LANG").is_ok_and(|v| v.parse::<Lang>().is_ok()),
             quiet: global.quiet,
             no_input: global.no_input,
             color,
             stdout_tty,
+        }
+    }
+
+    /// The language for a workbook's messages: the one asked for, else the
+    /// workbook's own.
+    pub fn lang_for(&self, workbook_lang: Lang) -> Lang {
+        if self.lang_chosen {
+            self.lang
+        } else {
+            workbook_lang
         }
     }
 

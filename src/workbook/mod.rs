@@ -3,6 +3,7 @@
 
 pub mod discover;
 pub mod file;
+pub mod profile;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
