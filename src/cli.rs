@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{completions, man, pack};
+use crate::commands::{check, completions, log, man, new, note, pack, status};
 use crate::i18n::Lang;
 
 /// A workbook for innovation projects in the public sector: run a method's
@@ -43,6 +43,16 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
+/// How a command prints its result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people (plain, full-width rows when piped)
+    #[default]
+    Table,
+    /// JSON for programs, with `"schema": 1` (docs/json.md)
+    Json,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -52,6 +62,11 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    New(new::NewArgs),
+    Status(status::StatusArgs),
+    Log(log::LogArgs),
+    Note(note::NoteArgs),
+    Check(check::CheckArgs),
     Pack(pack::PackArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),

@@ -1,9 +1,15 @@
 //! One file per command: its arguments (whose doc comments are its help)
 //! and its `run`.
 
+pub mod check;
 pub mod completions;
+pub mod log;
 pub mod man;
+pub mod new;
+pub mod note;
 pub mod pack;
+pub mod status;
+mod workbooks;
 
 use anyhow::{Context, Result};
 
@@ -18,6 +24,11 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let ui = Ui::new(&cli.global);
     match cli.command {
+        Command::New(args) => new::run(args, &ui),
+        Command::Status(args) => status::run(args, &ui),
+        Command::Log(args) => log::run(args, &ui),
+        Command::Note(args) => note::run(args, &ui),
+        Command::Check(args) => check::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),

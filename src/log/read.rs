@@ -69,7 +69,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     let mut record_lines = Vec::new();
     let entry = meta.map(|meta| {
         let body = if meta.kind.is_note() {
-            Body::Text(reader.text_of(rest))
+            Body::Text(note_text(body_text, src.text.starts_with("+++\r\n")))
         } else {
             let (records, lines) = reader.records(rest);
             record_lines = lines;
@@ -156,19 +156,6 @@ impl BodyReader<'_> {
         let mut out = String::new();
         push_source(&mut out, self.body, range);
         out.trim_end_matches(['\n', '\r']).to_string()
-    }
-
-    /// A note's text: its paragraphs, and the source of other blocks.
-    fn text_of(&self, blocks: &[Block<'_>]) -> String {
-        let parts: Vec<String> = blocks
-            .iter()
-            .filter_map(|block| match block {
-                Block::Paragraph { inlines, .. } => Some(decode(inlines, self.body)),
-                Block::Other { comment: true, .. } => None,
-                other => Some(self.source(other.range())),
-            })
-            .collect();
-        parts.join("\n\n")
     }
 
     fn records(&mut self, blocks: &[Block<'_>]) -> (Vec<Record>, Vec<usize>) {
@@ -532,6 +519,25 @@ impl From<CheckState> for Answer {
     fn from(state: CheckState) -> Answer {
         Answer::Check(state)
     }
+}
+
+/// A note's text: the Markdown after the title line and the blank line
+/// below it, as written, less the one line end the writer puts last. In a
+/// file an editor turned to CRLF line ends (`crlf`), those read as `\n`.
+fn note_text(body: &str, crlf: bool) -> String {
+    let body = if crlf {
+        body.replace("\r\n", "\n")
+    } else {
+        body.to_string()
+    };
+    let trimmed = body.trim_start_matches('\n');
+    let rest = if trimmed.starts_with("# ") || trimmed.starts_with("#\t") || trimmed == "#" {
+        let after = trimmed.split_once('\n').map_or("", |(_, after)| after);
+        after.strip_prefix('\n').unwrap_or(after)
+    } else {
+        &body
+    };
+    rest.strip_suffix('\n').unwrap_or(rest).to_string()
 }
 
 /// The marker comment in a line of inlines, and its index.

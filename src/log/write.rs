@@ -14,9 +14,10 @@ pub fn write_entry(entry: &Entry, lang: Lang) -> String {
     out.push_str(&one_line(&entry.title));
     out.push('\n');
     match &entry.body {
+        // A note is Markdown the user wrote, kept as written.
         Body::Text(text) => {
             out.push('\n');
-            out.push_str(&encode(text, ""));
+            out.push_str(text);
             out.push('\n');
         }
         Body::Records(records) => write_records(records, lang, &mut out),

@@ -4,6 +4,8 @@
 pub mod condition_words;
 pub mod handbook;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod pack_view;
+pub mod status_view;
 pub mod table;

@@ -1,6 +1,6 @@
 //! `dino pack …`: list, show, check, print and scaffold method packs.
 
-mod check;
+pub(crate) mod check;
 mod doc;
 mod list;
 mod new;
@@ -43,7 +43,7 @@ pub fn run(args: PackArgs, ui: &Ui) -> Result<()> {
 }
 
 /// Loads a pack named by id or folder, or fails with every finding listed.
-fn load_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
+pub(crate) fn load_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
     builtin::load_named(spec, ui.lang).map_err(|findings| {
         let lang = ui.lang;
         anyhow::Error::new(Exit {

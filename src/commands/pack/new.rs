@@ -82,7 +82,7 @@ fn pack_id(name: &str) -> String {
 
 /// Sets the pack's id and title in the template's `pack.toml`.
 fn retitle(text: &str, id: &str, name: &str) -> String {
-    let title = toml_string(name);
+    let title = crate::log::toml_string(name);
     let (mut id_done, mut title_done) = (false, false);
     text.lines()
         .map(|line| {
@@ -101,11 +101,6 @@ fn retitle(text: &str, id: &str, name: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
-}
-
-/// A TOML basic string holding `s`.
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
 }
 
 #[cfg(test)]

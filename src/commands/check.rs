@@ -1,0 +1,90 @@
+//! `dino check [PATH…]`: lint workbooks (and packs), every finding as
+//! `file:line:col: message`; exit 3 on findings. A broken workbook does not
+//! stop the check of the others.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::exit::{ERROR, Exit, FINDINGS};
+use crate::finding::Finding;
+use crate::pack::source::PackSource;
+use crate::state::fold;
+use crate::tr;
+use crate::ui::Ui;
+use crate::workbook::Workbook;
+
+/// Check workbooks and packs: every problem as file:line:col: message;
+/// exit 3 if any was found.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Workbooks, folders searched for workbooks, or pack folders
+    /// [default: the workbook this folder is in, else those below it]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
+    let lang = ui.lang;
+    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.into_iter().partition(|p| {
+        p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
+    });
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut checked = 0;
+    for pack in &packs {
+        checked += 1;
+        if let Err(found) = crate::pack::load(&PackSource::Dir(pack.clone()), lang) {
+            findings.extend(found);
+        }
+    }
+    let mut missing = Vec::new();
+    if !others.is_empty() || packs.is_empty() {
+        let targets = super::workbooks::resolve(&others, lang);
+        missing = targets.missing;
+        for root in &targets.workbooks {
+            checked += 1;
+            match Workbook::open(root, lang) {
+                Ok(wb) => {
+                    let wb_lang = ui.lang_for(wb.language());
+                    let state = fold(&wb, wb_lang);
+                    let mut found = wb.findings.clone();
+                    found.extend(state.findings);
+                    found.sort();
+                    findings.extend(found);
+                }
+                Err(found) => findings.extend(found),
+            }
+        }
+    }
+    for finding in &missing {
+        eprintln!("{}: {finding}", crate::ui::error_label());
+    }
+    let mut stdout = std::io::stdout().lock();
+    for finding in &findings {
+        if let Err(err) = writeln!(stdout, "{finding}") {
+            if err.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(err.into());
+            }
+        }
+    }
+    let problems = findings.len();
+    if problems > 0 {
+        ui.note(&tr!(
+            lang,
+            "{problems} problem i {checked} kontrollerade",
+            "{problems} problems in {checked} checked"
+        ));
+        return Err(Exit::silent(FINDINGS).into());
+    }
+    if !missing.is_empty() {
+        return Err(Exit::silent(ERROR).into());
+    }
+    ui.note(&tr!(
+        lang,
+        "{checked} kontrollerade: inga problem",
+        "{checked} checked: no problems"
+    ));
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! `dino log [PATH]`: a workbook's entries in log order, one line each; as
+//! JSON, with every recorded value.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::cli::Format;
+use crate::log::EntryKind;
+use crate::render::status_view::{note_title, shorten};
+use crate::render::{json, table::new_table};
+use crate::ui::Ui;
+
+/// The log: every entry in order, one line each (date, kind, phase, title).
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The workbook [default: the one this folder is in]
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Output format; JSON carries every recorded value
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
+    let wb = match &args.path {
+        Some(path) => super::workbooks::open(path, ui.lang)?,
+        None => super::workbooks::open_current(ui.lang)?,
+    };
+    let lang = ui.lang_for(wb.language());
+    let text_lang = wb.pack.lang_for(lang);
+    if wb.findings.iter().any(|f| f.file.ends_with(".md")) {
+        ui.note(&crate::tr!(
+            lang,
+            "några poster kunde inte läsas helt; `dino check` visar var",
+            "some entries could not be read in full; `dino check` shows where"
+        ));
+    }
+    let out = match args.format {
+        Format::Json => serde_json::to_string_pretty(&json::log(&wb))? + "\n",
+        Format::Table => {
+            let mut table = new_table(
+                vec![
+                    lang.pick("Datum", "Date").to_string(),
+                    lang.pick("Sort", "Kind").to_string(),
+                    lang.pick("Fas", "Phase").to_string(),
+                    lang.pick("Titel", "Title").to_string(),
+                    "Id".to_string(),
+                ],
+                ui.terminal_width(),
+            );
+            for entry in &wb.entries {
+                let meta = &entry.entry.meta;
+                let phase = meta.phase.as_deref().map_or_else(
+                    || "–".to_string(),
+                    |id| {
+                        wb.pack
+                            .phase(id)
+                            .map_or(id.to_string(), |p| p.title.get(text_lang).to_string())
+                    },
+                );
+                let title = if meta.kind.is_note() || meta.kind == EntryKind::Gate {
+                    note_title(entry)
+                } else {
+                    entry.entry.title.clone()
+                };
+                let title = if ui.stdout_tty {
+                    shorten(&title, 80)
+                } else {
+                    title
+                };
+                table.add_row(vec![
+                    meta.date.short(),
+                    meta.kind.label(lang).to_string(),
+                    phase,
+                    title,
+                    entry.id.clone(),
+                ]);
+            }
+            if wb.entries.is_empty() {
+                ui.note(lang.pick("loggen är tom", "the log is empty"));
+                String::new()
+            } else {
+                format!("{table}\n")
+            }
+        }
+    };
+    super::status::write_out(&out)
+}

@@ -1,0 +1,170 @@
+//! `dino new NAME`: make a workbook folder, named by a slug of NAME, with
+//! its `workbook.toml` (pack and profile) and an empty `log/`.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use crate::fsio::write_atomic;
+use crate::pack::source::read_text;
+use crate::pack::{Origin, Pack};
+use crate::prompt::term::TermPrompter;
+use crate::tr;
+use crate::ui::Ui;
+use crate::workbook::file::{PackRef, WorkbookFile};
+use crate::workbook::profile::{self, Fill};
+use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
+
+/// Make a workbook: a folder with workbook.toml (pack and project profile)
+/// and log/ for the entries.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The project's name; the folder is named by its slug ("Välfärd &
+    /// lärande" makes valfard-larande/)
+    pub name: String,
+
+    /// The method pack: a built-in id or a pack folder
+    #[arg(long, default_value = "dino", value_name = "ID|PATH")]
+    pub pack: String,
+
+    /// Profile answers in a TOML file (`procurement = "yes"`), instead of
+    /// questions
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
+    let lang = ui.lang;
+    let id = folder_slug(&args.name);
+    if id.is_empty() {
+        bail!(tr!(
+            lang,
+            "namnet {:?} ger inget mappnamn; använd bokstäver eller siffror",
+            "the name {:?} gives no folder name; use letters or digits",
+            args.name
+        ));
+    }
+    let dir = PathBuf::from(&id);
+    if dir.exists() {
+        bail!(tr!(
+            lang,
+            "{id}/ finns redan; välj ett annat namn eller ta bort mappen",
+            "{id}/ exists already; choose another name or remove it"
+        ));
+    }
+    let pack = super::pack::load_or_fail(&args.pack, ui)?;
+    let given = match &args.profile {
+        Some(path) => {
+            let src = read_text(path, path.display().to_string(), lang)
+                .map_err(|f| anyhow::anyhow!("{f}"))?;
+            profile::read_file(&src, &pack, lang).map_err(|findings| {
+                let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+                anyhow::anyhow!(
+                    "{}\n{}",
+                    tr!(
+                        lang,
+                        "profilfilen kunde inte läsas:",
+                        "the profile file could not be read:"
+                    ),
+                    lines.join("\n")
+                )
+            })?
+        }
+        None => BTreeMap::new(),
+    };
+    let at_terminal =
+        !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut prompter = TermPrompter::new();
+    let fill = if at_terminal {
+        Fill::Ask(&mut prompter)
+    } else {
+        Fill::Defaults
+    };
+    let answers = profile::gather(&pack, lang, given, fill)?;
+    let file = WorkbookFile {
+        name: args.name.clone(),
+        id: id.clone(),
+        created: crate::clock::now(lang)?,
+        language: pack.lang_for(lang),
+        pack: pack_ref(&pack),
+        profile: answers,
+    };
+    create(&dir, &file, lang)?;
+    ui.note(&tr!(
+        lang,
+        "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {id}` och `dino status`",
+        "made the workbook {id}/ (pack {} {}); next: `cd {id}` and `dino status`",
+        pack.id,
+        pack.version
+    ));
+    println!("{id}");
+    Ok(())
+}
+
+/// The folder name for a project name: lowercase ASCII letters and digits
+/// joined by `-` (å, ä, ö become a, a, o). Never a path.
+pub fn folder_slug(name: &str) -> String {
+    slug::slugify(name)
+}
+
+/// How the workbook names its pack: by id when built in, else by a path
+/// from the workbook's folder.
+fn pack_ref(pack: &Pack) -> PackRef {
+    let path = match &pack.origin {
+        Origin::Builtin => None,
+        Origin::Dir(dir) if dir.is_absolute() => Some(dir.display().to_string()),
+        Origin::Dir(dir) => Some(
+            Path::new("..")
+                .join(dir)
+                .to_string_lossy()
+                .replace('\\', "/"),
+        ),
+    };
+    PackRef {
+        id: pack.id.clone(),
+        version: pack.version.clone(),
+        hash: format!("sha256:{}", pack.content_hash),
+        path,
+    }
+}
+
+/// Writes the workbook's folder, `workbook.toml` and `log/`.
+fn create(dir: &Path, file: &WorkbookFile, lang: crate::i18n::Lang) -> Result<()> {
+    let log = dir.join(LOG_DIR);
+    std::fs::create_dir(dir).with_context(|| {
+        tr!(
+            lang,
+            "kunde inte skapa {}",
+            "could not make {}",
+            dir.display()
+        )
+    })?;
+    std::fs::create_dir(&log).with_context(|| {
+        tr!(
+            lang,
+            "kunde inte skapa {}",
+            "could not make {}",
+            log.display()
+        )
+    })?;
+    // Git keeps no empty folders; this keeps log/ in a fresh clone.
+    write_atomic(&log.join(".gitkeep"), b"")?;
+    write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_swedish_letters_and_drop_punctuation() {
+        assert_eq!(folder_slug("Välfärd & lärande"), "valfard-larande");
+        assert_eq!(folder_slug("../../etc"), "etc");
+        assert_eq!(folder_slug("Öppna data/2026"), "oppna-data-2026");
+        assert_eq!(folder_slug("!!!"), "");
+        assert_eq!(folder_slug("Åre ÄÖ"), "are-ao");
+    }
+}

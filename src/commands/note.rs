@@ -1,0 +1,157 @@
+//! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
+//! written as an entry of its own in the current workbook's log.
+
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use crate::fsio::write_atomic;
+use crate::log::{Body, Entry, EntryKind, Meta, entry_file_name, writable, write_entry};
+use crate::state::{Current, fold};
+use crate::tr;
+use crate::ui::Ui;
+
+/// Write a decision, risk, insight, lesson or note into the log.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// What it is
+    #[arg(value_enum)]
+    pub kind: NoteKind,
+
+    /// The text (Markdown is kept as written); without it, $VISUAL or
+    /// $EDITOR opens
+    pub text: Option<String>,
+
+    /// Ids of earlier entries (risks, mostly) this one settles
+    #[arg(long, value_name = "ID")]
+    pub closes: Vec<String>,
+
+    /// The phase it belongs to [default: the current phase]
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NoteKind {
+    Decision,
+    Risk,
+    Insight,
+    Lesson,
+    Note,
+}
+
+impl NoteKind {
+    fn entry_kind(self) -> EntryKind {
+        match self {
+            NoteKind::Decision => EntryKind::Decision,
+            NoteKind::Risk => EntryKind::Risk,
+            NoteKind::Insight => EntryKind::Insight,
+            NoteKind::Lesson => EntryKind::Lesson,
+            NoteKind::Note => EntryKind::Note,
+        }
+    }
+}
+
+pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
+    let wb = super::workbooks::open_current(ui.lang)?;
+    let lang = ui.lang_for(wb.language());
+    let kind = args.kind.entry_kind();
+    let text = match args.text {
+        Some(text) => text,
+        None => from_editor(kind, ui, lang)?,
+    };
+    if text.trim().is_empty() {
+        bail!(tr!(
+            lang,
+            "texten är tom; inget skrevs",
+            "the text is empty; nothing was written"
+        ));
+    }
+    if !writable(&text) {
+        bail!(tr!(
+            lang,
+            "texten innehåller tecknet NUL (U+0000), som inte kan skrivas i Markdown",
+            "the text holds the NUL character (U+0000), which Markdown cannot hold"
+        ));
+    }
+    let state = fold(&wb, lang);
+    let phase = match args.phase {
+        Some(phase) => {
+            if wb.pack.phase(&phase).is_none() {
+                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
+                bail!(tr!(
+                    lang,
+                    "paketet har ingen fas `{phase}`; faserna är {}",
+                    "the pack has no phase `{phase}`; its phases are {}",
+                    ids.join(", ")
+                ));
+            }
+            Some(phase)
+        }
+        None => match state.current {
+            Current::Phase(i) | Current::Stopped(i) => Some(state.phases[i].id.clone()),
+            Current::Finished => None,
+        },
+    };
+    for id in &args.closes {
+        if !wb.entries.iter().any(|e| &e.id == id) {
+            bail!(tr!(
+                lang,
+                "ingen post har id:t `{id}`; `dino log` visar postenas id",
+                "no entry has the id `{id}`; `dino log` shows the entries' ids"
+            ));
+        }
+    }
+    let meta = Meta {
+        kind,
+        date: crate::clock::now(lang)?,
+        phase,
+        by: Some(crate::clock::user()).filter(|u| !u.is_empty()),
+        participants: Vec::new(),
+        pack: wb.pack.id.clone(),
+        pack_version: wb.file.pack.version.clone(),
+        closes: args.closes,
+    };
+    let entry = Entry {
+        meta,
+        title: kind.label(lang).to_string(),
+        body: Body::Text(text),
+    };
+    let markdown = write_entry(&entry, lang);
+    let taken = |id: &str| wb.entries.iter().any(|e| e.id == id);
+    let name = entry_file_name(&entry.meta, &markdown, taken);
+    let dir = wb.log_dir();
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(&name);
+    write_atomic(&path, markdown.as_bytes())?;
+    ui.note(&tr!(
+        lang,
+        "skrev {} i loggen",
+        "wrote the {} to the log",
+        kind.label(lang).to_lowercase()
+    ));
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// The note's text from the user's editor; only in a terminal.
+fn from_editor(kind: EntryKind, ui: &Ui, lang: crate::i18n::Lang) -> Result<String> {
+    let at_terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if ui.no_input || !at_terminal {
+        bail!(tr!(
+            lang,
+            "ingen text: skriv den som argument, `dino note {} \"TEXT\"` (utan terminal eller med --no-input öppnas ingen editor)",
+            "no text: give it as an argument, `dino note {} \"TEXT\"` (without a terminal, or with --no-input, no editor opens)",
+            kind.id()
+        ));
+    }
+    match dialoguer::Editor::new().extension(".md").edit("")? {
+        Some(text) => Ok(text.trim_end().to_string()),
+        None => bail!(tr!(
+            lang,
+            "editorn stängdes utan att spara; inget skrevs",
+            "the editor closed without saving; nothing was written"
+        )),
+    }
+}

@@ -1,0 +1,121 @@
+//! Finding the workbooks a command works on: the one this folder is in, or
+//! the workbooks and folders named on the command line.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::tr;
+use crate::workbook::{WORKBOOK_FILE, Workbook, discover};
+
+/// The workbooks named by `paths`: each a workbook, or a folder searched
+/// for workbooks. With no paths: the workbook this folder is in, else the
+/// workbooks below it. `single` is true when exactly one workbook was named
+/// (or is the current one), rather than found by a search.
+pub struct Targets {
+    pub workbooks: Vec<PathBuf>,
+    pub single: bool,
+    /// Paths that are neither, as findings.
+    pub missing: Vec<Finding>,
+}
+
+pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
+    let mut workbooks = Vec::new();
+    let mut missing = Vec::new();
+    let mut searched = false;
+    if paths.is_empty() {
+        let here = Path::new(".");
+        match discover::enclosing(here).or_else(|| {
+            std::env::current_dir()
+                .ok()
+                .and_then(|cwd| discover::enclosing(&cwd))
+        }) {
+            Some(found) => workbooks.push(found),
+            None => {
+                searched = true;
+                workbooks = discover::below(here);
+                if workbooks.is_empty() {
+                    missing.push(Finding::in_file(
+                        ".",
+                        tr!(
+                            lang,
+                            "här finns ingen arbetsbok (ingen {WORKBOOK_FILE} i mappen eller ovanför, och ingen under); `dino new NAMN` skapar en",
+                            "no workbook here ({WORKBOOK_FILE} is not in this folder or above it, nor below it); `dino new NAME` makes one"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for path in paths {
+        if path.join(WORKBOOK_FILE).is_file() {
+            workbooks.push(path.clone());
+        } else if path.is_dir() {
+            searched = true;
+            let found = discover::below(path);
+            if found.is_empty() {
+                missing.push(Finding::in_file(
+                    path.display().to_string(),
+                    tr!(
+                        lang,
+                        "ingen arbetsbok här eller under (ingen {WORKBOOK_FILE})",
+                        "no workbook here or below it (no {WORKBOOK_FILE})"
+                    ),
+                ));
+            }
+            workbooks.extend(found);
+        } else if path.file_name().is_some_and(|n| n == WORKBOOK_FILE) && path.is_file() {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            workbooks.push(dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf));
+        } else {
+            missing.push(Finding::in_file(
+                path.display().to_string(),
+                tr!(lang, "finns inte", "does not exist"),
+            ));
+        }
+    }
+    let single = !searched && workbooks.len() == 1;
+    Targets {
+        workbooks,
+        single,
+        missing,
+    }
+}
+
+/// The workbook this folder is in, opened; or an error that says how to
+/// make or name one.
+pub fn open_current(lang: Lang) -> Result<Workbook> {
+    let Some(root) = discover::enclosing(Path::new(".")) else {
+        return Err(anyhow!(tr!(
+            lang,
+            "här finns ingen arbetsbok (ingen {WORKBOOK_FILE} i mappen eller ovanför); gå till arbetsbokens mapp, ange den med -C MAPP, eller skapa en med `dino new NAMN`",
+            "not in a workbook ({WORKBOOK_FILE} is not in this folder or above it); go to the workbook's folder, name it with -C DIR, or make one with `dino new NAME`"
+        )));
+    };
+    open(&root, lang)
+}
+
+/// Opens a workbook, or fails with every reason it could not be opened.
+pub fn open(root: &Path, lang: Lang) -> Result<Workbook> {
+    Workbook::open(root, lang).map_err(|findings| failed(root, &findings, lang))
+}
+
+/// The error for a workbook that could not be opened.
+pub fn failed(root: &Path, findings: &[Finding], lang: Lang) -> anyhow::Error {
+    if let [only] = findings {
+        return anyhow!("{only}");
+    }
+    let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+    anyhow!(
+        "{}\n{}",
+        tr!(
+            lang,
+            "arbetsboken {} kunde inte öppnas:",
+            "the workbook {} could not be opened:",
+            root.display()
+        ),
+        lines.join("\n")
+    )
+}

@@ -1,0 +1,149 @@
+//! Output for programs: `--format json`, always with `"schema": 1`, keys
+//! sorted, documented in docs/json.md.
+
+use serde_json::{Value as Json, json};
+
+use crate::log::{Answer, Body, CheckState, Record};
+use crate::pack::condition::Value;
+use crate::state::interpret::Given;
+use crate::state::{Current, GateState, State};
+use crate::workbook::{LoadedEntry, Workbook};
+
+pub const SCHEMA: u32 = 1;
+
+fn value(v: &Value) -> Json {
+    match v {
+        Value::Bool(b) => json!(b),
+        Value::Num(n) => json!(n),
+        Value::Str(s) => json!(s),
+        Value::List(items) => Json::Array(items.iter().map(value).collect()),
+    }
+}
+
+/// One workbook's state.
+pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
+    let phases: Vec<Json> = state
+        .phases
+        .iter()
+        .map(|p| {
+            let (gate, decision, decided) = match &p.gate {
+                GateState::Open => ("open", Json::Null, Json::Null),
+                GateState::Ready => ("ready", Json::Null, Json::Null),
+                GateState::Decided { decision, date, .. } => {
+                    ("decided", json!(decision.id()), json!(date.to_string()))
+                }
+            };
+            json!({
+                "id": p.id,
+                "required": p.required,
+                "done": p.done,
+                "open": p.open,
+                "unanswered": p.unanswered,
+                "gate": { "state": gate, "decision": decision, "date": decided },
+                "last_session": p.last_session.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    let (current, stopped) = match state.current {
+        Current::Phase(i) => (json!(state.phases[i].id), false),
+        Current::Stopped(i) => (json!(state.phases[i].id), true),
+        Current::Finished => (Json::Null, false),
+    };
+    let answers: serde_json::Map<String, Json> = state
+        .answers
+        .iter()
+        .map(|((phase, item), latest)| {
+            let given = match &latest.given {
+                Given::Value(v) => json!({ "value": value(v) }),
+                Given::NotApplicable(reason) => json!({ "not_applicable": reason }),
+                Given::DontKnow => json!({ "dont_know": true }),
+            };
+            (format!("{phase}.{item}"), given)
+        })
+        .collect();
+    let last_decision = state.last_decision(wb).map(|e| e.id.clone());
+    json!({
+        "path": wb.root.display().to_string(),
+        "name": wb.file.name,
+        "id": wb.file.id,
+        "language": wb.file.language.code(),
+        "pack": { "id": wb.pack.id, "version": wb.file.pack.version, "current_version": wb.pack.version },
+        "profile": wb.profile.iter().map(|(k, v)| (k.clone(), value(v))).collect::<serde_json::Map<_, _>>(),
+        "current_phase": current,
+        "stopped": stopped,
+        "phases": phases,
+        "answers": answers,
+        "removed_items": state.orphans.iter().map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
+        "open_risks": state.open_risks(wb),
+        "last_activity": state.last_activity.map(|d| d.to_string()),
+        "last_decision": last_decision,
+        "problems": wb.findings.len() + state.findings.len(),
+    })
+}
+
+/// The JSON document of `dino status`.
+pub fn status(workbooks: Vec<Json>) -> Json {
+    json!({ "schema": SCHEMA, "workbooks": workbooks })
+}
+
+fn answer(a: &Answer) -> Json {
+    match a {
+        Answer::Check(CheckState::Done) => json!({ "check": "done" }),
+        Answer::Check(CheckState::NotDone) => json!({ "check": "not_done" }),
+        Answer::Check(CheckState::NotApplicable(reason)) => {
+            json!({ "check": "not_applicable", "reason": reason })
+        }
+        Answer::Text(text) => json!({ "text": text }),
+        Answer::Options(options) => json!({
+            "options": options.iter().map(|o| json!({ "id": o.id, "label": o.label, "ticked": o.ticked })).collect::<Vec<_>>()
+        }),
+        Answer::NotApplicable(reason) => json!({ "not_applicable": reason }),
+        Answer::DontKnow => json!({ "dont_know": true }),
+    }
+}
+
+fn record(r: &Record) -> Json {
+    json!({
+        "item": r.item,
+        "prompt": r.prompt,
+        "answer": answer(&r.answer),
+        "note": r.note,
+        "respondent": r.respondent,
+    })
+}
+
+/// One entry with every recorded value.
+pub fn entry(e: &LoadedEntry) -> Json {
+    let meta = &e.entry.meta;
+    let (text, records) = match &e.entry.body {
+        Body::Text(text) => (json!(text), Json::Null),
+        Body::Records(records) => (
+            Json::Null,
+            Json::Array(records.iter().map(record).collect()),
+        ),
+    };
+    json!({
+        "id": e.id,
+        "file": e.file,
+        "kind": meta.kind.id(),
+        "date": meta.date.to_string(),
+        "phase": meta.phase,
+        "by": meta.by,
+        "participants": meta.participants.iter().map(|p| json!({ "name": p.name, "role": p.role })).collect::<Vec<_>>(),
+        "pack": meta.pack,
+        "pack_version": meta.pack_version,
+        "closes": meta.closes,
+        "title": e.entry.title,
+        "text": text,
+        "records": records,
+    })
+}
+
+/// The JSON document of `dino log`.
+pub fn log(wb: &Workbook) -> Json {
+    json!({
+        "schema": SCHEMA,
+        "workbook": wb.root.display().to_string(),
+        "entries": wb.entries.iter().map(entry).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,290 @@
+//! `dino status` for people: one workbook's phases, current phase and open
+//! items; or a portfolio, one row per workbook.
+
+use std::fmt::Write as _;
+
+use crate::i18n::Lang;
+use crate::log::{Body, EntryKind};
+use crate::pack::Decision;
+use crate::render::table::new_table;
+use crate::state::{Current, GateState, PhaseState, State};
+use crate::tr;
+use crate::workbook::{LoadedEntry, Workbook};
+
+/// A phase's title in the language shown.
+fn phase_title(wb: &Workbook, id: &str, lang: Lang) -> String {
+    wb.pack.phase(id).map_or_else(
+        || id.to_string(),
+        |p| p.title.get(wb.pack.lang_for(lang)).to_string(),
+    )
+}
+
+/// "3 av 7", or a dash when nothing is required.
+pub fn progress(phase: &PhaseState, lang: Lang) -> String {
+    if phase.required == 0 {
+        "–".to_string()
+    } else {
+        tr!(lang, "{} av {}", "{} of {}", phase.done, phase.required)
+    }
+}
+
+pub fn gate_text(gate: &GateState, lang: Lang) -> String {
+    match gate {
+        GateState::Open => lang.pick("öppen", "open").to_string(),
+        GateState::Ready => lang
+            .pick("redo för beslut", "ready for decision")
+            .to_string(),
+        GateState::Decided { decision, date, .. } => {
+            format!("{} {}", decision.label(lang), date.date())
+        }
+    }
+}
+
+/// Where the project is: "Förstå (2 av 6)", "stoppad vid Pilot", "klar".
+pub fn current_text(wb: &Workbook, state: &State, lang: Lang) -> String {
+    let total = state.phases.len();
+    match state.current {
+        Current::Phase(i) => format!(
+            "{} ({})",
+            phase_title(wb, &state.phases[i].id, lang),
+            tr!(lang, "fas {} av {total}", "phase {} of {total}", i + 1)
+        ),
+        Current::Stopped(i) => tr!(
+            lang,
+            "avslutat vid {}",
+            "stopped at {}",
+            phase_title(wb, &state.phases[i].id, lang)
+        ),
+        Current::Finished => lang
+            .pick("alla faser klara", "every phase done")
+            .to_string(),
+    }
+}
+
+/// A note's title: the first line of its text.
+pub fn note_title(entry: &LoadedEntry) -> String {
+    match &entry.entry.body {
+        Body::Text(text) => text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        Body::Records(_) => entry.entry.title.clone(),
+    }
+}
+
+/// The latest decision in words.
+pub fn decision_text(wb: &Workbook, state: &State, lang: Lang) -> Option<String> {
+    let entry = state.last_decision(wb)?;
+    Some(match entry.entry.meta.kind {
+        EntryKind::Gate => {
+            let phase = entry.entry.meta.phase.as_deref().unwrap_or("");
+            let decided = state.phases.iter().find_map(|p| match &p.gate {
+                GateState::Decided {
+                    decision,
+                    entry: at,
+                    ..
+                } if wb.entries.get(*at).is_some_and(|e| e.id == entry.id) => Some(*decision),
+                _ => None,
+            });
+            let label = decided.map_or("?", |d: Decision| d.label(lang));
+            format!(
+                "{}: {label} ({})",
+                phase_title(wb, phase, lang),
+                entry.entry.meta.date.date()
+            )
+        }
+        _ => format!(
+            "{} ({})",
+            shorten(&note_title(entry), 50),
+            entry.entry.meta.date.date()
+        ),
+    })
+}
+
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// One workbook in full.
+pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) -> String {
+    let text_lang = wb.pack.lang_for(lang);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "{} · {} {}",
+        wb.file.name, wb.pack.id, wb.file.pack.version
+    );
+    if wb.root != std::path::Path::new(".") {
+        let _ = write!(out, " · {}", wb.root.display());
+    }
+    out.push('\n');
+    let mut table = new_table(
+        vec![
+            lang.pick("Fas", "Phase").to_string(),
+            lang.pick("Klara (krav)", "Done (required)").to_string(),
+            lang.pick("Beslutspunkt", "Gate").to_string(),
+            lang.pick("Senaste session", "Last session").to_string(),
+        ],
+        width,
+    );
+    for phase in &state.phases {
+        let marker = match state.current {
+            Current::Phase(i) | Current::Stopped(i) if state.phases[i].id == phase.id => "▸ ",
+            _ => "  ",
+        };
+        table.add_row(vec![
+            format!("{marker}{}", phase_title(wb, &phase.id, lang)),
+            progress(phase, lang),
+            gate_text(&phase.gate, lang),
+            phase
+                .last_session
+                .map_or_else(|| "–".to_string(), |d| d.date().to_string()),
+        ]);
+    }
+    let _ = writeln!(out, "{table}");
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Aktuell fas:", "Current phase:"),
+        current_text(wb, state, lang)
+    );
+    if let Some(current) = state.current_phase() {
+        let phase = wb.pack.phase(&current.id);
+        let next: Vec<(&String, bool)> = current
+            .open
+            .iter()
+            .map(|id| (id, true))
+            .chain(current.unanswered.iter().map(|id| (id, false)))
+            .take(5)
+            .collect();
+        if !next.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick("Nästa öppna punkter:", "Next open items:")
+            );
+            for (id, required) in next {
+                let prompt = phase
+                    .and_then(|p| p.item(id))
+                    .map_or(id.as_str(), |i| i.prompt.get(text_lang));
+                let tag = if required {
+                    lang.pick(" (krav)", " (required)")
+                } else {
+                    ""
+                };
+                let _ = writeln!(out, "  • {prompt}{tag} [{}.{id}]", current.id);
+            }
+        } else if matches!(current.gate, GateState::Ready) {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    lang,
+                    "Alla krav är uppfyllda; beslutspunkten väntar på ett beslut.",
+                    "Every requirement is met; the gate awaits a decision."
+                )
+            );
+        }
+    }
+    let risks = state.open_risks(wb);
+    let _ = write!(out, "{} {risks}", lang.pick("Öppna risker:", "Open risks:"));
+    if let Some(decision) = decision_text(wb, state, lang) {
+        let _ = write!(
+            out,
+            " · {} {decision}",
+            lang.pick("Senaste beslut:", "Last decision:")
+        );
+    }
+    out.push('\n');
+    if !state.orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "Svar på punkter som paketet inte längre har: {}",
+                "Answers to items the pack no longer has: {}",
+                state
+                    .orphans
+                    .iter()
+                    .map(|o| format!("{}.{} «{}»", o.phase, o.item, shorten(&o.prompt, 40)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+    }
+    let problems = wb.findings.len() + state.findings.len();
+    if problems > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "{problems} problem i arbetsboken; `dino check {}` visar dem",
+                "{problems} problems in the workbook; `dino check {}` lists them",
+                wb.root.display()
+            )
+        );
+    }
+    out
+}
+
+/// One row of a portfolio.
+pub struct Row {
+    pub name: String,
+    pub phase: String,
+    pub progress: String,
+    pub last_activity: String,
+    pub open_risks: String,
+    pub last_decision: String,
+}
+
+impl Row {
+    pub fn of(wb: &Workbook, state: &State, lang: Lang) -> Row {
+        Row {
+            name: format!("{} ({})", wb.file.name, wb.root.display()),
+            phase: current_text(wb, state, lang),
+            progress: state
+                .current_phase()
+                .map_or_else(|| "–".to_string(), |p| progress(p, lang)),
+            last_activity: state
+                .last_activity
+                .map_or_else(|| "–".to_string(), |d| d.date().to_string()),
+            open_risks: state.open_risks(wb).to_string(),
+            last_decision: decision_text(wb, state, lang).unwrap_or_else(|| "–".to_string()),
+        }
+    }
+}
+
+/// A portfolio: one row per workbook.
+pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
+    let mut table = new_table(
+        vec![
+            lang.pick("Arbetsbok", "Workbook").to_string(),
+            lang.pick("Aktuell fas", "Current phase").to_string(),
+            lang.pick("Klara (krav)", "Done (required)").to_string(),
+            lang.pick("Senast aktiv", "Last activity").to_string(),
+            lang.pick("Öppna risker", "Open risks").to_string(),
+            lang.pick("Senaste beslut", "Last decision").to_string(),
+        ],
+        width,
+    );
+    for row in rows {
+        table.add_row(vec![
+            row.name.clone(),
+            row.phase.clone(),
+            row.progress.clone(),
+            row.last_activity.clone(),
+            row.open_risks.clone(),
+            row.last_decision.clone(),
+        ]);
+    }
+    format!("{table}\n")
+}
