@@ -54,7 +54,10 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                     found.sort();
                     findings.extend(found);
                 }
-                Err(found) => findings.extend(found),
+                Err(mut found) => {
+                    found.sort();
+                    findings.extend(found);
+                }
             }
         }
     }

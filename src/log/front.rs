@@ -165,12 +165,25 @@ pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
 }
 
 /// Reads the front matter at `range` of `src`. Problems become findings; a
-/// `Meta` comes back when the kind and date could be read.
+/// `Meta` comes back when the kind and date could be read, with the line of
+/// its `phase` (1 when there is none), for later findings about the phase.
 pub fn read(
     src: &SourceText,
     range: Range<usize>,
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
+) -> (Option<Meta>, (usize, usize)) {
+    let mut phase_at = (1, 1);
+    let meta = read_meta(src, range, lang, findings, &mut phase_at);
+    (meta, phase_at)
+}
+
+fn read_meta(
+    src: &SourceText,
+    range: Range<usize>,
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+    phase_at: &mut (usize, usize),
 ) -> Option<Meta> {
     // Blank out everything but the TOML, so that offsets match the file.
     let mut toml_text = " ".repeat(range.start);
@@ -199,7 +212,10 @@ pub fn read(
         found
     });
     let date = read_date(&root);
-    let phase = root.string("phase", false).map(|(p, _)| p);
+    let phase = root.string("phase", false).map(|(p, span)| {
+        *phase_at = src.line_col(span.start);
+        p
+    });
     if let (Some(kind), None) = (kind, &phase) {
         if matches!(kind, EntryKind::Session | EntryKind::Gate) {
             ctx.report(

@@ -22,6 +22,8 @@ pub struct ReadEntry {
     pub entry: Option<Entry>,
     /// The 1-based line of each record in `entry`'s body, in order.
     pub record_lines: Vec<usize>,
+    /// Where the front matter's `phase` value is (line, column), or (1, 1).
+    pub phase_at: (usize, usize),
     pub findings: Vec<Finding>,
 }
 
@@ -32,6 +34,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         return ReadEntry {
             entry: None,
             record_lines: Vec::new(),
+            phase_at: (1, 1),
             findings: vec![Finding {
                 file: src.name.clone(),
                 line: 1,
@@ -44,7 +47,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
             }],
         };
     };
-    let meta = front::read(src, toml, lang, &findings);
+    let (meta, phase_at) = front::read(src, toml, lang, &findings);
     let body_text = &src.text[body_start..];
     let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
         .into_offset_iter()
@@ -80,6 +83,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     ReadEntry {
         entry,
         record_lines,
+        phase_at,
         findings: findings.into_inner(),
     }
 }

@@ -200,14 +200,16 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             let hint = near
                 .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
                 .unwrap_or_default();
-            findings.push(finding(
-                1,
-                tr!(
+            findings.push(Finding {
+                file: loaded.file.clone(),
+                line: loaded.phase_at.0,
+                col: loaded.phase_at.1,
+                message: tr!(
                     lang,
                     "paketet har ingen fas `{phase}`{hint}",
                     "the pack has no phase `{phase}`{hint}"
                 ),
-            ));
+            });
         }
         let records: &[Record] = match &entry.body {
             Body::Records(r) => r,

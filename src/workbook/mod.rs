@@ -50,6 +50,8 @@ pub struct LoadedEntry {
     pub entry: Entry,
     /// The line of each record, for findings.
     pub record_lines: Vec<usize>,
+    /// Where the front matter's `phase` value is (line, column).
+    pub phase_at: (usize, usize),
 }
 
 impl Workbook {
@@ -208,6 +210,25 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         )),
     }
     names.sort();
+    // The same id twice: most likely a file copied to start a new entry.
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for name in &names {
+        let Some(id) = entry_id_of(name) else {
+            continue;
+        };
+        if let Some(first) = seen.get(id) {
+            findings.push(Finding::in_file(
+                dir.join(name).display().to_string(),
+                tr!(
+                    lang,
+                    "har samma id ({id}) som {first}; är den en kopia? Ge den ett nytt id i filnamnet",
+                    "has the same id ({id}) as {first}; is it a copy? Give it a new id in its file name"
+                ),
+            ));
+        } else {
+            seen.insert(id, name);
+        }
+    }
     let mut entries = Vec::new();
     for name in names {
         let path = dir.join(&name);
@@ -229,22 +250,8 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
             id,
             entry,
             record_lines: read.record_lines,
+            phase_at: read.phase_at,
         });
-    }
-    // The same id twice: most likely a file copied to start a new entry.
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for entry in &entries {
-        if let Some(first) = seen.insert(entry.id.clone(), entry.name.clone()) {
-            let id = &entry.id;
-            findings.push(Finding::in_file(
-                entry.file.clone(),
-                tr!(
-                    lang,
-                    "har samma id ({id}) som {first}; är den en kopia? Ge den ett nytt id i filnamnet",
-                    "has the same id ({id}) as {first}; is it a copy? Give it a new id in its file name"
-                ),
-            ));
-        }
     }
     // Stable: entries with the same instant stay in file-name order.
     entries.sort_by_key(|e| e.entry.meta.date.at);

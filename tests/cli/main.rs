@@ -5,3 +5,4 @@ mod docs;
 mod global_options;
 mod pack_commands;
 mod support;
+mod workbook_commands;

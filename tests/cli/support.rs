@@ -65,6 +65,19 @@ pub fn dino(args: &[&str]) -> Run {
     dino_in(&root(), args)
 }
 
+/// Runs `dino` with the clock and the user pinned, as entries are written
+/// in tests: byte for byte the same on every run.
+pub fn pinned(dir: &Path, args: &[&str]) -> Run {
+    dino_env(
+        dir,
+        args,
+        &[
+            ("DINO_NOW", "2026-03-02T09:15:00+01:00"),
+            ("DINO_USER", "Anna Lind"),
+        ],
+    )
+}
+
 /// Runs `dino` with extra environment variables.
 pub fn dino_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = assert_cmd::Command::cargo_bin("dino").expect("the dino binary is built");
