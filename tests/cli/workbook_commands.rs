@@ -375,3 +375,44 @@ fn commands_find_the_workbook_from_a_subfolder_or_with_c() {
         .code(1)
         .stderr_has("not in a workbook");
 }
+
+/// Every key of an object, at any depth.
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                out.insert(key.clone());
+                keys(inner, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| keys(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_json_key_is_documented() {
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    write_entry(&wb, "2026-03-02-1000-start-a1b2c3.md", SESSION);
+    pinned(&wb, &["note", "risk", "Budgeten"]).code(0);
+    let doc = fs::read_to_string(root().join("docs/json.md")).expect("docs/json.md");
+    let mut found = std::collections::BTreeSet::new();
+    for args in [["status", "--format", "json"], ["log", "--format", "json"]] {
+        let run = dino_in(&wb, &args);
+        run.code(0);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(value["schema"], 1);
+        keys(&value, &mut found);
+    }
+    // Answer keys are item ids, and profile keys question ids: data, not shape.
+    let undocumented: Vec<&String> = found
+        .iter()
+        .filter(|k| !k.contains('.') && !["personal_data", "procurement"].contains(&k.as_str()))
+        .filter(|k| !doc.contains(&format!("`{k}`")) && !doc.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "not in docs/json.md: {undocumented:?}"
+    );
+}
