@@ -5,4 +5,5 @@ mod docs;
 mod global_options;
 mod pack_commands;
 mod support;
+mod terminal;
 mod workbook_commands;
