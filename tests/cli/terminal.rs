@@ -60,3 +60,31 @@ fn new_asks_the_profile_questions_at_a_terminal() {
     assert!(file.contains("external_funding = false"), "{file}");
     assert!(!file.contains("partners = []"), "{file}");
 }
+
+#[test]
+fn note_without_text_opens_the_editor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::support::pinned(dir.path(), &["new", "Alfa", "--no-input"]).code(0);
+    let wb = dir.path().join("alfa");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.current_dir(&wb)
+        .args(["--lang", "en", "note", "insight"])
+        .env("LANG", "C")
+        .env("TERM", "xterm")
+        .env_remove("VISUAL")
+        .env(
+            "EDITOR",
+            "sh -c 'printf \"Vägledarna vet mer än vi trodde.\\n\\n- [x] det här är text\\n\" > \"$0\"'",
+        )
+        .env("DINO_NOW", "2026-03-02T09:15:00+01:00")
+        .env("DINO_USER", "Anna Lind");
+    let mut p = Session::spawn(cmd).expect("dino starts in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p.expect("wrote the insight to the log").expect("written");
+    let run = crate::support::dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        doc["entries"][0]["text"],
+        "Vägledarna vet mer än vi trodde.\n\n- [x] det här är text"
+    );
+}
