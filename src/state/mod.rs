@@ -352,11 +352,21 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                     state.unanswered.push(item.id.clone());
                 }
             }
+            // A decision to recycle or pause stands until the phase is
+            // worked on again; then the gate is open (or ready) once more.
+            let worked_on_since = |date: &Stamp| state.last_session.is_some_and(|s| s.at > date.at);
             state.gate = match gates.get(&phase.id) {
+                Some(GateState::Decided {
+                    decision: Decision::Recycle | Decision::Pause,
+                    date,
+                    ..
+                }) if worked_on_since(date) => GateState::Open,
                 Some(decided) => decided.clone(),
-                None if state.open.is_empty() => GateState::Ready,
                 None => GateState::Open,
             };
+            if state.gate == GateState::Open && state.open.is_empty() {
+                state.gate = GateState::Ready;
+            }
             state
         })
         .collect();
@@ -420,3 +430,6 @@ fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Folding a log into its state, on workbooks written to temporary folders.
+
+use std::fs;
+use std::path::Path;
+
+use super::*;
+use crate::workbook::Workbook;
+
+/// A workbook on the example pack `skolpilot`, with these entries.
+fn workbook(dir: &Path, personal_data: bool, entries: &[(&str, &str)]) -> Workbook {
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packs/skolpilot");
+    fs::create_dir_all(dir.join("log")).expect("mkdir");
+    fs::write(
+        dir.join("workbook.toml"),
+        format!(
+            "name = \"Prov\"\nid = \"prov\"\ncreated = 2026-03-01T09:00:00+01:00\nlanguage = \"sv\"\n\n[pack]\nid = \"skolpilot\"\nversion = \"0.1.0\"\npath = {:?}\n\n[profile]\nprocurement = \"maybe\"\npersonal_data = {personal_data}\n",
+            pack.display().to_string()
+        ),
+    )
+    .expect("write");
+    for (name, text) in entries {
+        fs::write(dir.join("log").join(name), text).expect("write");
+    }
+    Workbook::open(dir, Lang::Sv).expect("opens")
+}
+
+fn session(phase: &str, date: &str, body: &str) -> String {
+    format!("+++\nkind = \"session\"\nphase = \"{phase}\"\ndate = {date}\n+++\n\n# S\n{body}")
+}
+
+fn gate(phase: &str, date: &str, decision: &str) -> String {
+    let options: String = ["go", "recycle", "pause", "stop"]
+        .iter()
+        .map(|d| {
+            let tick = if *d == decision { 'x' } else { ' ' };
+            format!("* [{tick}] {d} <!-- option: {d} -->\n")
+        })
+        .collect();
+    format!(
+        "+++\nkind = \"gate\"\nphase = \"{phase}\"\ndate = {date}\n+++\n\n# G\n\n### Beslut <!-- item: decision -->\n\n{options}"
+    )
+}
+
+const START_DONE: &str = "
+### P <!-- item: problem -->
+
+**Svar:** Frånvaro.
+
+### L <!-- item: losning -->
+
+* [ ] Ja <!-- option: ja -->
+* [x] Nej <!-- option: nej -->
+";
+
+#[test]
+fn the_latest_answer_wins_and_conditions_decide_what_counts() {
+    let dir = tempfile::tempdir().expect("temp");
+    let first = session(
+        "start",
+        "2026-03-02T09:00:00+01:00",
+        "\n### P <!-- item: problem -->\n\n**Svar:** Första.\n",
+    );
+    let later = session("start", "2026-03-03T09:00:00+01:00", START_DONE);
+    // Without personal data, `dataskydd` does not apply: two of two done.
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-x-111111.md", &later), ("b-x-222222.md", &first)],
+    );
+    let state = fold(&wb, Lang::Sv);
+    let start = &state.phases[0];
+    assert_eq!((start.done, start.required), (2, 2));
+    assert_eq!(start.gate, GateState::Ready);
+    let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+    assert_eq!(latest.given, Given::Value(Value::Str("Frånvaro.".into())));
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
+
+    // With personal data it applies, and is open.
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), true, &[("a-x-111111.md", &later)]);
+    let state = fold(&wb, Lang::Sv);
+    assert_eq!((state.phases[0].done, state.phases[0].required), (2, 3));
+    assert_eq!(state.phases[0].open, ["dataskydd"]);
+}
+
+#[test]
+fn entries_at_the_same_moment_are_read_in_file_name_order() {
+    let dir = tempfile::tempdir().expect("temp");
+    let at = "2026-03-02T09:00:00+01:00";
+    let one = session(
+        "start",
+        at,
+        "\n### P <!-- item: problem -->\n\n**Svar:** Ett.\n",
+    );
+    let two = session(
+        "start",
+        at,
+        "\n### P <!-- item: problem -->\n\n**Svar:** Två.\n",
+    );
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("x-b-222222.md", &two), ("x-a-111111.md", &one)],
+    );
+    let state = fold(&wb, Lang::Sv);
+    let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+    assert_eq!(latest.given, Given::Value(Value::Str("Två.".into())));
+}
+
+#[test]
+fn gates_move_the_project_on_hold_it_or_end_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let done = session("start", "2026-03-02T09:00:00+01:00", START_DONE);
+    let go = gate("start", "2026-03-03T09:00:00+01:00", "go");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &done), ("b-g-222222.md", &go)],
+    );
+    let state = fold(&wb, Lang::Sv);
+    assert!(state.phases[0].passed());
+    assert_eq!(state.current, Current::Phase(1));
+
+    let dir = tempfile::tempdir().expect("temp");
+    let stop = gate("start", "2026-03-03T09:00:00+01:00", "stop");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &done), ("b-g-222222.md", &stop)],
+    );
+    assert_eq!(fold(&wb, Lang::Sv).current, Current::Stopped(0));
+
+    // Recycle stands until the phase is worked on again.
+    let dir = tempfile::tempdir().expect("temp");
+    let recycle = gate("start", "2026-03-03T09:00:00+01:00", "recycle");
+    let again = session(
+        "start",
+        "2026-03-04T09:00:00+01:00",
+        "\n### P <!-- item: problem -->\n\n**Svar:** Omformulerat.\n",
+    );
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &done), ("b-g-222222.md", &recycle)],
+    );
+    assert!(matches!(
+        fold(&wb, Lang::Sv).phases[0].gate,
+        GateState::Decided {
+            decision: Decision::Recycle,
+            ..
+        }
+    ));
+    fs::write(dir.path().join("log/c-s-333333.md"), &again).expect("write");
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let state = fold(&wb, Lang::Sv);
+    assert_eq!(state.phases[0].gate, GateState::Ready);
+    assert_eq!(state.current, Current::Phase(0));
+}
+
+#[test]
+fn answers_to_removed_items_are_kept_and_bad_values_named() {
+    let dir = tempfile::tempdir().expect("temp");
+    let old = session(
+        "start",
+        "2026-03-02T09:00:00+01:00",
+        "\n### En gammal fråga <!-- item: gammal -->\n\n**Svar:** Kvar.\n",
+    );
+    let bad = session(
+        "test",
+        "2026-03-03T09:00:00+01:00",
+        "\n### Nytta <!-- item: nytta -->\n\n**Svar:** 9 av 5\n\n### Klart <!-- item: klart -->\n\n**Svar:** 2026-02-30\n",
+    );
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &old), ("b-t-222222.md", &bad)],
+    );
+    let state = fold(&wb, Lang::En);
+    assert_eq!(state.orphans.len(), 1);
+    assert_eq!(state.orphans[0].prompt, "En gammal fråga");
+    let lines: Vec<(usize, &str)> = state
+        .findings
+        .iter()
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0].0, 9);
+    assert!(lines[0].1.contains("no item `gammal`"), "{lines:?}");
+    assert_eq!(lines[1].0, 9);
+    assert!(lines[1].1.contains("integer from 1 to 5"), "{lines:?}");
+    assert_eq!(lines[2].0, 13);
+    assert!(lines[2].1.contains("not a date"), "{lines:?}");
+}
