@@ -80,8 +80,12 @@ fn encode_line(line: &str, is_last: bool, out: &mut String) {
         .iter()
         .take_while(|c| c.is_ascii_digit())
         .count();
+    // (`1.5` or `2.0.1` start no list: a list marker is followed by a space.)
+    let after_dot = chars.get(lead + digits + 1);
     let marker_at = match chars.get(lead + digits) {
-        Some('.' | ')') if digits > 0 => Some(lead + digits),
+        Some('.' | ')') if digits > 0 && after_dot.is_none_or(|c| matches!(c, ' ' | '\t')) => {
+            Some(lead + digits)
+        }
         Some('-' | '+' | '=') if digits == 0 => Some(lead),
         _ => None,
     };
@@ -198,7 +202,7 @@ mod tests {
             "  lead and trail  ",
             "\n\nblank lines around\n\n",
             "a\n\n\nb",
-            "1. one\n2) two\n10. ten",
+            "1. one\n2) two\n10. ten\n3.\n4.5 timmar\n1.0.0",
             "===\n---\n***\n___",
             "> quote\n>> deeper",
             "&amp; &#65; \\ \\\\",

@@ -7,8 +7,11 @@
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let after = text.chars().nth(digits + 1);
     let marker_at = match text.chars().nth(digits) {
-        Some('.' | ')') if digits > 0 => Some(digits),
+        Some('.' | ')') if digits > 0 && after.is_none_or(|c| matches!(c, ' ' | '\t')) => {
+            Some(digits)
+        }
         Some('-' | '+') if digits == 0 => Some(0),
         _ => None,
     };
@@ -59,7 +62,7 @@ mod tests {
             .collect()
     }
 
-    const HOSTILE: [&str; 14] = [
+    const HOSTILE: [&str; 16] = [
         "plain words",
         "a | b | c",
         "- [x] done",
@@ -69,6 +72,8 @@ mod tests {
         "[link](javascript:alert(1))",
         "&amp; &#x41;",
         "1. first",
+        "2.5 hours",
+        "1.",
         "back\\slash",
         "~~strike~~",
         "![img](x.png)",

@@ -23,7 +23,7 @@ pub struct DocArgs {
     #[arg(long, value_enum, default_value_t = DocFormat::Md)]
     pub format: DocFormat,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (`-` is standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -45,13 +45,14 @@ pub fn run(args: DocArgs, ui: &Ui) -> Result<()> {
         }
     };
     match &args.output {
-        Some(path) => {
+        // `-o -` is standard output, as in most tools.
+        Some(path) if path.as_os_str() != "-" => {
             write_atomic(path, text.as_bytes())?;
             let lang = ui.lang;
             let shown = path.display();
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
-        None => std::io::stdout().write_all(text.as_bytes())?,
+        _ => std::io::stdout().write_all(text.as_bytes())?,
     }
     Ok(())
 }

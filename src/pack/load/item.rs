@@ -167,8 +167,23 @@ fn decode_kind(
         },
         "scale" => Kind::Scale(decode_scale(t)?),
         "number" => {
-            let min = t.number("min");
-            let max = t.number("max");
+            let finite = |bound: Option<(f64, std::ops::Range<usize>)>, key: &str| {
+                bound.filter(|(n, span)| {
+                    if !n.is_finite() {
+                        ctx.report(
+                            span,
+                            tr!(
+                                lang,
+                                "`{key}` ska vara ett ändligt tal, inte {n}",
+                                "`{key}` must be a finite number, not {n}"
+                            ),
+                        );
+                    }
+                    n.is_finite()
+                })
+            };
+            let min = finite(t.number("min"), "min");
+            let max = finite(t.number("max"), "max");
             let unit = t.text("unit", false, TextForm::Line);
             if let (Some((lo, span)), Some((hi, _))) = (&min, &max) {
                 if lo >= hi {

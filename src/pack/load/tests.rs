@@ -290,3 +290,19 @@ fn the_built_in_pack_loads_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn number_bounds_must_be_finite() {
+    let phase = PHASE_B.replace(
+        "kind = \"text\"",
+        "kind = \"number\"\nmin = -inf\nmax = nan",
+    );
+    let errors = load_with(&[("b.toml", &phase)]).expect_err("not finite");
+    assert_eq!(
+        errors,
+        [
+            "b.toml:9:7: `min` must be a finite number, not -inf",
+            "b.toml:10:7: `max` must be a finite number, not NaN"
+        ]
+    );
+}
