@@ -31,8 +31,10 @@ impl Ui {
         };
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
+        let lang = global.lang.unwrap_or_else(Lang::from_env);
+        let _ = LABEL_LANG.set(lang);
         Ui {
-            lang: global.lang.unwrap_or_else(Lang::from_env),
+            lang,
             lang_chosen: global.lang.is_some()
                 || std::env::var("DINO_LANG").is_ok_and(|v| v.parse::<Lang>().is_ok()),
             quiet: global.quiet,
@@ -72,11 +74,15 @@ impl Ui {
     }
 }
 
-/// The label before an error message.
+/// The label before an error message, in the language of the run.
 pub fn error_label() -> String {
-    console::style("error")
+    let lang = LABEL_LANG.get().copied().unwrap_or_else(Lang::from_env);
+    console::style(lang.pick("fel", "error"))
         .for_stderr()
         .red()
         .bold()
         .to_string()
 }
+
+/// The language error labels are printed in, set once the options are read.
+static LABEL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();

@@ -19,8 +19,15 @@ use crate::ui::Ui;
 /// Applies the global options, then runs the command.
 pub fn run(cli: Cli) -> Result<()> {
     if let Some(dir) = &cli.global.chdir {
-        std::env::set_current_dir(dir)
-            .with_context(|| format!("cannot change to the folder {} (-C)", dir.display()))?;
+        let lang = cli.global.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+        std::env::set_current_dir(dir).with_context(|| {
+            crate::tr!(
+                lang,
+                "kan inte gå till mappen {} (-C)",
+                "cannot change to the folder {} (-C)",
+                dir.display()
+            )
+        })?;
     }
     let ui = Ui::new(&cli.global);
     match cli.command {
