@@ -32,7 +32,6 @@ impl Ui {
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
         let lang = global.lang.unwrap_or_else(Lang::from_env);
-        let _ = LABEL_LANG.set(lang);
         Ui {
             lang,
             lang_chosen: global.lang.is_some()
@@ -84,5 +83,9 @@ pub fn error_label() -> String {
         .to_string()
 }
 
-/// The language error labels are printed in, set once the options are read.
+/// Sets the language error labels are printed in, once the options are read.
+pub fn set_label_lang(lang: Lang) {
+    let _ = LABEL_LANG.set(lang);
+}
+
 static LABEL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();

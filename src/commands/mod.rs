@@ -18,8 +18,9 @@ use crate::ui::Ui;
 
 /// Applies the global options, then runs the command.
 pub fn run(cli: Cli) -> Result<()> {
+    let lang = cli.global.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    crate::ui::set_label_lang(lang);
     if let Some(dir) = &cli.global.chdir {
-        let lang = cli.global.lang.unwrap_or_else(crate::i18n::Lang::from_env);
         std::env::set_current_dir(dir).with_context(|| {
             crate::tr!(
                 lang,
