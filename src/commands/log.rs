@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::cli::Format;
-use crate::log::EntryKind;
+use crate::log::{Answer, Body, EntryKind};
 use crate::render::status_view::{note_title, shorten};
 use crate::render::{json, table::new_table};
 use crate::ui::Ui;
@@ -22,6 +22,25 @@ pub struct LogArgs {
     /// Output format; JSON carries every recorded value
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+}
+
+/// A gate entry's title with the decision it records (`… → Fortsätt`).
+fn gate_title(entry: &crate::workbook::LoadedEntry) -> String {
+    let decided = match &entry.entry.body {
+        Body::Records(records) => records
+            .iter()
+            .filter(|r| r.item == "decision")
+            .find_map(|r| match &r.answer {
+                Answer::Options(options) => options.iter().find(|o| o.ticked),
+                _ => None,
+            })
+            .map(|o| o.label.clone()),
+        Body::Text(_) => None,
+    };
+    match decided {
+        Some(label) => format!("{} → {label}", entry.entry.title),
+        None => entry.entry.title.clone(),
+    }
 }
 
 pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
@@ -61,10 +80,10 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
                             .map_or(id.to_string(), |p| p.title.get(text_lang).to_string())
                     },
                 );
-                let title = if meta.kind.is_note() || meta.kind == EntryKind::Gate {
-                    note_title(entry)
-                } else {
-                    entry.entry.title.clone()
+                let title = match meta.kind {
+                    EntryKind::Gate => gate_title(entry),
+                    kind if kind.is_note() => note_title(entry),
+                    _ => entry.entry.title.clone(),
                 };
                 let title = if ui.stdout_tty {
                     shorten(&title, 80)

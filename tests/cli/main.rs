@@ -2,6 +2,7 @@
 
 mod broken_packs;
 mod docs;
+mod examples;
 mod global_options;
 mod pack_commands;
 mod support;

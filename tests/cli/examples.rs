@@ -1,0 +1,61 @@
+//! The example workbook and portfolio read cleanly and show what they are
+//! meant to show: a project midway, and projects at different stages.
+
+use crate::support::dino;
+
+#[test]
+fn the_examples_check_clean() {
+    dino(&["check", "examples/workbooks", "examples/portfolio"]).code(0);
+}
+
+#[test]
+fn the_example_workbook_is_midway() {
+    let run = dino(&["status", "examples/workbooks/kompetenslyftet-i-norrdal"]);
+    run.code(0);
+    insta::assert_snapshot!("example_workbook_status", run.stdout);
+    let run = dino(&["log", "examples/workbooks/kompetenslyftet-i-norrdal"]);
+    run.code(0);
+    insta::assert_snapshot!("example_workbook_log", run.stdout);
+    let run = dino(&[
+        "status",
+        "--format",
+        "json",
+        "examples/workbooks/kompetenslyftet-i-norrdal",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let w = &doc["workbooks"][0];
+    assert_eq!(w["current_phase"], "fokusera");
+    assert_eq!(w["phases"][0]["gate"]["decision"], "go");
+    assert_eq!(w["phases"][1]["gate"]["decision"], "go");
+    assert_eq!(w["open_risks"], 1);
+    assert_eq!(w["problems"], 0);
+}
+
+#[test]
+fn the_example_portfolio_has_projects_at_every_stage() {
+    let run = dino(&["--lang", "en", "status", "examples/portfolio"]);
+    run.code(0);
+    insta::assert_snapshot!("example_portfolio_status", run.stdout);
+    let run = dino(&["status", "--format", "json", "examples/portfolio"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let phases: Vec<(&str, bool)> = doc["workbooks"]
+        .as_array()
+        .expect("workbooks")
+        .iter()
+        .map(|w| {
+            (
+                w["current_phase"].as_str().unwrap_or("-"),
+                w["stopped"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("initiering", true),
+            ("pilot", false),
+            ("initiering", false),
+            ("forsta", false)
+        ]
+    );
+}
