@@ -9,3 +9,4 @@ pub mod markdown;
 pub mod pack_view;
 pub mod status_view;
 pub mod table;
+pub mod terminal_md;
