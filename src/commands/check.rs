@@ -66,10 +66,10 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     }
     let mut stdout = std::io::stdout().lock();
     for finding in &findings {
-        if let Err(err) = writeln!(stdout, "{finding}") {
-            if err.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(err.into());
-            }
+        if let Err(err) = writeln!(stdout, "{finding}")
+            && err.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(err.into());
         }
     }
     let problems = findings.len();

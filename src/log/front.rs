@@ -216,18 +216,18 @@ fn read_meta(
         *phase_at = src.line_col(span.start);
         p
     });
-    if let (Some(kind), None) = (kind, &phase) {
-        if matches!(kind, EntryKind::Session | EntryKind::Gate) {
-            ctx.report(
-                &(0..3),
-                tr!(
-                    lang,
-                    "nyckeln `phase` saknas (en post av sorten `{}` hör till en fas)",
-                    "missing key `phase` (an entry of kind `{}` belongs to a phase)",
-                    kind.id()
-                ),
-            );
-        }
+    if let (Some(kind), None) = (kind, &phase)
+        && matches!(kind, EntryKind::Session | EntryKind::Gate)
+    {
+        ctx.report(
+            &(0..3),
+            tr!(
+                lang,
+                "nyckeln `phase` saknas (en post av sorten `{}` hör till en fas)",
+                "missing key `phase` (an entry of kind `{}` belongs to a phase)",
+                kind.id()
+            ),
+        );
     }
     let author = root.string("author", false).map(|(a, _)| a);
     let facilitator = root.string("facilitator", false).map(|(f, _)| f);

@@ -221,11 +221,10 @@ impl BodyReader<'_> {
                     for item in items {
                         if let (Some(Marker::Option(_)), Some(builder)) =
                             (item_marker(item), current.as_mut())
+                            && let Some(option) = self.option(item)
                         {
-                            if let Some(option) = self.option(item) {
-                                builder.options.get_or_insert_with(Vec::new).push(option);
-                                continue;
-                            }
+                            builder.options.get_or_insert_with(Vec::new).push(option);
+                            continue;
                         }
                         finish(current.take(), self);
                         match self.check_item(item, respondent.clone()) {
@@ -571,15 +570,14 @@ fn segments<'e, 'a>(inlines: &'e [Spanned<'a>]) -> Vec<(Option<Label>, &'e [Span
     while i < inlines.len() {
         let at_line_start =
             i == 0 || matches!(inlines[i - 1].0, Event::SoftBreak | Event::HardBreak);
-        if at_line_start {
-            if let Event::Start(Tag::Strong) = inlines[i].0 {
-                if let Some((label, end)) = label_at(inlines, i) {
-                    let cut_from = if i == 0 { 0 } else { i - 1 };
-                    cuts.push((cut_from, end + 1, label));
-                    i = end + 1;
-                    continue;
-                }
-            }
+        if at_line_start
+            && let Event::Start(Tag::Strong) = inlines[i].0
+            && let Some((label, end)) = label_at(inlines, i)
+        {
+            let cut_from = if i == 0 { 0 } else { i - 1 };
+            cuts.push((cut_from, end + 1, label));
+            i = end + 1;
+            continue;
         }
         i += 1;
     }

@@ -54,10 +54,10 @@ pub fn resolve(spec: &str) -> PackSource {
 /// name that is neither) gets a finding that says what was looked for.
 pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let source = resolve(spec);
-    if let PackSource::Dir(dir) = &source {
-        if !dir.join("pack.toml").is_file() {
-            return Err(vec![not_a_pack(dir, lang)]);
-        }
+    if let PackSource::Dir(dir) = &source
+        && !dir.join("pack.toml").is_file()
+    {
+        return Err(vec![not_a_pack(dir, lang)]);
     }
     super::load(&source, lang)
 }

@@ -39,10 +39,8 @@ pub fn render(markdown: &str, width: usize) -> String {
 
     for event in Parser::new_ext(markdown, crate::log::markdown_options()) {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
-                if !out.is_empty() && !out.ends_with("\n\n") {
-                    out.push('\n');
-                }
+            Event::Start(Tag::Heading { .. }) if !out.is_empty() && !out.ends_with("\n\n") => {
+                out.push('\n');
             }
             Event::End(TagEnd::Heading(_)) => {
                 let text = style(line.trim().to_string()).bold().to_string();

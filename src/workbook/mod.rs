@@ -123,10 +123,10 @@ fn load_pack(
             }
         },
     };
-    if let PackSource::Dir(dir) = &source {
-        if !dir.join("pack.toml").is_file() {
-            return Err(vec![builtin::not_a_pack(dir, lang)]);
-        }
+    if let PackSource::Dir(dir) = &source
+        && !dir.join("pack.toml").is_file()
+    {
+        return Err(vec![builtin::not_a_pack(dir, lang)]);
     }
     crate::pack::load(&source, lang)
 }

@@ -52,10 +52,10 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                 for finding in &findings {
                     // A reader that stops early (`| head`) must not turn
                     // findings into success: keep counting, report the code.
-                    if let Err(err) = writeln!(stdout, "{finding}") {
-                        if err.kind() != std::io::ErrorKind::BrokenPipe {
-                            return Err(err.into());
-                        }
+                    if let Err(err) = writeln!(stdout, "{finding}")
+                        && err.kind() != std::io::ErrorKind::BrokenPipe
+                    {
+                        return Err(err.into());
                     }
                 }
             }

@@ -56,10 +56,10 @@ pub(crate) fn load_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
 /// Every finding on its own line, after a line saying what failed; a pack
 /// that is not there at all gets just that one line.
 fn findings_message(findings: &[Finding], lang: crate::i18n::Lang, spec: &str) -> String {
-    if let [only] = findings {
-        if only.line == 0 {
-            return only.to_string();
-        }
+    if let [only] = findings
+        && only.line == 0
+    {
+        return only.to_string();
     }
     let mut out = crate::tr!(
         lang,

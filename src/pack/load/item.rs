@@ -185,17 +185,17 @@ fn decode_kind(
             let min = finite(t.number("min"), "min");
             let max = finite(t.number("max"), "max");
             let unit = t.text("unit", false, TextForm::Line);
-            if let (Some((lo, span)), Some((hi, _))) = (&min, &max) {
-                if lo >= hi {
-                    ctx.report(
-                        span,
-                        tr!(
-                            lang,
-                            "`min` ({lo}) ska vara mindre än `max` ({hi})",
-                            "`min` ({lo}) must be below `max` ({hi})"
-                        ),
-                    );
-                }
+            if let (Some((lo, span)), Some((hi, _))) = (&min, &max)
+                && lo >= hi
+            {
+                ctx.report(
+                    span,
+                    tr!(
+                        lang,
+                        "`min` ({lo}) ska vara mindre än `max` ({hi})",
+                        "`min` ({lo}) must be below `max` ({hi})"
+                    ),
+                );
             }
             Kind::Number {
                 min: min.map(|(n, _)| n),
@@ -257,10 +257,10 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
                 }
             });
         option.finish(&[], lang.pick("ett alternativ", "an option"));
-        if let (Some((id, id_span)), Some(label)) = (id, label) {
-            if seen.first(ctx, &id, &id_span) {
-                options.push(Choice { id, label, lean });
-            }
+        if let (Some((id, id_span)), Some(label)) = (id, label)
+            && seen.first(ctx, &id, &id_span)
+        {
+            options.push(Choice { id, label, lean });
         }
     }
     if count < 2 && t.raw("options").is_some() {
@@ -301,16 +301,17 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
         return None;
     }
     let mut labels = BTreeMap::new();
-    if let Some(value) = t.raw("labels") {
-        if let DeValue::Table(table) = value.get_ref() {
-            for (key, label) in table.iter() {
-                let key_str: &str = key.get_ref();
-                let point = key_str
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|p| (min..=max).contains(p));
-                let Some(point) = point else {
-                    ctx.report(
+    if let Some(value) = t.raw("labels")
+        && let DeValue::Table(table) = value.get_ref()
+    {
+        for (key, label) in table.iter() {
+            let key_str: &str = key.get_ref();
+            let point = key_str
+                .parse::<i64>()
+                .ok()
+                .filter(|p| (min..=max).contains(p));
+            let Some(point) = point else {
+                ctx.report(
                         &key.span(),
                         tr!(
                             lang,
@@ -318,11 +319,10 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
                             "`labels` has the key `{key_str}`, but its keys must be scale points from {min} to {max}"
                         ),
                     );
-                    continue;
-                };
-                if let Some(text) = read_value_text(ctx, "labels", label, TextForm::Line) {
-                    labels.insert(point, text);
-                }
+                continue;
+            };
+            if let Some(text) = read_value_text(ctx, "labels", label, TextForm::Line) {
+                labels.insert(point, text);
             }
         }
     }

@@ -66,13 +66,13 @@ pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
     if out.is_empty() && !written.is_empty() {
         out.push(Lang::Sv);
     }
-    if written.is_empty() {
-        if let Some(value) = root.raw("languages") {
-            ctx.report(
-                &value.span(),
-                tr!(lang, "ange minst ett språk", "name at least one language"),
-            );
-        }
+    if written.is_empty()
+        && let Some(value) = root.raw("languages")
+    {
+        ctx.report(
+            &value.span(),
+            tr!(lang, "ange minst ett språk", "name at least one language"),
+        );
     }
     out
 }
@@ -175,31 +175,31 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
     if let Some(scale) = &scale {
         let (lo, hi) = (scale.min as f64, scale.max as f64);
         for (name, value) in [("risk_below", &risk_below), ("watch_below", &watch_below)] {
-            if let Some((value, span)) = value {
-                if !(lo..=hi).contains(value) {
-                    ctx.report(
-                        span,
-                        tr!(
-                            lang,
-                            "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
-                            "`{name}` ({value}) lies outside the scale {lo}–{hi}"
-                        ),
-                    );
-                }
+            if let Some((value, span)) = value
+                && !(lo..=hi).contains(value)
+            {
+                ctx.report(
+                    span,
+                    tr!(
+                        lang,
+                        "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
+                        "`{name}` ({value}) lies outside the scale {lo}–{hi}"
+                    ),
+                );
             }
         }
     }
-    if let (Some((risk, span)), Some((watch, _))) = (&risk_below, &watch_below) {
-        if risk > watch {
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
-                    "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
-                ),
-            );
-        }
+    if let (Some((risk, span)), Some((watch, _))) = (&risk_below, &watch_below)
+        && risk > watch
+    {
+        ctx.report(
+            span,
+            tr!(
+                lang,
+                "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
+                "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
+            ),
+        );
     }
     let mut dimensions = Vec::new();
     let mut seen = Seen::default();
@@ -232,21 +232,21 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
             let sid = s.id("id");
             let text = s.text("text", true, TextForm::Line);
             s.finish(&[], lang.pick("ett påstående", "a statement"));
-            if let (Some((sid, span)), Some(text)) = (sid, text) {
-                if seen_statements.first(ctx, &sid, &span) {
-                    statements.push(Statement { id: sid, text });
-                }
+            if let (Some((sid, span)), Some(text)) = (sid, text)
+                && seen_statements.first(ctx, &sid, &span)
+            {
+                statements.push(Statement { id: sid, text });
             }
         }
         d.finish(&[], lang.pick("en dimension", "a dimension"));
-        if let (Some((id, span)), Some(title)) = (id, title) {
-            if seen.first(ctx, &id, &span) {
-                dimensions.push(Dimension {
-                    id,
-                    title,
-                    statements,
-                });
-            }
+        if let (Some((id, span)), Some(title)) = (id, title)
+            && seen.first(ctx, &id, &span)
+        {
+            dimensions.push(Dimension {
+                id,
+                title,
+                statements,
+            });
         }
     }
     t.finish(&[], "[readiness]");
