@@ -23,6 +23,7 @@ pub mod log;
 pub mod pack;
 pub mod prompt;
 pub mod render;
+pub mod session;
 pub mod state;
 pub mod toml_read;
 pub mod ui;

@@ -1,0 +1,433 @@
+//! A facilitated session: one phase's applicable items asked in order, with
+//! stepping back and skipping, every answer saved to the draft at once, and
+//! one entry written at the end. The engine talks to people only through
+//! `SessionUi`, so it runs the same from a terminal and from an answers file.
+
+pub mod answer_form;
+pub mod files;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::i18n::Lang;
+use crate::log::{
+    Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name, write_entry,
+};
+use crate::pack::condition::{Answers, Name, Value};
+use crate::pack::{Decision, Item, Phase};
+use crate::state::interpret::{Given, interpret};
+use crate::state::{Latest, State};
+use crate::workbook::Workbook;
+use answer_form::to_answer;
+use files::Draft;
+
+/// Who leads the session and who takes part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct People {
+    pub facilitator: String,
+    pub participants: Vec<Participant>,
+}
+
+/// One item put to the room.
+pub struct Question<'a> {
+    pub phase: &'a Phase,
+    pub item: &'a Item,
+    /// The language of the pack's texts.
+    pub lang: Lang,
+    /// The answer so far: given in this session, or the latest one before.
+    pub current: Option<&'a Given>,
+    pub note: Option<&'a str>,
+    /// Its place among the applicable items (1-based) and their number.
+    pub number: usize,
+    pub total: usize,
+    pub can_go_back: bool,
+}
+
+/// What the room said.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    Answer {
+        given: Given,
+        note: Option<String>,
+    },
+    /// Go back to the item before, to change it.
+    Back,
+    /// Leave it for now; it is offered again at the end.
+    Skip,
+    /// Stop here; the draft keeps everything for the next `dino run`.
+    Quit,
+}
+
+/// A gate decision as asked at the end of a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GateChoice {
+    pub decision: Decision,
+    pub decided_by: String,
+    pub motivation: String,
+}
+
+/// The people at the terminal, or a script standing in for them.
+pub trait SessionUi {
+    /// Shows the phase's purpose and guidance.
+    fn intro(&mut self, phase: &Phase, lang: Lang) -> Result<()>;
+    /// Asks who leads and who takes part, starting from `default`.
+    fn people(&mut self, default: &People) -> Result<People>;
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply>;
+    /// Items were skipped: go back to them now?
+    fn revisit(&mut self, skipped: &[&Item], lang: Lang) -> Result<bool>;
+    /// Shows what the session recorded and what is still open.
+    fn summary(
+        &mut self,
+        phase: &Phase,
+        records: &[Record],
+        open: &[&Item],
+        lang: Lang,
+    ) -> Result<()>;
+    /// The gate's criteria are met: decide now? `None` leaves it for later.
+    fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>>;
+}
+
+/// How a session ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The entry was written to `log/`.
+    Written(PathBuf),
+    /// Nothing was answered; nothing was written.
+    Empty,
+    /// The room stopped early; the draft holds every answer.
+    Paused,
+}
+
+/// What a session needs to know about the workbook.
+pub struct Context<'a> {
+    pub workbook: &'a Workbook,
+    pub state: &'a State,
+    pub phase: &'a Phase,
+    /// The language of the pack's texts and the entry.
+    pub lang: Lang,
+    pub now: Stamp,
+    pub user: String,
+}
+
+/// Answers as conditions see them: this session's first, then the log's.
+struct Merged<'a> {
+    profile: &'a BTreeMap<String, Value>,
+    earlier: &'a BTreeMap<(String, String), Latest>,
+    phase: &'a str,
+    session: &'a BTreeMap<String, (Given, Option<String>)>,
+}
+
+impl Answers for Merged<'_> {
+    fn value(&self, name: &Name) -> Option<Value> {
+        let given = match &name.phase {
+            None => return self.profile.get(&name.item).cloned(),
+            Some(p) if p == self.phase => {
+                self.session.get(&name.item).map(|(g, _)| g).or_else(|| {
+                    self.earlier
+                        .get(&(p.clone(), name.item.clone()))
+                        .map(|l| &l.given)
+                })
+            }
+            Some(p) => self
+                .earlier
+                .get(&(p.clone(), name.item.clone()))
+                .map(|l| &l.given),
+        }?;
+        match given {
+            Given::Value(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The people of the phase's last session, else the user alone.
+pub fn default_people(workbook: &Workbook, phase: &str, user: &str) -> People {
+    let last = workbook.entries.iter().rev().find(|e| {
+        e.entry.meta.kind == EntryKind::Session && e.entry.meta.phase.as_deref() == Some(phase)
+    });
+    match last {
+        Some(e) => People {
+            facilitator: e.entry.meta.by.clone().unwrap_or_else(|| user.to_string()),
+            participants: e.entry.meta.participants.clone(),
+        },
+        None => People {
+            facilitator: user.to_string(),
+            participants: Vec::new(),
+        },
+    }
+}
+
+/// The session so far: who, when, and the answers by item id.
+pub struct Progress {
+    pub people: People,
+    pub started: Stamp,
+    pub answers: BTreeMap<String, (Given, Option<String>)>,
+}
+
+impl Progress {
+    /// Reads a draft back into answers (it was written by this engine).
+    pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Progress {
+        let mut answers = BTreeMap::new();
+        if let Body::Records(records) = &draft.body {
+            for record in records {
+                if let Some(item) = ctx.phase.item(&record.item)
+                    && let Ok(given) = interpret(&item.kind, &record.answer, ctx.lang)
+                {
+                    answers.insert(record.item.clone(), (given, record.note.clone()));
+                }
+            }
+        }
+        Progress {
+            people: People {
+                facilitator: draft.meta.by.clone().unwrap_or_default(),
+                participants: draft.meta.participants.clone(),
+            },
+            started: draft.meta.date,
+            answers,
+        }
+    }
+
+    /// The entry these answers make, records in the phase's order.
+    pub fn entry(&self, ctx: &Context<'_>) -> Entry {
+        let records = ctx
+            .phase
+            .items
+            .iter()
+            .filter_map(|item| {
+                let (given, note) = self.answers.get(&item.id)?;
+                Some(Record {
+                    item: item.id.clone(),
+                    prompt: item.prompt.get(ctx.lang).to_string(),
+                    answer: to_answer(item, given, ctx.lang),
+                    note: note.clone(),
+                    respondent: None,
+                })
+            })
+            .collect();
+        Entry {
+            meta: Meta {
+                kind: EntryKind::Session,
+                date: self.started,
+                phase: Some(ctx.phase.id.clone()),
+                by: Some(self.people.facilitator.clone()).filter(|f| !f.is_empty()),
+                participants: self.people.participants.clone(),
+                pack: ctx.workbook.pack.id.clone(),
+                pack_version: ctx.workbook.file.pack.version.clone(),
+                closes: Vec::new(),
+            },
+            title: format!(
+                "{} · {}",
+                ctx.phase.title.get(ctx.lang),
+                self.started.date()
+            ),
+            body: Body::Records(records),
+        }
+    }
+
+    fn applies(&self, ctx: &Context<'_>, item: &Item) -> bool {
+        let merged = Merged {
+            profile: &ctx.workbook.profile,
+            earlier: &ctx.state.answers,
+            phase: &ctx.phase.id,
+            session: &self.answers,
+        };
+        item.when.as_ref().is_none_or(|c| c.holds(&merged))
+    }
+}
+
+/// Runs the phase's items through `ui`, saving the draft after every answer.
+/// On `Quit`, the draft is left for the next run.
+pub fn ask_items(
+    ctx: &Context<'_>,
+    ui: &mut dyn SessionUi,
+    progress: &mut Progress,
+    draft: &Draft,
+) -> Result<bool> {
+    let items = &ctx.phase.items;
+    // A resumed session goes on at its first unanswered item; the answered
+    // ones before it can still be stepped back to.
+    let mut cursor = 0;
+    let mut history: Vec<usize> = Vec::new();
+    if !progress.answers.is_empty() {
+        while cursor < items.len()
+            && (progress.answers.contains_key(&items[cursor].id)
+                || !progress.applies(ctx, &items[cursor]))
+        {
+            if progress.answers.contains_key(&items[cursor].id) {
+                history.push(cursor);
+            }
+            cursor += 1;
+        }
+    }
+    let mut skipped: Vec<usize> = Vec::new();
+    let mut revisiting = false;
+    loop {
+        // The next item that applies (and, when revisiting, is unanswered).
+        while cursor < items.len()
+            && (!progress.applies(ctx, &items[cursor])
+                || (revisiting && progress.answers.contains_key(&items[cursor].id)))
+        {
+            cursor += 1;
+        }
+        if cursor >= items.len() {
+            skipped.retain(|i| {
+                !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
+            });
+            if skipped.is_empty() {
+                return Ok(true);
+            }
+            let open: Vec<&Item> = skipped.iter().map(|i| &items[*i]).collect();
+            if !ui.revisit(&open, ctx.lang)? {
+                return Ok(true);
+            }
+            revisiting = true;
+            cursor = skipped.remove(0);
+            continue;
+        }
+        let item = &items[cursor];
+        let applicable: Vec<usize> = (0..items.len())
+            .filter(|i| progress.applies(ctx, &items[*i]))
+            .collect();
+        let number = applicable
+            .iter()
+            .position(|i| *i == cursor)
+            .map_or(1, |p| p + 1);
+        let earlier = ctx
+            .state
+            .answers
+            .get(&(ctx.phase.id.clone(), item.id.clone()));
+        let (current, note) = match progress.answers.get(&item.id) {
+            Some((given, note)) => (Some(given), note.as_deref()),
+            None => (
+                earlier.map(|l| &l.given),
+                earlier.and_then(|l| l.note.as_deref()),
+            ),
+        };
+        let question = Question {
+            phase: ctx.phase,
+            item,
+            lang: ctx.lang,
+            current,
+            note,
+            number,
+            total: applicable.len(),
+            can_go_back: !history.is_empty(),
+        };
+        match ui.ask(&question)? {
+            Reply::Answer { given, note } => {
+                progress.answers.insert(item.id.clone(), (given, note));
+                draft.save(&progress.entry(ctx))?;
+                skipped.retain(|i| *i != cursor);
+                history.push(cursor);
+                cursor += 1;
+            }
+            Reply::Skip => {
+                if !skipped.contains(&cursor) {
+                    skipped.push(cursor);
+                }
+                history.push(cursor);
+                cursor += 1;
+            }
+            Reply::Back => {
+                if let Some(previous) = history.pop() {
+                    cursor = previous;
+                    revisiting = false;
+                }
+            }
+            Reply::Quit => return Ok(false),
+        }
+    }
+}
+
+/// Writes the session's entry into `log/` and discards the draft.
+pub fn write_session(
+    ctx: &Context<'_>,
+    progress: &Progress,
+    draft: &Draft,
+) -> Result<Option<PathBuf>> {
+    if progress.answers.is_empty() {
+        draft.discard()?;
+        return Ok(None);
+    }
+    let path = write_log_entry(ctx.workbook, &progress.entry(ctx), ctx.lang)?;
+    draft.discard()?;
+    Ok(Some(path))
+}
+
+/// Writes an entry into the workbook's log under a fresh name.
+pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result<PathBuf> {
+    let markdown = write_entry(entry, lang);
+    let dir = workbook.log_dir();
+    std::fs::create_dir_all(&dir)?;
+    let taken = |id: &str| {
+        workbook.entries.iter().any(|e| e.id == id)
+            || std::fs::read_dir(&dir).is_ok_and(|list| {
+                list.flatten()
+                    .any(|f| crate::log::entry_id_of(&f.file_name().to_string_lossy()) == Some(id))
+            })
+    };
+    let name = entry_file_name(&entry.meta, &markdown, taken);
+    let path = dir.join(name);
+    crate::fsio::write_atomic(&path, markdown.as_bytes())?;
+    Ok(path)
+}
+
+/// The gate entry for a decision.
+pub fn gate_entry(ctx: &Context<'_>, people: &People, choice: &GateChoice) -> Entry {
+    let lang = ctx.lang;
+    let options = Decision::ALL
+        .iter()
+        .map(|d| crate::log::OptionMark {
+            id: d.id().to_string(),
+            label: d.label(lang).to_string(),
+            ticked: *d == choice.decision,
+        })
+        .collect();
+    let record = |item: &str, prompt: &str, answer| Record {
+        item: item.to_string(),
+        prompt: prompt.to_string(),
+        answer,
+        note: None,
+        respondent: None,
+    };
+    Entry {
+        meta: Meta {
+            kind: EntryKind::Gate,
+            date: ctx.now,
+            phase: Some(ctx.phase.id.clone()),
+            by: Some(people.facilitator.clone()).filter(|f| !f.is_empty()),
+            participants: people.participants.clone(),
+            pack: ctx.workbook.pack.id.clone(),
+            pack_version: ctx.workbook.file.pack.version.clone(),
+            closes: Vec::new(),
+        },
+        title: crate::tr!(
+            lang,
+            "Beslutspunkt: {}",
+            "Gate decision: {}",
+            ctx.phase.title.get(lang)
+        ),
+        body: Body::Records(vec![
+            record(
+                "decision",
+                lang.pick("Beslut", "Decision"),
+                crate::log::Answer::Options(options),
+            ),
+            record(
+                "decided_by",
+                lang.pick("Vem beslutade?", "Who decided?"),
+                crate::log::Answer::Text(choice.decided_by.clone()),
+            ),
+            record(
+                "motivation",
+                lang.pick("Varför?", "Why?"),
+                crate::log::Answer::Text(choice.motivation.clone()),
+            ),
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+//! The session engine driven by a scripted room: answers, stepping back,
+//! skipping and coming back, stopping early and resuming from the draft.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::path::Path;
+
+use super::*;
+use crate::log::{Answer, CheckState};
+use crate::state::fold;
+
+/// A room that replies from a script and remembers what it was asked.
+struct Script {
+    replies: VecDeque<Reply>,
+    asked: Vec<String>,
+    defaults: Vec<Option<Given>>,
+    revisit: bool,
+}
+
+impl Script {
+    fn new(replies: Vec<Reply>) -> Script {
+        Script {
+            replies: replies.into(),
+            asked: Vec::new(),
+            defaults: Vec::new(),
+            revisit: true,
+        }
+    }
+}
+
+impl SessionUi for Script {
+    fn intro(&mut self, _: &Phase, _: Lang) -> Result<()> {
+        Ok(())
+    }
+    fn people(&mut self, default: &People) -> Result<People> {
+        Ok(default.clone())
+    }
+    fn ask(&mut self, q: &Question<'_>) -> Result<Reply> {
+        self.asked.push(q.item.id.clone());
+        self.defaults.push(q.current.cloned());
+        Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+    }
+    fn revisit(&mut self, _: &[&Item], _: Lang) -> Result<bool> {
+        Ok(std::mem::replace(&mut self.revisit, false))
+    }
+    fn summary(&mut self, _: &Phase, _: &[Record], _: &[&Item], _: Lang) -> Result<()> {
+        Ok(())
+    }
+    fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
+        Ok(None)
+    }
+}
+
+fn text(s: &str) -> Reply {
+    Reply::Answer {
+        given: Given::Value(Value::Str(s.into())),
+        note: None,
+    }
+}
+
+fn workbook(dir: &Path, personal_data: bool) -> Workbook {
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packs/skolpilot");
+    fs::create_dir_all(dir.join("log")).expect("mkdir");
+    fs::write(
+        dir.join("workbook.toml"),
+        format!(
+            "name = \"Prov\"\nid = \"prov\"\ncreated = 2026-03-01T09:00:00+01:00\nlanguage = \"sv\"\n\n[pack]\nid = \"skolpilot\"\nversion = \"0.1.0\"\npath = {:?}\n\n[profile]\nprocurement = \"maybe\"\npersonal_data = {personal_data}\n",
+            pack.display().to_string()
+        ),
+    )
+    .expect("write");
+    Workbook::open(dir, Lang::Sv).expect("opens")
+}
+
+/// Runs the first phase with `script`; returns what was asked and the
+/// session's answers.
+fn run(dir: &Path, wb: &Workbook, script: &mut Script) -> (bool, Progress) {
+    let state = fold(wb, Lang::Sv);
+    let ctx = Context {
+        workbook: wb,
+        state: &state,
+        phase: &wb.pack.phases[0],
+        lang: Lang::Sv,
+        now: Stamp::parse("2026-03-02T09:15:00+01:00").expect("time"),
+        user: "Anna Lind".into(),
+    };
+    let draft = Draft::new(dir, Lang::Sv).expect("draft");
+    let mut progress = match draft.load().expect("draft reads") {
+        Some(entry) => Progress::from_draft(&ctx, &entry),
+        None => Progress {
+            people: default_people(wb, "start", "Anna Lind"),
+            started: ctx.now,
+            answers: BTreeMap::new(),
+        },
+    };
+    let done = ask_items(&ctx, script, &mut progress, &draft).expect("runs");
+    if done {
+        write_session(&ctx, &progress, &draft).expect("writes");
+    }
+    (done, progress)
+}
+
+#[test]
+fn conditions_decide_which_items_are_asked() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let mut script = Script::new(vec![text("Frånvaro"), text("nej")]);
+    let (done, progress) = run(dir.path(), &wb, &mut script);
+    assert!(done);
+    // `dataskydd` applies only with personal data.
+    assert_eq!(script.asked, ["problem", "losning"]);
+    assert_eq!(progress.answers.len(), 2);
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    assert_eq!(wb.entries.len(), 1);
+    assert!(
+        !dir.path().join(".dino/draft.md").exists(),
+        "the draft is gone"
+    );
+}
+
+#[test]
+fn stepping_back_changes_an_answer_and_skipped_items_come_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), true);
+    let mut script = Script::new(vec![
+        text("Första svaret"),
+        Reply::Back,
+        text("Ändrat svar"),
+        Reply::Skip,
+        Reply::Answer {
+            given: Given::Value(Value::Bool(true)),
+            note: Some("Klart med DPO".into()),
+        },
+        // Offered again at the end.
+        text("ja"),
+    ]);
+    let (done, progress) = run(dir.path(), &wb, &mut script);
+    assert!(done);
+    assert_eq!(
+        script.asked,
+        [
+            "problem",
+            "losning",
+            "problem",
+            "losning",
+            "dataskydd",
+            "losning"
+        ]
+    );
+    // Stepping back shows the answer just given.
+    assert_eq!(
+        script.defaults[2],
+        Some(Given::Value(Value::Str("Första svaret".into())))
+    );
+    assert_eq!(
+        progress.answers["problem"].0,
+        Given::Value(Value::Str("Ändrat svar".into()))
+    );
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let Body::Records(records) = &wb.entries[0].entry.body else {
+        panic!("records")
+    };
+    let ids: Vec<&str> = records.iter().map(|r| r.item.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["problem", "losning", "dataskydd"],
+        "in the phase's order"
+    );
+    assert_eq!(records[2].answer, Answer::Check(CheckState::Done));
+    assert_eq!(records[2].note.as_deref(), Some("Klart med DPO"));
+}
+
+#[test]
+fn stopping_early_leaves_a_draft_that_resumes_with_nothing_lost() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), true);
+    let mut script = Script::new(vec![text("Frånvaro"), Reply::Quit]);
+    let (done, _) = run(dir.path(), &wb, &mut script);
+    assert!(!done);
+    assert!(dir.path().join(".dino/draft.md").is_file());
+    assert_eq!(
+        fs::read_to_string(dir.path().join(".dino/.gitignore")).expect("ignore"),
+        "*\n"
+    );
+
+    let mut script = Script::new(vec![
+        Reply::Back,
+        Reply::Answer {
+            given: Given::Value(Value::Str("Frånvaro".into())),
+            note: Some("Oförändrat".into()),
+        },
+        text("nej"),
+        Reply::Skip,
+    ]);
+    script.revisit = false;
+    let (done, progress) = run(dir.path(), &wb, &mut script);
+    assert!(done);
+    // The resumed session goes on where it stopped; stepping back shows the
+    // answer the draft kept.
+    assert_eq!(script.asked, ["losning", "problem", "losning", "dataskydd"]);
+    assert_eq!(
+        script.defaults[1],
+        Some(Given::Value(Value::Str("Frånvaro".into())))
+    );
+    assert_eq!(progress.answers.len(), 2);
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    assert_eq!(wb.entries.len(), 1);
+    assert_eq!(
+        wb.entries[0].entry.meta.date.to_string(),
+        "2026-03-02T09:15:00+01:00"
+    );
+}
+
+#[test]
+fn a_second_session_starts_from_the_earlier_answers() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    run(
+        dir.path(),
+        &wb,
+        &mut Script::new(vec![text("Frånvaro"), text("nej")]),
+    );
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let mut script = Script::new(vec![Reply::Quit]);
+    run(dir.path(), &wb, &mut script);
+    assert_eq!(
+        script.defaults[0],
+        Some(Given::Value(Value::Str("Frånvaro".into())))
+    );
+}
