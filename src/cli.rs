@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{check, completions, log, man, new, note, pack, status};
+use crate::commands::{check, completions, log, man, new, note, pack, run, status};
 use crate::i18n::Lang;
 
 /// A workbook for innovation projects in the public sector: run a method's
@@ -63,6 +63,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     New(new::NewArgs),
+    Run(run::RunArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Note(note::NoteArgs),

@@ -18,6 +18,7 @@ pub mod commands;
 pub mod exit;
 pub mod finding;
 pub mod fsio;
+pub mod git;
 pub mod i18n;
 pub mod log;
 pub mod pack;

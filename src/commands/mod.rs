@@ -8,6 +8,7 @@ pub mod man;
 pub mod new;
 pub mod note;
 pub mod pack;
+pub mod run;
 pub mod status;
 mod workbooks;
 
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let ui = Ui::new(&cli.global);
     match cli.command {
         Command::New(args) => new::run(args, &ui),
+        Command::Run(args) => run::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),

@@ -4,7 +4,10 @@
 //! `SessionUi`, so it runs the same from a terminal and from an answers file.
 
 pub mod answer_form;
+pub mod answers_file;
 pub mod files;
+pub mod signals;
+pub mod term_ui;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -374,9 +377,25 @@ pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result
     Ok(path)
 }
 
-/// The gate entry for a decision.
-pub fn gate_entry(ctx: &Context<'_>, people: &People, choice: &GateChoice) -> Entry {
+/// The gate entry for a decision taken after the session that started at
+/// `session_start`: dated now, and always after the session, so that the log
+/// reads the session first even when the clock is pinned.
+pub fn gate_entry(
+    ctx: &Context<'_>,
+    people: &People,
+    choice: &GateChoice,
+    session_start: Stamp,
+) -> Entry {
     let lang = ctx.lang;
+    let date = if ctx.now.at > session_start.at {
+        ctx.now
+    } else {
+        let later = session_start
+            .at
+            .checked_add(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(session_start.at);
+        Stamp::new(later, session_start.offset)
+    };
     let options = Decision::ALL
         .iter()
         .map(|d| crate::log::OptionMark {
@@ -395,7 +414,7 @@ pub fn gate_entry(ctx: &Context<'_>, people: &People, choice: &GateChoice) -> En
     Entry {
         meta: Meta {
             kind: EntryKind::Gate,
-            date: ctx.now,
+            date,
             phase: Some(ctx.phase.id.clone()),
             by: Some(people.facilitator.clone()).filter(|f| !f.is_empty()),
             participants: people.participants.clone(),

@@ -88,3 +88,81 @@ fn note_without_text_opens_the_editor() {
         "Vägledarna vet mer än vi trodde.\n\n- [x] det här är text"
     );
 }
+
+/// A workbook on the example pack where every item of its first phase
+/// applies, made in a temp folder.
+fn skolpilot(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::write(dir.join("p.toml"), "personal_data = true\n").expect("write");
+    let pack = root().join("examples/packs/skolpilot");
+    crate::support::pinned(
+        dir,
+        &[
+            "new",
+            "Prov",
+            "--pack",
+            pack.to_str().expect("UTF-8"),
+            "--profile",
+            "p.toml",
+            "--no-input",
+        ],
+    )
+    .code(0);
+    dir.join("prov")
+}
+
+fn run_session(wb: &std::path::Path) -> Session {
+    session(wb, &["--lang", "en", "run"])
+}
+
+/// Goes through the people questions: the facilitator as suggested, one
+/// participant.
+fn people(p: &mut Session) {
+    p.expect("Facilitator").expect("facilitator");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send("Omar Said\r").expect("name");
+    p.expect("Role of Omar Said").expect("role");
+    p.send("Rektor\r").expect("role");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("done");
+}
+
+#[test]
+fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    p.expect("Frame the problem").expect("the purpose is shown");
+    people(&mut p);
+    p.expect("Which problem, and for whom?")
+        .expect("first item");
+    // A long text: write one line here instead of in the editor.
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line input");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Do we know what the solution")
+        .expect("second item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("No");
+    p.expect("Data protection is reviewed").expect("third item");
+    p.send(ENTER).expect("Done");
+    p.expect("Summary").expect("summary");
+    p.expect("What do you decide?").expect("the gate");
+    p.send(ENTER).expect("Go on");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Problemet är tydligt\r").expect("why");
+    p.expect(expectrl::Eof).expect("ends");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let w = &doc["workbooks"][0];
+    assert_eq!(w["phases"][0]["done"], 3, "{}", run.stdout);
+    assert_eq!(w["phases"][0]["gate"]["decision"], "go");
+    assert_eq!(w["current_phase"], "test");
+    assert_eq!(w["answers"]["start.problem"]["value"], "Elever hoppar av");
+    let log = crate::support::dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
+    assert_eq!(doc["entries"][0]["participants"][0]["role"], "Rektor");
+}

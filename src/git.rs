@@ -1,0 +1,75 @@
+//! Committing what a command wrote with git, when asked (`--commit`): exactly
+//! those files, with git's own author settings. Without a repository, or
+//! without git, the files stay written and the reason is told.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::i18n::Lang;
+use crate::tr;
+
+/// Commits `files` (inside `dir`'s repository) with `message`. Returns a
+/// note for the user on what happened.
+pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Result<String, String> {
+    let inside = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .output();
+    match inside {
+        Err(_) => {
+            return Err(tr!(
+                lang,
+                "git finns inte här; posterna är skrivna men inte incheckade",
+                "git is not installed; the entries are written but not committed"
+            ));
+        }
+        Ok(out) if !out.status.success() => {
+            return Err(tr!(
+                lang,
+                "{} ligger inte i ett git-förråd; posterna är skrivna men inte incheckade",
+                "{} is not in a git repository; the entries are written but not committed",
+                dir.display()
+            ));
+        }
+        Ok(_) => {}
+    }
+    let run = |args: &[&std::ffi::OsStr]| -> Result<(), String> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        }
+    };
+    // Whole paths, since git runs in `dir`, not where the paths start.
+    let files: Vec<PathBuf> = files
+        .iter()
+        .map(|f| f.canonicalize().unwrap_or_else(|_| f.clone()))
+        .collect();
+    let mut add: Vec<&std::ffi::OsStr> = vec!["add".as_ref(), "--".as_ref()];
+    add.extend(files.iter().map(|f| f.as_os_str()));
+    let mut commit: Vec<&std::ffi::OsStr> = vec![
+        "commit".as_ref(),
+        "--quiet".as_ref(),
+        "-m".as_ref(),
+        message.as_ref(),
+        "--".as_ref(),
+    ];
+    commit.extend(files.iter().map(|f| f.as_os_str()));
+    run(&add)
+        .and_then(|()| run(&commit))
+        .map(|()| tr!(lang, "incheckat: {message}", "committed: {message}"))
+        .map_err(|why| {
+            tr!(
+                lang,
+                "git kunde inte checka in posterna ({why}); de är skrivna",
+                "git could not commit the entries ({why}); they are written"
+            )
+        })
+}

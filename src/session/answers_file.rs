@@ -1,0 +1,316 @@
+//! Scripted sessions: `dino run PHASE --answers FILE`. The file's answers
+//! stand in for the room, through the same engine, so the entry is the one
+//! an interactive run with the same answers writes (docs/answers-format.md).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use anyhow::Result;
+use toml::de::DeValue;
+
+use super::{Context, GateChoice, People, Question, Reply, SessionUi};
+use crate::finding::{Finding, SourceText, closest};
+use crate::i18n::Lang;
+use crate::log::{Participant, Record};
+use crate::pack::condition::Value;
+use crate::pack::{Decision, Item, Phase, check_value};
+use crate::state::interpret::Given;
+use crate::toml_read::{FileCtx, Table, plain_value};
+use crate::tr;
+
+/// An answers file, read and checked against the phase.
+pub struct AnswerScript {
+    facilitator: Option<String>,
+    participants: Option<Vec<Participant>>,
+    answers: BTreeMap<String, Given>,
+    notes: BTreeMap<String, String>,
+    gate: Option<GateChoice>,
+    /// Where each answered id is written, to name the ones never asked.
+    spans: BTreeMap<String, Range<usize>>,
+    asked: BTreeSet<String>,
+    src: SourceText,
+}
+
+impl AnswerScript {
+    pub fn gate_choice(&self) -> Option<GateChoice> {
+        self.gate.clone()
+    }
+
+    /// Answers the run never asked for, because their condition was false.
+    pub fn unasked(&self, phase: &Phase, lang: Lang) -> Vec<Finding> {
+        self.spans
+            .iter()
+            .filter(|(id, _)| !self.asked.contains(*id))
+            .map(|(id, span)| {
+                let when = phase
+                    .item(id)
+                    .and_then(|i| i.when.as_ref())
+                    .map(|c| c.source.clone())
+                    .unwrap_or_default();
+                self.src.finding(
+                    span,
+                    tr!(
+                        lang,
+                        "`{id}` gäller inte i det här projektet (villkoret `{when}` är falskt)",
+                        "`{id}` does not apply to this project (its condition `{when}` is false)"
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Reads and checks an answers file for the phase of `ctx`.
+pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScript, Vec<Finding>> {
+    let findings = RefCell::new(Vec::new());
+    let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+        return Err(findings.into_inner());
+    };
+    let fctx = FileCtx {
+        src,
+        lang,
+        languages: RefCell::new(Vec::new()),
+        findings: &findings,
+    };
+    let root = Table::new(&fctx, tree.get_ref(), 0..0);
+    let facilitator = root.string("facilitator", false).map(|(f, _)| f);
+    let participants = root.raw("participants").map(|_| {
+        root.tables("participants", false)
+            .into_iter()
+            .filter_map(|t| {
+                let name = t.string("name", true).map(|(n, _)| n);
+                let role = t.string("role", false).map(|(r, _)| r);
+                t.finish(&[], "participants");
+                Some(Participant { name: name?, role })
+            })
+            .collect()
+    });
+    let phase = ctx.phase;
+    let mut answers = BTreeMap::new();
+    let mut spans = BTreeMap::new();
+    let item_of = |key: &toml::Spanned<std::borrow::Cow<'_, str>>| -> Option<&Item> {
+        let id: &str = key.get_ref();
+        let found = phase.item(id);
+        if found.is_none() {
+            let hint = closest(id, phase.items.iter().map(|i| i.id.as_str()))
+                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
+                .unwrap_or_default();
+            fctx.report(
+                &key.span(),
+                tr!(
+                    lang,
+                    "fasen `{}` har ingen punkt `{id}`{hint}",
+                    "the phase `{}` has no item `{id}`{hint}",
+                    phase.id
+                ),
+            );
+        }
+        found
+    };
+    if let Some(table) = section(&root, "answers") {
+        for (key, value) in table.iter() {
+            let Some(item) = item_of(key) else { continue };
+            let what = format!("`{}`", item.id);
+            let checked = plain_value(value.get_ref())
+                .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
+                .and_then(|v| {
+                    check_value(&item.kind, &date_as_text(v, value.get_ref()), &what, lang)
+                });
+            match checked {
+                Ok(v) => {
+                    if let Some(text) = text_of(&v)
+                        && !crate::log::writable(text)
+                    {
+                        fctx.report(
+                            &value.span(),
+                            tr!(
+                                lang,
+                                "texten innehåller NUL (U+0000)",
+                                "the text holds NUL (U+0000)"
+                            ),
+                        );
+                        continue;
+                    }
+                    spans.insert(item.id.clone(), key.span());
+                    answers.insert(item.id.clone(), Given::Value(v));
+                }
+                Err(message) => fctx.report(&value.span(), message),
+            }
+        }
+    }
+    if let Some(table) = section(&root, "not_applicable") {
+        for (key, value) in table.iter() {
+            let Some(item) = item_of(key) else { continue };
+            match value.get_ref() {
+                DeValue::String(reason) if !reason.trim().is_empty() => {
+                    if answers.contains_key(&item.id) {
+                        fctx.report(
+                            &key.span(),
+                            tr!(
+                                lang,
+                                "`{}` har både ett svar och ej tillämplig",
+                                "`{}` has both an answer and not applicable",
+                                item.id
+                            ),
+                        );
+                        continue;
+                    }
+                    spans.insert(item.id.clone(), key.span());
+                    answers.insert(item.id.clone(), Given::NotApplicable(reason.to_string()));
+                }
+                _ => fctx.report(
+                    &value.span(),
+                    tr!(
+                        lang,
+                        "ett skäl behövs: en sträng som inte är tom",
+                        "a reason is needed: a string that is not empty"
+                    ),
+                ),
+            }
+        }
+    }
+    let mut notes = BTreeMap::new();
+    if let Some(table) = section(&root, "notes") {
+        for (key, value) in table.iter() {
+            let Some(item) = item_of(key) else { continue };
+            match value.get_ref() {
+                DeValue::String(note) => {
+                    if !answers.contains_key(&item.id) {
+                        fctx.report(
+                            &key.span(),
+                            tr!(
+                                lang,
+                                "en anteckning till `{}`, som inte har något svar i filen",
+                                "a note on `{}`, which has no answer in the file",
+                                item.id
+                            ),
+                        );
+                    }
+                    notes.insert(item.id.clone(), note.to_string());
+                }
+                _ => fctx.report(
+                    &value.span(),
+                    tr!(lang, "en anteckning är en sträng", "a note is a string"),
+                ),
+            }
+        }
+    }
+    let gate = root.table("gate").and_then(|t| {
+        let decision = t.string("decision", true).and_then(|(d, span)| {
+            let found = Decision::ALL.into_iter().find(|x| x.id() == d);
+            if found.is_none() {
+                fctx.report(
+                    &span,
+                    tr!(
+                        lang,
+                        "beslutet `{d}` finns inte; det är go, recycle, pause eller stop",
+                        "there is no decision `{d}`; it is go, recycle, pause or stop"
+                    ),
+                );
+            }
+            found
+        });
+        let decided_by = t.string("decided_by", true).map(|(d, _)| d);
+        let motivation = t.string("motivation", true).map(|(m, _)| m);
+        t.finish(&[], "[gate]");
+        Some(GateChoice {
+            decision: decision?,
+            decided_by: decided_by?,
+            motivation: motivation?,
+        })
+    });
+    root.finish(&[], lang.pick("svarsfilen", "the answers file"));
+    let mut findings = findings.into_inner();
+    findings.sort();
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    Ok(AnswerScript {
+        facilitator,
+        participants,
+        answers,
+        notes,
+        gate,
+        spans,
+        asked: BTreeSet::new(),
+        src: src.clone(),
+    })
+}
+
+/// A table of the file, read key by key (the keys are item ids).
+fn section<'a>(root: &Table<'a>, key: &'static str) -> Option<&'a toml::de::DeTable<'a>> {
+    let value = root.raw(key)?;
+    match value.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => {
+            root.ctx().report(
+                &value.span(),
+                tr!(
+                    root.ctx().lang,
+                    "`{key}` ska vara en tabell: [{key}]",
+                    "`{key}` must be a table: [{key}]"
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A TOML date (`2026-05-01`, unquoted) is a date answer, as a string.
+fn date_as_text(value: Value, raw: &DeValue<'_>) -> Value {
+    match raw {
+        DeValue::Datetime(dt) => Value::Str(dt.to_string()),
+        _ => value,
+    }
+}
+
+fn text_of(value: &Value) -> Option<&str> {
+    match value {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+impl SessionUi for AnswerScript {
+    fn intro(&mut self, _: &Phase, _: Lang) -> Result<()> {
+        Ok(())
+    }
+
+    fn people(&mut self, default: &People) -> Result<People> {
+        Ok(People {
+            facilitator: self
+                .facilitator
+                .clone()
+                .unwrap_or_else(|| default.facilitator.clone()),
+            participants: self
+                .participants
+                .clone()
+                .unwrap_or_else(|| default.participants.clone()),
+        })
+    }
+
+    fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
+        let id = &question.item.id;
+        self.asked.insert(id.clone());
+        Ok(match self.answers.get(id) {
+            Some(given) => Reply::Answer {
+                given: given.clone(),
+                note: self.notes.get(id).cloned(),
+            },
+            None => Reply::Skip,
+        })
+    }
+
+    fn revisit(&mut self, _: &[&Item], _: Lang) -> Result<bool> {
+        Ok(false)
+    }
+
+    fn summary(&mut self, _: &Phase, _: &[Record], _: &[&Item], _: Lang) -> Result<()> {
+        Ok(())
+    }
+
+    fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
+        Ok(self.gate.clone())
+    }
+}

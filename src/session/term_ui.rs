@@ -1,0 +1,584 @@
+//! The session at a terminal, often on a projector: dialoguer widgets on
+//! stderr for each kind of item, with a menu (Esc) to step back, skip, mark
+//! not applicable, read the help, add a note or stop for now.
+
+use anyhow::Result;
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+
+use super::{GateChoice, People, Question, Reply, SessionUi};
+use crate::i18n::Lang;
+use crate::log::{Participant, Record};
+use crate::pack::condition::Value;
+use crate::pack::{Decision, Item, Kind, Phase, check_value, parse_date};
+use crate::render::table::new_table;
+use crate::render::terminal_md;
+use crate::state::interpret::Given;
+use crate::tr;
+
+pub struct TermUi {
+    term: Term,
+    theme: ColorfulTheme,
+    /// The language of messages.
+    lang: Lang,
+}
+
+/// What the menu behind Esc offers.
+enum Action {
+    Answer,
+    Back,
+    Skip,
+    NotApplicable,
+    Help,
+    Note,
+    Quit,
+}
+
+impl TermUi {
+    pub fn new(lang: Lang) -> TermUi {
+        TermUi {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            lang,
+        }
+    }
+
+    pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
+        Ok(Confirm::with_theme(&self.theme)
+            .with_prompt(question)
+            .default(default)
+            .interact()?)
+    }
+
+    fn width(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(80, |(_, cols)| cols as usize)
+    }
+
+    fn say(&self, text: &str) -> Result<()> {
+        self.term.write_line(text)?;
+        Ok(())
+    }
+
+    /// The menu behind Esc.
+    fn menu(&self, can_go_back: bool) -> Result<Action> {
+        let lang = self.lang;
+        let mut actions = vec![(
+            Action::Answer,
+            lang.pick("Svara på punkten", "Answer the item"),
+        )];
+        if can_go_back {
+            actions.push((
+                Action::Back,
+                lang.pick("Tillbaka till förra punkten", "Back to the previous item"),
+            ));
+        }
+        actions.extend([
+            (
+                Action::Skip,
+                lang.pick(
+                    "Hoppa över (tas upp igen i slutet)",
+                    "Skip (offered again at the end)",
+                ),
+            ),
+            (
+                Action::NotApplicable,
+                lang.pick(
+                    "Ej tillämplig, med ett skäl",
+                    "Not applicable, with a reason",
+                ),
+            ),
+            (Action::Help, lang.pick("Visa hjälp", "Show the help")),
+            (
+                Action::Note,
+                lang.pick(
+                    "Skriv en anteckning till svaret",
+                    "Write a note on the answer",
+                ),
+            ),
+            (
+                Action::Quit,
+                lang.pick("Spara och fortsätt senare", "Save and go on later"),
+            ),
+        ]);
+        let labels: Vec<&str> = actions.iter().map(|(_, l)| *l).collect();
+        let chosen = Select::with_theme(&self.theme)
+            .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
+            .items(&labels)
+            .default(0)
+            .interact_opt()?;
+        Ok(match chosen {
+            Some(i) => actions.swap_remove(i).0,
+            None => Action::Answer,
+        })
+    }
+
+    /// Asks the item in its widget. `None`: the room pressed Esc (or left a
+    /// line empty) for the menu.
+    fn widget(&self, q: &Question<'_>) -> Result<Option<Given>> {
+        let lang = q.lang;
+        let prompt = q.item.prompt.get(lang);
+        let more = self.lang.pick("Fler val …", "More …");
+        let current_value = match q.current {
+            Some(Given::Value(v)) => Some(v),
+            _ => None,
+        };
+        match &q.item.kind {
+            Kind::Check => {
+                let items = [
+                    self.lang.pick("Klart", "Done"),
+                    self.lang.pick("Inte klart", "Not done"),
+                    more,
+                ];
+                let default = match q.current {
+                    Some(Given::Value(Value::Bool(false))) => 1,
+                    _ => 0,
+                };
+                let chosen = Select::with_theme(&self.theme)
+                    .with_prompt(prompt)
+                    .items(items)
+                    .default(default)
+                    .interact_opt()?;
+                Ok(match chosen {
+                    Some(0) => Some(Given::Value(Value::Bool(true))),
+                    Some(1) => Some(Given::Value(Value::Bool(false))),
+                    _ => None,
+                })
+            }
+            Kind::Choice { options } => {
+                let mut items: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
+                items.push(more);
+                let default = options
+                    .iter()
+                    .position(|o| current_value == Some(&Value::Str(o.id.clone())))
+                    .unwrap_or(0);
+                let chosen = Select::with_theme(&self.theme)
+                    .with_prompt(prompt)
+                    .items(&items)
+                    .default(default)
+                    .interact_opt()?;
+                Ok(chosen
+                    .filter(|i| *i < options.len())
+                    .map(|i| Given::Value(Value::Str(options[i].id.clone()))))
+            }
+            Kind::Multi { options } => {
+                let items: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
+                let on: Vec<bool> = options
+                    .iter()
+                    .map(|o| match current_value {
+                        Some(Value::List(ids)) => ids.contains(&Value::Str(o.id.clone())),
+                        _ => false,
+                    })
+                    .collect();
+                let chosen = MultiSelect::with_theme(&self.theme)
+                    .with_prompt(format!(
+                        "{prompt} {}",
+                        style(self.lang.pick(
+                            "(mellanslag väljer, Enter klar)",
+                            "(space picks, Enter done)"
+                        ))
+                        .dim()
+                    ))
+                    .items(&items)
+                    .defaults(&on)
+                    .interact_opt()?;
+                Ok(chosen.map(|picked| {
+                    Given::Value(Value::List(
+                        picked
+                            .into_iter()
+                            .map(|i| Value::Str(options[i].id.clone()))
+                            .collect(),
+                    ))
+                }))
+            }
+            Kind::Scale(scale) => {
+                let points: Vec<i64> = (scale.min..=scale.max).collect();
+                let mut items: Vec<String> = points
+                    .iter()
+                    .map(|n| match scale.labels.get(n) {
+                        Some(label) => format!("{n} · {}", label.get(lang)),
+                        None => n.to_string(),
+                    })
+                    .collect();
+                items.push(more.to_string());
+                let default = match current_value {
+                    Some(Value::Num(n)) => points.iter().position(|p| *p as f64 == *n).unwrap_or(0),
+                    _ => 0,
+                };
+                let chosen = Select::with_theme(&self.theme)
+                    .with_prompt(prompt)
+                    .items(&items)
+                    .default(default)
+                    .interact_opt()?;
+                Ok(chosen
+                    .filter(|i| *i < points.len())
+                    .map(|i| Given::Value(Value::Num(points[i] as f64))))
+            }
+            Kind::Text { long: true } => {
+                let current = match current_value {
+                    Some(Value::Str(s)) => s.clone(),
+                    _ => String::new(),
+                };
+                let items = [
+                    self.lang.pick("Skriv i editorn", "Write in the editor"),
+                    self.lang.pick("Skriv en rad här", "Write one line here"),
+                    more,
+                ];
+                let chosen = Select::with_theme(&self.theme)
+                    .with_prompt(prompt)
+                    .items(items)
+                    .default(0)
+                    .interact_opt()?;
+                match chosen {
+                    Some(0) => {
+                        let edited = Editor::new().extension(".md").edit(&current)?;
+                        Ok(edited
+                            .map(|t| t.trim_end().to_string())
+                            .filter(|t| !t.trim().is_empty())
+                            .map(|t| Given::Value(Value::Str(t))))
+                    }
+                    Some(1) => self.line(prompt, &current, &q.item.kind),
+                    _ => Ok(None),
+                }
+            }
+            Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
+                let current = match current_value {
+                    Some(Value::Str(s)) => s.clone(),
+                    Some(Value::Num(n)) => super::answer_form::format_number(*n, lang),
+                    _ => String::new(),
+                };
+                self.line(prompt, &current, &q.item.kind)
+            }
+        }
+    }
+
+    /// A line of text, checked for the item's kind; empty opens the menu.
+    fn line(&self, prompt: &str, current: &str, kind: &Kind) -> Result<Option<Given>> {
+        let lang = self.lang;
+        let kind_for_check = kind.clone();
+        let text: String = Input::with_theme(&self.theme)
+            .with_prompt(format!(
+                "{prompt} {}",
+                style(lang.pick("(tom rad: fler val)", "(empty line: more)")).dim()
+            ))
+            .with_initial_text(current)
+            .allow_empty(true)
+            .validate_with(move |text: &String| -> Result<(), String> {
+                if text.trim().is_empty() {
+                    return Ok(());
+                }
+                typed(&kind_for_check, text, lang).map(|_| ())
+            })
+            .interact_text()?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Given::Value(
+            typed(kind, &text, lang).map_err(anyhow::Error::msg)?,
+        )))
+    }
+
+    fn reason(&self) -> Result<Option<String>> {
+        let text: String = Input::with_theme(&self.theme)
+            .with_prompt(self.lang.pick(
+                "Varför är punkten inte tillämplig?",
+                "Why does the item not apply?",
+            ))
+            .allow_empty(true)
+            .interact_text()?;
+        Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+    }
+}
+
+/// A typed-in line as a value of a text, date or number item.
+fn typed(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
+    let value = match kind {
+        Kind::Date => Value::Str(parse_date(text.trim(), lang)?),
+        Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(n) => Value::Num(n),
+            Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
+        },
+        _ => Value::Str(text.to_string()),
+    };
+    check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
+}
+
+impl SessionUi for TermUi {
+    fn intro(&mut self, phase: &Phase, lang: Lang) -> Result<()> {
+        let width = self.width();
+        self.say("")?;
+        self.say(&style(phase.title.get(lang)).bold().underlined().to_string())?;
+        self.say("")?;
+        self.say(&terminal_md::render(phase.purpose.get(lang), width))?;
+        self.say("")?;
+        self.say(&terminal_md::render(phase.guidance.get(lang), width))?;
+        self.say("")?;
+        Ok(())
+    }
+
+    fn people(&mut self, default: &People) -> Result<People> {
+        let lang = self.lang;
+        let facilitator: String = Input::with_theme(&self.theme)
+            .with_prompt(lang.pick("Processledare", "Facilitator"))
+            .with_initial_text(&default.facilitator)
+            .allow_empty(true)
+            .interact_text()?;
+        if !default.participants.is_empty() {
+            let names: Vec<String> = default.participants.iter().map(shown).collect();
+            let same = Confirm::with_theme(&self.theme)
+                .with_prompt(tr!(
+                    lang,
+                    "Samma deltagare som förra gången ({})?",
+                    "The same participants as last time ({})?",
+                    names.join(", ")
+                ))
+                .default(true)
+                .interact()?;
+            if same {
+                return Ok(People {
+                    facilitator: facilitator.trim().to_string(),
+                    participants: default.participants.clone(),
+                });
+            }
+        }
+        let mut participants = Vec::new();
+        loop {
+            let name: String = Input::with_theme(&self.theme)
+                .with_prompt(lang.pick(
+                    "Deltagare (tom rad när alla är med)",
+                    "Participant (an empty line when everyone is in)",
+                ))
+                .allow_empty(true)
+                .interact_text()?;
+            if name.trim().is_empty() {
+                break;
+            }
+            let role: String = Input::with_theme(&self.theme)
+                .with_prompt(tr!(
+                    lang,
+                    "Roll för {} (valfri)",
+                    "Role of {} (optional)",
+                    name.trim()
+                ))
+                .allow_empty(true)
+                .interact_text()?;
+            participants.push(Participant {
+                name: name.trim().to_string(),
+                role: Some(role.trim().to_string()).filter(|r| !r.is_empty()),
+            });
+        }
+        Ok(People {
+            facilitator: facilitator.trim().to_string(),
+            participants,
+        })
+    }
+
+    fn ask(&mut self, q: &Question<'_>) -> Result<Reply> {
+        let lang = self.lang;
+        let required = if q.item.required {
+            lang.pick(" · krav", " · required")
+        } else {
+            ""
+        };
+        self.say("")?;
+        self.say(
+            &style(format!(
+                "{} {}/{}{required}",
+                q.phase.title.get(q.lang),
+                q.number,
+                q.total
+            ))
+            .dim()
+            .to_string(),
+        )?;
+        if let Some(Given::NotApplicable(reason)) = q.current {
+            self.say(&tr!(
+                lang,
+                "Tidigare: ej tillämplig ({})",
+                "Before: not applicable ({})",
+                terminal_md::visible(reason)
+            ))?;
+        }
+        self.say(
+            &style(lang.pick("Esc: fler val", "Esc: more"))
+                .dim()
+                .to_string(),
+        )?;
+        let mut note = q.note.map(str::to_string);
+        loop {
+            if let Some(given) = self.widget(q)? {
+                return Ok(Reply::Answer { given, note });
+            }
+            match self.menu(q.can_go_back)? {
+                Action::Answer => {}
+                Action::Back => return Ok(Reply::Back),
+                Action::Skip => return Ok(Reply::Skip),
+                Action::Quit => return Ok(Reply::Quit),
+                Action::NotApplicable => {
+                    if let Some(reason) = self.reason()? {
+                        return Ok(Reply::Answer {
+                            given: Given::NotApplicable(reason),
+                            note,
+                        });
+                    }
+                }
+                Action::Help => {
+                    let help = q.item.help.as_ref().map_or_else(
+                        || {
+                            lang.pick("Punkten har ingen hjälptext.", "The item has no help.")
+                                .to_string()
+                        },
+                        |h| terminal_md::render(h.get(q.lang), self.width()),
+                    );
+                    self.say("")?;
+                    self.say(&help)?;
+                    self.say("")?;
+                }
+                Action::Note => {
+                    let text: String = Input::with_theme(&self.theme)
+                        .with_prompt(lang.pick("Anteckning", "Note"))
+                        .with_initial_text(note.clone().unwrap_or_default())
+                        .allow_empty(true)
+                        .interact_text()?;
+                    note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                }
+            }
+        }
+    }
+
+    fn revisit(&mut self, skipped: &[&Item], lang: Lang) -> Result<bool> {
+        let prompts: Vec<&str> = skipped.iter().map(|i| i.prompt.get(lang)).collect();
+        self.say("")?;
+        self.say(&tr!(
+            self.lang,
+            "Överhoppade punkter: {}",
+            "Skipped items: {}",
+            prompts.join(" · ")
+        ))?;
+        Ok(Confirm::with_theme(&self.theme)
+            .with_prompt(
+                self.lang
+                    .pick("Gå tillbaka till dem nu?", "Go back to them now?"),
+            )
+            .default(true)
+            .interact()?)
+    }
+
+    fn summary(
+        &mut self,
+        phase: &Phase,
+        records: &[Record],
+        open: &[&Item],
+        lang: Lang,
+    ) -> Result<()> {
+        let ui = self.lang;
+        let width = u16::try_from(self.width()).unwrap_or(100);
+        let mut table = new_table(
+            vec![
+                ui.pick("Punkt", "Item").to_string(),
+                ui.pick("Svar", "Answer").to_string(),
+            ],
+            Some(width),
+        );
+        for record in records {
+            table.add_row(vec![
+                terminal_md::visible(&record.prompt),
+                terminal_md::visible(&short_answer(&record.answer, ui)),
+            ]);
+        }
+        self.say("")?;
+        self.say(
+            &style(tr!(
+                ui,
+                "Sammanfattning: {}",
+                "Summary: {}",
+                phase.title.get(lang)
+            ))
+            .bold()
+            .to_string(),
+        )?;
+        self.say(&table.to_string())?;
+        if open.is_empty() {
+            self.say(ui.pick(
+                "Alla krav i fasen är uppfyllda.",
+                "Every requirement of the phase is met.",
+            ))?;
+        } else {
+            self.say(ui.pick("Öppna krav:", "Open requirements:"))?;
+            for item in open {
+                self.say(&format!("  • {}", item.prompt.get(lang)))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>> {
+        let ui = self.lang;
+        self.say("")?;
+        self.say(
+            &style(tr!(
+                ui,
+                "Beslutspunkt: {}",
+                "Gate: {}",
+                phase.title.get(lang)
+            ))
+            .bold()
+            .to_string(),
+        )?;
+        for criterion in &phase.gate.criteria {
+            self.say(&format!("  • {}", criterion.get(lang)))?;
+        }
+        let mut items: Vec<&str> = Decision::ALL.iter().map(|d| d.label(ui)).collect();
+        items.push(ui.pick("Besluta senare", "Decide later"));
+        let chosen = Select::with_theme(&self.theme)
+            .with_prompt(ui.pick("Vad beslutar ni?", "What do you decide?"))
+            .items(&items)
+            .default(0)
+            .interact_opt()?;
+        let Some(decision) = chosen.and_then(|i| Decision::ALL.get(i).copied()) else {
+            return Ok(None);
+        };
+        let decided_by: String = Input::with_theme(&self.theme)
+            .with_prompt(ui.pick("Vem beslutade?", "Who decided?"))
+            .with_initial_text(facilitator)
+            .interact_text()?;
+        let motivation: String = Input::with_theme(&self.theme)
+            .with_prompt(ui.pick("Varför?", "Why?"))
+            .interact_text()?;
+        Ok(Some(GateChoice {
+            decision,
+            decided_by: decided_by.trim().to_string(),
+            motivation: motivation.trim().to_string(),
+        }))
+    }
+}
+
+fn shown(p: &Participant) -> String {
+    match &p.role {
+        Some(role) => format!("{} ({role})", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// An answer in a few words, for the summary.
+fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
+    use crate::log::{Answer, CheckState};
+    let text = match answer {
+        Answer::Check(CheckState::Done) => lang.pick("klart", "done").to_string(),
+        Answer::Check(CheckState::NotDone) => lang.pick("inte klart", "not done").to_string(),
+        Answer::Check(CheckState::NotApplicable(r)) | Answer::NotApplicable(r) => {
+            tr!(lang, "ej tillämplig: {r}", "not applicable: {r}")
+        }
+        Answer::Text(t) => t.clone(),
+        Answer::Options(options) => options
+            .iter()
+            .filter(|o| o.ticked)
+            .map(|o| o.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
+    };
+    crate::render::status_view::shorten(&text.replace('\n', " "), 120)
+}
