@@ -29,15 +29,16 @@ impl Finding {
 }
 
 impl fmt::Display for Finding {
+    /// `file:line:col: message`, on one line, whatever the file's name or
+    /// the quoted text holds (control characters are shown as `�`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::render::terminal_md::visible;
+        let file = visible(&self.file);
+        let message = visible(&self.message);
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.col, self.message
-            )
+            write!(f, "{file}:{}:{}: {message}", self.line, self.col)
         }
     }
 }

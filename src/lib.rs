@@ -60,7 +60,8 @@ fn report(err: &anyhow::Error) -> i32 {
         return exit::SUCCESS;
     }
     let code = exit::code_for(err);
-    let message = format!("{err:#}");
+    // Messages may quote what a user wrote: nothing in it may steer the terminal.
+    let message = render::terminal_md::visible_lines(&format!("{err:#}"));
     if !message.is_empty() {
         let _ = writeln!(std::io::stderr(), "{}: {message}", ui::error_label());
     }

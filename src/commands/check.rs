@@ -10,6 +10,7 @@ use clap::Args;
 
 use crate::exit::{ERROR, Exit, FINDINGS};
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::pack::source::PackSource;
 use crate::state::fold;
 use crate::tr;
@@ -32,6 +33,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
     });
     let mut findings: Vec<Finding> = Vec::new();
+    // The summary is in the workbook's language when one is checked.
+    let mut summary_lang = lang;
     let mut checked = 0;
     for pack in &packs {
         checked += 1;
@@ -45,9 +48,12 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         missing = targets.missing;
         for root in &targets.workbooks {
             checked += 1;
-            match Workbook::open(root, lang) {
+            let wb_lang = super::workbooks::lang_of(root, ui);
+            if checked == 1 {
+                summary_lang = wb_lang;
+            }
+            match Workbook::open(root, wb_lang) {
                 Ok(wb) => {
-                    let wb_lang = ui.lang_for(wb.language());
                     let state = fold(&wb, wb_lang);
                     let mut found = wb.findings.clone();
                     found.extend(state.findings);
@@ -72,12 +78,25 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             return Err(err.into());
         }
     }
+    if checked != 1 {
+        summary_lang = lang;
+    }
     let problems = findings.len();
+    let checked_text = match (summary_lang, checked) {
+        (Lang::Sv, 1) => "1 kontrollerad".to_string(),
+        (Lang::Sv, n) => format!("{n} kontrollerade"),
+        (Lang::En, n) => format!("{n} checked"),
+    };
     if problems > 0 {
+        let problems_text = match (summary_lang, problems) {
+            (Lang::Sv, n) => format!("{n} problem"),
+            (Lang::En, 1) => "1 problem".to_string(),
+            (Lang::En, n) => format!("{n} problems"),
+        };
         ui.note(&tr!(
-            lang,
-            "{problems} problem i {checked} kontrollerade",
-            "{problems} problems in {checked} checked"
+            summary_lang,
+            "{problems_text} i {checked_text}",
+            "{problems_text} in {checked_text}"
         ));
         return Err(Exit::silent(FINDINGS).into());
     }
@@ -85,9 +104,9 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         return Err(Exit::silent(ERROR).into());
     }
     ui.note(&tr!(
-        lang,
-        "{checked} kontrollerade: inga problem",
-        "{checked} checked: no problems"
+        summary_lang,
+        "{checked_text}: inga problem",
+        "{checked_text}: no problems"
     ));
     Ok(())
 }

@@ -9,6 +9,7 @@ use clap::Args;
 use crate::cli::Format;
 use crate::log::{Answer, Body, EntryKind};
 use crate::render::status_view::{note_title, shorten};
+use crate::render::terminal_md::visible;
 use crate::render::{json, table::new_table};
 use crate::ui::Ui;
 
@@ -45,8 +46,8 @@ fn gate_title(entry: &crate::workbook::LoadedEntry) -> String {
 
 pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
     let wb = match &args.path {
-        Some(path) => super::workbooks::open(path, ui.lang)?,
-        None => super::workbooks::open_current(ui.lang)?,
+        Some(path) => super::workbooks::open(path, ui)?,
+        None => super::workbooks::open_current(ui)?,
     };
     let lang = ui.lang_for(wb.language());
     let text_lang = wb.pack.lang_for(lang);
@@ -93,9 +94,9 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
                 table.add_row(vec![
                     meta.date.short(),
                     meta.kind.label(lang).to_string(),
-                    phase,
-                    title,
-                    entry.id.clone(),
+                    visible(&phase),
+                    visible(&title),
+                    visible(&entry.id),
                 ]);
             }
             if wb.entries.is_empty() {
@@ -105,6 +106,10 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
                 format!("{table}\n")
             }
         }
+    };
+    let out = match args.format {
+        Format::Table => crate::render::terminal_md::visible_lines(&out),
+        Format::Json => out,
     };
     super::status::write_out(&out)
 }

@@ -77,7 +77,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     };
     let at_terminal =
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let mut prompter = TermPrompter::new();
+    let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {
         Fill::Ask(&mut prompter)
     } else {

@@ -54,7 +54,7 @@ impl NoteKind {
 }
 
 pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
-    let wb = super::workbooks::open_current(ui.lang)?;
+    let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
     let kind = args.kind.entry_kind();
     let text = match args.text {

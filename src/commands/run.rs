@@ -36,7 +36,7 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
-    let wb = super::workbooks::open_current(ui.lang)?;
+    let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
     if let Some(file) = &args.answers {
         return scripted(&wb, &args, file, ui, lang);
@@ -182,7 +182,7 @@ fn interactive(
     };
     let mut written = vec![path];
     // The summary and the gate, from the log as it is now.
-    let wb = super::workbooks::open(&wb.root, lang)?;
+    let wb = super::workbooks::open(&wb.root, ui)?;
     let state = fold(&wb, lang);
     let entry = progress.entry(&ctx);
     let records = match &entry.body {
@@ -313,7 +313,7 @@ fn scripted(
     };
     let mut written = vec![path];
     if let Some(choice) = script.gate_choice() {
-        let wb2 = super::workbooks::open(&wb.root, lang)?;
+        let wb2 = super::workbooks::open(&wb.root, ui)?;
         let state2 = fold(&wb2, lang);
         let ready = state2
             .phases

@@ -36,11 +36,12 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     }
     let mut opened: Vec<Workbook> = Vec::new();
     for root in &targets.workbooks {
-        match Workbook::open(root, ui.lang) {
+        let lang = super::workbooks::lang_of(root, ui);
+        match Workbook::open(root, lang) {
             Ok(wb) => opened.push(wb),
             Err(findings) => {
                 failed += 1;
-                let err = super::workbooks::failed(root, &findings, ui.lang);
+                let err = super::workbooks::failed(root, &findings, lang);
                 eprintln!("{}: {err}", crate::ui::error_label());
             }
         }
@@ -72,6 +73,11 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
                 out = status_view::portfolio(&rows, ui.lang, width);
             }
         }
+    }
+    if args.format == Format::Table {
+        // Names and texts come from files anyone can edit: nothing in them
+        // may steer the terminal.
+        out = crate::render::terminal_md::visible_lines(&out);
     }
     write_out(&out)?;
     if failed > 0 {

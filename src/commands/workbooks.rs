@@ -76,6 +76,9 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             ));
         }
     }
+    // The same workbook named twice (or found twice) is shown once.
+    let mut seen = std::collections::BTreeSet::new();
+    workbooks.retain(|w| seen.insert(w.canonicalize().unwrap_or_else(|_| w.clone())));
     let single = !searched && workbooks.len() == 1;
     Targets {
         workbooks,
@@ -84,9 +87,21 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
     }
 }
 
-/// The workbook this folder is in, opened; or an error that says how to
-/// make or name one.
-pub fn open_current(lang: Lang) -> Result<Workbook> {
+/// The language for a workbook's messages: the one asked for, else the
+/// workbook's own (read before the workbook is opened, so that even the
+/// problems met opening it are told in it).
+pub fn lang_of(root: &Path, ui: &crate::ui::Ui) -> Lang {
+    let own = std::fs::read_to_string(root.join(WORKBOOK_FILE))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| table.get("language")?.as_str()?.parse::<Lang>().ok());
+    ui.lang_for(own.unwrap_or(ui.lang))
+}
+
+/// The workbook this folder is in, opened in its language; or an error
+/// that says how to make or name one.
+pub fn open_current(ui: &crate::ui::Ui) -> Result<Workbook> {
+    let lang = ui.lang;
     let Some(root) = discover::enclosing(Path::new(".")) else {
         return Err(anyhow!(tr!(
             lang,
@@ -94,11 +109,13 @@ pub fn open_current(lang: Lang) -> Result<Workbook> {
             "not in a workbook ({WORKBOOK_FILE} is not in this folder or above it); go to the workbook's folder, name it with -C DIR, or make one with `dino new NAME`"
         )));
     };
-    open(&root, lang)
+    open(&root, ui)
 }
 
-/// Opens a workbook, or fails with every reason it could not be opened.
-pub fn open(root: &Path, lang: Lang) -> Result<Workbook> {
+/// Opens a workbook in its language, or fails with every reason it could
+/// not be opened.
+pub fn open(root: &Path, ui: &crate::ui::Ui) -> Result<Workbook> {
+    let lang = lang_of(root, ui);
     Workbook::open(root, lang).map_err(|findings| failed(root, &findings, lang))
 }
 

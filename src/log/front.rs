@@ -149,14 +149,14 @@ pub fn render(meta: &Meta) -> String {
 /// body starts. `None` when the file does not start with a `+++` line.
 pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
     let first_end = text.find('\n')?;
-    if text[..first_end].trim_end_matches('\r') != "+++" {
+    if text[..first_end].trim_end() != "+++" {
         return None;
     }
     let toml_start = first_end + 1;
     let mut pos = toml_start;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if text[pos..end].trim_end_matches('\r') == "+++" {
+        if text[pos..end].trim_end() == "+++" {
             return Some((toml_start..pos, (end + 1).min(text.len())));
         }
         pos = end + 1;
@@ -164,18 +164,21 @@ pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
     None
 }
 
+/// Where each front-matter key's value is written: (line, column).
+pub type KeyPositions = std::collections::BTreeMap<String, (usize, usize)>;
+
 /// Reads the front matter at `range` of `src`. Problems become findings; a
-/// `Meta` comes back when the kind and date could be read, with the line of
-/// its `phase` (1 when there is none), for later findings about the phase.
+/// `Meta` comes back when the kind and date could be read, with where each
+/// key's value is, for later findings about them.
 pub fn read(
     src: &SourceText,
     range: Range<usize>,
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
-) -> (Option<Meta>, (usize, usize)) {
-    let mut phase_at = (1, 1);
-    let meta = read_meta(src, range, lang, findings, &mut phase_at);
-    (meta, phase_at)
+) -> (Option<Meta>, KeyPositions) {
+    let mut positions = KeyPositions::new();
+    let meta = read_meta(src, range, lang, findings, &mut positions);
+    (meta, positions)
 }
 
 fn read_meta(
@@ -183,7 +186,7 @@ fn read_meta(
     range: Range<usize>,
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
-    phase_at: &mut (usize, usize),
+    positions: &mut KeyPositions,
 ) -> Option<Meta> {
     // Blank out everything but the TOML, so that offsets match the file.
     let mut toml_text = " ".repeat(range.start);
@@ -212,10 +215,10 @@ fn read_meta(
         found
     });
     let date = read_date(&root);
-    let phase = root.string("phase", false).map(|(p, span)| {
-        *phase_at = src.line_col(span.start);
-        p
-    });
+    for (key, value) in tree.get_ref().iter() {
+        positions.insert(key.get_ref().to_string(), src.line_col(value.span().start));
+    }
+    let phase = root.string("phase", false).map(|(p, _)| p);
     if let (Some(kind), None) = (kind, &phase)
         && matches!(kind, EntryKind::Session | EntryKind::Gate)
     {

@@ -30,14 +30,27 @@ impl Label {
         }
     }
 
-    /// The label bold text reads as, in either language.
+    /// The label bold text reads as, in either language; the colon may be
+    /// left out (it may stand after the bold text instead).
     pub fn parse(bold: &str) -> Option<Label> {
-        let bold = bold.trim();
+        let bold = bold.trim().trim_end_matches(':').trim_end();
         Label::ALL.into_iter().find(|label| {
-            [Lang::Sv, Lang::En]
-                .into_iter()
-                .any(|lang| label.words(lang).eq_ignore_ascii_case(bold))
+            [Lang::Sv, Lang::En].into_iter().any(|lang| {
+                label
+                    .words(lang)
+                    .trim_end_matches(':')
+                    .eq_ignore_ascii_case(bold)
+            })
         })
+    }
+
+    /// Every label, for messages.
+    pub fn all_words(lang: Lang) -> String {
+        Label::ALL
+            .iter()
+            .map(|l| format!("**{}**", l.words(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

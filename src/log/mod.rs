@@ -10,7 +10,7 @@ mod read;
 mod value;
 mod write;
 
-pub use front::{Participant, Stamp, toml_string};
+pub use front::{KeyPositions, Participant, Stamp, toml_string};
 pub use name::{entry_file_name, entry_id_of};
 pub use read::{ReadEntry, read_entry};
 pub use value::writable;

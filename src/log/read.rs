@@ -23,7 +23,7 @@ pub struct ReadEntry {
     /// The 1-based line of each record in `entry`'s body, in order.
     pub record_lines: Vec<usize>,
     /// Where the front matter's `phase` value is (line, column), or (1, 1).
-    pub phase_at: (usize, usize),
+    pub key_at: super::front::KeyPositions,
     pub findings: Vec<Finding>,
 }
 
@@ -34,20 +34,33 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         return ReadEntry {
             entry: None,
             record_lines: Vec::new(),
-            phase_at: (1, 1),
+            key_at: Default::default(),
             findings: vec![Finding {
                 file: src.name.clone(),
                 line: 1,
                 col: 1,
-                message: tr!(
-                    lang,
-                    "posten börjar inte med en front matter mellan två rader `+++`",
-                    "the entry does not start with front matter between two `+++` lines"
-                ),
+                message: if src
+                    .text
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end() == "+++")
+                {
+                    tr!(
+                        lang,
+                        "front matter saknar sin avslutande rad `+++`",
+                        "the front matter lacks its closing `+++` line"
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "posten börjar inte med en front matter mellan två rader `+++`",
+                        "the entry does not start with front matter between two `+++` lines"
+                    )
+                },
             }],
         };
     };
-    let (meta, phase_at) = front::read(src, toml, lang, &findings);
+    let (meta, key_at) = front::read(src, toml, lang, &findings);
     let body_text = &src.text[body_start..];
     let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
         .into_offset_iter()
@@ -83,7 +96,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     ReadEntry {
         entry,
         record_lines,
-        phase_at,
+        key_at,
         findings: findings.into_inner(),
     }
 }
@@ -316,9 +329,26 @@ impl BodyReader<'_> {
     fn content(&mut self, builder: &mut Builder, block: &Block<'_>, default: Option<Slot>) {
         match block {
             Block::Paragraph { inlines, range } => self.paragraph(builder, inlines, range, default),
-            Block::Quote { blocks, .. } => {
-                for inner in blocks {
-                    self.content(builder, inner, Some(Slot::Note));
+            // A quote that starts with the note label is the note; any other
+            // quote a person wrote is kept as its source, `>` and all.
+            Block::Quote { blocks, range } => {
+                let is_note = matches!(blocks.first(), Some(Block::Paragraph { inlines, .. })
+                    if matches!(inlines.first(), Some((Event::Start(Tag::Strong), _)))
+                        && label_at(inlines, 0).is_some_and(|(l, _)| l == Label::Note));
+                if is_note {
+                    for inner in blocks {
+                        self.content(builder, inner, Some(Slot::Note));
+                    }
+                } else {
+                    let text = self.source(range);
+                    let slot = builder.last.or(default).or_else(|| {
+                        (builder.task.is_none() && builder.options.is_none())
+                            .then_some(Slot::Answer)
+                    });
+                    match slot {
+                        Some(slot) => builder.append(slot, text),
+                        None => self.unplaced(builder, range),
+                    }
                 }
             }
             Block::List { items, range }
@@ -384,10 +414,32 @@ impl BodyReader<'_> {
         range: &Range<usize>,
         default: Option<Slot>,
     ) {
+        // Bold text ending in a colon at the start looks like a label: if it
+        // is none of ours, say so rather than read it as part of the text.
+        if let Some((Event::Start(Tag::Strong), at)) = inlines.first()
+            && label_at(inlines, 0).is_none()
+        {
+            let bold = bold_text(inlines);
+            if bold.trim_end().ends_with(':') {
+                self.report(
+                    at,
+                    tr!(
+                        self.lang,
+                        "okänd etikett **{bold}**; etiketterna är {}",
+                        "unknown label **{bold}**; the labels are {}",
+                        Label::all_words(self.lang)
+                    ),
+                );
+            }
+        }
         for (label, events) in segments(inlines) {
             let text = decode(events, self.body);
-            // The one space the writer puts after a label.
-            let after_label = || text.strip_prefix(' ').unwrap_or(&text).to_string();
+            // The colon when it stands after the bold label, and the one
+            // space the writer puts after a label.
+            let after_label = || {
+                let rest = text.strip_prefix(':').unwrap_or(&text);
+                rest.strip_prefix(' ').unwrap_or(rest).to_string()
+            };
             match label {
                 Some(Label::Answer) => builder.append(Slot::Answer, after_label()),
                 Some(Label::NotApplicable) => builder.append(Slot::NotApplicable, after_label()),
@@ -595,6 +647,18 @@ fn segments<'e, 'a>(inlines: &'e [Spanned<'a>]) -> Vec<(Option<Label>, &'e [Span
         out.push((label, &inlines[start..]));
     }
     out
+}
+
+/// The plain text of the bold element that opens `inlines`.
+fn bold_text(inlines: &[Spanned<'_>]) -> String {
+    let mut text = String::new();
+    for (event, _) in inlines.iter().skip(1) {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            _ => break,
+        }
+    }
+    text
 }
 
 /// A bold label starting at `i`: the label and the index of its end event.

@@ -3,26 +3,35 @@
 
 use anyhow::Result;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Input, MultiSelect, Select};
 
 use super::Prompter;
+use crate::i18n::Lang;
 
 pub struct TermPrompter {
     theme: ColorfulTheme,
+    lang: Lang,
 }
 
 impl TermPrompter {
-    pub fn new() -> TermPrompter {
+    pub fn new(lang: Lang) -> TermPrompter {
         TermPrompter {
             theme: ColorfulTheme::default(),
+            lang,
         }
     }
 }
 
-impl Default for TermPrompter {
-    fn default() -> Self {
-        TermPrompter::new()
-    }
+/// A yes-or-no question as a two-item list, in the user's language (a
+/// `(y/n)` prompt would take a Swedish `j` for no).
+pub fn yes_no(theme: &ColorfulTheme, lang: Lang, prompt: &str, default: bool) -> Result<bool> {
+    let items = [lang.pick("Ja", "Yes"), lang.pick("Nej", "No")];
+    let chosen = Select::with_theme(theme)
+        .with_prompt(prompt)
+        .items(items)
+        .default(if default { 0 } else { 1 })
+        .interact()?;
+    Ok(chosen == 0)
 }
 
 impl Prompter for TermPrompter {
@@ -43,10 +52,7 @@ impl Prompter for TermPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool> {
-        Ok(Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(default)
-            .interact()?)
+        yes_no(&self.theme, self.lang, prompt, default)
     }
 
     fn input(

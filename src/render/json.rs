@@ -14,6 +14,8 @@ pub const SCHEMA: u32 = 1;
 fn value(v: &Value) -> Json {
     match v {
         Value::Bool(b) => json!(b),
+        // Whole numbers (scale points, counts) as integers.
+        Value::Num(n) if n.fract() == 0.0 && n.abs() < 9e15 => json!(*n as i64),
         Value::Num(n) => json!(n),
         Value::Str(s) => json!(s),
         Value::List(items) => Json::Array(items.iter().map(value).collect()),

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::log::{Body, EntryKind};
 use crate::pack::Decision;
 use crate::render::table::new_table;
+use crate::render::terminal_md::visible;
 use crate::state::{Current, GateState, PhaseState, State};
 use crate::tr;
 use crate::workbook::{LoadedEntry, Workbook};
@@ -222,15 +223,17 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
     }
     let problems = wb.findings.len() + state.findings.len();
     if problems > 0 {
+        let root = wb.root.display();
         let _ = writeln!(
             out,
             "{}",
-            tr!(
-                lang,
-                "{problems} problem i arbetsboken; `dino check {}` visar dem",
-                "{problems} problems in the workbook; `dino check {}` lists them",
-                wb.root.display()
-            )
+            match (lang, problems) {
+                (Lang::Sv, n) =>
+                    format!("{n} problem i arbetsboken; `dino check {root}` visar dem"),
+                (Lang::En, 1) => format!("1 problem in the workbook; `dino check {root}` shows it"),
+                (Lang::En, n) =>
+                    format!("{n} problems in the workbook; `dino check {root}` lists them"),
+            }
         );
     }
     out
@@ -244,12 +247,14 @@ pub struct Row {
     pub last_activity: String,
     pub open_risks: String,
     pub last_decision: String,
+    /// What `dino check` would find, so a broken log is not hidden.
+    pub problems: String,
 }
 
 impl Row {
     pub fn of(wb: &Workbook, state: &State, lang: Lang) -> Row {
         Row {
-            name: format!("{} ({})", wb.file.name, wb.root.display()),
+            name: visible(&format!("{} ({})", wb.file.name, wb.root.display())),
             phase: current_text(wb, state, lang),
             progress: state
                 .current_phase()
@@ -258,7 +263,13 @@ impl Row {
                 .last_activity
                 .map_or_else(|| "–".to_string(), |d| d.date().to_string()),
             open_risks: state.open_risks(wb).to_string(),
-            last_decision: decision_text(wb, state, lang).unwrap_or_else(|| "–".to_string()),
+            last_decision: visible(
+                &decision_text(wb, state, lang).unwrap_or_else(|| "–".to_string()),
+            ),
+            problems: match wb.findings.len() + state.findings.len() {
+                0 => "–".to_string(),
+                n => n.to_string(),
+            },
         }
     }
 }
@@ -273,6 +284,7 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
             lang.pick("Senast aktiv", "Last activity").to_string(),
             lang.pick("Öppna risker", "Open risks").to_string(),
             lang.pick("Senaste beslut", "Last decision").to_string(),
+            lang.pick("Problem", "Problems").to_string(),
         ],
         width,
     );
@@ -284,6 +296,7 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
             row.last_activity.clone(),
             row.open_risks.clone(),
             row.last_decision.clone(),
+            row.problems.clone(),
         ]);
     }
     format!("{table}\n")

@@ -138,12 +138,25 @@ pub fn render(markdown: &str, width: usize) -> String {
     out
 }
 
-/// Text safe to print: control characters (which could move the cursor or
-/// change colours) are shown as `�`.
+/// Text safe to print on one line: control characters (which could move
+/// the cursor, change colours or split a line) are shown as `�`.
 pub fn visible(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() && c != '\t' {
+                '�'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Text safe to print, lines kept: as [`visible`], but `\n` stays.
+pub fn visible_lines(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\t' | '\n') {
                 '�'
             } else {
                 c

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Editor, Input, MultiSelect, Select};
+use dialoguer::{Editor, Input, MultiSelect, Select};
 
 use super::{GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::Lang;
@@ -45,10 +45,7 @@ impl TermUi {
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
-        Ok(Confirm::with_theme(&self.theme)
-            .with_prompt(question)
-            .default(default)
-            .interact()?)
+        crate::prompt::term::yes_no(&self.theme, self.lang, question, default)
     }
 
     fn width(&self) -> usize {
@@ -327,15 +324,15 @@ impl SessionUi for TermUi {
             .interact_text()?;
         if !default.participants.is_empty() {
             let names: Vec<String> = default.participants.iter().map(shown).collect();
-            let same = Confirm::with_theme(&self.theme)
-                .with_prompt(tr!(
+            let same = self.confirm(
+                &tr!(
                     lang,
                     "Samma deltagare som förra gången ({})?",
                     "The same participants as last time ({})?",
                     names.join(", ")
-                ))
-                .default(true)
-                .interact()?;
+                ),
+                true,
+            )?;
             if same {
                 return Ok(People {
                     facilitator: facilitator.trim().to_string(),
@@ -457,13 +454,11 @@ impl SessionUi for TermUi {
             "Skipped items: {}",
             prompts.join(" · ")
         ))?;
-        Ok(Confirm::with_theme(&self.theme)
-            .with_prompt(
-                self.lang
-                    .pick("Gå tillbaka till dem nu?", "Go back to them now?"),
-            )
-            .default(true)
-            .interact()?)
+        self.confirm(
+            self.lang
+                .pick("Gå tillbaka till dem nu?", "Go back to them now?"),
+            true,
+        )
     }
 
     fn summary(

@@ -22,6 +22,7 @@ impl Given {
     pub fn is_done(&self) -> bool {
         match self {
             Given::Value(Value::Bool(done)) => *done,
+            Given::Value(Value::Str(text)) => !text.trim().is_empty(),
             Given::Value(_) => true,
             Given::NotApplicable(reason) => !reason.trim().is_empty(),
             Given::DontKnow => false,
@@ -90,25 +91,19 @@ pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Stri
             }
         }
         (Kind::Text { .. }, Answer::Text(text)) => Value::Str(text.clone()),
-        (Kind::Scale(_), Answer::Text(text)) => {
-            let token = leading(text, |c| c.is_ascii_digit() || c == '-');
-            match token.parse::<i64>() {
-                Ok(n) => Value::Num(n as f64),
-                Err(_) => {
-                    return Err(tr!(
-                        lang,
-                        "svaret ska börja med ett heltal, inte `{}`",
-                        "the answer must start with a whole number, not `{}`",
-                        first_words(text)
-                    ));
-                }
+        (Kind::Scale(_), Answer::Text(text)) => match first_word(text).parse::<i64>() {
+            Ok(n) => Value::Num(n as f64),
+            Err(_) => {
+                return Err(tr!(
+                    lang,
+                    "svaret ska börja med ett heltal, inte `{}`",
+                    "the answer must start with a whole number, not `{}`",
+                    first_words(text)
+                ));
             }
-        }
+        },
         (Kind::Number { .. }, Answer::Text(text)) => {
-            let token = leading(text, |c| {
-                c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | ',')
-            });
-            match token.replace(',', ".").parse::<f64>() {
+            match first_word(text).replace(',', ".").parse::<f64>() {
                 Ok(n) if n.is_finite() => Value::Num(n),
                 _ => {
                     return Err(tr!(
@@ -120,9 +115,7 @@ pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Stri
                 }
             }
         }
-        (Kind::Date, Answer::Text(text)) => {
-            Value::Str(leading(text, |c| c.is_ascii_digit() || c == '-').to_string())
-        }
+        (Kind::Date, Answer::Text(text)) => Value::Str(first_word(text).to_string()),
         (_, Answer::Options(_)) => {
             return Err(tr!(
                 lang,
@@ -152,11 +145,10 @@ fn ticked(marks: &[OptionMark]) -> Vec<String> {
         .collect()
 }
 
-/// The leading run of characters that `keep` accepts, after spaces.
-fn leading(text: &str, keep: impl Fn(char) -> bool) -> &str {
-    let text = text.trim_start();
-    let end = text.find(|c: char| !keep(c)).unwrap_or(text.len());
-    &text[..end]
+/// The first word of an answer: the number or date that leads it (what
+/// follows, like `av 5 · Stämmer delvis` or a unit, is for people).
+fn first_word(text: &str) -> &str {
+    text.split_whitespace().next().unwrap_or("")
 }
 
 fn first_words(text: &str) -> String {
@@ -218,6 +210,8 @@ mod tests {
         );
         assert!(interpret(&scale, &text("7 av 5"), en).is_err());
         assert!(interpret(&scale, &text("fyra"), en).is_err());
+        assert!(interpret(&scale, &text("3,5 av 5"), en).is_err());
+        assert!(interpret(&scale, &text("4x"), en).is_err());
         assert_eq!(
             interpret(&number, &text("12,5 timmar"), en),
             Ok(Given::Value(Value::Num(12.5)))

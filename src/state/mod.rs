@@ -202,8 +202,8 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                 .unwrap_or_default();
             findings.push(Finding {
                 file: loaded.file.clone(),
-                line: loaded.phase_at.0,
-                col: loaded.phase_at.1,
+                line: loaded.at("phase").0,
+                col: loaded.at("phase").1,
                 message: tr!(
                     lang,
                     "paketet har ingen fas `{phase}`{hint}",
@@ -252,6 +252,17 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                         continue;
                     };
                     match interpret(&item.kind, &record.answer, lang) {
+                        Ok(Given::NotApplicable(reason)) if reason.trim().is_empty() => {
+                            findings.push(finding(
+                                *line,
+                                tr!(
+                                    lang,
+                                    "`{}` är markerad ej tillämplig utan skäl; skriv skälet efter etiketten (punkten räknas som öppen tills dess)",
+                                    "`{}` is marked not applicable without a reason; write the reason after the label (the item counts as open until then)",
+                                    record.item
+                                ),
+                            ));
+                        }
                         Ok(given) => {
                             answers.insert(
                                 (phase.id.clone(), item.id.clone()),
@@ -297,18 +308,20 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             },
             _ => {
                 for id in &meta.closes {
-                    let known = workbook.entries[..index].iter().any(|e| &e.id == id);
-                    if known {
+                    if workbook.entries.iter().any(|e| &e.id == id) {
                         closed.insert(id.clone());
                     } else {
-                        findings.push(finding(
-                            1,
-                            tr!(
+                        let (line, col) = loaded.at("closes");
+                        findings.push(Finding {
+                            file: loaded.file.clone(),
+                            line,
+                            col,
+                            message: tr!(
                                 lang,
-                                "`closes` nämner `{id}`, men ingen tidigare post har det id:t",
-                                "`closes` names `{id}`, but no earlier entry has that id"
+                                "`closes` nämner `{id}`, men ingen post i loggen har det id:t",
+                                "`closes` names `{id}`, but no entry in the log has that id"
                             ),
-                        ));
+                        });
                     }
                 }
                 notes.push(NoteState {

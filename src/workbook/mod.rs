@@ -50,8 +50,15 @@ pub struct LoadedEntry {
     pub entry: Entry,
     /// The line of each record, for findings.
     pub record_lines: Vec<usize>,
-    /// Where the front matter's `phase` value is (line, column).
-    pub phase_at: (usize, usize),
+    /// Where each front-matter key's value is (line, column).
+    pub key_at: crate::log::KeyPositions,
+}
+
+impl LoadedEntry {
+    /// Where a front-matter key's value is, or the file's start.
+    pub fn at(&self, key: &str) -> (usize, usize) {
+        self.key_at.get(key).copied().unwrap_or((1, 1))
+    }
 }
 
 impl Workbook {
@@ -168,6 +175,42 @@ fn check_profile(
     out
 }
 
+/// The WHAT part of a well-formed entry name.
+fn name_what(name: &str) -> String {
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let parts: Vec<&str> = stem.split('-').collect();
+    parts[4..parts.len() - 1].join("-")
+}
+
+/// The WHAT part an entry with this front matter is named with.
+fn entry_what(meta: &crate::log::Meta) -> String {
+    let name = crate::log::entry_file_name(meta, "", |_| false);
+    name_what(&name)
+}
+
+/// Whether an entry's file name follows `YYYY-MM-DD-HHMM-WHAT-ID.md`.
+fn well_named(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".md") else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = stem.split('-').collect();
+    parts.len() >= 6
+        && digits(parts[0], 4)
+        && digits(parts[1], 2)
+        && digits(parts[2], 2)
+        && digits(parts[3], 4)
+        && parts[4..parts.len() - 1].iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+        && parts[parts.len() - 1].len() >= 6
+        && parts[parts.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
 /// Reads every entry in `log/`, in log order: by date, then by file name.
 fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedEntry> {
     let dir = root.join(LOG_DIR);
@@ -210,6 +253,18 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         )),
     }
     names.sort();
+    for name in &names {
+        if !well_named(name) {
+            findings.push(Finding::in_file(
+                dir.join(name).display().to_string(),
+                tr!(
+                    lang,
+                    "namnet följer inte ÅÅÅÅ-MM-DD-TTMM-VAD-ID.md (ID är hexadecimalt); är filen en kopia? Byt namn på den, med ett nytt id",
+                    "the name does not follow YYYY-MM-DD-HHMM-WHAT-ID.md (ID in hexadecimal); is the file a copy? Rename it, with a new id"
+                ),
+            ));
+        }
+    }
     // The same id twice: most likely a file copied to start a new entry.
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for name in &names {
@@ -243,6 +298,25 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         let read = read_entry(&src, lang);
         findings.extend(read.findings);
         let Some(entry) = read.entry else { continue };
+        // The name says what the entry is; so does its front matter. When
+        // they differ, one was edited by hand, and maybe not on purpose.
+        if well_named(&name) {
+            let expected = entry_what(&entry.meta);
+            let what = name_what(&name);
+            if what != expected {
+                let (line, col) = read.key_at.get("kind").copied().unwrap_or((1, 1));
+                findings.push(Finding {
+                    file: shown.clone(),
+                    line,
+                    col,
+                    message: tr!(
+                        lang,
+                        "filnamnet säger `{what}`, men front matter säger `{expected}` (kind och phase); stämmer de?",
+                        "the file name says `{what}`, but the front matter says `{expected}` (kind and phase); are they right?"
+                    ),
+                });
+            }
+        }
         let id = entry_id_of(&name).unwrap_or(&name).to_string();
         entries.push(LoadedEntry {
             file: shown,
@@ -250,7 +324,7 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
             id,
             entry,
             record_lines: read.record_lines,
-            phase_at: read.phase_at,
+            key_at: read.key_at,
         });
     }
     // Stable: entries with the same instant stay in file-name order.

@@ -9,6 +9,7 @@ use expectrl::Session;
 use crate::support::root;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 
 fn session(dir: &std::path::Path, args: &[&str]) -> Session {
@@ -43,7 +44,9 @@ fn new_asks_the_profile_questions_at_a_terminal() {
     p.expect("buying services").expect("third question");
     p.send(ENTER).expect("key");
     p.expect("personal data").expect("fourth question");
-    p.send("y").expect("key");
+    // A yes-or-no list, No first chosen as the default: Yes is one up.
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("key");
     p.expect("funded").expect("fifth question");
     p.send(ENTER).expect("key");
     p.expect("outside actors").expect("sixth question");
