@@ -38,6 +38,21 @@ pub struct NewArgs {
 
 pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
+    if args.name.chars().any(char::is_control) {
+        bail!(tr!(
+            lang,
+            "namnet innehåller styrtecken (radbrytning, tabb eller liknande); skriv det på en rad",
+            "the name holds control characters (a line break, a tab or the like); write it on one line"
+        ));
+    }
+    if let Some(outer) = crate::workbook::discover::enclosing(Path::new(".")) {
+        bail!(tr!(
+            lang,
+            "här är du redan i arbetsboken {}; skapa den nya utanför den",
+            "you are inside the workbook {} already; make the new one outside it",
+            outer.display()
+        ));
+    }
     let id = folder_slug(&args.name);
     if id.is_empty() {
         bail!(tr!(
@@ -79,6 +94,13 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {
+        crate::session::signals::install(
+            lang.pick(
+                "Avbrutet; ingen arbetsbok skapades.",
+                "Interrupted; no workbook was made.",
+            )
+            .to_string(),
+        )?;
         Fill::Ask(&mut prompter)
     } else {
         Fill::Defaults
@@ -104,10 +126,22 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     Ok(())
 }
 
+/// The longest folder name made from a project name.
+const MAX_SLUG: usize = 60;
+
 /// The folder name for a project name: lowercase ASCII letters and digits
-/// joined by `-` (å, ä, ö become a, a, o). Never a path.
+/// joined by `-` (å, ä, ö become a, a, o), at most 60 characters, cut at a
+/// word. Never a path.
 pub fn folder_slug(name: &str) -> String {
-    slug::slugify(name)
+    let slug = slug::slugify(name);
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let cut = &slug[..MAX_SLUG];
+    match cut.rfind('-') {
+        Some(at) if at > 0 => cut[..at].to_string(),
+        _ => cut.to_string(),
+    }
 }
 
 /// How the workbook names its pack: by id when built in, else by a path
@@ -166,5 +200,7 @@ mod tests {
         assert_eq!(folder_slug("Öppna data/2026"), "oppna-data-2026");
         assert_eq!(folder_slug("!!!"), "");
         assert_eq!(folder_slug("Åre ÄÖ"), "are-ao");
+        let long = folder_slug(&"kompetensförsörjning ".repeat(20));
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
     }
 }

@@ -54,7 +54,13 @@ pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
     let now = crate::clock::now(lang)?;
     let user = crate::clock::user();
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
-    crate::session::signals::install(lang)?;
+    crate::session::signals::install(
+        lang.pick(
+            "Avbrutet. Alla svar är sparade i utkastet; `dino run` fortsätter där ni slutade.",
+            "Interrupted. Every answer is saved in the draft; `dino run` goes on where you stopped.",
+        )
+        .to_string(),
+    )?;
     let draft = Draft::new(&wb.root, wb.pack.lang_for(lang))?;
     let mut term = TermUi::new(lang);
     interactive(&wb, args, &draft, &mut term, ui, lang, now, user)

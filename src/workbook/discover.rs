@@ -8,13 +8,16 @@ use super::WORKBOOK_FILE;
 
 /// The workbook that holds `start`: `start` itself or the nearest folder
 /// above it with a `workbook.toml`.
+/// The path comes back as `start` itself, or `start` with `..` for each
+/// folder up, so messages name it as the user would.
 pub fn enclosing(start: &Path) -> Option<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        if d.join(WORKBOOK_FILE).is_file() {
-            return Some(d.to_path_buf());
+    let absolute = std::path::absolute(start).ok()?;
+    let mut shown = start.to_path_buf();
+    for dir in absolute.ancestors() {
+        if dir.join(WORKBOOK_FILE).is_file() {
+            return Some(shown);
         }
-        dir = d.parent();
+        shown = shown.join("..");
     }
     None
 }

@@ -416,3 +416,97 @@ fn every_json_key_is_documented() {
         "not in docs/json.md: {undocumented:?}"
     );
 }
+
+#[test]
+fn a_note_closes_a_risk_written_in_the_same_second() {
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    let run = pinned(&wb, &["note", "risk", "Risk 1"]);
+    let id = run
+        .stdout
+        .trim()
+        .trim_end_matches(".md")
+        .rsplit('-')
+        .next()
+        .expect("id")
+        .to_string();
+    pinned(&wb, &["note", "decision", "Stänger", "--closes", &id]).code(0);
+    dino_in(&wb, &["check"]).code(0);
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("Open risks: 0");
+}
+
+#[test]
+fn new_refuses_a_workbook_inside_a_workbook_and_names_with_control_characters() {
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    pinned(
+        &wb.join("log"),
+        &["--lang", "en", "new", "Inre", "--no-input"],
+    )
+    .code(1)
+    .stderr_has("you are inside the workbook");
+    pinned(
+        dir.path(),
+        &["--lang", "en", "new", "Rad\nbrytning", "--no-input"],
+    )
+    .code(1)
+    .stderr_has("control characters");
+}
+
+#[test]
+fn control_characters_in_a_log_never_reach_the_terminal_but_stay_in_json() {
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    let text = "\u{1b}[31mRÖD\u{1b}[0m \u{1b}]0;titel\u{7}";
+    pinned(&wb, &["note", "note", text]).code(0);
+    let run = dino_in(&wb, &["log"]);
+    run.code(0);
+    assert!(
+        !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
+        "{:?}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("�[31mRÖD"), "{}", run.stdout);
+    let run = dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["entries"][0]["text"], text);
+}
+
+#[test]
+fn hand_edits_that_would_be_misread_are_named() {
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    // A misspelt label, and a quote of one's own, which is kept with its `>`.
+    let edited = SESSION.replace(
+        "**Svar:** Elever hoppar av i årskurs 8.",
+        "**Svar:** Elever hoppar av.\n\n> Citat från rektorn\n\n**Anteckningar:** fel etikett",
+    );
+    write_entry(&wb, "2026-03-02-1000-start-a1b2c3.md", &edited);
+    let run = dino_in(&wb, &["--lang", "en", "check"]);
+    run.code(3);
+    assert_eq!(
+        run.stdout,
+        "./log/2026-03-02-1000-start-a1b2c3.md:19:1: unknown label **Anteckningar:**; the labels are **Answer:**, **Not applicable:**, **Don't know**, **Note:**\n"
+    );
+    let run = dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["start.problem"]["value"],
+        "Elever hoppar av.\n\n> Citat från rektorn\n\n**Anteckningar:** fel etikett"
+    );
+    // A file copied by a sync tool, and a session turned into a note.
+    fs::write(wb.join("log/2026-03-02-1000-start-a1b2c3 (1).md"), SESSION).expect("copy");
+    write_entry(
+        &wb,
+        "2026-03-02-1000-start-a1b2c3.md",
+        &SESSION.replace("kind = \"session\"", "kind = \"note\""),
+    );
+    let run = dino_in(&wb, &["--lang", "en", "check"]);
+    run.code(3)
+        .stdout_has("start-a1b2c3 (1).md: the name does not follow YYYY-MM-DD-HHMM-WHAT-ID.md")
+        .stdout_has(
+            "start-a1b2c3.md:2:8: the file name says `start`, but the front matter says `note`",
+        );
+}

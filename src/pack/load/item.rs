@@ -365,14 +365,23 @@ pub fn check_value(kind: &Kind, value: &Value, what: &str, lang: Lang) -> Result
         (Kind::Check, Value::Bool(b)) => Ok(Value::Bool(*b)),
         (Kind::Text { .. }, Value::Str(s)) => Ok(Value::Str(s.clone())),
         (Kind::Choice { .. }, Value::Str(s)) => is_option(s),
-        (Kind::Multi { .. }, Value::List(items)) => items
-            .iter()
-            .map(|v| match v {
-                Value::Str(s) => is_option(s),
-                _ => wrong(),
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::List),
+        (Kind::Multi { .. }, Value::List(items)) => {
+            let mut seen = Vec::new();
+            items
+                .iter()
+                .map(|v| match v {
+                    Value::Str(s) if seen.contains(s) => {
+                        Err(tr!(lang, "`{s}` står två gånger", "`{s}` is there twice"))
+                    }
+                    Value::Str(s) => {
+                        seen.push(s.clone());
+                        is_option(s)
+                    }
+                    _ => wrong(),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::List)
+        }
         (Kind::Scale(scale), Value::Num(n))
             if n.fract() == 0.0 && (scale.min as f64..=scale.max as f64).contains(n) =>
         {
