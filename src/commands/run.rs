@@ -61,7 +61,7 @@ pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
         )
         .to_string(),
     )?;
-    let draft = Draft::new(&wb.root, wb.pack.lang_for(lang))?;
+    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()))?;
     let mut term = TermUi::new(lang);
     interactive(&wb, args, &draft, &mut term, ui, lang, now, user)
 }
@@ -112,7 +112,8 @@ fn interactive(
     now: crate::log::Stamp,
     user: String,
 ) -> Result<()> {
-    let text_lang = wb.pack.lang_for(lang);
+    // Entries, and the pack texts on screen, are in the workbook's language.
+    let text_lang = wb.pack.lang_for(wb.language());
     // An unfinished session is offered first.
     let saved = draft.load()?;
     let mut named = args.phase.clone();
@@ -256,7 +257,8 @@ fn scripted(
     let now = crate::clock::now(lang)?;
     let user = crate::clock::user();
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
-    let text_lang = wb.pack.lang_for(lang);
+    // Entries, and the pack texts on screen, are in the workbook's language.
+    let text_lang = wb.pack.lang_for(wb.language());
     let phase = phase_of(wb, args.phase.as_deref(), lang)?;
     let state = fold(wb, lang);
     let ctx = Context {

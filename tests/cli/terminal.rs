@@ -135,20 +135,20 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = skolpilot(dir.path());
     let mut p = run_session(&wb);
-    p.expect("Frame the problem").expect("the purpose is shown");
+    // The pack's texts are in the workbook's language, the menus in --lang.
+    p.expect("Ringa in problemet")
+        .expect("the purpose is shown");
     people(&mut p);
-    p.expect("Which problem, and for whom?")
-        .expect("first item");
+    p.expect("Vilket problem").expect("first item");
     // A long text: write one line here instead of in the editor.
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("key");
     p.expect("empty line: more").expect("line input");
     p.send("Elever hoppar av\r").expect("answer");
-    p.expect("Do we know what the solution")
-        .expect("second item");
+    p.expect("Vet vi hur").expect("second item");
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("No");
-    p.expect("Data protection is reviewed").expect("third item");
+    p.expect("Dataskyddet är genomgånget").expect("third item");
     p.send(ENTER).expect("Done");
     p.expect("Summary").expect("summary");
     p.expect("What do you decide?").expect("the gate");
@@ -168,4 +168,80 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     let log = crate::support::dino_in(&wb, &["log", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
     assert_eq!(doc["entries"][0]["participants"][0]["role"], "Rektor");
+}
+
+/// The answers an interactive run gives in
+/// `a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate`.
+const SAME_ANSWERS: &str = r#"facilitator = "Anna Lind"
+participants = [{ name = "Omar Said", role = "Rektor" }]
+
+[answers]
+problem = "Elever hoppar av"
+losning = "nej"
+dataskydd = true
+
+[gate]
+decision = "go"
+decided_by = "Anna Lind"
+motivation = "Problemet är tydligt"
+"#;
+
+/// The log's files, name and text.
+fn log_files(wb: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .filter(|f| f.file_name().to_string_lossy().ends_with(".md"))
+        .map(|f| {
+            (
+                f.file_name().to_string_lossy().into_owned(),
+                std::fs::read_to_string(f.path()).expect("entry"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_answers_file_writes_the_same_entries_as_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let interactive = skolpilot(&dir.path().join("a").tap_mkdir());
+    let mut p = run_session(&interactive);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Vet vi hur").expect("second");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("Dataskyddet").expect("third");
+    p.send(ENTER).expect("key");
+    p.expect("What do you decide?").expect("gate");
+    p.send(ENTER).expect("key");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Problemet är tydligt\r").expect("why");
+    p.expect(expectrl::Eof).expect("ends");
+
+    let scripted = skolpilot(&dir.path().join("b").tap_mkdir());
+    std::fs::write(scripted.join("svar.toml"), SAME_ANSWERS).expect("write");
+    crate::support::pinned(&scripted, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let (a, b) = (log_files(&interactive), log_files(&scripted));
+    assert_eq!(a.len(), 2, "a session and a gate");
+    assert_eq!(a, b);
+}
+
+trait TapMkdir {
+    fn tap_mkdir(self) -> Self;
+}
+
+impl TapMkdir for std::path::PathBuf {
+    fn tap_mkdir(self) -> Self {
+        std::fs::create_dir_all(&self).expect("mkdir");
+        self
+    }
 }
