@@ -245,3 +245,141 @@ impl TapMkdir for std::path::PathBuf {
         self
     }
 }
+
+/// How the process ended.
+fn ended(p: &mut Session) -> expectrl::WaitStatus {
+    p.get_process().wait().expect("dino ends")
+}
+
+#[test]
+fn ctrl_c_mid_phase_keeps_every_answer_and_the_next_run_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    p.send("\x03").expect("Ctrl-C");
+    p.expect("Every answer is saved in the draft")
+        .expect("told");
+    let status = ended(&mut p);
+    assert!(
+        matches!(status, expectrl::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
+    assert!(wb.join(".dino/draft.md").is_file());
+
+    let mut p = run_session(&wb);
+    p.expect("Go on with it?").expect("offered");
+    p.send(ENTER).expect("yes");
+    // On where it stopped, with the first answer kept.
+    p.expect("Vet vi hur").expect("second item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("No");
+    p.expect("Dataskyddet").expect("third item");
+    p.send(ENTER).expect("Done");
+    p.expect("What do you decide?").expect("gate");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("decide later");
+    p.expect(expectrl::Eof).expect("ends");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let w = &doc["workbooks"][0];
+    assert_eq!(w["answers"]["start.problem"]["value"], "Elever hoppar av");
+    assert_eq!(w["phases"][0]["gate"]["state"], "ready");
+    assert!(
+        !wb.join(".dino/draft.md").exists(),
+        "the draft became the entry"
+    );
+}
+
+#[test]
+fn a_closed_terminal_keeps_the_draft_and_shows_the_cursor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    p.get_process_mut()
+        .signal(expectrl::Signal::SIGHUP)
+        .expect("hang up");
+    p.expect("\x1b[?25h").expect("the cursor is shown again");
+    let status = ended(&mut p);
+    assert!(
+        matches!(status, expectrl::WaitStatus::Exited(_, 129)),
+        "{status:?}"
+    );
+    let draft = std::fs::read_to_string(wb.join(".dino/draft.md")).expect("draft");
+    assert!(draft.contains("**Svar:** Elever hoppar av"), "{draft}");
+}
+
+#[test]
+fn stepping_back_through_the_menu_changes_an_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line");
+    p.send("Fel svar\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    // Esc opens the menu; "Back to the previous item" is second.
+    p.send("\x1b").expect("Esc");
+    p.expect("What do you want to do?").expect("menu");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("back");
+    p.expect("Vilket problem").expect("first item again");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("Fel svar")
+        .expect("the answer given is offered to edit");
+    // Erase it and write the right answer.
+    p.send("\x7f".repeat("Fel svar".len())).expect("erase");
+    p.send("Rätt svar\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    p.send(ENTER).expect("Yes");
+    p.expect("Dataskyddet").expect("third item");
+    p.send(ENTER).expect("Done");
+    p.expect("What do you decide?").expect("gate");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("later");
+    p.expect(expectrl::Eof).expect("ends");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["start.problem"]["value"],
+        "Rätt svar"
+    );
+}
+
+#[test]
+fn a_second_session_in_the_same_workbook_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    p.expect("Facilitator").expect("running");
+    std::fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"x\"\n").expect("write");
+    crate::support::pinned(
+        &wb,
+        &["--lang", "en", "run", "start", "--answers", "svar.toml"],
+    )
+    .code(1)
+    .stderr_has("a session is already running in this workbook: Anna Lind since 2026-03-02 09:15");
+    p.send("\x03").expect("Ctrl-C");
+    ended(&mut p);
+}
