@@ -55,6 +55,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
 }
 
 fn report(err: &anyhow::Error) -> i32 {
+    session::signals::let_a_signal_finish(err);
     if is_broken_pipe(err) {
         // The reader went away (`dino pack show | head`): not our failure.
         return exit::SUCCESS;

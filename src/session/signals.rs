@@ -3,6 +3,9 @@
 //! terminal is put back as it was, the cursor shown, and dino exits (130 on
 //! Ctrl-C, 128 + the signal's number otherwise).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
 use anyhow::Result;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -13,8 +16,10 @@ pub fn install(message: String) -> Result<()> {
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGHUP, SIGTERM])?;
+    INSTALLED.store(true, Ordering::SeqCst);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            ENDING.store(true, Ordering::SeqCst);
             if let Some(termios) = &original {
                 let _ = rustix::termios::tcsetattr(
                     std::io::stdin(),
@@ -30,4 +35,27 @@ pub fn install(message: String) -> Result<()> {
         }
     });
     Ok(())
+}
+
+/// Set once the handler runs, and once a signal is being handled: the
+/// process is about to end.
+static INSTALLED: AtomicBool = AtomicBool::new(false);
+static ENDING: AtomicBool = AtomicBool::new(false);
+
+/// When a signal is being handled, waits for its handler to end the process.
+/// A prompt that a signal interrupts fails in the main thread at the same
+/// time (an interrupted read); that error must not win the race and end dino
+/// with the wrong code and the cursor hidden.
+pub fn let_a_signal_finish(err: &anyhow::Error) {
+    let interrupted = err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+            || cause
+                .downcast_ref::<dialoguer::Error>()
+                .is_some_and(|dialoguer::Error::IO(e)| e.kind() == std::io::ErrorKind::Interrupted)
+    });
+    if ENDING.load(Ordering::SeqCst) || (INSTALLED.load(Ordering::SeqCst) && interrupted) {
+        std::thread::sleep(Duration::from_secs(5));
+    }
 }

@@ -246,6 +246,23 @@ impl TapMkdir for std::path::PathBuf {
     }
 }
 
+/// Waits until the list on screen is drawn in full and dino reads keys, so
+/// that a signal meets the widget and not the moment between two.
+fn settle(p: &mut Session) {
+    p.expect("More").expect("the list is drawn");
+    std::thread::sleep(Duration::from_millis(300));
+}
+
+/// Everything dino prints until it ends.
+fn to_end(p: &mut Session) -> String {
+    let found = p.expect(expectrl::Eof).expect("ends");
+    let mut bytes = found.before().to_vec();
+    for matched in found.matches() {
+        bytes.extend_from_slice(matched);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// How the process ended.
 fn ended(p: &mut Session) -> expectrl::WaitStatus {
     p.get_process().wait().expect("dino ends")
@@ -263,9 +280,13 @@ fn ctrl_c_mid_phase_keeps_every_answer_and_the_next_run_resumes() {
     p.expect("empty line: more").expect("line");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
+    settle(&mut p);
     p.send("\x03").expect("Ctrl-C");
-    p.expect("Every answer is saved in the draft")
-        .expect("told");
+    let rest = to_end(&mut p);
+    assert!(
+        rest.contains("Every answer is saved in the draft"),
+        "told: {rest:?}"
+    );
     let status = ended(&mut p);
     assert!(
         matches!(status, expectrl::WaitStatus::Exited(_, 130)),
@@ -311,10 +332,15 @@ fn a_closed_terminal_keeps_the_draft_and_shows_the_cursor() {
     p.expect("empty line: more").expect("line");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
+    settle(&mut p);
     p.get_process_mut()
         .signal(expectrl::Signal::SIGHUP)
         .expect("hang up");
-    p.expect("\x1b[?25h").expect("the cursor is shown again");
+    let rest = to_end(&mut p);
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
     let status = ended(&mut p);
     assert!(
         matches!(status, expectrl::WaitStatus::Exited(_, 129)),
