@@ -115,6 +115,35 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         profile: answers,
     };
     create(&dir, &file, lang)?;
+    if at_terminal {
+        // At a terminal the team goes straight on into the first phase.
+        println!("{id}");
+        let start = crate::prompt::term::yes_no(
+            &dialoguer::theme::ColorfulTheme::default(),
+            lang,
+            &tr!(
+                lang,
+                "Arbetsboken {id}/ är skapad. Börja med första fasen nu?",
+                "The workbook {id}/ is made. Start the first phase now?"
+            ),
+            true,
+        )?;
+        if start {
+            let wb = super::workbooks::open(&dir, ui)?;
+            let args = super::run::RunArgs {
+                phase: None,
+                answers: None,
+                commit: false,
+            };
+            return super::run::run_workbook(&wb, args, ui);
+        }
+        ui.note(&tr!(
+            lang,
+            "Nästa steg: `cd {id}` och `dino run`.",
+            "Next: `cd {id}` and `dino run`."
+        ));
+        return Ok(());
+    }
     ui.note(&tr!(
         lang,
         "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {id}` och `dino status`",

@@ -37,9 +37,14 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
     let wb = super::workbooks::open_current(ui)?;
+    run_workbook(&wb, args, ui)
+}
+
+/// Runs a session in an open workbook (`dino new` goes on into one).
+pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     if let Some(file) = &args.answers {
-        return scripted(&wb, &args, file, ui, lang);
+        return scripted(wb, &args, file, ui, lang);
     }
     let at_terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ui.no_input || !at_terminal {
@@ -63,7 +68,7 @@ pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
     )?;
     let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()))?;
     let mut term = TermUi::new(lang);
-    interactive(&wb, args, &draft, &mut term, ui, lang, now, user)
+    interactive(wb, args, &draft, &mut term, ui, lang, now, user)
 }
 
 /// The phase a run is about: named, or the current one.

@@ -3,6 +3,7 @@
 //! terminal is put back as it was, the cursor shown, and dino exits (130 on
 //! Ctrl-C, 128 + the signal's number otherwise).
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -10,13 +11,18 @@ use anyhow::Result;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-/// Starts a thread that waits for the signals and ends the process, with
-/// `message` after the cursor is shown again.
+/// Ends the process on the signals, with `message` after the cursor is
+/// shown again. Called again, it only changes the message.
 pub fn install(message: String) -> Result<()> {
+    if let Ok(mut current) = MESSAGE.lock() {
+        *current = message;
+    }
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
     let stdin = std::io::stdin();
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGHUP, SIGTERM])?;
-    INSTALLED.store(true, Ordering::SeqCst);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             ENDING.store(true, Ordering::SeqCst);
@@ -30,12 +36,17 @@ pub fn install(message: String) -> Result<()> {
             let term = console::Term::stderr();
             let _ = term.show_cursor();
             let _ = term.write_line("");
-            let _ = term.write_line(&message);
+            if let Ok(message) = MESSAGE.lock() {
+                let _ = term.write_line(&message);
+            }
             std::process::exit(128 + signal);
         }
     });
     Ok(())
 }
+
+/// What to say when a signal ends the process.
+static MESSAGE: Mutex<String> = Mutex::new(String::new());
 
 /// Set once the handler runs, and once a signal is being handled: the
 /// process is about to end.

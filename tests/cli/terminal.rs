@@ -53,7 +53,11 @@ fn new_asks_the_profile_questions_at_a_terminal() {
     // Tick the first actor, then accept.
     p.send(" ").expect("key");
     p.send(ENTER).expect("key");
-    p.expect("made the workbook pty-prov/").expect("done");
+    p.expect("Start the first phase now?").expect("offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("no");
+    p.expect("Next: `cd pty-prov` and `dino run`")
+        .expect("done");
     let file =
         std::fs::read_to_string(dir.path().join("pty-prov/workbook.toml")).expect("workbook.toml");
     assert!(file.contains("org_kind = \"region\""), "{file}");
@@ -408,4 +412,27 @@ fn a_second_session_in_the_same_workbook_is_refused() {
     .stderr_has("a session is already running in this workbook: Anna Lind since 2026-03-02 09:15");
     p.send("\x03").expect("Ctrl-C");
     ended(&mut p);
+}
+
+#[test]
+fn new_at_a_terminal_goes_straight_on_into_the_first_phase() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = session(dir.path(), &["--lang", "en", "new", "Rakt in"]);
+    for _ in 0..6 {
+        p.expect("›").expect("a profile question");
+        p.send(ENTER).expect("default");
+    }
+    p.expect("Start the first phase now?").expect("offered");
+    p.send(ENTER).expect("yes");
+    p.expect("Initiation")
+        .expect("the first phase, in the workbook's language");
+    p.expect("Facilitator").expect("people");
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\x03").expect("Ctrl-C");
+    let rest = to_end(&mut p);
+    assert!(
+        rest.contains("Every answer is saved in the draft"),
+        "{rest:?}"
+    );
+    assert!(dir.path().join("rakt-in/workbook.toml").is_file());
 }
