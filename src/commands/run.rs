@@ -11,7 +11,7 @@ use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::session::files::{Draft, Lock};
 use crate::session::term_ui::TermUi;
-use crate::session::{self, Context, Progress, SessionUi, default_people};
+use crate::session::{self, Context, People, Progress, SessionUi, default_people, readiness};
 use crate::state::{Current, GateState, fold};
 use crate::tr;
 use crate::ui::Ui;
@@ -71,12 +71,22 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
     interactive(wb, args, &draft, &mut term, ui, lang, now, user)
 }
 
-/// The phase a run is about: named, or the current one.
-fn phase_of<'w>(
-    wb: &'w Workbook,
-    named: Option<&str>,
-    lang: Lang,
-) -> Result<&'w crate::pack::Phase> {
+/// What a run is about: a phase (named, or the current one), or the
+/// readiness assessment (`readiness`), as a phase of statements.
+fn phase_of(wb: &Workbook, named: Option<&str>, lang: Lang) -> Result<(crate::pack::Phase, bool)> {
+    if named == Some(readiness::ID) {
+        let text_lang = wb.pack.lang_for(wb.language());
+        return readiness::as_phase(&wb.pack, text_lang)
+            .map(|p| (p, true))
+            .ok_or_else(|| {
+                anyhow::anyhow!(tr!(
+                    lang,
+                    "paketet {} har ingen mätning av förutsättningar",
+                    "the pack {} has no readiness assessment",
+                    wb.pack.id
+                ))
+            });
+    }
     let state = fold(wb, lang);
     let id = match named {
         Some(id) => id.to_string(),
@@ -95,12 +105,12 @@ fn phase_of<'w>(
             )),
         },
     };
-    wb.pack.phase(&id).ok_or_else(|| {
+    wb.pack.phase(&id).cloned().map(|p| (p, false)).ok_or_else(|| {
         let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
         anyhow::anyhow!(tr!(
             lang,
-            "paketet har ingen fas `{id}`; faserna är {}",
-            "the pack has no phase `{id}`; its phases are {}",
+            "paketet har ingen fas `{id}`; faserna är {} (och `readiness` för mätningen av förutsättningar)",
+            "the pack has no phase `{id}`; its phases are {} (and `readiness` for the readiness assessment)",
             ids.join(", ")
         ))
     })
@@ -136,7 +146,11 @@ fn interactive(
             entry.meta.date.short()
         );
         if term.confirm(&question, true)? {
-            named = Some(phase);
+            named = Some(if entry.meta.kind == crate::log::EntryKind::Readiness {
+                readiness::ID.to_string()
+            } else {
+                phase
+            });
             resume = Some(entry);
         } else if term.confirm(
             lang.pick(
@@ -158,7 +172,8 @@ fn interactive(
             });
         }
     }
-    let phase = phase_of(wb, named.as_deref(), lang)?;
+    let (phase, is_readiness) = phase_of(wb, named.as_deref(), lang)?;
+    let phase = &phase;
     let state = fold(wb, lang);
     let ctx = Context {
         workbook: wb,
@@ -169,6 +184,17 @@ fn interactive(
         user: user.clone(),
     };
     term.intro(phase, text_lang)?;
+    if is_readiness {
+        let written = assess(&ctx, term, draft, resume.as_ref(), ui)?;
+        return finish(
+            wb,
+            &written,
+            args.commit,
+            phase.title.get(text_lang),
+            ui,
+            lang,
+        );
+    }
     let mut progress = match &resume {
         Some(entry) => Progress::from_draft(&ctx, entry),
         None => Progress {
@@ -230,6 +256,59 @@ fn interactive(
     )
 }
 
+/// A readiness assessment: who takes part, each respondent in turn, then the
+/// chart against the first assessment. Returns the entry written, if any.
+fn assess(
+    ctx: &Context<'_>,
+    session_ui: &mut dyn SessionUi,
+    draft: &Draft,
+    resume: Option<&crate::log::Entry>,
+    ui: &Ui,
+) -> Result<Vec<PathBuf>> {
+    let lang = ui.lang_for(ctx.workbook.language());
+    let (people, started, answered) = match resume {
+        Some(entry) => (
+            People {
+                facilitator: entry.meta.by.clone().unwrap_or_default(),
+                participants: entry.meta.participants.clone(),
+            },
+            entry.meta.date,
+            readiness::from_draft(ctx, entry),
+        ),
+        None => (
+            session_ui.people(&People {
+                facilitator: ctx.user.clone(),
+                participants: Vec::new(),
+            })?,
+            ctx.now,
+            Vec::new(),
+        ),
+    };
+    let Some(path) = readiness::run(ctx, session_ui, draft, &people, started, answered)? else {
+        if draft.load()?.is_some() {
+            ui.note(lang.pick(
+                "Sparat. `dino run readiness` fortsätter där ni slutade.",
+                "Saved. `dino run readiness` goes on where you stopped.",
+            ));
+        }
+        return Ok(Vec::new());
+    };
+    // The chart, from the log as it is now: the latest against the first.
+    let wb = super::workbooks::open(&ctx.workbook.root, ui)?;
+    let state = fold(&wb, lang);
+    if let (Some(readiness), Some(latest)) = (&wb.pack.readiness, state.readiness.last()) {
+        let chart = crate::render::readiness_chart::chart(
+            readiness,
+            latest,
+            state.readiness.first(),
+            ctx.lang,
+            lang,
+        );
+        session_ui.readiness_result(&chart)?;
+    }
+    Ok(vec![path])
+}
+
 /// Prints what was written and commits it when asked.
 fn finish(
     wb: &Workbook,
@@ -264,7 +343,8 @@ fn scripted(
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
     // Entries, and the pack texts on screen, are in the workbook's language.
     let text_lang = wb.pack.lang_for(wb.language());
-    let phase = phase_of(wb, args.phase.as_deref(), lang)?;
+    let (phase, is_readiness) = phase_of(wb, args.phase.as_deref(), lang)?;
+    let phase = &phase;
     let state = fold(wb, lang);
     let ctx = Context {
         workbook: wb,
@@ -296,6 +376,22 @@ fn scripted(
             "det finns ett avbrutet utkast; kör `dino run` i en terminal för att fortsätta eller kasta det",
             "there is an unfinished draft; run `dino run` at a terminal to go on with it or discard it"
         ));
+    }
+    if is_readiness {
+        let written = assess(&ctx, &mut script, &draft, None, ui)?;
+        let unasked = script.unasked(phase, lang);
+        if !unasked.is_empty() {
+            let lines: Vec<String> = unasked.iter().map(ToString::to_string).collect();
+            bail!("{}", lines.join("\n"));
+        }
+        return finish(
+            wb,
+            &written,
+            args.commit,
+            phase.title.get(text_lang),
+            ui,
+            lang,
+        );
     }
     let mut progress = Progress {
         people: script.people(&default_people(wb, &phase.id, &user))?,

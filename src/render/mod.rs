@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pack_view;
+pub mod readiness_chart;
 pub mod status_view;
 pub mod table;
 pub mod terminal_md;

@@ -26,6 +26,9 @@ pub struct AnswerScript {
     answers: BTreeMap<String, Given>,
     notes: BTreeMap<String, String>,
     gate: Option<GateChoice>,
+    /// Respondents of a readiness assessment, each with their answers.
+    respondents: Vec<(String, BTreeMap<String, Given>)>,
+    current: Option<usize>,
     /// Where each answered id is written, to name the ones never asked.
     spans: BTreeMap<String, Range<usize>>,
     asked: BTreeSet<String>,
@@ -170,6 +173,58 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
             }
         }
     }
+    // A readiness assessment: `[[respondents]]`, each with a name and answers
+    // (a scale point, or "dont_know").
+    let dont_know_ok = ctx
+        .workbook
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.dont_know);
+    let mut respondents = Vec::new();
+    for t in root.tables("respondents", false) {
+        let name = t.string("name", true).map(|(n, _)| n);
+        let mut theirs = BTreeMap::new();
+        if let Some(answers) = t.raw("answers") {
+            match answers.get_ref() {
+                DeValue::Table(table) => {
+                    for (key, value) in table.iter() {
+                        let Some(item) = item_of(key) else { continue };
+                        let given = match value.get_ref() {
+                            DeValue::String(s) if s == "dont_know" && dont_know_ok => {
+                                Ok(Given::DontKnow)
+                            }
+                            raw => plain_value(raw)
+                                .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
+                                .and_then(|v| {
+                                    check_value(&item.kind, &v, &format!("`{}`", item.id), lang)
+                                })
+                                .map(Given::Value),
+                        };
+                        match given {
+                            Ok(g) => {
+                                spans.insert(item.id.clone(), key.span());
+                                theirs.insert(item.id.clone(), g);
+                            }
+                            Err(message) => fctx.report(&value.span(), message),
+                        }
+                    }
+                }
+                _ => fctx.report(
+                    &answers.span(),
+                    tr!(
+                        lang,
+                        "`answers` ska vara en tabell",
+                        "`answers` must be a table"
+                    ),
+                ),
+            }
+        }
+        t.finish(&[], "[[respondents]]");
+        if let Some(name) = name {
+            respondents.push((name, theirs));
+        }
+    }
     let mut notes = BTreeMap::new();
     if let Some(table) = section(&root, "notes") {
         for (key, value) in table.iter() {
@@ -232,6 +287,8 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
         answers,
         notes,
         gate,
+        respondents,
+        current: None,
         spans,
         asked: BTreeSet::new(),
         src: src.clone(),
@@ -293,7 +350,11 @@ impl SessionUi for AnswerScript {
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         let id = &question.item.id;
         self.asked.insert(id.clone());
-        Ok(match self.answers.get(id) {
+        let answers = match self.current {
+            Some(at) => &self.respondents[at].1,
+            None => &self.answers,
+        };
+        Ok(match answers.get(id) {
             Some(given) => Reply::Answer {
                 given: given.clone(),
                 note: self.notes.get(id).cloned(),
@@ -312,5 +373,25 @@ impl SessionUi for AnswerScript {
 
     fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
         Ok(self.gate.clone())
+    }
+
+    fn respondents(&mut self, _: &[String]) -> Result<Vec<String>> {
+        Ok(self
+            .respondents
+            .iter()
+            .map(|(name, _)| name.clone())
+            .collect())
+    }
+
+    fn respondent_turn(&mut self, respondent: &str) -> Result<()> {
+        self.current = self
+            .respondents
+            .iter()
+            .position(|(name, _)| name == respondent);
+        Ok(())
+    }
+
+    fn readiness_result(&mut self, _: &str) -> Result<()> {
+        Ok(())
     }
 }

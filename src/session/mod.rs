@@ -6,6 +6,7 @@
 pub mod answer_form;
 pub mod answers_file;
 pub mod files;
+pub mod readiness;
 pub mod signals;
 pub mod term_ui;
 
@@ -46,6 +47,8 @@ pub struct Question<'a> {
     pub number: usize,
     pub total: usize,
     pub can_go_back: bool,
+    /// Whether "don't know" is offered (readiness statements).
+    pub dont_know: bool,
 }
 
 /// What the room said.
@@ -90,6 +93,13 @@ pub trait SessionUi {
     ) -> Result<()>;
     /// The gate's criteria are met: decide now? `None` leaves it for later.
     fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>>;
+    /// Who answers a readiness assessment, one by one (roles or names);
+    /// empty when the group answers as one. `so_far` are those of a draft.
+    fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>>;
+    /// Says whose turn it is in an assessment.
+    fn respondent_turn(&mut self, respondent: &str) -> Result<()>;
+    /// Shows the assessment's result: per dimension, against the first.
+    fn readiness_result(&mut self, chart: &str) -> Result<()>;
 }
 
 /// How a session ended.
@@ -241,12 +251,26 @@ impl Progress {
 }
 
 /// Runs the phase's items through `ui`, saving the draft after every answer.
-/// On `Quit`, the draft is left for the next run.
+/// On `Quit`, the draft is left for the next run. Returns whether the room
+/// went through to the end.
 pub fn ask_items(
     ctx: &Context<'_>,
     ui: &mut dyn SessionUi,
     progress: &mut Progress,
     draft: &Draft,
+) -> Result<bool> {
+    let mut save = |p: &Progress| draft.save(&p.entry(ctx));
+    ask_items_saving(ctx, ui, progress, &mut save, false)
+}
+
+/// As [`ask_items`], with `save` called after every answer, and "don't
+/// know" offered when `dont_know`.
+pub fn ask_items_saving(
+    ctx: &Context<'_>,
+    ui: &mut dyn SessionUi,
+    progress: &mut Progress,
+    save: &mut dyn FnMut(&Progress) -> Result<()>,
+    dont_know: bool,
 ) -> Result<bool> {
     let items = &ctx.phase.items;
     // A resumed session goes on at its first unanswered item; the answered
@@ -317,11 +341,12 @@ pub fn ask_items(
             number,
             total: applicable.len(),
             can_go_back: !history.is_empty(),
+            dont_know,
         };
         match ui.ask(&question)? {
             Reply::Answer { given, note } => {
                 progress.answers.insert(item.id.clone(), (given, note));
-                draft.save(&progress.entry(ctx))?;
+                save(progress)?;
                 skipped.retain(|i| *i != cursor);
                 history.push(cursor);
                 cursor += 1;

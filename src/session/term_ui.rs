@@ -199,6 +199,10 @@ impl TermUi {
                         None => n.to_string(),
                     })
                     .collect();
+                let dont_know = self.lang.pick("Vet ej", "Don't know");
+                if q.dont_know {
+                    items.push(dont_know.to_string());
+                }
                 items.push(more.to_string());
                 let default = match current_value {
                     Some(Value::Num(n)) => points.iter().position(|p| *p as f64 == *n).unwrap_or(0),
@@ -209,9 +213,11 @@ impl TermUi {
                     .items(&items)
                     .default(default)
                     .interact_opt()?;
-                Ok(chosen
-                    .filter(|i| *i < points.len())
-                    .map(|i| Given::Value(Value::Num(points[i] as f64))))
+                Ok(match chosen {
+                    Some(i) if i < points.len() => Some(Given::Value(Value::Num(points[i] as f64))),
+                    Some(i) if q.dont_know && i == points.len() => Some(Given::DontKnow),
+                    _ => None,
+                })
             }
             Kind::Text { long: true } => {
                 let current = match current_value {
@@ -547,6 +553,51 @@ impl SessionUi for TermUi {
             decided_by: decided_by.trim().to_string(),
             motivation: motivation.trim().to_string(),
         }))
+    }
+
+    fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>> {
+        let lang = self.lang;
+        self.say("")?;
+        self.say(lang.pick(
+            "Vilka svarar? Skriv en roll (eller ett namn) per rad, tom rad när alla är med. Ingen alls: gruppen svarar tillsammans.",
+            "Who answers? Write a role (or a name) per line, an empty line when everyone is in. None at all: the group answers as one.",
+        ))?;
+        let mut out: Vec<String> = so_far.to_vec();
+        for name in so_far {
+            self.say(&format!("  • {}", terminal_md::visible(name)))?;
+        }
+        loop {
+            let name: String = Input::with_theme(&self.theme)
+                .with_prompt(lang.pick("Svarande", "Respondent"))
+                .allow_empty(true)
+                .interact_text()?;
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return Ok(out);
+            }
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+
+    fn respondent_turn(&mut self, respondent: &str) -> Result<()> {
+        self.say("")?;
+        self.say(
+            &style(tr!(
+                self.lang,
+                "Nu svarar: {}",
+                "Answering now: {}",
+                terminal_md::visible(respondent)
+            ))
+            .bold()
+            .to_string(),
+        )
+    }
+
+    fn readiness_result(&mut self, chart: &str) -> Result<()> {
+        self.say("")?;
+        self.say(chart)
     }
 }
 

@@ -49,6 +49,15 @@ impl SessionUi for Script {
     fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
         Ok(None)
     }
+    fn respondents(&mut self, _: &[String]) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+    fn respondent_turn(&mut self, _: &str) -> Result<()> {
+        Ok(())
+    }
+    fn readiness_result(&mut self, _: &str) -> Result<()> {
+        Ok(())
+    }
 }
 
 fn text(s: &str) -> Reply {

@@ -436,3 +436,43 @@ fn new_at_a_terminal_goes_straight_on_into_the_first_phase() {
     );
     assert!(dir.path().join("rakt-in/workbook.toml").is_file());
 }
+
+#[test]
+fn a_readiness_assessment_with_two_respondents_shows_its_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = session(&wb, &["--lang", "en", "run", "readiness"]);
+    p.expect("Facilitator").expect("people");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("none");
+    p.expect("Who answers?").expect("respondents");
+    p.send("Rektor\r").expect("one");
+    p.expect("Respondent").expect("next");
+    p.send("Lärare\r").expect("two");
+    p.expect("Respondent").expect("next");
+    p.send(ENTER).expect("done");
+    p.expect("Answering now: Rektor").expect("first respondent");
+    p.expect("beslut som ger oss utrymme")
+        .expect("the statement");
+    for _ in 0..3 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("4");
+    p.expect("Answering now: Lärare")
+        .expect("second respondent");
+    p.expect("Don't know").expect("offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("2");
+    let rest = to_end(&mut p);
+    assert!(rest.contains("Mandat"), "{rest:?}");
+    assert!(rest.contains("3.0"), "the mean of 4 and 2: {rest:?}");
+    assert!(rest.contains("spread 2.0"), "{rest:?}");
+    let log = crate::support::dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
+    let records = &doc["entries"][0]["records"];
+    assert_eq!(records[0]["respondent"], "Rektor");
+    assert_eq!(records[1]["respondent"], "Lärare");
+    assert_eq!(records[1]["answer"]["text"], "2 av 5");
+    crate::support::dino_in(&wb, &["check"]).code(0);
+}

@@ -1,0 +1,199 @@
+//! The readiness self-assessment as a session: each respondent (a role, or
+//! the group as one) rates every statement on the pack's scale, with "don't
+//! know" when the pack offers it. One entry of kind `readiness`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::files::Draft;
+use super::{Context, People, Progress, SessionUi, ask_items_saving, write_log_entry};
+use crate::i18n::Lang;
+use crate::log::{Body, Entry, EntryKind, Meta, Record, Stamp};
+use crate::pack::{Gate, Item, Kind, Pack, Phase, Text};
+use crate::state::interpret::{Given, interpret};
+
+/// The id `dino run` takes for the assessment.
+pub const ID: &str = "readiness";
+
+/// The assessment as a phase whose items are the statements
+/// (`dimension.statement`), so the session engine can ask it.
+pub fn as_phase(pack: &Pack, lang: Lang) -> Option<Phase> {
+    let readiness = pack.readiness.as_ref()?;
+    let items = readiness
+        .dimensions
+        .iter()
+        .flat_map(|d| {
+            d.statements.iter().map(move |s| Item {
+                id: format!("{}.{}", d.id, s.id),
+                kind: Kind::Scale(readiness.scale.clone()),
+                prompt: Text::Same(format!("{}: {}", d.title.get(lang), s.text.get(lang))),
+                help: None,
+                required: false,
+                when: None,
+                default: None,
+            })
+        })
+        .collect();
+    Some(Phase {
+        id: ID.to_string(),
+        title: readiness.title.clone(),
+        purpose: readiness
+            .intro
+            .clone()
+            .unwrap_or_else(|| Text::Same(String::new())),
+        guidance: Text::Same(String::new()),
+        items,
+        gate: Gate::default(),
+        file: String::new(),
+    })
+}
+
+/// One respondent's answers.
+pub struct Answered {
+    pub respondent: Option<String>,
+    pub answers: BTreeMap<String, (Given, Option<String>)>,
+}
+
+/// The assessment's entry: every respondent's answers, in turn.
+pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Answered]) -> Entry {
+    let mut records = Vec::new();
+    for one in answered {
+        for item in &ctx.phase.items {
+            let Some((given, note)) = one.answers.get(&item.id) else {
+                continue;
+            };
+            records.push(Record {
+                item: item.id.clone(),
+                prompt: item.prompt.get(ctx.lang).to_string(),
+                answer: super::answer_form::to_answer(item, given, ctx.lang),
+                note: note.clone(),
+                respondent: one.respondent.clone(),
+            });
+        }
+    }
+    Entry {
+        meta: Meta {
+            kind: EntryKind::Readiness,
+            date: started,
+            phase: ctx.state.current_phase().map(|p| p.id.clone()),
+            by: Some(people.facilitator.clone()).filter(|f| !f.is_empty()),
+            participants: people.participants.clone(),
+            pack: ctx.workbook.pack.id.clone(),
+            pack_version: ctx.workbook.file.pack.version.clone(),
+            closes: Vec::new(),
+        },
+        title: ctx.phase.title.get(ctx.lang).to_string(),
+        body: Body::Records(records),
+    }
+}
+
+/// What a draft of an assessment holds, respondent by respondent.
+pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Vec<Answered> {
+    let mut out: Vec<Answered> = Vec::new();
+    if let Body::Records(records) = &draft.body {
+        for record in records {
+            let Some(item) = ctx.phase.item(&record.item) else {
+                continue;
+            };
+            let Ok(given) = interpret(&item.kind, &record.answer, ctx.lang) else {
+                continue;
+            };
+            let at = match out.iter().position(|a| a.respondent == record.respondent) {
+                Some(at) => at,
+                None => {
+                    out.push(Answered {
+                        respondent: record.respondent.clone(),
+                        answers: BTreeMap::new(),
+                    });
+                    out.len() - 1
+                }
+            };
+            out[at]
+                .answers
+                .insert(record.item.clone(), (given, record.note.clone()));
+        }
+    }
+    out
+}
+
+/// Runs the assessment: each respondent in turn, the draft saved after every
+/// answer. Returns the entry written, or `None` when the room stopped early
+/// (the draft keeps everything) or nothing was answered.
+pub fn run(
+    ctx: &Context<'_>,
+    ui: &mut dyn SessionUi,
+    draft: &Draft,
+    people: &People,
+    started: Stamp,
+    mut answered: Vec<Answered>,
+) -> Result<Option<PathBuf>> {
+    let dont_know = ctx
+        .workbook
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.dont_know);
+    let so_far: Vec<String> = answered
+        .iter()
+        .filter_map(|a| a.respondent.clone())
+        .collect();
+    let respondents: Vec<Option<String>> = match ui.respondents(&so_far)? {
+        list if list.is_empty() => vec![None],
+        list => list.into_iter().map(Some).collect(),
+    };
+    for respondent in &respondents {
+        let at = match answered.iter().position(|a| &a.respondent == respondent) {
+            Some(at) => at,
+            None => {
+                answered.push(Answered {
+                    respondent: respondent.clone(),
+                    answers: BTreeMap::new(),
+                });
+                answered.len() - 1
+            }
+        };
+        if let Some(name) = respondent {
+            ui.respondent_turn(name)?;
+        }
+        let mut progress = Progress {
+            people: people.clone(),
+            started,
+            answers: std::mem::take(&mut answered[at].answers),
+        };
+        let done = {
+            let others: Vec<&Answered> = answered.iter().collect();
+            let mut save = |p: &Progress| {
+                let mut all: Vec<Answered> = Vec::new();
+                for (i, a) in others.iter().enumerate() {
+                    all.push(Answered {
+                        respondent: a.respondent.clone(),
+                        answers: if i == at {
+                            p.answers.clone()
+                        } else {
+                            a.answers.clone()
+                        },
+                    });
+                }
+                draft.save(&entry(ctx, people, started, &all))
+            };
+            ask_items_saving(ctx, ui, &mut progress, &mut save, dont_know)?
+        };
+        answered[at].answers = progress.answers;
+        if !done {
+            return Ok(None);
+        }
+    }
+    if answered.iter().all(|a| a.answers.is_empty()) {
+        draft.discard()?;
+        return Ok(None);
+    }
+    let path = write_log_entry(
+        ctx.workbook,
+        &entry(ctx, people, started, &answered),
+        ctx.lang,
+    )?;
+    draft.discard()?;
+    Ok(Some(path))
+}
