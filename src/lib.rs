@@ -37,6 +37,13 @@ use clap::Parser;
 
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
+    // Should dino ever panic mid-prompt, the cursor comes back; a session's
+    // answers are in its draft already.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = console::Term::stderr().show_cursor();
+        default_hook(info);
+    }));
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {

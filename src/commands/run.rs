@@ -246,6 +246,41 @@ fn interactive(
         let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
         written.push(session::write_log_entry(&wb, &gate, text_lang)?);
     }
+    // The pack may place the readiness assessment in this phase: offer it,
+    // once per phase.
+    let placed_here = wb
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.phases.contains(&phase.id));
+    let done_here = state
+        .readiness
+        .iter()
+        .any(|a| wb.entries[a.entry].entry.meta.phase.as_deref() == Some(phase.id.as_str()));
+    if placed_here
+        && !done_here
+        && term.confirm(
+            &tr!(
+                lang,
+                "Mätningen av förutsättningar hör till fasen {}. Gör den nu?",
+                "The readiness assessment belongs to the phase {}. Run it now?",
+                phase.title.get(text_lang)
+            ),
+            true,
+        )?
+    {
+        let (assessment, _) = phase_of(&wb, Some(readiness::ID), lang)?;
+        let actx = Context {
+            workbook: &wb,
+            state: ctx.state,
+            phase: &assessment,
+            lang: text_lang,
+            now: crate::clock::now(lang)?,
+            user: ctx.user.clone(),
+        };
+        term.intro(&assessment, text_lang)?;
+        written.extend(assess(&actx, term, draft, None, ui)?);
+    }
     finish(
         &wb,
         &written,

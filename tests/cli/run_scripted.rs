@@ -112,3 +112,118 @@ fn a_scripted_gate_needs_a_ready_gate() {
     assert_eq!(written(&wb).len(), 1, "the session is written");
     dino_in(&wb, &["check"]).code(0);
 }
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Anna Lind")
+        .env("GIT_AUTHOR_EMAIL", "anna@example.org")
+        .env("GIT_COMMITTER_NAME", "Anna Lind")
+        .env("GIT_COMMITTER_EMAIL", "anna@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn commit_commits_exactly_the_new_entries() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    git(&wb, &["init", "--quiet"]);
+    git(&wb, &["config", "user.name", "Anna Lind"]);
+    git(&wb, &["config", "user.email", "anna@example.org"]);
+    git(&wb, &["add", "."]);
+    git(&wb, &["commit", "--quiet", "-m", "start"]);
+    // Something else changed that is not dino's to commit.
+    fs::write(wb.join("anteckningar.txt"), "mina egna").expect("write");
+    fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"m\"\n",
+    )
+    .expect("write");
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "run",
+            "start",
+            "--answers",
+            "svar.toml",
+            "--commit",
+        ],
+    )
+    .code(0)
+    .stderr_has("committed: dino: session of Start");
+    let files = git(&wb, &["show", "--name-only", "--format=%an|%s", "HEAD"]);
+    let mut lines = files.lines().filter(|l| !l.is_empty());
+    assert_eq!(lines.next(), Some("Anna Lind|dino: session of Start"));
+    let committed: Vec<&str> = lines.collect();
+    assert_eq!(committed.len(), 2, "{committed:?}");
+    assert!(
+        committed.iter().all(|f| f.starts_with("log/")),
+        "{committed:?}"
+    );
+    let status = git(&wb, &["status", "--porcelain"]);
+    assert!(
+        status.contains("anteckningar.txt") && status.contains("svar.toml"),
+        "{status}"
+    );
+}
+
+#[test]
+fn commit_outside_a_repository_still_writes_and_says_why_not() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"x\"\n").expect("write");
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "run",
+            "start",
+            "--answers",
+            "svar.toml",
+            "--commit",
+        ],
+    )
+    .code(0)
+    .stderr_has("is not in a git repository; the entries are written but not committed");
+    assert_eq!(written(&wb).len(), 1);
+}
+
+#[test]
+fn a_scripted_readiness_assessment_records_each_respondent() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    fs::write(
+        wb.join("r.toml"),
+        "[[respondents]]\nname = \"Rektor\"\nanswers = { \"mandat.beslut\" = 4 }\n\n[[respondents]]\nname = \"Lärare\"\nanswers = { \"mandat.beslut\" = \"dont_know\" }\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "readiness", "--answers", "r.toml"]).code(0);
+    let log = dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
+    let entry = &doc["entries"][0];
+    assert_eq!(entry["kind"], "readiness");
+    assert_eq!(entry["records"][0]["respondent"], "Rektor");
+    assert_eq!(entry["records"][0]["answer"]["text"], "4 av 5");
+    assert_eq!(entry["records"][1]["answer"]["dont_know"], true);
+    dino_in(&wb, &["check"]).code(0);
+
+    fs::write(
+        wb.join("r.toml"),
+        "[[respondents]]\nname = \"Rektor\"\nanswers = { \"mandat.beslutt\" = 9 }\n",
+    )
+    .expect("write");
+    pinned(&wb, &["--lang", "en", "run", "readiness", "--answers", "r.toml"])
+        .code(1)
+        .stderr_has("r.toml:3:13: the phase `readiness` has no item `mandat.beslutt`; did you mean `mandat.beslut`?");
+}

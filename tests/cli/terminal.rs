@@ -161,6 +161,7 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
+    decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
     let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -229,6 +230,7 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
+    decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
 
     let scripted = skolpilot(&dir.path().join("b").tap_mkdir());
@@ -255,6 +257,13 @@ impl TapMkdir for std::path::PathBuf {
 fn settle(p: &mut Session) {
     p.expect("More").expect("the list is drawn");
     std::thread::sleep(Duration::from_millis(300));
+}
+
+/// Says no when the pack offers its readiness assessment after the phase.
+fn decline_readiness(p: &mut Session) {
+    p.expect("Run it now?").expect("the assessment is offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("no");
 }
 
 /// Everything dino prints until it ends.
@@ -312,6 +321,7 @@ fn ctrl_c_mid_phase_keeps_every_answer_and_the_next_run_resumes() {
         p.send(DOWN).expect("key");
     }
     p.send(ENTER).expect("decide later");
+    decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
     let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -388,6 +398,7 @@ fn stepping_back_through_the_menu_changes_an_answer() {
         p.send(DOWN).expect("key");
     }
     p.send(ENTER).expect("later");
+    decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
     let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
