@@ -11,7 +11,7 @@ use super::{GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
-use crate::pack::{Decision, Item, Kind, Phase, check_value, parse_date};
+use crate::pack::{Decision, Item, Kind, Phase};
 use crate::render::table::new_table;
 use crate::render::terminal_md;
 use crate::state::interpret::Given;
@@ -272,14 +272,14 @@ impl TermUi {
                 if text.trim().is_empty() {
                     return Ok(());
                 }
-                typed(&kind_for_check, text, lang).map(|_| ())
+                crate::state::interpret::typed_in(&kind_for_check, text, lang).map(|_| ())
             })
             .interact_text()?;
         if text.trim().is_empty() {
             return Ok(None);
         }
         Ok(Some(Given::Value(
-            typed(kind, &text, lang).map_err(anyhow::Error::msg)?,
+            crate::state::interpret::typed_in(kind, &text, lang).map_err(anyhow::Error::msg)?,
         )))
     }
 
@@ -293,19 +293,6 @@ impl TermUi {
             .interact_text()?;
         Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
     }
-}
-
-/// A typed-in line as a value of a text, date or number item.
-fn typed(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
-    let value = match kind {
-        Kind::Date => Value::Str(parse_date(text.trim(), lang)?),
-        Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(n) => Value::Num(n),
-            Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
-        },
-        _ => Value::Str(text.to_string()),
-    };
-    check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
 }
 
 impl SessionUi for TermUi {

@@ -137,6 +137,20 @@ pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Stri
     check_value(kind, &given, what, lang).map(Given::Value)
 }
 
+/// A line typed at the terminal as the value of a text, date or number
+/// item, checked for the item's kind (a decimal comma is fine).
+pub fn typed_in(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
+    let value = match kind {
+        Kind::Date => Value::Str(crate::pack::parse_date(text.trim(), lang)?),
+        Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(n) => Value::Num(n),
+            Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
+        },
+        _ => Value::Str(text.to_string()),
+    };
+    check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
+}
+
 fn ticked(marks: &[OptionMark]) -> Vec<String> {
     marks
         .iter()

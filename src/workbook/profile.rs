@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::pack::condition::Value;
-use crate::pack::{Item, Kind, Pack, check_value, parse_date};
+use crate::pack::{Item, Kind, Pack, check_value};
 use crate::prompt::Prompter;
 use crate::state::applies;
 use crate::toml_read::plain_value;
@@ -129,7 +129,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
                         Ok(())
                     };
                 }
-                text_value(&kind, text, lang).map(|_| ())
+                crate::state::interpret::typed_in(&kind, text, lang).map(|_| ())
             };
             let default_text = match default {
                 Some(Value::Str(s)) => Some(s.clone()),
@@ -140,23 +140,11 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            text_value(&item.kind, &text, lang).map_err(anyhow::Error::msg)?
+            crate::state::interpret::typed_in(&item.kind, &text, lang)
+                .map_err(anyhow::Error::msg)?
         }
     };
     Ok(Some(value))
-}
-
-/// A typed-in text as a value of a text, date or number item.
-fn text_value(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
-    let value = match kind {
-        Kind::Date => Value::Str(parse_date(text.trim(), lang)?),
-        Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
-            Ok(n) => Value::Num(n),
-            Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
-        },
-        _ => Value::Str(text.to_string()),
-    };
-    check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
 }
 
 /// Reads a `--profile` file: `id = value` for profile questions, each
