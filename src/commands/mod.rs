@@ -10,7 +10,7 @@ pub mod note;
 pub mod pack;
 pub mod run;
 pub mod status;
-mod workbooks;
+pub(crate) mod workbooks;
 
 use anyhow::{Context, Result};
 

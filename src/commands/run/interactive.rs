@@ -1,0 +1,192 @@
+//! A session at the terminal: the draft offered first, the phase's items,
+//! the summary, the gate, and the readiness assessment where the pack
+//! places it.
+
+use anyhow::{Result, bail};
+
+use super::assess::assess;
+use super::{RunArgs, finish, phase_of};
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::session::files::Draft;
+use crate::session::term_ui::TermUi;
+use crate::session::{self, Context, Progress, SessionUi, default_people, readiness};
+use crate::state::{GateState, fold};
+use crate::tr;
+use crate::ui::Ui;
+use crate::workbook::Workbook;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn interactive(
+    wb: &Workbook,
+    args: RunArgs,
+    draft: &Draft,
+    term: &mut TermUi,
+    ui: &Ui,
+    lang: Lang,
+    now: crate::log::Stamp,
+    user: String,
+) -> Result<()> {
+    // Entries, and the pack texts on screen, are in the workbook's language.
+    let text_lang = wb.pack.lang_for(wb.language());
+    // An unfinished session is offered first.
+    let saved = draft.load()?;
+    let mut named = args.phase.clone();
+    let mut resume = None;
+    if let Some(entry) = saved {
+        let phase = entry.meta.phase.clone().unwrap_or_default();
+        let answers = match &entry.body {
+            crate::log::Body::Records(r) => r.len(),
+            crate::log::Body::Text(_) => 0,
+        };
+        let question = tr!(
+            lang,
+            "En session i fasen {phase} från {} avbröts med {answers} svar. Fortsätta den?",
+            "A session of the phase {phase} from {} stopped with {answers} answers. Go on with it?",
+            entry.meta.date.short()
+        );
+        if term.confirm(&question, true)? {
+            named = Some(if entry.meta.kind == crate::log::EntryKind::Readiness {
+                readiness::ID.to_string()
+            } else {
+                phase
+            });
+            resume = Some(entry);
+        } else if term.confirm(
+            lang.pick(
+                "Kasta utkastet? Svaren i det går förlorade.",
+                "Discard the draft? Its answers are lost.",
+            ),
+            false,
+        )? {
+            draft.discard()?;
+        } else {
+            bail!(Exit {
+                code: crate::exit::ERROR,
+                message: lang
+                    .pick(
+                        "utkastet är kvar; inget ändrades",
+                        "the draft is kept; nothing changed"
+                    )
+                    .to_string(),
+            });
+        }
+    }
+    let (phase, is_readiness) = phase_of(wb, named.as_deref(), lang)?;
+    let phase = &phase;
+    let state = fold(wb, lang);
+    let ctx = Context {
+        workbook: wb,
+        state: &state,
+        phase,
+        lang: text_lang,
+        now,
+        user: user.clone(),
+    };
+    term.intro(phase, text_lang)?;
+    if is_readiness {
+        let written = assess(&ctx, term, draft, resume.as_ref(), ui)?;
+        return finish(
+            wb,
+            &written,
+            args.commit,
+            phase.title.get(text_lang),
+            ui,
+            lang,
+        );
+    }
+    let mut progress = match &resume {
+        Some(entry) => Progress::from_draft(&ctx, entry),
+        None => Progress {
+            people: term.people(&default_people(wb, &phase.id, &user))?,
+            started: now,
+            answers: Default::default(),
+        },
+    };
+    draft.save(&progress.entry(&ctx))?;
+    if !session::ask_items(&ctx, term, &mut progress, draft)? {
+        ui.note(lang.pick(
+            "Sparat. `dino run` fortsätter där ni slutade.",
+            "Saved. `dino run` goes on where you stopped.",
+        ));
+        return Ok(());
+    }
+    let Some(path) = session::write_session(&ctx, &progress, draft)? else {
+        ui.note(lang.pick(
+            "Inget besvarades; ingen post skrevs.",
+            "Nothing was answered; no entry was written.",
+        ));
+        return Ok(());
+    };
+    let mut written = vec![path];
+    // The summary and the gate, from the log as it is now.
+    let wb = crate::commands::workbooks::open(&wb.root, ui)?;
+    let state = fold(&wb, lang);
+    let entry = progress.entry(&ctx);
+    let records = match &entry.body {
+        crate::log::Body::Records(r) => r.clone(),
+        crate::log::Body::Text(_) => Vec::new(),
+    };
+    let phase_state = state.phases.iter().find(|p| p.id == phase.id);
+    let open: Vec<&crate::pack::Item> = phase_state
+        .map(|p| p.open.iter().filter_map(|id| phase.item(id)).collect())
+        .unwrap_or_default();
+    term.summary(phase, &records, &open, text_lang)?;
+    if phase_state.is_some_and(|p| p.gate == GateState::Ready)
+        && let Some(choice) = term.gate(phase, &progress.people.facilitator, text_lang)?
+    {
+        let ctx = Context {
+            workbook: &wb,
+            state: &state,
+            phase,
+            lang: text_lang,
+            now: crate::clock::now(lang)?,
+            user,
+        };
+        let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
+        written.push(session::write_log_entry(&wb, &gate, text_lang)?);
+    }
+    // The pack may place the readiness assessment in this phase: offer it,
+    // once per phase.
+    let placed_here = wb
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.phases.contains(&phase.id));
+    let done_here = state
+        .readiness
+        .iter()
+        .any(|a| wb.entries[a.entry].entry.meta.phase.as_deref() == Some(phase.id.as_str()));
+    if placed_here
+        && !done_here
+        && term.confirm(
+            &tr!(
+                lang,
+                "Mätningen av förutsättningar hör till fasen {}. Gör den nu?",
+                "The readiness assessment belongs to the phase {}. Run it now?",
+                phase.title.get(text_lang)
+            ),
+            true,
+        )?
+    {
+        let (assessment, _) = phase_of(&wb, Some(readiness::ID), lang)?;
+        let actx = Context {
+            workbook: &wb,
+            state: ctx.state,
+            phase: &assessment,
+            lang: text_lang,
+            now: crate::clock::now(lang)?,
+            user: ctx.user.clone(),
+        };
+        term.intro(&assessment, text_lang)?;
+        written.extend(assess(&actx, term, draft, None, ui)?);
+    }
+    finish(
+        &wb,
+        &written,
+        args.commit,
+        phase.title.get(text_lang),
+        ui,
+        lang,
+    )
+}
