@@ -24,6 +24,7 @@ pub mod log;
 pub mod pack;
 pub mod prompt;
 pub mod render;
+pub mod report;
 pub mod session;
 pub mod state;
 pub mod toml_read;

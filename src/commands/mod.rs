@@ -8,6 +8,7 @@ pub mod man;
 pub mod new;
 pub mod note;
 pub mod pack;
+pub mod report;
 pub mod run;
 pub mod status;
 pub(crate) mod workbooks;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
+        Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
         Command::Completions(args) => completions::run(args),

@@ -85,9 +85,14 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #9fb3c8; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 th { background: #e6edf3; }
 blockquote { border-left: 4px solid #9fb3c8; margin-left: 0; padding-left: 1rem; color: #334e68; }
+.meta { color: #486581; font-style: italic; }
+figure { margin: 1rem 0; } figcaption { font-size: .9em; color: #486581; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+svg { max-width: 100%; height: auto; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
   h2 { break-before: page; }
+  table, figure, tr { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -99,9 +104,9 @@ pub fn document(title: &str, lang: Lang, body: &str) -> String {
     let title = escape(title);
     let code = lang.code();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
 <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 }

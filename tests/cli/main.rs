@@ -5,6 +5,7 @@ mod docs;
 mod examples;
 mod global_options;
 mod pack_commands;
+mod reports;
 mod run_scripted;
 mod support;
 mod terminal;

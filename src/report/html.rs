@@ -1,0 +1,389 @@
+//! The report as one self-contained HTML page: inline style and SVG charts,
+//! no scripts, nothing fetched, a print stylesheet. Every text is escaped;
+//! notes (Markdown) go through the safe renderer, which shows raw HTML as
+//! text and keeps only safe link destinations.
+
+use std::fmt::Write as _;
+
+use super::WorkbookReport;
+use super::markdown::number;
+use super::model::{Line, PhaseReport};
+use crate::i18n::Lang;
+use crate::render::html::{document, escape, safe_fragment};
+use crate::tr;
+
+fn table(caption: Option<&str>, header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from("<table>");
+    if let Some(caption) = caption {
+        let _ = write!(out, "<caption>{}</caption>", escape(caption));
+    }
+    out.push_str("<thead><tr>");
+    for h in header {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(out, "<th scope=\"row\">{}</th>", escape(cell));
+            } else {
+                let _ = write!(out, "<td>{}</td>", escape(cell).replace('\n', "<br/>"));
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>\n");
+    out
+}
+
+fn answers(lines: &[Line], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let answer = match &l.note {
+                Some(note) => format!("{}\n{} {note}", l.answer, lang.pick("Anteckning:", "Note:")),
+                None => l.answer.clone(),
+            };
+            vec![l.prompt.clone(), answer]
+        })
+        .collect();
+    table(
+        None,
+        &[lang.pick("Punkt", "Item"), lang.pick("Svar", "Answer")],
+        &rows,
+    )
+}
+
+fn h(level: usize, text: &str) -> String {
+    let level = level.min(6);
+    format!("<h{level}>{}</h{level}>\n", escape(text))
+}
+
+fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
+    let mut out = String::new();
+    let progress = if p.required == 0 {
+        "–".to_string()
+    } else {
+        tr!(
+            lang,
+            "{} av {} krav",
+            "{} of {} required",
+            p.done,
+            p.required
+        )
+    };
+    let gate = match (&p.decision, p.gate.as_str()) {
+        (Some(d), _) => format!("{} {}", d.label, d.date),
+        (None, "ready") => lang
+            .pick("redo för beslut", "ready for decision")
+            .to_string(),
+        _ => lang.pick("beslutspunkt öppen", "gate open").to_string(),
+    };
+    out.push_str(&h(level, &format!("{} · {progress} · {gate}", p.title)));
+    if let Some(d) = &p.decision {
+        let mut text = format!(
+            "<p><strong>{}</strong> {}",
+            escape(lang.pick("Beslut:", "Decision:")),
+            escape(&d.label)
+        );
+        if let Some(by) = &d.decided_by {
+            let _ = write!(
+                text,
+                " ({} {})",
+                escape(lang.pick("beslutat av", "decided by")),
+                escape(by)
+            );
+        }
+        if let Some(why) = &d.motivation {
+            let _ = write!(text, ". {}", escape(why));
+        }
+        out.push_str(&text);
+        out.push_str("</p>\n");
+    }
+    if p.answers.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><em>{}</em></p>",
+            escape(lang.pick("Inga svar än.", "No answers yet."))
+        );
+    } else {
+        out.push_str(&answers(&p.answers, lang));
+    }
+    if !p.open.is_empty() {
+        let _ = write!(
+            out,
+            "<p><strong>{}</strong></p><ul>",
+            escape(lang.pick("Öppna krav:", "Open requirements:"))
+        );
+        for prompt in &p.open {
+            let _ = write!(out, "<li>{}</li>", escape(prompt));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !p.removed.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(lang.pick(
+                "Svar på punkter som paketet inte längre har:",
+                "Answers to items the pack no longer has:"
+            ))
+        );
+        out.push_str(&answers(&p.removed, lang));
+    }
+    out
+}
+
+/// One workbook as a section, its heading at `level`.
+pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> String {
+    let mut out = String::from("<section>\n");
+    out.push_str(&h(level, &r.name));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} · {} {} · {}</p>",
+        escape(&r.pack.title),
+        escape(&r.pack.id),
+        escape(&r.pack.version),
+        escape(&r.path)
+    );
+    out.push_str(&h(level + 1, lang.pick("Sammanfattning", "Summary")));
+    let mut rows = vec![
+        vec![
+            lang.pick("Aktuell fas", "Current phase").to_string(),
+            r.current.clone(),
+        ],
+        vec![
+            lang.pick("Klara krav", "Requirements done").to_string(),
+            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
+        ],
+        vec![
+            lang.pick("Öppna risker", "Open risks").to_string(),
+            r.open_risks.to_string(),
+        ],
+        vec![
+            lang.pick("Senast aktiv", "Last activity").to_string(),
+            r.last_activity.clone().unwrap_or_else(|| "–".into()),
+        ],
+    ];
+    if r.problems > 0 {
+        rows.push(vec![
+            lang.pick("Problem i loggen", "Problems in the log")
+                .to_string(),
+            r.problems.to_string(),
+        ]);
+    }
+    out.push_str(&table(
+        None,
+        &[lang.pick("Vad", "What"), lang.pick("Läge", "Status")],
+        &rows,
+    ));
+    out.push_str("<figure>");
+    out.push_str(&super::svg::progress(
+        &format!("progress-{index}"),
+        &r.phases,
+        lang,
+    ));
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption></figure>",
+        escape(lang.pick(
+            "Klara krav per fas (siffrorna står i fasernas rubriker).",
+            "Requirements done per phase (the numbers are in the phases' headings)."
+        ))
+    );
+    if !r.profile.is_empty() {
+        out.push_str(&h(level + 2, lang.pick("Projektprofil", "Project profile")));
+        let rows: Vec<Vec<String>> = r
+            .profile
+            .iter()
+            .map(|l| vec![l.prompt.clone(), l.answer.clone()])
+            .collect();
+        out.push_str(&table(
+            None,
+            &[lang.pick("Fråga", "Question"), lang.pick("Svar", "Answer")],
+            &rows,
+        ));
+    }
+    out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
+    for p in &r.phases {
+        out.push_str(&phase(p, level + 2, lang));
+    }
+    out.push_str(&h(
+        level + 1,
+        lang.pick(
+            "Beslut, risker, insikter och lärdomar",
+            "Decisions, risks, insights and lessons",
+        ),
+    ));
+    if r.notes.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><em>{}</em></p>",
+            escape(lang.pick("Inga anteckningar än.", "No notes yet."))
+        );
+    }
+    for note in &r.notes {
+        let mut title = format!("{} · {}", note.label, note.date);
+        if let Some(phase) = &note.phase {
+            let _ = write!(title, " · {phase}");
+        }
+        if note.open {
+            let _ = write!(title, " · {}", lang.pick("öppen", "open"));
+        }
+        out.push_str(&h(level + 2, &title));
+        if let Some(author) = &note.author {
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(author));
+        }
+        let _ = writeln!(
+            out,
+            "<blockquote>{}</blockquote>",
+            safe_fragment(&demoted(&note.text))
+        );
+    }
+    if let Some(rd) = &r.readiness {
+        out.push_str(&h(level + 1, &rd.title));
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            escape(&tr!(
+                lang,
+                "{} mätningar; den första {}, den senaste {}. Skala {}–{}; under {} är en risk, under {} att bevaka.",
+                "{} assessments; the first {}, the latest {}. Scale {}–{}; below {} is a risk, below {} one to watch.",
+                rd.assessments,
+                rd.first_date,
+                rd.latest_date,
+                rd.scale_min,
+                rd.scale_max,
+                number(rd.risk_below, lang),
+                number(rd.watch_below, lang)
+            ))
+        );
+        out.push_str("<figure>");
+        out.push_str(&super::svg::readiness(
+            &format!("readiness-{index}"),
+            rd,
+            lang,
+        ));
+        let _ = writeln!(
+            out,
+            "<figcaption>{}</figcaption></figure>",
+            escape(lang.pick(
+                "Medelvärde per dimension; tabellen nedan har siffrorna.",
+                "Mean per dimension; the table below has the numbers."
+            ))
+        );
+        let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
+        let rows: Vec<Vec<String>> = rd
+            .dimensions
+            .iter()
+            .map(|d| {
+                vec![
+                    d.title.clone(),
+                    show(d.first),
+                    show(d.latest),
+                    show(d.spread),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            None,
+            &[
+                lang.pick("Dimension", "Dimension"),
+                lang.pick("Första", "First"),
+                lang.pick("Senaste", "Latest"),
+                lang.pick("Spridning", "Spread"),
+            ],
+            &rows,
+        ));
+    }
+    if let Some(d) = &r.diagnostic {
+        out.push_str(&h(level + 1, &d.title));
+        let _ = writeln!(
+            out,
+            "<p>{} {}</p>",
+            escape(&d.verdict),
+            escape(&tr!(
+                lang,
+                "({} av {} frågor besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
+                "({} of {} questions answered: {} towards innovation, {} towards operational development.)",
+                d.answered,
+                d.questions,
+                d.innovation,
+                d.development
+            ))
+        );
+        if !d.answers.is_empty() {
+            out.push_str(&answers(&d.answers, lang));
+        }
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// A note's Markdown with its headings moved below the report's own.
+fn demoted(markdown: &str) -> String {
+    markdown
+        .lines()
+        .map(|line| {
+            let hashes = line.chars().take_while(|c| *c == '#').count();
+            if (1..=3).contains(&hashes) && line[hashes..].starts_with(' ') {
+                format!("####{}", &line[hashes..])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The whole page.
+pub fn report(reports: &[WorkbookReport], portfolio: bool, summary: bool, lang: Lang) -> String {
+    if !portfolio && let [only] = reports {
+        return document(&only.name, lang, &workbook(only, 1, 0, lang));
+    }
+    let mut body = h(1, lang.pick("Portföljrapport", "Portfolio report"));
+    let _ = writeln!(
+        body,
+        "<p>{}</p>",
+        escape(&tr!(
+            lang,
+            "{} arbetsböcker.",
+            "{} workbooks.",
+            reports.len()
+        ))
+    );
+    let rows: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.current.clone(),
+                tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
+                r.open_risks.to_string(),
+                r.last_activity.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    body.push_str(&table(
+        Some(lang.pick("Översikt", "Overview")),
+        &[
+            lang.pick("Arbetsbok", "Workbook"),
+            lang.pick("Aktuell fas", "Current phase"),
+            lang.pick("Klara krav", "Requirements done"),
+            lang.pick("Öppna risker", "Open risks"),
+            lang.pick("Senast aktiv", "Last activity"),
+        ],
+        &rows,
+    ));
+    if !summary {
+        for (i, r) in reports.iter().enumerate() {
+            body.push_str(&workbook(r, 2, i, lang));
+        }
+    }
+    document(
+        lang.pick("Portföljrapport", "Portfolio report"),
+        lang,
+        &body,
+    )
+}

@@ -1,0 +1,338 @@
+//! The report as Markdown that renders well on a forge. Plain texts are
+//! escaped; notes, which their authors wrote as Markdown, are quoted so that
+//! nothing in them can break the report's own structure.
+
+use std::fmt::Write as _;
+
+use super::WorkbookReport;
+use super::model::{Line, PhaseReport};
+use crate::i18n::Lang;
+use crate::render::markdown::escape;
+use crate::tr;
+
+fn heading(level: usize, text: &str) -> String {
+    format!("{} {}\n\n", "#".repeat(level.min(6)), text)
+}
+
+/// A Markdown table with one line per row; cells are escaped.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    let cells = |row: Vec<String>| format!("| {} |\n", row.join(" | "));
+    out.push_str(&cells(header.iter().map(|h| escape(h)).collect()));
+    out.push_str(&cells(header.iter().map(|_| "---".to_string()).collect()));
+    for row in rows {
+        out.push_str(&cells(row.iter().map(|c| escape(c)).collect()));
+    }
+    out.push('\n');
+    out
+}
+
+/// A note's Markdown as a block quote.
+fn quoted(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.replace("\r\n", "\n").lines() {
+        if line.is_empty() {
+            out.push_str(">\n");
+        } else {
+            let _ = writeln!(out, "> {line}");
+        }
+    }
+    out.push('\n');
+    out
+}
+
+pub fn number(n: f64, lang: Lang) -> String {
+    let text = format!("{n:.1}");
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+fn answers_table(lines: &[Line], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let answer = match &l.note {
+                Some(note) => format!(
+                    "{} — {} {note}",
+                    l.answer,
+                    lang.pick("Anteckning:", "Note:")
+                ),
+                None => l.answer.clone(),
+            };
+            vec![l.prompt.clone(), answer]
+        })
+        .collect();
+    table(
+        &[lang.pick("Punkt", "Item"), lang.pick("Svar", "Answer")],
+        &rows,
+    )
+}
+
+fn phase_section(phase: &PhaseReport, level: usize, lang: Lang) -> String {
+    let mut out = String::new();
+    let progress = if phase.required == 0 {
+        "–".to_string()
+    } else {
+        tr!(
+            lang,
+            "{} av {} krav",
+            "{} of {} required",
+            phase.done,
+            phase.required
+        )
+    };
+    let gate = match (&phase.decision, phase.gate.as_str()) {
+        (Some(d), _) => format!("{} {}", d.label, d.date),
+        (None, "ready") => lang
+            .pick("redo för beslut", "ready for decision")
+            .to_string(),
+        _ => lang.pick("beslutspunkt öppen", "gate open").to_string(),
+    };
+    out.push_str(&heading(
+        level,
+        &format!("{} · {progress} · {gate}", escape(&phase.title)),
+    ));
+    if let Some(d) = &phase.decision {
+        let mut line = format!(
+            "**{}** {}",
+            lang.pick("Beslut:", "Decision:"),
+            escape(&d.label)
+        );
+        if let Some(by) = &d.decided_by {
+            let _ = write!(
+                line,
+                " ({} {})",
+                lang.pick("beslutat av", "decided by"),
+                escape(by)
+            );
+        }
+        if let Some(why) = &d.motivation {
+            let _ = write!(line, ". {}", escape(why));
+        }
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
+    if phase.answers.is_empty() {
+        out.push_str(lang.pick("*Inga svar än.*\n\n", "*No answers yet.*\n\n"));
+    } else {
+        out.push_str(&answers_table(&phase.answers, lang));
+    }
+    if !phase.open.is_empty() {
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            lang.pick("Öppna krav:", "Open requirements:")
+        );
+        for prompt in &phase.open {
+            let _ = writeln!(out, "- {}", escape(prompt));
+        }
+        out.push('\n');
+    }
+    if !phase.removed.is_empty() {
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            lang.pick(
+                "Svar på punkter som paketet inte längre har:",
+                "Answers to items the pack no longer has:"
+            )
+        );
+        out.push_str(&answers_table(&phase.removed, lang));
+    }
+    out
+}
+
+/// One workbook, its top heading at `level`.
+pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
+    let mut out = String::new();
+    out.push_str(&heading(level, &escape(&r.name)));
+    let _ = writeln!(
+        out,
+        "*{} · {} {} · {}*\n",
+        escape(&r.pack.title),
+        escape(&r.pack.id),
+        escape(&r.pack.version),
+        escape(&r.path)
+    );
+    out.push_str(&heading(level + 1, lang.pick("Sammanfattning", "Summary")));
+    let mut rows = vec![
+        vec![
+            lang.pick("Aktuell fas", "Current phase").to_string(),
+            r.current.clone(),
+        ],
+        vec![
+            lang.pick("Klara krav", "Requirements done").to_string(),
+            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
+        ],
+        vec![
+            lang.pick("Öppna risker", "Open risks").to_string(),
+            r.open_risks.to_string(),
+        ],
+        vec![
+            lang.pick("Senast aktiv", "Last activity").to_string(),
+            r.last_activity.clone().unwrap_or_else(|| "–".into()),
+        ],
+    ];
+    if r.problems > 0 {
+        rows.push(vec![
+            lang.pick("Problem i loggen", "Problems in the log")
+                .to_string(),
+            r.problems.to_string(),
+        ]);
+    }
+    out.push_str(&table(&["", ""], &rows));
+    if !r.profile.is_empty() {
+        out.push_str(&heading(
+            level + 2,
+            lang.pick("Projektprofil", "Project profile"),
+        ));
+        let rows: Vec<Vec<String>> = r
+            .profile
+            .iter()
+            .map(|l| vec![l.prompt.clone(), l.answer.clone()])
+            .collect();
+        out.push_str(&table(
+            &[lang.pick("Fråga", "Question"), lang.pick("Svar", "Answer")],
+            &rows,
+        ));
+    }
+    out.push_str(&heading(level + 1, lang.pick("Faser", "Phases")));
+    for phase in &r.phases {
+        out.push_str(&phase_section(phase, level + 2, lang));
+    }
+    out.push_str(&heading(
+        level + 1,
+        lang.pick(
+            "Beslut, risker, insikter och lärdomar",
+            "Decisions, risks, insights and lessons",
+        ),
+    ));
+    if r.notes.is_empty() {
+        out.push_str(lang.pick("*Inga anteckningar än.*\n\n", "*No notes yet.*\n\n"));
+    }
+    for note in &r.notes {
+        let mut title = format!("{} · {}", escape(&note.label), note.date);
+        if let Some(phase) = &note.phase {
+            let _ = write!(title, " · {}", escape(phase));
+        }
+        if note.open {
+            let _ = write!(title, " · {}", lang.pick("öppen", "open"));
+        }
+        out.push_str(&heading(level + 2, &title));
+        if let Some(author) = &note.author {
+            let _ = writeln!(out, "*{}*\n", escape(author));
+        }
+        out.push_str(&quoted(&note.text));
+    }
+    if let Some(rd) = &r.readiness {
+        out.push_str(&heading(level + 1, &escape(&rd.title)));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(
+                lang,
+                "{} mätningar; den första {}, den senaste {}. Skala {}–{}; under {} är en risk, under {} att bevaka.",
+                "{} assessments; the first {}, the latest {}. Scale {}–{}; below {} is a risk, below {} one to watch.",
+                rd.assessments,
+                rd.first_date,
+                rd.latest_date,
+                rd.scale_min,
+                rd.scale_max,
+                number(rd.risk_below, lang),
+                number(rd.watch_below, lang)
+            )
+        );
+        let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
+        let rows: Vec<Vec<String>> = rd
+            .dimensions
+            .iter()
+            .map(|d| {
+                vec![
+                    d.title.clone(),
+                    show(d.first),
+                    show(d.latest),
+                    show(d.spread),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &[
+                lang.pick("Dimension", "Dimension"),
+                lang.pick("Första", "First"),
+                lang.pick("Senaste", "Latest"),
+                lang.pick("Spridning", "Spread"),
+            ],
+            &rows,
+        ));
+    }
+    if let Some(d) = &r.diagnostic {
+        out.push_str(&heading(level + 1, &escape(&d.title)));
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            escape(&d.verdict),
+            tr!(
+                lang,
+                "({} av {} frågor besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
+                "({} of {} questions answered: {} towards innovation, {} towards operational development.)",
+                d.answered,
+                d.questions,
+                d.innovation,
+                d.development
+            )
+        );
+        if !d.answers.is_empty() {
+            out.push_str(&answers_table(&d.answers, lang));
+        }
+    }
+    out
+}
+
+/// The overview of a portfolio: one row per workbook.
+pub fn overview(reports: &[WorkbookReport], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.current.clone(),
+                tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
+                r.open_risks.to_string(),
+                r.last_activity.clone().unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            lang.pick("Arbetsbok", "Workbook"),
+            lang.pick("Aktuell fas", "Current phase"),
+            lang.pick("Klara krav", "Requirements done"),
+            lang.pick("Öppna risker", "Open risks"),
+            lang.pick("Senast aktiv", "Last activity"),
+        ],
+        &rows,
+    )
+}
+
+/// The whole report: one workbook, or a portfolio (its overview, then each
+/// workbook unless `summary`).
+pub fn report(reports: &[WorkbookReport], portfolio: bool, summary: bool, lang: Lang) -> String {
+    if !portfolio && let [only] = reports {
+        return workbook(only, 1, lang);
+    }
+    let mut out = heading(1, lang.pick("Portföljrapport", "Portfolio report"));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tr!(lang, "{} arbetsböcker.", "{} workbooks.", reports.len())
+    );
+    out.push_str(&overview(reports, lang));
+    if !summary {
+        for r in reports {
+            out.push_str(&workbook(r, 2, lang));
+        }
+    }
+    out
+}

@@ -1,0 +1,392 @@
+//! What a report says, built from a workbook and its state once, then
+//! written as Markdown, HTML or JSON. Every text in it is plain text as a
+//! user or a pack wrote it; each format escapes it its own way.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::log::{Answer, Body, CheckState, EntryKind};
+use crate::pack::Lean;
+use crate::render::status_view;
+use crate::state::interpret::Given;
+use crate::state::{GateState, State};
+use crate::workbook::Workbook;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WorkbookReport {
+    pub name: String,
+    pub id: String,
+    pub path: String,
+    pub language: String,
+    pub pack: PackInfo,
+    pub profile: Vec<Line>,
+    /// Where the project stands, in words.
+    pub current: String,
+    pub current_phase: Option<String>,
+    pub stopped: bool,
+    /// Required items done, of those that apply, over every phase.
+    pub done: usize,
+    pub required: usize,
+    pub phases: Vec<PhaseReport>,
+    pub notes: Vec<NoteReport>,
+    pub readiness: Option<ReadinessReport>,
+    pub diagnostic: Option<DiagnosticReport>,
+    pub open_risks: usize,
+    pub last_activity: Option<String>,
+    /// Findings `dino check` would report.
+    pub problems: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+}
+
+/// A question and its answer, in words.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Line {
+    pub prompt: String,
+    pub answer: String,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PhaseReport {
+    pub id: String,
+    pub title: String,
+    pub required: usize,
+    pub done: usize,
+    /// `open`, `ready` or `decided`.
+    pub gate: String,
+    pub decision: Option<DecisionReport>,
+    pub answers: Vec<Line>,
+    /// Prompts of the applicable required items still open.
+    pub open: Vec<String>,
+    /// Answers to items the pack no longer has.
+    pub removed: Vec<Line>,
+    pub last_session: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DecisionReport {
+    /// `go`, `recycle`, `pause` or `stop`.
+    pub decision: String,
+    pub label: String,
+    pub date: String,
+    pub decided_by: Option<String>,
+    pub motivation: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NoteReport {
+    /// `note`, `decision`, `risk`, `insight` or `lesson`.
+    pub kind: String,
+    pub label: String,
+    pub date: String,
+    pub phase: Option<String>,
+    pub author: Option<String>,
+    /// Markdown, as its author wrote it.
+    pub text: String,
+    /// For a risk: not yet closed.
+    pub open: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReadinessReport {
+    pub title: String,
+    pub assessments: usize,
+    pub first_date: String,
+    pub latest_date: String,
+    pub scale_min: i64,
+    pub scale_max: i64,
+    pub risk_below: f64,
+    pub watch_below: f64,
+    pub dimensions: Vec<DimensionReport>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DimensionReport {
+    pub id: String,
+    pub title: String,
+    pub first: Option<f64>,
+    pub latest: Option<f64>,
+    /// The largest difference between respondents in the latest assessment.
+    pub spread: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DiagnosticReport {
+    pub title: String,
+    pub innovation: usize,
+    pub development: usize,
+    pub answered: usize,
+    pub questions: usize,
+    /// The conclusion in words.
+    pub verdict: String,
+    pub answers: Vec<Line>,
+}
+
+/// An answer in words, for people.
+pub fn answer_text(answer: &Answer, lang: Lang) -> String {
+    match answer {
+        Answer::Check(CheckState::Done) => lang.pick("Klart", "Done").to_string(),
+        Answer::Check(CheckState::NotDone) => lang.pick("Inte klart", "Not done").to_string(),
+        Answer::Check(CheckState::NotApplicable(reason)) | Answer::NotApplicable(reason) => {
+            format!(
+                "{} {reason}",
+                lang.pick("Ej tillämplig:", "Not applicable:")
+            )
+        }
+        Answer::Text(text) => text.clone(),
+        Answer::Options(options) => {
+            let ticked: Vec<&str> = options
+                .iter()
+                .filter(|o| o.ticked)
+                .map(|o| o.label.as_str())
+                .collect();
+            if ticked.is_empty() {
+                lang.pick("(inget valt)", "(none chosen)").to_string()
+            } else {
+                ticked.join(", ")
+            }
+        }
+        Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
+    }
+}
+
+fn two_decimals(n: f64) -> f64 {
+    (n * 100.0).round() / 100.0
+}
+
+/// The report of one workbook. `lang` is the language of dino's own words;
+/// the pack's texts are in the workbook's language.
+pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
+    let pack = &wb.pack;
+    let text_lang = pack.lang_for(wb.language());
+    let profile = pack
+        .profile
+        .iter()
+        .filter_map(|item| {
+            let value = wb.profile.get(&item.id)?;
+            let answer = super::profile_answer(item, value, text_lang, lang);
+            Some(Line {
+                prompt: item.prompt.get(text_lang).to_string(),
+                answer,
+                note: None,
+            })
+        })
+        .collect();
+    let phases =
+        pack.phases
+            .iter()
+            .zip(&state.phases)
+            .map(|(phase, ps)| {
+                let answers = phase
+                    .items
+                    .iter()
+                    .filter_map(|item| {
+                        let latest = state.answers.get(&(phase.id.clone(), item.id.clone()))?;
+                        Some(Line {
+                            prompt: item.prompt.get(text_lang).to_string(),
+                            answer: answer_text(&latest.answer, lang),
+                            note: latest.note.clone(),
+                        })
+                    })
+                    .collect();
+                let decision = match &ps.gate {
+                    GateState::Decided {
+                        decision,
+                        date,
+                        entry,
+                    } => {
+                        let text_of = |id: &str| match &wb.entries[*entry].entry.body {
+                            Body::Records(records) => records
+                                .iter()
+                                .find(|r| r.item == id)
+                                .and_then(|r| match &r.answer {
+                                    Answer::Text(t) => Some(t.clone()),
+                                    _ => None,
+                                }),
+                            Body::Text(_) => None,
+                        };
+                        Some(DecisionReport {
+                            decision: decision.id().to_string(),
+                            label: decision.label(lang).to_string(),
+                            date: date.date().to_string(),
+                            decided_by: text_of("decided_by"),
+                            motivation: text_of("motivation"),
+                        })
+                    }
+                    _ => None,
+                };
+                PhaseReport {
+                    id: phase.id.clone(),
+                    title: phase.title.get(text_lang).to_string(),
+                    required: ps.required,
+                    done: ps.done,
+                    gate: match ps.gate {
+                        GateState::Open => "open",
+                        GateState::Ready => "ready",
+                        GateState::Decided { .. } => "decided",
+                    }
+                    .to_string(),
+                    decision,
+                    answers,
+                    open: ps
+                        .open
+                        .iter()
+                        .filter_map(|id| phase.item(id))
+                        .map(|i| i.prompt.get(text_lang).to_string())
+                        .collect(),
+                    removed: state
+                        .orphans
+                        .iter()
+                        .filter(|o| o.phase == phase.id)
+                        .map(|o| Line {
+                            prompt: o.prompt.clone(),
+                            answer: answer_text(&o.answer, lang),
+                            note: None,
+                        })
+                        .collect(),
+                    last_session: ps.last_session.map(|d| d.date().to_string()),
+                }
+            })
+            .collect();
+    let notes = state
+        .notes
+        .iter()
+        .map(|n| {
+            let e = &wb.entries[n.entry];
+            let meta = &e.entry.meta;
+            NoteReport {
+                kind: meta.kind.id().to_string(),
+                label: meta.kind.label(lang).to_string(),
+                date: meta.date.date().to_string(),
+                phase: meta.phase.as_deref().map(|p| {
+                    pack.phase(p)
+                        .map_or(p.to_string(), |ph| ph.title.get(text_lang).to_string())
+                }),
+                author: meta.by.clone(),
+                text: match &e.entry.body {
+                    Body::Text(t) => t.clone(),
+                    Body::Records(_) => String::new(),
+                },
+                open: meta.kind == EntryKind::Risk && n.open,
+            }
+        })
+        .collect();
+    let readiness = match (
+        &pack.readiness,
+        state.readiness.first(),
+        state.readiness.last(),
+    ) {
+        (Some(r), Some(first), Some(latest)) => Some(ReadinessReport {
+            title: r.title.get(text_lang).to_string(),
+            assessments: state.readiness.len(),
+            first_date: first.date.date().to_string(),
+            latest_date: latest.date.date().to_string(),
+            scale_min: r.scale.min,
+            scale_max: r.scale.max,
+            risk_below: r.risk_below,
+            watch_below: r.watch_below,
+            dimensions: r
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let of = |a: &crate::state::Assessment| {
+                        a.dimensions.iter().find(|s| s.id == d.id).cloned()
+                    };
+                    let l = of(latest);
+                    DimensionReport {
+                        id: d.id.clone(),
+                        title: d.title.get(text_lang).to_string(),
+                        first: of(first).and_then(|s| s.mean).map(two_decimals),
+                        latest: l.as_ref().and_then(|s| s.mean).map(two_decimals),
+                        spread: l.and_then(|s| s.spread()).map(two_decimals),
+                    }
+                })
+                .collect(),
+        }),
+        _ => None,
+    };
+    let diagnostic = pack.diagnostic.as_ref().map(|d| {
+        let (mut innovation, mut development, mut answered) = (0, 0, 0);
+        let mut lines = Vec::new();
+        for name in &d.items {
+            let Some(item) = pack.item(name) else { continue };
+            let key = (name.phase.clone().unwrap_or_default(), name.item.clone());
+            let Some(latest) = state.answers.get(&key) else { continue };
+            if let Given::Value(crate::pack::condition::Value::Str(id)) = &latest.given {
+                answered += 1;
+                match item.kind.options().iter().find(|o| &o.id == id).and_then(|o| o.lean) {
+                    Some(Lean::Innovation) => innovation += 1,
+                    Some(Lean::Development) => development += 1,
+                    None => {}
+                }
+            }
+            lines.push(Line {
+                prompt: item.prompt.get(text_lang).to_string(),
+                answer: answer_text(&latest.answer, lang),
+                note: None,
+            });
+        }
+        let verdict = if answered == 0 {
+            lang.pick("Inte besvarad än.", "Not answered yet.")
+        } else if innovation > development {
+            lang.pick(
+                "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
+                "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
+            )
+        } else if development > innovation {
+            lang.pick(
+                "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
+                "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
+            )
+        } else {
+            lang.pick(
+                "Svaren pekar åt båda hållen; prata om varför.",
+                "The answers point both ways; talk about why.",
+            )
+        };
+        DiagnosticReport {
+            title: d.title.get(text_lang).to_string(),
+            innovation,
+            development,
+            answered,
+            questions: d.items.len(),
+            verdict: verdict.to_string(),
+            answers: lines,
+        }
+    });
+    let (current_phase, stopped) = match state.current {
+        crate::state::Current::Phase(i) => (Some(state.phases[i].id.clone()), false),
+        crate::state::Current::Stopped(i) => (Some(state.phases[i].id.clone()), true),
+        crate::state::Current::Finished => (None, false),
+    };
+    WorkbookReport {
+        name: wb.file.name.clone(),
+        id: wb.file.id.clone(),
+        path: wb.root.display().to_string(),
+        language: wb.file.language.code().to_string(),
+        pack: PackInfo {
+            id: pack.id.clone(),
+            version: wb.file.pack.version.clone(),
+            title: pack.title.get(text_lang).to_string(),
+        },
+        profile,
+        current: status_view::current_text(wb, state, lang),
+        current_phase,
+        stopped,
+        done: state.phases.iter().map(|p| p.done).sum(),
+        required: state.phases.iter().map(|p| p.required).sum(),
+        phases,
+        notes,
+        readiness,
+        diagnostic,
+        open_risks: state.open_risks(wb),
+        last_activity: state.last_activity.map(|d| d.date().to_string()),
+        problems: wb.findings.len() + state.findings.len(),
+    }
+}

@@ -1,0 +1,299 @@
+//! `dino report` on the examples: the three formats pinned by snapshots,
+//! HTML that parses and holds nothing active, JSON of the documented shape,
+//! redaction that leaves no name, and a broken workbook that does not stop
+//! the rest.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use crate::support::{dino, dino_in, pinned, root};
+
+const WORKBOOK: &str = "examples/workbooks/kompetenslyftet-i-norrdal";
+const PORTFOLIO: &str = "examples/portfolio";
+
+#[test]
+fn the_example_workbook_and_portfolio_in_three_formats() {
+    for format in ["md", "html", "json"] {
+        let run = dino(&["report", WORKBOOK, "--format", format]);
+        run.code(0);
+        insta::assert_snapshot!(format!("workbook_{format}"), run.stdout);
+        let run = dino(&["--lang", "en", "report", PORTFOLIO, "--format", format]);
+        run.code(0);
+        insta::assert_snapshot!(format!("portfolio_{format}"), run.stdout);
+    }
+    let run = dino(&["report", PORTFOLIO, "--summary"]);
+    run.code(0);
+    assert!(
+        !run.stdout.contains("## "),
+        "the overview alone:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let a = dino(&["report", WORKBOOK, PORTFOLIO, "--format", "html"]);
+    let b = dino(&["report", WORKBOOK, PORTFOLIO, "--format", "html"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+/// Parses the page as XML: every element closed, every attribute quoted.
+fn parse(html: &str) -> roxmltree::Document<'_> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(html, opts).expect("the page is well-formed")
+}
+
+#[test]
+fn the_html_is_well_formed_accessible_and_inert() {
+    let run = dino(&["report", WORKBOOK, PORTFOLIO, "--format", "html"]);
+    run.code(0);
+    let doc = parse(&run.stdout);
+    let html = doc.root_element();
+    assert_eq!(html.attribute("lang"), Some("sv"));
+    let names: BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    for forbidden in ["script", "iframe", "object", "embed", "img", "link", "form"] {
+        assert!(!names.contains(forbidden), "<{forbidden}> in the page");
+    }
+    for el in doc.descendants().filter(|n| n.is_element()) {
+        for attr in el.attributes() {
+            assert!(
+                !attr.name().starts_with("on"),
+                "event handler {} on <{}>",
+                attr.name(),
+                el.tag_name().name()
+            );
+            if attr.name() == "href" {
+                let v = attr.value().to_ascii_lowercase();
+                assert!(
+                    v.starts_with("http:")
+                        || v.starts_with("https:")
+                        || v.starts_with("mailto:")
+                        || v.starts_with('#')
+                        || !v.contains(':'),
+                    "link to {v}"
+                );
+            }
+        }
+    }
+    // Every chart has a title and a description; every table has headers.
+    let svgs: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("svg"))
+        .collect();
+    assert!(svgs.len() >= 3, "charts: {}", svgs.len());
+    for svg in &svgs {
+        assert!(
+            svg.children().any(|c| c.has_tag_name("title")),
+            "a chart without a title"
+        );
+        assert!(
+            svg.children().any(|c| c.has_tag_name("desc")),
+            "a chart without a description"
+        );
+    }
+    for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
+        assert!(
+            table.descendants().any(|c| c.has_tag_name("th")),
+            "a table without headers"
+        );
+    }
+    assert!(run.stdout.contains("default-src 'none'"));
+    assert!(run.stdout.contains("@media print"));
+}
+
+#[test]
+fn hostile_answers_notes_and_guidance_show_as_text() {
+    let dir = tempfile::tempdir().expect("temp");
+    // A pack whose guidance and prompts carry HTML, and a workbook on it.
+    let pack = dir.path().join("metod");
+    fs::create_dir(&pack).expect("mkdir");
+    for file in ["pack.toml", "start.toml", "test.toml"] {
+        let text =
+            fs::read_to_string(root().join("examples/packs/skolpilot").join(file)).expect("read");
+        let text = text
+            .replace(
+                "Vilket problem, och för vem?",
+                "Vilket problem <script>alert(9)</script>?",
+            )
+            .replace(
+                "Ringa in problemet.",
+                "Ringa in </style><script>alert(8)</script>",
+            );
+        fs::write(pack.join(file), text).expect("write");
+    }
+    pinned(
+        dir.path(),
+        &["new", "Elak", "--pack", "./metod", "--no-input"],
+    )
+    .code(0);
+    let wb = dir.path().join("elak");
+    fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) \u{202e}bidi\"\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    pinned(
+        &wb,
+        &["note", "risk", "<script>alert(4)</script>\n\n<b onmouseover=\"alert(5)\">x</b> [länk](javascript:alert(6)) </style>"],
+    )
+    .code(0);
+    let run = dino_in(&wb, &["report", "--format", "html"]);
+    run.code(0);
+    let doc = parse(&run.stdout);
+    assert!(
+        !doc.descendants()
+            .any(|n| n.has_tag_name("script") || n.has_tag_name("img") || n.has_tag_name("b"))
+    );
+    assert!(
+        !run.stdout
+            .to_ascii_lowercase()
+            .contains("href=\"javascript"),
+        "a javascript: link survived"
+    );
+    assert!(
+        run.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the answer shows as text"
+    );
+    assert!(
+        run.stdout.contains("&lt;script&gt;alert(4)&lt;/script&gt;"),
+        "the note shows as text"
+    );
+    assert_eq!(
+        run.stdout.matches("</style>").count(),
+        1,
+        "only the page's own style ends"
+    );
+    // Markdown and JSON carry the same text, escaped their own way.
+    let md = dino_in(&wb, &["report"]);
+    assert!(
+        md.stdout.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{}",
+        md.stdout
+    );
+    let json = dino_in(&wb, &["report", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["phases"][0]["answers"][0]["answer"],
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) \u{202e}bidi"
+    );
+}
+
+/// Every person the examples record.
+fn people() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut workbooks = vec![root().join(WORKBOOK)];
+    for entry in fs::read_dir(root().join(PORTFOLIO))
+        .expect("portfolio")
+        .flatten()
+    {
+        workbooks.push(entry.path());
+    }
+    for wb in workbooks {
+        let run = dino(&["log", "--format", "json", wb.to_str().expect("UTF-8")]);
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        for e in doc["entries"].as_array().expect("entries") {
+            if let Some(by) = e["by"].as_str() {
+                out.insert(by.to_string());
+            }
+            for p in e["participants"].as_array().expect("participants") {
+                out.insert(p["name"].as_str().expect("name").to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Whether `word` stands in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && after.is_none_or(|c| !c.is_alphanumeric() || c == 's')
+    })
+}
+
+#[test]
+fn redacted_reports_hold_no_name_in_any_format() {
+    let names = people();
+    assert!(names.len() > 10, "{names:?}");
+    for format in ["md", "html", "json"] {
+        let plain = dino(&["report", WORKBOOK, PORTFOLIO, "--format", format]);
+        let run = dino(&[
+            "report", WORKBOOK, PORTFOLIO, "--format", format, "--redact",
+        ]);
+        run.code(0);
+        let mut seen_before = 0;
+        for name in &names {
+            for part in std::iter::once(name.as_str())
+                .chain(name.split([' ', '-']).filter(|p| p.chars().count() >= 3))
+            {
+                if has_word(&plain.stdout, part) {
+                    seen_before += 1;
+                }
+                assert!(!has_word(&run.stdout, part), "{part} survives in {format}");
+            }
+        }
+        assert!(seen_before > 10, "the plain report names people ({format})");
+    }
+}
+
+#[test]
+fn the_json_has_the_documented_shape() {
+    let run = dino(&["report", WORKBOOK, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["schema"], 1);
+    let docs = fs::read_to_string(root().join("docs/json.md")).expect("docs");
+    let mut keys = BTreeSet::new();
+    fn walk(v: &serde_json::Value, keys: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, inner) in m {
+                    keys.insert(k.clone());
+                    walk(inner, keys);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, keys)),
+            _ => {}
+        }
+    }
+    walk(&doc, &mut keys);
+    let missing: Vec<&String> = keys
+        .iter()
+        .filter(|k| !docs.contains(&format!("`{k}`")) && !docs.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(missing.is_empty(), "not in docs/json.md: {missing:?}");
+}
+
+#[test]
+fn a_broken_workbook_is_named_and_the_rest_reported() {
+    let dir = tempfile::tempdir().expect("temp");
+    pinned(dir.path(), &["new", "Hel", "--no-input"]).code(0);
+    fs::create_dir_all(dir.path().join("trasig")).expect("mkdir");
+    fs::write(dir.path().join("trasig/workbook.toml"), "name = ").expect("write");
+    let out = dir.path().join("r.html");
+    let run = dino_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "report",
+            ".",
+            "--format",
+            "html",
+            "-o",
+            out.to_str().expect("UTF-8"),
+        ],
+    );
+    run.code(1).stderr_has("trasig/workbook.toml:1:");
+    let html = fs::read_to_string(&out).expect("written");
+    assert!(html.contains("Hel"), "the good workbook is reported");
+}
