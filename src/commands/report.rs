@@ -9,8 +9,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::exit::{ERROR, Exit};
-use crate::fsio::write_atomic;
-use crate::report::{self, Report, WorkbookReport, redact};
+use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
@@ -68,6 +67,14 @@ fn one(root: &std::path::Path, ui: &Ui, redacting: bool) -> Result<WorkbookRepor
     }
 }
 
+/// What each worker hands back for one workbook: its overview row and its
+/// part of the output, already rendered, so no workbook is held longer than
+/// it takes to report it.
+struct Part {
+    row: report::OverviewRow,
+    text: String,
+}
+
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let targets = crate::commands::workbooks::resolve(&args.paths, lang);
@@ -84,74 +91,79 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         );
         bar
     });
-    // Spread over the cores; results keep the order of the paths.
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(roots.len().max(1));
-    let mut results: Vec<Option<Result<WorkbookReport, String>>> =
-        (0..roots.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let chunk = roots.len().div_ceil(workers).max(1);
-        let handles: Vec<_> = roots
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                let progress = progress.clone();
-                let redacting = args.redact;
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(i, root)| {
-                            let result = one(root, ui, redacting);
-                            if let Some(bar) = &progress {
-                                bar.inc(1);
-                            }
-                            (n * chunk + i, result)
-                        })
-                        .collect::<Vec<_>>()
-                })
+    let portfolio = !targets.single;
+    let (format, summary, redacting) = (args.format, args.summary, args.redact);
+    let results = crate::commands::workbooks::par_map(
+        roots,
+        |index, root| {
+            let r = one(root, ui, redacting)?;
+            let text = match format {
+                ReportFormat::Json => report::json_item(&r).map_err(|e| e.to_string())?,
+                _ if summary && portfolio => String::new(),
+                ReportFormat::Md if portfolio => report::markdown::workbook(&r, 2, lang),
+                ReportFormat::Md => report::markdown::workbook(&r, 1, lang),
+                ReportFormat::Html if portfolio => report::html::workbook(&r, 2, index, lang),
+                ReportFormat::Html => report::html::single(&r, lang),
+            };
+            Ok::<Part, String>(Part {
+                row: report::OverviewRow::of(&r),
+                text,
             })
-            .collect();
-        for handle in handles {
-            if let Ok(done) = handle.join() {
-                for (i, result) in done {
-                    results[i] = Some(result);
-                }
+        },
+        || {
+            if let Some(bar) = &progress {
+                bar.inc(1);
             }
-        }
-    });
+        },
+    );
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let mut reports = Vec::new();
-    for result in results.into_iter().flatten() {
+    let mut parts: Vec<Part> = Vec::new();
+    for result in results {
         match result {
-            Ok(r) => reports.push(r),
+            Ok(part) => parts.push(part),
             Err(message) => {
                 failed += 1;
                 eprintln!("{}: {message}", crate::ui::error_label());
             }
         }
     }
-    let portfolio = !targets.single;
-    let text = match args.format {
-        ReportFormat::Md => report::markdown::report(&reports, portfolio, args.summary, lang),
-        ReportFormat::Html => report::html::report(&reports, portfolio, args.summary, lang),
+    // The output in pieces: a head, each workbook's part, an end.
+    let rows: Vec<report::OverviewRow> = parts.iter().map(|p| p.row.clone()).collect();
+    let mut pieces: Vec<String> = Vec::new();
+    match format {
         ReportFormat::Json => {
-            let doc = Report {
-                schema: crate::render::json::SCHEMA,
-                workbooks: reports,
-            };
-            serde_json::to_string_pretty(&doc)? + "\n"
+            let items: Vec<String> = parts.into_iter().map(|p| p.text).collect();
+            pieces = report::json_document(&items);
         }
-    };
+        _ if !portfolio => pieces.extend(parts.into_iter().map(|p| p.text)),
+        ReportFormat::Md => {
+            pieces.push(report::markdown::portfolio_head(&rows, lang));
+            pieces.extend(parts.into_iter().map(|p| p.text));
+        }
+        ReportFormat::Html => {
+            pieces.push(report::html::portfolio_head(&rows, lang));
+            pieces.extend(parts.into_iter().map(|p| p.text));
+            pieces.push(report::html::DOCUMENT_END.to_string());
+        }
+    }
+    let bytes: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            write_atomic(path, text.as_bytes())?;
+            crate::fsio::write_atomic_parts(path, &bytes)?;
             let shown = path.display();
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
-        _ => super::status::write_out(&text)?,
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            for piece in &bytes {
+                match std::io::Write::write_all(&mut stdout, piece) {
+                    Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => break,
+                    other => other?,
+                }
+            }
+        }
     }
     if failed > 0 {
         return Err(Exit::silent(ERROR).into());

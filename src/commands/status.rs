@@ -35,13 +35,20 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
         eprintln!("{}: {finding}", crate::ui::error_label());
     }
     let mut opened: Vec<Workbook> = Vec::new();
-    for root in &targets.workbooks {
-        let lang = super::workbooks::lang_of(root, ui);
-        match Workbook::open(root, lang) {
+    let results = super::workbooks::par_map(
+        &targets.workbooks,
+        |_, root| {
+            let lang = super::workbooks::lang_of(root, ui);
+            Workbook::open(root, lang)
+                .map_err(|findings| super::workbooks::failed(root, &findings, lang))
+        },
+        || {},
+    );
+    for result in results {
+        match result {
             Ok(wb) => opened.push(wb),
-            Err(findings) => {
+            Err(err) => {
                 failed += 1;
-                let err = super::workbooks::failed(root, &findings, lang);
                 eprintln!("{}: {err}", crate::ui::error_label());
             }
         }

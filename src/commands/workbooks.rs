@@ -91,10 +91,20 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
 /// workbook's own (read before the workbook is opened, so that even the
 /// problems met opening it are told in it).
 pub fn lang_of(root: &Path, ui: &crate::ui::Ui) -> Lang {
+    if ui.lang_chosen {
+        return ui.lang;
+    }
+    // A glance at the `language = "sv"` line; the file is read in full (and
+    // checked) when the workbook is opened.
     let own = std::fs::read_to_string(root.join(WORKBOOK_FILE))
         .ok()
-        .and_then(|text| text.parse::<toml::Table>().ok())
-        .and_then(|table| table.get("language")?.as_str()?.parse::<Lang>().ok());
+        .and_then(|text| {
+            text.lines().find_map(|line| {
+                let (key, value) = line.split_once('=')?;
+                (key.trim() == "language")
+                    .then(|| value.trim().trim_matches('"').parse::<Lang>().ok())?
+            })
+        });
     ui.lang_for(own.unwrap_or(ui.lang))
 }
 
@@ -135,4 +145,45 @@ pub fn failed(root: &Path, findings: &[Finding], lang: Lang) -> anyhow::Error {
         ),
         lines.join("\n")
     )
+}
+
+/// `work` applied to every workbook root (with its index), spread over the
+/// cores, each worker taking the next root when it is free; the results
+/// keep the order of `roots`. `done` is called after each one (progress).
+pub fn par_map<T: Send>(
+    roots: &[PathBuf],
+    work: impl Fn(usize, &Path) -> T + Sync,
+    done: impl Fn() + Sync,
+) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(roots.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (work, done, next) = (&work, &done, &next);
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(root) = roots.get(i) else { break };
+                        mine.push((i, work(i, root)));
+                        done();
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, t)| t).collect()
 }

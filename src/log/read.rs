@@ -72,6 +72,9 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         offset: body_start,
         lang,
         findings: &findings,
+        line_starts: std::iter::once(0)
+            .chain(src.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
     };
     let (title, rest) = match blocks.split_first() {
         Some((
@@ -108,6 +111,9 @@ struct BodyReader<'a> {
     offset: usize,
     lang: Lang,
     findings: &'a RefCell<Vec<Finding>>,
+    /// Where each line of the file starts, to number records' lines without
+    /// counting from the top each time.
+    line_starts: Vec<usize>,
 }
 
 /// Where a text after a label goes.
@@ -166,7 +172,8 @@ impl BodyReader<'_> {
     }
 
     fn line_of(&self, range: &Range<usize>) -> usize {
-        self.src.line_col(range.start + self.offset).0
+        let at = range.start + self.offset;
+        self.line_starts.partition_point(|start| *start <= at)
     }
 
     fn source(&self, range: &Range<usize>) -> String {

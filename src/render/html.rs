@@ -101,15 +101,24 @@ svg { max-width: 100%; height: auto; }
 /// A whole HTML document around a fragment: language, title, inline style,
 /// and a policy that allows no scripts and no fetching.
 pub fn document(title: &str, lang: Lang, body: &str) -> String {
+    format!("{}{body}{}", document_start(title, lang), DOCUMENT_END)
+}
+
+/// A document up to its body's content: language, title, inline style, and
+/// a policy that allows no scripts and no fetching.
+pub fn document_start(title: &str, lang: Lang) -> String {
     let title = escape(title);
     let code = lang.code();
     format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
     )
 }
+
+/// What closes a document begun with [`document_start`].
+pub const DOCUMENT_END: &str = "</main>\n</body>\n</html>\n";
 
 #[cfg(test)]
 mod tests {

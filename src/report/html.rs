@@ -9,6 +9,7 @@ use super::WorkbookReport;
 use super::markdown::number;
 use super::model::{Line, PhaseReport};
 use crate::i18n::Lang;
+pub use crate::render::html::DOCUMENT_END;
 use crate::render::html::{document, escape, safe_fragment};
 use crate::tr;
 
@@ -337,53 +338,27 @@ fn demoted(markdown: &str) -> String {
         .join("\n")
 }
 
-/// The whole page.
-pub fn report(reports: &[WorkbookReport], portfolio: bool, summary: bool, lang: Lang) -> String {
-    if !portfolio && let [only] = reports {
-        return document(&only.name, lang, &workbook(only, 1, 0, lang));
-    }
-    let mut body = h(1, lang.pick("Portföljrapport", "Portfolio report"));
+/// A report of one workbook as a whole page.
+pub fn single(r: &WorkbookReport, lang: Lang) -> String {
+    document(&r.name, lang, &workbook(r, 1, 0, lang))
+}
+
+/// The start of a portfolio page: the document's head, the heading and the
+/// overview. The sections follow, then `DOCUMENT_END`.
+pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
+    let mut out =
+        crate::render::html::document_start(lang.pick("Portföljrapport", "Portfolio report"), lang);
+    out.push_str(&h(1, lang.pick("Portföljrapport", "Portfolio report")));
     let _ = writeln!(
-        body,
+        out,
         "<p>{}</p>",
-        escape(&tr!(
-            lang,
-            "{} arbetsböcker.",
-            "{} workbooks.",
-            reports.len()
-        ))
+        escape(&tr!(lang, "{} arbetsböcker.", "{} workbooks.", rows.len()))
     );
-    let rows: Vec<Vec<String>> = reports
-        .iter()
-        .map(|r| {
-            vec![
-                r.name.clone(),
-                r.current.clone(),
-                tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
-                r.open_risks.to_string(),
-                r.last_activity.clone().unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
-    body.push_str(&table(
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
+    out.push_str(&table(
         Some(lang.pick("Översikt", "Overview")),
-        &[
-            lang.pick("Arbetsbok", "Workbook"),
-            lang.pick("Aktuell fas", "Current phase"),
-            lang.pick("Klara krav", "Requirements done"),
-            lang.pick("Öppna risker", "Open risks"),
-            lang.pick("Senast aktiv", "Last activity"),
-        ],
-        &rows,
+        &super::OverviewRow::header(lang),
+        &cells,
     ));
-    if !summary {
-        for (i, r) in reports.iter().enumerate() {
-            body.push_str(&workbook(r, 2, i, lang));
-        }
-    }
-    document(
-        lang.pick("Portföljrapport", "Portfolio report"),
-        lang,
-        &body,
-    )
+    out
 }

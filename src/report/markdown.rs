@@ -290,49 +290,15 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
     out
 }
 
-/// The overview of a portfolio: one row per workbook.
-pub fn overview(reports: &[WorkbookReport], lang: Lang) -> String {
-    let rows: Vec<Vec<String>> = reports
-        .iter()
-        .map(|r| {
-            vec![
-                r.name.clone(),
-                r.current.clone(),
-                tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
-                r.open_risks.to_string(),
-                r.last_activity.clone().unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
-    table(
-        &[
-            lang.pick("Arbetsbok", "Workbook"),
-            lang.pick("Aktuell fas", "Current phase"),
-            lang.pick("Klara krav", "Requirements done"),
-            lang.pick("Öppna risker", "Open risks"),
-            lang.pick("Senast aktiv", "Last activity"),
-        ],
-        &rows,
-    )
-}
-
-/// The whole report: one workbook, or a portfolio (its overview, then each
-/// workbook unless `summary`).
-pub fn report(reports: &[WorkbookReport], portfolio: bool, summary: bool, lang: Lang) -> String {
-    if !portfolio && let [only] = reports {
-        return workbook(only, 1, lang);
-    }
+/// The start of a portfolio report: its heading and the overview.
+pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
     let mut out = heading(1, lang.pick("Portföljrapport", "Portfolio report"));
     let _ = writeln!(
         out,
         "{}\n",
-        tr!(lang, "{} arbetsböcker.", "{} workbooks.", reports.len())
+        tr!(lang, "{} arbetsböcker.", "{} workbooks.", rows.len())
     );
-    out.push_str(&overview(reports, lang));
-    if !summary {
-        for r in reports {
-            out.push_str(&workbook(r, 2, lang));
-        }
-    }
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
+    out.push_str(&table(&super::OverviewRow::header(lang), &cells));
     out
 }

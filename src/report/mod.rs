@@ -52,3 +52,83 @@ pub fn profile_answer(item: &Item, value: &Value, text_lang: Lang, lang: Lang) -
             .join(", "),
     }
 }
+
+/// One workbook's line in a portfolio's overview.
+#[derive(Clone, Debug)]
+pub struct OverviewRow {
+    pub name: String,
+    pub current: String,
+    pub done: usize,
+    pub required: usize,
+    pub open_risks: usize,
+    pub last_activity: Option<String>,
+}
+
+impl OverviewRow {
+    pub fn of(r: &WorkbookReport) -> OverviewRow {
+        OverviewRow {
+            name: r.name.clone(),
+            current: r.current.clone(),
+            done: r.done,
+            required: r.required,
+            open_risks: r.open_risks,
+            last_activity: r.last_activity.clone(),
+        }
+    }
+
+    /// The row's cells, in the overview's column order.
+    pub fn cells(&self, lang: Lang) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.current.clone(),
+            crate::tr!(lang, "{} av {}", "{} of {}", self.done, self.required),
+            self.open_risks.to_string(),
+            self.last_activity.clone().unwrap_or_else(|| "–".into()),
+        ]
+    }
+
+    pub fn header(lang: Lang) -> [&'static str; 5] {
+        [
+            lang.pick("Arbetsbok", "Workbook"),
+            lang.pick("Aktuell fas", "Current phase"),
+            lang.pick("Klara krav", "Requirements done"),
+            lang.pick("Öppna risker", "Open risks"),
+            lang.pick("Senast aktiv", "Last activity"),
+        ]
+    }
+}
+
+/// A report as JSON with sorted keys, indented to sit in the `workbooks`
+/// array of the document (see `json_document`).
+pub fn json_item(report: &WorkbookReport) -> serde_json::Result<String> {
+    let value = serde_json::to_value(report)?;
+    let pretty = serde_json::to_string_pretty(&value)?;
+    Ok(pretty
+        .lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// The parts of the JSON document around its items.
+pub fn json_document(items: &[String]) -> Vec<String> {
+    if items.is_empty() {
+        return vec![format!(
+            "{{\n  \"schema\": {},\n  \"workbooks\": []\n}}\n",
+            crate::render::json::SCHEMA
+        )];
+    }
+    let mut parts = vec![format!(
+        "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
+        crate::render::json::SCHEMA
+    )];
+    for (i, item) in items.iter().enumerate() {
+        parts.push(if i + 1 < items.len() {
+            format!("{item},\n")
+        } else {
+            format!("{item}\n")
+        });
+    }
+    parts.push("  ]\n}\n".to_string());
+    parts
+}

@@ -5,8 +5,9 @@ pub mod discover;
 pub mod file;
 pub mod profile;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
@@ -28,7 +29,8 @@ pub const LOG_DIR: &str = "log";
 pub struct Workbook {
     pub root: PathBuf,
     pub file: WorkbookFile,
-    pub pack: Pack,
+    /// Shared between workbooks on the same pack (see `load_pack`).
+    pub pack: Arc<Pack>,
     /// Profile answers that fit the pack.
     pub profile: BTreeMap<String, Value>,
     pub entries: Vec<LoadedEntry>,
@@ -105,8 +107,42 @@ impl Workbook {
     }
 }
 
+/// Packs loaded so far in this process, by where they came from and the
+/// language of their messages: a portfolio of a thousand workbooks on one
+/// pack reads and checks it once.
+type PackCache = Mutex<HashMap<(String, Lang), Arc<Pack>>>;
+static PACKS: OnceLock<PackCache> = OnceLock::new();
+
 /// The pack a workbook names: a built-in id, or a folder relative to it.
 fn load_pack(
+    root: &Path,
+    file: &WorkbookFile,
+    src: &SourceText,
+    lang: Lang,
+) -> Result<Arc<Pack>, Vec<Finding>> {
+    let key = match &file.pack.path {
+        Some(path) => {
+            let dir = root.join(path);
+            format!("dir:{}", dir.canonicalize().unwrap_or(dir).display())
+        }
+        None => format!("builtin:{}", file.pack.id),
+    };
+    let cache = PACKS.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(pack) = cache
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&(key.clone(), lang)).cloned())
+    {
+        return Ok(pack);
+    }
+    let pack = Arc::new(read_pack(root, file, src, lang)?);
+    if let Ok(mut c) = cache.lock() {
+        c.insert((key, lang), pack.clone());
+    }
+    Ok(pack)
+}
+
+fn read_pack(
     root: &Path,
     file: &WorkbookFile,
     src: &SourceText,
