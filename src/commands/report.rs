@@ -2,7 +2,7 @@
 //! Markdown, self-contained HTML or JSON; many workbooks read in parallel, a
 //! broken one named on stderr while the rest are still reported.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Seek, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -53,10 +53,10 @@ pub enum ReportFormat {
 
 /// Opens, folds and reports one workbook (redacted when asked).
 fn one(root: &std::path::Path, ui: &Ui, redacting: bool) -> Result<WorkbookReport, String> {
-    let lang = crate::commands::workbooks::lang_of(root, ui);
-    let wb = Workbook::open(root, lang).map_err(|findings| {
-        crate::commands::workbooks::failed(root, &findings, lang).to_string()
+    let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen).map_err(|findings| {
+        crate::commands::workbooks::failed(root, &findings, ui.lang).to_string()
     })?;
+    let lang = ui.lang_for(wb.language());
     let state = fold(&wb, lang);
     let built = report::build(&wb, &state, ui.lang);
     if redacting {
@@ -93,75 +93,90 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     });
     let portfolio = !targets.single;
     let (format, summary, redacting) = (args.format, args.summary, args.redact);
-    let results = crate::commands::workbooks::par_map(
+    // Each workbook's part goes to a temporary file as soon as it and those
+    // before it are done; only the overview's rows stay in memory.
+    let mut body = std::io::BufWriter::new(tempfile::tempfile()?);
+    let mut rows: Vec<report::OverviewRow> = Vec::new();
+    let mut items = 0usize;
+    crate::commands::workbooks::par_for_each_ordered(
         roots,
         |index, root| {
-            let r = one(root, ui, redacting)?;
-            let text = match format {
-                ReportFormat::Json => report::json_item(&r).map_err(|e| e.to_string())?,
-                _ if summary && portfolio => String::new(),
-                ReportFormat::Md if portfolio => report::markdown::workbook(&r, 2, lang),
-                ReportFormat::Md => report::markdown::workbook(&r, 1, lang),
-                ReportFormat::Html if portfolio => report::html::workbook(&r, 2, index, lang),
-                ReportFormat::Html => report::html::single(&r, lang),
-            };
-            Ok::<Part, String>(Part {
-                row: report::OverviewRow::of(&r),
-                text,
-            })
-        },
-        || {
+            let result = one(root, ui, redacting).and_then(|r| {
+                let text = match format {
+                    ReportFormat::Json => report::json_item(&r).map_err(|e| e.to_string())?,
+                    _ if summary && portfolio => String::new(),
+                    ReportFormat::Md if portfolio => report::markdown::workbook(&r, 2, lang),
+                    ReportFormat::Md => report::markdown::workbook(&r, 1, lang),
+                    ReportFormat::Html if portfolio => report::html::workbook(&r, 2, index, lang),
+                    ReportFormat::Html => report::html::single(&r, lang),
+                };
+                Ok(Part {
+                    row: report::OverviewRow::of(&r),
+                    text,
+                })
+            });
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
+            result
         },
-    );
+        |result| {
+            match result {
+                Ok(part) => {
+                    if format == ReportFormat::Json && items > 0 {
+                        body.write_all(b",\n")?;
+                    }
+                    body.write_all(part.text.as_bytes())?;
+                    items += 1;
+                    rows.push(part.row);
+                }
+                Err(message) => {
+                    failed += 1;
+                    eprintln!("{}: {message}", crate::ui::error_label());
+                }
+            }
+            Ok(())
+        },
+    )?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let mut parts: Vec<Part> = Vec::new();
-    for result in results {
-        match result {
-            Ok(part) => parts.push(part),
-            Err(message) => {
-                failed += 1;
-                eprintln!("{}: {message}", crate::ui::error_label());
-            }
-        }
-    }
-    // The output in pieces: a head, each workbook's part, an end.
-    let rows: Vec<report::OverviewRow> = parts.iter().map(|p| p.row.clone()).collect();
-    let mut pieces: Vec<String> = Vec::new();
-    match format {
-        ReportFormat::Json => {
-            let items: Vec<String> = parts.into_iter().map(|p| p.text).collect();
-            pieces = report::json_document(&items);
-        }
-        _ if !portfolio => pieces.extend(parts.into_iter().map(|p| p.text)),
-        ReportFormat::Md => {
-            pieces.push(report::markdown::portfolio_head(&rows, lang));
-            pieces.extend(parts.into_iter().map(|p| p.text));
-        }
-        ReportFormat::Html => {
-            pieces.push(report::html::portfolio_head(&rows, lang));
-            pieces.extend(parts.into_iter().map(|p| p.text));
-            pieces.push(report::html::DOCUMENT_END.to_string());
-        }
-    }
-    let bytes: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+    let mut body = body.into_inner().map_err(|e| e.into_error())?;
+    body.seek(std::io::SeekFrom::Start(0))?;
+    // What goes before and after the parts.
+    let (head, end) = match format {
+        ReportFormat::Json if items == 0 => (report::json_document(&[]).concat(), String::new()),
+        ReportFormat::Json => (
+            format!(
+                "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
+                crate::render::json::SCHEMA
+            ),
+            "\n  ]\n}\n".to_string(),
+        ),
+        _ if !portfolio => (String::new(), String::new()),
+        ReportFormat::Md => (report::markdown::portfolio_head(&rows, lang), String::new()),
+        ReportFormat::Html => (
+            report::html::portfolio_head(&rows, lang),
+            report::html::DOCUMENT_END.to_string(),
+        ),
+    };
+    let mut write = |out: &mut dyn Write| -> std::io::Result<()> {
+        out.write_all(head.as_bytes())?;
+        std::io::copy(&mut body, out)?;
+        out.write_all(end.as_bytes())
+    };
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            crate::fsio::write_atomic_parts(path, &bytes)?;
+            crate::fsio::write_atomic_with(path, write)?;
             let shown = path.display();
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
         _ => {
-            let mut stdout = std::io::stdout().lock();
-            for piece in &bytes {
-                match std::io::Write::write_all(&mut stdout, piece) {
-                    Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => break,
-                    other => other?,
-                }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            match write(&mut out).and_then(|()| out.flush()) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return Err(err.into()),
+                _ => {}
             }
         }
     }

@@ -34,52 +34,48 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     for finding in &targets.missing {
         eprintln!("{}: {finding}", crate::ui::error_label());
     }
-    let mut opened: Vec<Workbook> = Vec::new();
+    // Each worker opens, folds and sums up one workbook, so that no more
+    // than a few are open at a time.
+    enum Summed {
+        Json(serde_json::Value),
+        Text(String),
+        Row(status_view::Row),
+    }
+    let width = ui.terminal_width();
+    let single = targets.single && targets.workbooks.len() == 1;
     let results = super::workbooks::par_map(
         &targets.workbooks,
         |_, root| {
-            let lang = super::workbooks::lang_of(root, ui);
-            Workbook::open(root, lang)
-                .map_err(|findings| super::workbooks::failed(root, &findings, lang))
+            let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
+                .map_err(|findings| super::workbooks::failed(root, &findings, ui.lang))?;
+            let lang = ui.lang_for(wb.language());
+            let state = fold(&wb, lang);
+            Ok::<Summed, anyhow::Error>(match args.format {
+                Format::Json => Summed::Json(json::workbook_status(&wb, &state)),
+                Format::Table if single => {
+                    Summed::Text(status_view::workbook(&wb, &state, lang, width))
+                }
+                Format::Table => Summed::Row(status_view::Row::of(&wb, &state, ui.lang)),
+            })
         },
         || {},
     );
+    let (mut docs, mut rows, mut out) = (Vec::new(), Vec::new(), String::new());
     for result in results {
         match result {
-            Ok(wb) => opened.push(wb),
+            Ok(Summed::Json(doc)) => docs.push(doc),
+            Ok(Summed::Row(row)) => rows.push(row),
+            Ok(Summed::Text(text)) => out = text,
             Err(err) => {
                 failed += 1;
                 eprintln!("{}: {err}", crate::ui::error_label());
             }
         }
     }
-    let width = ui.terminal_width();
-    let mut out = String::new();
-    match args.format {
-        Format::Json => {
-            let docs = opened
-                .iter()
-                .map(|wb| json::workbook_status(wb, &fold(wb, ui.lang_for(wb.language()))))
-                .collect();
-            out = serde_json::to_string_pretty(&json::status(docs))? + "\n";
-        }
-        Format::Table if targets.single && opened.len() == 1 => {
-            let wb = &opened[0];
-            let lang = ui.lang_for(wb.language());
-            out = status_view::workbook(wb, &fold(wb, lang), lang, width);
-        }
-        Format::Table => {
-            let rows: Vec<status_view::Row> = opened
-                .iter()
-                .map(|wb| {
-                    let lang = ui.lang_for(wb.language());
-                    status_view::Row::of(wb, &fold(wb, lang), ui.lang)
-                })
-                .collect();
-            if !rows.is_empty() {
-                out = status_view::portfolio(&rows, ui.lang, width);
-            }
-        }
+    if args.format == Format::Json {
+        out = serde_json::to_string_pretty(&json::status(docs))? + "\n";
+    } else if !rows.is_empty() {
+        out = status_view::portfolio(&rows, ui.lang, width);
     }
     if args.format == Format::Table {
         // Names and texts come from files anyone can edit: nothing in them

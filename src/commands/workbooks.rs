@@ -187,3 +187,46 @@ pub fn par_map<T: Send>(
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, t)| t).collect()
 }
+
+/// As [`par_map`], but each result is handed to `sink` on this thread, in
+/// the order of `roots`, as soon as it and those before it are done; so a
+/// long run holds only the few results that came early.
+pub fn par_for_each_ordered<T: Send>(
+    roots: &[PathBuf],
+    work: impl Fn(usize, &Path) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(roots.len().max(1));
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::channel::<(usize, T)>();
+        for _ in 0..workers {
+            let (work, next, send) = (&work, &next, send.clone());
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(root) = roots.get(i) else { break };
+                    if send.send((i, work(i, root))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in receive {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                sink(result)?;
+                due += 1;
+            }
+        }
+        Ok(())
+    })
+}

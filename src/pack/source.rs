@@ -111,7 +111,12 @@ fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
 /// larger one.
 pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
-    let mut bytes = Vec::new();
+    // The size as the file system tells it, to read in one go; the limit
+    // still holds for a file that grows while it is read.
+    let known = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    let mut bytes = Vec::with_capacity(known as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(&e, lang))?;

@@ -68,6 +68,12 @@ impl Workbook {
     /// `workbook.toml` or the pack cannot be read; problems in entries are
     /// kept in `findings` instead.
     pub fn open(root: &Path, lang: Lang) -> Result<Workbook, Vec<Finding>> {
+        Workbook::open_as(root, lang, false)
+    }
+
+    /// As [`Workbook::open`]; with `own_language`, everything after
+    /// `workbook.toml` itself is told in the workbook's language.
+    pub fn open_as(root: &Path, lang: Lang, own_language: bool) -> Result<Workbook, Vec<Finding>> {
         let file_path = root.join(WORKBOOK_FILE);
         let shown = file_path.display().to_string();
         if !file_path.is_file() {
@@ -82,6 +88,7 @@ impl Workbook {
         }
         let src = read_text(&file_path, shown.clone(), lang).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
+        let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, lang)?;
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
