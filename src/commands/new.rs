@@ -117,7 +117,11 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     create(&dir, &file, lang)?;
     if at_terminal {
         // At a terminal the team goes straight on into the first phase.
-        println!("{id}");
+        crate::session::signals::install(tr!(
+            lang,
+            "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
+            "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
+        ))?;
         let start = crate::prompt::term::yes_no(
             &dialoguer::theme::ColorfulTheme::default(),
             lang,

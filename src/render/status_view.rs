@@ -194,6 +194,21 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
             );
         }
     }
+    if wb
+        .root
+        .join(crate::session::files::STATE_DIR)
+        .join("draft.md")
+        .is_file()
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "En avbruten session väntar i utkastet; `dino run` fortsätter den.",
+                "An unfinished session waits in the draft; `dino run` goes on with it."
+            )
+        );
+    }
     let risks = state.open_risks(wb);
     let _ = write!(out, "{} {risks}", lang.pick("Öppna risker:", "Open risks:"));
     if let Some(decision) = decision_text(wb, state, lang) {

@@ -92,6 +92,14 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
     let phase = ctx.phase;
     let mut answers = BTreeMap::new();
     let mut spans = BTreeMap::new();
+    // "Don't know" is an answer only where the pack offers it (readiness).
+    let dont_know_ok = phase.id == super::readiness::ID
+        && ctx
+            .workbook
+            .pack
+            .readiness
+            .as_ref()
+            .is_some_and(|r| r.dont_know);
     let item_of = |key: &toml::Spanned<std::borrow::Cow<'_, str>>| -> Option<&Item> {
         let id: &str = key.get_ref();
         let found = phase.item(id);
@@ -115,10 +123,25 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
         for (key, value) in table.iter() {
             let Some(item) = item_of(key) else { continue };
             let what = format!("`{}`", item.id);
+            if let (DeValue::String(s), true) = (value.get_ref(), dont_know_ok)
+                && s == "dont_know"
+            {
+                spans.insert(item.id.clone(), key.span());
+                answers.insert(item.id.clone(), Given::DontKnow);
+                continue;
+            }
             let checked = plain_value(value.get_ref())
                 .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
                 .and_then(|v| {
                     check_value(&item.kind, &date_as_text(v, value.get_ref()), &what, lang)
+                })
+                .and_then(|v| match &v {
+                    Value::Str(s) if s.trim().is_empty() => Err(tr!(
+                        lang,
+                        "ett tomt svar; lämna bort punkten om den inte ska besvaras",
+                        "an empty answer; leave the item out if it is not to be answered"
+                    )),
+                    _ => Ok(v),
                 });
             match checked {
                 Ok(v) => {
@@ -175,15 +198,22 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
     }
     // A readiness assessment: `[[respondents]]`, each with a name and answers
     // (a scale point, or "dont_know").
-    let dont_know_ok = ctx
-        .workbook
-        .pack
-        .readiness
-        .as_ref()
-        .is_some_and(|r| r.dont_know);
-    let mut respondents = Vec::new();
+    let mut respondents: Vec<(String, BTreeMap<String, Given>)> = Vec::new();
     for t in root.tables("respondents", false) {
-        let name = t.string("name", true).map(|(n, _)| n);
+        let name = t.string("name", true).and_then(|(n, span)| {
+            if respondents.iter().any(|(have, _)| *have == n) {
+                fctx.report(
+                    &span,
+                    tr!(
+                        lang,
+                        "svarande `{n}` finns redan; ge var och en ett eget namn eller en egen roll",
+                        "the respondent `{n}` is there already; give each one a name or role of their own"
+                    ),
+                );
+                return None;
+            }
+            Some(n)
+        });
         let mut theirs = BTreeMap::new();
         if let Some(answers) = t.raw("answers") {
             match answers.get_ref() {

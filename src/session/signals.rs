@@ -24,8 +24,19 @@ pub fn install(message: String) -> Result<()> {
     let original = rustix::termios::tcgetattr(&stdin).ok();
     let mut signals = Signals::new([SIGINT, SIGHUP, SIGTERM])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        if let Some(first) = signals.forever().next() {
             ENDING.store(true, Ordering::SeqCst);
+            // A prompt that a signal interrupts raises SIGINT of its own;
+            // the signal that came from outside is the one to report.
+            std::thread::sleep(Duration::from_millis(20));
+            let signal = std::iter::once(first)
+                .chain(signals.pending())
+                .max_by_key(|s| match *s {
+                    SIGHUP => 3,
+                    SIGTERM => 2,
+                    _ => 1,
+                })
+                .unwrap_or(first);
             if let Some(termios) = &original {
                 let _ = rustix::termios::tcsetattr(
                     std::io::stdin(),

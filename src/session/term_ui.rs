@@ -122,6 +122,43 @@ impl TermUi {
             Some(Given::Value(v)) => Some(v),
             _ => None,
         };
+        // An earlier "not applicable", or a long text, is kept with one key:
+        // the widgets below could not show either as their default.
+        let keep_first = match q.current {
+            Some(Given::NotApplicable(_)) => true,
+            Some(Given::Value(_)) => matches!(q.item.kind, Kind::Text { long: true }),
+            _ => false,
+        };
+        if let (true, Some(current)) = (keep_first, q.current) {
+            let shown = match current {
+                Given::NotApplicable(reason) => tr!(
+                    self.lang,
+                    "ej tillämplig ({})",
+                    "not applicable ({})",
+                    reason
+                ),
+                Given::Value(Value::Str(text)) => text.replace('\n', " "),
+                _ => String::new(),
+            };
+            let shown = crate::render::status_view::shorten(&terminal_md::visible(&shown), 60);
+            let items = [
+                format!("{} {shown}", self.lang.pick("Behåll:", "Keep:")),
+                self.lang
+                    .pick("Ändra svaret", "Change the answer")
+                    .to_string(),
+                more.to_string(),
+            ];
+            match Select::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .items(&items)
+                .default(0)
+                .interact_opt()?
+            {
+                Some(0) => return Ok(Some(current.clone())),
+                Some(1) => {}
+                _ => return Ok(None),
+            }
+        }
         match &q.item.kind {
             Kind::Check => {
                 let items = [
@@ -235,13 +272,11 @@ impl TermUi {
                     .default(0)
                     .interact_opt()?;
                 match chosen {
-                    Some(0) => {
-                        let edited = Editor::new().extension(".md").edit(&current)?;
-                        Ok(edited
-                            .map(|t| t.trim_end().to_string())
-                            .filter(|t| !t.trim().is_empty())
-                            .map(|t| Given::Value(Value::Str(t))))
-                    }
+                    Some(0) => Ok(self
+                        .edit(&current)?
+                        .map(|t| t.trim_end().to_string())
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| Given::Value(Value::Str(t)))),
                     Some(1) => self.line(prompt, &current, &q.item.kind),
                     _ => Ok(None),
                 }
@@ -283,15 +318,53 @@ impl TermUi {
         )))
     }
 
+    /// The reason an item does not apply; asked again once when left
+    /// empty, then back to the item.
     fn reason(&self) -> Result<Option<String>> {
-        let text: String = Input::with_theme(&self.theme)
-            .with_prompt(self.lang.pick(
-                "Varför är punkten inte tillämplig?",
-                "Why does the item not apply?",
-            ))
-            .allow_empty(true)
-            .interact_text()?;
-        Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+        for attempt in 0..2 {
+            let text: String = Input::with_theme(&self.theme)
+                .with_prompt(self.lang.pick(
+                    "Varför är punkten inte tillämplig?",
+                    "Why does the item not apply?",
+                ))
+                .allow_empty(true)
+                .interact_text()?;
+            if !text.trim().is_empty() {
+                return Ok(Some(text.trim().to_string()));
+            }
+            if attempt == 0 {
+                self.say(self.lang.pick(
+                    "Ett skäl behövs. Skriv det, eller lämna raden tom igen för att gå tillbaka till punkten.",
+                    "A reason is needed. Write it, or leave the line empty again to go back to the item.",
+                ))?;
+            }
+        }
+        Ok(None)
+    }
+
+    /// A long answer in the user's editor (`VISUAL`, else `EDITOR`, else
+    /// vi). An editor that cannot start is told, not fatal: the room goes
+    /// back to the item.
+    fn edit(&self, current: &str) -> Result<Option<String>> {
+        let editor = ["VISUAL", "EDITOR"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+            .unwrap_or_else(|| "vi".to_string());
+        match Editor::new()
+            .executable(&editor)
+            .extension(".md")
+            .edit(current)
+        {
+            Ok(text) => Ok(text),
+            Err(err) => {
+                self.say(&tr!(
+                    self.lang,
+                    "Editorn `{editor}` kunde inte startas ({err}); välj \"Skriv en rad här\", eller sätt EDITOR.",
+                    "The editor `{editor}` could not be started ({err}); choose \"Write one line here\", or set EDITOR."
+                ))?;
+                Ok(None)
+            }
+        }
     }
 }
 
@@ -562,7 +635,14 @@ impl SessionUi for TermUi {
             if name.is_empty() {
                 return Ok(out);
             }
-            if !out.contains(&name) {
+            if out.contains(&name) {
+                self.say(&tr!(
+                    lang,
+                    "{} är redan med; ge var och en ett eget namn eller en egen roll.",
+                    "{} is in already; give each one a name or role of their own.",
+                    terminal_md::visible(&name)
+                ))?;
+            } else {
                 out.push(name);
             }
         }

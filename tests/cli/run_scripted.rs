@@ -227,3 +227,28 @@ fn a_scripted_readiness_assessment_records_each_respondent() {
         .code(1)
         .stderr_has("r.toml:3:13: the phase `readiness` has no item `mandat.beslutt`; did you mean `mandat.beslut`?");
 }
+
+#[test]
+fn answers_files_refuse_empty_answers_and_repeated_respondents() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"  \"\n").expect("write");
+    pinned(
+        &wb,
+        &["--lang", "en", "run", "start", "--answers", "svar.toml"],
+    )
+    .code(1)
+    .stderr_has("svar.toml:2:11: an empty answer");
+    fs::write(
+        wb.join("r.toml"),
+        "[answers]\n\"mandat.beslut\" = \"dont_know\"\n\n[[respondents]]\nname = \"Rektor\"\n\n[[respondents]]\nname = \"Rektor\"\n",
+    )
+    .expect("write");
+    pinned(
+        &wb,
+        &["--lang", "en", "run", "readiness", "--answers", "r.toml"],
+    )
+    .code(1)
+    .stderr_has("r.toml:8:8: the respondent `Rektor` is there already");
+    assert!(written(&wb).is_empty());
+}

@@ -382,6 +382,11 @@ fn stepping_back_through_the_menu_changes_an_answer() {
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("back");
     p.expect("Vilket problem").expect("first item again");
+    // A long answer given before is kept with one key; change it instead.
+    p.expect("Keep: Fel svar").expect("keep offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("change");
+    p.expect("Write one line here").expect("how to write");
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("key");
     p.expect("Fel svar")
@@ -486,4 +491,33 @@ fn a_readiness_assessment_with_two_respondents_shows_its_chart() {
     assert_eq!(records[1]["respondent"], "Lärare");
     assert_eq!(records[1]["answer"]["text"], "2 av 5");
     crate::support::dino_in(&wb, &["check"]).code(0);
+}
+
+#[test]
+fn a_ready_phase_goes_straight_to_the_gate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
+    )
+    .expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let mut p = run_session(&wb);
+    p.expect("Go straight to the gate?").expect("offered");
+    p.send(ENTER).expect("yes");
+    p.expect("Facilitator").expect("people");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("none");
+    p.expect("What do you decide?").expect("the gate");
+    p.send(ENTER).expect("go on");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Klart\r").expect("why");
+    p.expect(expectrl::Eof).expect("ends");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["workbooks"][0]["phases"][0]["gate"]["decision"], "go");
 }

@@ -39,12 +39,21 @@ pub(super) fn interactive(
             crate::log::Body::Records(r) => r.len(),
             crate::log::Body::Text(_) => 0,
         };
-        let question = tr!(
-            lang,
-            "En session i fasen {phase} från {} avbröts med {answers} svar. Fortsätta den?",
-            "A session of the phase {phase} from {} stopped with {answers} answers. Go on with it?",
-            entry.meta.date.short()
-        );
+        let question = if entry.meta.kind == crate::log::EntryKind::Readiness {
+            tr!(
+                lang,
+                "En mätning av förutsättningar från {} avbröts med {answers} svar. Fortsätta den?",
+                "A readiness assessment from {} stopped with {answers} answers. Go on with it?",
+                entry.meta.date.short()
+            )
+        } else {
+            tr!(
+                lang,
+                "En session i fasen {phase} från {} avbröts med {answers} svar. Fortsätta den?",
+                "A session of the phase {phase} from {} stopped with {answers} answers. Go on with it?",
+                entry.meta.date.short()
+            )
+        };
         if term.confirm(&question, true)? {
             named = Some(if entry.meta.kind == crate::log::EntryKind::Readiness {
                 readiness::ID.to_string()
@@ -95,6 +104,38 @@ pub(super) fn interactive(
             lang,
         );
     }
+    // Every requirement met and no decision yet: the room may go straight
+    // to the gate instead of through the items again.
+    let ready = state
+        .phases
+        .iter()
+        .find(|p| p.id == phase.id)
+        .is_some_and(|p| p.gate == GateState::Ready);
+    if resume.is_none()
+        && ready
+        && term.confirm(
+            lang.pick(
+                "Alla krav i fasen är uppfyllda. Gå direkt till beslutspunkten?",
+                "Every requirement of the phase is met. Go straight to the gate?",
+            ),
+            true,
+        )?
+    {
+        let people = term.people(&default_people(wb, &phase.id, &user))?;
+        let mut written = Vec::new();
+        if let Some(choice) = term.gate(phase, &people.facilitator, text_lang)? {
+            let gate = session::gate_entry(&ctx, &people, &choice, now);
+            written.push(session::write_log_entry(wb, &gate, text_lang)?);
+        }
+        return finish(
+            wb,
+            &written,
+            args.commit,
+            phase.title.get(text_lang),
+            ui,
+            lang,
+        );
+    }
     let mut progress = match &resume {
         Some(entry) => Progress::from_draft(&ctx, entry),
         None => Progress {
@@ -119,6 +160,15 @@ pub(super) fn interactive(
         return Ok(());
     };
     let mut written = vec![path];
+    // From here the session is in the log; a signal now loses only the
+    // decision, which the next `dino run` goes straight to.
+    crate::session::signals::install(
+        lang.pick(
+            "Avbrutet. Sessionen är sparad i loggen, men inget beslut är fattat; `dino run` tar er direkt till beslutspunkten.",
+            "Interrupted. The session is in the log, but no decision was taken; `dino run` takes you straight to the gate.",
+        )
+        .to_string(),
+    )?;
     // The summary and the gate, from the log as it is now.
     let wb = crate::commands::workbooks::open(&wb.root, ui)?;
     let state = fold(&wb, lang);
