@@ -11,7 +11,7 @@ mod value;
 mod write;
 
 pub use front::{KeyPositions, Participant, Stamp, toml_string};
-pub use name::{entry_file_name, entry_id_of};
+pub use name::{entry_file_name, entry_id_of, entry_what};
 pub use read::{ReadEntry, read_entry};
 pub use value::writable;
 pub use write::write_entry;

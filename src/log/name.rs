@@ -19,12 +19,18 @@ pub fn entry_file_name(meta: &Meta, text: &str, taken: impl Fn(&str) -> bool) ->
     while len < hash.len() && taken(&hash[..len]) {
         len += 1;
     }
-    let what = match (meta.kind, &meta.phase) {
+    let what = entry_what(meta);
+    format!("{}-{what}-{}.md", meta.date.file_prefix(), &hash[..len])
+}
+
+/// The WHAT of an entry's name: the phase of a session, `gate-PHASE` for a
+/// gate decision, else the kind.
+pub fn entry_what(meta: &Meta) -> String {
+    match (meta.kind, &meta.phase) {
         (EntryKind::Session, Some(phase)) => phase.clone(),
         (EntryKind::Gate, Some(phase)) => format!("gate-{phase}"),
         (kind, _) => kind.id().to_string(),
-    };
-    format!("{}-{what}-{}.md", meta.date.file_prefix(), &hash[..len])
+    }
 }
 
 /// The id of an entry file: the last `-` part of its name, before `.md`.

@@ -110,23 +110,27 @@ fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
 /// Reads a file of at most `MAX_FILE_BYTES`, without reading more of a
 /// larger one.
 pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
-    // The size as the file system tells it, to read in one go; the limit
-    // still holds for a file that grows while it is read.
-    let known = file
-        .metadata()
-        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    let mut bytes = Vec::with_capacity(known as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_message(&e, lang))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    let too_large = || {
         let mib = MAX_FILE_BYTES / 1024 / 1024;
-        return Err(tr!(
+        tr!(
             lang,
             "filen är för stor; dino läser filer på högst {mib} MiB",
             "the file is too large; dino reads files of at most {mib} MiB"
-        ));
+        )
+    };
+    let mut file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
+    // A file that says it is too large is not read at all; one that grows
+    // while it is read is cut off at the limit and refused.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e, lang))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
     }
     Ok(bytes)
 }

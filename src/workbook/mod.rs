@@ -227,8 +227,7 @@ fn name_what(name: &str) -> String {
 
 /// The WHAT part an entry with this front matter is named with.
 fn entry_what(meta: &crate::log::Meta) -> String {
-    let name = crate::log::entry_file_name(meta, "", |_| false);
-    name_what(&name)
+    crate::log::entry_what(meta)
 }
 
 /// Whether an entry's file name follows `YYYY-MM-DD-HHMM-WHAT-ID.md`.
