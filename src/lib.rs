@@ -38,6 +38,17 @@ use clap::Parser;
 
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `dino --version` answers before the command line is built: scripts
+    // call it often, and it should cost no more than starting a process.
+    if let [_, flag] = args.as_slice()
+        && (flag == "--version" || flag == "-V")
+    {
+        return match writeln!(std::io::stdout(), "dino {}", env!("CARGO_PKG_VERSION")) {
+            Ok(()) => exit::SUCCESS,
+            Err(_) => exit::ERROR,
+        };
+    }
     // Should dino ever panic mid-prompt, the cursor comes back; a session's
     // answers are in its draft already.
     let default_hook = std::panic::take_hook();
