@@ -123,7 +123,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
             "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
         ))?;
         let start = crate::prompt::term::yes_no(
-            &dialoguer::theme::ColorfulTheme::default(),
+            &*crate::prompt::term::theme(),
             lang,
             &tr!(
                 lang,

@@ -2,29 +2,40 @@
 //! stdout stays for results.
 
 use anyhow::Result;
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 
 use super::Prompter;
 use crate::i18n::Lang;
 
 pub struct TermPrompter {
-    theme: ColorfulTheme,
+    theme: Box<dyn Theme>,
     lang: Lang,
 }
 
 impl TermPrompter {
     pub fn new(lang: Lang) -> TermPrompter {
         TermPrompter {
-            theme: ColorfulTheme::default(),
+            theme: theme(),
             lang,
         }
     }
 }
 
+/// The look of the prompts: coloured, or, without colour (`NO_COLOR`,
+/// `--color never`, a plain terminal), markers a projector shows too: `>`
+/// before the current line and `[x]` beside what is chosen.
+pub fn theme() -> Box<dyn Theme> {
+    if console::colors_enabled_stderr() {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    }
+}
+
 /// A yes-or-no question as a two-item list, in the user's language (a
 /// `(y/n)` prompt would take a Swedish `j` for no).
-pub fn yes_no(theme: &ColorfulTheme, lang: Lang, prompt: &str, default: bool) -> Result<bool> {
+pub fn yes_no(theme: &dyn Theme, lang: Lang, prompt: &str, default: bool) -> Result<bool> {
     let items = [lang.pick("Ja", "Yes"), lang.pick("Nej", "No")];
     let chosen = Select::with_theme(theme)
         .with_prompt(prompt)
@@ -36,7 +47,7 @@ pub fn yes_no(theme: &ColorfulTheme, lang: Lang, prompt: &str, default: bool) ->
 
 impl Prompter for TermPrompter {
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize> {
-        Ok(Select::with_theme(&self.theme)
+        Ok(Select::with_theme(&*self.theme)
             .with_prompt(prompt)
             .items(items)
             .default(default)
@@ -44,15 +55,19 @@ impl Prompter for TermPrompter {
     }
 
     fn multi(&mut self, prompt: &str, items: &[String], defaults: &[bool]) -> Result<Vec<usize>> {
-        Ok(MultiSelect::with_theme(&self.theme)
-            .with_prompt(prompt)
+        let hint = self.lang.pick(
+            "(mellanslag väljer, Enter klar)",
+            "(space picks, Enter done)",
+        );
+        Ok(MultiSelect::with_theme(&*self.theme)
+            .with_prompt(format!("{prompt} {}", console::style(hint).dim()))
             .items(items)
             .defaults(defaults)
             .interact()?)
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Result<bool> {
-        yes_no(&self.theme, self.lang, prompt, default)
+        yes_no(&*self.theme, self.lang, prompt, default)
     }
 
     fn input(
@@ -61,7 +76,7 @@ impl Prompter for TermPrompter {
         default: Option<&str>,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        let mut input = Input::<String>::with_theme(&self.theme)
+        let mut input = Input::<String>::with_theme(&*self.theme)
             .with_prompt(prompt)
             .allow_empty(true)
             .validate_with(|text: &String| check(text));

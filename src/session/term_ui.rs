@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 use console::{Term, style};
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::Theme;
 use dialoguer::{Editor, Input, MultiSelect, Select};
 
 use super::{GateChoice, People, Question, Reply, SessionUi};
@@ -19,7 +19,7 @@ use crate::tr;
 
 pub struct TermUi {
     term: Term,
-    theme: ColorfulTheme,
+    theme: Box<dyn Theme>,
     /// The language of messages.
     lang: Lang,
 }
@@ -39,13 +39,13 @@ impl TermUi {
     pub fn new(lang: Lang) -> TermUi {
         TermUi {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme: crate::prompt::term::theme(),
             lang,
         }
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
-        crate::prompt::term::yes_no(&self.theme, self.lang, question, default)
+        crate::prompt::term::yes_no(&*self.theme, self.lang, question, default)
     }
 
     fn width(&self) -> usize {
@@ -101,7 +101,7 @@ impl TermUi {
             ),
         ]);
         let labels: Vec<&str> = actions.iter().map(|(_, l)| *l).collect();
-        let chosen = Select::with_theme(&self.theme)
+        let chosen = Select::with_theme(&*self.theme)
             .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
             .items(&labels)
             .default(0)
@@ -148,7 +148,7 @@ impl TermUi {
                     .to_string(),
                 more.to_string(),
             ];
-            match Select::with_theme(&self.theme)
+            match Select::with_theme(&*self.theme)
                 .with_prompt(prompt)
                 .items(&items)
                 .default(0)
@@ -170,7 +170,7 @@ impl TermUi {
                     Some(Given::Value(Value::Bool(false))) => 1,
                     _ => 0,
                 };
-                let chosen = Select::with_theme(&self.theme)
+                let chosen = Select::with_theme(&*self.theme)
                     .with_prompt(prompt)
                     .items(items)
                     .default(default)
@@ -188,7 +188,7 @@ impl TermUi {
                     .iter()
                     .position(|o| current_value == Some(&Value::Str(o.id.clone())))
                     .unwrap_or(0);
-                let chosen = Select::with_theme(&self.theme)
+                let chosen = Select::with_theme(&*self.theme)
                     .with_prompt(prompt)
                     .items(&items)
                     .default(default)
@@ -206,7 +206,7 @@ impl TermUi {
                         _ => false,
                     })
                     .collect();
-                let chosen = MultiSelect::with_theme(&self.theme)
+                let chosen = MultiSelect::with_theme(&*self.theme)
                     .with_prompt(format!(
                         "{prompt} {}",
                         style(self.lang.pick(
@@ -245,7 +245,7 @@ impl TermUi {
                     Some(Value::Num(n)) => points.iter().position(|p| *p as f64 == *n).unwrap_or(0),
                     _ => 0,
                 };
-                let chosen = Select::with_theme(&self.theme)
+                let chosen = Select::with_theme(&*self.theme)
                     .with_prompt(prompt)
                     .items(&items)
                     .default(default)
@@ -266,7 +266,7 @@ impl TermUi {
                     self.lang.pick("Skriv en rad här", "Write one line here"),
                     more,
                 ];
-                let chosen = Select::with_theme(&self.theme)
+                let chosen = Select::with_theme(&*self.theme)
                     .with_prompt(prompt)
                     .items(items)
                     .default(0)
@@ -296,7 +296,7 @@ impl TermUi {
     fn line(&self, prompt: &str, current: &str, kind: &Kind) -> Result<Option<Given>> {
         let lang = self.lang;
         let kind_for_check = kind.clone();
-        let text: String = Input::with_theme(&self.theme)
+        let text: String = Input::with_theme(&*self.theme)
             .with_prompt(format!(
                 "{prompt} {}",
                 style(lang.pick("(tom rad: fler val)", "(empty line: more)")).dim()
@@ -322,7 +322,7 @@ impl TermUi {
     /// empty, then back to the item.
     fn reason(&self) -> Result<Option<String>> {
         for attempt in 0..2 {
-            let text: String = Input::with_theme(&self.theme)
+            let text: String = Input::with_theme(&*self.theme)
                 .with_prompt(self.lang.pick(
                     "Varför är punkten inte tillämplig?",
                     "Why does the item not apply?",
@@ -383,7 +383,7 @@ impl SessionUi for TermUi {
 
     fn people(&mut self, default: &People) -> Result<People> {
         let lang = self.lang;
-        let facilitator: String = Input::with_theme(&self.theme)
+        let facilitator: String = Input::with_theme(&*self.theme)
             .with_prompt(lang.pick("Processledare", "Facilitator"))
             .with_initial_text(&default.facilitator)
             .allow_empty(true)
@@ -408,7 +408,7 @@ impl SessionUi for TermUi {
         }
         let mut participants = Vec::new();
         loop {
-            let name: String = Input::with_theme(&self.theme)
+            let name: String = Input::with_theme(&*self.theme)
                 .with_prompt(lang.pick(
                     "Deltagare (tom rad när alla är med)",
                     "Participant (an empty line when everyone is in)",
@@ -418,7 +418,7 @@ impl SessionUi for TermUi {
             if name.trim().is_empty() {
                 break;
             }
-            let role: String = Input::with_theme(&self.theme)
+            let role: String = Input::with_theme(&*self.theme)
                 .with_prompt(tr!(
                     lang,
                     "Roll för {} (valfri)",
@@ -500,7 +500,7 @@ impl SessionUi for TermUi {
                     self.say("")?;
                 }
                 Action::Note => {
-                    let text: String = Input::with_theme(&self.theme)
+                    let text: String = Input::with_theme(&*self.theme)
                         .with_prompt(lang.pick("Anteckning", "Note"))
                         .with_initial_text(note.clone().unwrap_or_default())
                         .allow_empty(true)
@@ -593,7 +593,7 @@ impl SessionUi for TermUi {
         }
         let mut items: Vec<&str> = Decision::ALL.iter().map(|d| d.label(ui)).collect();
         items.push(ui.pick("Besluta senare", "Decide later"));
-        let chosen = Select::with_theme(&self.theme)
+        let chosen = Select::with_theme(&*self.theme)
             .with_prompt(ui.pick("Vad beslutar ni?", "What do you decide?"))
             .items(&items)
             .default(0)
@@ -601,11 +601,11 @@ impl SessionUi for TermUi {
         let Some(decision) = chosen.and_then(|i| Decision::ALL.get(i).copied()) else {
             return Ok(None);
         };
-        let decided_by: String = Input::with_theme(&self.theme)
+        let decided_by: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Vem beslutade?", "Who decided?"))
             .with_initial_text(facilitator)
             .interact_text()?;
-        let motivation: String = Input::with_theme(&self.theme)
+        let motivation: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Varför?", "Why?"))
             .interact_text()?;
         Ok(Some(GateChoice {
@@ -627,7 +627,7 @@ impl SessionUi for TermUi {
             self.say(&format!("  • {}", terminal_md::visible(name)))?;
         }
         loop {
-            let name: String = Input::with_theme(&self.theme)
+            let name: String = Input::with_theme(&*self.theme)
                 .with_prompt(lang.pick("Svarande", "Respondent"))
                 .allow_empty(true)
                 .interact_text()?;

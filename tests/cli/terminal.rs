@@ -521,3 +521,24 @@ fn a_ready_phase_goes_straight_to_the_gate() {
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(doc["workbooks"][0]["phases"][0]["gate"]["decision"], "go");
 }
+
+#[test]
+fn without_colour_the_current_line_is_marked_plainly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.current_dir(dir.path())
+        .args(["--lang", "en", "new", "Utan färg"])
+        .env("LANG", "C")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("DINO_NOW", "2026-03-02T09:15:00+01:00");
+    let mut p = Session::spawn(cmd).expect("dino starts in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p.expect("What kind of organisation")
+        .expect("first question");
+    p.expect("> Municipality")
+        .expect("the current line is marked with >");
+    p.send("\x03").expect("Ctrl-C");
+    let rest = to_end(&mut p);
+    assert!(!rest.contains("\x1b[3"), "no colour codes: {rest:?}");
+}
