@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{check, completions, log, man, new, note, pack, report, run, status};
+use crate::commands::{check, completions, gate, log, man, new, note, pack, report, run, status};
 use crate::i18n::Lang;
 
 /// A workbook for innovation projects in the public sector: run a method's
@@ -67,6 +67,7 @@ pub enum Command {
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Note(note::NoteArgs),
+    Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),
     Pack(pack::PackArgs),

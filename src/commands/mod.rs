@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod gate;
 pub mod log;
 pub mod man;
 pub mod new;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
+        Command::Gate(args) => gate::run(args, &ui),
         Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),

@@ -510,3 +510,73 @@ fn hand_edits_that_would_be_misread_are_named() {
             "start-a1b2c3.md:2:8: the file name says `start`, but the front matter says `note`",
         );
 }
+
+#[test]
+fn gate_check_and_decision_give_ci_its_exit_codes() {
+    let wb = root().join("examples/workbooks/kompetenslyftet-i-norrdal");
+    let path = wb.to_str().expect("UTF-8");
+    // As docs/ci.md says: 0 when passed, 3 when not, 1 for no such phase.
+    dino_in(&root(), &["-C", path, "gate", "initiering", "--check"]).code(0);
+    dino_in(
+        &root(),
+        &["--lang", "en", "-C", path, "gate", "fokusera", "--check"],
+    )
+    .code(3)
+    .stderr_has("the gate after Fokusera is not passed: 3 of 7 requirements done");
+    dino_in(
+        &root(),
+        &["--lang", "en", "-C", path, "gate", "nosuch", "--check"],
+    )
+    .code(1);
+    dino_in(
+        &root(),
+        &["check", "examples/workbooks", "examples/portfolio"],
+    )
+    .code(0);
+    let doc = fs::read_to_string(root().join("docs/ci.md")).expect("docs/ci.md");
+    assert!(doc.contains("dino check .") && doc.contains("gate fokusera --check"));
+
+    // Recording a decision: a reason is needed, and going on needs the
+    // requirements met.
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    pinned(&wb, &["--lang", "en", "gate", "start", "--decision", "go"])
+        .code(1)
+        .stderr_has("a decision needs a reason");
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "gate",
+            "start",
+            "--decision",
+            "go",
+            "--why",
+            "x",
+        ],
+    )
+    .code(1)
+    .stderr_has("has open requirements");
+    write_entry(
+        &wb,
+        "2026-03-02-1000-start-a1b2c3.md",
+        &SESSION.replace("- [ ] Dataskyddet", "- [x] Dataskyddet"),
+    );
+    pinned(
+        &wb,
+        &[
+            "gate",
+            "start",
+            "--decision",
+            "go",
+            "--why",
+            "Klart",
+            "--by",
+            "Eva Ström",
+        ],
+    )
+    .code(0);
+    dino_in(&wb, &["gate", "start", "--check"]).code(0);
+    dino_in(&wb, &["check"]).code(0);
+}

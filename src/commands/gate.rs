@@ -1,0 +1,202 @@
+//! `dino gate [PHASE]`: where a phase's gate stands; `--check` for CI
+//! (exit 3 unless it was passed); `--decision` to record a decision without
+//! a session (at a terminal, asked like at the end of a session).
+
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use crate::exit::{Exit, FINDINGS};
+use crate::pack::Decision;
+use crate::session::term_ui::TermUi;
+use crate::session::{Context, GateChoice, SessionUi, default_people, gate_entry, write_log_entry};
+use crate::state::{Current, GateState, fold};
+use crate::tr;
+use crate::ui::Ui;
+
+/// A phase's gate: its state, a check for CI, or a decision to record.
+#[derive(Debug, Args)]
+pub struct GateArgs {
+    /// The phase [default: the current phase]
+    pub phase: Option<String>,
+
+    /// Exit 3 unless the gate was passed (decided "go"); for CI
+    #[arg(long, conflicts_with = "decision")]
+    pub check: bool,
+
+    /// Record this decision (needs --why); without it, at a terminal, dino asks
+    #[arg(long, value_enum)]
+    pub decision: Option<DecisionArg>,
+
+    /// Who decided [default: DINO_USER, git's user.name, the login name]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+
+    /// Why: the motivation recorded with the decision
+    #[arg(long, value_name = "TEXT")]
+    pub why: Option<String>,
+
+    /// Commit the new entry with git
+    #[arg(long)]
+    pub commit: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DecisionArg {
+    Go,
+    Recycle,
+    Pause,
+    Stop,
+}
+
+impl DecisionArg {
+    fn decision(self) -> Decision {
+        match self {
+            DecisionArg::Go => Decision::Go,
+            DecisionArg::Recycle => Decision::Recycle,
+            DecisionArg::Pause => Decision::Pause,
+            DecisionArg::Stop => Decision::Stop,
+        }
+    }
+}
+
+pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
+    let wb = super::workbooks::open_current(ui)?;
+    let lang = ui.lang_for(wb.language());
+    let text_lang = wb.pack.lang_for(wb.language());
+    let state = fold(&wb, lang);
+    let index = match &args.phase {
+        Some(id) => match state.phases.iter().position(|p| &p.id == id) {
+            Some(i) => i,
+            None => {
+                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
+                bail!(tr!(
+                    lang,
+                    "paketet har ingen fas `{id}`; faserna är {}",
+                    "the pack has no phase `{id}`; its phases are {}",
+                    ids.join(", ")
+                ));
+            }
+        },
+        None => match state.current {
+            Current::Phase(i) | Current::Stopped(i) => i,
+            Current::Finished => state.phases.len() - 1,
+        },
+    };
+    let ps = &state.phases[index];
+    let phase = &wb.pack.phases[index];
+    let title = phase.title.get(text_lang);
+    let gate_text = crate::render::status_view::gate_text(&ps.gate, lang);
+    if args.check {
+        if ps.passed() {
+            ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
+            return Ok(());
+        }
+        let why = match &ps.gate {
+            GateState::Open => tr!(
+                lang,
+                "{} av {} krav klara",
+                "{} of {} requirements done",
+                ps.done,
+                ps.required
+            ),
+            GateState::Ready => lang
+                .pick(
+                    "kraven är klara men inget beslut är fattat",
+                    "the requirements are met but no decision is taken",
+                )
+                .to_string(),
+            GateState::Decided { .. } => gate_text.clone(),
+        };
+        return Err(Exit {
+            code: FINDINGS,
+            message: tr!(
+                lang,
+                "beslutspunkten efter {title} är inte passerad: {why}",
+                "the gate after {title} is not passed: {why}"
+            ),
+        }
+        .into());
+    }
+    let now = crate::clock::now(lang)?;
+    let user = crate::clock::user();
+    let ctx = Context {
+        workbook: &wb,
+        state: &state,
+        phase,
+        lang: text_lang,
+        now,
+        user: user.clone(),
+    };
+    let people = default_people(&wb, &phase.id, &user);
+    let choice = match args.decision {
+        Some(decision) => {
+            let Some(why) = args.why.filter(|w| !w.trim().is_empty()) else {
+                bail!(tr!(
+                    lang,
+                    "ett beslut behöver ett skäl: --why \"…\"",
+                    "a decision needs a reason: --why \"…\""
+                ));
+            };
+            Some(GateChoice {
+                decision: decision.decision(),
+                decided_by: args.by.unwrap_or_else(|| user.clone()),
+                motivation: why,
+            })
+        }
+        None if !ui.no_input
+            && std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal() =>
+        {
+            let mut term = TermUi::new(lang);
+            term.gate(phase, &people.facilitator, text_lang)?
+        }
+        None => {
+            println!("{title}: {gate_text}");
+            if !ps.open.is_empty() {
+                for id in &ps.open {
+                    if let Some(item) = phase.item(id) {
+                        println!("  • {}", item.prompt.get(text_lang));
+                    }
+                }
+            }
+            return Ok(());
+        }
+    };
+    let Some(choice) = choice else {
+        return Ok(());
+    };
+    if !matches!(ps.gate, GateState::Ready | GateState::Decided { .. })
+        && choice.decision == Decision::Go
+    {
+        bail!(tr!(
+            lang,
+            "{title} har öppna krav ({} av {} klara); att fortsätta kräver att de är klara eller ej tillämpliga",
+            "{title} has open requirements ({} of {} done); going on needs them done or not applicable",
+            ps.done,
+            ps.required
+        ));
+    }
+    // No session came before this decision: it is dated now.
+    let earlier = crate::log::Stamp::new(
+        now.at
+            .checked_sub(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(now.at),
+        now.offset,
+    );
+    let entry = gate_entry(&ctx, &people, &choice, earlier);
+    let path = write_log_entry(&wb, &entry, text_lang)?;
+    println!("{}", path.display());
+    if args.commit {
+        let message = tr!(
+            lang,
+            "dino: beslut vid {title}",
+            "dino: decision at {title}"
+        );
+        match crate::git::commit(&wb.root, &[path], &message, lang) {
+            Ok(note) | Err(note) => ui.note(&note),
+        }
+    }
+    Ok(())
+}
