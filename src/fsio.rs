@@ -22,10 +22,33 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<()> {
 }
 
 /// As [`write_atomic`], the content written by `fill`.
+///
+/// A target that is not a regular file (`/dev/null`, a named pipe, a
+/// terminal) is written to as it is: renaming over it would replace the
+/// device with a file. A symbolic link is followed, so the link stays.
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut out = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return fill(&mut out).with_context(|| format!("cannot write {}", path.display()));
+    }
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -68,6 +91,46 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_links_are_written_through_not_replaced() {
+        // A named pipe (like /dev/null, not a regular file) stays a pipe.
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temp");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(&fifo).expect("reads"))
+        };
+        write_atomic(&fifo, b"through").expect("writes");
+        assert_eq!(reader.join().expect("reader"), b"through");
+        assert!(
+            fs::symlink_metadata(&fifo)
+                .expect("exists")
+                .file_type()
+                .is_fifo()
+        );
+        // A link stays a link, and its target gets the bytes.
+        let dir = tempfile::tempdir().expect("temp");
+        let target = dir.path().join("real.md");
+        fs::write(&target, "old").expect("write");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        write_atomic(&link, b"new").expect("writes");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).expect("read"), "new");
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {
