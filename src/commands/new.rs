@@ -34,6 +34,10 @@ pub struct NewArgs {
     /// questions
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+
+    /// Commit the new workbook with git (when this folder is in a repository)
+    #[arg(long)]
+    pub commit: bool,
 }
 
 pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
@@ -115,6 +119,18 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         profile: answers,
     };
     create(&dir, &file, lang)?;
+    if args.commit {
+        let files = [dir.join(WORKBOOK_FILE), dir.join(LOG_DIR).join(".gitkeep")];
+        let message = tr!(
+            lang,
+            "dino: ny arbetsbok {}",
+            "dino: new workbook {}",
+            args.name
+        );
+        match crate::git::commit(&dir, &files, &message, lang) {
+            Ok(note) | Err(note) => ui.note(&note),
+        }
+    }
     if at_terminal {
         // At a terminal the team goes straight on into the first phase.
         crate::session::signals::install(tr!(

@@ -30,6 +30,10 @@ pub struct NoteArgs {
     /// The phase it belongs to [default: the current phase]
     #[arg(long, value_name = "PHASE")]
     pub phase: Option<String>,
+
+    /// Commit the new entry with git
+    #[arg(long)]
+    pub commit: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -132,6 +136,17 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         kind.label(lang).to_lowercase()
     ));
     println!("{}", path.display());
+    if args.commit {
+        let message = tr!(
+            lang,
+            "dino: {} i loggen",
+            "dino: {} in the log",
+            kind.label(lang).to_lowercase()
+        );
+        match crate::git::commit(&wb.root, &[path], &message, lang) {
+            Ok(note) | Err(note) => ui.note(&note),
+        }
+    }
     Ok(())
 }
 

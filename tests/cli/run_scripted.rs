@@ -252,3 +252,34 @@ fn answers_files_refuse_empty_answers_and_repeated_respondents() {
     .stderr_has("r.toml:8:8: the respondent `Rektor` is there already");
     assert!(written(&wb).is_empty());
 }
+
+#[test]
+fn new_and_note_commit_what_they_wrote() {
+    let dir = tempfile::tempdir().expect("temp");
+    git(dir.path(), &["init", "--quiet"]);
+    git(dir.path(), &["config", "user.name", "Anna Lind"]);
+    git(dir.path(), &["config", "user.email", "anna@example.org"]);
+    pinned(
+        dir.path(),
+        &["--lang", "en", "new", "Delad", "--no-input", "--commit"],
+    )
+    .code(0)
+    .stderr_has("committed: dino: new workbook Delad");
+    let files = git(dir.path(), &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "delad/log/.gitkeep\ndelad/workbook.toml");
+    let wb = dir.path().join("delad");
+    pinned(
+        &wb,
+        &["--lang", "en", "note", "risk", "Lokalerna", "--commit"],
+    )
+    .code(0)
+    .stderr_has("committed: dino: risk in the log");
+    let files = git(dir.path(), &["show", "--name-only", "--format=%s", "HEAD"]);
+    let lines: Vec<&str> = files.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[1].starts_with("delad/log/2026-03-02-0915-risk-"),
+        "{lines:?}"
+    );
+    assert_eq!(git(dir.path(), &["status", "--porcelain"]), "");
+}
