@@ -73,3 +73,38 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Resul
             )
         })
 }
+
+/// Who committed each file of `dir`'s `log/` first, by file name, as git
+/// knows it; empty outside a repository or without git.
+pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(found) = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "log",
+            "--diff-filter=A",
+            "--name-only",
+            "--format=@%an",
+            "--",
+            "log",
+        ])
+        .output()
+    else {
+        return out;
+    };
+    if !found.status.success() {
+        return out;
+    }
+    let text = String::from_utf8_lossy(&found.stdout);
+    let mut author = String::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix('@') {
+            author = name.to_string();
+        } else if let Some(file) = Path::new(line).file_name() {
+            // The oldest commit that added the file is listed last.
+            out.insert(file.to_string_lossy().into_owned(), author.clone());
+        }
+    }
+    out
+}

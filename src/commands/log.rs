@@ -58,19 +58,32 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
             "some entries could not be read in full; `dino check` shows where"
         ));
     }
+    // Who committed each entry, where git knows it.
+    let authors = crate::git::log_authors(&wb.root);
     let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&json::log(&wb))? + "\n",
+        Format::Json => {
+            let mut doc = json::log(&wb);
+            if let Some(entries) = doc["entries"].as_array_mut() {
+                for (entry, loaded) in entries.iter_mut().zip(&wb.entries) {
+                    entry["committed_by"] = authors
+                        .get(&loaded.name)
+                        .map_or(serde_json::Value::Null, |a| serde_json::json!(a));
+                }
+            }
+            serde_json::to_string_pretty(&doc)? + "\n"
+        }
         Format::Table => {
-            let mut table = new_table(
-                vec![
-                    lang.pick("Datum", "Date").to_string(),
-                    lang.pick("Sort", "Kind").to_string(),
-                    lang.pick("Fas", "Phase").to_string(),
-                    lang.pick("Titel", "Title").to_string(),
-                    "Id".to_string(),
-                ],
-                ui.terminal_width(),
-            );
+            let mut header = vec![
+                lang.pick("Datum", "Date").to_string(),
+                lang.pick("Sort", "Kind").to_string(),
+                lang.pick("Fas", "Phase").to_string(),
+                lang.pick("Titel", "Title").to_string(),
+                "Id".to_string(),
+            ];
+            if !authors.is_empty() {
+                header.push(lang.pick("Incheckad av", "Committed by").to_string());
+            }
+            let mut table = new_table(header, ui.terminal_width());
             for entry in &wb.entries {
                 let meta = &entry.entry.meta;
                 let phase = meta.phase.as_deref().map_or_else(
@@ -91,13 +104,19 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
                 } else {
                     title
                 };
-                table.add_row(vec![
+                let mut row = vec![
                     meta.date.short(),
                     meta.kind.label(lang).to_string(),
                     visible(&phase),
                     visible(&title),
                     visible(&entry.id),
-                ]);
+                ];
+                if !authors.is_empty() {
+                    row.push(visible(
+                        authors.get(&entry.name).map_or("–", String::as_str),
+                    ));
+                }
+                table.add_row(row);
             }
             if wb.entries.is_empty() {
                 ui.note(lang.pick("loggen är tom", "the log is empty"));

@@ -283,3 +283,48 @@ fn new_and_note_commit_what_they_wrote() {
     );
     assert_eq!(git(dir.path(), &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn log_shows_who_committed_each_entry_where_git_knows_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    git(dir.path(), &["init", "--quiet"]);
+    git(dir.path(), &["config", "user.name", "Omar Said"]);
+    git(dir.path(), &["config", "user.email", "omar@example.org"]);
+    pinned(dir.path(), &["new", "Delad", "--no-input", "--commit"]).code(0);
+    let wb = dir.path().join("delad");
+    pinned(&wb, &["note", "risk", "Lokalerna", "--commit"]).code(0);
+    crate::support::dino_env(
+        &wb,
+        &["note", "insight", "Ej incheckad"],
+        &[("DINO_NOW", "2026-03-03T09:00:00+01:00")],
+    )
+    .code(0);
+    let run = dino_in(&wb, &["--lang", "en", "log"]);
+    run.code(0)
+        .stdout_has("Committed by")
+        .stdout_has("| Omar Said")
+        .stdout_has("| – ");
+    let json = dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(doc["entries"][0]["committed_by"], "Omar Said");
+    assert_eq!(doc["entries"][1]["committed_by"], serde_json::Value::Null);
+    // A workbook git does not know: the same log, without the column.
+    let plain = workbook(&dir.path().join("utan").tap(), false);
+    dino_in(&plain, &["log"]).code(0);
+    assert!(
+        !dino_in(&plain, &["--lang", "en", "log"])
+            .stdout
+            .contains("Committed by")
+    );
+}
+
+trait Tap {
+    fn tap(self) -> Self;
+}
+
+impl Tap for PathBuf {
+    fn tap(self) -> Self {
+        fs::create_dir_all(&self).expect("mkdir");
+        self
+    }
+}
