@@ -328,3 +328,90 @@ impl Tap for PathBuf {
         self
     }
 }
+
+#[test]
+fn two_clones_of_a_workbook_merge_without_conflict() {
+    let dir = tempfile::tempdir().expect("temp");
+    let origin = dir.path().join("origin.git");
+    git(
+        dir.path(),
+        &["init", "--quiet", "--bare", origin.to_str().expect("UTF-8")],
+    );
+    let a = dir.path().join("a");
+    fs::create_dir(&a).expect("mkdir");
+    git(&a, &["init", "--quiet", "-b", "main"]);
+    git(&a, &["config", "user.name", "Anna Lind"]);
+    git(&a, &["config", "user.email", "anna@example.org"]);
+    let wb_a = workbook(&a, false);
+    git(&a, &["add", "."]);
+    git(&a, &["commit", "--quiet", "-m", "start"]);
+    git(
+        &a,
+        &["remote", "add", "origin", origin.to_str().expect("UTF-8")],
+    );
+    git(&a, &["push", "--quiet", "origin", "main"]);
+    let b = dir.path().join("b");
+    git(
+        dir.path(),
+        &[
+            "clone",
+            "--quiet",
+            "-b",
+            "main",
+            origin.to_str().expect("UTF-8"),
+            "b",
+        ],
+    );
+    git(&b, &["config", "user.name", "Omar Said"]);
+    git(&b, &["config", "user.email", "omar@example.org"]);
+    let wb_b = b.join("prov");
+    // Both run the same phase and write notes, at the same minute.
+    fs::write(
+        wb_a.join("svar.toml"),
+        "[answers]\nproblem = \"Frånvaro\"\n",
+    )
+    .expect("write");
+    pinned(
+        &wb_a,
+        &["run", "start", "--answers", "svar.toml", "--commit"],
+    )
+    .code(0);
+    pinned(&wb_a, &["note", "risk", "Budget", "--commit"]).code(0);
+    fs::write(wb_b.join("svar.toml"), "[answers]\nlosning = \"nej\"\n").expect("write");
+    pinned(
+        &wb_b,
+        &["run", "start", "--answers", "svar.toml", "--commit"],
+    )
+    .code(0);
+    pinned(&wb_b, &["note", "insight", "Eleverna vill", "--commit"]).code(0);
+    git(&a, &["push", "--quiet", "origin", "main"]);
+    git(
+        &b,
+        &[
+            "pull",
+            "--quiet",
+            "--no-rebase",
+            "--no-edit",
+            "origin",
+            "main",
+        ],
+    );
+    // No conflict, and both sets of answers are there.
+    assert_eq!(
+        git(&b, &["status", "--porcelain"]).trim(),
+        "?? prov/svar.toml"
+    );
+    let run = dino_in(&wb_b, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let answers = &doc["workbooks"][0]["answers"];
+    assert_eq!(answers["start.problem"]["value"], "Frånvaro");
+    assert_eq!(answers["start.losning"]["value"], "nej");
+    dino_in(&wb_b, &["check"]).code(0);
+    assert_eq!(
+        dino_in(&wb_b, &["log", "--format", "json"])
+            .stdout
+            .matches("\"kind\"")
+            .count(),
+        4
+    );
+}
