@@ -82,6 +82,16 @@ impl fmt::Display for Lang {
 
 /// Formats a message in the given language: `tr!(lang, "sv {x}", "en {x}")`.
 /// Only the chosen wording is formatted.
+/// A number to one decimal with the language's decimal mark: `3,5` in
+/// Swedish, `3.5` in English (scores, spreads, thresholds).
+pub fn one_decimal(n: f64, lang: Lang) -> String {
+    let text = format!("{n:.1}");
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $sv:literal, $en:literal $(,)?) => {

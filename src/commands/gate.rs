@@ -81,11 +81,17 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         },
         None => match state.current {
             Current::Phase(i) | Current::Stopped(i) => i,
-            Current::Finished => state.phases.len() - 1,
+            // Every gate passed: the last one.
+            Current::Finished => state.phases.len().saturating_sub(1),
         },
     };
-    let ps = &state.phases[index];
-    let phase = &wb.pack.phases[index];
+    let (Some(ps), Some(phase)) = (state.phases.get(index), wb.pack.phases.get(index)) else {
+        bail!(tr!(
+            lang,
+            "paketet har inga faser",
+            "the pack has no phases"
+        ));
+    };
     let title = phase.title.get(text_lang);
     let gate_text = crate::render::status_view::gate_text(&ps.gate, lang);
     if args.check {

@@ -43,23 +43,19 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     }
     let width = ui.terminal_width();
     let single = targets.single && targets.workbooks.len() == 1;
-    let results = super::workbooks::par_map(
-        &targets.workbooks,
-        |_, root| {
-            let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
-                .map_err(|findings| super::workbooks::failed(root, &findings, ui.lang))?;
-            let lang = ui.lang_for(wb.language());
-            let state = fold(&wb, lang);
-            Ok::<Summed, anyhow::Error>(match args.format {
-                Format::Json => Summed::Json(json::workbook_status(&wb, &state)),
-                Format::Table if single => {
-                    Summed::Text(status_view::workbook(&wb, &state, lang, width))
-                }
-                Format::Table => Summed::Row(status_view::Row::of(&wb, &state, ui.lang)),
-            })
-        },
-        || {},
-    );
+    let results = super::workbooks::par_map(&targets.workbooks, |_, root| {
+        let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
+            .map_err(|findings| super::workbooks::failed(root, &findings, ui.lang))?;
+        let lang = ui.lang_for(wb.language());
+        let state = fold(&wb, lang);
+        Ok::<Summed, anyhow::Error>(match args.format {
+            Format::Json => Summed::Json(json::workbook_status(&wb, &state)),
+            Format::Table if single => {
+                Summed::Text(status_view::workbook(&wb, &state, lang, width))
+            }
+            Format::Table => Summed::Row(status_view::Row::of(&wb, &state, ui.lang)),
+        })
+    });
     let (mut docs, mut rows, mut out) = (Vec::new(), Vec::new(), String::new());
     for result in results {
         match result {

@@ -148,49 +148,21 @@ pub fn failed(root: &Path, findings: &[Finding], lang: Lang) -> anyhow::Error {
 }
 
 /// `work` applied to every workbook root (with its index), spread over the
-/// cores, each worker taking the next root when it is free; the results
-/// keep the order of `roots`. `done` is called after each one (progress).
-pub fn par_map<T: Send>(
-    roots: &[PathBuf],
-    work: impl Fn(usize, &Path) -> T + Sync,
-    done: impl Fn() + Sync,
-) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(roots.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (work, done, next) = (&work, &done, &next);
-                scope.spawn(move || {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(root) = roots.get(i) else { break };
-                        mine.push((i, work(i, root)));
-                        done();
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+/// cores; the results keep the order of `roots`.
+pub fn par_map<T: Send>(roots: &[PathBuf], work: impl Fn(usize, &Path) -> T + Sync) -> Vec<T> {
+    let mut out = Vec::with_capacity(roots.len());
+    // The sink never fails.
+    let _ = par_for_each_ordered(roots, work, |result| {
+        out.push(result);
+        Ok(())
     });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, t)| t).collect()
+    out
 }
 
-/// As [`par_map`], but each result is handed to `sink` on this thread, in
-/// the order of `roots`, as soon as it and those before it are done; so a
-/// long run holds only the few results that came early.
+/// `work` applied to every workbook root, spread over the cores, each
+/// worker taking the next root when it is free. Each result is handed to
+/// `sink` on this thread, in the order of `roots`, as soon as it and those
+/// before it are done; so a long run holds only the few that came early.
 pub fn par_for_each_ordered<T: Send>(
     roots: &[PathBuf],
     work: impl Fn(usize, &Path) -> T + Sync,

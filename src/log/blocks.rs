@@ -244,14 +244,5 @@ fn skip_container(events: &[Spanned<'_>], i: &mut usize) {
 }
 
 fn is_block(tag: &Tag<'_>) -> bool {
-    !matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
+    !super::value::is_inline(tag)
 }

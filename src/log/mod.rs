@@ -16,12 +16,9 @@ pub use read::{ReadEntry, read_entry};
 pub use value::writable;
 pub use write::write_entry;
 
-/// The Markdown extensions entries are read with: GitHub's tables, task lists
-/// and strikethrough.
-pub fn markdown_options() -> pulldown_cmark::Options {
-    use pulldown_cmark::Options;
-    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
-}
+/// The Markdown extensions entries are read with: GitHub's tables, task
+/// lists and strikethrough, as everywhere in dino.
+pub use crate::render::html::markdown_options;
 
 /// What an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

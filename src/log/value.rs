@@ -153,7 +153,7 @@ pub fn push_source(out: &mut String, source: &str, range: &Range<usize>) {
     out.push_str(&source[range.clone()].replace("\r\n", "\n"));
 }
 
-fn is_inline(tag: &Tag<'_>) -> bool {
+pub(super) fn is_inline(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
         Tag::Emphasis

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::i18n::Lang;
+use crate::i18n::one_decimal as number;
 use crate::pack::Readiness;
 use crate::state::Assessment;
 use crate::tr;
@@ -101,15 +102,6 @@ pub fn chart(
         let _ = writeln!(out, "{line}");
     }
     out
-}
-
-/// A score to one decimal, with the language's decimal mark.
-fn number(n: f64, lang: Lang) -> String {
-    let text = format!("{n:.1}");
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    }
 }
 
 #[cfg(test)]

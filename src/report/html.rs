@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use super::WorkbookReport;
-use super::markdown::number;
 use super::model::{Line, PhaseReport};
+use super::words;
 use crate::i18n::Lang;
 pub use crate::render::html::DOCUMENT_END;
 use crate::render::html::{document, escape, safe_fragment};
@@ -63,44 +63,15 @@ fn h(level: usize, text: &str) -> String {
 
 fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
     let mut out = String::new();
-    let progress = if p.required == 0 {
-        "–".to_string()
-    } else {
-        tr!(
-            lang,
-            "{} av {} krav",
-            "{} of {} required",
-            p.done,
-            p.required
-        )
-    };
-    let gate = match (&p.decision, p.gate.as_str()) {
-        (Some(d), _) => format!("{} {}", d.label, d.date),
-        (None, "ready") => lang
-            .pick("redo för beslut", "ready for decision")
-            .to_string(),
-        _ => lang.pick("beslutspunkt öppen", "gate open").to_string(),
-    };
-    out.push_str(&h(level, &format!("{} · {progress} · {gate}", p.title)));
+    out.push_str(&h(level, &words::phase_heading(p, lang)));
     if let Some(d) = &p.decision {
-        let mut text = format!(
-            "<p><strong>{}</strong> {}",
-            escape(lang.pick("Beslut:", "Decision:")),
-            escape(&d.label)
+        let (label, text) = words::decision(d, lang);
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong> {}</p>",
+            escape(label),
+            escape(&text)
         );
-        if let Some(by) = &d.decided_by {
-            let _ = write!(
-                text,
-                " ({} {})",
-                escape(lang.pick("beslutat av", "decided by")),
-                escape(by)
-            );
-        }
-        if let Some(why) = &d.motivation {
-            let _ = write!(text, ". {}", escape(why));
-        }
-        out.push_str(&text);
-        out.push_str("</p>\n");
     }
     if p.answers.is_empty() {
         let _ = writeln!(
@@ -149,35 +120,10 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         escape(&r.path)
     );
     out.push_str(&h(level + 1, lang.pick("Sammanfattning", "Summary")));
-    let mut rows = vec![
-        vec![
-            lang.pick("Aktuell fas", "Current phase").to_string(),
-            r.current.clone(),
-        ],
-        vec![
-            lang.pick("Klara krav", "Requirements done").to_string(),
-            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
-        ],
-        vec![
-            lang.pick("Öppna risker", "Open risks").to_string(),
-            r.open_risks.to_string(),
-        ],
-        vec![
-            lang.pick("Senast aktiv", "Last activity").to_string(),
-            r.last_activity.clone().unwrap_or_else(|| "–".into()),
-        ],
-    ];
-    if r.problems > 0 {
-        rows.push(vec![
-            lang.pick("Problem i loggen", "Problems in the log")
-                .to_string(),
-            r.problems.to_string(),
-        ]);
-    }
     out.push_str(&table(
         None,
         &[lang.pick("Vad", "What"), lang.pick("Läge", "Status")],
-        &rows,
+        &words::summary_rows(r, lang),
     ));
     out.push_str("<figure>");
     out.push_str(&super::svg::progress(
@@ -247,18 +193,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         let _ = writeln!(
             out,
             "<p>{}</p>",
-            escape(&tr!(
-                lang,
-                "{} mätningar; den första {}, den senaste {}. Skala {}–{}; under {} är en risk, under {} att bevaka.",
-                "{} assessments; the first {}, the latest {}. Scale {}–{}; below {} is a risk, below {} one to watch.",
-                rd.assessments,
-                rd.first_date,
-                rd.latest_date,
-                rd.scale_min,
-                rd.scale_max,
-                number(rd.risk_below, lang),
-                number(rd.watch_below, lang)
-            ))
+            escape(&words::readiness_sentence(rd, lang))
         );
         out.push_str("<figure>");
         out.push_str(&super::svg::readiness(
@@ -274,45 +209,15 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
                 "Mean per dimension; the table below has the numbers."
             ))
         );
-        let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
-        let rows: Vec<Vec<String>> = rd
-            .dimensions
-            .iter()
-            .map(|d| {
-                vec![
-                    d.title.clone(),
-                    show(d.first),
-                    show(d.latest),
-                    show(d.spread),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            None,
-            &[
-                lang.pick("Dimension", "Dimension"),
-                lang.pick("Första", "First"),
-                lang.pick("Senaste", "Latest"),
-                lang.pick("Spridning", "Spread"),
-            ],
-            &rows,
-        ));
+        let (header, rows) = words::readiness_table(rd, lang);
+        out.push_str(&table(None, &header, &rows));
     }
     if let Some(d) = &r.diagnostic {
         out.push_str(&h(level + 1, &d.title));
         let _ = writeln!(
             out,
-            "<p>{} {}</p>",
-            escape(&d.verdict),
-            escape(&tr!(
-                lang,
-                "({} av {} frågor besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
-                "({} of {} questions answered: {} towards innovation, {} towards operational development.)",
-                d.answered,
-                d.questions,
-                d.innovation,
-                d.development
-            ))
+            "<p>{}</p>",
+            escape(&words::diagnostic_sentence(d, lang))
         );
         if !d.answers.is_empty() {
             out.push_str(&answers(&d.answers, lang));

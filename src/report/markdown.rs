@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::WorkbookReport;
 use super::model::{Line, PhaseReport};
+use super::words;
 use crate::i18n::Lang;
 use crate::render::markdown::escape;
 use crate::tr;
@@ -41,14 +42,6 @@ fn quoted(text: &str) -> String {
     out
 }
 
-pub fn number(n: f64, lang: Lang) -> String {
-    let text = format!("{n:.1}");
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 fn answers_table(lines: &[Line], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = lines
         .iter()
@@ -72,47 +65,10 @@ fn answers_table(lines: &[Line], lang: Lang) -> String {
 
 fn phase_section(phase: &PhaseReport, level: usize, lang: Lang) -> String {
     let mut out = String::new();
-    let progress = if phase.required == 0 {
-        "–".to_string()
-    } else {
-        tr!(
-            lang,
-            "{} av {} krav",
-            "{} of {} required",
-            phase.done,
-            phase.required
-        )
-    };
-    let gate = match (&phase.decision, phase.gate.as_str()) {
-        (Some(d), _) => format!("{} {}", d.label, d.date),
-        (None, "ready") => lang
-            .pick("redo för beslut", "ready for decision")
-            .to_string(),
-        _ => lang.pick("beslutspunkt öppen", "gate open").to_string(),
-    };
-    out.push_str(&heading(
-        level,
-        &format!("{} · {progress} · {gate}", escape(&phase.title)),
-    ));
+    out.push_str(&heading(level, &escape(&words::phase_heading(phase, lang))));
     if let Some(d) = &phase.decision {
-        let mut line = format!(
-            "**{}** {}",
-            lang.pick("Beslut:", "Decision:"),
-            escape(&d.label)
-        );
-        if let Some(by) = &d.decided_by {
-            let _ = write!(
-                line,
-                " ({} {})",
-                lang.pick("beslutat av", "decided by"),
-                escape(by)
-            );
-        }
-        if let Some(why) = &d.motivation {
-            let _ = write!(line, ". {}", escape(why));
-        }
-        out.push_str(&line);
-        out.push_str("\n\n");
+        let (label, text) = words::decision(d, lang);
+        let _ = writeln!(out, "**{label}** {}\n", escape(&text));
     }
     if phase.answers.is_empty() {
         out.push_str(lang.pick("*Inga svar än.*\n\n", "*No answers yet.*\n\n"));
@@ -157,32 +113,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         escape(&r.path)
     );
     out.push_str(&heading(level + 1, lang.pick("Sammanfattning", "Summary")));
-    let mut rows = vec![
-        vec![
-            lang.pick("Aktuell fas", "Current phase").to_string(),
-            r.current.clone(),
-        ],
-        vec![
-            lang.pick("Klara krav", "Requirements done").to_string(),
-            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
-        ],
-        vec![
-            lang.pick("Öppna risker", "Open risks").to_string(),
-            r.open_risks.to_string(),
-        ],
-        vec![
-            lang.pick("Senast aktiv", "Last activity").to_string(),
-            r.last_activity.clone().unwrap_or_else(|| "–".into()),
-        ],
-    ];
-    if r.problems > 0 {
-        rows.push(vec![
-            lang.pick("Problem i loggen", "Problems in the log")
-                .to_string(),
-            r.problems.to_string(),
-        ]);
-    }
-    out.push_str(&table(&["", ""], &rows));
+    out.push_str(&table(&["", ""], &words::summary_rows(r, lang)));
     if !r.profile.is_empty() {
         out.push_str(&heading(
             level + 2,
@@ -228,61 +159,13 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
     }
     if let Some(rd) = &r.readiness {
         out.push_str(&heading(level + 1, &escape(&rd.title)));
-        let _ = writeln!(
-            out,
-            "{}\n",
-            tr!(
-                lang,
-                "{} mätningar; den första {}, den senaste {}. Skala {}–{}; under {} är en risk, under {} att bevaka.",
-                "{} assessments; the first {}, the latest {}. Scale {}–{}; below {} is a risk, below {} one to watch.",
-                rd.assessments,
-                rd.first_date,
-                rd.latest_date,
-                rd.scale_min,
-                rd.scale_max,
-                number(rd.risk_below, lang),
-                number(rd.watch_below, lang)
-            )
-        );
-        let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
-        let rows: Vec<Vec<String>> = rd
-            .dimensions
-            .iter()
-            .map(|d| {
-                vec![
-                    d.title.clone(),
-                    show(d.first),
-                    show(d.latest),
-                    show(d.spread),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &[
-                lang.pick("Dimension", "Dimension"),
-                lang.pick("Första", "First"),
-                lang.pick("Senaste", "Latest"),
-                lang.pick("Spridning", "Spread"),
-            ],
-            &rows,
-        ));
+        let _ = writeln!(out, "{}\n", words::readiness_sentence(rd, lang));
+        let (header, rows) = words::readiness_table(rd, lang);
+        out.push_str(&table(&header, &rows));
     }
     if let Some(d) = &r.diagnostic {
         out.push_str(&heading(level + 1, &escape(&d.title)));
-        let _ = writeln!(
-            out,
-            "{} {}\n",
-            escape(&d.verdict),
-            tr!(
-                lang,
-                "({} av {} frågor besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
-                "({} of {} questions answered: {} towards innovation, {} towards operational development.)",
-                d.answered,
-                d.questions,
-                d.innovation,
-                d.development
-            )
-        );
+        let _ = writeln!(out, "{}\n", escape(&words::diagnostic_sentence(d, lang)));
         if !d.answers.is_empty() {
             out.push_str(&answers_table(&d.answers, lang));
         }

@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod model;
 pub mod redact;
 pub mod svg;
+pub mod words;
 
 use serde::Serialize;
 

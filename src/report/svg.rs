@@ -81,7 +81,7 @@ pub fn readiness(id: &str, r: &ReadinessReport, lang: Lang) -> String {
     let height = ROW * 1.5 * r.dimensions.len() as f64 + 30.0;
     let (min, max) = (r.scale_min as f64, r.scale_max as f64);
     let show =
-        |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| super::markdown::number(n, lang));
+        |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| super::words::number(n, lang));
     let desc: Vec<String> = r
         .dimensions
         .iter()
