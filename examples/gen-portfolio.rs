@@ -266,6 +266,7 @@ fn main() -> Result<()> {
                         pack: pack.id.clone(),
                         pack_version: pack.version.clone(),
                         closes: Vec::new(),
+                        follows: Some(taken.last().cloned().into_iter().collect()),
                     },
                     title: phase.title.get(lang).to_string(),
                     body: Body::Records(records),
@@ -290,6 +291,7 @@ fn main() -> Result<()> {
                         pack: pack.id.clone(),
                         pack_version: pack.version.clone(),
                         closes: Vec::new(),
+                        follows: Some(taken.last().cloned().into_iter().collect()),
                     },
                     title: kind.label(lang).to_string(),
                     body: Body::Text(format!(
@@ -312,6 +314,7 @@ fn main() -> Result<()> {
                         pack: pack.id.clone(),
                         pack_version: pack.version.clone(),
                         closes: Vec::new(),
+                        follows: Some(taken.last().cloned().into_iter().collect()),
                     },
                     title: format!("Beslutspunkt: {}", phase.title.get(lang)),
                     body: Body::Records(vec![

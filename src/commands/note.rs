@@ -116,6 +116,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         pack: wb.pack.id.clone(),
         pack_version: wb.file.pack.version.clone(),
         closes: args.closes,
+        follows: Some(crate::session::follows(&wb)),
     };
     let entry = Entry {
         meta,

@@ -141,6 +141,10 @@ pub fn render(meta: &Meta) -> String {
     if !meta.pack_version.is_empty() {
         line("pack_version", toml_string(&meta.pack_version));
     }
+    if let Some(follows) = &meta.follows {
+        let ids: Vec<String> = follows.iter().map(|id| toml_string(id)).collect();
+        line("follows", format!("[{}]", ids.join(", ")));
+    }
     out.push_str("+++\n");
     out
 }
@@ -249,6 +253,12 @@ fn read_meta(
         .into_iter()
         .map(|(id, _)| id)
         .collect();
+    let follows = root.raw("follows").is_some().then(|| {
+        root.strings("follows", false)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    });
     let pack = root
         .string("pack", false)
         .map(|(p, _)| p)
@@ -267,6 +277,7 @@ fn read_meta(
         pack,
         pack_version,
         closes,
+        follows,
     })
 }
 

@@ -102,6 +102,11 @@ pub struct Meta {
     pub pack_version: String,
     /// Ids of entries (risks, mostly) this one settles.
     pub closes: Vec<String>,
+    /// Ids of the entries that were newest when this one was begun: what
+    /// its author had seen. `None` when the key is absent (entries written
+    /// by hand or by older versions), which reads as "after every earlier
+    /// entry". Tells a correction from an answer given on another branch.
+    pub follows: Option<Vec<String>>,
 }
 
 /// One entry, as written or as read back.

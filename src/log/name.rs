@@ -55,6 +55,7 @@ mod tests {
             pack: "dino".into(),
             pack_version: "1.0.0".into(),
             closes: Vec::new(),
+            follows: None,
         }
     }
 

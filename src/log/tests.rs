@@ -31,6 +31,7 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         pack: "dino".into(),
         pack_version: "1.0.0".into(),
         closes: Vec::new(),
+        follows: Some(vec!["3f9a2c".into()]),
     }
 }
 
@@ -459,9 +460,10 @@ proptest! {
         participants in participants(),
         records in records(),
         english in any::<bool>(),
+        follows in prop::option::of(prop::collection::vec("[0-9a-f]{6,8}", 0..3)),
     ) {
         let entry = Entry {
-            meta: Meta { by, participants, ..meta(EntryKind::Session, Some("initiering")) },
+            meta: Meta { by, participants, follows, ..meta(EntryKind::Session, Some("initiering")) },
             title,
             body: Body::Records(records),
         };

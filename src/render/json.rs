@@ -76,11 +76,22 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
         "phases": phases,
         "answers": answers,
         "removed_items": state.orphans.iter().map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
+        "disagreements": state.disagreements.iter().map(|d| json!({
+            "item": format!("{}.{}", d.phase, d.item),
+            "kept": side(wb, &d.kept),
+            "set_aside": d.set_aside.iter().map(|s| side(wb, s)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "open_risks": state.open_risks(wb),
         "last_activity": state.last_activity.map(|d| d.to_string()),
         "last_decision": last_decision,
         "problems": wb.findings.len() + state.findings.len(),
     })
+}
+
+/// One answer of a disagreement: which entry gave it, and what it was.
+fn side(wb: &Workbook, side: &crate::state::Side) -> Json {
+    let entry = &wb.entries[side.entry];
+    json!({ "entry": entry.id, "by": entry.entry.meta.by, "answer": answer(&side.answer) })
 }
 
 /// The JSON document of `dino status`.
@@ -135,6 +146,7 @@ pub fn entry(e: &LoadedEntry) -> Json {
         "pack": meta.pack,
         "pack_version": meta.pack_version,
         "closes": meta.closes,
+        "follows": meta.follows,
         "title": e.entry.title,
         "text": text,
         "records": records,

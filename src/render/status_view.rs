@@ -236,6 +236,7 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
             )
         );
     }
+    disagreements(&mut out, wb, state, lang);
     let problems = wb.findings.len() + state.findings.len();
     if problems > 0 {
         let root = wb.root.display();
@@ -252,6 +253,71 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         );
     }
     out
+}
+
+/// Items answered differently on two branches: both answers, and which
+/// counts.
+fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
+    if state.disagreements.is_empty() {
+        return;
+    }
+    let text_lang = wb.pack.lang_for(lang);
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Olika svar, givna utan att någon sett den andras (det senaste gäller):",
+            "Answered differently, with neither having seen the other's answer (the latest counts):"
+        )
+    );
+    let side = |s: &crate::state::Side| {
+        let meta = &wb.entries[s.entry].entry.meta;
+        let by = meta
+            .by
+            .as_deref()
+            .map(|b| format!(", {b}"))
+            .unwrap_or_default();
+        format!(
+            "«{}» ({}{by})",
+            shorten(&crate::report::model::answer_text(&s.answer, lang), 40),
+            meta.date.date()
+        )
+    };
+    for d in &state.disagreements {
+        let prompt = wb
+            .pack
+            .phase(&d.phase)
+            .and_then(|p| p.item(&d.item))
+            .map_or(d.item.as_str(), |i| i.prompt.get(text_lang));
+        let others: Vec<String> = d.set_aside.iter().map(side).collect();
+        let _ = writeln!(
+            out,
+            "  • {} [{}.{}]: {} {}; {} {}",
+            shorten(prompt, 50),
+            d.phase,
+            d.item,
+            side(&d.kept),
+            lang.pick("gäller", "counts"),
+            others.join(", "),
+            lang.pick("står åt sidan", "set aside"),
+        );
+    }
+    let phases: std::collections::BTreeSet<&str> = state
+        .disagreements
+        .iter()
+        .map(|d| d.phase.as_str())
+        .collect();
+    let runs: Vec<String> = phases.iter().map(|p| format!("`dino run {p}`")).collect();
+    let _ = writeln!(
+        out,
+        "  {}",
+        tr!(
+            lang,
+            "{} och ett nytt svar avgör saken.",
+            "{} and a new answer settle it.",
+            runs.join(", ")
+        )
+    );
 }
 
 /// One row of a portfolio.

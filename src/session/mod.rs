@@ -155,6 +155,12 @@ impl Answers for Merged<'_> {
     }
 }
 
+/// What an entry written now follows: the log's newest entries, those no
+/// other entry has seen.
+pub fn follows(workbook: &Workbook) -> Vec<String> {
+    crate::state::lineage::heads_of(&workbook.entries)
+}
+
 /// The people of the phase's last session, else the user alone.
 pub fn default_people(workbook: &Workbook, phase: &str, user: &str) -> People {
     let last = workbook.entries.iter().rev().find(|e| {
@@ -176,10 +182,22 @@ pub fn default_people(workbook: &Workbook, phase: &str, user: &str) -> People {
 pub struct Progress {
     pub people: People,
     pub started: Stamp,
+    /// The entries that were newest when the session began (`follows`).
+    pub follows: Vec<String>,
     pub answers: BTreeMap<String, (Given, Option<String>)>,
 }
 
 impl Progress {
+    /// A session beginning now, after every entry in the log so far.
+    pub fn new(ctx: &Context<'_>, people: People) -> Progress {
+        Progress {
+            people,
+            started: ctx.now,
+            follows: follows(ctx.workbook),
+            answers: BTreeMap::new(),
+        }
+    }
+
     /// Reads a draft back into answers (it was written by this engine).
     pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Progress {
         let mut answers = BTreeMap::new();
@@ -198,6 +216,11 @@ impl Progress {
                 participants: draft.meta.participants.clone(),
             },
             started: draft.meta.date,
+            follows: draft
+                .meta
+                .follows
+                .clone()
+                .unwrap_or_else(|| follows(ctx.workbook)),
             answers,
         }
     }
@@ -229,6 +252,7 @@ impl Progress {
                 pack: ctx.workbook.pack.id.clone(),
                 pack_version: ctx.workbook.file.pack.version.clone(),
                 closes: Vec::new(),
+                follows: Some(self.follows.clone()),
             },
             title: format!(
                 "{} · {}",
@@ -446,6 +470,7 @@ pub fn gate_entry(
             pack: ctx.workbook.pack.id.clone(),
             pack_version: ctx.workbook.file.pack.version.clone(),
             closes: Vec::new(),
+            follows: Some(follows(ctx.workbook)),
         },
         title: crate::tr!(
             lang,

@@ -83,6 +83,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             pack: ctx.workbook.pack.id.clone(),
             pack_version: ctx.workbook.file.pack.version.clone(),
             closes: Vec::new(),
+            follows: Some(super::follows(ctx.workbook)),
         },
         title: ctx.phase.title.get(ctx.lang).to_string(),
         body: Body::Records(records),
@@ -160,6 +161,7 @@ pub fn run(
         let mut progress = Progress {
             people: people.clone(),
             started,
+            follows: Vec::new(),
             answers: std::mem::take(&mut answered[at].answers),
         };
         let done = {

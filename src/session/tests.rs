@@ -96,11 +96,7 @@ fn run(dir: &Path, wb: &Workbook, script: &mut Script) -> (bool, Progress) {
     let draft = Draft::new(dir, Lang::Sv).expect("draft");
     let mut progress = match draft.load().expect("draft reads") {
         Some(entry) => Progress::from_draft(&ctx, &entry),
-        None => Progress {
-            people: default_people(wb, "start", "Anna Lind"),
-            started: ctx.now,
-            answers: BTreeMap::new(),
-        },
+        None => Progress::new(&ctx, default_people(wb, "start", "Anna Lind")),
     };
     let done = ask_items(&ctx, script, &mut progress, &draft).expect("runs");
     if done {

@@ -4,6 +4,7 @@
 //! the log: the state"). Never stored; always folded from the log.
 
 pub mod interpret;
+pub mod lineage;
 mod readiness;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,6 +102,30 @@ pub struct NoteState {
     pub open: bool,
 }
 
+/// An item answered differently by entries whose authors had not seen each
+/// other's answer (two branches, merged). The latest answer counts; the
+/// others are kept here, to be shown until a later session settles it.
+#[derive(Clone, Debug)]
+pub struct Disagreement {
+    pub phase: String,
+    pub item: String,
+    /// The answer that counts.
+    pub kept: Side,
+    /// The different answers set aside, in log order.
+    pub set_aside: Vec<Side>,
+}
+
+/// One answer in a disagreement, and where it was given.
+#[derive(Clone, Debug)]
+pub struct Side {
+    /// The entry, an index in `Workbook::entries`.
+    pub entry: usize,
+    pub answer: Answer,
+    /// The record's line in the entry's file.
+    pub line: usize,
+    given: Given,
+}
+
 /// Everything the log says.
 #[derive(Clone, Debug)]
 pub struct State {
@@ -110,6 +135,8 @@ pub struct State {
     pub orphans: Vec<Orphan>,
     pub notes: Vec<NoteState>,
     pub readiness: Vec<Assessment>,
+    /// Items answered differently on two branches, in pack order.
+    pub disagreements: Vec<Disagreement>,
     pub last_activity: Option<Stamp>,
     /// Problems met while folding (unknown items, unreadable answers).
     pub findings: Vec<Finding>,
@@ -183,6 +210,10 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
     let mut closed: BTreeSet<String> = BTreeSet::new();
     let mut readiness = Vec::new();
     let mut last_activity = None;
+    let lineage = lineage::Lineage::new(&workbook.entries);
+    // Per item, the answers no later answer has seen past: one, unless
+    // entries written at the same time disagree.
+    let mut live: BTreeMap<(String, String), Vec<Side>> = BTreeMap::new();
 
     for (index, loaded) in workbook.entries.iter().enumerate() {
         let entry = &loaded.entry;
@@ -194,6 +225,21 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             col: 1,
             message,
         };
+        for id in meta.follows.iter().flatten() {
+            if !workbook.entries.iter().any(|e| &e.id == id) {
+                let (line, col) = loaded.at("follows");
+                findings.push(Finding {
+                    file: loaded.file.clone(),
+                    line,
+                    col,
+                    message: tr!(
+                        lang,
+                        "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)",
+                        "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
+                    ),
+                });
+            }
+        }
         let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
         if let (Some(phase), None) = (&meta.phase, known_phase) {
             let near = crate::finding::closest(phase, pack.phases.iter().map(|p| p.id.as_str()));
@@ -264,8 +310,18 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                             ));
                         }
                         Ok(given) => {
+                            let key = (phase.id.clone(), item.id.clone());
+                            let standing = live.entry(key.clone()).or_default();
+                            standing
+                                .retain(|s| s.entry != index && !lineage.has_seen(index, s.entry));
+                            standing.push(Side {
+                                entry: index,
+                                answer: record.answer.clone(),
+                                line: *line,
+                                given: given.clone(),
+                            });
                             answers.insert(
-                                (phase.id.clone(), item.id.clone()),
+                                key,
                                 Latest {
                                     given,
                                     answer: record.answer.clone(),
@@ -384,6 +440,26 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
         })
         .collect();
     let current = current_of(&phases);
+    let disagreements = disagreements(pack, live);
+    for d in &disagreements {
+        let kept = &workbook.entries[d.kept.entry];
+        for other in &d.set_aside {
+            let other_entry = &workbook.entries[other.entry];
+            let (file, item) = (&other_entry.name, &d.item);
+            let who = other_entry.entry.meta.by.as_deref().unwrap_or("?");
+            let phase = &d.phase;
+            findings.push(Finding {
+                file: kept.file.clone(),
+                line: d.kept.line,
+                col: 1,
+                message: tr!(
+                    lang,
+                    "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken",
+                    "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts. `dino run {phase}` and a new answer settle it"
+                ),
+            });
+        }
+    }
     State {
         phases,
         current,
@@ -391,9 +467,39 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
         orphans,
         notes,
         readiness,
+        disagreements,
         last_activity,
         findings,
     }
+}
+
+/// The items whose standing answers differ, in pack order; the last
+/// standing answer is the one that counts.
+fn disagreements(
+    pack: &crate::pack::Pack,
+    mut live: BTreeMap<(String, String), Vec<Side>>,
+) -> Vec<Disagreement> {
+    let mut out = Vec::new();
+    for phase in &pack.phases {
+        for item in &phase.items {
+            let Some(mut standing) = live.remove(&(phase.id.clone(), item.id.clone())) else {
+                continue;
+            };
+            let Some(kept) = standing.pop() else {
+                continue;
+            };
+            standing.retain(|side| side.given != kept.given);
+            if !standing.is_empty() {
+                out.push(Disagreement {
+                    phase: phase.id.clone(),
+                    item: item.id.clone(),
+                    kept,
+                    set_aside: standing,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The first phase whose gate has not been passed; or where it stopped.

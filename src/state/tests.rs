@@ -191,3 +191,176 @@ fn answers_to_removed_items_are_kept_and_bad_values_named() {
     assert_eq!(lines[2].0, 13);
     assert!(lines[2].1.contains("not a date"), "{lines:?}");
 }
+
+/// A session on `start` answering `problem`, with a `follows` key (or none).
+fn answer_at(date: &str, follows: Option<&[&str]>, problem: &str) -> String {
+    let follows = match follows {
+        Some(ids) => {
+            let ids: Vec<String> = ids.iter().map(|id| format!("{id:?}")).collect();
+            format!("follows = [{}]\n", ids.join(", "))
+        }
+        None => String::new(),
+    };
+    format!(
+        "+++\nkind = \"session\"\nphase = \"start\"\ndate = {date}\n{follows}+++\n\n# S\n\n### P <!-- item: problem -->\n\n**Svar:** {problem}\n"
+    )
+}
+
+#[test]
+fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settles_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let base = answer_at("2026-03-02T09:00:00+01:00", Some(&[]), "Bas.");
+    // Two branches, both after `base`, answer differently.
+    let ours = answer_at("2026-03-03T09:00:00+01:00", Some(&["aaaaaa"]), "Vår.");
+    let theirs = answer_at("2026-03-03T10:00:00+01:00", Some(&["aaaaaa"]), "Deras.");
+    let files = [
+        ("2026-03-02-0900-session-start-aaaaaa.md", base.as_str()),
+        ("2026-03-03-0900-session-start-bbbbbb.md", ours.as_str()),
+        ("2026-03-03-1000-session-start-cccccc.md", theirs.as_str()),
+    ];
+    let wb = workbook(dir.path(), false, &files);
+    let state = fold(&wb, Lang::Sv);
+    let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+    assert_eq!(latest.given, Given::Value(Value::Str("Deras.".into())));
+    assert_eq!(state.disagreements.len(), 1, "{:?}", state.disagreements);
+    let d = &state.disagreements[0];
+    assert_eq!((d.phase.as_str(), d.item.as_str()), ("start", "problem"));
+    assert_eq!(wb.entries[d.kept.entry].id, "cccccc");
+    assert_eq!(d.kept.answer, Answer::Text("Deras.".into()));
+    let aside: Vec<&str> = d
+        .set_aside
+        .iter()
+        .map(|s| wb.entries[s.entry].id.as_str())
+        .collect();
+    assert_eq!(aside, ["bbbbbb"]);
+    // `dino check` names it at the answer that counts.
+    let found: Vec<&Finding> = state
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("besvarades annorlunda"))
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", state.findings);
+    assert!(found[0].file.ends_with("cccccc.md"));
+    assert_eq!(found[0].line, 10);
+    assert!(
+        found[0].message.contains("bbbbbb.md"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb", "cccccc"]);
+
+    // A session after both settles it, whatever it answers.
+    let settled = answer_at(
+        "2026-03-04T09:00:00+01:00",
+        Some(&["bbbbbb", "cccccc"]),
+        "Vår.",
+    );
+    let dir = tempfile::tempdir().expect("temp");
+    let mut all = files.to_vec();
+    all.push(("2026-03-04-0900-session-start-dddddd.md", &settled));
+    let wb = workbook(dir.path(), false, &all);
+    let state = fold(&wb, Lang::Sv);
+    assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
+    assert_eq!(lineage::heads_of(&wb.entries), ["dddddd"]);
+
+    // One that follows only its own branch does not: the other answer
+    // still stands beside it.
+    let dir = tempfile::tempdir().expect("temp");
+    let one_sided = answer_at("2026-03-04T09:00:00+01:00", Some(&["bbbbbb"]), "Vår igen.");
+    let mut all = files.to_vec();
+    all.push(("2026-03-04-0900-session-start-dddddd.md", &one_sided));
+    let wb = workbook(dir.path(), false, &all);
+    let state = fold(&wb, Lang::Sv);
+    assert_eq!(state.disagreements.len(), 1);
+    assert_eq!(wb.entries[state.disagreements[0].kept.entry].id, "dddddd");
+}
+
+#[test]
+fn corrections_and_agreements_are_not_disagreements() {
+    // A later answer that had seen the earlier one corrects it.
+    let dir = tempfile::tempdir().expect("temp");
+    let first = answer_at("2026-03-02T09:00:00+01:00", Some(&[]), "Först.");
+    let second = answer_at("2026-03-03T09:00:00+01:00", Some(&["aaaaaa"]), "Sedan.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-02-0900-session-start-aaaaaa.md", &first),
+            ("2026-03-03-0900-session-start-bbbbbb.md", &second),
+        ],
+    );
+    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+
+    // Two branches giving the same answer agree.
+    let dir = tempfile::tempdir().expect("temp");
+    let a = answer_at("2026-03-03T09:00:00+01:00", Some(&[]), "Samma.");
+    let b = answer_at("2026-03-03T10:00:00+01:00", Some(&[]), "Samma.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+        ],
+    );
+    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+
+    // Entries without `follows` (by hand, or older) follow all before them.
+    let dir = tempfile::tempdir().expect("temp");
+    let a = answer_at("2026-03-03T09:00:00+01:00", None, "Ett.");
+    let b = answer_at("2026-03-03T10:00:00+01:00", None, "Två.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+        ],
+    );
+    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+    assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
+}
+
+#[test]
+fn a_tie_in_time_resolves_by_file_name_on_every_machine() {
+    let at = "2026-03-03T09:00:00+01:00";
+    let a = answer_at(at, Some(&[]), "A.");
+    let b = answer_at(at, Some(&[]), "B.");
+    // Whatever order the files are written (and listed) in.
+    for files in [
+        [
+            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+            ("2026-03-03-0900-session-start-bbbbbb.md", &b),
+        ],
+        [
+            ("2026-03-03-0900-session-start-bbbbbb.md", &b),
+            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+        ],
+    ] {
+        let dir = tempfile::tempdir().expect("temp");
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let wb = workbook(dir.path(), false, &files);
+        let state = fold(&wb, Lang::Sv);
+        let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+        assert_eq!(latest.given, Given::Value(Value::Str("B.".into())));
+        assert_eq!(state.disagreements.len(), 1);
+    }
+}
+
+#[test]
+fn a_cycle_of_follows_written_by_hand_ends() {
+    let dir = tempfile::tempdir().expect("temp");
+    let a = answer_at("2026-03-03T09:00:00+01:00", Some(&["bbbbbb"]), "A.");
+    let b = answer_at("2026-03-03T10:00:00+01:00", Some(&["aaaaaa"]), "B.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+        ],
+    );
+    let state = fold(&wb, Lang::Sv);
+    assert!(state.disagreements.is_empty());
+    assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
+}

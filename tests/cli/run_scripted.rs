@@ -329,15 +329,15 @@ impl Tap for PathBuf {
     }
 }
 
-#[test]
-fn two_clones_of_a_workbook_merge_without_conflict() {
-    let dir = tempfile::tempdir().expect("temp");
-    let origin = dir.path().join("origin.git");
+/// A workbook on a shared bare repository, cloned twice: Anna works in
+/// `a`, Omar in `b`. Returns both workbooks.
+fn two_clones(dir: &Path) -> (PathBuf, PathBuf) {
+    let origin = dir.join("origin.git");
     git(
-        dir.path(),
+        dir,
         &["init", "--quiet", "--bare", origin.to_str().expect("UTF-8")],
     );
-    let a = dir.path().join("a");
+    let a = dir.join("a");
     fs::create_dir(&a).expect("mkdir");
     git(&a, &["init", "--quiet", "-b", "main"]);
     git(&a, &["config", "user.name", "Anna Lind"]);
@@ -350,9 +350,9 @@ fn two_clones_of_a_workbook_merge_without_conflict() {
         &["remote", "add", "origin", origin.to_str().expect("UTF-8")],
     );
     git(&a, &["push", "--quiet", "origin", "main"]);
-    let b = dir.path().join("b");
+    let b = dir.join("b");
     git(
-        dir.path(),
+        dir,
         &[
             "clone",
             "--quiet",
@@ -365,6 +365,14 @@ fn two_clones_of_a_workbook_merge_without_conflict() {
     git(&b, &["config", "user.name", "Omar Said"]);
     git(&b, &["config", "user.email", "omar@example.org"]);
     let wb_b = b.join("prov");
+    (wb_a, wb_b)
+}
+
+#[test]
+fn two_clones_of_a_workbook_merge_without_conflict() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (wb_a, wb_b) = two_clones(dir.path());
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     // Both run the same phase and write notes, at the same minute.
     fs::write(
         wb_a.join("svar.toml"),
@@ -413,5 +421,86 @@ fn two_clones_of_a_workbook_merge_without_conflict() {
             .matches("\"kind\"")
             .count(),
         4
+    );
+}
+
+/// Runs `start` with this answer to `problem`, at this time, and commits.
+fn answer_problem(wb: &Path, at: &str, problem: &str) {
+    fs::write(
+        wb.join("svar.toml"),
+        format!("[answers]\nproblem = {problem:?}\n"),
+    )
+    .expect("write");
+    crate::support::dino_env(
+        wb,
+        &["run", "start", "--answers", "svar.toml", "--commit"],
+        &[("DINO_NOW", at), ("DINO_USER", "Facilitator")],
+    )
+    .code(0);
+}
+
+#[test]
+fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (wb_a, wb_b) = two_clones(dir.path());
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    // Anna answers and pushes; Omar, not having pulled, answers later.
+    answer_problem(&wb_a, "2026-03-02T09:15:00+01:00", "Frånvaro");
+    git(&a, &["push", "--quiet", "origin", "main"]);
+    answer_problem(&wb_b, "2026-03-02T10:00:00+01:00", "Trivsel");
+    // Omar rebases onto Anna's work: a straight history, and no conflict.
+    git(&b, &["pull", "--quiet", "--rebase", "origin", "main"]);
+    assert_eq!(
+        git(&b, &["status", "--porcelain"]).trim(),
+        "?? prov/svar.toml"
+    );
+    assert_eq!(
+        git(&b, &["rev-list", "--merges", "--count", "HEAD"]).trim(),
+        "0"
+    );
+
+    // The later answer counts, and the other is shown beside it.
+    let run = dino_in(&wb_b, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let wb = &doc["workbooks"][0];
+    assert_eq!(wb["answers"]["start.problem"]["value"], "Trivsel");
+    let d = &wb["disagreements"][0];
+    assert_eq!(d["item"], "start.problem");
+    assert_eq!(d["kept"]["answer"]["text"], "Trivsel");
+    assert_eq!(d["set_aside"][0]["answer"]["text"], "Frånvaro");
+    dino_in(&wb_b, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("Answered differently, with neither having seen the other's answer")
+        .stdout_has("«Trivsel» (2026-03-02, Facilitator) counts; «Frånvaro» (2026-03-02, Facilitator) set aside")
+        .stdout_has("`dino run start` and a new answer settle it.");
+    dino_in(&wb_b, &["--lang", "en", "check"])
+        .code(3)
+        .stdout_has("`problem` was answered differently in 2026-03-02-0915-start-");
+
+    // Anna merges Omar's work in: the same state, byte for byte.
+    git(&b, &["push", "--quiet", "origin", "main"]);
+    git(
+        &a,
+        &[
+            "pull",
+            "--quiet",
+            "--no-rebase",
+            "--no-edit",
+            "origin",
+            "main",
+        ],
+    );
+    let on_a = dino_in(&wb_a, &["status", "--format", "json"]).stdout;
+    assert_eq!(on_a.replace("/a/", "/b/"), run.stdout.replace("/a/", "/b/"));
+
+    // Running the phase again after the merge settles it.
+    answer_problem(&wb_a, "2026-03-03T09:00:00+01:00", "Frånvaro");
+    dino_in(&wb_a, &["check"]).code(0);
+    let settled = dino_in(&wb_a, &["status", "--format", "json"]).stdout;
+    let doc: serde_json::Value = serde_json::from_str(&settled).expect("JSON");
+    assert_eq!(doc["workbooks"][0]["disagreements"], serde_json::json!([]));
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["start.problem"]["value"],
+        "Frånvaro"
     );
 }

@@ -138,11 +138,7 @@ pub(super) fn interactive(
     }
     let mut progress = match &resume {
         Some(entry) => Progress::from_draft(&ctx, entry),
-        None => Progress {
-            people: term.people(&default_people(wb, &phase.id, &user))?,
-            started: now,
-            answers: Default::default(),
-        },
+        None => Progress::new(&ctx, term.people(&default_people(wb, &phase.id, &user))?),
     };
     draft.save(&progress.entry(&ctx))?;
     if !session::ask_items(&ctx, term, &mut progress, draft)? {

@@ -76,11 +76,7 @@ pub(super) fn scripted(
             lang,
         );
     }
-    let mut progress = Progress {
-        people: script.people(&default_people(wb, &phase.id, &user))?,
-        started: now,
-        answers: Default::default(),
-    };
+    let mut progress = Progress::new(&ctx, script.people(&default_people(wb, &phase.id, &user))?);
     session::ask_items(&ctx, &mut script, &mut progress, &draft)?;
     let unasked = script.unasked(phase, lang);
     if !unasked.is_empty() {
@@ -123,7 +119,13 @@ pub(super) fn scripted(
                 ),
             });
         }
-        let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
+        // The gate follows the session just written.
+        let after_session = Context {
+            workbook: &wb2,
+            state: &state2,
+            ..ctx
+        };
+        let gate = session::gate_entry(&after_session, &progress.people, &choice, progress.started);
         written.push(session::write_log_entry(&wb2, &gate, text_lang)?);
     }
     finish(
