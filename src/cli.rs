@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::commands::{check, completions, gate, log, man, new, note, pack, report, run, status};
+use crate::commands::{
+    check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
+};
 use crate::i18n::Lang;
 
 /// A workbook for innovation projects in the public sector: run a method's
@@ -70,6 +72,7 @@ pub enum Command {
     Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),
+    Upgrade(upgrade::UpgradeArgs),
     Pack(pack::PackArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),

@@ -20,15 +20,15 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Resul
         Err(_) => {
             return Err(tr!(
                 lang,
-                "git finns inte här; posterna är skrivna men inte incheckade",
-                "git is not installed; the entries are written but not committed"
+                "git finns inte här; filerna är skrivna men inte incheckade",
+                "git is not installed; the files are written but not committed"
             ));
         }
         Ok(out) if !out.status.success() => {
             return Err(tr!(
                 lang,
-                "{} ligger inte i ett git-förråd; posterna är skrivna men inte incheckade",
-                "{} is not in a git repository; the entries are written but not committed",
+                "{} ligger inte i ett git-förråd; filerna är skrivna men inte incheckade",
+                "{} is not in a git repository; the files are written but not committed",
                 dir.display()
             ));
         }
@@ -68,8 +68,8 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Resul
         .map_err(|why| {
             tr!(
                 lang,
-                "git kunde inte checka in posterna ({why}); de är skrivna",
-                "git could not commit the entries ({why}); they are written"
+                "git kunde inte checka in filerna ({why}); de är skrivna",
+                "git could not commit the files ({why}); they are written"
             )
         })
 }

@@ -57,6 +57,11 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                     let state = fold(&wb, wb_lang);
                     let mut found = wb.findings.clone();
                     found.extend(state.findings);
+                    if let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) =
+                        wb.snapshot(wb_lang)
+                    {
+                        found.push(f);
+                    }
                     found.sort();
                     findings.extend(found);
                 }

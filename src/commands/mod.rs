@@ -12,6 +12,7 @@ pub mod pack;
 pub mod report;
 pub mod run;
 pub mod status;
+pub mod upgrade;
 pub(crate) mod workbooks;
 
 use anyhow::{Context, Result};
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gate(args) => gate::run(args, &ui),
         Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),
+        Command::Upgrade(args) => upgrade::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),

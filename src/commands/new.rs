@@ -1,6 +1,7 @@
 //! `dino new NAME`: make a workbook folder, named by a slug of NAME, with
 //! its `workbook.toml` (pack and profile) and an empty `log/`.
 
+use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -118,9 +119,13 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack: pack_ref(&pack),
         profile: answers,
     };
-    create(&dir, &file, lang)?;
+    create(&dir, &file, &pack, lang)?;
     if args.commit {
-        let files = [dir.join(WORKBOOK_FILE), dir.join(LOG_DIR).join(".gitkeep")];
+        let files = [
+            dir.join(WORKBOOK_FILE),
+            dir.join(SNAPSHOT_FILE),
+            dir.join(LOG_DIR).join(".gitkeep"),
+        ];
         let message = tr!(
             lang,
             "dino: ny arbetsbok {}",
@@ -215,7 +220,7 @@ fn pack_ref(pack: &Pack) -> PackRef {
 }
 
 /// Writes the workbook's folder, `workbook.toml` and `log/`.
-fn create(dir: &Path, file: &WorkbookFile, lang: crate::i18n::Lang) -> Result<()> {
+fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
     let log = dir.join(LOG_DIR);
     std::fs::create_dir(dir).with_context(|| {
         tr!(
@@ -235,6 +240,8 @@ fn create(dir: &Path, file: &WorkbookFile, lang: crate::i18n::Lang) -> Result<()
     })?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic(&log.join(".gitkeep"), b"")?;
+    let snapshot = Snapshot::of(pack, file.language);
+    write_atomic(&dir.join(SNAPSHOT_FILE), snapshot.render().as_bytes())?;
     write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
 }
 

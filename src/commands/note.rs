@@ -114,7 +114,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         by: Some(crate::clock::user()).filter(|u| !u.is_empty()),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
-        pack_version: wb.file.pack.version.clone(),
+        pack_version: wb.pack.version.clone(),
         closes: args.closes,
         follows: Some(crate::session::follows(&wb)),
     };

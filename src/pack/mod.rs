@@ -3,8 +3,10 @@
 
 pub mod builtin;
 pub mod condition;
+pub mod diff;
 mod load;
 pub mod model;
+pub mod snapshot;
 pub mod source;
 pub mod text;
 

@@ -69,7 +69,7 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
         "name": wb.file.name,
         "id": wb.file.id,
         "language": wb.file.language.code(),
-        "pack": { "id": wb.pack.id, "version": wb.file.pack.version, "current_version": wb.pack.version },
+        "pack": pack(wb),
         "profile": wb.profile.iter().map(|(k, v)| (k.clone(), value(v))).collect::<serde_json::Map<_, _>>(),
         "current_phase": current,
         "stopped": stopped,
@@ -85,6 +85,61 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
         "last_activity": state.last_activity.map(|d| d.to_string()),
         "last_decision": last_decision,
         "problems": wb.findings.len() + state.findings.len(),
+    })
+}
+
+/// The pack the workbook recorded, and what changed in it since.
+fn pack(wb: &Workbook) -> Json {
+    use crate::pack::diff::{Area, What};
+    let change = wb.pack_change(wb.language());
+    let changes = change.as_ref().map(|c| match &c.changes {
+        Ok(changes) => Json::Array(
+            changes
+                .iter()
+                .map(|c| {
+                    let area = match c.area {
+                        Area::Phase => "phase",
+                        Area::Item => "item",
+                        Area::Profile => "profile",
+                        Area::Readiness => "readiness",
+                    };
+                    let mut one = json!({ "area": area, "place": c.place });
+                    let (sort, detail) = match &c.what {
+                        What::Added(text) => ("added", json!({ "text": text })),
+                        What::Removed(text) => ("removed", json!({ "text": text })),
+                        What::Reworded { from, to } => {
+                            ("reworded", json!({ "from": from, "to": to }))
+                        }
+                        What::Kind { from, to } => ("kind", json!({ "from": from, "to": to })),
+                        What::Required(now) => ("required", json!({ "to": now })),
+                        What::Condition { from, to } => {
+                            ("condition", json!({ "from": from, "to": to }))
+                        }
+                        What::Options {
+                            added,
+                            removed,
+                            relabelled,
+                        } => (
+                            "options",
+                            json!({ "added": added, "removed": removed, "reworded": relabelled }),
+                        ),
+                    };
+                    one["change"] = json!(sort);
+                    if let (Some(one), Json::Object(detail)) = (one.as_object_mut(), detail) {
+                        one.extend(detail);
+                    }
+                    one
+                })
+                .collect(),
+        ),
+        Err(_) => Json::Null,
+    });
+    json!({
+        "id": wb.pack.id,
+        "version": wb.file.pack.version,
+        "current_version": wb.pack.version,
+        "changed": change.is_some(),
+        "changes": changes.unwrap_or(json!([])),
     })
 }
 

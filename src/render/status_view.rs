@@ -237,6 +237,7 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         );
     }
     disagreements(&mut out, wb, state, lang);
+    pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
     let problems = wb.findings.len() + state.findings.len();
     if problems > 0 {
         let root = wb.root.display();
@@ -320,6 +321,80 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
     );
 }
 
+/// How many pack changes `dino status` lists; `dino upgrade` lists all.
+const PACK_CHANGES_SHOWN: usize = 8;
+
+/// Whether the workbook's pack changed since the workbook recorded it, and
+/// how: at most `limit` changes, then how many more.
+pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<usize>) {
+    use crate::workbook::pack_change::Unknown;
+    let Some(change) = wb.pack_change(lang) else {
+        return;
+    };
+    let versions = if change.from == change.to {
+        tr!(lang, "{}, nytt innehåll", "{}, new content", change.to)
+    } else {
+        format!("{} → {}", change.from, change.to)
+    };
+    let id = &wb.pack.id;
+    let _ = write!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "Paketet {id} har ändrats sedan arbetsboken registrerade det ({versions})",
+            "The pack {id} has changed since the workbook recorded it ({versions})"
+        )
+    );
+    match &change.changes {
+        Ok(changes) => {
+            let _ = writeln!(out, ": {}", crate::pack::diff::summary(changes, lang));
+            let shown = limit.unwrap_or(changes.len());
+            for c in changes.iter().take(shown) {
+                let _ = writeln!(out, "  {}", visible(&crate::pack::diff::line(c, lang)));
+            }
+            if changes.len() > shown {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    tr!(
+                        lang,
+                        "… och {} till; `dino upgrade` visar alla",
+                        "… and {} more; `dino upgrade` shows them all",
+                        changes.len() - shown
+                    )
+                );
+            }
+        }
+        Err(Unknown::NoSnapshot) => {
+            let _ = writeln!(
+                out,
+                ". {}",
+                tr!(
+                    lang,
+                    "Arbetsboken har ingen ögonblicksbild av paketet ({}), så vad som ändrats kan inte visas.",
+                    "The workbook has no snapshot of the pack ({}), so what changed cannot be shown.",
+                    crate::pack::snapshot::SNAPSHOT_FILE
+                )
+            );
+        }
+        Err(Unknown::Unreadable(finding)) => {
+            let _ = writeln!(out, ".\n  {finding}");
+        }
+    }
+    if limit.is_some() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                lang,
+                "`dino upgrade` registrerar den nya versionen; loggen ändras inte, och svar på borttagna punkter finns kvar.",
+                "`dino upgrade` records the new version; the log is not changed, and answers to removed items stay."
+            )
+        );
+    }
+}
+
 /// One row of a portfolio.
 pub struct Row {
     pub name: String,
@@ -330,6 +405,8 @@ pub struct Row {
     pub last_decision: String,
     /// What `dino check` would find, so a broken log is not hidden.
     pub problems: String,
+    /// The pack has changed since the workbook recorded it.
+    pub pack_changed: bool,
 }
 
 impl Row {
@@ -351,6 +428,7 @@ impl Row {
                 0 => "–".to_string(),
                 n => n.to_string(),
             },
+            pack_changed: wb.pack_changed(),
         }
     }
 }
@@ -380,5 +458,23 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
             row.problems.clone(),
         ]);
     }
-    format!("{table}\n")
+    let mut out = format!("{table}\n");
+    let changed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.pack_changed)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !changed.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "Paketet har ändrats sedan de registrerade det: {}; `dino status` i var och en visar vad.",
+                "Their pack has changed since they recorded it: {}; `dino status` in each shows what.",
+                changed.join(", ")
+            )
+        );
+    }
+    out
 }

@@ -81,7 +81,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             by: Some(people.facilitator.clone()).filter(|f| !f.is_empty()),
             participants: people.participants.clone(),
             pack: ctx.workbook.pack.id.clone(),
-            pack_version: ctx.workbook.file.pack.version.clone(),
+            pack_version: ctx.workbook.pack.version.clone(),
             closes: Vec::new(),
             follows: Some(super::follows(ctx.workbook)),
         },

@@ -241,7 +241,12 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             }
         }
         let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
-        if let (Some(phase), None) = (&meta.phase, known_phase) {
+        // A phase or item missing from the pack the entry was written with
+        // is a mistake; one a later version of the pack removed is not:
+        // its answers are kept and shown as removed.
+        let written_with_this_version =
+            meta.pack_version.is_empty() || meta.pack_version == pack.version;
+        if let (Some(phase), None, true) = (&meta.phase, known_phase, written_with_this_version) {
             let near = crate::finding::closest(phase, pack.phases.iter().map(|p| p.id.as_str()));
             let hint = near
                 .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
@@ -278,16 +283,18 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                 last_session.insert(phase.id.clone(), meta.date);
                 for (record, line) in records.iter().zip(&loaded.record_lines) {
                     let Some(item) = phase.item(&record.item) else {
-                        findings.push(finding(
-                            *line,
-                            tr!(
-                                lang,
-                                "fasen `{}` har ingen punkt `{}` (längre); svaret behålls och visas som borttaget",
-                                "the phase `{}` has no item `{}` (any more); the answer is kept and shown as removed",
-                                phase.id,
-                                record.item
-                            ),
-                        ));
+                        if written_with_this_version {
+                            findings.push(finding(
+                                *line,
+                                tr!(
+                                    lang,
+                                    "fasen `{}` har ingen punkt `{}` (längre); svaret behålls och visas som borttaget",
+                                    "the phase `{}` has no item `{}` (any more); the answer is kept and shown as removed",
+                                    phase.id,
+                                    record.item
+                                ),
+                            ));
+                        }
                         orphans.push(Orphan {
                             phase: phase.id.clone(),
                             item: record.item.clone(),

@@ -3,6 +3,7 @@
 
 pub mod discover;
 pub mod file;
+pub mod pack_change;
 pub mod profile;
 
 use std::collections::{BTreeMap, HashMap};

@@ -9,4 +9,5 @@ mod reports;
 mod run_scripted;
 mod support;
 mod terminal;
+mod upgrade;
 mod workbook_commands;

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_in, pinned, root};
+use crate::support::{dino_in, git, pinned, root};
 
 fn workbook(dir: &Path, personal_data: bool) -> PathBuf {
     fs::write(
@@ -113,24 +113,6 @@ fn a_scripted_gate_needs_a_ready_gate() {
     dino_in(&wb, &["check"]).code(0);
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Anna Lind")
-        .env("GIT_AUTHOR_EMAIL", "anna@example.org")
-        .env("GIT_COMMITTER_NAME", "Anna Lind")
-        .env("GIT_COMMITTER_EMAIL", "anna@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn commit_commits_exactly_the_new_entries() {
     let dir = tempfile::tempdir().expect("temp");
@@ -195,7 +177,7 @@ fn commit_outside_a_repository_still_writes_and_says_why_not() {
         ],
     )
     .code(0)
-    .stderr_has("is not in a git repository; the entries are written but not committed");
+    .stderr_has("is not in a git repository; the files are written but not committed");
     assert_eq!(written(&wb).len(), 1);
 }
 
@@ -266,7 +248,10 @@ fn new_and_note_commit_what_they_wrote() {
     .code(0)
     .stderr_has("committed: dino: new workbook Delad");
     let files = git(dir.path(), &["show", "--name-only", "--format=", "HEAD"]);
-    assert_eq!(files.trim(), "delad/log/.gitkeep\ndelad/workbook.toml");
+    assert_eq!(
+        files.trim(),
+        "delad/log/.gitkeep\ndelad/pack-snapshot.toml\ndelad/workbook.toml"
+    );
     let wb = dir.path().join("delad");
     pinned(
         &wb,

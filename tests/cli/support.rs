@@ -98,3 +98,22 @@ pub fn dino_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
+
+/// Runs git in `dir` as Anna Lind; panics with git's message on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Anna Lind")
+        .env("GIT_AUTHOR_EMAIL", "anna@example.org")
+        .env("GIT_COMMITTER_NAME", "Anna Lind")
+        .env("GIT_COMMITTER_EMAIL", "anna@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

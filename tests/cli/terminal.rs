@@ -542,3 +542,25 @@ fn without_colour_the_current_line_is_marked_plainly() {
     let rest = to_end(&mut p);
     assert!(!rest.contains("\x1b[3"), "no colour codes: {rest:?}");
 }
+
+#[test]
+fn upgrade_at_a_terminal_asks_before_recording_and_asks_new_profile_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = crate::upgrade::workbook_on_a_copy(dir.path());
+    crate::upgrade::change_the_pack(&dir.path().join("pack"));
+    let mut p = session(&wb, &["--lang", "en", "upgrade"]);
+    p.expect("~ start.problem").expect("the changes first");
+    p.expect("Record skolpilot 0.2.0 in workbook.toml?")
+        .expect("asked");
+    p.send(ENTER).expect("yes");
+    p.expect("Do we have partners?").expect("the new question");
+    // A yes-or-no list with the pack's default, Yes, chosen: take No.
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("no");
+    p.expect("recorded skolpilot 0.2.0 in workbook.toml; the log is unchanged")
+        .expect("done");
+    p.expect(expectrl::Eof).expect("ends");
+    let file = std::fs::read_to_string(wb.join("workbook.toml")).expect("workbook.toml");
+    assert!(file.contains("version = \"0.2.0\""), "{file}");
+    assert!(file.contains("partners = false"), "{file}");
+}

@@ -1,0 +1,172 @@
+//! `dino upgrade`: moves a workbook to the pack as it is now, after showing
+//! what changed since the workbook recorded it. Writes `workbook.toml` and
+//! `pack-snapshot.toml`; never touches `log/`.
+
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use crate::fsio::write_atomic;
+use crate::i18n::Lang;
+use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
+use crate::prompt::term::TermPrompter;
+use crate::render::status_view::pack_change;
+use crate::tr;
+use crate::ui::Ui;
+use crate::workbook::profile::{self, Fill};
+use crate::workbook::{WORKBOOK_FILE, Workbook};
+
+/// Move the workbook to the current version of its pack, after showing
+/// what changed
+///
+/// Shows every change since the version the workbook recorded (items
+/// added, removed, reworded or changed), asks, then records the new version
+/// in workbook.toml and a new pack-snapshot.toml. The log is never
+/// rewritten: answers to removed items stay, and are shown as removed.
+/// New profile questions are asked at a terminal, else take the pack's
+/// defaults.
+#[derive(Debug, Args)]
+pub struct UpgradeArgs {
+    /// Record the new version without asking (needed without a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Commit the files written with git (outside a repository: a note, no commit)
+    #[arg(long)]
+    pub commit: bool,
+}
+
+pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
+    let wb = super::workbooks::open_current(ui)?;
+    let lang = ui.lang_for(wb.language());
+    let pack = &wb.pack;
+    if !wb.pack_changed() {
+        if matches!(wb.snapshot(lang), Ok(Some(_))) {
+            ui.note(&tr!(
+                lang,
+                "arbetsboken följer redan paketet {} {} som det är nu; inget att uppgradera",
+                "the workbook already follows the pack {} {} as it is now; nothing to upgrade",
+                pack.id,
+                pack.version
+            ));
+            return Ok(());
+        }
+        // Made before snapshots were kept, or the snapshot is damaged:
+        // record one, so the next change can be shown.
+        let path = write_snapshot(&wb)?;
+        ui.note(&tr!(
+            lang,
+            "arbetsboken följer redan paketet {} {}; skrev en ny ögonblicksbild av det ({SNAPSHOT_FILE})",
+            "the workbook already follows the pack {} {}; wrote a new snapshot of it ({SNAPSHOT_FILE})",
+            pack.id,
+            pack.version
+        ));
+        return commit(&wb, &[path], args.commit, ui, lang);
+    }
+
+    let mut shown = String::new();
+    pack_change(&mut shown, &wb, lang, None);
+    removed_answers(&mut shown, &wb, lang);
+    print!("{shown}");
+
+    let at_terminal =
+        !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !args.yes {
+        if !at_terminal {
+            bail!(tr!(
+                lang,
+                "inget registrerades; `dino upgrade --yes` registrerar den nya versionen utan att fråga",
+                "nothing was recorded; `dino upgrade --yes` records the new version without asking"
+            ));
+        }
+        crate::session::signals::install(
+            lang.pick(
+                "Avbrutet; inget registrerades.",
+                "Interrupted; nothing was recorded.",
+            )
+            .to_string(),
+        )?;
+        let question = tr!(
+            lang,
+            "Registrera {} {} i {WORKBOOK_FILE}?",
+            "Record {} {} in {WORKBOOK_FILE}?",
+            pack.id,
+            pack.version
+        );
+        let theme = crate::prompt::term::theme();
+        if !crate::prompt::term::yes_no(&*theme, lang, &question, true)? {
+            ui.note(lang.pick("Inget registrerades.", "Nothing was recorded."));
+            return Ok(());
+        }
+    }
+
+    // Profile questions the pack asks now and the workbook has no answer to.
+    let mut prompter = TermPrompter::new(lang);
+    let fill = if at_terminal {
+        Fill::Ask(&mut prompter)
+    } else {
+        Fill::Defaults
+    };
+    let answers = profile::gather(pack, lang, wb.file.profile.clone(), fill)?;
+    let mut file = wb.file.clone();
+    file.pack.id = pack.id.clone();
+    file.pack.version = pack.version.clone();
+    file.pack.hash = wb.current_pack_hash();
+    file.profile = answers;
+    let snapshot = write_snapshot(&wb)?;
+    let workbook_toml = wb.root.join(WORKBOOK_FILE);
+    write_atomic(&workbook_toml, file.render().as_bytes())?;
+    ui.note(&tr!(
+        lang,
+        "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",
+        "recorded {} {} in {WORKBOOK_FILE}; the log is unchanged",
+        pack.id,
+        pack.version
+    ));
+    commit(&wb, &[workbook_toml, snapshot], args.commit, ui, lang)
+}
+
+/// Writes the snapshot of the pack as it is now.
+fn write_snapshot(wb: &Workbook) -> Result<std::path::PathBuf> {
+    let path = wb.root.join(SNAPSHOT_FILE);
+    let snapshot = Snapshot::of(&wb.pack, wb.language());
+    write_atomic(&path, snapshot.render().as_bytes())?;
+    Ok(path)
+}
+
+/// How many answers in the log are to items the pack no longer has.
+fn removed_answers(out: &mut String, wb: &Workbook, lang: Lang) {
+    let state = crate::state::fold(wb, lang);
+    let n = state.orphans.len();
+    if n > 0 {
+        out.push_str(&match (lang, n) {
+            (Lang::Sv, 1) => "1 svar i loggen gäller en borttagen punkt; det finns kvar och visas som borttaget.\n".to_string(),
+            (Lang::Sv, n) => format!("{n} svar i loggen gäller borttagna punkter; de finns kvar och visas som borttagna.\n"),
+            (Lang::En, 1) => "1 answer in the log is to a removed item; it stays, shown as removed.\n".to_string(),
+            (Lang::En, n) => format!("{n} answers in the log are to removed items; they stay, shown as removed.\n"),
+        });
+    }
+}
+
+fn commit(
+    wb: &Workbook,
+    files: &[std::path::PathBuf],
+    commit: bool,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    if commit {
+        let message = tr!(
+            lang,
+            "dino: arbetsboken följer {} {}",
+            "dino: the workbook follows {} {}",
+            wb.pack.id,
+            wb.pack.version
+        );
+        match crate::git::commit(&wb.root, files, &message, lang) {
+            Ok(note) | Err(note) => ui.note(&note),
+        }
+    }
+    Ok(())
+}

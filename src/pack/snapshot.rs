@@ -1,0 +1,249 @@
+//! A pack as a workbook recorded it: `pack-snapshot.toml`, written by
+//! `dino new` and `dino upgrade` beside `workbook.toml`. It keeps what a
+//! team sees of each item (prompt, kind, whether it is required, its
+//! condition and options) so that, when the pack changes later, `dino status`
+//! and `dino upgrade` can say what changed (docs/log-format.md, "The pack
+//! snapshot").
+
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use super::{Item, Kind, Pack};
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::log::toml_string;
+use crate::tr;
+
+/// The snapshot's file name, in the workbook's folder.
+pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
+
+const HEADER: &str = "\
+# The pack as this workbook last recorded it (dino new, dino upgrade).
+# dino compares it with the pack to show what has changed since. Written
+# by dino; edits are overwritten at the next `dino upgrade`.
+
+";
+
+/// What a workbook saw of its pack, in the workbook's language.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub pack: String,
+    pub version: String,
+    pub hash: String,
+    pub language: String,
+    #[serde(default)]
+    pub profile: Vec<ItemShot>,
+    #[serde(default, rename = "phase")]
+    pub phases: Vec<PhaseShot>,
+    #[serde(default)]
+    pub readiness: Vec<StatementShot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseShot {
+    pub id: String,
+    pub title: String,
+    #[serde(default, rename = "item")]
+    pub items: Vec<ItemShot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemShot {
+    pub id: String,
+    pub kind: String,
+    pub prompt: String,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub when: Option<String>,
+    #[serde(default)]
+    pub options: Vec<OptionShot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionShot {
+    pub id: String,
+    pub label: String,
+}
+
+/// A readiness statement, `dimension.statement`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementShot {
+    pub id: String,
+    pub text: String,
+}
+
+impl Snapshot {
+    /// The pack as a workbook in `lang` sees it.
+    pub fn of(pack: &Pack, lang: Lang) -> Snapshot {
+        let lang = pack.lang_for(lang);
+        let readiness = pack
+            .readiness
+            .iter()
+            .flat_map(|r| &r.dimensions)
+            .flat_map(|d| {
+                d.statements.iter().map(move |s| StatementShot {
+                    id: format!("{}.{}", d.id, s.id),
+                    text: s.text.get(lang).to_string(),
+                })
+            })
+            .collect();
+        Snapshot {
+            pack: pack.id.clone(),
+            version: pack.version.clone(),
+            hash: format!("sha256:{}", pack.content_hash),
+            language: lang.code().to_string(),
+            profile: pack.profile.iter().map(|i| ItemShot::of(i, lang)).collect(),
+            phases: pack
+                .phases
+                .iter()
+                .map(|p| PhaseShot {
+                    id: p.id.clone(),
+                    title: p.title.get(lang).to_string(),
+                    items: p.items.iter().map(|i| ItemShot::of(i, lang)).collect(),
+                })
+                .collect(),
+            readiness,
+        }
+    }
+
+    /// The file's text: a comment, then TOML in a fixed order, with each
+    /// option on one line.
+    pub fn render(&self) -> String {
+        let mut out = String::from(HEADER);
+        let _ = writeln!(out, "pack = {}", toml_string(&self.pack));
+        let _ = writeln!(out, "version = {}", toml_string(&self.version));
+        let _ = writeln!(out, "hash = {}", toml_string(&self.hash));
+        let _ = writeln!(out, "language = {}", toml_string(&self.language));
+        for item in &self.profile {
+            item.render("profile", &mut out);
+        }
+        for phase in &self.phases {
+            let _ = writeln!(out, "\n[[phase]]");
+            let _ = writeln!(out, "id = {}", toml_string(&phase.id));
+            let _ = writeln!(out, "title = {}", toml_string(&phase.title));
+            for item in &phase.items {
+                item.render("phase.item", &mut out);
+            }
+        }
+        for statement in &self.readiness {
+            let _ = writeln!(out, "\n[[readiness]]");
+            let _ = writeln!(out, "id = {}", toml_string(&statement.id));
+            let _ = writeln!(out, "text = {}", toml_string(&statement.text));
+        }
+        out
+    }
+
+    /// Reads a snapshot back; a problem is a finding with its position.
+    pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
+        toml::from_str(&src.text).map_err(|err| {
+            let span = err.span().unwrap_or(0..0);
+            let why = err.message().trim_end_matches('\n').to_string();
+            src.finding(
+                &span,
+                tr!(
+                    lang,
+                    "ögonblicksbilden av paketet kunde inte läsas ({why}); `dino upgrade` skriver en ny",
+                    "the snapshot of the pack could not be read ({why}); `dino upgrade` writes a new one"
+                ),
+            )
+        })
+    }
+}
+
+impl ItemShot {
+    fn render(&self, table: &str, out: &mut String) {
+        let _ = writeln!(out, "\n[[{table}]]");
+        let _ = writeln!(out, "id = {}", toml_string(&self.id));
+        let _ = writeln!(out, "kind = {}", toml_string(&self.kind));
+        let _ = writeln!(out, "prompt = {}", toml_string(&self.prompt));
+        if self.required {
+            let _ = writeln!(out, "required = true");
+        }
+        if let Some(when) = &self.when {
+            let _ = writeln!(out, "when = {}", toml_string(when));
+        }
+        if !self.options.is_empty() {
+            out.push_str("options = [\n");
+            for o in &self.options {
+                let _ = writeln!(
+                    out,
+                    "  {{ id = {}, label = {} }},",
+                    toml_string(&o.id),
+                    toml_string(&o.label)
+                );
+            }
+            out.push_str("]\n");
+        }
+    }
+
+    fn of(item: &Item, lang: Lang) -> ItemShot {
+        let kind = match &item.kind {
+            Kind::Text { long: true } => "text (long)".to_string(),
+            Kind::Scale(s) => format!("scale {}–{}", s.min, s.max),
+            Kind::Number { min, max, .. } => match (min, max) {
+                (None, None) => "number".to_string(),
+                (min, max) => format!(
+                    "number {}–{}",
+                    min.map_or(String::new(), |m| m.to_string()),
+                    max.map_or(String::new(), |m| m.to_string())
+                ),
+            },
+            other => other.name().to_string(),
+        };
+        ItemShot {
+            id: item.id.clone(),
+            kind,
+            prompt: item.prompt.get(lang).to_string(),
+            required: item.required,
+            when: item.when.as_ref().map(|c| c.source.clone()),
+            options: item
+                .kind
+                .options()
+                .iter()
+                .map(|o| OptionShot {
+                    id: o.id.clone(),
+                    label: o.label.get(lang).to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_pack_reads_back_as_written() {
+        let pack = crate::pack::builtin::load_named("dino", Lang::Sv).expect("built in");
+        for lang in [Lang::Sv, Lang::En] {
+            let shot = Snapshot::of(&pack, lang);
+            let text = shot.render();
+            assert!(text.starts_with("# The pack"));
+            let src = SourceText {
+                name: SNAPSHOT_FILE.into(),
+                text,
+            };
+            assert_eq!(Snapshot::read(&src, lang).expect("reads"), shot);
+        }
+    }
+
+    #[test]
+    fn a_damaged_snapshot_is_named_with_its_line() {
+        let src = SourceText {
+            name: "wb/pack-snapshot.toml".into(),
+            text: "pack = \"dino\"\nversion = \"1\"\nhash = \"x\"\nlanguage = \"sv\"\nphse = []\n"
+                .into(),
+        };
+        let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
+        assert_eq!((finding.line, finding.col), (5, 1));
+        assert!(finding.message.contains("phse"), "{}", finding.message);
+    }
+}

@@ -1,0 +1,289 @@
+//! A pack that changes under a workbook: what `dino status` says, and
+//! `dino upgrade`, which records the new version and never touches the log.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::{dino_in, git, pinned, root};
+
+/// A copy of the example pack `skolpilot` in `dir/pack`, and a workbook on
+/// it with the phase `start` answered.
+pub fn workbook_on_a_copy(dir: &Path) -> PathBuf {
+    let pack = dir.join("pack");
+    fs::create_dir(&pack).expect("mkdir");
+    for file in ["pack.toml", "start.toml", "test.toml"] {
+        fs::copy(
+            root().join("examples/packs/skolpilot").join(file),
+            pack.join(file),
+        )
+        .expect("copy");
+    }
+    fs::write(dir.join("p.toml"), "personal_data = true\n").expect("write");
+    pinned(
+        dir,
+        &[
+            "new",
+            "Prov",
+            "--pack",
+            "pack",
+            "--profile",
+            "p.toml",
+            "--no-input",
+        ],
+    )
+    .code(0);
+    let wb = dir.join("prov");
+    fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"Frånvaro\"\nlosning = \"nej\"\ndataskydd = true\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    wb
+}
+
+/// Edits a file of the pack: each (from, to) replaced once.
+fn edit(path: &Path, changes: &[(&str, &str)]) {
+    let mut text = fs::read_to_string(path).expect("read");
+    for (from, to) in changes {
+        assert!(text.contains(from), "{from:?} not in {}", path.display());
+        text = text.replacen(from, to, 1);
+    }
+    fs::write(path, text).expect("write");
+}
+
+/// The next version of the pack: one item reworded, one removed, one added,
+/// an option added, and a new profile question with a default.
+pub fn change_the_pack(pack: &Path) {
+    edit(
+        &pack.join("start.toml"),
+        &[
+            (
+                "sv = \"Vilket problem, och för vem?\"",
+                "sv = \"Vilket problem har vi, och för vem?\"",
+            ),
+            (
+                "id = \"dataskydd\"\nkind = \"check\"\nrequired = true\nwhen = \"personal_data\"\nprompt = { sv = \"Dataskyddet är genomgånget.\", en = \"Data protection is reviewed.\" }",
+                "id = \"behovsagare\"\nkind = \"text\"\nrequired = true\nprompt = { sv = \"Vem äger behovet?\", en = \"Who owns the need?\" }",
+            ),
+            (
+                "lean = \"innovation\" },\n",
+                "lean = \"innovation\" },\n  { id = \"delvis\", label = { sv = \"Delvis\", en = \"Partly\" } },\n",
+            ),
+        ],
+    );
+    edit(
+        &pack.join("pack.toml"),
+        &[
+            ("version = \"0.1.0\"", "version = \"0.2.0\""),
+            (
+                "[readiness]",
+                "[[profile]]\nid = \"partners\"\nkind = \"check\"\nprompt = { sv = \"Har vi partner?\", en = \"Do we have partners?\" }\ndefault = true\n\n[readiness]",
+            ),
+        ],
+    );
+}
+
+/// Every file under `dir`, by path, with its bytes.
+fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.insert(path.clone(), fs::read(&path).expect("read"));
+        }
+    }
+    out
+}
+
+#[test]
+fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    assert!(
+        wb.join("pack-snapshot.toml").is_file(),
+        "new writes a snapshot"
+    );
+    dino_in(&wb, &["status"]).code(0);
+    assert!(
+        !dino_in(&wb, &["status"]).stdout.contains("har ändrats"),
+        "nothing changed yet"
+    );
+    change_the_pack(&dir.path().join("pack"));
+
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("The pack skolpilot has changed since the workbook recorded it (0.1.0 → 0.2.0): 2 added, 1 removed, 1 reworded, 1 changed")
+        .stdout_has("+ partners: new profile question, «Har vi partner?»")
+        .stdout_has("~ start.problem: «Vilket problem, och för vem?» → «Vilket problem har vi, och för vem?»")
+        .stdout_has("~ start.losning: options: added delvis")
+        .stdout_has("+ start.behovsagare: new item, «Vem äger behovet?»")
+        .stdout_has("− start.dataskydd: item removed, «Dataskyddet är genomgånget.»")
+        .stdout_has("Answers to items the pack no longer has: start.dataskydd");
+    let json = dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let pack = &doc["workbooks"][0]["pack"];
+    assert_eq!(pack["version"], "0.1.0");
+    assert_eq!(pack["current_version"], "0.2.0");
+    assert_eq!(pack["changed"], true);
+    assert_eq!(pack["changes"].as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        pack["changes"][1],
+        serde_json::json!({
+            "area": "item", "place": "start.problem", "change": "reworded",
+            "from": "Vilket problem, och för vem?", "to": "Vilket problem har vi, och för vem?"
+        })
+    );
+    // The portfolio view names it too.
+    dino_in(dir.path(), &["--lang", "en", "status", "."])
+        .code(0)
+        .stdout_has("Their pack has changed since they recorded it: Prov");
+
+    // Without a terminal, upgrade shows the changes and records nothing.
+    let before = files_under(&wb);
+    dino_in(&wb, &["--lang", "en", "upgrade"])
+        .code(1)
+        .stdout_has("~ start.problem:")
+        .stdout_has("1 answer in the log is to a removed item; it stays, shown as removed.")
+        .stderr_has(
+            "nothing was recorded; `dino upgrade --yes` records the new version without asking",
+        );
+    assert_eq!(files_under(&wb), before);
+
+    dino_in(&wb, &["--lang", "en", "upgrade", "--yes"])
+        .code(0)
+        .stderr_has("recorded skolpilot 0.2.0 in workbook.toml; the log is unchanged");
+    let after = files_under(&wb);
+    let log_of = |files: &BTreeMap<PathBuf, Vec<u8>>| -> Vec<(PathBuf, Vec<u8>)> {
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with(wb.join("log")))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect()
+    };
+    assert_eq!(log_of(&after), log_of(&before), "the log is untouched");
+    let toml = fs::read_to_string(wb.join("workbook.toml")).expect("read");
+    assert!(toml.contains("version = \"0.2.0\""), "{toml}");
+    assert!(toml.contains("path = \"../pack\""), "{toml}");
+    assert!(
+        toml.contains("partners = true"),
+        "the new question's default: {toml}"
+    );
+    let snapshot = fs::read_to_string(wb.join("pack-snapshot.toml")).expect("read");
+    assert!(snapshot.contains("version = \"0.2.0\"") && snapshot.contains("behovsagare"));
+
+    // Now nothing has changed; the removed item's answer is still shown,
+    // and, removed by a newer version, it is no problem for `check`.
+    let status = dino_in(&wb, &["--lang", "en", "status"]);
+    status
+        .code(0)
+        .stdout_has("Answers to items the pack no longer has: start.dataskydd");
+    assert!(!status.stdout.contains("has changed"), "{}", status.stdout);
+    dino_in(&wb, &["check"]).code(0);
+    dino_in(&wb, &["--lang", "en", "upgrade"])
+        .code(0)
+        .stderr_has("nothing to upgrade");
+}
+
+#[test]
+fn a_new_version_of_the_built_in_pack_is_shown_against_the_recorded_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    pinned(dir.path(), &["new", "Prov", "--no-input"]).code(0);
+    let wb = dir.path().join("prov");
+    // Make the workbook look as if it was made with an older built-in pack:
+    // one item it did not have, one it had that is gone, one worded
+    // differently.
+    edit(
+        &wb.join("workbook.toml"),
+        &[
+            ("version = \"1.0.0\"", "version = \"0.9.0\""),
+            ("hash = \"sha256:", "hash = \"sha256:0"),
+        ],
+    );
+    let snapshot = wb.join("pack-snapshot.toml");
+    let text = fs::read_to_string(&snapshot).expect("read");
+    let first_item = text.find("[[phase.item]]").expect("an item");
+    let next_item = first_item
+        + 1
+        + text[first_item + 1..]
+            .find("[[phase.item]]")
+            .expect("a second");
+    let removed = &text[first_item..next_item];
+    let id = removed.lines().nth(1).expect("id line").to_string();
+    let older = text.replacen(
+        removed,
+        "[[phase.item]]\nid = \"gammal\"\nkind = \"check\"\nprompt = \"En gammal punkt\"\n\n",
+        1,
+    );
+    fs::write(
+        &snapshot,
+        older.replacen("version = \"1.0.0\"", "version = \"0.9.0\"", 1),
+    )
+    .expect("write");
+
+    let id = id.trim_start_matches("id = ").trim_matches('"');
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("The pack dino has changed since the workbook recorded it (0.9.0 → 1.0.0): 1 added, 1 removed")
+        .stdout_has(&format!("+ initiering.{id}: new item"))
+        .stdout_has("− initiering.gammal: item removed, «En gammal punkt»");
+    dino_in(&wb, &["upgrade", "--yes"]).code(0);
+    let toml = fs::read_to_string(wb.join("workbook.toml")).expect("read");
+    assert!(toml.contains("version = \"1.0.0\""), "{toml}");
+    assert_eq!(
+        fs::read_to_string(&snapshot).expect("read"),
+        text,
+        "the snapshot is the built-in pack's again"
+    );
+}
+
+#[test]
+fn without_a_snapshot_the_change_is_named_and_upgrade_records_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    fs::remove_file(wb.join("pack-snapshot.toml")).expect("rm");
+    // Nothing changed: upgrade writes the missing snapshot.
+    dino_in(&wb, &["--lang", "en", "upgrade"])
+        .code(0)
+        .stderr_has("wrote a new snapshot of it (pack-snapshot.toml)");
+    fs::remove_file(wb.join("pack-snapshot.toml")).expect("rm");
+    change_the_pack(&dir.path().join("pack"));
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("(0.1.0 → 0.2.0). The workbook has no snapshot of the pack (pack-snapshot.toml), so what changed cannot be shown.");
+    dino_in(&wb, &["upgrade", "--yes"]).code(0);
+    assert!(wb.join("pack-snapshot.toml").is_file());
+}
+
+#[test]
+fn a_damaged_snapshot_is_named_by_check_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    edit(
+        &wb.join("pack-snapshot.toml"),
+        &[("\nlanguage = ", "\nlangauge = ")],
+    );
+    dino_in(&wb, &["--lang", "en", "check"])
+        .code(3)
+        .stdout_has("pack-snapshot.toml:8:1: the snapshot of the pack could not be read");
+}
+
+#[test]
+fn upgrade_commit_makes_one_commit_of_the_two_files() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    git(dir.path(), &["init", "--quiet", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "start"]);
+    change_the_pack(&dir.path().join("pack"));
+    git(dir.path(), &["commit", "--quiet", "-am", "pack 0.2.0"]);
+    dino_in(&wb, &["upgrade", "--yes", "--commit"])
+        .code(0)
+        .stderr_has("incheckat: dino: arbetsboken följer skolpilot 0.2.0");
+    let files = git(dir.path(), &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "prov/pack-snapshot.toml\nprov/workbook.toml");
+    assert_eq!(git(dir.path(), &["status", "--porcelain"]).trim(), "");
+}
