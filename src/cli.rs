@@ -13,7 +13,13 @@ use crate::i18n::Lang;
 /// A workbook for innovation projects in the public sector: run a method's
 /// phases as checklists, keep the log in Markdown, report on it.
 #[derive(Debug, Parser)]
-#[command(name = "dino", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "dino",
+    bin_name = "dino",
+    version,
+    max_term_width = 100,
+    after_long_help = AFTER_LONG_HELP
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -21,22 +27,38 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The end of `dino --help` and of the man page.
+const AFTER_LONG_HELP: &str = "\
+To start: `dino new \"Välfärd & lärande\"` makes a workbook, asks the profile questions and runs \
+the first phase; then `cd valfard-larande` and `dino status`.
+
+Exit status: 0 success; 1 error; 2 wrong usage; 3 a check found something (dino check, dino pack \
+check, dino gate --check); 129, 130 or 143 interrupted (hang-up, Ctrl-C, terminated), with every \
+answer given kept in the draft.
+
+Environment: DINO_LANG, the language (sv or en), as --lang. DINO_USER, who is recorded when nobody \
+is asked (else git's user.name, else the login name). DINO_NOW, an RFC 3339 time that pins the \
+clock, for reproducible output. VISUAL or EDITOR, the editor `dino note` opens. NO_COLOR, no colour \
+with --color auto.";
+
 /// Options every command takes.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Run as if dino was started in DIR
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub chdir: Option<PathBuf>,
 
-    /// Language of messages and pack texts [default: DINO_LANG, else LANG, else sv]
+    /// Language of messages, pack texts and reports; `dino new` writes the workbook in it
+    /// [default: DINO_LANG, else the workbook's language, else LC_ALL/LC_MESSAGES/LANG, else sv]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
-    /// Never prompt; fail clearly where an answer is missing
+    /// Never prompt: take the defaults where there are any, else fail and say what is missing
     #[arg(long, global = true)]
     pub no_input: bool,
 
-    /// When to use colour (NO_COLOR turns it off for `auto`)
+    /// When to use colour (with `auto`, on a terminal unless NO_COLOR is set)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 

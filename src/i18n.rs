@@ -7,7 +7,7 @@ use std::str::FromStr;
 /// A language for messages, packs and reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Lang {
-    /// Swedish, the default.
+    /// Swedish
     Sv,
     /// English.
     En,

@@ -24,13 +24,16 @@ impl Ui {
     pub fn new(global: &GlobalArgs) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match global.color {
+        // Each stream by itself: `dino status | less` keeps colour in
+        // messages on the terminal, and `always` colours both.
+        let colour_for = |tty: bool| match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_tty && !no_color,
+            ColorChoice::Auto => tty && !no_color,
         };
+        let color = colour_for(stdout_tty);
         console::set_colors_enabled(color);
-        console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
+        console::set_colors_enabled_stderr(colour_for(std::io::stderr().is_terminal()));
         let lang = global.lang.unwrap_or_else(Lang::from_env);
         Ui {
             lang,

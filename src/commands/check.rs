@@ -17,12 +17,15 @@ use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-/// Check workbooks and packs: every problem as file:line:col: message;
-/// exit 3 if any was found.
+/// Check workbooks and packs; exit 3 if anything is found
+///
+/// Every problem is printed on one line, as file:line:col: message (or file:
+/// message when it concerns the whole file). Exit 0 when all is well, 3 on
+/// findings, 1 when a path cannot be read.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Workbooks, folders searched for workbooks, or pack folders
-    /// [default: the workbook this folder is in, else those below it]
+    /// [default: the workbook this folder is in, else the workbooks below it]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -100,8 +103,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         };
         ui.note(&tr!(
             summary_lang,
-            "{problems_text} i {checked_text}",
-            "{problems_text} in {checked_text}"
+            "{checked_text}, {problems_text}",
+            "{checked_text}, {problems_text}"
         ));
         return Err(Exit::silent(FINDINGS).into());
     }

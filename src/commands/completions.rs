@@ -9,7 +9,7 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 
-/// Print shell completions for bash, zsh, fish, elvish or PowerShell.
+/// Print shell completions for bash, zsh, fish, elvish or PowerShell
 ///
 /// For example, for bash: `dino completions bash > ~/.local/share/bash-completion/completions/dino`.
 #[derive(Debug, Args)]

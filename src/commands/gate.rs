@@ -15,29 +15,34 @@ use crate::state::{Current, GateState, fold};
 use crate::tr;
 use crate::ui::Ui;
 
-/// A phase's gate: its state, a check for CI, or a decision to record.
+/// Show a phase's gate, check it for CI, or record a decision
+///
+/// Without options, at a terminal, dino asks for the decision when the gate is
+/// ready; elsewhere it prints the gate's state and its open items.
 #[derive(Debug, Args)]
+#[command(after_help = "For CI (docs/ci.md): dino -C WORKBOOK gate PHASE --check")]
 pub struct GateArgs {
-    /// The phase [default: the current phase]
+    /// The phase's id [default: the current phase]
     pub phase: Option<String>,
 
-    /// Exit 3 unless the gate was passed (decided "go"); for CI
+    /// Exit 3 unless the gate was passed (decided `go`); for CI
     #[arg(long, conflicts_with = "decision")]
     pub check: bool,
 
-    /// Record this decision (needs --why); without it, at a terminal, dino asks
+    /// Record this decision (with --why); `go` needs the required items done or
+    /// not applicable
     #[arg(long, value_enum)]
     pub decision: Option<DecisionArg>,
 
-    /// Who decided [default: DINO_USER, git's user.name, the login name]
-    #[arg(long, value_name = "NAME")]
+    /// Who decided [default: DINO_USER, else git's user.name, else the login name]
+    #[arg(long, value_name = "NAME", requires = "decision")]
     pub by: Option<String>,
 
-    /// Why: the motivation recorded with the decision
-    #[arg(long, value_name = "TEXT")]
+    /// The reason recorded with the decision
+    #[arg(long, value_name = "TEXT", requires = "decision")]
     pub why: Option<String>,
 
-    /// Commit the new entry with git
+    /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
 }

@@ -13,7 +13,9 @@ use crate::render::terminal_md::visible;
 use crate::render::{json, table::new_table};
 use crate::ui::Ui;
 
-/// The log: every entry in order, one line each (date, kind, phase, title).
+/// List the log: every entry in order, one line each
+///
+/// Date, kind, phase, title and id; and who committed it, where git knows.
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// The workbook [default: the one this folder is in]

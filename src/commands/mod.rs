@@ -47,6 +47,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Upgrade(args) => upgrade::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
         Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args),
+        Command::Man(args) => man::run(args, ui.lang),
     }
 }

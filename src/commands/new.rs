@@ -19,9 +19,13 @@ use crate::workbook::file::{PackRef, WorkbookFile};
 use crate::workbook::profile::{self, Fill};
 use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
 
-/// Make a workbook: a folder with workbook.toml (pack and project profile)
-/// and log/ for the entries.
+/// Create a workbook for a new project
+///
+/// A folder named by the slug of NAME, with workbook.toml (the pack and the
+/// project profile), pack-snapshot.toml and log/. At a terminal dino asks the
+/// profile questions, then offers to start the first phase.
 #[derive(Debug, Args)]
+#[command(after_help = "Example: dino new \"Välfärd & lärande\" --pack ../metod --commit")]
 pub struct NewArgs {
     /// The project's name; the folder is named by its slug ("Välfärd &
     /// lärande" makes valfard-larande/)
@@ -31,12 +35,13 @@ pub struct NewArgs {
     #[arg(long, default_value = "dino", value_name = "ID|PATH")]
     pub pack: String,
 
-    /// Profile answers in a TOML file (`procurement = "yes"`), instead of
-    /// questions
+    /// Profile answers from a TOML file (`procurement = "yes"`; `dino pack show`
+    /// lists the questions); without it, dino asks at a terminal, else takes the
+    /// pack's defaults
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
 
-    /// Commit the new workbook with git (when this folder is in a repository)
+    /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
 }
@@ -158,7 +163,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
             let args = super::run::RunArgs {
                 phase: None,
                 answers: None,
-                commit: false,
+                commit: args.commit,
             };
             return super::run::run_workbook(&wb, args, ui);
         }

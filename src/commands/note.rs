@@ -1,37 +1,42 @@
 //! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
 //! written as an entry of its own in the current workbook's log.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::fsio::write_atomic;
+use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, entry_file_name, writable, write_entry};
 use crate::state::{Current, fold};
 use crate::tr;
 use crate::ui::Ui;
 
-/// Write a decision, risk, insight, lesson or note into the log.
+/// Write a decision, risk, insight, lesson or note into the log
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note lesson --closes a1bf6e \"Budgeten räckte\""
+)]
 pub struct NoteArgs {
-    /// What it is
+    /// The kind of entry
     #[arg(value_enum)]
     pub kind: NoteKind,
 
-    /// The text (Markdown is kept as written); without it, $VISUAL or
-    /// $EDITOR opens
+    /// The text (Markdown, kept as written); `-` reads it from standard input;
+    /// without it, $VISUAL or $EDITOR opens (at a terminal)
     pub text: Option<String>,
 
-    /// Ids of earlier entries (risks, mostly) this one settles
-    #[arg(long, value_name = "ID")]
+    /// An earlier entry (a risk, mostly) this one settles, by the id `dino log`
+    /// shows; repeatable
+    #[arg(long, value_name = "ENTRY")]
     pub closes: Vec<String>,
 
-    /// The phase it belongs to [default: the current phase]
+    /// The id of the phase it belongs to [default: the current phase]
     #[arg(long, value_name = "PHASE")]
     pub phase: Option<String>,
 
-    /// Commit the new entry with git
+    /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
 }
@@ -62,6 +67,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let kind = args.kind.entry_kind();
     let text = match args.text {
+        Some(text) if text == "-" => from_stdin(lang)?,
         Some(text) => text,
         None => from_editor(kind, ui, lang)?,
     };
@@ -149,6 +155,21 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The note's text from standard input (`-`), without the final line end.
+fn from_stdin(lang: Lang) -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        anyhow::anyhow!(tr!(
+            lang,
+            "standard in är inte UTF-8 (vid byte {at}); inget skrevs",
+            "standard input is not UTF-8 (at byte {at}); nothing was written"
+        ))
+    })?;
+    Ok(text.trim_end_matches(['\n', '\r']).to_string())
 }
 
 /// The note's text from the user's editor; only in a terminal.

@@ -14,8 +14,11 @@ use crate::state::fold;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-/// Where projects stand: phases, progress, gates and open items for one
-/// workbook; one row per workbook for several, or for a folder of them.
+/// Show where a project, or a portfolio, stands
+///
+/// One workbook: its phases with progress and gates, the current phase and
+/// its next open items, answers that disagree, and what changed in its pack.
+/// Several, or a folder of them: one row per workbook.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Workbooks, or folders searched for workbooks [default: the workbook

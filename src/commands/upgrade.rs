@@ -17,8 +17,7 @@ use crate::ui::Ui;
 use crate::workbook::profile::{self, Fill};
 use crate::workbook::{WORKBOOK_FILE, Workbook};
 
-/// Move the workbook to the current version of its pack, after showing
-/// what changed
+/// Move a workbook to the current version of its pack, after showing what changed
 ///
 /// Shows every change since the version the workbook recorded (items
 /// added, removed, reworded or changed), asks, then records the new version

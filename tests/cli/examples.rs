@@ -64,3 +64,27 @@ fn the_example_portfolio_has_projects_at_every_stage() {
         ]
     );
 }
+
+#[test]
+fn the_example_answers_file_runs_the_first_phase_of_a_new_workbook() {
+    let dir = tempfile::tempdir().expect("temp");
+    crate::support::pinned(dir.path(), &["new", "Prov", "--no-input"]).code(0);
+    let wb = dir.path().join("prov");
+    let answers = crate::support::root().join("examples/answers/initiering.toml");
+    crate::support::pinned(
+        &wb,
+        &[
+            "run",
+            "initiering",
+            "--answers",
+            answers.to_str().expect("UTF-8"),
+        ],
+    )
+    .code(0);
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let initiering = &doc["workbooks"][0]["phases"][0];
+    assert_eq!(initiering["done"], initiering["required"]);
+    assert_eq!(initiering["gate"]["decision"], "go");
+    crate::support::dino_in(&wb, &["check"]).code(0);
+}

@@ -196,17 +196,142 @@ fn new_refuses_a_folder_that_is_not_empty() {
     assert!(!dir.path().join("pack.toml").exists());
 }
 
+/// The commands every completion script and the man page must know.
+const COMMANDS: [&str; 12] = [
+    "new",
+    "run",
+    "status",
+    "log",
+    "note",
+    "gate",
+    "report",
+    "check",
+    "upgrade",
+    "pack",
+    "completions",
+    "man",
+];
+
+/// What bash offers for the words typed so far, from the real script.
+fn bash_completes(script: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let words_list: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+    let current = words.len() - 1;
+    let previous = words[current.saturating_sub(1)];
+    let program = format!(
+        "source {script:?}; COMP_WORDS=({}); COMP_CWORD={current}; _dino dino {:?} {previous:?}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words_list.join(" "),
+        words[current],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn completions_and_man_page_are_generated() {
+fn bash_completes_commands_and_values_from_the_generated_script() {
+    let dir = tempfile::tempdir().expect("temp");
+    let script = dir.path().join("dino.bash");
+    let run = dino(&["completions", "bash"]);
+    run.code(0);
+    fs::write(&script, &run.stdout).expect("write");
+    assert_eq!(bash_completes(&script, &["dino", "up"]), ["upgrade"]);
+    let all = bash_completes(&script, &["dino", ""]);
+    for command in COMMANDS {
+        assert!(all.iter().any(|c| c == command), "{command} in {all:?}");
+    }
+    assert_eq!(
+        bash_completes(&script, &["dino", "report", "--format", ""]),
+        ["md", "html", "json"]
+    );
+    assert_eq!(
+        bash_completes(&script, &["dino", "gate", "--decision", ""]),
+        ["go", "recycle", "pause", "stop"]
+    );
+    assert_eq!(
+        bash_completes(&script, &["dino", "upgrade", "--co"]),
+        ["--commit", "--color"]
+    );
+}
+
+#[test]
+fn every_shell_gets_every_command_and_option() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let run = dino(&["completions", shell]);
-        run.code(0).stdout_has("dino");
-        assert!(run.stdout.contains("pack"), "{shell} completes subcommands");
+        run.code(0);
+        // Options by their names: fish writes `-l redact`, the others `--redact`.
+        for word in COMMANDS
+            .iter()
+            .chain(&["redact", "decision", "answers", "no-input"])
+        {
+            assert!(run.stdout.contains(word), "{shell} completes {word}");
+        }
     }
-    dino(&["man"])
+    // Each in its shell's own form.
+    dino(&["completions", "zsh"]).stdout_has("#compdef dino");
+    dino(&["completions", "fish"]).stdout_has("complete -c dino");
+    dino(&["completions", "powershell"])
+        .stdout_has("Register-ArgumentCompleter -Native -CommandName 'dino'");
+}
+
+/// The man page through groff with every warning on: none may come.
+fn groff_reads(page: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("groff")
+        // Plain text: no bold, underline or colour.
+        .args(["-man", "-Tutf8", "-ww", "-P-c", "-P-b", "-P-u"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("groff runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(page.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("groff ends");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warns");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_man_pages_render_without_warnings() {
+    let run = dino(&["man"]);
+    run.code(0).stdout_has(".TH dino 1");
+    let text = groff_reads(&run.stdout);
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "SUBCOMMANDS",
+        "Exit status",
+    ] {
+        assert!(text.contains(section), "{section} in the man page:\n{text}");
+    }
+    for command in COMMANDS {
+        let run = dino(&["man", command]);
+        run.code(0).stdout_has(&format!(".TH dino-{command} 1"));
+        groff_reads(&run.stdout);
+    }
+    dino(&["man", "pack", "show"])
         .code(0)
-        .stdout_has(".TH dino 1")
-        .stdout_has("completions");
+        .stdout_has(".TH dino-pack-show 1");
+    dino(&["--lang", "en", "man", "nope"])
+        .code(1)
+        .stderr_has("`dino` has no command `nope`");
 }
 
 #[test]

@@ -580,3 +580,49 @@ fn gate_check_and_decision_give_ci_its_exit_codes() {
     dino_in(&wb, &["gate", "start", "--check"]).code(0);
     dino_in(&wb, &["check"]).code(0);
 }
+
+#[test]
+fn a_note_reads_its_text_from_standard_input_with_a_dash() {
+    use std::io::Write;
+    let dir = temp();
+    let wb = skolpilot_workbook(dir.path());
+    let note = |input: &[u8]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dino"))
+            .current_dir(&wb)
+            .args(["--lang", "en", "note", "insight", "-"])
+            .env("DINO_NOW", "2026-03-02T09:15:00+01:00")
+            .env("DINO_USER", "Anna Lind")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("dino starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write");
+        child.wait_with_output().expect("dino ends")
+    };
+    let out = note("Eleverna vill *mer* praktik.\n\n- en\n- två\n".as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(
+        doc["entries"][0]["text"],
+        "Eleverna vill *mer* praktik.\n\n- en\n- två"
+    );
+    let out = note(b"caf\xe9\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("standard input is not UTF-8 (at byte 3); nothing was written"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -11,11 +11,14 @@ use crate::pack::source::PackSource;
 use crate::pack::{builtin, load};
 use crate::ui::Ui;
 
-/// Check packs against the pack format; list every problem, exit 3 if any.
+/// Check packs against the pack format; exit 3 if anything is found
+///
+/// Every problem is printed on one line, as file:line:col: message. Exit 0
+/// when all is well, 3 on findings, 1 when a path holds no pack.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Pack folders (or built-in ids) to check
-    #[arg(default_value = ".", value_name = "PATH")]
+    /// Pack folders, or built-in pack ids, to check
+    #[arg(default_value = ".", value_name = "ID|PATH")]
     pub paths: Vec<String>,
 }
 

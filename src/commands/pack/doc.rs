@@ -11,8 +11,10 @@ use crate::fsio::write_atomic;
 use crate::render::{handbook, html};
 use crate::ui::Ui;
 
-/// Write a pack as a printable facilitator's handbook: every phase with its
-/// purpose and guidance, every item with its help and when it applies.
+/// Print a pack's facilitator handbook, in Markdown or HTML
+///
+/// Every phase with its purpose and guidance, every item with its help and
+/// when it applies.
 #[derive(Debug, Args)]
 pub struct DocArgs {
     /// A built-in pack's id or a pack folder

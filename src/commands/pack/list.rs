@@ -10,7 +10,7 @@ use crate::pack::{builtin, load, source::PackSource};
 use crate::render::table::new_table;
 use crate::ui::Ui;
 
-/// List the built-in packs and any found under the folders given with --pack.
+/// List the built-in packs and any found under the folders given with --pack
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// A pack folder, or a folder to search for packs (repeatable)

@@ -16,7 +16,7 @@ use crate::finding::Finding;
 use crate::pack::{Pack, builtin};
 use crate::ui::Ui;
 
-/// Work with method packs: the phases, items and gates a workbook follows.
+/// Work with method packs: the phases, items and gates a workbook follows
 #[derive(Debug, Args)]
 pub struct PackArgs {
     #[command(subcommand)]

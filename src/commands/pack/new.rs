@@ -25,7 +25,7 @@ const TEMPLATE: [(&str, &str); 3] = [
     ),
 ];
 
-/// Make a new pack folder with a small, valid pack to start from.
+/// Create a pack folder with a small, valid pack to start from
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The folder to create; its name becomes the pack's id

@@ -10,8 +10,9 @@ use crate::finding::closest;
 use crate::render::pack_view::{self, Look};
 use crate::ui::Ui;
 
-/// Show a pack's profile, readiness, phases and items; or one phase in full.
+/// Show a pack's profile, readiness, phases and items; or one phase in full
 #[derive(Debug, Args)]
+#[command(after_help = "Example: dino pack show dino initiering")]
 pub struct ShowArgs {
     /// A built-in pack's id or a pack folder
     #[arg(default_value = "dino", value_name = "ID|PATH")]

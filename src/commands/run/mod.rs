@@ -20,20 +20,26 @@ use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-/// Run a phase's checklist with the team: every answer saved at once, one
-/// entry in the log at the end, and the gate when its criteria are met.
+/// Run a phase's checklist with the team
+///
+/// Every answer is saved to a draft as it is given, so a session can stop and
+/// go on later; at the end one entry is written to log/, and the gate is
+/// offered once its criteria are met. `dino run readiness` runs the readiness
+/// self-assessment. Without a terminal, give the answers in a file.
 #[derive(Debug, Args)]
+#[command(after_help = "Example: dino run initiering --answers svar.toml --commit")]
 pub struct RunArgs {
-    /// The phase to run [default: the current phase, or the one of an
+    /// The phase's id (`dino pack show` lists them), or `readiness` for the
+    /// readiness self-assessment [default: the current phase, or that of an
     /// unfinished session]
     pub phase: Option<String>,
 
-    /// Answers in a TOML file instead of questions, for scripts
-    /// (docs/answers-format.md)
+    /// Answers in a TOML file instead of questions, for scripts (the format is
+    /// in dino's docs/answers-format.md; examples/answers/ has one)
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Commit the new entries with git
+    /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
 }
