@@ -8,6 +8,7 @@ pub mod log;
 pub mod man;
 pub mod new;
 pub mod note;
+pub(crate) mod output;
 pub mod pack;
 pub mod report;
 pub mod run;

@@ -30,11 +30,11 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
     let mut phases = new_table(
         vec![
             "#".into(),
-            "id".into(),
-            lang.pick("fas", "phase").into(),
-            lang.pick("punkter", "items").into(),
-            lang.pick("krävs", "required").into(),
-            lang.pick("villkorade", "conditional").into(),
+            "Id".into(),
+            lang.pick("Fas", "Phase").into(),
+            lang.pick("Punkter", "Items").into(),
+            lang.pick("Krävs", "Required").into(),
+            lang.pick("Villkorade", "Conditional").into(),
         ],
         look.width,
     );
@@ -64,9 +64,9 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
     if let Some(readiness) = &pack.readiness {
         let mut table = new_table(
             vec![
-                "id".into(),
-                lang.pick("dimension", "dimension").into(),
-                lang.pick("påståenden", "statements").into(),
+                "Id".into(),
+                lang.pick("Dimension", "Dimension").into(),
+                lang.pick("Påståenden", "Statements").into(),
             ],
             look.width,
         );
@@ -179,11 +179,11 @@ fn phase_heading(n: usize, phase: &Phase, lang: Lang) -> String {
 fn items_table(pack: &Pack, items: &[Item], lang: Lang, look: &Look) -> String {
     let mut table = new_table(
         vec![
-            "id".into(),
-            lang.pick("typ", "kind").into(),
-            lang.pick("krävs", "required").into(),
-            lang.pick("fråga", "prompt").into(),
-            lang.pick("gäller när", "applies when").into(),
+            "Id".into(),
+            lang.pick("Typ", "Kind").into(),
+            lang.pick("Krävs", "Required").into(),
+            lang.pick("Fråga", "Prompt").into(),
+            lang.pick("Gäller när", "Applies when").into(),
         ],
         look.width,
     );

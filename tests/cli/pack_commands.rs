@@ -151,6 +151,17 @@ fn doc_writes_the_handbook_to_a_file() {
     let text = fs::read_to_string(dir.path().join("handbok.md")).expect("handbook written");
     assert!(text.starts_with("# "), "{text}");
     assert!(text.contains("## 1. Initiering"));
+    // A file named .html gets HTML, unless --format says otherwise.
+    dino_in(dir.path(), &["pack", "doc", "-o", "handbok.html"]).code(0);
+    let html = fs::read_to_string(dir.path().join("handbok.html")).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    dino_in(
+        dir.path(),
+        &["pack", "doc", "-o", "h.html", "--format", "md"],
+    )
+    .code(0);
+    let md = fs::read_to_string(dir.path().join("h.html")).expect("written");
+    assert!(md.starts_with("# "), "{md}");
 }
 
 #[test]
@@ -351,4 +362,31 @@ fn every_pack_shipped_checks_clean_in_both_languages() {
             dino(&["--lang", lang, "pack", "show", path]).code(0);
         }
     }
+}
+
+#[test]
+fn show_and_doc_default_to_the_pack_of_the_workbook_they_are_in() {
+    let dir = tempfile::tempdir().expect("temp");
+    let pack = root().join("examples/packs/skolpilot");
+    crate::support::pinned(
+        dir.path(),
+        &[
+            "new",
+            "Prov",
+            "--pack",
+            pack.to_str().expect("UTF-8"),
+            "--no-input",
+        ],
+    )
+    .code(0);
+    let wb = dir.path().join("prov");
+    dino_in(&wb, &["pack", "show"])
+        .code(0)
+        .stdout_has("Skolpilot (skolpilot 0.1.0)");
+    dino_in(&wb.join("log"), &["pack", "doc"])
+        .code(0)
+        .stdout_has("# Skolpilot");
+    dino_in(dir.path(), &["pack", "show"])
+        .code(0)
+        .stdout_has("(dino 1.0.0)");
 }

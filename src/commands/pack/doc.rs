@@ -17,13 +17,14 @@ use crate::ui::Ui;
 /// when it applies.
 #[derive(Debug, Args)]
 pub struct DocArgs {
-    /// A built-in pack's id or a pack folder
-    #[arg(default_value = "dino", value_name = "ID|PATH")]
-    pub pack: String,
+    /// A built-in pack's id or a pack folder [default: the pack of the workbook
+    /// this folder is in, else dino]
+    #[arg(value_name = "ID|PATH")]
+    pub pack: Option<String>,
 
-    /// Markdown (renders on git forges) or a self-contained HTML page
-    #[arg(long, value_enum, default_value_t = DocFormat::Md)]
-    pub format: DocFormat,
+    /// Output format [default: from FILE's extension (.md, .html), else md]
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
 
     /// Write to FILE instead of standard output (`-` is standard output)
     #[arg(short, long, value_name = "FILE")]
@@ -32,14 +33,18 @@ pub struct DocArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DocFormat {
+    /// Markdown, for a forge or an editor
     Md,
+    /// One self-contained HTML page, printable
     Html,
 }
 
 pub fn run(args: DocArgs, ui: &Ui) -> Result<()> {
-    let pack = load_or_fail(&args.pack, ui)?;
+    let pack = load_or_fail(&super::named_or_current(args.pack), ui)?;
     let markdown = handbook::markdown(&pack, ui.lang);
-    let text = match args.format {
+    let format =
+        crate::commands::output::format_for(args.format, args.output.as_deref(), DocFormat::Md);
+    let text = match format {
         DocFormat::Md => markdown,
         DocFormat::Html => {
             let lang = pack.lang_for(ui.lang);

@@ -45,12 +45,12 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
 
     let mut table = new_table(
         vec![
-            "id".into(),
+            "Id".into(),
             "version".into(),
-            lang.pick("titel", "title").into(),
-            lang.pick("faser", "phases").into(),
-            lang.pick("språk", "languages").into(),
-            lang.pick("källa", "source").into(),
+            lang.pick("Titel", "Title").into(),
+            lang.pick("Faser", "Phases").into(),
+            lang.pick("Språk", "Languages").into(),
+            lang.pick("Källa", "Source").into(),
         ],
         ui.terminal_width(),
     );

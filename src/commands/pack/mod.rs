@@ -1,7 +1,7 @@
 //! `dino pack …`: list, show, check, print and scaffold method packs.
 
 pub(crate) mod check;
-mod doc;
+pub(crate) mod doc;
 mod list;
 mod new;
 mod show;
@@ -40,6 +40,29 @@ pub fn run(args: PackArgs, ui: &Ui) -> Result<()> {
         PackCommand::Doc(args) => doc::run(args, ui),
         PackCommand::New(args) => new::run(args, ui),
     }
+}
+
+/// The pack a command means: the one named, else the pack of the workbook
+/// this folder is in, else the built-in `dino`.
+fn named_or_current(given: Option<String>) -> String {
+    given
+        .or_else(workbook_pack)
+        .unwrap_or_else(|| "dino".to_string())
+}
+
+/// The pack of the workbook this folder is in, as `load_or_fail` takes it.
+fn workbook_pack() -> Option<String> {
+    use crate::workbook::{WORKBOOK_FILE, discover, file::WorkbookFile};
+    let root = discover::enclosing(std::path::Path::new("."))?;
+    let path = root.join(WORKBOOK_FILE);
+    let src =
+        crate::pack::source::read_text(&path, path.display().to_string(), crate::i18n::Lang::En)
+            .ok()?;
+    let (file, _) = WorkbookFile::read(&src, crate::i18n::Lang::En).ok()?;
+    Some(match file.pack.path {
+        Some(dir) => root.join(dir).display().to_string(),
+        None => file.pack.id,
+    })
 }
 
 /// Loads a pack named by id or folder, or fails with every finding listed.

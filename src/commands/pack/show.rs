@@ -14,16 +14,17 @@ use crate::ui::Ui;
 #[derive(Debug, Args)]
 #[command(after_help = "Example: dino pack show dino initiering")]
 pub struct ShowArgs {
-    /// A built-in pack's id or a pack folder
-    #[arg(default_value = "dino", value_name = "ID|PATH")]
-    pub pack: String,
+    /// A built-in pack's id or a pack folder [default: the pack of the workbook
+    /// this folder is in, else dino]
+    #[arg(value_name = "ID|PATH")]
+    pub pack: Option<String>,
 
     /// Show only this phase, with its purpose, guidance and gate
     pub phase: Option<String>,
 }
 
 pub fn run(args: ShowArgs, ui: &Ui) -> Result<()> {
-    let pack = load_or_fail(&args.pack, ui)?;
+    let pack = load_or_fail(&super::named_or_current(args.pack), ui)?;
     let look = Look {
         width: ui.terminal_width(),
         heading: if ui.color { bold } else { plain },
