@@ -180,6 +180,19 @@ pub fn read(
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) -> (Option<Meta>, KeyPositions) {
+    if let Some((meta, positions)) = super::front_fast::read(src, range.clone()) {
+        return (Some(meta), positions);
+    }
+    read_full(src, range, lang, findings)
+}
+
+/// As `read`, always with the TOML parser.
+pub(super) fn read_full(
+    src: &SourceText,
+    range: Range<usize>,
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+) -> (Option<Meta>, KeyPositions) {
     let mut positions = KeyPositions::new();
     let meta = read_meta(src, range, lang, findings, &mut positions);
     (meta, positions)
