@@ -121,10 +121,12 @@ pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let mut file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
     // A file that says it is too large is not read at all; one that grows
     // while it is read is cut off at the limit and refused.
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and the read that finds its end: two reads.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     (&mut file)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
