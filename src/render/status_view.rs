@@ -281,7 +281,7 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         format!(
             "«{}» ({}{by})",
             shorten(&crate::report::model::answer_text(&s.answer, lang), 40),
-            meta.date.date()
+            meta.date.short()
         )
     };
     for d in &state.disagreements {

@@ -142,6 +142,17 @@ fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
         .code(0)
         .stdout_has("Their pack has changed since they recorded it: Prov");
 
+    // A session meanwhile follows the pack as it is, and says so.
+    fs::write(
+        wb.join("mer.toml"),
+        "[answers]\nbehovsagare = \"Rektorn\"\n",
+    )
+    .expect("write");
+    dino_in(&wb, &["--lang", "en", "run", "start", "--answers", "mer.toml"])
+        .code(0)
+        .stderr_has("note: the pack skolpilot has changed since the workbook recorded it; the session follows it as it is now (0.2.0)");
+    fs::remove_file(wb.join("mer.toml")).expect("rm");
+
     // Without a terminal, upgrade shows the changes and records nothing.
     let before = files_under(&wb);
     dino_in(&wb, &["--lang", "en", "upgrade"])

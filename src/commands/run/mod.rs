@@ -52,6 +52,15 @@ pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
 /// Runs a session in an open workbook (`dino new` goes on into one).
 pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
+    if wb.pack_changed() {
+        ui.note(&tr!(
+            lang,
+            "obs: paketet {} har ändrats sedan arbetsboken registrerade det; sessionen följer det som det är nu ({}). `dino status` visar vad som ändrats, `dino upgrade` registrerar det",
+            "note: the pack {} has changed since the workbook recorded it; the session follows it as it is now ({}). `dino status` shows what changed, `dino upgrade` records it",
+            wb.pack.id,
+            wb.pack.version
+        ));
+    }
     if let Some(file) = &args.answers {
         return scripted::scripted(wb, &args, file, ui, lang);
     }
