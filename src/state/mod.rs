@@ -123,6 +123,14 @@ pub struct Side {
     pub answer: Answer,
     /// The record's line in the entry's file.
     pub line: usize,
+}
+
+/// An answer that no later answer has seen past, while folding.
+struct Standing {
+    entry: usize,
+    /// The record's index in the entry.
+    record: usize,
+    line: usize,
     given: Given,
 }
 
@@ -211,9 +219,11 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
     let mut readiness = Vec::new();
     let mut last_activity = None;
     let lineage = lineage::Lineage::new(&workbook.entries);
+    let ids: std::collections::HashSet<&str> =
+        workbook.entries.iter().map(|e| e.id.as_str()).collect();
     // Per item, the answers no later answer has seen past: one, unless
     // entries written at the same time disagree.
-    let mut live: BTreeMap<(String, String), Vec<Side>> = BTreeMap::new();
+    let mut live: BTreeMap<(&str, &str), Vec<Standing>> = BTreeMap::new();
 
     for (index, loaded) in workbook.entries.iter().enumerate() {
         let entry = &loaded.entry;
@@ -226,7 +236,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             message,
         };
         for id in meta.follows.iter().flatten() {
-            if !workbook.entries.iter().any(|e| &e.id == id) {
+            if !ids.contains(id.as_str()) {
                 let (line, col) = loaded.at("follows");
                 findings.push(Finding {
                     file: loaded.file.clone(),
@@ -281,7 +291,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                     continue;
                 };
                 last_session.insert(phase.id.clone(), meta.date);
-                for (record, line) in records.iter().zip(&loaded.record_lines) {
+                for (at, (record, line)) in records.iter().zip(&loaded.record_lines).enumerate() {
                     let Some(item) = phase.item(&record.item) else {
                         if written_with_this_version {
                             findings.push(finding(
@@ -317,18 +327,17 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                             ));
                         }
                         Ok(given) => {
-                            let key = (phase.id.clone(), item.id.clone());
-                            let standing = live.entry(key.clone()).or_default();
+                            let standing = live.entry((&phase.id, &item.id)).or_default();
                             standing
                                 .retain(|s| s.entry != index && !lineage.has_seen(index, s.entry));
-                            standing.push(Side {
+                            standing.push(Standing {
                                 entry: index,
-                                answer: record.answer.clone(),
+                                record: at,
                                 line: *line,
                                 given: given.clone(),
                             });
                             answers.insert(
-                                key,
+                                (phase.id.clone(), item.id.clone()),
                                 Latest {
                                     given,
                                     answer: record.answer.clone(),
@@ -371,7 +380,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             },
             _ => {
                 for id in &meta.closes {
-                    if workbook.entries.iter().any(|e| &e.id == id) {
+                    if ids.contains(id.as_str()) {
                         closed.insert(id.clone());
                     } else {
                         let (line, col) = loaded.at("closes");
@@ -447,7 +456,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
         })
         .collect();
     let current = current_of(&phases);
-    let disagreements = disagreements(pack, live);
+    let disagreements = disagreements(workbook, live);
     for d in &disagreements {
         let kept = &workbook.entries[d.kept.entry];
         for other in &d.set_aside {
@@ -482,26 +491,34 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
 
 /// The items whose standing answers differ, in pack order; the last
 /// standing answer is the one that counts.
-fn disagreements(
-    pack: &crate::pack::Pack,
-    mut live: BTreeMap<(String, String), Vec<Side>>,
+fn disagreements<'w>(
+    workbook: &'w Workbook,
+    mut live: BTreeMap<(&'w str, &'w str), Vec<Standing>>,
 ) -> Vec<Disagreement> {
+    let side = |s: &Standing| Side {
+        entry: s.entry,
+        answer: match &workbook.entries[s.entry].entry.body {
+            Body::Records(records) => records[s.record].answer.clone(),
+            Body::Text(_) => Answer::Text(String::new()),
+        },
+        line: s.line,
+    };
     let mut out = Vec::new();
-    for phase in &pack.phases {
+    for phase in &workbook.pack.phases {
         for item in &phase.items {
-            let Some(mut standing) = live.remove(&(phase.id.clone(), item.id.clone())) else {
+            let Some(mut standing) = live.remove(&(phase.id.as_str(), item.id.as_str())) else {
                 continue;
             };
             let Some(kept) = standing.pop() else {
                 continue;
             };
-            standing.retain(|side| side.given != kept.given);
+            standing.retain(|s| s.given != kept.given);
             if !standing.is_empty() {
                 out.push(Disagreement {
                     phase: phase.id.clone(),
                     item: item.id.clone(),
-                    kept,
-                    set_aside: standing,
+                    kept: side(&kept),
+                    set_aside: standing.iter().map(side).collect(),
                 });
             }
         }
