@@ -31,8 +31,9 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace personal names (facilitators, authors, participants, and the
-    /// same names in free text) with roles or pseudonyms
+    /// Replace the names the workbook records (facilitators, authors,
+    /// participants, deciders, respondents) wherever they appear with roles
+    /// or pseudonyms; names it never records stay, so read before sharing
     #[arg(long)]
     pub redact: bool,
 
@@ -60,8 +61,9 @@ fn one(root: &std::path::Path, ui: &Ui, redacting: bool) -> Result<WorkbookRepor
     let state = fold(&wb, lang);
     let built = report::build(&wb, &state, ui.lang);
     if redacting {
-        let names = redact::pseudonyms(&wb, ui.lang);
-        redact::redact(&built, &names).map_err(|e| e.to_string())
+        redact::Redactor::for_workbook(&wb, ui.lang)
+            .report(&built)
+            .map_err(|e| e.to_string())
     } else {
         Ok(built)
     }

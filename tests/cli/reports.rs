@@ -297,3 +297,48 @@ fn a_broken_workbook_is_named_and_the_rest_reported() {
     let html = fs::read_to_string(&out).expect("written");
     assert!(html.contains("Hel"), "the good workbook is reported");
 }
+
+#[test]
+fn redaction_takes_deciders_and_makes_no_links() {
+    let dir = tempfile::tempdir().expect("temp");
+    pinned(dir.path(), &["new", "Delbar", "--no-input"]).code(0);
+    let wb = dir.path().join("delbar");
+    pinned(
+        &wb,
+        &[
+            "gate",
+            "--decision",
+            "pause",
+            "--by",
+            "Karin Ek, förvaltningschef",
+            "--why",
+            "Karin Ek väntar på budgeten.",
+        ],
+    )
+    .code(0);
+    pinned(
+        &wb,
+        &[
+            "note",
+            "insight",
+            "Anna Lind(projektledare) och Karin Eks beslut: [se](https://x.se).",
+        ],
+    )
+    .code(0);
+    for format in ["md", "html", "json"] {
+        let run = dino_in(&wb, &["report", "--format", format, "--redact"]);
+        run.code(0);
+        for name in ["Karin", "Anna", "Lind"] {
+            assert!(!has_word(&run.stdout, name), "{name} in {format}");
+        }
+        assert!(run.stdout.contains("förvaltningschef"), "{format}");
+    }
+    let html = dino_in(&wb, &["report", "--format", "html", "--redact"]);
+    let doc = parse(&html.stdout);
+    let links: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert_eq!(links, ["https://x.se"], "only the note's own link");
+}
