@@ -37,7 +37,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub redact: bool,
 
-    /// For a portfolio: the overview table alone
+    /// For a portfolio: the overview table alone (one workbook gets its full
+    /// report)
     #[arg(long)]
     pub summary: bool,
 }
@@ -94,6 +95,13 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         bar
     });
     let portfolio = !targets.single;
+    if args.summary && !portfolio {
+        ui.note(&crate::tr!(
+            lang,
+            "--summary gäller en portfölj med flera arbetsböcker; här är hela rapporten.",
+            "--summary applies to a portfolio of several workbooks; here is the full report."
+        ));
+    }
     let (format, summary, redacting) = (args.format, args.summary, args.redact);
     // Each workbook's part goes to a temporary file as soon as it and those
     // before it are done; only the overview's rows stay in memory.

@@ -11,7 +11,6 @@ use super::words;
 use crate::i18n::Lang;
 pub use crate::render::html::DOCUMENT_END;
 use crate::render::html::{document, escape, safe_fragment};
-use crate::tr;
 
 fn table(caption: Option<&str>, header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from("<table>");
@@ -257,7 +256,7 @@ pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<p>{}</p>",
-        escape(&tr!(lang, "{} arbetsböcker.", "{} workbooks.", rows.len()))
+        escape(&words::workbooks_sentence(rows.len(), lang))
     );
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
     out.push_str(&table(

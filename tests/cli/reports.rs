@@ -28,6 +28,17 @@ fn the_example_workbook_and_portfolio_in_three_formats() {
         "the overview alone:\n{}",
         run.stdout
     );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_summary_of_one_workbook_says_so_and_gives_the_whole_report() {
+    let run = dino(&["report", WORKBOOK, "--summary"]);
+    run.code(0)
+        .stderr_has("--summary gäller en portfölj")
+        .stdout_has("## Faser");
+    let run = dino(&["--lang", "en", "report", WORKBOOK, "--summary"]);
+    run.code(0).stderr_has("--summary applies to a portfolio");
 }
 
 #[test]
