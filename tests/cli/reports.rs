@@ -93,7 +93,7 @@ fn the_html_is_well_formed_accessible_and_inert() {
             }
         }
     }
-    // Every chart has a title and a description; every table has headers.
+    // Every chart has a title and a description.
     let svgs: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("svg"))
@@ -109,10 +109,17 @@ fn the_html_is_well_formed_accessible_and_inert() {
             "a chart without a description"
         );
     }
+    // Every table has headers, and scrolls in its own box on a narrow
+    // screen rather than the page.
     for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
         assert!(
             table.descendants().any(|c| c.has_tag_name("th")),
             "a table without headers"
+        );
+        assert_eq!(
+            table.parent_element().and_then(|p| p.attribute("class")),
+            Some("table"),
+            "a table outside its box"
         );
     }
     assert!(run.stdout.contains("default-src 'none'"));
