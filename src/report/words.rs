@@ -8,6 +8,11 @@ use crate::tr;
 
 pub use crate::i18n::one_decimal as number;
 
+/// A mean or a spread to one decimal, or a dash where there is none.
+pub fn score(n: Option<f64>, lang: Lang) -> String {
+    n.map_or_else(|| "–".to_string(), |n| number(n, lang))
+}
+
 /// A phase's heading: title, progress and gate.
 pub fn phase_heading(p: &PhaseReport, lang: Lang) -> String {
     let progress = if p.required == 0 {
@@ -135,7 +140,7 @@ pub fn thresholds_sentence(rd: &ReadinessReport, lang: Lang) -> String {
 /// The readiness table: its header and a row per dimension. With one
 /// assessment, its means; with more, the first and the latest.
 pub fn readiness_table(rd: &ReadinessReport, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
-    let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
+    let show = |n: Option<f64>| score(n, lang);
     let single = rd.assessments == 1;
     let rows = rd
         .dimensions
