@@ -31,12 +31,14 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace personal names (facilitators, authors, participants, and the
-    /// same names in free text) with roles or pseudonyms
+    /// Replace the names the workbook records (facilitators, authors,
+    /// participants, deciders, respondents) wherever they appear with roles
+    /// or pseudonyms; names it never records stay, so read before sharing
     #[arg(long)]
     pub redact: bool,
 
-    /// For a portfolio: the overview table alone
+    /// For a portfolio: the overview table alone (one workbook gets its full
+    /// report)
     #[arg(long)]
     pub summary: bool,
 }
@@ -60,8 +62,9 @@ fn one(root: &std::path::Path, ui: &Ui, redacting: bool) -> Result<WorkbookRepor
     let state = fold(&wb, lang);
     let built = report::build(&wb, &state, ui.lang);
     if redacting {
-        let names = redact::pseudonyms(&wb, ui.lang);
-        redact::redact(&built, &names).map_err(|e| e.to_string())
+        redact::Redactor::for_workbook(&wb, ui.lang)
+            .report(&built)
+            .map_err(|e| e.to_string())
     } else {
         Ok(built)
     }
@@ -92,6 +95,13 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         bar
     });
     let portfolio = !targets.single;
+    if args.summary && !portfolio {
+        ui.note(&crate::tr!(
+            lang,
+            "--summary gäller en portfölj med flera arbetsböcker; här är hela rapporten.",
+            "--summary applies to a portfolio of several workbooks; here is the full report."
+        ));
+    }
     let (format, summary, redacting) = (args.format, args.summary, args.redact);
     // Each workbook's part goes to a temporary file as soon as it and those
     // before it are done; only the overview's rows stay in memory.

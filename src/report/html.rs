@@ -10,11 +10,25 @@ use super::model::{Line, PhaseReport};
 use super::words;
 use crate::i18n::Lang;
 pub use crate::render::html::DOCUMENT_END;
-use crate::render::html::{document, escape, safe_fragment};
-use crate::tr;
+use crate::render::html::{TABLE_BOX, document, escape, safe_fragment};
 
-fn table(caption: Option<&str>, header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("<table>");
+/// What a table's cells hold: free text, in which a long word (an
+/// address) may break anywhere, or short values that are kept whole.
+#[derive(Clone, Copy, PartialEq)]
+enum Cells {
+    Prose,
+    Values,
+}
+
+/// A table in its box (see `TABLE_BOX`); the first cell of each row heads
+/// it.
+fn table(caption: Option<&str>, header: &[&str], rows: &[Vec<String>], cells: Cells) -> String {
+    let class = if cells == Cells::Prose {
+        " class=\"prose\""
+    } else {
+        ""
+    };
+    let mut out = format!("{}<table{class}>", TABLE_BOX.0);
     if let Some(caption) = caption {
         let _ = write!(out, "<caption>{}</caption>", escape(caption));
     }
@@ -34,7 +48,7 @@ fn table(caption: Option<&str>, header: &[&str], rows: &[Vec<String>]) -> String
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>\n");
+    let _ = writeln!(out, "</tbody></table>{}", TABLE_BOX.1);
     out
 }
 
@@ -53,6 +67,7 @@ fn answers(lines: &[Line], lang: Lang) -> String {
         None,
         &[lang.pick("Punkt", "Item"), lang.pick("Svar", "Answer")],
         &rows,
+        Cells::Prose,
     )
 }
 
@@ -124,6 +139,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         None,
         &[lang.pick("Vad", "What"), lang.pick("Läge", "Status")],
         &words::summary_rows(r, lang),
+        Cells::Values,
     ));
     out.push_str("<figure>");
     out.push_str(&super::svg::progress(
@@ -150,6 +166,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
             None,
             &[lang.pick("Fråga", "Question"), lang.pick("Svar", "Answer")],
             &rows,
+            Cells::Prose,
         ));
     }
     out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
@@ -210,7 +227,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
             ))
         );
         let (header, rows) = words::readiness_table(rd, lang);
-        out.push_str(&table(None, &header, &rows));
+        out.push_str(&table(None, &header, &rows, Cells::Values));
     }
     if let Some(d) = &r.diagnostic {
         out.push_str(&h(level + 1, &d.title));
@@ -257,13 +274,14 @@ pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<p>{}</p>",
-        escape(&tr!(lang, "{} arbetsböcker.", "{} workbooks.", rows.len()))
+        escape(&words::workbooks_sentence(rows.len(), lang))
     );
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
     out.push_str(&table(
         Some(lang.pick("Översikt", "Overview")),
         &super::OverviewRow::header(lang),
         &cells,
+        Cells::Values,
     ));
     out
 }

@@ -9,7 +9,6 @@ use super::model::{Line, PhaseReport};
 use super::words;
 use crate::i18n::Lang;
 use crate::render::markdown::escape;
-use crate::tr;
 
 fn heading(level: usize, text: &str) -> String {
     format!("{} {}\n\n", "#".repeat(level.min(6)), text)
@@ -176,11 +175,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
 /// The start of a portfolio report: its heading and the overview.
 pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
     let mut out = heading(1, lang.pick("Portföljrapport", "Portfolio report"));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        tr!(lang, "{} arbetsböcker.", "{} workbooks.", rows.len())
-    );
+    let _ = writeln!(out, "{}\n", words::workbooks_sentence(rows.len(), lang));
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
     out.push_str(&table(&super::OverviewRow::header(lang), &cells));
     out

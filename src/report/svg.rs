@@ -1,33 +1,160 @@
 //! Inline SVG charts for the HTML report: phase progress and readiness per
 //! dimension. Each has a title and a description for screen readers, and
 //! the same numbers stand in a table beside it.
+//!
+//! The charts are drawn in the page's own pixels, not scaled down from a
+//! fixed drawing, so their text keeps its size on a phone; bars are given
+//! in percent of the width and stretch with it. Each row's label stands on
+//! a line of its own above its bars, and its numbers in a column at the
+//! right that no bar or threshold line reaches.
 
 use std::fmt::Write as _;
 
 use super::model::{PhaseReport, ReadinessReport};
+use super::words;
 use crate::i18n::Lang;
 use crate::render::html::escape;
+use crate::tr;
 
-const WIDTH: f64 = 640.0;
-const LABEL: f64 = 210.0;
-const ROW: f64 = 26.0;
-/// Colours with enough contrast on white, and for each other.
+/// How much of the width, in percent, bars may fill; the numbers stand in
+/// the rest.
+const TRACK: f64 = 85.0;
+const FONT: f64 = 16.0;
+const SMALL: f64 = 14.0;
+const BAR: f64 = 16.0;
+/// Colours with at least 3:1 contrast on white: the latest (or only)
+/// values, the first; the two blues differ by 2.6:1.
 const DARK: &str = "#0b4f8a";
-const LIGHT: &str = "#9fb3c8";
+const MID: &str = "#6d93c2";
+/// The threshold lines: colour and dash pattern.
+const RISK: (&str, &str) = ("#8a1c1c", "6 3");
+const WATCH: (&str, &str) = ("#9a4a00", "2 2");
 const TEXT: &str = "#1a1a1a";
 
-fn open(id: &str, height: f64, title: &str, desc: &str) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" \
-aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
-        escape(title),
-        escape(desc)
-    )
+/// A chart's content, drawn top to bottom.
+struct Canvas {
+    body: String,
+    /// Where the next line goes, in pixels from the top.
+    y: f64,
 }
 
-/// A short label that fits the label column.
+impl Canvas {
+    fn new() -> Canvas {
+        Canvas {
+            body: String::new(),
+            y: 0.0,
+        }
+    }
+
+    /// Text on a line of its own, `indent` pixels in.
+    fn line(&mut self, indent: f64, text: &str) {
+        let _ = write!(
+            self.body,
+            "<text x=\"{indent}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"{TEXT}\">{}</text>",
+            self.y + 16.0,
+            escape(text)
+        );
+        self.y += 23.0;
+    }
+
+    /// A bar of `share` (0 to 1) of the track, over an outlined empty track
+    /// when `track` is set, with `value` in the column at the right.
+    fn bar(&mut self, share: f64, fill: &str, value: &str, track: bool) {
+        let y = self.y;
+        if track {
+            let _ = write!(
+                self.body,
+                "<rect x=\"0.5\" y=\"{y:.1}\" width=\"{TRACK}%\" height=\"{BAR}\" fill=\"#ffffff\" stroke=\"{MID}\"/>"
+            );
+        }
+        let _ = write!(
+            self.body,
+            "<rect x=\"0.5\" y=\"{y:.1}\" width=\"{:.2}%\" height=\"{BAR}\" fill=\"{fill}\"/>\
+<text x=\"100%\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"{SMALL}\" fill=\"{TEXT}\">{}</text>",
+            TRACK * share.clamp(0.0, 1.0),
+            y + BAR - 3.0,
+            escape(value)
+        );
+        self.y += BAR + 3.0;
+    }
+
+    /// A dashed vertical line at `share` of the track, from `top` to the
+    /// current line, with a white edge so it shows on a bar too.
+    fn threshold(&mut self, share: f64, top: f64, (colour, dash): (&str, &str)) {
+        let x = format!("{:.2}%", TRACK * share.clamp(0.0, 1.0));
+        let (y1, y2) = (top - 3.0, self.y);
+        let _ = write!(
+            self.body,
+            "<line x1=\"{x}\" y1=\"{y1:.1}\" x2=\"{x}\" y2=\"{y2:.1}\" stroke=\"#ffffff\" stroke-width=\"4\"/>\
+<line x1=\"{x}\" y1=\"{y1:.1}\" x2=\"{x}\" y2=\"{y2:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>"
+        );
+    }
+
+    /// A legend line: a small square of `fill`, then its meaning.
+    fn swatch(&mut self, fill: &str, text: &str) {
+        let _ = write!(
+            self.body,
+            "<rect x=\"0.5\" y=\"{:.1}\" width=\"16\" height=\"16\" fill=\"{fill}\"/>",
+            self.y + 3.0
+        );
+        self.line(24.0, text);
+    }
+
+    /// A legend line: a short threshold line, then its meaning.
+    fn dash(&mut self, (colour, dash): (&str, &str), text: &str) {
+        let _ = write!(
+            self.body,
+            "<line x1=\"8\" y1=\"{:.1}\" x2=\"8\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>",
+            self.y + 1.0,
+            self.y + 21.0
+        );
+        self.line(24.0, text);
+    }
+
+    /// The scale's steps under the track, when there are few enough.
+    fn scale(&mut self, min: i64, max: i64) {
+        let steps = max - min;
+        let shown: Vec<i64> = if (1..=10).contains(&steps) {
+            (min..=max).collect()
+        } else {
+            vec![min, max]
+        };
+        for n in shown {
+            let share = (n - min) as f64 / steps.max(1) as f64;
+            let anchor = if n == min {
+                "start"
+            } else if n == max {
+                "end"
+            } else {
+                "middle"
+            };
+            let _ = write!(
+                self.body,
+                "<text x=\"{:.2}%\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"{SMALL}\" fill=\"{TEXT}\">{n}</text>",
+                TRACK * share,
+                self.y + 15.0
+            );
+        }
+        self.y += 26.0;
+    }
+
+    /// The whole chart: an image with a title and a description.
+    fn finish(self, id: &str, title: &str, desc: &str) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"chart\" width=\"100%\" height=\"{:.0}\" \
+aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}</svg>",
+            self.y + 4.0,
+            escape(title),
+            escape(desc),
+            self.body
+        )
+    }
+}
+
+/// A label that fits a phone's width; the whole of it is in the
+/// description and the table.
 fn fit(text: &str) -> String {
-    let max = 28;
+    let max = 44;
     if text.chars().count() <= max {
         text.to_string()
     } else {
@@ -38,131 +165,223 @@ fn fit(text: &str) -> String {
 
 /// Done of required, per phase.
 pub fn progress(id: &str, phases: &[PhaseReport], lang: Lang) -> String {
-    let height = ROW * phases.len() as f64 + 10.0;
-    let desc: Vec<String> = phases
-        .iter()
-        .map(|p| format!("{}: {} / {}", p.title, p.done, p.required))
-        .collect();
-    let mut out = open(
-        id,
-        height,
-        lang.pick("Klara krav per fas", "Requirements done per phase"),
-        &desc.join("; "),
-    );
-    let bar_width = WIDTH - LABEL - 70.0;
-    for (i, p) in phases.iter().enumerate() {
-        let y = 5.0 + ROW * i as f64;
+    let mut chart = Canvas::new();
+    for p in phases {
+        chart.line(0.0, &fit(&p.title));
         let share = if p.required == 0 {
             0.0
         } else {
             p.done as f64 / p.required as f64
         };
-        let _ = write!(
-            out,
-            "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" fill=\"{TEXT}\">{}</text>\
-<rect x=\"{LABEL}\" y=\"{y:.1}\" width=\"{bar_width:.1}\" height=\"16\" fill=\"#ffffff\" stroke=\"{LIGHT}\"/>\
-<rect x=\"{LABEL}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"16\" fill=\"{DARK}\"/>\
-<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"{TEXT}\">{}/{}</text>",
-            y + 13.0,
-            escape(&fit(&p.title)),
-            bar_width * share,
-            LABEL + bar_width + 8.0,
-            y + 13.0,
-            p.done,
-            p.required
-        );
+        chart.bar(share, DARK, &format!("{}/{}", p.done, p.required), true);
+        chart.y += 6.0;
     }
-    out.push_str("</svg>");
-    out
+    let desc: Vec<String> = phases
+        .iter()
+        .map(|p| format!("{}: {} / {}", p.title, p.done, p.required))
+        .collect();
+    chart.finish(
+        id,
+        lang.pick("Klara krav per fas", "Requirements done per phase"),
+        &desc.join("; "),
+    )
 }
 
-/// Per dimension: the first assessment (light) and the latest (dark).
+/// Per dimension: the latest assessment's mean (dark), below the first's
+/// (lighter) when there were several; dashed lines where the risk and
+/// watch thresholds are, explained in the legend and the description.
 pub fn readiness(id: &str, r: &ReadinessReport, lang: Lang) -> String {
-    let height = ROW * 1.5 * r.dimensions.len() as f64 + 30.0;
-    let (min, max) = (r.scale_min as f64, r.scale_max as f64);
-    let show =
-        |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| super::words::number(n, lang));
-    let desc: Vec<String> = r
+    let mut chart = Canvas::new();
+    readiness_rows(&mut chart, r, lang);
+    chart.scale(r.scale_min, r.scale_max);
+    readiness_legend(&mut chart, r, lang);
+    chart.finish(
+        id,
+        &format!("{} ({}–{})", r.title, r.scale_min, r.scale_max),
+        &readiness_desc(r, lang),
+    )
+}
+
+fn readiness_rows(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
+    let min = r.scale_min as f64;
+    let share = |n: f64| (n - min) / (r.scale_max as f64 - min);
+    for d in &r.dimensions {
+        chart.line(0.0, &fit(&d.title));
+        let top = chart.y;
+        if r.assessments > 1 {
+            let first = words::score(d.first, lang);
+            chart.bar(share(d.first.unwrap_or(min)), MID, &first, true);
+        }
+        let latest = words::score(d.latest, lang);
+        chart.bar(share(d.latest.unwrap_or(min)), DARK, &latest, true);
+        chart.threshold(share(r.risk_below), top, RISK);
+        chart.threshold(share(r.watch_below), top, WATCH);
+        chart.y += 6.0;
+    }
+}
+
+fn readiness_legend(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
+    if r.assessments > 1 {
+        let first = &r.first_date;
+        chart.swatch(
+            MID,
+            &tr!(lang, "Första mätningen {first}", "First assessment {first}"),
+        );
+    }
+    let latest = &r.latest_date;
+    chart.swatch(
+        DARK,
+        &if r.assessments > 1 {
+            tr!(
+                lang,
+                "Senaste mätningen {latest}",
+                "Latest assessment {latest}"
+            )
+        } else {
+            tr!(lang, "Mätningen {latest}", "The assessment {latest}")
+        },
+    );
+    let risk = words::number(r.risk_below, lang);
+    chart.dash(
+        RISK,
+        &tr!(lang, "Under {risk}: en risk", "Below {risk}: a risk"),
+    );
+    let watch = words::number(r.watch_below, lang);
+    chart.dash(
+        WATCH,
+        &tr!(
+            lang,
+            "Under {watch}: att bevaka",
+            "Below {watch}: one to watch"
+        ),
+    );
+}
+
+/// The chart in words: each dimension's values, and what the lines mean.
+fn readiness_desc(r: &ReadinessReport, lang: Lang) -> String {
+    let values: Vec<String> = r
         .dimensions
         .iter()
         .map(|d| {
-            format!(
-                "{}: {} {}, {} {}",
-                d.title,
-                lang.pick("första", "first"),
-                show(d.first),
-                lang.pick("senaste", "latest"),
-                show(d.latest)
-            )
+            let (first, latest) = (words::score(d.first, lang), words::score(d.latest, lang));
+            if r.assessments > 1 {
+                let title = &d.title;
+                tr!(
+                    lang,
+                    "{title}: första {first}, senaste {latest}",
+                    "{title}: first {first}, latest {latest}"
+                )
+            } else {
+                format!("{}: {latest}", d.title)
+            }
         })
         .collect();
-    let mut out = open(
-        id,
-        height,
-        &format!("{} ({}–{})", r.title, r.scale_min, r.scale_max),
-        &desc.join("; "),
-    );
-    let bar_width = WIDTH - LABEL - 50.0;
-    let scaled = |n: f64| bar_width * ((n - min) / (max - min)).clamp(0.0, 1.0);
-    // The thresholds, as thin lines.
-    for (threshold, dash) in [(r.risk_below, "4 3"), (r.watch_below, "2 3")] {
-        let x = LABEL + scaled(threshold);
-        let _ = write!(
-            out,
-            "<line x1=\"{x:.1}\" y1=\"0\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8a1c1c\" stroke-dasharray=\"{dash}\"/>",
-            height - 22.0
-        );
-    }
-    for (i, d) in r.dimensions.iter().enumerate() {
-        let y = 5.0 + ROW * 1.5 * i as f64;
-        let _ = write!(
-            out,
-            "<text x=\"0\" y=\"{:.1}\" font-size=\"13\" fill=\"{TEXT}\">{}</text>",
-            y + 17.0,
-            escape(&fit(&d.title))
-        );
-        if let Some(first) = d.first {
-            let _ = write!(
-                out,
-                "<rect x=\"{LABEL}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"11\" fill=\"{LIGHT}\"/>",
-                scaled(first)
-            );
-        }
-        if let Some(latest) = d.latest {
-            let _ = write!(
-                out,
-                "<rect x=\"{LABEL}\" y=\"{:.1}\" width=\"{:.1}\" height=\"11\" fill=\"{DARK}\"/>\
-<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"{TEXT}\">{}</text>",
-                y + 12.0,
-                scaled(latest),
-                LABEL + scaled(latest) + 6.0,
-                y + 22.0,
-                show(Some(latest))
-            );
+    format!(
+        "{}. {} {}",
+        values.join("; "),
+        lang.pick(
+            "Streckade linjer visar gränserna.",
+            "Dashed lines show the thresholds."
+        ),
+        words::thresholds_sentence(r, lang)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::DimensionReport;
+    use super::*;
+
+    fn readiness_report(assessments: usize) -> ReadinessReport {
+        ReadinessReport {
+            title: "Förutsättningar".into(),
+            assessments,
+            first_date: "2026-02-17".into(),
+            latest_date: "2026-05-12".into(),
+            scale_min: 1,
+            scale_max: 5,
+            risk_below: 2.5,
+            watch_below: 3.5,
+            dimensions: vec![DimensionReport {
+                id: "mandat".into(),
+                title: "Mandat".into(),
+                first: Some(2.0),
+                latest: Some(3.0),
+                spread: Some(1.0),
+            }],
         }
     }
-    let _ = write!(
-        out,
-        "<rect x=\"{LABEL}\" y=\"{:.1}\" width=\"12\" height=\"10\" fill=\"{LIGHT}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"{TEXT}\">{}</text>\
-<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"10\" fill=\"{DARK}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"{TEXT}\">{}</text>",
-        height - 16.0,
-        LABEL + 16.0,
-        height - 7.0,
-        escape(&format!(
-            "{} {}",
-            lang.pick("Första", "First"),
-            r.first_date
-        )),
-        LABEL + 170.0,
-        height - 16.0,
-        LABEL + 186.0,
-        height - 7.0,
-        escape(&format!(
-            "{} {}",
-            lang.pick("Senaste", "Latest"),
-            r.latest_date
-        )),
-    );
-    out.push_str("</svg>");
-    out
+
+    fn parse(svg: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(svg).expect("well-formed SVG")
+    }
+
+    #[test]
+    fn one_assessment_draws_one_bar_per_dimension() {
+        let svg = readiness("r", &readiness_report(1), Lang::Sv);
+        let doc = parse(&svg);
+        let bars = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(DARK))
+            .filter(|n| n.attribute("width") != Some("16"))
+            .count();
+        assert_eq!(bars, 1, "{svg}");
+        assert!(svg.contains("Mätningen 2026-05-12"), "{svg}");
+        assert!(
+            !doc.descendants().any(|n| n.attribute("fill") == Some(MID)),
+            "no bar for a first assessment: {svg}"
+        );
+        let two = readiness("r", &readiness_report(2), Lang::En);
+        assert!(two.contains("First assessment 2026-02-17"), "{two}");
+        assert!(two.contains("Latest assessment 2026-05-12"), "{two}");
+    }
+
+    #[test]
+    fn the_thresholds_are_explained_in_legend_and_description() {
+        let svg = readiness("r", &readiness_report(2), Lang::En);
+        let doc = parse(&svg);
+        let desc = doc
+            .descendants()
+            .find(|n| n.has_tag_name("desc"))
+            .and_then(|n| n.text())
+            .expect("a description");
+        assert!(desc.contains("Mandat: first 2.0, latest 3.0"), "{desc}");
+        assert!(
+            desc.contains("below 2.5 is a risk, below 3.5 one to watch"),
+            "{desc}"
+        );
+        assert!(svg.contains("Below 2.5: a risk"), "{svg}");
+        assert!(svg.contains("Below 3.5: one to watch"), "{svg}");
+    }
+
+    #[test]
+    fn numbers_stand_right_of_every_bar_and_line() {
+        let svg = readiness("r", &readiness_report(2), Lang::Sv);
+        let doc = parse(&svg);
+        let percent = |v: &str| v.strip_suffix('%').and_then(|v| v.parse::<f64>().ok());
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            for attr in ["x1", "x2"] {
+                if let Some(x) = n.attribute(attr).and_then(percent) {
+                    assert!(x <= TRACK, "a line at {x}%");
+                }
+            }
+            if n.has_tag_name("rect") {
+                let width = n.attribute("width").and_then(percent).unwrap_or(0.0);
+                assert!(width <= TRACK, "a bar of {width}%");
+            }
+        }
+        let values: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("100%"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(values, ["2,0", "3,0"]);
+    }
+
+    #[test]
+    fn text_is_drawn_at_the_pages_own_size() {
+        let svg = progress("p", &[], Lang::Sv);
+        assert!(!svg.contains("viewBox"), "{svg}");
+        assert!(svg.contains("class=\"chart\""), "{svg}");
+    }
 }

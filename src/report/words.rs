@@ -8,6 +8,11 @@ use crate::tr;
 
 pub use crate::i18n::one_decimal as number;
 
+/// A mean or a spread to one decimal, or a dash where there is none.
+pub fn score(n: Option<f64>, lang: Lang) -> String {
+    n.map_or_else(|| "–".to_string(), |n| number(n, lang))
+}
+
 /// A phase's heading: title, progress and gate.
 pub fn phase_heading(p: &PhaseReport, lang: Lang) -> String {
     let progress = if p.required == 0 {
@@ -76,15 +81,55 @@ pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
+/// `n` with the noun in the form that goes with it: "1 mätning", "2
+/// mätningar"; `sv` and `en` are the noun's singular and plural.
+pub fn counted(n: usize, lang: Lang, sv: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many workbooks a portfolio holds, in a sentence.
+pub fn workbooks_sentence(n: usize, lang: Lang) -> String {
+    let count = counted(
+        n,
+        lang,
+        ("arbetsbok", "arbetsböcker"),
+        ("workbook", "workbooks"),
+    );
+    format!("{count}.")
+}
+
 /// What the readiness assessments were, in a sentence.
 pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
+    let count = counted(
+        rd.assessments,
+        lang,
+        ("mätning", "mätningar"),
+        ("assessment", "assessments"),
+    );
+    let when = if rd.assessments == 1 {
+        tr!(lang, "{count}, {}.", "{count}, {}.", rd.first_date)
+    } else {
+        tr!(
+            lang,
+            "{count}; den första {}, den senaste {}.",
+            "{count}; the first {}, the latest {}.",
+            rd.first_date,
+            rd.latest_date
+        )
+    };
+    format!("{when} {}", thresholds_sentence(rd, lang))
+}
+
+/// The scale and what its thresholds mean, in a sentence.
+pub fn thresholds_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     tr!(
         lang,
-        "{} mätningar; den första {}, den senaste {}. Skala {}–{}; under {} är en risk, under {} att bevaka.",
-        "{} assessments; the first {}, the latest {}. Scale {}–{}; below {} is a risk, below {} one to watch.",
-        rd.assessments,
-        rd.first_date,
-        rd.latest_date,
+        "Skala {}–{}; under {} är en risk, under {} att bevaka.",
+        "Scale {}–{}; below {} is a risk, below {} one to watch.",
         rd.scale_min,
         rd.scale_max,
         number(rd.risk_below, lang),
@@ -92,45 +137,121 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     )
 }
 
-/// The readiness table: its header and a row per dimension.
-pub fn readiness_table(rd: &ReadinessReport, lang: Lang) -> ([&'static str; 4], Vec<Vec<String>>) {
-    let show = |n: Option<f64>| n.map_or_else(|| "–".to_string(), |n| number(n, lang));
+/// The readiness table: its header and a row per dimension. With one
+/// assessment, its means; with more, the first and the latest.
+pub fn readiness_table(rd: &ReadinessReport, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let show = |n: Option<f64>| score(n, lang);
+    let single = rd.assessments == 1;
     let rows = rd
         .dimensions
         .iter()
         .map(|d| {
-            vec![
-                d.title.clone(),
-                show(d.first),
-                show(d.latest),
-                show(d.spread),
-            ]
+            let mut row = vec![d.title.clone()];
+            if !single {
+                row.push(show(d.first));
+            }
+            row.extend([show(d.latest), show(d.spread)]);
+            row
         })
         .collect();
-    (
-        [
+    let header = if single {
+        vec![
+            lang.pick("Dimension", "Dimension"),
+            lang.pick("Medelvärde", "Mean"),
+            lang.pick("Spridning", "Spread"),
+        ]
+    } else {
+        vec![
             lang.pick("Dimension", "Dimension"),
             lang.pick("Första", "First"),
             lang.pick("Senaste", "Latest"),
             lang.pick("Spridning", "Spread"),
-        ],
-        rows,
-    )
+        ]
+    };
+    (header, rows)
 }
 
 /// The diagnostic's conclusion and its counts.
 pub fn diagnostic_sentence(d: &DiagnosticReport, lang: Lang) -> String {
+    let questions = counted(
+        d.questions,
+        lang,
+        ("fråga", "frågor"),
+        ("question", "questions"),
+    );
+    let answered = match (lang, d.questions) {
+        (Lang::Sv, 1) => "besvarad",
+        _ => lang.pick("besvarade", "answered"),
+    };
     format!(
         "{} {}",
         d.verdict,
         tr!(
             lang,
-            "({} av {} frågor besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
-            "({} of {} questions answered: {} towards innovation, {} towards operational development.)",
+            "({} av {questions} {answered}: {} mot innovation, {} mot verksamhetsutveckling.)",
+            "({} of {questions} {answered}: {} towards innovation, {} towards operational development.)",
             d.answered,
-            d.questions,
             d.innovation,
             d.development
         )
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_takes_the_singular() {
+        let sv = ("mätning", "mätningar");
+        let en = ("assessment", "assessments");
+        assert_eq!(counted(1, Lang::Sv, sv, en), "1 mätning");
+        assert_eq!(counted(2, Lang::Sv, sv, en), "2 mätningar");
+        assert_eq!(counted(0, Lang::En, sv, en), "0 assessments");
+        assert_eq!(counted(1, Lang::En, sv, en), "1 assessment");
+        assert_eq!(workbooks_sentence(1, Lang::Sv), "1 arbetsbok.");
+        assert_eq!(workbooks_sentence(4, Lang::En), "4 workbooks.");
+    }
+
+    fn readiness(assessments: usize) -> ReadinessReport {
+        ReadinessReport {
+            title: "Förutsättningar".into(),
+            assessments,
+            first_date: "2026-02-17".into(),
+            latest_date: "2026-05-12".into(),
+            scale_min: 1,
+            scale_max: 5,
+            risk_below: 2.5,
+            watch_below: 3.5,
+            dimensions: vec![super::super::model::DimensionReport {
+                id: "mandat".into(),
+                title: "Mandat".into(),
+                first: Some(2.0),
+                latest: Some(3.5),
+                spread: Some(1.0),
+            }],
+        }
+    }
+
+    #[test]
+    fn one_assessment_is_one_and_has_one_column_of_means() {
+        let one = readiness(1);
+        assert_eq!(
+            readiness_sentence(&one, Lang::Sv),
+            "1 mätning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka."
+        );
+        assert_eq!(
+            readiness_table(&one, Lang::En),
+            (
+                vec!["Dimension", "Mean", "Spread"],
+                vec![vec!["Mandat".to_string(), "3.5".into(), "1.0".into()]]
+            )
+        );
+        let two = readiness(2);
+        assert!(
+            readiness_sentence(&two, Lang::En)
+                .starts_with("2 assessments; the first 2026-02-17, the latest 2026-05-12.")
+        );
+        assert_eq!(readiness_table(&two, Lang::En).0.len(), 4);
+    }
 }

@@ -28,6 +28,17 @@ fn the_example_workbook_and_portfolio_in_three_formats() {
         "the overview alone:\n{}",
         run.stdout
     );
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_summary_of_one_workbook_says_so_and_gives_the_whole_report() {
+    let run = dino(&["report", WORKBOOK, "--summary"]);
+    run.code(0)
+        .stderr_has("--summary gäller en portfölj")
+        .stdout_has("## Faser");
+    let run = dino(&["--lang", "en", "report", WORKBOOK, "--summary"]);
+    run.code(0).stderr_has("--summary applies to a portfolio");
 }
 
 #[test]
@@ -82,7 +93,7 @@ fn the_html_is_well_formed_accessible_and_inert() {
             }
         }
     }
-    // Every chart has a title and a description; every table has headers.
+    // Every chart has a title and a description.
     let svgs: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("svg"))
@@ -98,10 +109,17 @@ fn the_html_is_well_formed_accessible_and_inert() {
             "a chart without a description"
         );
     }
+    // Every table has headers, and scrolls in its own box on a narrow
+    // screen rather than the page.
     for table in doc.descendants().filter(|n| n.has_tag_name("table")) {
         assert!(
             table.descendants().any(|c| c.has_tag_name("th")),
             "a table without headers"
+        );
+        assert_eq!(
+            table.parent_element().and_then(|p| p.attribute("class")),
+            Some("table"),
+            "a table outside its box"
         );
     }
     assert!(run.stdout.contains("default-src 'none'"));
@@ -296,4 +314,49 @@ fn a_broken_workbook_is_named_and_the_rest_reported() {
     run.code(1).stderr_has("trasig/workbook.toml:1:");
     let html = fs::read_to_string(&out).expect("written");
     assert!(html.contains("Hel"), "the good workbook is reported");
+}
+
+#[test]
+fn redaction_takes_deciders_and_makes_no_links() {
+    let dir = tempfile::tempdir().expect("temp");
+    pinned(dir.path(), &["new", "Delbar", "--no-input"]).code(0);
+    let wb = dir.path().join("delbar");
+    pinned(
+        &wb,
+        &[
+            "gate",
+            "--decision",
+            "pause",
+            "--by",
+            "Karin Ek, förvaltningschef",
+            "--why",
+            "Karin Ek väntar på budgeten.",
+        ],
+    )
+    .code(0);
+    pinned(
+        &wb,
+        &[
+            "note",
+            "insight",
+            "Anna Lind(projektledare) och Karin Eks beslut: [se](https://x.se).",
+        ],
+    )
+    .code(0);
+    for format in ["md", "html", "json"] {
+        let run = dino_in(&wb, &["report", "--format", format, "--redact"]);
+        run.code(0);
+        for name in ["Karin", "Anna", "Lind"] {
+            assert!(!has_word(&run.stdout, name), "{name} in {format}");
+        }
+        assert!(run.stdout.contains("förvaltningschef"), "{format}");
+    }
+    let html = dino_in(&wb, &["report", "--format", "html", "--redact"]);
+    let doc = parse(&html.stdout);
+    let links: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert_eq!(links, ["https://x.se"], "only the note's own link");
 }
