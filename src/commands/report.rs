@@ -23,9 +23,9 @@ pub struct ReportArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-    pub format: ReportFormat,
+    /// Output format [default: from FILE's extension (.md, .html, .json), else md]
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 
     /// Write to FILE instead of standard output (`-` is standard output)
     #[arg(short, long, value_name = "FILE")]
@@ -102,7 +102,8 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
             "--summary applies to a portfolio of several workbooks; here is the full report."
         ));
     }
-    let (format, summary, redacting) = (args.format, args.summary, args.redact);
+    let format = super::output::format_for(args.format, args.output.as_deref(), ReportFormat::Md);
+    let (summary, redacting) = (args.summary, args.redact);
     // Each workbook's part goes to a temporary file as soon as it and those
     // before it are done; only the overview's rows stay in memory.
     let mut body = std::io::BufWriter::new(tempfile::tempfile()?);
@@ -113,6 +114,9 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         |index, root| {
             let result = one(root, ui, redacting).and_then(|r| {
                 let text = match format {
+                    ReportFormat::Json if summary && portfolio => {
+                        report::json_summary_item(&r).map_err(|e| e.to_string())?
+                    }
                     ReportFormat::Json => report::json_item(&r).map_err(|e| e.to_string())?,
                     _ if summary && portfolio => String::new(),
                     ReportFormat::Md if portfolio => report::markdown::workbook(&r, 2, lang),

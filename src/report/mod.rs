@@ -102,7 +102,27 @@ impl OverviewRow {
 /// A report as JSON with sorted keys, indented to sit in the `workbooks`
 /// array of the document (see `json_document`).
 pub fn json_item(report: &WorkbookReport) -> serde_json::Result<String> {
-    let value = serde_json::to_value(report)?;
+    indented(serde_json::to_value(report)?)
+}
+
+/// The parts of a workbook's JSON report that a summary leaves out: all
+/// but its overview.
+const SUMMARY_LEAVES_OUT: [&str; 5] = ["profile", "phases", "notes", "readiness", "diagnostic"];
+
+/// A workbook's overview alone, for `--summary`: its JSON report without
+/// the profile, phases, notes, readiness and diagnostic.
+pub fn json_summary_item(report: &WorkbookReport) -> serde_json::Result<String> {
+    let mut value = serde_json::to_value(report)?;
+    if let Some(map) = value.as_object_mut() {
+        for key in SUMMARY_LEAVES_OUT {
+            map.remove(key);
+        }
+    }
+    indented(value)
+}
+
+/// A workbook's JSON, indented to sit in the `workbooks` array.
+fn indented(value: serde_json::Value) -> serde_json::Result<String> {
     let pretty = serde_json::to_string_pretty(&value)?;
     Ok(pretty
         .lines()

@@ -360,3 +360,52 @@ fn redaction_takes_deciders_and_makes_no_links() {
         .collect();
     assert_eq!(links, ["https://x.se"], "only the note's own link");
 }
+
+#[test]
+fn the_output_file_name_chooses_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = crate::support::root().join("examples/workbooks/kompetenslyftet-i-norrdal");
+    let wb = wb.to_str().expect("UTF-8");
+    for (name, start) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.json", "{"),
+        ("r.md", "# "),
+        ("r.txt", "# "),
+    ] {
+        crate::support::dino_in(dir.path(), &["report", wb, "-o", name]).code(0);
+        let text = std::fs::read_to_string(dir.path().join(name)).expect("written");
+        assert!(
+            text.starts_with(start),
+            "{name}: {}",
+            &text[..40.min(text.len())]
+        );
+    }
+    crate::support::dino_in(
+        dir.path(),
+        &["report", wb, "-o", "x.html", "--format", "md"],
+    )
+    .code(0);
+    let text = std::fs::read_to_string(dir.path().join("x.html")).expect("written");
+    assert!(text.starts_with("# "));
+}
+
+#[test]
+fn a_json_summary_of_a_portfolio_holds_each_workbooks_overview_alone() {
+    let run = crate::support::dino(&[
+        "report",
+        "examples/portfolio",
+        "--format",
+        "json",
+        "--summary",
+    ]);
+    run.code(0);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let workbooks = doc["workbooks"].as_array().expect("workbooks");
+    assert_eq!(workbooks.len(), 4);
+    for wb in workbooks {
+        assert!(wb["name"].is_string() && wb["current"].is_string(), "{wb}");
+        for gone in ["profile", "phases", "notes", "readiness", "diagnostic"] {
+            assert!(wb.get(gone).is_none(), "{gone} in {wb}");
+        }
+    }
+}
