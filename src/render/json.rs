@@ -77,7 +77,8 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
         "answers": answers,
         "removed_items": state.orphans.iter().map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
         "disagreements": state.disagreements.iter().map(|d| json!({
-            "item": format!("{}.{}", d.phase, d.item),
+            "phase": d.phase,
+            "item": d.item.as_ref().map(|item| format!("{}.{item}", d.phase)),
             "kept": side(wb, &d.kept),
             "set_aside": d.set_aside.iter().map(|s| side(wb, s)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

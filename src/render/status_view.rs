@@ -285,40 +285,75 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         )
     };
     for d in &state.disagreements {
-        let prompt = wb
-            .pack
-            .phase(&d.phase)
-            .and_then(|p| p.item(&d.item))
-            .map_or(d.item.as_str(), |i| i.prompt.get(text_lang));
+        let (prompt, place) = match &d.item {
+            Some(item) => (
+                wb.pack
+                    .phase(&d.phase)
+                    .and_then(|p| p.item(item))
+                    .map_or(item.to_string(), |i| i.prompt.get(text_lang).to_string()),
+                format!("{}.{item}", d.phase),
+            ),
+            None => (
+                tr!(
+                    lang,
+                    "Beslutspunkt: {}",
+                    "Gate: {}",
+                    phase_title(wb, &d.phase, lang)
+                ),
+                d.phase.clone(),
+            ),
+        };
         let others: Vec<String> = d.set_aside.iter().map(side).collect();
         let _ = writeln!(
             out,
-            "  • {} [{}.{}]: {} {}; {} {}",
-            shorten(prompt, 50),
-            d.phase,
-            d.item,
+            "  • {} [{place}]: {} {}; {} {}",
+            shorten(&visible(&prompt), 50),
             side(&d.kept),
             lang.pick("gäller", "counts"),
             others.join(", "),
-            lang.pick("står åt sidan", "set aside"),
+            lang.pick("läggs åt sidan", "set aside"),
         );
     }
-    let phases: std::collections::BTreeSet<&str> = state
-        .disagreements
-        .iter()
-        .map(|d| d.phase.as_str())
-        .collect();
-    let runs: Vec<String> = phases.iter().map(|p| format!("`dino run {p}`")).collect();
-    let _ = writeln!(
-        out,
-        "  {}",
-        tr!(
-            lang,
-            "{} och ett nytt svar avgör saken.",
-            "{} and a new answer settle it.",
-            runs.join(", ")
-        )
-    );
+    let settle = |item: bool| -> Vec<String> {
+        let phases: std::collections::BTreeSet<&str> = state
+            .disagreements
+            .iter()
+            .filter(|d| d.item.is_some() == item)
+            .map(|d| d.phase.as_str())
+            .collect();
+        phases
+            .iter()
+            .map(|p| match item {
+                true => format!("`dino run {p}`"),
+                false => format!("`dino gate {p} --decision …`"),
+            })
+            .collect()
+    };
+    let (runs, gates) = (settle(true), settle(false));
+    if !runs.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                lang,
+                "{} och ett nytt svar på punkten avgör saken.",
+                "{} and a new answer to the item settle it.",
+                runs.join(", ")
+            )
+        );
+    }
+    if !gates.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                lang,
+                "Ett nytt beslut avgör saken: {}.",
+                "A new decision settles it: {}.",
+                gates.join(", ")
+            )
+        );
+    }
 }
 
 /// How many pack changes `dino status` lists; `dino upgrade` lists all.

@@ -10,7 +10,8 @@ use crate::workbook::LoadedEntry;
 /// The `follows` graph of one workbook's entries, in log order.
 pub struct Lineage {
     /// For each entry, the entries it names in `follows` (as indexes), or
-    /// `None` when it has no `follows` key and so follows every earlier one.
+    /// `None` when it follows every entry before it: it has no `follows`
+    /// key, or names an entry the log no longer holds.
     parents: Vec<Option<Vec<usize>>>,
 }
 
@@ -24,11 +25,13 @@ impl Lineage {
         let parents = entries
             .iter()
             .map(|e| {
-                e.entry.meta.follows.as_ref().map(|ids| {
-                    ids.iter()
-                        .filter_map(|id| index.get(id.as_str()).copied())
-                        .collect()
-                })
+                let ids = e.entry.meta.follows.as_ref()?;
+                // An entry removed, or one that cannot be read: what
+                // followed it is read as having seen all before it, so
+                // that no correction turns into a disagreement.
+                ids.iter()
+                    .map(|id| index.get(id.as_str()).copied())
+                    .collect::<Option<Vec<usize>>>()
             })
             .collect();
         Lineage { parents }
@@ -77,6 +80,46 @@ impl Lineage {
         }
         (0..seen.len()).filter(|&i| !seen[i]).collect()
     }
+}
+
+/// Puts entries, sorted by date and then file name, in log order: every
+/// entry after the ones it follows, and otherwise by date and file name. A
+/// correction written on a machine whose clock ran behind, or in the same
+/// second as what it corrects, still comes after it. Reads only the files,
+/// so every machine gets the same order.
+pub fn into_log_order(entries: &mut Vec<LoadedEntry>) {
+    let lineage = Lineage::new(entries);
+    let in_order = lineage
+        .parents
+        .iter()
+        .enumerate()
+        .all(|(at, parents)| parents.iter().flatten().all(|&p| p < at));
+    if in_order {
+        return;
+    }
+    let n = entries.len();
+    let mut placed = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    // The first entry (by date) not placed yet.
+    let mut first_open = 0;
+    while order.len() < n {
+        while placed[first_open] {
+            first_open += 1;
+        }
+        let ready = |at: usize| match &lineage.parents[at] {
+            None => at == first_open,
+            Some(parents) => parents.iter().all(|&p| placed[p] || p == at),
+        };
+        // The earliest entry whose parents are placed; in a circle of
+        // `follows` (edited by hand), the earliest left.
+        let next = (first_open..n)
+            .find(|&at| !placed[at] && ready(at))
+            .unwrap_or(first_open);
+        placed[next] = true;
+        order.push(next);
+    }
+    let mut slots: Vec<Option<LoadedEntry>> = entries.drain(..).map(Some).collect();
+    entries.extend(order.into_iter().filter_map(|at| slots[at].take()));
 }
 
 /// The ids a new entry in this log follows. A log whose `follows` go round

@@ -108,7 +108,8 @@ pub struct NoteState {
 #[derive(Clone, Debug)]
 pub struct Disagreement {
     pub phase: String,
-    pub item: String,
+    /// The item; `None` for the phase's gate decision.
+    pub item: Option<String>,
     /// The answer that counts.
     pub kept: Side,
     /// The different answers set aside, in log order.
@@ -124,6 +125,10 @@ pub struct Side {
     /// The record's line in the entry's file.
     pub line: usize,
 }
+
+/// Where a phase's gate decisions stand while folding, beside its items'
+/// answers (no item id is empty).
+const GATE: &str = "";
 
 /// An answer that no later answer has seen past, while folding.
 struct Standing {
@@ -359,6 +364,19 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                 let Some(phase) = known_phase else { continue };
                 match gate_decision(records, lang) {
                     Ok(decision) => {
+                        // Decisions stand, and disagree, as answers do.
+                        let at = records
+                            .iter()
+                            .position(|r| r.item == "decision")
+                            .unwrap_or(0);
+                        let standing = live.entry((&phase.id, GATE)).or_default();
+                        standing.retain(|s| s.entry != index && !lineage.has_seen(index, s.entry));
+                        standing.push(Standing {
+                            entry: index,
+                            record: at,
+                            line: loaded.record_lines.get(at).copied().unwrap_or(1),
+                            given: Given::Value(Value::Str(decision.id().to_string())),
+                        });
                         gates.insert(
                             phase.id.clone(),
                             GateState::Decided {
@@ -461,18 +479,26 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
         let kept = &workbook.entries[d.kept.entry];
         for other in &d.set_aside {
             let other_entry = &workbook.entries[other.entry];
-            let (file, item) = (&other_entry.name, &d.item);
+            let file = &other_entry.name;
             let who = other_entry.entry.meta.by.as_deref().unwrap_or("?");
             let phase = &d.phase;
-            findings.push(Finding {
-                file: kept.file.clone(),
-                line: d.kept.line,
-                col: 1,
-                message: tr!(
+            let message = match &d.item {
+                Some(item) => tr!(
                     lang,
                     "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken",
                     "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts. `dino run {phase}` and a new answer settle it"
                 ),
+                None => tr!(
+                    lang,
+                    "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; detta senare beslut gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken",
+                    "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts. A new decision, `dino gate {phase} --decision …`, settles it"
+                ),
+            };
+            findings.push(Finding {
+                file: kept.file.clone(),
+                line: d.kept.line,
+                col: 1,
+                message,
             });
         }
     }
@@ -505,8 +531,13 @@ fn disagreements<'w>(
     };
     let mut out = Vec::new();
     for phase in &workbook.pack.phases {
-        for item in &phase.items {
-            let Some(mut standing) = live.remove(&(phase.id.as_str(), item.id.as_str())) else {
+        let subjects = phase
+            .items
+            .iter()
+            .map(|item| Some(item.id.as_str()))
+            .chain([None]);
+        for item in subjects {
+            let Some(mut standing) = live.remove(&(phase.id.as_str(), item.unwrap_or(GATE))) else {
                 continue;
             };
             let Some(kept) = standing.pop() else {
@@ -516,7 +547,7 @@ fn disagreements<'w>(
             if !standing.is_empty() {
                 out.push(Disagreement {
                     phase: phase.id.clone(),
-                    item: item.id.clone(),
+                    item: item.map(str::to_string),
                     kept: side(&kept),
                     set_aside: standing.iter().map(side).collect(),
                 });

@@ -224,7 +224,10 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
     assert_eq!(latest.given, Given::Value(Value::Str("Deras.".into())));
     assert_eq!(state.disagreements.len(), 1, "{:?}", state.disagreements);
     let d = &state.disagreements[0];
-    assert_eq!((d.phase.as_str(), d.item.as_str()), ("start", "problem"));
+    assert_eq!(
+        (d.phase.as_str(), d.item.as_deref()),
+        ("start", Some("problem"))
+    );
     assert_eq!(wb.entries[d.kept.entry].id, "cccccc");
     assert_eq!(d.kept.answer, Answer::Text("Deras.".into()));
     let aside: Vec<&str> = d
@@ -363,4 +366,131 @@ fn a_cycle_of_follows_written_by_hand_ends() {
     let state = fold(&wb, Lang::Sv);
     assert!(state.disagreements.is_empty());
     assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
+}
+
+#[test]
+fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
+    // Three answers in one second, each following the one before; their
+    // file names sort the other way round.
+    let at = "2026-03-03T09:00:00+01:00";
+    let dir = tempfile::tempdir().expect("temp");
+    let one = answer_at(at, Some(&[]), "Ett.");
+    let two = answer_at(at, Some(&["cccccc"]), "Två.");
+    let three = answer_at(at, Some(&["bbbbbb"]), "Tre.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-0900-session-start-cccccc.md", &one),
+            ("2026-03-03-0900-session-start-bbbbbb.md", &two),
+            ("2026-03-03-0900-session-start-aaaaaa.md", &three),
+        ],
+    );
+    let ids: Vec<&str> = wb.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["cccccc", "bbbbbb", "aaaaaa"],
+        "in the order they follow"
+    );
+    let state = fold(&wb, Lang::Sv);
+    let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+    assert_eq!(latest.given, Given::Value(Value::Str("Tre.".into())));
+    assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
+
+    // A clock that ran behind: the correction is dated before what it
+    // corrects, and still comes after it.
+    let dir = tempfile::tempdir().expect("temp");
+    let first = answer_at("2026-03-03T10:00:00+01:00", Some(&[]), "Först.");
+    let behind = answer_at("2026-03-03T09:58:00+01:00", Some(&["aaaaaa"]), "Sedan.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-1000-session-start-aaaaaa.md", &first),
+            ("2026-03-03-0958-session-start-bbbbbb.md", &behind),
+        ],
+    );
+    let state = fold(&wb, Lang::Sv);
+    let latest = &state.answers[&("start".to_string(), "problem".to_string())];
+    assert_eq!(latest.given, Given::Value(Value::Str("Sedan.".into())));
+    assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
+}
+
+#[test]
+fn an_entry_that_follows_a_removed_one_has_seen_all_before_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let first = answer_at("2026-03-03T09:00:00+01:00", Some(&[]), "Först.");
+    // It followed a note that was deleted since.
+    let second = answer_at("2026-03-03T11:00:00+01:00", Some(&["dddddd"]), "Sedan.");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-0900-session-start-aaaaaa.md", &first),
+            ("2026-03-03-1100-session-start-bbbbbb.md", &second),
+        ],
+    );
+    let state = fold(&wb, Lang::Sv);
+    assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
+    assert_eq!(state.findings.len(), 1, "{:?}", state.findings);
+    assert!(
+        state.findings[0]
+            .message
+            .contains("`follows` nämner `dddddd`")
+    );
+}
+
+/// A gate entry for `start`, with a `follows` key.
+fn gate_after(date: &str, follows: &[&str], decision: &str) -> String {
+    let ids: Vec<String> = follows.iter().map(|id| format!("{id:?}")).collect();
+    gate("start", date, decision).replacen(
+        &format!("date = {date}\n"),
+        &format!("date = {date}\nfollows = [{}]\n", ids.join(", ")),
+        1,
+    )
+}
+
+#[test]
+fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let done = session("start", "2026-03-02T09:00:00+01:00", START_DONE).replacen(
+        "+++\n\n",
+        "follows = []\n+++\n\n",
+        1,
+    );
+    let go = gate_after("2026-03-03T09:00:00+01:00", &["aaaaaa"], "go");
+    let recycle = gate_after("2026-03-03T10:00:00+01:00", &["aaaaaa"], "recycle");
+    let mut files = vec![
+        ("2026-03-02-0900-session-start-aaaaaa.md", done.clone()),
+        ("2026-03-03-0900-gate-start-bbbbbb.md", go),
+        ("2026-03-03-1000-gate-start-cccccc.md", recycle),
+    ];
+    let view = |files: &[(&str, String)]| {
+        let dir = tempfile::tempdir().expect("temp");
+        let list: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let wb = workbook(dir.path(), false, &list);
+        let state = fold(&wb, Lang::En);
+        (dir, wb, state)
+    };
+    let (_dir, wb, state) = view(&files);
+    assert_eq!(state.disagreements.len(), 1, "{:?}", state.disagreements);
+    let d = &state.disagreements[0];
+    assert_eq!((d.phase.as_str(), d.item.as_deref()), ("start", None));
+    assert_eq!(wb.entries[d.kept.entry].id, "cccccc");
+    assert!(
+        state.findings.iter().any(|f| f
+            .message
+            .contains("the gate of `start` was decided differently")),
+        "{:?}",
+        state.findings
+    );
+    // A decision after both settles it.
+    files.push((
+        "2026-03-04-0900-gate-start-dddddd.md",
+        gate_after("2026-03-04T09:00:00+01:00", &["bbbbbb", "cccccc"], "go"),
+    ));
+    let (_dir, _wb, state) = view(&files);
+    assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
+    assert!(state.phases[0].passed());
+    drop(dir);
 }

@@ -372,5 +372,6 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
     }
     // Stable: entries with the same instant stay in file-name order.
     entries.sort_by_key(|e| e.entry.meta.date.at);
+    crate::state::lineage::into_log_order(&mut entries);
     entries
 }

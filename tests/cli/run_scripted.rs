@@ -451,13 +451,14 @@ fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
     assert_eq!(wb["answers"]["start.problem"]["value"], "Trivsel");
     let d = &wb["disagreements"][0];
     assert_eq!(d["item"], "start.problem");
+    assert_eq!(d["phase"], "start");
     assert_eq!(d["kept"]["answer"]["text"], "Trivsel");
     assert_eq!(d["set_aside"][0]["answer"]["text"], "Frånvaro");
     dino_in(&wb_b, &["--lang", "en", "status"])
         .code(0)
         .stdout_has("Answered differently, with neither having seen the other's answer")
         .stdout_has("«Trivsel» (2026-03-02 10:00, Facilitator) counts; «Frånvaro» (2026-03-02 09:15, Facilitator) set aside")
-        .stdout_has("`dino run start` and a new answer settle it.");
+        .stdout_has("`dino run start` and a new answer to the item settle it.");
     dino_in(&wb_b, &["--lang", "en", "check"])
         .code(3)
         .stdout_has("`problem` was answered differently in 2026-03-02-0915-start-");
