@@ -75,7 +75,8 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
         "stopped": stopped,
         "phases": phases,
         "answers": answers,
-        "removed_items": state.orphans.iter().map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
+        "removed_items": state.orphans.iter().filter(|o| !o.changed).map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
+        "outdated_answers": state.orphans.iter().filter(|o| o.changed).map(|o| format!("{}.{}", o.phase, o.item)).collect::<Vec<_>>(),
         "disagreements": state.disagreements.iter().map(|d| json!({
             "phase": d.phase,
             "item": d.item.as_ref().map(|item| format!("{}.{item}", d.phase)),

@@ -219,20 +219,41 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         );
     }
     out.push('\n');
-    if !state.orphans.is_empty() {
+    let orphans = |changed: bool| -> Option<String> {
+        let list: Vec<String> = state
+            .orphans
+            .iter()
+            .filter(|o| o.changed == changed)
+            .map(|o| {
+                format!(
+                    "{}.{} «{}»",
+                    o.phase,
+                    o.item,
+                    shorten(&visible(&o.prompt), 40)
+                )
+            })
+            .collect();
+        (!list.is_empty()).then(|| list.join(", "))
+    };
+    if let Some(list) = orphans(false) {
         let _ = writeln!(
             out,
             "{}",
             tr!(
                 lang,
-                "Svar på punkter som paketet inte längre har: {}",
-                "Answers to items the pack no longer has: {}",
-                state
-                    .orphans
-                    .iter()
-                    .map(|o| format!("{}.{} «{}»", o.phase, o.item, shorten(&o.prompt, 40)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "Svar på punkter som paketet inte längre har: {list}",
+                "Answers to items the pack no longer has: {list}"
+            )
+        );
+    }
+    if let Some(list) = orphans(true) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "Svar som inte längre passar sin punkt (paketet har ändrat den): {list}",
+                "Answers that no longer fit their item (the pack changed it): {list}"
             )
         );
     }

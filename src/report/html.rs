@@ -113,8 +113,8 @@ fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
             out,
             "<p><strong>{}</strong></p>",
             escape(lang.pick(
-                "Svar på punkter som paketet inte längre har:",
-                "Answers to items the pack no longer has:"
+                "Svar som paketet inte längre tar emot (punkten är borttagen eller ändrad):",
+                "Answers the pack no longer takes (the item was removed or changed):"
             ))
         );
         out.push_str(&answers(&p.removed, lang));

@@ -90,8 +90,8 @@ fn phase_section(phase: &PhaseReport, level: usize, lang: Lang) -> String {
             out,
             "**{}**\n",
             lang.pick(
-                "Svar på punkter som paketet inte längre har:",
-                "Answers to items the pack no longer has:"
+                "Svar som paketet inte längre tar emot (punkten är borttagen eller ändrad):",
+                "Answers the pack no longer takes (the item was removed or changed):"
             )
         );
         out.push_str(&answers_table(&phase.removed, lang));

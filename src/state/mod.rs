@@ -39,6 +39,9 @@ pub struct Orphan {
     pub prompt: String,
     pub answer: Answer,
     pub entry: usize,
+    /// The pack still has the item, but changed it since (its kind or
+    /// options), and the answer no longer fits.
+    pub changed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -291,6 +294,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                             prompt: record.prompt.clone(),
                             answer: record.answer.clone(),
                             entry: index,
+                            changed: false,
                         });
                     }
                     continue;
@@ -316,6 +320,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                             prompt: record.prompt.clone(),
                             answer: record.answer.clone(),
                             entry: index,
+                            changed: false,
                         });
                         continue;
                     };
@@ -353,6 +358,16 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                                 },
                             );
                         }
+                        // Written with an older version of the pack: kept,
+                        // and shown as no longer fitting.
+                        Err(_) if !written_with_this_version => orphans.push(Orphan {
+                            phase: phase.id.clone(),
+                            item: record.item.clone(),
+                            prompt: record.prompt.clone(),
+                            answer: record.answer.clone(),
+                            entry: index,
+                            changed: true,
+                        }),
                         Err(why) => findings.push(finding(
                             *line,
                             tr!(lang, "`{}`: {why}", "`{}`: {why}", record.item),

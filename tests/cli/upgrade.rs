@@ -298,3 +298,47 @@ fn upgrade_commit_makes_one_commit_of_the_two_files() {
     assert_eq!(files.trim(), "prov/pack-snapshot.toml\nprov/workbook.toml");
     assert_eq!(git(dir.path(), &["status", "--porcelain"]).trim(), "");
 }
+
+#[test]
+fn an_answer_a_later_version_no_longer_takes_is_shown_not_reported() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    let pack = dir.path().join("pack");
+    edit(
+        &pack.join("start.toml"),
+        &[(
+            "  { id = \"nej\", label = { sv = \"Nej\", en = \"No\" }, lean = \"innovation\" },\n",
+            "  { id = \"kanske\", label = { sv = \"Kanske\", en = \"Maybe\" } },\n",
+        )],
+    );
+    edit(
+        &pack.join("pack.toml"),
+        &[("version = \"0.1.0\"", "version = \"0.2.0\"")],
+    );
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("~ start.losning: options: added kanske; removed nej")
+        .stdout_has("Answers that no longer fit their item (the pack changed it): start.losning");
+    dino_in(&wb, &["check"]).code(0);
+    let json = dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["outdated_answers"],
+        serde_json::json!(["start.losning"])
+    );
+    // The same answer in an entry written with this very version is a mistake.
+    let log = wb.join("log");
+    let entry = fs::read_dir(&log)
+        .expect("log")
+        .flatten()
+        .next()
+        .expect("an entry")
+        .path();
+    edit(
+        &entry,
+        &[("pack_version = \"0.1.0\"", "pack_version = \"0.2.0\"")],
+    );
+    dino_in(&wb, &["--lang", "en", "check"])
+        .code(3)
+        .stdout_has("`losning`:");
+}
