@@ -64,6 +64,16 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         return commit(&wb, &[path], args.commit, ui, lang);
     }
 
+    if wb.pack_change(lang).is_some_and(|c| c.is_older()) {
+        bail!(tr!(
+            lang,
+            "arbetsboken följer {} {}, en nyare version än den här ({}); uppdatera dino (eller paketet) i stället, så att inget av den nyare versionen går förlorat",
+            "the workbook follows {} {}, a newer version than this one ({}); update dino (or the pack) instead, so that nothing of the newer version is lost",
+            pack.id,
+            wb.file.pack.version,
+            pack.version
+        ));
+    }
     let mut shown = String::new();
     pack_change(&mut shown, &wb, lang, None);
     removed_answers(&mut shown, &wb, lang);

@@ -106,6 +106,9 @@ fn string(s: &str) -> Option<(String, &str)> {
                     'u' => {
                         let (from, _) = chars.next()?;
                         let hex = s.get(from..from + 4)?;
+                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
                         for _ in 0..3 {
                             chars.next()?;
                         }

@@ -18,6 +18,8 @@ pub struct Change {
 /// Which part of the pack a change is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
+    /// The pack itself: its id.
+    Pack,
     Phase,
     Item,
     Profile,
@@ -53,6 +55,16 @@ pub enum What {
 /// things where they were).
 pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
     let mut out = Vec::new();
+    if old.pack != new.pack {
+        out.push(Change {
+            area: Area::Pack,
+            place: "id".to_string(),
+            what: What::Reworded {
+                from: old.pack.clone(),
+                to: new.pack.clone(),
+            },
+        });
+    }
     items(Area::Profile, "", &old.profile, &new.profile, &mut out);
     for phase in &new.phases {
         match old.phases.iter().find(|p| p.id == phase.id) {
@@ -223,6 +235,7 @@ pub fn summary(changes: &[Change], lang: Lang) -> String {
 pub fn line(change: &Change, lang: Lang) -> String {
     let place = &change.place;
     let (new_one, gone) = match change.area {
+        Area::Pack => (lang.pick("nytt", "new"), lang.pick("borttaget", "removed")),
         Area::Phase => (
             lang.pick("ny fas", "new phase"),
             lang.pick("fasen borttagen", "phase removed"),

@@ -100,6 +100,7 @@ fn pack(wb: &Workbook) -> Json {
                 .iter()
                 .map(|c| {
                     let area = match c.area {
+                        Area::Pack => "pack",
                         Area::Phase => "phase",
                         Area::Item => "item",
                         Area::Profile => "profile",

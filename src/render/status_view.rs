@@ -393,6 +393,19 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
         format!("{} → {}", change.from, change.to)
     };
     let id = &wb.pack.id;
+    if change.is_older() {
+        let (from, to) = (&change.from, &change.to);
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "Arbetsboken följer {id} {from}, men här finns bara {to}, en äldre version: uppdatera dino (eller paketet) hellre än att köra `dino upgrade`.",
+                "The workbook follows {id} {from}, but only {to}, an older version, is here: update dino (or the pack) rather than run `dino upgrade`."
+            )
+        );
+        return;
+    }
     let _ = write!(
         out,
         "{}",
@@ -403,6 +416,16 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
         )
     );
     match &change.changes {
+        Ok(changes) if changes.is_empty() => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    ", men bara i texter som ögonblicksbilden inte håller (vägledning, hjälptexter, kriterier).",
+                    ", but only in texts the snapshot does not keep (guidance, help, criteria)."
+                )
+            );
+        }
         Ok(changes) => {
             let _ = writeln!(out, ": {}", crate::pack::diff::summary(changes, lang));
             let shown = limit.unwrap_or(changes.len());

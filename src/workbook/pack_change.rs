@@ -20,6 +20,31 @@ pub struct PackChange {
     pub changes: Result<Vec<Change>, Unknown>,
 }
 
+impl PackChange {
+    /// Whether the pack here is older than the one the workbook recorded:
+    /// a teammate's `dino` (or pack) is newer than this one.
+    pub fn is_older(&self) -> bool {
+        compare_versions(&self.to, &self.from) == std::cmp::Ordering::Less
+    }
+}
+
+/// Versions compared part by part (`1.10.0` after `1.9.2`); parts that are
+/// not numbers compare as text.
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<String> { v.split(['.', '-', '+']).map(str::to_string).collect() };
+    let (a, b) = (parts(a), parts(b));
+    for (x, y) in a.iter().zip(&b) {
+        let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+            (Ok(x), Ok(y)) => x.cmp(&y),
+            _ => x.cmp(y),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Why a change cannot be told in detail.
 #[derive(Debug)]
 pub enum Unknown {
@@ -75,5 +100,20 @@ impl Workbook {
         Snapshot::read(&src, lang)
             .map(Some)
             .map_err(Unknown::Unreadable)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare_versions;
+    use std::cmp::Ordering::*;
+
+    #[test]
+    fn versions_compare_by_their_numbers() {
+        assert_eq!(compare_versions("1.10.0", "1.9.2"), Greater);
+        assert_eq!(compare_versions("0.1.0", "0.1.1"), Less);
+        assert_eq!(compare_versions("1.0", "1.0.0"), Less);
+        assert_eq!(compare_versions("2.0.0", "2.0.0"), Equal);
+        assert_eq!(compare_versions("1.0.0-beta", "1.0.0-alpha"), Greater);
     }
 }

@@ -342,3 +342,42 @@ fn an_answer_a_later_version_no_longer_takes_is_shown_not_reported() {
         .code(3)
         .stdout_has("`losning`:");
 }
+
+#[test]
+fn line_ends_texts_and_older_versions_are_told_apart_from_changes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    let pack = dir.path().join("pack");
+    // A checkout with CRLF line ends is the same pack.
+    for file in ["pack.toml", "start.toml", "test.toml"] {
+        let text = fs::read_to_string(pack.join(file)).expect("read");
+        fs::write(pack.join(file), text.replace('\n', "\r\n")).expect("write");
+    }
+    let status = dino_in(&wb, &["--lang", "en", "status"]);
+    assert!(!status.stdout.contains("has changed"), "{}", status.stdout);
+
+    // Guidance is not in the snapshot: the change is named, not listed.
+    edit(
+        &pack.join("start.toml"),
+        &[("Börja med problemet", "Börja alltid med problemet")],
+    );
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("(0.1.0, new content), but only in texts the snapshot does not keep (guidance, help, criteria).");
+
+    // An older version than the workbook follows: update dino, not the workbook.
+    edit(
+        &wb.join("workbook.toml"),
+        &[("version = \"0.1.0\"", "version = \"0.3.0\"")],
+    );
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has(
+            "The workbook follows skolpilot 0.3.0, but only 0.1.0, an older version, is here",
+        );
+    let before = fs::read(wb.join("workbook.toml")).expect("read");
+    dino_in(&wb, &["--lang", "en", "upgrade", "--yes"])
+        .code(1)
+        .stderr_has("a newer version than this one (0.1.0); update dino (or the pack) instead");
+    assert_eq!(fs::read(wb.join("workbook.toml")).expect("read"), before);
+}

@@ -139,6 +139,7 @@ fn comments_other_spacing_and_crlf_go_to_the_full_reader() {
         "+++\nkind = \"session\"\ndate = 2026-03-02T09:15:00+01:00\n+++",
         "+++\nkind = \"note\"\nkind = \"note\"\ndate = 2026-03-02T09:15:00+01:00\n+++",
         "+++\nkind = \"nte\"\ndate = 2026-03-02T09:15:00+01:00\n+++",
+        "+++\nkind = \"note\"\nauthor = \"A\\u+041\"\ndate = 2026-03-02T09:15:00+01:00\n+++",
     ] {
         let (src, range) = source(text);
         assert!(super::read(&src, range).is_none(), "{text:?}");

@@ -202,14 +202,22 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     Ok(pack)
 }
 
-/// SHA-256 over the pack's files: each relative path, a NUL, the text.
+/// SHA-256 over the pack's files: each relative path, a NUL, the text with
+/// its line ends as `\n` (a checkout with CRLF line ends is the same pack).
 fn content_hash(files: &[&SourceText], phases: &[(String, SourceText)]) -> String {
     let mut hasher = Sha256::new();
     let names = std::iter::once("pack.toml").chain(phases.iter().map(|(rel, _)| rel.as_str()));
     for (name, src) in names.zip(files) {
         hasher.update(name.as_bytes());
         hasher.update([0]);
-        hasher.update(src.text.as_bytes());
+        let mut lines = src.text.split("\r\n");
+        if let Some(first) = lines.next() {
+            hasher.update(first.as_bytes());
+        }
+        for line in lines {
+            hasher.update(b"\n");
+            hasher.update(line.as_bytes());
+        }
         hasher.update([0]);
     }
     hasher
