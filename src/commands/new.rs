@@ -10,7 +10,6 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use crate::fsio::write_atomic;
-use crate::pack::source::read_text;
 use crate::pack::{Origin, Pack};
 use crate::prompt::term::TermPrompter;
 use crate::tr;
@@ -82,22 +81,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     }
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
-        Some(path) => {
-            let src = read_text(path, path.display().to_string(), lang)
-                .map_err(|f| anyhow::anyhow!("{f}"))?;
-            profile::read_file(&src, &pack, lang).map_err(|findings| {
-                let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
-                anyhow::anyhow!(
-                    "{}\n{}",
-                    tr!(
-                        lang,
-                        "profilfilen kunde inte läsas:",
-                        "the profile file could not be read:"
-                    ),
-                    lines.join("\n")
-                )
-            })?
-        }
+        Some(path) => profile::read_path(path, &pack, lang)?,
         None => BTreeMap::new(),
     };
     let at_terminal =

@@ -16,6 +16,10 @@ use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::profile::{self, Fill};
 use crate::workbook::{WORKBOOK_FILE, Workbook};
+use std::collections::BTreeMap;
+
+use crate::pack::check_value;
+use crate::pack::condition::Value;
 
 /// Move a workbook to the current version of its pack, after showing what changed
 ///
@@ -23,13 +27,18 @@ use crate::workbook::{WORKBOOK_FILE, Workbook};
 /// added, removed, reworded or changed), asks, then records the new version
 /// in workbook.toml and a new pack-snapshot.toml. The log is never
 /// rewritten: answers to removed items stay, and are shown as removed.
-/// New profile questions are asked at a terminal, else take the pack's
-/// defaults.
+/// New profile questions, and ones whose answer no longer fits, are answered
+/// from --profile, else asked at a terminal, else take the pack's defaults.
 #[derive(Debug, Args)]
 pub struct UpgradeArgs {
     /// Record the new version without asking (needed without a terminal)
     #[arg(long, short = 'y')]
     pub yes: bool,
+
+    /// Answers to new profile questions, or to ones whose answer no longer
+    /// fits, from a TOML file (as `dino new --profile`)
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
 
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
@@ -110,14 +119,20 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         }
     }
 
-    // Profile questions the pack asks now and the workbook has no answer to.
+    // Profile questions the pack asks now and the workbook has no answer
+    // to, or an answer that no longer fits: from --profile, else asked at
+    // a terminal, else the pack's defaults.
+    let mut given = fitting_profile(&wb, lang, ui);
+    if let Some(path) = &args.profile {
+        given.extend(profile::read_path(path, pack, lang)?);
+    }
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {
         Fill::Ask(&mut prompter)
     } else {
         Fill::Defaults
     };
-    let answers = profile::gather(pack, lang, wb.file.profile.clone(), fill)?;
+    let answers = profile::gather(pack, lang, given, fill)?;
     let mut file = wb.file.clone();
     file.pack.id = pack.id.clone();
     file.pack.version = pack.version.clone();
@@ -134,6 +149,28 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         pack.version
     ));
     commit(&wb, &[workbook_toml, snapshot], args.commit, ui, lang)
+}
+
+/// The workbook's profile answers that the pack as it is now still takes;
+/// the others are named, to be answered again.
+fn fitting_profile(wb: &Workbook, lang: Lang, ui: &Ui) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for (id, value) in &wb.file.profile {
+        let Some(item) = wb.pack.profile.iter().find(|i| &i.id == id) else {
+            continue;
+        };
+        match check_value(&item.kind, value, &format!("`{id}`"), lang) {
+            Ok(value) => {
+                out.insert(id.clone(), value);
+            }
+            Err(why) => ui.note(&tr!(
+                lang,
+                "profilsvaret passar inte längre ({why}); frågan besvaras på nytt",
+                "the profile answer no longer fits ({why}); the question is answered anew"
+            )),
+        }
+    }
+    out
 }
 
 /// Writes the snapshot of the pack as it is now.

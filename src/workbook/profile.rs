@@ -149,6 +149,28 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
 
 /// Reads a `--profile` file: `id = value` for profile questions, each
 /// checked against the pack, every problem with its line and column.
+/// Reads a `--profile` file, or fails with every problem in it listed.
+pub fn read_path(
+    path: &std::path::Path,
+    pack: &Pack,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    let src = crate::pack::source::read_text(path, path.display().to_string(), lang)
+        .map_err(|f| anyhow::anyhow!("{f}"))?;
+    read_file(&src, pack, lang).map_err(|findings| {
+        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "{}\n{}",
+            tr!(
+                lang,
+                "profilfilen kunde inte läsas:",
+                "the profile file could not be read:"
+            ),
+            lines.join("\n")
+        )
+    })
+}
+
 pub fn read_file(
     src: &SourceText,
     pack: &Pack,

@@ -381,3 +381,58 @@ fn line_ends_texts_and_older_versions_are_told_apart_from_changes() {
         .stderr_has("a newer version than this one (0.1.0); update dino (or the pack) instead");
     assert_eq!(fs::read(wb.join("workbook.toml")).expect("read"), before);
 }
+
+#[test]
+fn upgrade_takes_new_and_no_longer_fitting_profile_answers_from_a_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    let pack = dir.path().join("pack");
+    edit(
+        &pack.join("pack.toml"),
+        &[
+            ("version = \"0.1.0\"", "version = \"0.2.0\""),
+            // The workbook answered `none`, which goes.
+            ("default = \"none\"", "default = \"maybe\""),
+            (
+                "  { id = \"none\", label = { sv = \"Nej\", en = \"No\" } },\n",
+                "",
+            ),
+            (
+                "[readiness]",
+                "[[profile]]\nid = \"budget\"\nkind = \"number\"\nrequired = true\nprompt = { sv = \"Budget?\", en = \"Budget?\" }\n\n[readiness]",
+            ),
+        ],
+    );
+    edit(
+        &pack.join("test.toml"),
+        &[("procurement != 'none'", "procurement != 'maybe'")],
+    );
+    dino_in(&wb, &["--lang", "en", "upgrade", "--yes"])
+        .code(1)
+        .stderr_has("the profile answer no longer fits")
+        .stderr_has("the profile questions budget have no answer and no default");
+    assert!(
+        fs::read_to_string(wb.join("workbook.toml"))
+            .expect("read")
+            .contains("0.1.0")
+    );
+    fs::write(dir.path().join("mer.toml"), "budget = 150000\n").expect("write");
+    let file = dir.path().join("mer.toml");
+    dino_in(
+        &wb,
+        &[
+            "upgrade",
+            "--yes",
+            "--profile",
+            file.to_str().expect("UTF-8"),
+        ],
+    )
+    .code(0);
+    let toml = fs::read_to_string(wb.join("workbook.toml")).expect("read");
+    assert!(toml.contains("budget = 150000"), "{toml}");
+    assert!(
+        toml.contains("procurement = \"maybe\""),
+        "the default now: {toml}"
+    );
+    dino_in(&wb, &["check"]).code(0);
+}
