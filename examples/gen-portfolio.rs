@@ -180,6 +180,7 @@ fn main() -> Result<()> {
     let dir = Path::new(dir);
     let pack = builtin::load_named("dino", Lang::Sv).map_err(|f| anyhow::anyhow!("{f:?}"))?;
     let lang = Lang::Sv;
+    let snapshot = dino::pack::snapshot::Snapshot::of(&pack, lang).render();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for n in 0..count {
         let id = format!("projekt-{n:04}");
@@ -218,6 +219,8 @@ fn main() -> Result<()> {
             profile,
         };
         write(&root.join("workbook.toml"), &file.render())?;
+        // As `dino new` writes it: the pack as the workbook recorded it.
+        write(&root.join("pack-snapshot.toml"), &snapshot)?;
         let mut taken: Vec<String> = Vec::new();
         let put = |entry: &Entry, taken: &mut Vec<String>| -> Result<()> {
             let markdown = write_entry(entry, lang);

@@ -60,8 +60,12 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                     let state = fold(&wb, wb_lang);
                     let mut found = wb.findings.clone();
                     found.extend(state.findings);
-                    if let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) =
-                        wb.snapshot(wb_lang)
+                    // The whole snapshot is read when the pack changed; its
+                    // start was checked when the workbook was opened.
+                    if let Some(change) = wb.pack_change(wb_lang)
+                        && let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) =
+                            change.changes
+                        && !found.contains(&f)
                     {
                         found.push(f);
                     }

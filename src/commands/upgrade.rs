@@ -50,7 +50,11 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let pack = &wb.pack;
     if !wb.pack_changed() {
-        if matches!(wb.snapshot(lang), Ok(Some(_))) {
+        let recorded = &wb.file.pack;
+        let in_step = |s: &Snapshot| {
+            s.pack == recorded.id && s.version == recorded.version && s.hash == recorded.hash
+        };
+        if matches!(wb.snapshot(lang), Ok(Some(s)) if in_step(&s)) {
             ui.note(&tr!(
                 lang,
                 "arbetsboken följer redan paketet {} {} som det är nu; inget att uppgradera",
@@ -60,8 +64,9 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
             ));
             return Ok(());
         }
-        // Made before snapshots were kept, or the snapshot is damaged:
-        // record one, so the next change can be shown.
+        // Made before snapshots were kept, damaged, or out of step with
+        // workbook.toml after a merge: record one, so the next change can
+        // be shown.
         let path = write_snapshot(&wb)?;
         ui.note(&tr!(
             lang,

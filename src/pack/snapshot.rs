@@ -145,16 +145,124 @@ impl Snapshot {
         toml::from_str(&src.text).map_err(|err| {
             let span = err.span().unwrap_or(0..0);
             let why = err.message().trim_end_matches('\n').to_string();
-            src.finding(
-                &span,
-                tr!(
-                    lang,
-                    "ögonblicksbilden av paketet kunde inte läsas ({why}); `dino upgrade` skriver en ny",
-                    "the snapshot of the pack could not be read ({why}); `dino upgrade` writes a new one"
-                ),
-            )
+            src.finding(&span, unreadable(lang, &why))
         })
     }
+}
+
+/// How much of a snapshot's start `check_head` reads: its comment and the
+/// four lines that say which pack it holds.
+const HEAD_BYTES: u64 = 4096;
+
+/// The four lines at a snapshot's start that say which pack it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Head {
+    pub pack: String,
+    pub version: String,
+    pub hash: String,
+    pub language: String,
+}
+
+/// Reads only the start of a workbook's snapshot: which pack it holds.
+/// `None` when there is no snapshot; a finding when its start cannot be
+/// read.
+pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usize; 4]), Finding>> {
+    use std::io::Read;
+    let path = dir.join(SNAPSHOT_FILE);
+    let file = std::fs::File::open(&path).ok()?;
+    let mut head = Vec::new();
+    let name = path.display().to_string();
+    if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
+        return Some(Err(Finding::in_file(name, err.to_string())));
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let mut values: [(String, usize); 4] = Default::default();
+    for (key, slot) in ["pack", "version", "hash", "language"]
+        .iter()
+        .zip(&mut values)
+    {
+        let Some((at, line)) = lines.next() else {
+            return Some(Err(Finding::in_file(
+                name,
+                unreadable(lang, &format!("`{key}`?")),
+            )));
+        };
+        let found = line
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(" = "))
+            .and_then(|value| toml::from_str::<toml::Table>(&format!("v = {value}")).ok())
+            .and_then(|t| t.get("v").and_then(|v| v.as_str()).map(str::to_string));
+        let Some(found) = found else {
+            return Some(Err(Finding {
+                file: name,
+                line: at + 1,
+                col: 1,
+                message: unreadable(lang, &format!("`{key} = …`?")),
+            }));
+        };
+        *slot = (found, at + 1);
+    }
+    let [pack, version, hash, language] = values;
+    let lines = [pack.1, version.1, hash.1, language.1];
+    Some(Ok((
+        Head {
+            pack: pack.0,
+            version: version.0,
+            hash: hash.0,
+            language: language.0,
+        },
+        lines,
+    )))
+}
+
+/// Checks the start of a workbook's snapshot against what `workbook.toml`
+/// records (pack id, version, hash), reading only its first lines: a merge
+/// that took one file from each side, or a damaged file, is found without
+/// reading the whole snapshot. No snapshot, no finding.
+pub fn check_head(
+    dir: &std::path::Path,
+    recorded: &crate::workbook::file::PackRef,
+    lang: Lang,
+) -> Option<Finding> {
+    let (head, lines) = match read_head(dir, lang)? {
+        Ok(read) => read,
+        Err(finding) => return Some(finding),
+    };
+    let pairs = [
+        ("pack", &head.pack, &recorded.id, lines[0]),
+        ("version", &head.version, &recorded.version, lines[1]),
+        ("hash", &head.hash, &recorded.hash, lines[2]),
+    ];
+    for (key, found, want, line) in pairs {
+        if found != want && !(key == "hash" && want.is_empty()) {
+            return Some(Finding {
+                file: dir.join(SNAPSHOT_FILE).display().to_string(),
+                line,
+                col: key.len() + 4,
+                message: tr!(
+                    lang,
+                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK} anger {want}; de två hör ihop (togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
+                    "the snapshot is of {key} {found}, but {WORKBOOK} records {want}; the two belong together (were they taken from different branches in a merge?). `dino upgrade` writes a new one"
+                ),
+            });
+        }
+    }
+    None
+}
+
+const WORKBOOK: &str = "workbook.toml";
+
+/// The message for a snapshot that cannot be read.
+fn unreadable(lang: Lang, why: &str) -> String {
+    tr!(
+        lang,
+        "ögonblicksbilden av paketet kunde inte läsas ({why}); `dino upgrade` skriver en ny",
+        "the snapshot of the pack could not be read ({why}); `dino upgrade` writes a new one"
+    )
 }
 
 impl ItemShot {

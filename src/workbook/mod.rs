@@ -94,6 +94,7 @@ impl Workbook {
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
+        findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
             file,

@@ -6,8 +6,10 @@ use super::Workbook;
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::pack::diff::{Change, diff};
-use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
+use crate::pack::snapshot::{Head, SNAPSHOT_FILE, Snapshot, read_head};
 use crate::pack::source::read_text;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A pack that changed under a workbook.
 #[derive(Debug)]
@@ -17,7 +19,7 @@ pub struct PackChange {
     /// The version of the pack now.
     pub to: String,
     /// What changed, from the snapshot; or why that cannot be told.
-    pub changes: Result<Vec<Change>, Unknown>,
+    pub changes: Result<Arc<Vec<Change>>, Unknown>,
 }
 
 impl PackChange {
@@ -81,12 +83,33 @@ impl Workbook {
         Some(PackChange {
             from: recorded.version.clone(),
             to: self.pack.version.clone(),
-            changes: self.snapshot(lang).and_then(|old| {
-                let old = old.ok_or(Unknown::NoSnapshot)?;
-                let lang = old.language.parse().unwrap_or(self.language());
-                Ok(diff(&old, &Snapshot::of(&self.pack, lang)))
-            }),
+            changes: self.changes_since_snapshot(lang),
         })
+    }
+
+    /// The changes from the snapshot to the pack now. In a portfolio many
+    /// workbooks hold the same snapshot (the same pack, hash and language at
+    /// the start): it is read and compared once.
+    fn changes_since_snapshot(&self, lang: Lang) -> Result<Arc<Vec<Change>>, Unknown> {
+        type Key = (Head, String);
+        static DIFFS: OnceLock<Mutex<HashMap<Key, Arc<Vec<Change>>>>> = OnceLock::new();
+        let head = match read_head(&self.root, lang) {
+            None => return Err(Unknown::NoSnapshot),
+            Some(Err(finding)) => return Err(Unknown::Unreadable(finding)),
+            Some(Ok((head, _))) => head,
+        };
+        let key = (head, self.current_pack_hash());
+        let cache = DIFFS.get_or_init(Default::default);
+        if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(found);
+        }
+        let old = self.snapshot(lang)?.ok_or(Unknown::NoSnapshot)?;
+        let lang = old.language.parse().unwrap_or(self.language());
+        let changes = Arc::new(diff(&old, &Snapshot::of(&self.pack, lang)));
+        if let Ok(mut c) = cache.lock() {
+            c.insert(key, changes.clone());
+        }
+        Ok(changes)
     }
 
     /// The snapshot the workbook recorded, if it has one.

@@ -273,13 +273,43 @@ fn without_a_snapshot_the_change_is_named_and_upgrade_records_one() {
 fn a_damaged_snapshot_is_named_by_check_with_its_line() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook_on_a_copy(dir.path());
+    let snapshot = wb.join("pack-snapshot.toml");
+    let good = fs::read_to_string(&snapshot).expect("read");
+    edit(&snapshot, &[("\nversion = ", "\nversoin = ")]);
+    dino_in(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
+        "pack-snapshot.toml:6:1: the snapshot of the pack could not be read (`version = …`?)",
+    );
+    // Status counts it among the problems, as check does.
+    dino_in(&wb, &["--lang", "en", "status"])
+        .code(0)
+        .stdout_has("1 problem in the workbook");
+
+    // Damage further down shows once the pack changes and it is read whole.
+    fs::write(&snapshot, good.replacen("[[phase]]", "[[phse]]", 1)).expect("write");
+    dino_in(&wb, &["check"]).code(0);
+    change_the_pack(&dir.path().join("pack"));
+    dino_in(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
+        "pack-snapshot.toml:52:3: the snapshot of the pack could not be read (duplicate key)",
+    );
+}
+
+#[test]
+fn a_snapshot_out_of_step_with_workbook_toml_is_found_and_rewritten() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_copy(dir.path());
+    // As if a merge took workbook.toml from one branch and the snapshot
+    // from another.
     edit(
         &wb.join("pack-snapshot.toml"),
-        &[("\nlanguage = ", "\nlangauge = ")],
+        &[("version = \"0.1.0\"", "version = \"0.2.0\"")],
     );
     dino_in(&wb, &["--lang", "en", "check"])
         .code(3)
-        .stdout_has("pack-snapshot.toml:8:1: the snapshot of the pack could not be read");
+        .stdout_has("pack-snapshot.toml:6:11: the snapshot is of version 0.2.0, but workbook.toml records 0.1.0");
+    dino_in(&wb, &["--lang", "en", "upgrade"])
+        .code(0)
+        .stderr_has("wrote a new snapshot of it");
+    dino_in(&wb, &["check"]).code(0);
 }
 
 #[test]
