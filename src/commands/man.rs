@@ -43,7 +43,7 @@ pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
             ));
         };
         name = format!("{name}-{part}");
-        cmd = sub.name(name.clone());
+        cmd = sub.name(name.clone()).version(env!("CARGO_PKG_VERSION"));
     }
     let page = clap_mangen::Man::new(cmd);
     let mut out = Vec::new();

@@ -292,20 +292,24 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
             "Answered differently, with neither having seen the other's answer (the latest counts):"
         )
     );
-    let side = |s: &crate::state::Side| {
+    // Times in one offset (the answer that counts), so they compare.
+    let side = |s: &crate::state::Side, offset: jiff::tz::Offset| {
         let meta = &wb.entries[s.entry].entry.meta;
         let by = meta
             .by
             .as_deref()
             .map(|b| format!(", {b}"))
             .unwrap_or_default();
+        let answer = crate::report::model::answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
         format!(
             "«{}» ({}{by})",
-            shorten(&crate::report::model::answer_text(&s.answer, lang), 40),
-            meta.date.short()
+            shorten(&visible(&answer), 40),
+            crate::log::Stamp::new(meta.date.at, offset).short()
         )
     };
     for d in &state.disagreements {
+        let offset = wb.entries[d.kept.entry].entry.meta.date.offset;
+        let side = |s: &crate::state::Side| side(s, offset);
         let (prompt, place) = match &d.item {
             Some(item) => (
                 wb.pack
@@ -544,14 +548,24 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
         .map(|r| r.name.as_str())
         .collect();
     if !changed.is_empty() {
+        // A few by name; a count for the rest.
+        const NAMED: usize = 5;
+        let mut names = changed[..changed.len().min(NAMED)].join(", ");
+        if changed.len() > NAMED {
+            names.push_str(&tr!(
+                lang,
+                " och {} till",
+                " and {} more",
+                changed.len() - NAMED
+            ));
+        }
         let _ = writeln!(
             out,
             "{}",
             tr!(
                 lang,
-                "Paketet har ändrats sedan de registrerade det: {}; `dino status` i var och en visar vad.",
-                "Their pack has changed since they recorded it: {}; `dino status` in each shows what.",
-                changed.join(", ")
+                "Paketet har ändrats sedan de registrerade det: {names}; `dino status` i var och en visar vad.",
+                "Their pack has changed since they recorded it: {names}; `dino status` in each shows what."
             )
         );
     }

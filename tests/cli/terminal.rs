@@ -564,3 +564,53 @@ fn upgrade_at_a_terminal_asks_before_recording_and_asks_new_profile_questions() 
     assert!(file.contains("version = \"0.2.0\""), "{file}");
     assert!(file.contains("partners = false"), "{file}");
 }
+
+#[test]
+fn a_phase_with_answers_from_two_branches_goes_through_its_items_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    // Two sessions that had not seen each other, with every requirement met.
+    for (at, problem) in [("09:00", "Frånvaro"), ("10:00", "Trivsel")] {
+        std::fs::write(
+            wb.join("svar.toml"),
+            format!("[answers]\nproblem = {problem:?}\nlosning = \"nej\"\ndataskydd = true\n"),
+        )
+        .expect("write");
+        crate::support::dino_env(
+            &wb,
+            &["run", "start", "--answers", "svar.toml"],
+            &[
+                ("DINO_NOW", &format!("2026-03-02T{at}:00+01:00")),
+                ("DINO_USER", "Anna Lind"),
+            ],
+        )
+        .code(0);
+    }
+    for entry in std::fs::read_dir(wb.join("log")).expect("log").flatten() {
+        let text = std::fs::read_to_string(entry.path()).expect("read");
+        let alone = as_if_seeing_nothing(&text);
+        std::fs::write(entry.path(), alone).expect("write");
+    }
+    let mut p = run_session(&wb);
+    p.expect("were answered differently on two branches")
+        .expect("told");
+    // Not offered the gate: straight on to the people and the items.
+    p.expect("Facilitator").expect("the session starts");
+    p.send("\x03").expect("Ctrl-C");
+    p.expect(expectrl::Eof).expect("ends");
+}
+
+/// The entry with `follows = []`, as if written without seeing the others.
+fn as_if_seeing_nothing(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with("follows = ") {
+                "follows = []"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}

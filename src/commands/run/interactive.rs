@@ -104,6 +104,22 @@ pub(super) fn interactive(
             lang,
         );
     }
+    // Answers given on two branches: the room settles them by answering
+    // again, so it goes through the items, not straight to the gate.
+    let disagreeing: Vec<&str> = state
+        .disagreements
+        .iter()
+        .filter(|d| d.phase == phase.id)
+        .filter_map(|d| d.item.as_deref())
+        .collect();
+    if !disagreeing.is_empty() {
+        ui.note(&tr!(
+            lang,
+            "Punkterna {} besvarades olika på två grenar (`dino status` visar båda svaren); svara på dem igen för att avgöra saken.",
+            "The items {} were answered differently on two branches (`dino status` shows both answers); answer them again to settle it.",
+            disagreeing.join(", ")
+        ));
+    }
     // Every requirement met and no decision yet: the room may go straight
     // to the gate instead of through the items again.
     let ready = state
@@ -112,6 +128,7 @@ pub(super) fn interactive(
         .find(|p| p.id == phase.id)
         .is_some_and(|p| p.gate == GateState::Ready);
     if resume.is_none()
+        && disagreeing.is_empty()
         && ready
         && term.confirm(
             lang.pick(
