@@ -1,9 +1,11 @@
 //! The command line: global options, shared by every command, and the
-//! commands themselves. Each command's arguments live beside its code.
+//! commands themselves. Each command's arguments live beside its code; their
+//! doc comments are the English help, `help_sv` holds the Swedish.
 
-use std::path::PathBuf;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
@@ -98,4 +100,75 @@ pub enum Command {
     Pack(pack::PackArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+}
+
+/// The command line with its help in `lang`, for help, man pages and
+/// completions.
+pub fn command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::Sv => crate::help_sv::command(),
+        Lang::En => Cli::command(),
+    }
+}
+
+/// The language of help, man pages and usage errors: `--lang`, else
+/// `DINO_LANG`, else the language of the workbook dino runs in, else the
+/// locale's, as for every other message. `dir` is where dino runs.
+pub fn help_lang(lang: Option<Lang>, dir: &Path) -> Lang {
+    lang.or_else(Lang::from_dino_lang)
+        .or_else(|| crate::workbook::language_at(dir))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// As [`help_lang`], from a command line that may not parse: `--lang` and
+/// `-C` are read wherever they stand before `--`.
+pub fn help_lang_of(args: &[OsString]) -> Lang {
+    let (lang, dir) = early_options(args);
+    help_lang(lang, dir.as_deref().unwrap_or(Path::new(".")))
+}
+
+/// `--lang LANG` (or `--lang=LANG`) and `-C DIR`, the first of each, as
+/// written before `--`.
+fn early_options(args: &[OsString]) -> (Option<Lang>, Option<PathBuf>) {
+    let (mut lang, mut dir) = (None, None);
+    let mut words = args.iter().skip(1).map(OsString::as_os_str);
+    while let Some(word) = words.next() {
+        let text = word.to_str().unwrap_or_default();
+        if text == "--" {
+            break;
+        } else if text == "--lang" {
+            lang = lang.or_else(|| words.next().and_then(|v| v.to_str()?.parse().ok()));
+        } else if let Some(value) = text.strip_prefix("--lang=") {
+            lang = lang.or_else(|| value.parse().ok());
+        } else if word == OsStr::new("-C") {
+            dir = dir.or_else(|| words.next().map(PathBuf::from));
+        }
+    }
+    (lang, dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn early(args: &[&str]) -> (Option<Lang>, Option<PathBuf>) {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        early_options(&args)
+    }
+
+    #[test]
+    fn the_language_is_read_before_the_command_line_parses() {
+        assert_eq!(early(&["dino", "--lang", "en", "--help"]).0, Some(Lang::En));
+        assert_eq!(
+            early(&["dino", "gate", "--help", "--lang=sv"]).0,
+            Some(Lang::Sv)
+        );
+        assert_eq!(early(&["dino", "status", "--lang", "fi"]).0, None);
+        assert_eq!(early(&["dino", "note", "x", "--", "--lang", "en"]).0, None);
+        assert_eq!(early(&["dino", "--lang"]).0, None);
+        assert_eq!(
+            early(&["dino", "-C", "wb", "status", "--formt"]),
+            (None, Some(PathBuf::from("wb")))
+        );
+    }
 }

@@ -39,6 +39,11 @@ impl Lang {
         Self::from_vars(|name| std::env::var(name).ok())
     }
 
+    /// The language `DINO_LANG` names, if it names one.
+    pub fn from_dino_lang() -> Option<Lang> {
+        std::env::var("DINO_LANG").ok()?.parse().ok()
+    }
+
     /// As [`Lang::from_env`], reading variables through `get` (for tests).
     pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
         if let Some(lang) = get("DINO_LANG").and_then(|v| v.parse().ok()) {

@@ -9,6 +9,7 @@
 //! - `ui` owns the terminal (colour, width, quiet); `fsio` writes files
 //!   atomically; `finding` is how problems in files are reported;
 //!   `i18n` holds the two languages; `exit` the exit codes.
+//! - `help_sv` is the command line's help and usage errors in Swedish.
 //!
 //! The core (`pack`, `render`) does no terminal I/O.
 
@@ -19,6 +20,7 @@ pub mod exit;
 pub mod finding;
 pub mod fsio;
 pub mod git;
+pub mod help_sv;
 pub mod i18n;
 pub mod log;
 pub mod pack;
@@ -56,21 +58,31 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
         let _ = console::Term::stderr().show_cursor();
         default_hook(info);
     }));
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return if err.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::SUCCESS
-            };
-        }
+        Err(err) => return print_clap_answer(err, &args),
     };
     match commands::run(cli) {
         Ok(()) => exit::SUCCESS,
         Err(err) => report(&err),
     }
+}
+
+/// Prints what clap answered instead of a parsed command line (help, the
+/// version, a usage error) in the language of help; returns the exit code.
+/// The Swedish is built only here, so that a run that parses pays nothing
+/// for it.
+fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
+    let code = if err.use_stderr() {
+        exit::USAGE
+    } else {
+        exit::SUCCESS
+    };
+    let _ = match cli::help_lang_of(args) {
+        i18n::Lang::Sv => help_sv::error(err, args).print(),
+        i18n::Lang::En => err.print(),
+    };
+    code
 }
 
 fn report(err: &anyhow::Error) -> i32 {

@@ -37,8 +37,7 @@ impl Ui {
         let lang = global.lang.unwrap_or_else(Lang::from_env);
         Ui {
             lang,
-            lang_chosen: global.lang.is_some()
-                || std::env::var("DINO_LANG").is_ok_and(|v| v.parse::<Lang>().is_ok()),
+            lang_chosen: global.lang.is_some() || Lang::from_dino_lang().is_some(),
             quiet: global.quiet,
             no_input: global.no_input,
             color,

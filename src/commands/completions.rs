@@ -1,13 +1,14 @@
 //! `dino completions SHELL`: shell completions, generated from the command
-//! line's own definition so they never fall behind it.
+//! line's own definition so they never fall behind it; the descriptions
+//! some shells show are in the language of help.
 
 use std::io::{self, Write};
 
 use anyhow::Result;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::i18n::Lang;
 
 /// Print shell completions for bash, zsh, fish, elvish or PowerShell
 ///
@@ -19,8 +20,8 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: CompletionsArgs) -> Result<()> {
-    let mut command = Cli::command();
+pub fn run(args: CompletionsArgs, lang: Lang) -> Result<()> {
+    let mut command = crate::cli::command(lang);
     // Generated into memory first: clap_complete panics on a failed write,
     // and a closed pipe or a full disk should be an ordinary error.
     let mut out = Vec::new();

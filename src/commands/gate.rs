@@ -49,9 +49,13 @@ pub struct GateArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DecisionArg {
+    /// Go on to the next phase
     Go,
+    /// Work on the phase again
     Recycle,
+    /// Pause the project here
     Pause,
+    /// Stop the project: a legitimate outcome, logged like any other
     Stop,
 }
 

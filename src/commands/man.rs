@@ -1,12 +1,12 @@
 //! `dino man [COMMAND]`: the man page, generated from the command line's
-//! definition: dino(1), or one command's page, such as dino-run(1).
+//! definition: dino(1), or one command's page, such as dino-run(1); in the
+//! language of help.
 
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use clap::{Args, CommandFactory};
+use clap::Args;
 
-use crate::cli::Cli;
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -25,7 +25,7 @@ pub struct ManArgs {
 }
 
 pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command(lang);
     cmd.build();
     let mut name = String::from("dino");
     for part in &args.command {
@@ -45,9 +45,28 @@ pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
         name = format!("{name}-{part}");
         cmd = sub.name(name.clone()).version(env!("CARGO_PKG_VERSION"));
     }
-    let page = clap_mangen::Man::new(cmd);
     let mut out = Vec::new();
-    page.render(&mut out)?;
-    std::io::stdout().write_all(&out)?;
+    clap_mangen::Man::new(cmd).render(&mut out)?;
+    let page = String::from_utf8_lossy(&out);
+    let page = match lang {
+        Lang::Sv => crate::help_sv::man_page(&page),
+        Lang::En => page.into_owned(),
+    };
+    std::io::stdout().write_all(ascii_roff(&page).as_bytes())?;
     Ok(())
+}
+
+/// The page with every character beyond ASCII written as a roff escape
+/// (`å` as `\[u00E5]`): groff and mandoc read it right whatever encoding
+/// they expect.
+fn ascii_roff(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }

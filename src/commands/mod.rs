@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         })?;
     }
     let ui = Ui::new(&cli.global);
+    let help_lang = || crate::cli::help_lang(cli.global.lang, std::path::Path::new("."));
     match cli.command {
         Command::New(args) => new::run(args, &ui),
         Command::Run(args) => run::run(args, &ui),
@@ -47,7 +48,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(args) => check::run(args, &ui),
         Command::Upgrade(args) => upgrade::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
-        Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args, ui.lang),
+        Command::Completions(args) => completions::run(args, help_lang()),
+        Command::Man(args) => man::run(args, help_lang()),
     }
 }

@@ -43,10 +43,15 @@ pub struct NoteArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum NoteKind {
+    /// A decision the team has taken
     Decision,
+    /// A risk to keep an eye on; a later entry closes it with --closes
     Risk,
+    /// Something learnt about the problem, the users or the idea
     Insight,
+    /// A lesson for later phases or the next project
     Lesson,
+    /// Anything else worth keeping
     Note,
 }
 

@@ -116,6 +116,16 @@ impl Workbook {
     }
 }
 
+/// The language of the workbook `dir` is in, if it is in one whose
+/// `workbook.toml` reads.
+pub fn language_at(dir: &Path) -> Option<Lang> {
+    let root = discover::enclosing(dir)?;
+    let path = root.join(WORKBOOK_FILE);
+    let src = read_text(&path, path.display().to_string(), Lang::En).ok()?;
+    let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
+    Some(file.language)
+}
+
 /// Packs loaded so far in this process, by where they came from and the
 /// language of their messages: a portfolio of a thousand workbooks on one
 /// pack reads and checks it once.

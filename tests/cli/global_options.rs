@@ -89,7 +89,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
         .code(2)
         .stderr_has("frobnicate");
     dino(&["--lang", "fi", "pack", "list"]).code(2);
-    dino(&["--help"]).code(0).stdout_has("Usage: dino");
+    dino(&["--help"]).code(0).stdout_has("Användning: dino");
     dino(&["pack", "doc", "--help"])
         .code(0)
         .stdout_has("--format");

@@ -4,6 +4,7 @@ mod broken_packs;
 mod docs;
 mod examples;
 mod global_options;
+mod help;
 mod pack_commands;
 mod reports;
 mod run_scripted;

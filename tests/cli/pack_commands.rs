@@ -319,23 +319,46 @@ fn groff_reads(page: &str) -> String {
 
 #[test]
 fn the_man_pages_render_without_warnings() {
-    let run = dino(&["man"]);
-    run.code(0).stdout_has(".TH dino 1");
-    let text = groff_reads(&run.stdout);
-    for section in [
-        "NAME",
-        "SYNOPSIS",
-        "DESCRIPTION",
-        "OPTIONS",
-        "SUBCOMMANDS",
-        "Exit status",
-    ] {
-        assert!(text.contains(section), "{section} in the man page:\n{text}");
-    }
-    for command in COMMANDS {
-        let run = dino(&["man", command]);
-        run.code(0).stdout_has(&format!(".TH dino-{command} 1"));
-        groff_reads(&run.stdout);
+    let languages = [
+        (
+            "en",
+            [
+                "NAME",
+                "SYNOPSIS",
+                "DESCRIPTION",
+                "OPTIONS",
+                "SUBCOMMANDS",
+                "Exit status",
+            ],
+            "Create a workbook for a new project",
+        ),
+        (
+            "sv",
+            [
+                "NAMN",
+                "SYNOPSIS",
+                "BESKRIVNING",
+                "FLAGGOR",
+                "KOMMANDON",
+                "Slutstatus",
+            ],
+            // Read right by groff whatever encoding it expects.
+            "Skapa en arbetsbok för ett nytt projekt",
+        ),
+    ];
+    for (lang, sections, about) in languages {
+        let run = dino(&["--lang", lang, "man"]);
+        run.code(0).stdout_has(".TH dino 1");
+        let text = groff_reads(&run.stdout);
+        for section in sections {
+            assert!(text.contains(section), "{section} in the man page:\n{text}");
+        }
+        assert!(text.contains(about), "{about} in the man page:\n{text}");
+        for command in COMMANDS {
+            let run = dino(&["--lang", lang, "man", command]);
+            run.code(0).stdout_has(&format!(".TH dino-{command} 1"));
+            groff_reads(&run.stdout);
+        }
     }
     dino(&["man", "pack", "show"])
         .code(0)
