@@ -338,14 +338,22 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     )
     .args(&[
         value("paths", "SÖKVÄG", WORKBOOK_PATHS),
-        value("format", "FORMAT", "Format för utdata"),
+        value(
+            "format",
+            "FORMAT",
+            "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json), annars md]",
+        ),
         value("output", "FIL", OUTPUT),
         flag(
             "redact",
-            "Byt ut personnamn (processledare, författare, deltagare och samma namn i fritext) \
-             mot roller eller pseudonymer",
+            "Byt ut namnen som arbetsboken registrerar (processledare, författare, deltagare, \
+             beslutsfattare, svarande) mot roller eller pseudonymer, var de än står; namn som \
+             aldrig registreras står kvar, så läs innan du delar",
         ),
-        flag("summary", "För en portfölj: bara översiktstabellen"),
+        flag(
+            "summary",
+            "För en portfölj: bara översiktstabellen (en enda arbetsbok får hela sin rapport)",
+        ),
     ]),
     command(
         "check",
@@ -371,13 +379,22 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         "Visar varje ändring sedan den version som arbetsboken registrerade (punkter som lagts \
          till, tagits bort, formulerats om eller ändrats), frågar och registrerar sedan den nya \
          versionen i workbook.toml och en ny pack-snapshot.toml. Loggen skrivs aldrig om: svar på \
-         borttagna punkter finns kvar och visas som borttagna. Nya profilfrågor ställs i en \
-         terminal; annars gäller paketets förval.",
+         borttagna punkter finns kvar och visas som borttagna. Nya profilfrågor, och sådana vars \
+         svar inte längre passar, besvaras från --profile, annars i en terminal, annars med \
+         paketets förval.",
     )
-    .args(&[flag(
-        "yes",
-        "Registrera den nya versionen utan att fråga (behövs utan terminal)",
-    )]),
+    .args(&[
+        flag(
+            "yes",
+            "Registrera den nya versionen utan att fråga (behövs utan terminal)",
+        ),
+        value(
+            "profile",
+            "FIL",
+            "Svar på nya profilfrågor, eller på sådana vars svar inte längre passar, från en \
+             TOML-fil (som `dino new --profile`)",
+        ),
+    ]),
     command(
         "pack",
         "Arbeta med metodpaket: faserna, punkterna och beslutspunkterna som en arbetsbok följer",
