@@ -125,8 +125,9 @@ fn string(s: &str) -> Option<(String, &str)> {
     None
 }
 
-/// A value that is one basic string and nothing more.
-fn whole_string(value: &str) -> Option<String> {
+/// A value that is one basic string, written as `toml_string` writes them,
+/// and nothing more.
+pub(crate) fn whole_string(value: &str) -> Option<String> {
     match string(value)? {
         (text, "") => Some(text),
         _ => None,

@@ -4,7 +4,7 @@
 
 mod blocks;
 mod front;
-mod front_fast;
+pub(crate) mod front_fast;
 mod labels;
 mod name;
 mod read;

@@ -194,8 +194,13 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
         let found = line
             .strip_prefix(key)
             .and_then(|rest| rest.strip_prefix(" = "))
-            .and_then(|value| toml::from_str::<toml::Table>(&format!("v = {value}")).ok())
-            .and_then(|t| t.get("v").and_then(|v| v.as_str()).map(str::to_string));
+            .and_then(|value| {
+                // As dino writes it; else as TOML reads it.
+                crate::log::front_fast::whole_string(value).or_else(|| {
+                    let table = toml::from_str::<toml::Table>(&format!("v = {value}")).ok()?;
+                    table.get("v")?.as_str().map(str::to_string)
+                })
+            });
         let Some(found) = found else {
             return Some(Err(Finding {
                 file: name,
