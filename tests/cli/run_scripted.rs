@@ -490,3 +490,28 @@ fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
         "Frånvaro"
     );
 }
+
+#[test]
+fn two_branches_of_one_repository_merge_and_show_their_disagreement() {
+    let dir = tempfile::tempdir().expect("temp");
+    git(dir.path(), &["init", "--quiet", "-b", "main"]);
+    let wb = workbook(dir.path(), false);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "start"]);
+    git(dir.path(), &["checkout", "--quiet", "-b", "omar"]);
+    answer_problem(&wb, "2026-03-02T10:00:00+01:00", "Trivsel");
+    git(dir.path(), &["checkout", "--quiet", "main"]);
+    answer_problem(&wb, "2026-03-02T09:30:00+01:00", "Frånvaro");
+    pinned(&wb, &["note", "insight", "Eleverna vill mer", "--commit"]).code(0);
+    git(dir.path(), &["merge", "--quiet", "--no-edit", "omar"]);
+    assert_eq!(
+        git(dir.path(), &["status", "--porcelain"]).trim(),
+        "?? prov/svar.toml"
+    );
+    let run = dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let d = &doc["workbooks"][0]["disagreements"];
+    assert_eq!(d.as_array().map(Vec::len), Some(1), "{d}");
+    assert_eq!(d[0]["kept"]["answer"]["text"], "Trivsel");
+    dino_in(&wb, &["check"]).code(3);
+}
