@@ -390,3 +390,26 @@ pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
         problems: wb.findings.len() + state.findings.len(),
     }
 }
+
+/// A readiness report on one dimension, mandate, for tests of its words
+/// and its chart.
+#[cfg(test)]
+pub(crate) fn sample_readiness(assessments: usize, latest: f64) -> ReadinessReport {
+    ReadinessReport {
+        title: "Förutsättningar".into(),
+        assessments,
+        first_date: "2026-02-17".into(),
+        latest_date: "2026-05-12".into(),
+        scale_min: 1,
+        scale_max: 5,
+        risk_below: 2.5,
+        watch_below: 3.5,
+        dimensions: vec![DimensionReport {
+            id: "mandat".into(),
+            title: "Mandat".into(),
+            first: Some(2.0),
+            latest: Some(latest),
+            spread: Some(1.0),
+        }],
+    }
+}

@@ -289,27 +289,10 @@ fn readiness_desc(r: &ReadinessReport, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::DimensionReport;
     use super::*;
 
     fn readiness_report(assessments: usize) -> ReadinessReport {
-        ReadinessReport {
-            title: "Förutsättningar".into(),
-            assessments,
-            first_date: "2026-02-17".into(),
-            latest_date: "2026-05-12".into(),
-            scale_min: 1,
-            scale_max: 5,
-            risk_below: 2.5,
-            watch_below: 3.5,
-            dimensions: vec![DimensionReport {
-                id: "mandat".into(),
-                title: "Mandat".into(),
-                first: Some(2.0),
-                latest: Some(3.0),
-                spread: Some(1.0),
-            }],
-        }
+        super::super::model::sample_readiness(assessments, 3.0)
     }
 
     fn parse(svg: &str) -> roxmltree::Document<'_> {

@@ -214,23 +214,7 @@ mod tests {
     }
 
     fn readiness(assessments: usize) -> ReadinessReport {
-        ReadinessReport {
-            title: "Förutsättningar".into(),
-            assessments,
-            first_date: "2026-02-17".into(),
-            latest_date: "2026-05-12".into(),
-            scale_min: 1,
-            scale_max: 5,
-            risk_below: 2.5,
-            watch_below: 3.5,
-            dimensions: vec![super::super::model::DimensionReport {
-                id: "mandat".into(),
-                title: "Mandat".into(),
-                first: Some(2.0),
-                latest: Some(3.5),
-                spread: Some(1.0),
-            }],
-        }
+        super::super::model::sample_readiness(assessments, 3.5)
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_in, git, pinned, root};
+use crate::support::{dino_in, git, pinned, pull, root};
 
 fn workbook(dir: &Path, personal_data: bool) -> PathBuf {
     fs::write(
@@ -378,17 +378,7 @@ fn two_clones_of_a_workbook_merge_without_conflict() {
     .code(0);
     pinned(&wb_b, &["note", "insight", "Eleverna vill", "--commit"]).code(0);
     git(&a, &["push", "--quiet", "origin", "main"]);
-    git(
-        &b,
-        &[
-            "pull",
-            "--quiet",
-            "--no-rebase",
-            "--no-edit",
-            "origin",
-            "main",
-        ],
-    );
+    pull(&b, false);
     // No conflict, and both sets of answers are there.
     assert_eq!(
         git(&b, &["status", "--porcelain"]).trim(),
@@ -434,7 +424,7 @@ fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
     git(&a, &["push", "--quiet", "origin", "main"]);
     answer_problem(&wb_b, "2026-03-02T10:00:00+01:00", "Trivsel");
     // Omar rebases onto Anna's work: a straight history, and no conflict.
-    git(&b, &["pull", "--quiet", "--rebase", "origin", "main"]);
+    pull(&b, true);
     assert_eq!(
         git(&b, &["status", "--porcelain"]).trim(),
         "?? prov/svar.toml"
@@ -465,17 +455,7 @@ fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
 
     // Anna merges Omar's work in: the same state, byte for byte.
     git(&b, &["push", "--quiet", "origin", "main"]);
-    git(
-        &a,
-        &[
-            "pull",
-            "--quiet",
-            "--no-rebase",
-            "--no-edit",
-            "origin",
-            "main",
-        ],
-    );
+    pull(&a, false);
     let on_a = dino_in(&wb_a, &["status", "--format", "json"]).stdout;
     assert_eq!(on_a.replace("/a/", "/b/"), run.stdout.replace("/a/", "/b/"));
 

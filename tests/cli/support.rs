@@ -127,3 +127,12 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Pulls `main` from `origin` into `dir`, merging or rebasing.
+pub fn pull(dir: &Path, rebase: bool) {
+    let how = if rebase { "--rebase" } else { "--no-rebase" };
+    git(
+        dir,
+        &["pull", "--quiet", how, "--no-edit", "origin", "main"],
+    );
+}
