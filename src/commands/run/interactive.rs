@@ -233,8 +233,11 @@ pub(super) fn interactive(
         )?
     {
         let (assessment, _) = phase_of(&wb, Some(readiness::ID), lang)?;
+        // The log as it is now, gate decision included, for what the
+        // assessment follows.
+        let now_wb = crate::commands::workbooks::open(&wb.root, ui)?;
         let actx = Context {
-            workbook: &wb,
+            workbook: &now_wb,
             state: ctx.state,
             phase: &assessment,
             lang: text_lang,
