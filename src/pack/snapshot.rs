@@ -302,11 +302,9 @@ impl ItemShot {
             Kind::Scale(s) => format!("scale {}–{}", s.min, s.max),
             Kind::Number { min, max, .. } => match (min, max) {
                 (None, None) => "number".to_string(),
-                (min, max) => format!(
-                    "number {}–{}",
-                    min.map_or(String::new(), |m| m.to_string()),
-                    max.map_or(String::new(), |m| m.to_string())
-                ),
+                (Some(min), None) => format!("number ≥ {min}"),
+                (None, Some(max)) => format!("number ≤ {max}"),
+                (Some(min), Some(max)) => format!("number {min}–{max}"),
             },
             other => other.name().to_string(),
         };
