@@ -12,7 +12,8 @@ use crate::i18n::Lang;
 
 /// Print shell completions for bash, zsh, fish, elvish or PowerShell
 ///
-/// For example, for bash: `dino completions bash > ~/.local/share/bash-completion/completions/dino`.
+/// For example, for bash: `mkdir -p ~/.local/share/bash-completion/completions && dino
+/// completions bash > ~/.local/share/bash-completion/completions/dino`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
@@ -21,7 +22,10 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: CompletionsArgs, lang: Lang) -> Result<()> {
-    let mut command = crate::cli::command(lang);
+    let mut command = match lang {
+        Lang::Sv => crate::help_sv::completion_command(),
+        Lang::En => crate::cli::command(lang),
+    };
     // Generated into memory first: clap_complete panics on a failed write,
     // and a closed pipe or a full disk should be an ordinary error.
     let mut out = Vec::new();

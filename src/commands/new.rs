@@ -193,9 +193,15 @@ fn pack_ref(pack: &Pack) -> PackRef {
     let path = match &pack.origin {
         Origin::Builtin => None,
         Origin::Dir(dir) if dir.is_absolute() => Some(dir.display().to_string()),
+        // From the workbook's folder, one down: `../` and the path as given,
+        // without its `./` parts.
         Origin::Dir(dir) => Some(
             Path::new("..")
-                .join(dir)
+                .join(
+                    dir.components()
+                        .filter(|c| *c != std::path::Component::CurDir)
+                        .collect::<PathBuf>(),
+                )
                 .to_string_lossy()
                 .replace('\\', "/"),
         ),

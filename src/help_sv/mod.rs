@@ -236,6 +236,31 @@ fn value_list(values: &[PossibleValue]) -> String {
     format!("{}\n{}", texts::POSSIBLE_VALUES_HEADING, lines.join("\n"))
 }
 
+/// The command line for completion scripts: as `command`, with each
+/// possible value described in Swedish too. Only for generating scripts:
+/// the values are then plain strings, which the commands cannot parse.
+pub fn completion_command() -> Command {
+    swedish_values(command())
+}
+
+fn swedish_values(cmd: Command) -> Command {
+    let cmd = cmd.mut_args(|arg| {
+        let values = arg.get_possible_values();
+        if values.is_empty() || !arg.get_action().takes_values() {
+            return arg;
+        }
+        let values: Vec<PossibleValue> = values
+            .into_iter()
+            .map(|v| match texts::value_text(v.get_name()) {
+                Some(meaning) => v.help(meaning),
+                None => v,
+            })
+            .collect();
+        arg.value_parser(clap::builder::PossibleValuesParser::new(values))
+    });
+    cmd.mut_subcommands(swedish_values)
+}
+
 /// The default value clap would show, if any.
 fn shown_default(arg: &Arg) -> Option<String> {
     let defaults = arg.get_default_values();

@@ -465,8 +465,8 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         "Skriv ut skalkompletteringar för bash, zsh, fish, elvish eller PowerShell",
     )
     .details(
-        "Till exempel för bash: `dino completions bash > \
-         ~/.local/share/bash-completion/completions/dino`.",
+        "Till exempel för bash: `mkdir -p ~/.local/share/bash-completion/completions && dino \
+         completions bash > ~/.local/share/bash-completion/completions/dino`.",
     )
     .args(&[value("shell", "SKAL", "Skalet som kompletteringarna är till")]),
     command("man", "Skriv ut manualsidan (roff) på standard ut")

@@ -522,7 +522,8 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
         vec![
             lang.pick("Arbetsbok", "Workbook").to_string(),
             lang.pick("Aktuell fas", "Current phase").to_string(),
-            lang.pick("Klara (krav)", "Done (required)").to_string(),
+            lang.pick("Klara i fasen (krav)", "Done in phase (required)")
+                .to_string(),
             lang.pick("Senast aktiv", "Last activity").to_string(),
             lang.pick("Öppna risker", "Open risks").to_string(),
             lang.pick("Senaste beslut", "Last decision").to_string(),

@@ -290,6 +290,9 @@ fn every_shell_gets_every_command_and_option() {
     // Each in its shell's own form.
     dino(&["completions", "zsh"]).stdout_has("#compdef dino");
     dino(&["completions", "fish"]).stdout_has("complete -c dino");
+    // Values are described in the language of the rest.
+    dino(&["--lang", "sv", "completions", "fish"]).stdout_has("sv\\t'svenska'");
+    dino(&["--lang", "en", "completions", "fish"]).stdout_has("sv\\t'Swedish'");
     dino(&["completions", "powershell"])
         .stdout_has("Register-ArgumentCompleter -Native -CommandName 'dino'");
 }

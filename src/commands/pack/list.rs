@@ -46,7 +46,7 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
     let mut table = new_table(
         vec![
             "Id".into(),
-            "version".into(),
+            "Version".into(),
             lang.pick("Titel", "Title").into(),
             lang.pick("Faser", "Phases").into(),
             lang.pick("Språk", "Languages").into(),
