@@ -178,11 +178,18 @@ pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
             })
         })
         .collect();
+    // After a stop, later phases have nothing open: the project ended.
+    let stopped_at = match state.current {
+        crate::state::Current::Stopped(at) => Some(at),
+        _ => None,
+    };
     let phases =
         pack.phases
             .iter()
             .zip(&state.phases)
-            .map(|(phase, ps)| {
+            .enumerate()
+            .map(|(at, (phase, ps))| {
+                let ended = stopped_at.is_some_and(|stop| at > stop);
                 let answers = phase
                     .items
                     .iter()
@@ -237,6 +244,7 @@ pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
                     open: ps
                         .open
                         .iter()
+                        .filter(|_| !ended)
                         .filter_map(|id| phase.item(id))
                         .map(|i| i.prompt.get(text_lang).to_string())
                         .collect(),
