@@ -192,6 +192,14 @@ fn answers_to_removed_items_are_kept_and_bad_values_named() {
     assert!(lines[2].1.contains("not a date"), "{lines:?}");
 }
 
+/// A workbook on `skolpilot` (no personal data) with these entries; the
+/// folder lives as long as the first value.
+fn on_skolpilot(files: &[(&str, &str)]) -> (tempfile::TempDir, Workbook) {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false, files);
+    (dir, wb)
+}
+
 /// A session on `start` answering `problem`, with a `follows` key (or none).
 fn answer_at(date: &str, follows: Option<&[&str]>, problem: &str) -> String {
     let follows = match follows {
@@ -208,7 +216,6 @@ fn answer_at(date: &str, follows: Option<&[&str]>, problem: &str) -> String {
 
 #[test]
 fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settles_it() {
-    let dir = tempfile::tempdir().expect("temp");
     let base = answer_at("2026-03-02T09:00:00+01:00", Some(&[]), "Bas.");
     // Two branches, both after `base`, answer differently.
     let ours = answer_at("2026-03-03T09:00:00+01:00", Some(&["aaaaaa"]), "Vår.");
@@ -218,7 +225,7 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
         ("2026-03-03-0900-session-start-bbbbbb.md", ours.as_str()),
         ("2026-03-03-1000-session-start-cccccc.md", theirs.as_str()),
     ];
-    let wb = workbook(dir.path(), false, &files);
+    let (_dir, wb) = on_skolpilot(&files);
     let state = fold(&wb, Lang::Sv);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Deras.".into())));
@@ -258,21 +265,19 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
         Some(&["bbbbbb", "cccccc"]),
         "Vår.",
     );
-    let dir = tempfile::tempdir().expect("temp");
     let mut all = files.to_vec();
     all.push(("2026-03-04-0900-session-start-dddddd.md", &settled));
-    let wb = workbook(dir.path(), false, &all);
+    let (_dir, wb) = on_skolpilot(&all);
     let state = fold(&wb, Lang::Sv);
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert_eq!(lineage::heads_of(&wb.entries), ["dddddd"]);
 
     // One that follows only its own branch does not: the other answer
     // still stands beside it.
-    let dir = tempfile::tempdir().expect("temp");
     let one_sided = answer_at("2026-03-04T09:00:00+01:00", Some(&["bbbbbb"]), "Vår igen.");
     let mut all = files.to_vec();
     all.push(("2026-03-04-0900-session-start-dddddd.md", &one_sided));
-    let wb = workbook(dir.path(), false, &all);
+    let (_dir, wb) = on_skolpilot(&all);
     let state = fold(&wb, Lang::Sv);
     assert_eq!(state.disagreements.len(), 1);
     assert_eq!(wb.entries[state.disagreements[0].kept.entry].id, "dddddd");
@@ -281,45 +286,30 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
 #[test]
 fn corrections_and_agreements_are_not_disagreements() {
     // A later answer that had seen the earlier one corrects it.
-    let dir = tempfile::tempdir().expect("temp");
     let first = answer_at("2026-03-02T09:00:00+01:00", Some(&[]), "Först.");
     let second = answer_at("2026-03-03T09:00:00+01:00", Some(&["aaaaaa"]), "Sedan.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-02-0900-session-start-aaaaaa.md", &first),
-            ("2026-03-03-0900-session-start-bbbbbb.md", &second),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-02-0900-session-start-aaaaaa.md", &first),
+        ("2026-03-03-0900-session-start-bbbbbb.md", &second),
+    ]);
     assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
 
     // Two branches giving the same answer agree.
-    let dir = tempfile::tempdir().expect("temp");
     let a = answer_at("2026-03-03T09:00:00+01:00", Some(&[]), "Samma.");
     let b = answer_at("2026-03-03T10:00:00+01:00", Some(&[]), "Samma.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
-            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+        ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+    ]);
     assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
 
     // Entries without `follows` (by hand, or older) follow all before them.
-    let dir = tempfile::tempdir().expect("temp");
     let a = answer_at("2026-03-03T09:00:00+01:00", None, "Ett.");
     let b = answer_at("2026-03-03T10:00:00+01:00", None, "Två.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
-            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+        ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+    ]);
     assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
     assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
 }
@@ -340,9 +330,8 @@ fn a_tie_in_time_resolves_by_file_name_on_every_machine() {
             ("2026-03-03-0900-session-start-aaaaaa.md", &a),
         ],
     ] {
-        let dir = tempfile::tempdir().expect("temp");
         let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-        let wb = workbook(dir.path(), false, &files);
+        let (_dir, wb) = on_skolpilot(&files);
         let state = fold(&wb, Lang::Sv);
         let latest = &state.answers[&("start".to_string(), "problem".to_string())];
         assert_eq!(latest.given, Given::Value(Value::Str("B.".into())));
@@ -352,17 +341,12 @@ fn a_tie_in_time_resolves_by_file_name_on_every_machine() {
 
 #[test]
 fn a_cycle_of_follows_written_by_hand_ends() {
-    let dir = tempfile::tempdir().expect("temp");
     let a = answer_at("2026-03-03T09:00:00+01:00", Some(&["bbbbbb"]), "A.");
     let b = answer_at("2026-03-03T10:00:00+01:00", Some(&["aaaaaa"]), "B.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-0900-session-start-aaaaaa.md", &a),
-            ("2026-03-03-1000-session-start-bbbbbb.md", &b),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-0900-session-start-aaaaaa.md", &a),
+        ("2026-03-03-1000-session-start-bbbbbb.md", &b),
+    ]);
     let state = fold(&wb, Lang::Sv);
     assert!(state.disagreements.is_empty());
     assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
@@ -373,19 +357,14 @@ fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
     // Three answers in one second, each following the one before; their
     // file names sort the other way round.
     let at = "2026-03-03T09:00:00+01:00";
-    let dir = tempfile::tempdir().expect("temp");
     let one = answer_at(at, Some(&[]), "Ett.");
     let two = answer_at(at, Some(&["cccccc"]), "Två.");
     let three = answer_at(at, Some(&["bbbbbb"]), "Tre.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-0900-session-start-cccccc.md", &one),
-            ("2026-03-03-0900-session-start-bbbbbb.md", &two),
-            ("2026-03-03-0900-session-start-aaaaaa.md", &three),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-0900-session-start-cccccc.md", &one),
+        ("2026-03-03-0900-session-start-bbbbbb.md", &two),
+        ("2026-03-03-0900-session-start-aaaaaa.md", &three),
+    ]);
     let ids: Vec<&str> = wb.entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -399,17 +378,12 @@ fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
 
     // A clock that ran behind: the correction is dated before what it
     // corrects, and still comes after it.
-    let dir = tempfile::tempdir().expect("temp");
     let first = answer_at("2026-03-03T10:00:00+01:00", Some(&[]), "Först.");
     let behind = answer_at("2026-03-03T09:58:00+01:00", Some(&["aaaaaa"]), "Sedan.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-1000-session-start-aaaaaa.md", &first),
-            ("2026-03-03-0958-session-start-bbbbbb.md", &behind),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-1000-session-start-aaaaaa.md", &first),
+        ("2026-03-03-0958-session-start-bbbbbb.md", &behind),
+    ]);
     let state = fold(&wb, Lang::Sv);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Sedan.".into())));
@@ -418,18 +392,13 @@ fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
 
 #[test]
 fn an_entry_that_follows_a_removed_one_has_seen_all_before_it() {
-    let dir = tempfile::tempdir().expect("temp");
     let first = answer_at("2026-03-03T09:00:00+01:00", Some(&[]), "Först.");
     // It followed a note that was deleted since.
     let second = answer_at("2026-03-03T11:00:00+01:00", Some(&["dddddd"]), "Sedan.");
-    let wb = workbook(
-        dir.path(),
-        false,
-        &[
-            ("2026-03-03-0900-session-start-aaaaaa.md", &first),
-            ("2026-03-03-1100-session-start-bbbbbb.md", &second),
-        ],
-    );
+    let (_dir, wb) = on_skolpilot(&[
+        ("2026-03-03-0900-session-start-aaaaaa.md", &first),
+        ("2026-03-03-1100-session-start-bbbbbb.md", &second),
+    ]);
     let state = fold(&wb, Lang::Sv);
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert_eq!(state.findings.len(), 1, "{:?}", state.findings);
@@ -452,7 +421,6 @@ fn gate_after(date: &str, follows: &[&str], decision: &str) -> String {
 
 #[test]
 fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
-    let dir = tempfile::tempdir().expect("temp");
     let done = session("start", "2026-03-02T09:00:00+01:00", START_DONE).replacen(
         "+++\n\n",
         "follows = []\n+++\n\n",
@@ -466,9 +434,8 @@ fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
         ("2026-03-03-1000-gate-start-cccccc.md", recycle),
     ];
     let view = |files: &[(&str, String)]| {
-        let dir = tempfile::tempdir().expect("temp");
         let list: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-        let wb = workbook(dir.path(), false, &list);
+        let (dir, wb) = on_skolpilot(&list);
         let state = fold(&wb, Lang::En);
         (dir, wb, state)
     };
@@ -492,5 +459,4 @@ fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
     let (_dir, _wb, state) = view(&files);
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert!(state.phases[0].passed());
-    drop(dir);
 }
