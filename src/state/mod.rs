@@ -243,19 +243,26 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             col: 1,
             message,
         };
+        // A problem with a front-matter key, where its value is.
+        let at_key = |key: &str, message: String| {
+            let (line, col) = loaded.at(key);
+            Finding {
+                file: loaded.file.clone(),
+                line,
+                col,
+                message,
+            }
+        };
         for id in meta.follows.iter().flatten() {
             if !ids.contains(id.as_str()) {
-                let (line, col) = loaded.at("follows");
-                findings.push(Finding {
-                    file: loaded.file.clone(),
-                    line,
-                    col,
-                    message: tr!(
+                findings.push(at_key(
+                    "follows",
+                    tr!(
                         lang,
                         "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)",
                         "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
                     ),
-                });
+                ));
             }
         }
         let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
@@ -269,16 +276,14 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
             let hint = near
                 .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
                 .unwrap_or_default();
-            findings.push(Finding {
-                file: loaded.file.clone(),
-                line: loaded.at("phase").0,
-                col: loaded.at("phase").1,
-                message: tr!(
+            findings.push(at_key(
+                "phase",
+                tr!(
                     lang,
                     "paketet har ingen fas `{phase}`{hint}",
                     "the pack has no phase `{phase}`{hint}"
                 ),
-            });
+            ));
         }
         let records: &[Record] = match &entry.body {
             Body::Records(r) => r,
@@ -416,17 +421,14 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                     if ids.contains(id.as_str()) {
                         closed.insert(id.clone());
                     } else {
-                        let (line, col) = loaded.at("closes");
-                        findings.push(Finding {
-                            file: loaded.file.clone(),
-                            line,
-                            col,
-                            message: tr!(
+                        findings.push(at_key(
+                            "closes",
+                            tr!(
                                 lang,
                                 "`closes` nämner `{id}`, men ingen post i loggen har det id:t",
                                 "`closes` names `{id}`, but no entry in the log has that id"
                             ),
-                        });
+                        ));
                     }
                 }
                 notes.push(NoteState {
