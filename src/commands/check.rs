@@ -24,16 +24,31 @@ use crate::workbook::Workbook;
 /// findings, 1 when a path cannot be read.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Workbooks, folders searched for workbooks, or pack folders
+    /// Workbooks, pack folders, or folders searched for workbooks (for packs,
+    /// when they hold no workbook)
     /// [default: the workbook this folder is in, else the workbooks below it]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
+/// How deep below a folder `check` looks for packs.
+const PACK_SEARCH_DEPTH: usize = 4;
+
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
-    let (packs, others): (Vec<PathBuf>, Vec<PathBuf>) = args.paths.into_iter().partition(|p| {
-        p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
+    let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.paths.into_iter().partition(|p| {
+            p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
+        });
+    // A folder with no workbook in it, but packs (`examples/packs`): its packs.
+    others.retain(|path| {
+        if !path.is_dir() || !crate::workbook::discover::below(path).is_empty() {
+            return true;
+        }
+        let found = super::pack::list::find_packs(path, PACK_SEARCH_DEPTH);
+        let keep = found.is_empty();
+        packs.extend(found);
+        keep
     });
     let mut findings: Vec<Finding> = Vec::new();
     // The summary is in the workbook's language when one is checked.

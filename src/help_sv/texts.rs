@@ -367,7 +367,8 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     .args(&[value(
         "paths",
         "SÖKVÄG",
-        "Arbetsböcker, mappar att söka arbetsböcker i, eller paketmappar [förval: arbetsboken \
+        "Arbetsböcker, paketmappar, eller mappar att söka arbetsböcker i (paket, när de inte \
+         har någon arbetsbok) [förval: arbetsboken \
          som den här mappen ligger i, annars arbetsböckerna under den]",
     )]),
     command(

@@ -416,3 +416,13 @@ fn show_and_doc_default_to_the_pack_of_the_workbook_they_are_in() {
         .code(0)
         .stdout_has("(dino 1.0.0)");
 }
+
+#[test]
+fn check_looks_for_packs_in_a_folder_without_workbooks() {
+    dino(&["--lang", "en", "check", "examples/packs"])
+        .code(0)
+        .stderr_has("1 checked: no problems");
+    dino(&["--lang", "en", "check", "tests/fixtures/broken"])
+        .code(3)
+        .stdout_has("tests/fixtures/broken/wrong-types/start.toml:18:7:");
+}

@@ -90,7 +90,7 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
 }
 
 /// `root` if it is a pack, else the packs below it (sorted, not below a pack).
-fn find_packs(root: &Path, depth: usize) -> Vec<PathBuf> {
+pub(crate) fn find_packs(root: &Path, depth: usize) -> Vec<PathBuf> {
     if root.join("pack.toml").is_file() {
         return vec![root.to_path_buf()];
     }

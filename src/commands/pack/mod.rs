@@ -2,7 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod doc;
-mod list;
+pub(crate) mod list;
 mod new;
 mod show;
 
