@@ -18,7 +18,7 @@ fn dash_c_runs_as_if_started_in_that_folder() {
     .stderr_has("skolpilot: ok (2 phases, 8 items)");
     dino(&["-C", "no/such/dir", "--lang", "en", "pack", "list"])
         .code(1)
-        .stderr_has("error: cannot change to the folder no/such/dir (-C)");
+        .stderr_has("error: cannot change to the folder no/such/dir (-C): it does not exist");
     dino(&["-C", "no/such/dir", "pack", "list"])
         .code(1)
         .stderr_has("fel: kan inte gå till mappen no/such/dir (-C)");
