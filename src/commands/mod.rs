@@ -25,28 +25,29 @@ use crate::ui::Ui;
 pub fn run(cli: Cli) -> Result<()> {
     let lang = cli.global.lang.unwrap_or_else(crate::i18n::Lang::from_env);
     crate::ui::set_label_lang(lang);
-    if let Some(dir) = &cli.global.chdir {
-        if let Err(err) = std::env::set_current_dir(dir) {
-            let why = match err.kind() {
-                std::io::ErrorKind::NotFound => {
-                    lang.pick("den finns inte", "it does not exist").to_string()
-                }
-                std::io::ErrorKind::NotADirectory => lang
-                    .pick("det är ingen mapp", "it is not a folder")
-                    .to_string(),
-                std::io::ErrorKind::PermissionDenied => {
-                    lang.pick("åtkomst nekas", "permission denied").to_string()
-                }
-                _ => err.to_string(),
-            };
-            anyhow::bail!(crate::tr!(
-                lang,
-                "kan inte gå till mappen {} (-C): {why}",
-                "cannot change to the folder {} (-C): {why}",
-                dir.display()
-            ));
-        }
+    if let Some(dir) = &cli.global.chdir
+        && let Err(err) = std::env::set_current_dir(dir)
+    {
+        let why = match err.kind() {
+            std::io::ErrorKind::NotFound => {
+                lang.pick("den finns inte", "it does not exist").to_string()
+            }
+            std::io::ErrorKind::NotADirectory => lang
+                .pick("det är ingen mapp", "it is not a folder")
+                .to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                lang.pick("åtkomst nekas", "permission denied").to_string()
+            }
+            _ => err.to_string(),
+        };
+        anyhow::bail!(crate::tr!(
+            lang,
+            "kan inte gå till mappen {} (-C): {why}",
+            "cannot change to the folder {} (-C): {why}",
+            dir.display()
+        ));
     }
+
     let ui = Ui::new(&cli.global);
     let help_lang = || crate::cli::help_lang(cli.global.lang, std::path::Path::new("."));
     match cli.command {
