@@ -123,8 +123,8 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
     let (lo, hi, risk, watch) = (
         scale.min,
         scale.max,
-        readiness.risk_below,
-        readiness.watch_below,
+        crate::i18n::one_decimal(readiness.risk_below, lang),
+        crate::i18n::one_decimal(readiness.watch_below, lang),
     );
     let _ = writeln!(
         out,

@@ -78,7 +78,10 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
             ]);
         }
         let (lo, hi) = (readiness.scale.min, readiness.scale.max);
-        let (risk, watch) = (readiness.risk_below, readiness.watch_below);
+        let (risk, watch) = (
+            crate::i18n::one_decimal(readiness.risk_below, lang),
+            crate::i18n::one_decimal(readiness.watch_below, lang),
+        );
         let _ = writeln!(out, "\n{}", (look.heading)(readiness.title.get(lang)));
         let _ = writeln!(
             out,
