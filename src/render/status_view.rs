@@ -481,6 +481,8 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
 /// One row of a portfolio.
 pub struct Row {
     pub name: String,
+    /// Where the workbook is, as found.
+    pub path: String,
     pub phase: String,
     pub progress: String,
     pub last_activity: String,
@@ -495,7 +497,8 @@ pub struct Row {
 impl Row {
     pub fn of(wb: &Workbook, state: &State, lang: Lang) -> Row {
         Row {
-            name: visible(&format!("{} ({})", wb.file.name, wb.root.display())),
+            name: visible(&wb.file.name),
+            path: visible(&wb.root.display().to_string()),
             phase: current_text(wb, state, lang),
             progress: state
                 .current_phase()
@@ -531,9 +534,16 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
         ],
         width,
     );
+    // At a terminal the name alone, unless two share it; piped, with the
+    // path, for scripts and logs.
+    let shared = |name: &str| rows.iter().filter(|r| r.name == name).count() > 1;
     for row in rows {
+        let name = match width {
+            Some(_) if !shared(&row.name) => row.name.clone(),
+            _ => format!("{} ({})", row.name, row.path),
+        };
         table.add_row(vec![
-            row.name.clone(),
+            name,
             row.phase.clone(),
             row.progress.clone(),
             row.last_activity.clone(),
@@ -541,6 +551,26 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
             row.last_decision.clone(),
             row.problems.clone(),
         ]);
+    }
+    if let Some(width) = width {
+        // Short values keep short columns, their headings wrapping instead;
+        // a date is never cut. Widths count the padding on both sides.
+        use comfy_table::{ColumnConstraint, Width};
+        let mut constraints = vec![
+            (2, ColumnConstraint::UpperBoundary(Width::Fixed(12))),
+            (3, ColumnConstraint::Absolute(Width::Fixed(12))),
+            (4, ColumnConstraint::UpperBoundary(Width::Fixed(9))),
+            (6, ColumnConstraint::UpperBoundary(Width::Fixed(10))),
+        ];
+        // Where there is room, the long words of names stay whole.
+        if width >= 100 {
+            constraints.push((0, ColumnConstraint::LowerBoundary(Width::Fixed(22))));
+        }
+        for (column, constraint) in constraints {
+            if let Some(c) = table.column_mut(column) {
+                c.set_constraint(constraint);
+            }
+        }
     }
     let mut out = format!("{table}\n");
     let changed: Vec<&str> = rows
@@ -571,4 +601,51 @@ pub fn portfolio(rows: &[Row], lang: Lang, width: Option<u16>) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, path: &str) -> Row {
+        Row {
+            name: name.into(),
+            path: path.into(),
+            phase: "Förstå (fas 2 av 6)".into(),
+            progress: "2 av 6".into(),
+            last_activity: "2026-05-12".into(),
+            open_risks: "1".into(),
+            last_decision: "Initiering: Fortsätt (2026-05-04)".into(),
+            problems: "–".into(),
+            pack_changed: false,
+        }
+    }
+
+    #[test]
+    fn at_a_terminal_a_portfolio_names_workbooks_and_keeps_short_values_whole() {
+        let rows = [
+            row("Språkstöd på arbetsplatsen i Ålby", "p/sprakstod"),
+            row("Prov", "p/a/prov"),
+            row("Prov", "p/b/prov"),
+        ];
+        let narrow = portfolio(&rows, Lang::Sv, Some(80));
+        assert!(!narrow.contains("p/sprakstod"), "{narrow}");
+        assert!(
+            narrow.contains("2026-05-12"),
+            "a date stays on one line:\n{narrow}"
+        );
+        // Two of the same name are told apart by their paths.
+        let wide = portfolio(&rows, Lang::Sv, Some(120));
+        assert!(
+            wide.contains("Prov (p/a/prov)") && wide.contains("Prov (p/b/prov)"),
+            "{wide}"
+        );
+        assert!(wide.contains("arbetsplatsen i Ålby"), "{wide}");
+        // Piped: every row with its path, for scripts.
+        let piped = portfolio(&rows, Lang::Sv, None);
+        assert!(
+            piped.contains("Språkstöd på arbetsplatsen i Ålby (p/sprakstod)"),
+            "{piped}"
+        );
+    }
 }
