@@ -213,7 +213,7 @@ fn main() -> Result<()> {
             pack: PackRef {
                 id: pack.id.clone(),
                 version: pack.version.clone(),
-                hash: format!("sha256:{}", pack.content_hash),
+                hash: pack.recorded_hash(),
                 path: None,
             },
             profile,

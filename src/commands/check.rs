@@ -31,9 +31,6 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 }
 
-/// How deep below a folder `check` looks for packs.
-const PACK_SEARCH_DEPTH: usize = 4;
-
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -45,7 +42,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         if !path.is_dir() || !crate::workbook::discover::below(path).is_empty() {
             return true;
         }
-        let found = super::pack::list::find_packs(path, PACK_SEARCH_DEPTH);
+        let found = super::pack::list::find_packs(path, super::pack::list::SEARCH_DEPTH);
         let keep = found.is_empty();
         packs.extend(found);
         keep

@@ -209,7 +209,7 @@ fn pack_ref(pack: &Pack) -> PackRef {
     PackRef {
         id: pack.id.clone(),
         version: pack.version.clone(),
-        hash: format!("sha256:{}", pack.content_hash),
+        hash: pack.recorded_hash(),
         path,
     }
 }
@@ -235,8 +235,7 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
     })?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic(&log.join(".gitkeep"), b"")?;
-    let snapshot = Snapshot::of(pack, file.language);
-    write_atomic(&dir.join(SNAPSHOT_FILE), snapshot.render().as_bytes())?;
+    Snapshot::write(dir, pack, file.language)?;
     write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
 }
 

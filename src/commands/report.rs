@@ -174,26 +174,12 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
             report::html::DOCUMENT_END.to_string(),
         ),
     };
-    let mut write = |out: &mut dyn Write| -> std::io::Result<()> {
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
         out.write_all(head.as_bytes())?;
         std::io::copy(&mut body, out)?;
         out.write_all(end.as_bytes())
     };
-    match &args.output {
-        Some(path) if path.as_os_str() != "-" => {
-            crate::fsio::write_atomic_with(path, write)?;
-            let shown = path.display();
-            ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
-        }
-        _ => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match write(&mut out).and_then(|()| out.flush()) {
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return Err(err.into()),
-                _ => {}
-            }
-        }
-    }
+    super::output::deliver(args.output.as_deref(), ui, lang, write)?;
     if failed > 0 {
         return Err(Exit::silent(ERROR).into());
     }

@@ -18,7 +18,6 @@ use crate::workbook::profile::{self, Fill};
 use crate::workbook::{WORKBOOK_FILE, Workbook};
 use std::collections::BTreeMap;
 
-use crate::pack::check_value;
 use crate::pack::condition::Value;
 
 /// Move a workbook to the current version of its pack, after showing what changed
@@ -67,7 +66,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         // Made before snapshots were kept, damaged, or out of step with
         // workbook.toml after a merge: record one, so the next change can
         // be shown.
-        let path = write_snapshot(&wb)?;
+        let path = Snapshot::write(&wb.root, pack, wb.language())?;
         ui.note(&tr!(
             lang,
             "arbetsboken följer redan paketet {} {}; skrev en ny ögonblicksbild av det ({SNAPSHOT_FILE})",
@@ -78,7 +77,9 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         return commit(&wb, &[path], args.commit, ui, lang);
     }
 
-    if wb.pack_change(lang).is_some_and(|c| c.is_older()) {
+    let older =
+        crate::workbook::pack_change::compare_versions(&pack.version, &wb.file.pack.version);
+    if older.is_lt() {
         bail!(tr!(
             lang,
             "arbetsboken följer {} {}, en nyare version än den här ({}); uppdatera dino (eller paketet) i stället, så att inget av den nyare versionen går förlorat",
@@ -143,7 +144,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     file.pack.version = pack.version.clone();
     file.pack.hash = wb.current_pack_hash();
     file.profile = answers;
-    let snapshot = write_snapshot(&wb)?;
+    let snapshot = Snapshot::write(&wb.root, pack, wb.language())?;
     let workbook_toml = wb.root.join(WORKBOOK_FILE);
     write_atomic(&workbook_toml, file.render().as_bytes())?;
     ui.note(&tr!(
@@ -156,34 +157,22 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     commit(&wb, &[workbook_toml, snapshot], args.commit, ui, lang)
 }
 
-/// The workbook's profile answers that the pack as it is now still takes;
-/// the others are named, to be answered again.
+/// The workbook's profile answers that the pack as it is now still takes
+/// (kept when the workbook was opened); the others are named, to be
+/// answered again.
 fn fitting_profile(wb: &Workbook, lang: Lang, ui: &Ui) -> BTreeMap<String, Value> {
-    let mut out = BTreeMap::new();
     for (id, value) in &wb.file.profile {
-        let Some(item) = wb.pack.profile.iter().find(|i| &i.id == id) else {
-            continue;
-        };
-        match check_value(&item.kind, value, &format!("`{id}`"), lang) {
-            Ok(value) => {
-                out.insert(id.clone(), value);
-            }
-            Err(why) => ui.note(&tr!(
+        let asked = wb.pack.profile.iter().any(|i| &i.id == id);
+        if asked && !wb.profile.contains_key(id) {
+            let was = crate::workbook::file::value_toml(value);
+            ui.note(&tr!(
                 lang,
-                "profilsvaret passar inte längre ({why}); frågan besvaras på nytt",
-                "the profile answer no longer fits ({why}); the question is answered anew"
-            )),
+                "profilsvaret passar inte längre (`{id}` = {was}); frågan besvaras på nytt",
+                "the profile answer no longer fits (`{id}` = {was}); the question is answered anew"
+            ));
         }
     }
-    out
-}
-
-/// Writes the snapshot of the pack as it is now.
-fn write_snapshot(wb: &Workbook) -> Result<std::path::PathBuf> {
-    let path = wb.root.join(SNAPSHOT_FILE);
-    let snapshot = Snapshot::of(&wb.pack, wb.language());
-    write_atomic(&path, snapshot.render().as_bytes())?;
-    Ok(path)
+    wb.profile.clone()
 }
 
 /// How many answers in the log are to items the pack no longer has.

@@ -37,6 +37,11 @@ pub enum Origin {
 }
 
 impl Pack {
+    /// The content hash as workbooks record it: `sha256:…`.
+    pub fn recorded_hash(&self) -> String {
+        format!("sha256:{}", self.content_hash)
+    }
+
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
     }

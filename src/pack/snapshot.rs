@@ -14,6 +14,7 @@ use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::log::toml_string;
 use crate::tr;
+use crate::workbook::WORKBOOK_FILE;
 
 /// The snapshot's file name, in the workbook's folder.
 pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
@@ -97,7 +98,7 @@ impl Snapshot {
         Snapshot {
             pack: pack.id.clone(),
             version: pack.version.clone(),
-            hash: format!("sha256:{}", pack.content_hash),
+            hash: pack.recorded_hash(),
             language: lang.code().to_string(),
             profile: pack.profile.iter().map(|i| ItemShot::of(i, lang)).collect(),
             phases: pack
@@ -138,6 +139,18 @@ impl Snapshot {
             let _ = writeln!(out, "text = {}", toml_string(&statement.text));
         }
         out
+    }
+
+    /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, into
+    /// the workbook folder `dir` (atomically); returns its path.
+    pub fn write(
+        dir: &std::path::Path,
+        pack: &Pack,
+        lang: Lang,
+    ) -> anyhow::Result<std::path::PathBuf> {
+        let path = dir.join(SNAPSHOT_FILE);
+        crate::fsio::write_atomic(&path, Snapshot::of(pack, lang).render().as_bytes())?;
+        Ok(path)
     }
 
     /// Reads a snapshot back; a problem is a finding with its position.
@@ -250,16 +263,14 @@ pub fn check_head(
                 col: key.len() + 4,
                 message: tr!(
                     lang,
-                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK} anger {want}; de två hör ihop (togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
-                    "the snapshot is of {key} {found}, but {WORKBOOK} records {want}; the two belong together (were they taken from different branches in a merge?). `dino upgrade` writes a new one"
+                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
+                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (were they taken from different branches in a merge?). `dino upgrade` writes a new one"
                 ),
             });
         }
     }
     None
 }
-
-const WORKBOOK: &str = "workbook.toml";
 
 /// The message for a snapshot that cannot be read.
 fn unreadable(lang: Lang, why: &str) -> String {

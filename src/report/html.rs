@@ -101,7 +101,7 @@ fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
         let _ = write!(
             out,
             "<p><strong>{}</strong></p><ul>",
-            escape(lang.pick("Öppna krav:", "Open requirements:"))
+            escape(words::open_requirements(lang))
         );
         for prompt in &p.open {
             let _ = write!(out, "<li>{}</li>", escape(prompt));
@@ -112,10 +112,7 @@ fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "<p><strong>{}</strong></p>",
-            escape(lang.pick(
-                "Svar som paketet inte längre tar emot (punkten är borttagen eller ändrad):",
-                "Answers the pack no longer takes (the item was removed or changed):"
-            ))
+            escape(words::answers_no_longer_taken(lang))
         );
         out.push_str(&answers(&p.removed, lang));
     }

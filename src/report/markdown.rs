@@ -75,25 +75,14 @@ fn phase_section(phase: &PhaseReport, level: usize, lang: Lang) -> String {
         out.push_str(&answers_table(&phase.answers, lang));
     }
     if !phase.open.is_empty() {
-        let _ = writeln!(
-            out,
-            "**{}**\n",
-            lang.pick("Öppna krav:", "Open requirements:")
-        );
+        let _ = writeln!(out, "**{}**\n", words::open_requirements(lang));
         for prompt in &phase.open {
             let _ = writeln!(out, "- {}", escape(prompt));
         }
         out.push('\n');
     }
     if !phase.removed.is_empty() {
-        let _ = writeln!(
-            out,
-            "**{}**\n",
-            lang.pick(
-                "Svar som paketet inte längre tar emot (punkten är borttagen eller ändrad):",
-                "Answers the pack no longer takes (the item was removed or changed):"
-            )
-        );
+        let _ = writeln!(out, "**{}**\n", words::answers_no_longer_taken(lang));
         out.push_str(&answers_table(&phase.removed, lang));
     }
     out

@@ -9,6 +9,19 @@ use crate::tr;
 pub use crate::i18n::one_decimal as number;
 
 /// A mean or a spread to one decimal, or a dash where there is none.
+/// The label over a phase's open requirements.
+pub fn open_requirements(lang: Lang) -> &'static str {
+    lang.pick("Öppna krav:", "Open requirements:")
+}
+
+/// The label over answers the pack no longer takes.
+pub fn answers_no_longer_taken(lang: Lang) -> &'static str {
+    lang.pick(
+        "Svar som paketet inte längre tar emot (punkten är borttagen eller ändrad):",
+        "Answers the pack no longer takes (the item was removed or changed):",
+    )
+}
+
 pub fn score(n: Option<f64>, lang: Lang) -> String {
     n.map_or_else(|| "–".to_string(), |n| number(n, lang))
 }

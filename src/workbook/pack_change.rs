@@ -59,7 +59,7 @@ pub enum Unknown {
 impl Workbook {
     /// The hash `workbook.toml` records for the pack as it is now.
     pub fn current_pack_hash(&self) -> String {
-        format!("sha256:{}", self.pack.content_hash)
+        self.pack.recorded_hash()
     }
 
     /// Whether the pack is no longer the one `workbook.toml` records: by

@@ -1,13 +1,11 @@
 //! `dino pack doc`: the facilitator's handbook, in Markdown or HTML.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::load_or_fail;
-use crate::fsio::write_atomic;
 use crate::render::{handbook, html};
 use crate::ui::Ui;
 
@@ -51,15 +49,7 @@ pub fn run(args: DocArgs, ui: &Ui) -> Result<()> {
             html::document(pack.title.get(lang), lang, &html::safe_fragment(&markdown))
         }
     };
-    match &args.output {
-        // `-o -` is standard output, as in most tools.
-        Some(path) if path.as_os_str() != "-" => {
-            write_atomic(path, text.as_bytes())?;
-            let lang = ui.lang;
-            let shown = path.display();
-            ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
-        }
-        _ => std::io::stdout().write_all(text.as_bytes())?,
-    }
-    Ok(())
+    crate::commands::output::deliver(args.output.as_deref(), ui, ui.lang, |out| {
+        out.write_all(text.as_bytes())
+    })
 }

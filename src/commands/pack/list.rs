@@ -27,7 +27,7 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
         })
         .collect();
     for root in &args.packs {
-        let found = find_packs(root, 4);
+        let found = find_packs(root, SEARCH_DEPTH);
         if found.is_empty() {
             let shown = root.display();
             anyhow::bail!(crate::tr!(
@@ -88,6 +88,9 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
     writeln!(std::io::stdout(), "{table}")?;
     Ok(())
 }
+
+/// How deep below a folder packs are looked for.
+pub(crate) const SEARCH_DEPTH: usize = 4;
 
 /// `root` if it is a pack, else the packs below it (sorted, not below a pack).
 pub(crate) fn find_packs(root: &Path, depth: usize) -> Vec<PathBuf> {
