@@ -409,3 +409,132 @@ fn a_json_summary_of_a_portfolio_holds_each_workbooks_overview_alone() {
         }
     }
 }
+
+/// A workbook whose people are written every way a name leaks: short name
+/// words, a decider's and a respondent's words alone, capitals, a hyphen
+/// compound, a genitive, and decomposed Unicode (as some Macs type it).
+fn workbook_with_every_name_form(dir: &std::path::Path) -> std::path::PathBuf {
+    pinned(dir, &["new", "Namnformer", "--no-input"]).code(0);
+    let wb = dir.join("namnformer");
+    let answers = fs::read_to_string(root().join("examples/answers/initiering.toml"))
+        .expect("the example answers")
+        .replace("facilitator = \"Lena Ek\"", "facilitator = \"Bo Ek\"")
+        .replace(
+            "{ name = \"Jonas Berg\", role = \"Studie- och yrkesvägledare\" }",
+            "{ name = \"Li Wu\" }, { name = \"Håkan Ström\", role = \"Lärare\" }",
+        )
+        .replace(
+            "[answers]\nproblem = \"\"\"\n",
+            "[answers]\nproblem = \"\"\"\nMIRA HOLM och Holm-gruppen, Ek och Bo, EK, Li och Wus \
+             kollegor, Ha\u{30a}kan och Stro\u{308}ms lag, Eva-Lena, Eva, Lena och Forsbergs \
+             enhet, Omar och SAIDS svar, Ödmans anteckning; men ekonomi, en bok, Ekerö, per \
+             person, Karl-Olof och Linnea stannar.\n",
+        );
+    fs::write(wb.join("initiering.toml"), answers).expect("write");
+    pinned(&wb, &["run", "initiering", "--answers", "initiering.toml"]).code(0);
+    fs::write(
+        wb.join("r.toml"),
+        "[[respondents]]\nname = \"Omar Said\"\nanswers = { \"mandat.beslut\" = 4 }\n\n\
+         [[respondents]]\nname = \"Rektor\"\nanswers = { \"mandat.beslut\" = 3 }\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "readiness", "--answers", "r.toml"]).code(0);
+    crate::support::dino_env(
+        &wb,
+        &[
+            "note",
+            "insight",
+            "Siv och Ödman läste Bos och Eks ekonomi.",
+        ],
+        &[
+            ("DINO_NOW", "2026-03-03T09:15:00+01:00"),
+            ("DINO_USER", "Siv O\u{308}dman"),
+        ],
+    )
+    .code(0);
+    pinned(
+        &wb,
+        &[
+            "gate",
+            "--decision",
+            "pause",
+            "--by",
+            "Eva-Lena Forsberg, HR-direktör",
+            "--why",
+            "HR-direktör Eva-Lena Forsberg väntar; FORSBERG och Mira ser ekonomin.",
+        ],
+    )
+    .code(0);
+    wb
+}
+
+#[test]
+fn redaction_finds_every_form_of_a_recorded_name_and_keeps_ordinary_words() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_with_every_name_form(dir.path());
+    let forms = [
+        "Bo",
+        "Ek",
+        "EK",
+        "Bos",
+        "Eks",
+        "Li",
+        "Wu",
+        "Wus",
+        "Mira",
+        "MIRA",
+        "HOLM",
+        "Holm",
+        "Håkan",
+        "Ströms",
+        "Eva-Lena",
+        "Eva",
+        "Lena",
+        "Forsbergs",
+        "FORSBERG",
+        "Omar",
+        "SAIDS",
+        "Siv",
+        "Ödman",
+        "Ödmans",
+        "Anna",
+        "Lind",
+    ];
+    let kept = [
+        "ekonomi",
+        "en bok",
+        "Ekerö",
+        "per person",
+        "Karl-Olof",
+        "Linnea",
+    ];
+    for format in ["md", "html", "json"] {
+        let plain = dino_in(&wb, &["report", "--format", format]);
+        plain.code(0);
+        let redacted = dino_in(&wb, &["report", "--format", format, "--redact"]);
+        redacted.code(0);
+        let before = forms.iter().filter(|f| has_word(&plain.stdout, f)).count();
+        assert!(
+            before > 20,
+            "the plain report names people ({format}): {before}"
+        );
+        for form in forms {
+            assert!(
+                !has_word(&redacted.stdout, form),
+                "{form} survives in {format}"
+            );
+        }
+        for word in kept {
+            redacted.stdout_has(word);
+        }
+        // No decomposed letter is left to hide a name.
+        assert!(
+            !redacted.stdout.contains(['\u{30a}', '\u{308}']),
+            "decomposed text in {format}"
+        );
+        for doubled in ["HR-direktör [HR-direktör", "HR-direktör \\[HR-direktör"] {
+            redacted.stdout_lacks(doubled);
+        }
+        redacted.stdout_has("HR-direktör");
+    }
+}
