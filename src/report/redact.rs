@@ -416,9 +416,10 @@ impl Redactor {
 }
 
 /// Where, in the text just before a name, the person's role starts when it
-/// is written there ("HR-direktör Eva-Lena Forsberg", "rektor Anna Lind"
-/// for "Rektor för Vuxenutbildningen Ålby"): the role's first words, in any
-/// case, then white space. Replaced with the name, it is not said twice.
+/// is written there on the same line ("HR-direktör Eva-Lena Forsberg",
+/// "rektor Anna Lind" for "Rektor för Vuxenutbildningen Ålby"): the role's
+/// first words, in any case, then white space. Replaced with the name, it
+/// is not said twice.
 fn role_before(before: &str, person: &Person) -> Option<usize> {
     let role: Vec<String> = person
         .role
@@ -429,17 +430,32 @@ fn role_before(before: &str, person: &Person) -> Option<usize> {
     if !before.ends_with(char::is_whitespace) {
         return None;
     }
-    let words: Vec<(usize, &str)> = before
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
-        .collect();
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let words = words_at(&before[line..]);
     (1..=role.len().min(words.len())).rev().find_map(|n| {
         let (start, _) = words[words.len() - n];
         let said = words[words.len() - n..].iter().map(|(_, w)| fold::fold(w));
         let last = role[n - 1].trim_end_matches(|c: char| !c.is_alphanumeric());
         let role = role[..n - 1].iter().map(String::as_str).chain([last]);
-        said.eq(role.map(str::to_string)).then_some(start)
+        said.eq(role.map(str::to_string)).then_some(line + start)
     })
+}
+
+/// The words of `text` (split at white space), each with where it starts.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_whitespace(), start) {
+            (true, Some(from)) => {
+                words.push((from, &text[from..at]));
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    words
 }
 
 /// Whether the characters next to a match (read away from it) join it to a
@@ -653,11 +669,42 @@ mod tests {
             "genom [Rektor för Vuxenutbildningen Ålby], som [Rektor för Vuxenutbildningen Ålby]",
         );
         case(&r, "enhetschef Mira", "[Enhetschef, kost och lokalvård]");
+        // Only on the name's own line: a heading or a paragraph keeps its words.
+        case(
+            &r,
+            "## HR-direktör\n\nForsberg svarar.",
+            "## HR-direktör\n\n[HR-direktör] svarar.",
+        );
         case(
             &r,
             "rektorn Lars och chef Mira",
             "rektorn [Rektor för Vuxenutbildningen Ålby] och chef [Enhetschef, kost och lokalvård]",
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_of_name_pieces_is_redacted_without_a_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Eva", "-", "Lena", "Forsberg", "HR-direktör", "hr-DIREKTÖR", "Ek", "EK",
+                    "s", "S", "a", " ", "\n", ",", "\u{30a}", "\u{308}", "İ", "ö", "[", "\\",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let r = Redactor::new(vec![
+                Person {
+                    role: Some("HR-direktör".into()),
+                    ..person("Eva-Lena Forsberg", "[HR-direktör]")
+                },
+                person("Bo Ek", "[Rektor]"),
+            ]);
+            for out in [r.plain(&text), r.markdown(&text)] {
+                proptest::prop_assert!(unicode_normalization::is_nfc(&out), "{out:?}");
+            }
+        }
     }
 
     #[test]
