@@ -236,7 +236,7 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic(&log.join(".gitkeep"), b"")?;
     Snapshot::write(dir, pack, file.language)?;
-    write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
+    file.write(dir, lang).map(drop)
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::write_atomic;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use crate::prompt::term::TermPrompter;
@@ -144,9 +143,12 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     file.pack.version = pack.version.clone();
     file.pack.hash = wb.current_pack_hash();
     file.profile = answers;
+    // workbook.toml first: until it is written, the workbook follows the
+    // old version and the old snapshot still shows every change. A stop
+    // between the two leaves the new version recorded and a snapshot of the
+    // old, which the next `dino upgrade` writes anew.
+    let workbook_toml = file.write(&wb.root, lang)?;
     let snapshot = Snapshot::write(&wb.root, pack, wb.language())?;
-    let workbook_toml = wb.root.join(WORKBOOK_FILE);
-    write_atomic(&workbook_toml, file.render().as_bytes())?;
     ui.note(&tr!(
         lang,
         "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",

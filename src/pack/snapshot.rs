@@ -142,14 +142,18 @@ impl Snapshot {
     }
 
     /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, into
-    /// the workbook folder `dir` (atomically); returns its path.
+    /// the workbook folder `dir` (atomically, once it is known to read
+    /// back); returns its path.
     pub fn write(
         dir: &std::path::Path,
         pack: &Pack,
         lang: Lang,
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
-        crate::fsio::write_atomic(&path, Snapshot::of(pack, lang).render().as_bytes())?;
+        let shot = Snapshot::of(pack, lang);
+        let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
+        let text = crate::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)?;
+        crate::fsio::write_atomic(&path, text.as_bytes())?;
         Ok(path)
     }
 

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use crate::finding::SourceText;
 use crate::fsio::write_atomic;
 use crate::i18n::Lang;
-use crate::log::{Entry, read_entry, write_entry};
+use crate::log::{Entry, entry_file_name, read_entry};
 use crate::tr;
 
 /// The folder, inside a workbook.
@@ -27,23 +27,39 @@ fn state_dir(workbook: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// The draft of the session in progress.
+/// The draft of the session in progress. It is also the hand-over of the
+/// session's entry into `log/`: written last as the entry's very text, it is
+/// removed only once the entry is in the log, so a run stopped in between
+/// leaves a draft that a later run finds word for word in the log
+/// ([`Saved::HandedOver`]) and does not write again.
 pub struct Draft {
     path: PathBuf,
+    log: PathBuf,
     lang: Lang,
+}
+
+/// A draft found at the start of a run.
+#[derive(Debug)]
+pub enum Saved {
+    /// A session that stopped before its end: go on with it, or discard it.
+    Unfinished(Entry),
+    /// A session whose entry is already in the log, word for word: the run
+    /// that wrote it stopped before it removed the draft.
+    HandedOver { entry: Entry, path: PathBuf },
 }
 
 impl Draft {
     pub fn new(workbook: &Path, lang: Lang) -> Result<Draft> {
         Ok(Draft {
             path: state_dir(workbook)?.join("draft.md"),
+            log: workbook.join(crate::workbook::LOG_DIR),
             lang,
         })
     }
 
-    /// The draft left by an earlier session, if any, and whether it could
-    /// be read.
-    pub fn load(&self) -> Result<Option<Entry>> {
+    /// The draft left by an earlier session, if any, and whether its entry
+    /// is in the log already.
+    pub fn load(&self) -> Result<Option<Saved>> {
         if !self.path.is_file() {
             return Ok(None);
         }
@@ -53,12 +69,17 @@ impl Draft {
         let read = read_entry(
             &SourceText {
                 name: src.name,
-                text: src.text,
+                text: src.text.clone(),
             },
             self.lang,
         );
         match read.entry {
-            Some(entry) if read.findings.is_empty() => Ok(Some(entry)),
+            Some(entry) if read.findings.is_empty() => {
+                Ok(Some(match log_file_holding(&self.log, &entry, &src.text) {
+                    Some(path) => Saved::HandedOver { entry, path },
+                    None => Saved::Unfinished(entry),
+                }))
+            }
             _ => {
                 let lines: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
                 bail!(
@@ -75,9 +96,19 @@ impl Draft {
         }
     }
 
-    /// Writes the entry so far, atomically.
+    /// Writes the entry so far, atomically, once it is known to read back.
     pub fn save(&self, entry: &Entry) -> Result<()> {
-        write_atomic(&self.path, write_entry(entry, self.lang).as_bytes())
+        let what = self.lang.pick("utkastet", "the draft");
+        self.save_text(&crate::readback::entry_text(entry, what, self.lang)?)
+    }
+
+    /// Writes `text` (an entry's, already read back) as the draft, unless
+    /// the draft holds it already.
+    pub fn save_text(&self, text: &str) -> Result<()> {
+        if fs::read(&self.path).is_ok_and(|held| held == text.as_bytes()) {
+            return Ok(());
+        }
+        write_atomic(&self.path, text.as_bytes())
     }
 
     pub fn discard(&self) -> Result<()> {
@@ -86,6 +117,28 @@ impl Draft {
             _ => Ok(()),
         }
     }
+}
+
+/// The file in `log` that holds exactly `text`, the Markdown of `entry`:
+/// its name is the one `text` would be given (more id digits when those
+/// were taken).
+pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf> {
+    let name = entry_file_name(&entry.meta, text, |_| false);
+    let stem = name.strip_suffix(".md")?;
+    fs::read_dir(log)
+        .ok()?
+        .flatten()
+        .map(|f| f.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.strip_prefix(stem)
+                .and_then(|rest| rest.strip_suffix(".md"))
+                .is_some_and(|more| more.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .map(|n| log.join(n))
+        .find(|path| {
+            crate::pack::source::read_limited(path, Lang::En)
+                .is_ok_and(|held| held == text.as_bytes())
+        })
 }
 
 /// The lock held while a session runs. The operating system releases it

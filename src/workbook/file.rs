@@ -71,6 +71,17 @@ impl WorkbookFile {
         out
     }
 
+    /// Writes `workbook.toml` into the workbook folder `dir` (atomically,
+    /// once it is known to read back as `self`); returns its path.
+    pub fn write(&self, dir: &std::path::Path, lang: Lang) -> anyhow::Result<std::path::PathBuf> {
+        let path = dir.join(super::WORKBOOK_FILE);
+        let read = |src: &SourceText| WorkbookFile::read(src, lang).map(|(file, _)| file);
+        let text =
+            crate::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read, lang)?;
+        crate::fsio::write_atomic(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
     /// Reads `workbook.toml`. Profile values come back as read; their kinds
     /// are checked against the pack by the caller, with `profile_spans`.
     pub fn read(

@@ -8,7 +8,7 @@ use super::assess::assess;
 use super::{RunArgs, finish, phase_of};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::session::files::Draft;
+use crate::session::files::{Draft, Saved};
 use crate::session::term_ui::TermUi;
 use crate::session::{self, Context, Progress, SessionUi, default_people, readiness};
 use crate::state::{GateState, fold};
@@ -29,8 +29,23 @@ pub(super) fn interactive(
 ) -> Result<()> {
     // Entries, and the pack texts on screen, are in the workbook's language.
     let text_lang = wb.pack.lang_for(wb.language());
-    // An unfinished session is offered first.
-    let saved = draft.load()?;
+    // An unfinished session is offered first; one already in the log (a
+    // run stopped just before it removed the draft) is not written twice.
+    let saved = match draft.load()? {
+        Some(Saved::HandedOver { entry, path }) => {
+            draft.discard()?;
+            ui.note(&tr!(
+                lang,
+                "sessionen från {} finns redan i loggen ({}); dess utkast togs bort",
+                "the session from {} is in the log already ({}); its draft was removed",
+                entry.meta.date.short(),
+                path.display()
+            ));
+            None
+        }
+        Some(Saved::Unfinished(entry)) => Some(entry),
+        None => None,
+    };
     let mut named = args.phase.clone();
     let mut resume = None;
     if let Some(entry) = saved {
