@@ -3,7 +3,7 @@
 
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -165,7 +165,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack.id,
         pack.version
     ));
-    println!("{id}");
+    writeln!(std::io::stdout(), "{id}")?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
 //! written as an entry of its own in the current workbook's log.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -142,7 +142,11 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             "loggens senaste post säger redan detta; den skrevs inte igen",
             "the log's newest entry says this already; it was not written again"
         ));
-        println!("{}", wb.log_dir().join(&done.name).display());
+        writeln!(
+            std::io::stdout(),
+            "{}",
+            wb.log_dir().join(&done.name).display()
+        )?;
         return Ok(());
     }
     let path = crate::session::write_log_entry(&wb, &entry, lang)?;
@@ -152,7 +156,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         "wrote the {} to the log",
         kind.label(lang).to_lowercase()
     ));
-    println!("{}", path.display());
+    writeln!(std::io::stdout(), "{}", path.display())?;
     if args.commit {
         let message = tr!(
             lang,
