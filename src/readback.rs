@@ -55,11 +55,11 @@ pub fn ensure_text_fits(len: usize, lang: Lang) -> Result<()> {
     ))
 }
 
-/// The Markdown of `entry`, once it is known to read back as `entry`,
-/// without findings and within the read limit. `what` names it in the
-/// refusal ("the entry", "the draft").
-pub fn entry_text(entry: &Entry, what: &str, lang: Lang) -> Result<String> {
-    let text = write_entry(entry, lang);
+/// The Markdown of `entry` in `text_lang`, once it is known to read back as
+/// `entry`, without findings and within the read limit. `what` names it in
+/// the refusal ("the entry", "the draft"), told in `lang`.
+pub fn entry_text(entry: &Entry, what: &str, text_lang: Lang, lang: Lang) -> Result<String> {
+    let text = write_entry(entry, text_lang);
     ensure_fits(what, text.len(), lang)?;
     let src = SourceText {
         name: what.to_string(),
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn an_entry_that_reads_back_is_given_as_written() {
         let entry = note("Budgeten räckte.\n\n- [x] en lista".into());
-        let text = entry_text(&entry, "the entry", Lang::En).expect("reads back");
+        let text = entry_text(&entry, "the entry", Lang::En, Lang::En).expect("reads back");
         assert_eq!(text, write_entry(&entry, Lang::En));
     }
 
@@ -160,7 +160,7 @@ mod tests {
             note: None,
             respondent: None,
         }]);
-        let refusal = |lang| match entry_text(&entry, "the entry", lang) {
+        let refusal = |lang| match entry_text(&entry, "the entry", Lang::Sv, lang) {
             Ok(_) => panic!("an entry over the limit was let through"),
             Err(err) => err.to_string(),
         };

@@ -149,7 +149,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         )?;
         return Ok(());
     }
-    let path = crate::session::write_log_entry(&wb, &entry, lang)?;
+    let path = crate::session::write_log_entry(&wb, &entry, lang, lang)?;
     ui.note(&tr!(
         lang,
         "skrev {} i loggen",

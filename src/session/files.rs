@@ -35,7 +35,10 @@ fn state_dir(workbook: &Path) -> Result<PathBuf> {
 pub struct Draft {
     path: PathBuf,
     log: PathBuf,
+    /// The language the draft is written in (the entry's).
     lang: Lang,
+    /// The language of messages.
+    messages: Lang,
 }
 
 /// A draft found at the start of a run.
@@ -49,12 +52,20 @@ pub enum Saved {
 }
 
 impl Draft {
-    pub fn new(workbook: &Path, lang: Lang) -> Result<Draft> {
+    /// The draft of the workbook `workbook`, written in `lang`, with
+    /// messages in `messages`.
+    pub fn new(workbook: &Path, lang: Lang, messages: Lang) -> Result<Draft> {
         Ok(Draft {
             path: state_dir(workbook)?.join("draft.md"),
             log: workbook.join(crate::workbook::LOG_DIR),
             lang,
+            messages,
         })
+    }
+
+    /// The language of messages about the draft and its entry.
+    pub fn messages(&self) -> Lang {
+        self.messages
     }
 
     /// The draft left by an earlier session, if any, and whether its entry
@@ -98,8 +109,9 @@ impl Draft {
 
     /// Writes the entry so far, atomically, once it is known to read back.
     pub fn save(&self, entry: &Entry) -> Result<()> {
-        let what = self.lang.pick("utkastet", "the draft");
-        self.save_text(&crate::readback::entry_text(entry, what, self.lang)?)
+        let what = self.messages.pick("utkastet", "the draft");
+        let text = crate::readback::entry_text(entry, what, self.lang, self.messages)?;
+        self.save_text(&text)
     }
 
     /// Writes `text` (an entry's, already read back) as the draft, unless

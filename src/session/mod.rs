@@ -446,7 +446,9 @@ pub fn hand_over(
     {
         return Ok(path.clone());
     }
-    let text = crate::readback::entry_text(entry, lang.pick("posten", "the entry"), lang)?;
+    let messages = draft.messages();
+    let what = messages.pick("posten", "the entry");
+    let text = crate::readback::entry_text(entry, what, lang, messages)?;
     if let Some(path) = files::log_file_holding(&workbook.log_dir(), entry, &text) {
         return Ok(path);
     }
@@ -484,10 +486,16 @@ pub fn newest_if_same<'a>(workbook: &'a Workbook, entry: &Entry) -> Option<&'a L
         .filter(|e| same_record(&e.entry, entry))
 }
 
-/// Writes an entry into the workbook's log under a fresh name, once it is
-/// known to read back.
-pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result<PathBuf> {
-    let text = crate::readback::entry_text(entry, lang.pick("posten", "the entry"), lang)?;
+/// Writes an entry into the workbook's log under a fresh name, in `lang`,
+/// once it is known to read back; a refusal is told in `messages`.
+pub fn write_log_entry(
+    workbook: &Workbook,
+    entry: &Entry,
+    lang: Lang,
+    messages: Lang,
+) -> Result<PathBuf> {
+    let what = messages.pick("posten", "the entry");
+    let text = crate::readback::entry_text(entry, what, lang, messages)?;
     write_log_text(workbook, entry, &text)
 }
 

@@ -93,7 +93,7 @@ fn run(dir: &Path, wb: &Workbook, script: &mut Script) -> (bool, Progress) {
         now: Stamp::parse("2026-03-02T09:15:00+01:00").expect("time"),
         user: "Anna Lind".into(),
     };
-    let draft = Draft::new(dir, Lang::Sv).expect("draft");
+    let draft = Draft::new(dir, Lang::Sv, Lang::Sv).expect("draft");
     let mut progress = match draft.load().expect("draft reads") {
         Some(Saved::Unfinished(entry)) => Progress::from_draft(&ctx, &entry),
         Some(Saved::HandedOver { .. }) => panic!("no draft is in the log here"),
@@ -284,7 +284,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
         respondent: None,
     };
     records.extend([dropped.clone(), unfit.clone()]);
-    let draft = Draft::new(dir.path(), Lang::Sv).expect("draft");
+    let draft = Draft::new(dir.path(), Lang::Sv, Lang::Sv).expect("draft");
     draft.save(&entry).expect("saves");
 
     let Some(Saved::Unfinished(saved)) = draft.load().expect("reads") else {
@@ -332,7 +332,7 @@ fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
         "problem".into(),
         (Given::Value(Value::Str("Frånvaro".into())), None),
     );
-    let draft = Draft::new(dir.path(), Lang::Sv).expect("draft");
+    let draft = Draft::new(dir.path(), Lang::Sv, Lang::Sv).expect("draft");
     let entry = progress.entry(&ctx);
     // Stopped after the entry was written, before the draft was removed.
     let path = hand_over(&wb, &draft, &entry, None, Lang::Sv).expect("writes");

@@ -13,3 +13,4 @@ mod support;
 mod terminal;
 mod upgrade;
 mod workbook_commands;
+mod written_and_read_back;

@@ -157,7 +157,7 @@ pub(super) fn interactive(
         let mut written = Vec::new();
         if let Some(choice) = term.gate(phase, &people.facilitator, text_lang)? {
             let gate = session::gate_entry(&ctx, &people, &choice, now);
-            written.push(session::write_log_entry(wb, &gate, text_lang)?);
+            written.push(session::write_log_entry(wb, &gate, text_lang, lang)?);
         }
         return finish(
             wb,
@@ -222,7 +222,7 @@ pub(super) fn interactive(
             user,
         };
         let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
-        written.push(session::write_log_entry(&wb, &gate, text_lang)?);
+        written.push(session::write_log_entry(&wb, &gate, text_lang, lang)?);
     }
     // The pack may place the readiness assessment in this phase: offer it,
     // once per phase.

@@ -84,7 +84,7 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
         )
         .to_string(),
     )?;
-    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()))?;
+    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()), lang)?;
     let mut term = TermUi::new(lang);
     interactive::interactive(wb, args, &draft, &mut term, ui, lang, now, user)
 }

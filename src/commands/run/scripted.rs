@@ -58,7 +58,7 @@ pub(super) fn scripted(
             lines.join("\n")
         )
     })?;
-    let draft = Draft::new(&wb.root, text_lang)?;
+    let draft = Draft::new(&wb.root, text_lang, lang)?;
     let earlier = draft.load()?;
     let written = if is_readiness {
         assess(&ctx, &mut script, &draft, earlier.as_ref(), lang)?
@@ -184,7 +184,7 @@ fn gate_of(
             ),
         });
     }
-    session::write_log_entry(&wb2, &gate, ctx.lang)
+    session::write_log_entry(&wb2, &gate, ctx.lang, lang)
 }
 
 /// The readiness assessment from the answers file. `None` when the file
