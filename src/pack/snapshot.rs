@@ -267,8 +267,8 @@ pub fn check_head(
                 col: key.len() + 4,
                 message: tr!(
                     lang,
-                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
-                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (were they taken from different branches in a merge?). `dino upgrade` writes a new one"
+                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
+                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (was an upgrade stopped before it wrote the snapshot, or were they taken from different branches in a merge?). `dino upgrade` writes a new one"
                 ),
             });
         }
