@@ -391,10 +391,11 @@ fn built_in_workbook() -> Fixture {
     }
 }
 
-/// After `run initiering --answers` and a stop, the same run again: one
-/// session holding every answer, one gate, no draft: as a whole run.
+/// After `run initiering --answers` and a stop or a full disk, the same run
+/// again: one session holding every answer, one gate, no draft: as a whole
+/// run.
 #[test]
-fn a_scripted_run_stopped_at_any_file_operation_is_finished_by_running_it_again() {
+fn a_scripted_run_stopped_at_any_file_operation_or_out_of_space_is_finished_by_running_it_again() {
     let fixture = built_in_workbook();
     let answers = root().join(ANSWERS);
     let call = Call::new(&[
@@ -416,10 +417,12 @@ fn a_scripted_run_stopped_at_any_file_operation_is_finished_by_running_it_again(
         points.iter().any(|p| p.call == "unlink"),
         "the draft's removal is among them"
     );
-    at_every(kills(points), "run --answers", |op, stop| {
+    let mut stops = kills(points);
+    stops.extend(no_space_points(&ops));
+    at_every(stops, "run --answers", |op, stop| {
         let scratch = tempfile::tempdir().expect("temp");
         let (run_in, wb) = stopped_run(&fixture, scratch.path(), &call, op, stop);
-        let after = format!("killed at {op}");
+        let after = format!("{stop:?} at {op}");
         assert_reads_clean(&wb, &after, None);
         call.succeeds(&run_in, &after);
         assert_reads_clean(&wb, &after, None);
