@@ -117,7 +117,7 @@ impl Draft {
     /// Writes `text` (an entry's, already read back) as the draft, unless
     /// the draft holds it already.
     pub fn save_text(&self, text: &str) -> Result<()> {
-        if fs::read(&self.path).is_ok_and(|held| held == text.as_bytes()) {
+        if holds(&self.path, text) {
             return Ok(());
         }
         write_atomic(&self.path, text.as_bytes())
@@ -147,10 +147,15 @@ pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf
                 .is_some_and(|more| more.bytes().all(|b| b.is_ascii_hexdigit()))
         })
         .map(|n| log.join(n))
-        .find(|path| {
-            crate::pack::source::read_limited(path, Lang::En)
-                .is_ok_and(|held| held == text.as_bytes())
-        })
+        .find(|path| holds(path, text))
+}
+
+/// Whether `path` is a regular file holding exactly `text` (a named pipe
+/// or a device is not read: that could wait forever).
+fn holds(path: &Path, text: &str) -> bool {
+    path.is_file()
+        && crate::pack::source::read_limited(path, Lang::En)
+            .is_ok_and(|held| held == text.as_bytes())
 }
 
 /// The lock held while a session runs. The operating system releases it

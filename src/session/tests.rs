@@ -368,3 +368,30 @@ fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
         fs::read(dir.path().join(".dino/draft.md")).expect("draft")
     );
 }
+
+#[test]
+fn the_log_file_holding_a_text_is_found_by_its_name_and_bytes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let state = fold(&wb, Lang::Sv);
+    let ctx = first_phase(&wb, &state);
+    let mut progress = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
+    progress.answers.insert(
+        "problem".into(),
+        (Given::Value(Value::Str("Frånvaro".into())), None),
+    );
+    let entry = progress.entry(&ctx);
+    let text = crate::log::write_entry(&entry, Lang::Sv);
+    let log = dir.path().join("log");
+    let name = entry_file_name(&entry.meta, &text, |_| false);
+    // The same name with other bytes (a hand edit) is not it.
+    fs::write(log.join(&name), "edited").expect("write");
+    assert_eq!(files::log_file_holding(&log, &entry, &text), None);
+    // One more id digit (the six were taken) is still it.
+    let longer = name.replace(".md", "0.md");
+    fs::write(log.join(&longer), &text).expect("write");
+    assert_eq!(
+        files::log_file_holding(&log, &entry, &text),
+        Some(log.join(longer))
+    );
+}

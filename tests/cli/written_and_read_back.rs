@@ -254,3 +254,23 @@ fn an_upgrade_stopped_between_its_two_writes_is_finished_by_the_next_upgrade() {
     dino_in(&wb, &["check"]).code(0);
     dino_in(&wb, &["--lang", "en", "status"]).stdout_lacks("slut");
 }
+
+#[test]
+fn a_note_run_again_after_a_stop_is_not_written_twice() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_on_a_pack_copy(dir.path());
+    let note = ["--lang", "en", "note", "risk", "Budgeten kan ta slut."];
+    let first = pinned(&wb, &note);
+    first.code(0);
+    // Run again (was it stopped before it said so?): the log's newest
+    // entry says this already.
+    pinned(&wb, &note)
+        .code(0)
+        .stderr_has("the log's newest entry says this already; it was not written again")
+        .stdout_has(first.stdout.trim());
+    assert_eq!(entries(&wb).len(), 1);
+    // Something else in between: the same words are a new note.
+    pinned(&wb, &["note", "insight", "Eleverna vill vara med."]).code(0);
+    pinned(&wb, &note).code(0);
+    assert_eq!(entries(&wb).len(), 3);
+}
