@@ -150,11 +150,15 @@ impl Snapshot {
         lang: Lang,
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
+        crate::fsio::write_atomic(&path, Snapshot::text(pack, lang)?.as_bytes())?;
+        Ok(path)
+    }
+
+    /// The snapshot file's text for `pack`, once it is known to read back.
+    pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
         let shot = Snapshot::of(pack, lang);
         let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
-        let text = crate::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)?;
-        crate::fsio::write_atomic(&path, text.as_bytes())?;
-        Ok(path)
+        crate::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)
     }
 
     /// Reads a snapshot back; a problem is a finding with its position.
