@@ -29,23 +29,8 @@ pub(super) fn interactive(
 ) -> Result<()> {
     // Entries, and the pack texts on screen, are in the workbook's language.
     let text_lang = wb.pack.lang_for(wb.language());
-    // An unfinished session is offered first; one already in the log (a
-    // run stopped just before it removed the draft) is not written twice.
-    let saved = match draft.load()? {
-        Some(Saved::HandedOver { entry, path }) => {
-            draft.discard()?;
-            ui.note(&tr!(
-                lang,
-                "sessionen från {} finns redan i loggen ({}); dess utkast togs bort",
-                "the session from {} is in the log already ({}); its draft was removed",
-                entry.meta.date.short(),
-                path.display()
-            ));
-            None
-        }
-        Some(Saved::Unfinished(entry)) => Some(entry),
-        None => None,
-    };
+    // An unfinished session is offered first.
+    let saved = unfinished_draft(draft, ui, lang)?;
     let mut named = args.phase.clone();
     let mut resume = None;
     if let Some(entry) = saved {
@@ -270,4 +255,32 @@ pub(super) fn interactive(
         ui,
         lang,
     )
+}
+
+/// The draft of an unfinished session, if any. One already in the log (a
+/// run stopped just before it removed the draft) is removed, with a note,
+/// and not written twice.
+fn unfinished_draft(draft: &Draft, ui: &Ui, lang: Lang) -> Result<Option<crate::log::Entry>> {
+    Ok(match draft.load()? {
+        Some(Saved::HandedOver { entry, path }) => {
+            draft.discard()?;
+            let (date, path) = (entry.meta.date.short(), path.display());
+            ui.note(&if entry.meta.kind == crate::log::EntryKind::Readiness {
+                tr!(
+                    lang,
+                    "mätningen av förutsättningar från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the readiness assessment from {date} is in the log already ({path}); its draft was removed"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "sessionen från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the session from {date} is in the log already ({path}); its draft was removed"
+                )
+            });
+            None
+        }
+        Some(Saved::Unfinished(entry)) => Some(entry),
+        None => None,
+    })
 }
