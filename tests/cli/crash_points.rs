@@ -24,14 +24,17 @@ const BUDGET: usize = 40;
 
 const ANSWERS: &str = "examples/answers/initiering.toml";
 
-/// strace, which a clean machine gets from `.ci/run`.
+/// strace, which a clean machine gets from `.ci/run`; asked for once.
 fn strace() -> &'static str {
-    let found = Command::new("strace")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
+    static FOUND: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let found = *FOUND.get_or_init(|| {
+        Command::new("strace")
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    });
     assert!(
         found,
         "the crash-point tests need strace (Linux): `apt-get install -y strace`; .ci/run installs it"
@@ -39,7 +42,7 @@ fn strace() -> &'static str {
     "strace"
 }
 
-/// One way to run dino: arguments, standard input, and the folder.
+/// One way to run dino: its arguments and standard input.
 #[derive(Clone)]
 struct Call {
     args: Vec<String>,
