@@ -1,6 +1,7 @@
 //! A session's files in the workbook's `.dino/` folder, which git ignores:
-//! the draft (the entry so far, rewritten atomically after every answer)
-//! and the lock that keeps a second session out while one runs.
+//! the draft (the entry so far, rewritten atomically after every answer,
+//! and the entry's hand-over into `log/`) and the lock that keeps a second
+//! session out while one runs.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -74,15 +75,18 @@ impl Draft {
         if !self.path.is_file() {
             return Ok(None);
         }
-        let src =
-            crate::pack::source::read_text(&self.path, self.path.display().to_string(), self.lang)
-                .map_err(|f| anyhow::anyhow!("{f}"))?;
+        let src = crate::pack::source::read_text(
+            &self.path,
+            self.path.display().to_string(),
+            self.messages,
+        )
+        .map_err(|f| anyhow::anyhow!("{f}"))?;
         let read = read_entry(
             &SourceText {
                 name: src.name,
                 text: src.text.clone(),
             },
-            self.lang,
+            self.messages,
         );
         match read.entry {
             Some(entry) if read.findings.is_empty() => {
@@ -96,7 +100,7 @@ impl Draft {
                 bail!(
                     "{}\n{}",
                     tr!(
-                        self.lang,
+                        self.messages,
                         "utkastet {} kunde inte läsas; rätta det eller flytta undan det:",
                         "the draft {} could not be read; correct it or move it away:",
                         self.path.display()
