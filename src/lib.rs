@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod log;
 pub mod pack;
 pub mod prompt;
+pub mod readback;
 pub mod render;
 pub mod report;
 pub mod session;

@@ -1,7 +1,7 @@
 //! The terminal side of output: colour, width, and quiet. Commands ask the
 //! `Ui` how to print; the core never touches the terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::i18n::Lang;
@@ -68,9 +68,11 @@ impl Ui {
     }
 
     /// A note for the user on stderr (confirmations, summaries), unless quiet.
+    /// A note that cannot be shown (a full disk behind `2>file`) is let go:
+    /// what it tells has happened either way.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            let _ = writeln!(std::io::stderr(), "{message}");
         }
     }
 }

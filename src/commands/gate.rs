@@ -201,7 +201,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         now.offset,
     );
     let entry = gate_entry(&ctx, &people, &choice, earlier);
-    let path = write_log_entry(&wb, &entry, text_lang)?;
+    let path = write_log_entry(&wb, &entry, text_lang, lang)?;
     println!("{}", path.display());
     if args.commit {
         let message = tr!(

@@ -3,7 +3,7 @@
 
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -165,7 +165,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack.id,
         pack.version
     ));
-    println!("{id}");
+    writeln!(std::io::stdout(), "{id}")?;
     Ok(())
 }
 
@@ -236,7 +236,7 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic(&log.join(".gitkeep"), b"")?;
     Snapshot::write(dir, pack, file.language)?;
-    write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
+    file.write(dir, lang).map(drop)
 }
 
 #[cfg(test)]

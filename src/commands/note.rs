@@ -1,14 +1,13 @@
 //! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
 //! written as an entry of its own in the current workbook's log.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-use crate::fsio::write_atomic;
 use crate::i18n::Lang;
-use crate::log::{Body, Entry, EntryKind, Meta, entry_file_name, writable, write_entry};
+use crate::log::{Body, Entry, EntryKind, Meta, writable};
 use crate::state::{Current, fold};
 use crate::tr;
 use crate::ui::Ui;
@@ -83,6 +82,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             "the text is empty; nothing was written"
         ));
     }
+    crate::readback::ensure_text_fits(text.len(), lang)?;
     if !writable(&text) {
         bail!(tr!(
             lang,
@@ -134,20 +134,29 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         title: kind.label(lang).to_string(),
         body: Body::Text(text),
     };
-    let markdown = write_entry(&entry, lang);
-    let taken = |id: &str| wb.entries.iter().any(|e| e.id == id);
-    let name = entry_file_name(&entry.meta, &markdown, taken);
-    let dir = wb.log_dir();
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(&name);
-    write_atomic(&path, markdown.as_bytes())?;
+    // Run again after it was stopped past writing: the note is in the log
+    // already, as its newest entry, and is not written twice.
+    if let Some(done) = crate::session::newest_if_same(&wb, &entry) {
+        ui.note(&tr!(
+            lang,
+            "loggens senaste post säger redan detta; den skrevs inte igen",
+            "the log's newest entry says this already; it was not written again"
+        ));
+        writeln!(
+            std::io::stdout(),
+            "{}",
+            wb.log_dir().join(&done.name).display()
+        )?;
+        return Ok(());
+    }
+    let path = crate::session::write_log_entry(&wb, &entry, lang, lang)?;
     ui.note(&tr!(
         lang,
         "skrev {} i loggen",
         "wrote the {} to the log",
         kind.label(lang).to_lowercase()
     ));
-    println!("{}", path.display());
+    writeln!(std::io::stdout(), "{}", path.display())?;
     if args.commit {
         let message = tr!(
             lang,
@@ -162,10 +171,13 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     Ok(())
 }
 
-/// The note's text from standard input (`-`), without the final line end.
+/// The note's text from standard input (`-`), without the final line end;
+/// no more than an entry can hold is read.
 fn from_stdin(lang: Lang) -> Result<String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes)?;
+    let limit = crate::pack::source::MAX_FILE_BYTES;
+    std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
+    crate::readback::ensure_text_fits(bytes.len(), lang)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         anyhow::anyhow!(tr!(

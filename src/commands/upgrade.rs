@@ -144,9 +144,15 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     file.pack.version = pack.version.clone();
     file.pack.hash = wb.current_pack_hash();
     file.profile = answers;
-    let snapshot = Snapshot::write(&wb.root, pack, wb.language())?;
-    let workbook_toml = wb.root.join(WORKBOOK_FILE);
-    write_atomic(&workbook_toml, file.render().as_bytes())?;
+    // Both files are known to read back before either is written. Then
+    // workbook.toml first: until it is written, the workbook follows the
+    // old version and the old snapshot still shows every change. A stop
+    // between the two leaves the new version recorded and a snapshot of the
+    // old, which the next `dino upgrade` writes anew.
+    let snapshot_text = Snapshot::text(pack, wb.language())?;
+    let workbook_toml = file.write(&wb.root, lang)?;
+    let snapshot = wb.root.join(SNAPSHOT_FILE);
+    write_atomic(&snapshot, snapshot_text.as_bytes())?;
     ui.note(&tr!(
         lang,
         "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",

@@ -142,15 +142,23 @@ impl Snapshot {
     }
 
     /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, into
-    /// the workbook folder `dir` (atomically); returns its path.
+    /// the workbook folder `dir` (atomically, once it is known to read
+    /// back); returns its path.
     pub fn write(
         dir: &std::path::Path,
         pack: &Pack,
         lang: Lang,
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
-        crate::fsio::write_atomic(&path, Snapshot::of(pack, lang).render().as_bytes())?;
+        crate::fsio::write_atomic(&path, Snapshot::text(pack, lang)?.as_bytes())?;
         Ok(path)
+    }
+
+    /// The snapshot file's text for `pack`, once it is known to read back.
+    pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
+        let shot = Snapshot::of(pack, lang);
+        let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
+        crate::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)
     }
 
     /// Reads a snapshot back; a problem is a finding with its position.
@@ -263,8 +271,8 @@ pub fn check_head(
                 col: key.len() + 4,
                 message: tr!(
                     lang,
-                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
-                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (were they taken from different branches in a merge?). `dino upgrade` writes a new one"
+                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
+                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (was an upgrade stopped before it wrote the snapshot, or were they taken from different branches in a merge?). `dino upgrade` writes a new one"
                 ),
             });
         }

@@ -16,16 +16,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::i18n::Lang;
-use crate::log::{
-    Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name, write_entry,
-};
+use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
 use crate::state::interpret::{Given, interpret};
 use crate::state::{Latest, State};
-use crate::workbook::Workbook;
+use crate::workbook::{LoadedEntry, Workbook};
 use answer_form::to_answer;
-use files::Draft;
+use files::{Draft, Saved};
 
 /// Who leads the session and who takes part.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,6 +183,14 @@ pub struct Progress {
     /// The entries that were newest when the session began (`follows`).
     pub follows: Vec<String>,
     pub answers: BTreeMap<String, (Given, Option<String>)>,
+    /// Records of a resumed draft that the pack as it is now does not take
+    /// (an item it dropped, an answer that no longer fits): kept as they
+    /// were, so that nothing answered is lost.
+    pub kept: Vec<Record>,
+    /// The pack version the entry records: the one the session began with
+    /// when it keeps such records (so they read as answers a later version
+    /// changed), else the pack's now.
+    pub pack_version: String,
 }
 
 impl Progress {
@@ -195,21 +201,36 @@ impl Progress {
             started: ctx.now,
             follows: follows(ctx.workbook),
             answers: BTreeMap::new(),
+            kept: Vec::new(),
+            pack_version: ctx.workbook.pack.version.clone(),
         }
     }
 
     /// Reads a draft back into answers (it was written by this engine).
+    /// Every record comes along: one the phase no longer takes is kept as
+    /// it is.
     pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Progress {
         let mut answers = BTreeMap::new();
+        let mut kept = Vec::new();
         if let Body::Records(records) = &draft.body {
             for record in records {
-                if let Some(item) = ctx.phase.item(&record.item)
-                    && let Ok(given) = interpret(&item.kind, &record.answer, ctx.lang)
+                match ctx
+                    .phase
+                    .item(&record.item)
+                    .map(|item| interpret(&item.kind, &record.answer, ctx.lang))
                 {
-                    answers.insert(record.item.clone(), (given, record.note.clone()));
+                    Some(Ok(given)) => {
+                        answers.insert(record.item.clone(), (given, record.note.clone()));
+                    }
+                    _ => kept.push(record.clone()),
                 }
             }
         }
+        let pack_version = if kept.is_empty() || draft.meta.pack_version.is_empty() {
+            ctx.workbook.pack.version.clone()
+        } else {
+            draft.meta.pack_version.clone()
+        };
         Progress {
             people: People {
                 facilitator: draft.meta.by.clone().unwrap_or_default(),
@@ -222,26 +243,25 @@ impl Progress {
                 .clone()
                 .unwrap_or_else(|| follows(ctx.workbook)),
             answers,
+            kept,
+            pack_version,
         }
     }
 
-    /// The entry these answers make, records in the phase's order.
+    /// The entry these answers make: the records kept from a draft first,
+    /// as they were asked first, then the phase's in its order.
     pub fn entry(&self, ctx: &Context<'_>) -> Entry {
-        let records = ctx
-            .phase
-            .items
-            .iter()
-            .filter_map(|item| {
-                let (given, note) = self.answers.get(&item.id)?;
-                Some(Record {
-                    item: item.id.clone(),
-                    prompt: item.prompt.get(ctx.lang).to_string(),
-                    answer: to_answer(item, given, ctx.lang),
-                    note: note.clone(),
-                    respondent: None,
-                })
+        let answered = ctx.phase.items.iter().filter_map(|item| {
+            let (given, note) = self.answers.get(&item.id)?;
+            Some(Record {
+                item: item.id.clone(),
+                prompt: item.prompt.get(ctx.lang).to_string(),
+                answer: to_answer(item, given, ctx.lang),
+                note: note.clone(),
+                respondent: None,
             })
-            .collect();
+        });
+        let records = self.kept.iter().cloned().chain(answered).collect();
         Entry {
             meta: Meta {
                 kind: EntryKind::Session,
@@ -250,7 +270,7 @@ impl Progress {
                 by: Some(self.people.facilitator.clone()).filter(|f| !f.is_empty()),
                 participants: self.people.participants.clone(),
                 pack: ctx.workbook.pack.id.clone(),
-                pack_version: ctx.workbook.pack.version.clone(),
+                pack_version: self.pack_version.clone(),
                 closes: Vec::new(),
                 follows: Some(self.follows.clone()),
             },
@@ -393,24 +413,94 @@ pub fn ask_items_saving(
     }
 }
 
-/// Writes the session's entry into `log/` and discards the draft.
+/// Writes the session's entry into `log/` by way of the draft, then
+/// discards the draft.
 pub fn write_session(
     ctx: &Context<'_>,
     progress: &Progress,
     draft: &Draft,
 ) -> Result<Option<PathBuf>> {
-    if progress.answers.is_empty() {
+    if progress.answers.is_empty() && progress.kept.is_empty() {
         draft.discard()?;
         return Ok(None);
     }
-    let path = write_log_entry(ctx.workbook, &progress.entry(ctx), ctx.lang)?;
+    let path = hand_over(ctx.workbook, draft, &progress.entry(ctx), None, ctx.lang)?;
     draft.discard()?;
     Ok(Some(path))
 }
 
-/// Writes an entry into the workbook's log under a fresh name.
-pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result<PathBuf> {
-    let markdown = write_entry(entry, lang);
+/// Writes a session's entry into the log by way of its draft: the draft is
+/// first made the entry's very text, then the entry is written. The caller
+/// discards the draft after. A run stopped in between leaves a draft that
+/// [`Draft::load`] finds in the log ([`Saved::HandedOver`]): `earlier`,
+/// when it recorded the same as `entry`, is not written again.
+pub fn hand_over(
+    workbook: &Workbook,
+    draft: &Draft,
+    entry: &Entry,
+    earlier: Option<&Saved>,
+    lang: Lang,
+) -> Result<PathBuf> {
+    if let Some(Saved::HandedOver { entry: done, path }) = earlier
+        && same_record(done, entry)
+    {
+        return Ok(path.clone());
+    }
+    let messages = draft.messages();
+    let what = messages.pick("posten", "the entry");
+    let text = crate::readback::entry_text(entry, what, lang, messages)?;
+    if let Some(path) = files::log_file_holding(&workbook.log_dir(), entry, &text) {
+        return Ok(path);
+    }
+    draft.save_text(&text)?;
+    write_log_text(workbook, entry, &text)
+}
+
+/// Whether two entries record the same: the same kind, phase, people, pack
+/// and records or text, whenever they were written and whatever they
+/// follow.
+pub fn same_record(a: &Entry, b: &Entry) -> bool {
+    let (x, y) = (&a.meta, &b.meta);
+    x.kind == y.kind
+        && x.phase == y.phase
+        && x.by == y.by
+        && x.participants == y.participants
+        && x.pack == y.pack
+        && x.pack_version == y.pack_version
+        && x.closes == y.closes
+        && a.body == b.body
+}
+
+/// The log's newest entry, when it is the only one and records the same as
+/// `entry` (see [`same_record`]): writing `entry` would add nothing, as
+/// when a command that was stopped after writing it is run again.
+pub fn newest_if_same<'a>(workbook: &'a Workbook, entry: &Entry) -> Option<&'a LoadedEntry> {
+    let heads = follows(workbook);
+    let [head] = heads.as_slice() else {
+        return None;
+    };
+    workbook
+        .entries
+        .iter()
+        .find(|e| &e.id == head)
+        .filter(|e| same_record(&e.entry, entry))
+}
+
+/// Writes an entry into the workbook's log under a fresh name, in `lang`,
+/// once it is known to read back; a refusal is told in `messages`.
+pub fn write_log_entry(
+    workbook: &Workbook,
+    entry: &Entry,
+    lang: Lang,
+    messages: Lang,
+) -> Result<PathBuf> {
+    let what = messages.pick("posten", "the entry");
+    let text = crate::readback::entry_text(entry, what, lang, messages)?;
+    write_log_text(workbook, entry, &text)
+}
+
+/// Writes `text`, the Markdown of `entry`, into the log under a fresh name.
+fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str) -> Result<PathBuf> {
     let dir = workbook.log_dir();
     std::fs::create_dir_all(&dir)?;
     let taken = |id: &str| {
@@ -420,9 +510,9 @@ pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result
                     .any(|f| crate::log::entry_id_of(&f.file_name().to_string_lossy()) == Some(id))
             })
     };
-    let name = entry_file_name(&entry.meta, &markdown, taken);
+    let name = entry_file_name(&entry.meta, text, taken);
     let path = dir.join(name);
-    crate::fsio::write_atomic(&path, markdown.as_bytes())?;
+    crate::fsio::write_atomic(&path, text.as_bytes())?;
     Ok(path)
 }
 

@@ -2,13 +2,10 @@
 //! the group as one) rates every statement on the pack's scale, with "don't
 //! know" when the pack offers it. One entry of kind `readiness`.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
 use anyhow::Result;
+use std::collections::BTreeMap;
 
-use super::files::Draft;
-use super::{Context, People, Progress, SessionUi, ask_items_saving, write_log_entry};
+use super::{Context, People, Progress, SessionUi, ask_items_saving};
 use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, Record, Stamp};
 use crate::pack::{Gate, Item, Kind, Pack, Phase, Text};
@@ -54,12 +51,26 @@ pub fn as_phase(pack: &Pack, lang: Lang) -> Option<Phase> {
 pub struct Answered {
     pub respondent: Option<String>,
     pub answers: BTreeMap<String, (Given, Option<String>)>,
+    /// Records of a resumed draft the pack as it is now does not take (a
+    /// statement it dropped, an answer off its scale): kept as they were.
+    pub kept: Vec<Record>,
+}
+
+impl Answered {
+    fn new(respondent: Option<String>) -> Answered {
+        Answered {
+            respondent,
+            answers: BTreeMap::new(),
+            kept: Vec::new(),
+        }
+    }
 }
 
 /// The assessment's entry: every respondent's answers, in turn.
 pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Answered]) -> Entry {
     let mut records = Vec::new();
     for one in answered {
+        records.extend(one.kept.iter().cloned());
         for item in &ctx.phase.items {
             let Some((given, note)) = one.answers.get(&item.id) else {
                 continue;
@@ -90,46 +101,56 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
     }
 }
 
-/// What a draft of an assessment holds, respondent by respondent.
+/// What a draft of an assessment holds, respondent by respondent; a record
+/// the pack no longer takes is kept as it is.
 pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Vec<Answered> {
     let mut out: Vec<Answered> = Vec::new();
     if let Body::Records(records) = &draft.body {
         for record in records {
-            let Some(item) = ctx.phase.item(&record.item) else {
-                continue;
-            };
-            let Ok(given) = interpret(&item.kind, &record.answer, ctx.lang) else {
-                continue;
-            };
             let at = match out.iter().position(|a| a.respondent == record.respondent) {
                 Some(at) => at,
                 None => {
-                    out.push(Answered {
-                        respondent: record.respondent.clone(),
-                        answers: BTreeMap::new(),
-                    });
+                    out.push(Answered::new(record.respondent.clone()));
                     out.len() - 1
                 }
             };
-            out[at]
-                .answers
-                .insert(record.item.clone(), (given, record.note.clone()));
+            let given = ctx
+                .phase
+                .item(&record.item)
+                .map(|item| interpret(&item.kind, &record.answer, ctx.lang));
+            match given {
+                Some(Ok(given)) => {
+                    out[at]
+                        .answers
+                        .insert(record.item.clone(), (given, record.note.clone()));
+                }
+                _ => out[at].kept.push(record.clone()),
+            }
         }
     }
     out
 }
 
-/// Runs the assessment: each respondent in turn, the draft saved after every
-/// answer. Returns the entry written, or `None` when the room stopped early
-/// (the draft keeps everything) or nothing was answered.
+/// How the asking went.
+pub enum Asked {
+    /// Every respondent went through: the entry to write.
+    Done(Box<Entry>),
+    /// The room stopped early; the draft keeps everything.
+    Stopped,
+    /// Nothing was answered.
+    Empty,
+}
+
+/// Runs the assessment: each respondent in turn, `save` called with the
+/// entry so far after every answer (the draft, at a terminal).
 pub fn run(
     ctx: &Context<'_>,
     ui: &mut dyn SessionUi,
-    draft: &Draft,
+    save: &mut dyn FnMut(&Entry) -> Result<()>,
     people: &People,
     started: Stamp,
     mut answered: Vec<Answered>,
-) -> Result<Option<PathBuf>> {
+) -> Result<Asked> {
     let dont_know = ctx
         .workbook
         .pack
@@ -148,10 +169,7 @@ pub fn run(
         let at = match answered.iter().position(|a| &a.respondent == respondent) {
             Some(at) => at,
             None => {
-                answered.push(Answered {
-                    respondent: respondent.clone(),
-                    answers: BTreeMap::new(),
-                });
+                answered.push(Answered::new(respondent.clone()));
                 answered.len() - 1
             }
         };
@@ -163,39 +181,41 @@ pub fn run(
             started,
             follows: Vec::new(),
             answers: std::mem::take(&mut answered[at].answers),
+            kept: Vec::new(),
+            pack_version: ctx.workbook.pack.version.clone(),
         };
         let done = {
             let others: Vec<&Answered> = answered.iter().collect();
-            let mut save = |p: &Progress| {
-                let mut all: Vec<Answered> = Vec::new();
-                for (i, a) in others.iter().enumerate() {
-                    all.push(Answered {
+            let mut save_all = |p: &Progress| {
+                let all: Vec<Answered> = others
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| Answered {
                         respondent: a.respondent.clone(),
                         answers: if i == at {
                             p.answers.clone()
                         } else {
                             a.answers.clone()
                         },
-                    });
-                }
-                draft.save(&entry(ctx, people, started, &all))
+                        kept: a.kept.clone(),
+                    })
+                    .collect();
+                save(&entry(ctx, people, started, &all))
             };
-            ask_items_saving(ctx, ui, &mut progress, &mut save, dont_know)?
+            ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
         };
         answered[at].answers = progress.answers;
         if !done {
-            return Ok(None);
+            return Ok(Asked::Stopped);
         }
     }
-    if answered.iter().all(|a| a.answers.is_empty()) {
-        draft.discard()?;
-        return Ok(None);
+    if answered
+        .iter()
+        .all(|a| a.answers.is_empty() && a.kept.is_empty())
+    {
+        return Ok(Asked::Empty);
     }
-    let path = write_log_entry(
-        ctx.workbook,
-        &entry(ctx, people, started, &answered),
-        ctx.lang,
-    )?;
-    draft.discard()?;
-    Ok(Some(path))
+    Ok(Asked::Done(Box::new(entry(
+        ctx, people, started, &answered,
+    ))))
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::*;
 use crate::log::{Answer, CheckState};
-use crate::state::fold;
+use crate::state::{State, fold};
 
 /// A room that replies from a script and remembers what it was asked.
 struct Script {
@@ -93,9 +93,10 @@ fn run(dir: &Path, wb: &Workbook, script: &mut Script) -> (bool, Progress) {
         now: Stamp::parse("2026-03-02T09:15:00+01:00").expect("time"),
         user: "Anna Lind".into(),
     };
-    let draft = Draft::new(dir, Lang::Sv).expect("draft");
+    let draft = Draft::new(dir, Lang::Sv, Lang::Sv).expect("draft");
     let mut progress = match draft.load().expect("draft reads") {
-        Some(entry) => Progress::from_draft(&ctx, &entry),
+        Some(Saved::Unfinished(entry)) => Progress::from_draft(&ctx, &entry),
+        Some(Saved::HandedOver { .. }) => panic!("no draft is in the log here"),
         None => Progress::new(&ctx, default_people(wb, "start", "Anna Lind")),
     };
     let done = ask_items(&ctx, script, &mut progress, &draft).expect("runs");
@@ -231,5 +232,166 @@ fn a_second_session_starts_from_the_earlier_answers() {
     assert_eq!(
         script.defaults[0],
         Some(Given::Value(Value::Str("Frånvaro".into())))
+    );
+}
+
+/// The context of the first phase, as `run` makes it.
+fn first_phase<'a>(wb: &'a Workbook, state: &'a State) -> Context<'a> {
+    Context {
+        workbook: wb,
+        state,
+        phase: &wb.pack.phases[0],
+        lang: Lang::Sv,
+        now: Stamp::parse("2026-03-02T09:15:00+01:00").expect("time"),
+        user: "Anna Lind".into(),
+    }
+}
+
+#[test]
+fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let state = fold(&wb, Lang::Sv);
+    let ctx = first_phase(&wb, &state);
+    // A draft from version 0.0.9, with an answer to an item 0.1.0 dropped
+    // and one to a choice whose option it took away.
+    let mut drafted = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
+    drafted.answers.insert(
+        "problem".into(),
+        (Given::Value(Value::Str("Frånvaro".into())), None),
+    );
+    let mut entry = drafted.entry(&ctx);
+    entry.meta.pack_version = "0.0.9".into();
+    let Body::Records(records) = &mut entry.body else {
+        panic!("records")
+    };
+    let dropped = Record {
+        item: "malgrupp".into(),
+        prompt: "Vilka gäller det?".into(),
+        answer: Answer::Text("Elever i årskurs 9".into()),
+        note: Some("Fråga rektorn".into()),
+        respondent: None,
+    };
+    let unfit = Record {
+        item: "losning".into(),
+        prompt: "Vet vi hur lösningen ser ut?".into(),
+        answer: Answer::Options(vec![crate::log::OptionMark {
+            id: "kanske".into(),
+            label: "Kanske".into(),
+            ticked: true,
+        }]),
+        note: None,
+        respondent: None,
+    };
+    records.extend([dropped.clone(), unfit.clone()]);
+    let draft = Draft::new(dir.path(), Lang::Sv, Lang::Sv).expect("draft");
+    draft.save(&entry).expect("saves");
+
+    let Some(Saved::Unfinished(saved)) = draft.load().expect("reads") else {
+        panic!("an unfinished draft")
+    };
+    let mut progress = Progress::from_draft(&ctx, &saved);
+    assert_eq!(progress.kept, [dropped.clone(), unfit.clone()]);
+    // The room answers `losning` anew; the draft's answer stays beside it.
+    progress.answers.insert(
+        "losning".into(),
+        (Given::Value(Value::Str("nej".into())), None),
+    );
+    write_session(&ctx, &progress, &draft).expect("writes");
+
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let Body::Records(written) = &wb.entries[0].entry.body else {
+        panic!("records")
+    };
+    let ids: Vec<&str> = written.iter().map(|r| r.item.as_str()).collect();
+    assert_eq!(ids, ["malgrupp", "losning", "problem", "losning"]);
+    assert_eq!(written[0], dropped);
+    assert_eq!(wb.entries[0].entry.meta.pack_version, "0.0.9");
+    let state = fold(&wb, Lang::Sv);
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
+    let orphans: Vec<(&str, bool)> = state
+        .orphans
+        .iter()
+        .map(|o| (o.item.as_str(), o.changed))
+        .collect();
+    assert_eq!(orphans, [("malgrupp", false), ("losning", true)]);
+    assert_eq!(
+        state.answers[&("start".to_string(), "losning".to_string())].given,
+        Given::Value(Value::Str("nej".into()))
+    );
+}
+
+#[test]
+fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let state = fold(&wb, Lang::Sv);
+    let ctx = first_phase(&wb, &state);
+    let mut progress = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
+    progress.answers.insert(
+        "problem".into(),
+        (Given::Value(Value::Str("Frånvaro".into())), None),
+    );
+    let draft = Draft::new(dir.path(), Lang::Sv, Lang::Sv).expect("draft");
+    let entry = progress.entry(&ctx);
+    // Stopped after the entry was written, before the draft was removed.
+    let path = hand_over(&wb, &draft, &entry, None, Lang::Sv).expect("writes");
+    let earlier = draft.load().expect("reads");
+    let Some(Saved::HandedOver { path: found, .. }) = &earlier else {
+        panic!("handed over: {earlier:?}")
+    };
+    assert_eq!(found, &path);
+    // Run again, later and after the entry: the same session is not
+    // written again.
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let state = fold(&wb, Lang::Sv);
+    let ctx = first_phase(&wb, &state);
+    let mut again = Progress::new(&ctx, progress.people.clone());
+    again.answers = progress.answers.clone();
+    let second =
+        hand_over(&wb, &draft, &again.entry(&ctx), earlier.as_ref(), Lang::Sv).expect("hands over");
+    assert_eq!(second, path);
+    assert_eq!(
+        fs::read_dir(dir.path().join("log")).expect("log").count(),
+        1
+    );
+    // Another session is written, and the draft follows it.
+    again.answers.insert(
+        "losning".into(),
+        (Given::Value(Value::Str("nej".into())), None),
+    );
+    let third =
+        hand_over(&wb, &draft, &again.entry(&ctx), earlier.as_ref(), Lang::Sv).expect("writes");
+    assert_ne!(third, path);
+    assert_eq!(
+        fs::read(&third).expect("entry"),
+        fs::read(dir.path().join(".dino/draft.md")).expect("draft")
+    );
+}
+
+#[test]
+fn the_log_file_holding_a_text_is_found_by_its_name_and_bytes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let state = fold(&wb, Lang::Sv);
+    let ctx = first_phase(&wb, &state);
+    let mut progress = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
+    progress.answers.insert(
+        "problem".into(),
+        (Given::Value(Value::Str("Frånvaro".into())), None),
+    );
+    let entry = progress.entry(&ctx);
+    let text = crate::log::write_entry(&entry, Lang::Sv);
+    let log = dir.path().join("log");
+    let name = entry_file_name(&entry.meta, &text, |_| false);
+    // The same name with other bytes (a hand edit) is not it.
+    fs::write(log.join(&name), "edited").expect("write");
+    assert_eq!(files::log_file_holding(&log, &entry, &text), None);
+    // One more id digit (the six were taken) is still it.
+    let longer = name.replace(".md", "0.md");
+    fs::write(log.join(&longer), &text).expect("write");
+    assert_eq!(
+        files::log_file_holding(&log, &entry, &text),
+        Some(log.join(longer))
     );
 }

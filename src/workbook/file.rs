@@ -71,6 +71,20 @@ impl WorkbookFile {
         out
     }
 
+    /// Writes `workbook.toml` into the workbook folder `dir` (atomically,
+    /// once it is known to read back as `self`); returns its path.
+    pub fn write(&self, dir: &std::path::Path, lang: Lang) -> anyhow::Result<std::path::PathBuf> {
+        let path = dir.join(super::WORKBOOK_FILE);
+        crate::fsio::write_atomic(&path, self.text(lang)?.as_bytes())?;
+        Ok(path)
+    }
+
+    /// The file's text, once it is known to read back as `self`.
+    pub fn text(&self, lang: Lang) -> anyhow::Result<String> {
+        let read = |src: &SourceText| WorkbookFile::read(src, lang).map(|(file, _)| file);
+        crate::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read, lang)
+    }
+
     /// Reads `workbook.toml`. Profile values come back as read; their kinds
     /// are checked against the pack by the caller, with `profile_spans`.
     pub fn read(

@@ -1,6 +1,7 @@
 //! The command line, tested on the real `dino` binary.
 
 mod broken_packs;
+mod crash_points;
 mod docs;
 mod examples;
 mod global_options;
@@ -12,3 +13,4 @@ mod support;
 mod terminal;
 mod upgrade;
 mod workbook_commands;
+mod written_and_read_back;

@@ -8,11 +8,11 @@ use expectrl::Session;
 
 use crate::support::root;
 
-const DOWN: &str = "\x1b[B";
+pub(crate) const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
+pub(crate) const ENTER: &str = "\r";
 
-fn session(dir: &std::path::Path, args: &[&str]) -> Session {
+pub(crate) fn session(dir: &std::path::Path, args: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
     cmd.current_dir(dir)
         .args(args)
@@ -260,7 +260,7 @@ fn settle(p: &mut Session) {
 }
 
 /// Says no when the pack offers its readiness assessment after the phase.
-fn decline_readiness(p: &mut Session) {
+pub(crate) fn decline_readiness(p: &mut Session) {
     p.expect("Run it now?").expect("the assessment is offered");
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("no");

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use crate::log::Entry;
 use crate::session::files::Draft;
-use crate::session::{Context, People, SessionUi, readiness};
+use crate::session::readiness::{self, Asked};
+use crate::session::{Context, People, SessionUi, hand_over};
 use crate::state::fold;
 use crate::ui::Ui;
 
@@ -16,7 +18,7 @@ pub(super) fn assess(
     ctx: &Context<'_>,
     session_ui: &mut dyn SessionUi,
     draft: &Draft,
-    resume: Option<&crate::log::Entry>,
+    resume: Option<&Entry>,
     ui: &Ui,
 ) -> Result<Vec<PathBuf>> {
     let lang = ui.lang_for(ctx.workbook.language());
@@ -38,15 +40,23 @@ pub(super) fn assess(
             Vec::new(),
         ),
     };
-    let Some(path) = readiness::run(ctx, session_ui, draft, &people, started, answered)? else {
-        if draft.load()?.is_some() {
+    let mut save = |entry: &Entry| draft.save(entry);
+    let entry = match readiness::run(ctx, session_ui, &mut save, &people, started, answered)? {
+        Asked::Done(entry) => entry,
+        Asked::Stopped => {
             ui.note(lang.pick(
                 "Sparat. `dino run readiness` fortsätter där ni slutade.",
                 "Saved. `dino run readiness` goes on where you stopped.",
             ));
+            return Ok(Vec::new());
         }
-        return Ok(Vec::new());
+        Asked::Empty => {
+            draft.discard()?;
+            return Ok(Vec::new());
+        }
     };
+    let path = hand_over(ctx.workbook, draft, &entry, None, ctx.lang)?;
+    draft.discard()?;
     // The chart, from the log as it is now: the latest against the first.
     let wb = crate::commands::workbooks::open(&ctx.workbook.root, ui)?;
     let state = fold(&wb, lang);

@@ -8,7 +8,7 @@ use super::assess::assess;
 use super::{RunArgs, finish, phase_of};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::session::files::Draft;
+use crate::session::files::{Draft, Saved};
 use crate::session::term_ui::TermUi;
 use crate::session::{self, Context, Progress, SessionUi, default_people, readiness};
 use crate::state::{GateState, fold};
@@ -30,7 +30,7 @@ pub(super) fn interactive(
     // Entries, and the pack texts on screen, are in the workbook's language.
     let text_lang = wb.pack.lang_for(wb.language());
     // An unfinished session is offered first.
-    let saved = draft.load()?;
+    let saved = unfinished_draft(draft, ui, lang)?;
     let mut named = args.phase.clone();
     let mut resume = None;
     if let Some(entry) = saved {
@@ -142,7 +142,7 @@ pub(super) fn interactive(
         let mut written = Vec::new();
         if let Some(choice) = term.gate(phase, &people.facilitator, text_lang)? {
             let gate = session::gate_entry(&ctx, &people, &choice, now);
-            written.push(session::write_log_entry(wb, &gate, text_lang)?);
+            written.push(session::write_log_entry(wb, &gate, text_lang, lang)?);
         }
         return finish(
             wb,
@@ -207,7 +207,7 @@ pub(super) fn interactive(
             user,
         };
         let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
-        written.push(session::write_log_entry(&wb, &gate, text_lang)?);
+        written.push(session::write_log_entry(&wb, &gate, text_lang, lang)?);
     }
     // The pack may place the readiness assessment in this phase: offer it,
     // once per phase.
@@ -255,4 +255,32 @@ pub(super) fn interactive(
         ui,
         lang,
     )
+}
+
+/// The draft of an unfinished session, if any. One already in the log (a
+/// run stopped just before it removed the draft) is removed, with a note,
+/// and not written twice.
+fn unfinished_draft(draft: &Draft, ui: &Ui, lang: Lang) -> Result<Option<crate::log::Entry>> {
+    Ok(match draft.load()? {
+        Some(Saved::HandedOver { entry, path }) => {
+            draft.discard()?;
+            let (date, path) = (entry.meta.date.short(), path.display());
+            ui.note(&if entry.meta.kind == crate::log::EntryKind::Readiness {
+                tr!(
+                    lang,
+                    "mätningen av förutsättningar från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the readiness assessment from {date} is in the log already ({path}); its draft was removed"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "sessionen från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the session from {date} is in the log already ({path}); its draft was removed"
+                )
+            });
+            None
+        }
+        Some(Saved::Unfinished(entry)) => Some(entry),
+        None => None,
+    })
 }

@@ -5,7 +5,7 @@ mod assess;
 mod interactive;
 mod scripted;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -84,7 +84,7 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
         )
         .to_string(),
     )?;
-    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()))?;
+    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()), lang)?;
     let mut term = TermUi::new(lang);
     interactive::interactive(wb, args, &draft, &mut term, ui, lang, now, user)
 }
@@ -148,7 +148,7 @@ pub(super) fn finish(
     lang: Lang,
 ) -> Result<()> {
     for path in written {
-        println!("{}", path.display());
+        writeln!(std::io::stdout(), "{}", path.display())?;
     }
     if commit {
         let message = tr!(lang, "dino: session i {what}", "dino: session of {what}");

@@ -1,14 +1,21 @@
 //! A run from an answers file (docs/answers-format.md): checked first, then
-//! through the same engine as at the terminal; nothing written on a mistake.
+//! through the same engine as at the terminal, in memory; nothing written
+//! on a mistake. The entry goes into the log by way of the draft, which is
+//! removed last, so a run stopped anywhere can be run again: what it wrote
+//! already is found, and not written twice.
+
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use super::assess::assess;
 use super::{RunArgs, finish, phase_of};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::session::files::{Draft, Lock};
-use crate::session::{self, Context, Progress, SessionUi, default_people};
+use crate::log::{Body, Entry, EntryKind};
+use crate::session::answers_file::AnswerScript;
+use crate::session::files::{Draft, Lock, Saved};
+use crate::session::readiness::{self, Asked};
+use crate::session::{self, Context, People, Progress, SessionUi, default_people};
 use crate::state::{GateState, fold};
 use crate::tr;
 use crate::ui::Ui;
@@ -51,83 +58,20 @@ pub(super) fn scripted(
             lines.join("\n")
         )
     })?;
-    // The draft of a scripted run lives only for the run.
-    let draft = Draft::new(&wb.root, text_lang)?;
-    if draft.load()?.is_some() {
-        bail!(tr!(
-            lang,
-            "det finns ett avbrutet utkast; kör `dino run` i en terminal för att fortsätta eller kasta det",
-            "there is an unfinished draft; run `dino run` at a terminal to go on with it or discard it"
-        ));
-    }
-    if is_readiness {
-        let written = assess(&ctx, &mut script, &draft, None, ui)?;
-        let unasked = script.unasked(phase, lang);
-        if !unasked.is_empty() {
-            let lines: Vec<String> = unasked.iter().map(ToString::to_string).collect();
-            bail!("{}", lines.join("\n"));
-        }
-        return finish(
-            wb,
-            &written,
-            args.commit,
-            phase.title.get(text_lang),
-            ui,
-            lang,
-        );
-    }
-    let mut progress = Progress::new(&ctx, script.people(&default_people(wb, &phase.id, &user))?);
-    session::ask_items(&ctx, &mut script, &mut progress, &draft)?;
-    let unasked = script.unasked(phase, lang);
-    if !unasked.is_empty() {
-        draft.discard()?;
-        let lines: Vec<String> = unasked.iter().map(ToString::to_string).collect();
-        bail!(
-            "{}\n{}",
-            tr!(
-                lang,
-                "svarsfilen passar inte projektet; inget skrevs:",
-                "the answers file does not fit the project; nothing was written:"
-            ),
-            lines.join("\n")
-        );
-    }
-    let Some(path) = session::write_session(&ctx, &progress, &draft)? else {
+    let draft = Draft::new(&wb.root, text_lang, lang)?;
+    let earlier = draft.load()?;
+    let written = if is_readiness {
+        assess(&ctx, &mut script, &draft, earlier.as_ref(), lang)?
+    } else {
+        session_of(&ctx, &mut script, &draft, earlier.as_ref(), ui, lang)?
+    };
+    let Some(written) = written else {
         ui.note(lang.pick(
             "Svarsfilen har inga svar; ingen post skrevs.",
             "The answers file has no answers; no entry was written.",
         ));
-        return Ok(());
+        return discard_handed_over(&draft, earlier.as_ref());
     };
-    let mut written = vec![path];
-    if let Some(choice) = script.gate_choice() {
-        let wb2 = crate::commands::workbooks::open(&wb.root, ui)?;
-        let state2 = fold(&wb2, lang);
-        let ready = state2
-            .phases
-            .iter()
-            .find(|p| p.id == phase.id)
-            .is_some_and(|p| p.gate == GateState::Ready);
-        if !ready {
-            bail!(Exit {
-                code: crate::exit::ERROR,
-                message: tr!(
-                    lang,
-                    "sessionen skrevs ({}), men beslutspunkten är inte redo (krav är öppna), så beslutet skrevs inte",
-                    "the session was written ({}), but the gate is not ready (requirements are open), so the decision was not written",
-                    written[0].display()
-                ),
-            });
-        }
-        // The gate follows the session just written.
-        let after_session = Context {
-            workbook: &wb2,
-            state: &state2,
-            ..ctx
-        };
-        let gate = session::gate_entry(&after_session, &progress.people, &choice, progress.started);
-        written.push(session::write_log_entry(&wb2, &gate, text_lang)?);
-    }
     finish(
         wb,
         &written,
@@ -135,5 +79,194 @@ pub(super) fn scripted(
         phase.title.get(text_lang),
         ui,
         lang,
+    )?;
+    // Last: until here, a run stopped on the way finds what it wrote.
+    draft.discard()
+}
+
+/// The phase's session from the answers file, and its gate decision when
+/// the file has one. `None` when the file has no answers.
+fn session_of(
+    ctx: &Context<'_>,
+    script: &mut AnswerScript,
+    draft: &Draft,
+    earlier: Option<&Saved>,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<Option<Vec<PathBuf>>> {
+    let (wb, phase) = (ctx.workbook, ctx.phase);
+    let mut progress = Progress::new(
+        ctx,
+        script.people(&default_people(wb, &phase.id, &ctx.user))?,
+    );
+    session::ask_items_saving(ctx, script, &mut progress, &mut |_| Ok(()), false)?;
+    refuse_unasked(script, phase, lang)?;
+    if progress.answers.is_empty() {
+        return Ok(None);
+    }
+    let entry = progress.entry(ctx);
+    keep_a_draft_from_the_terminal(earlier, &entry, lang)?;
+    let path = session::hand_over(wb, draft, &entry, earlier, ctx.lang)?;
+    let mut written = vec![path];
+    if let Some(choice) = script.gate_choice() {
+        let after = After {
+            session: &written[0],
+            started: progress.started,
+            draft,
+        };
+        written.push(gate_of(ctx, &progress.people, &choice, &after, ui, lang)?);
+    }
+    Ok(Some(written))
+}
+
+/// The session a gate decision comes after.
+struct After<'a> {
+    /// Its entry, in the log.
+    session: &'a std::path::Path,
+    started: crate::log::Stamp,
+    draft: &'a Draft,
+}
+
+/// The gate decision after the session (just written, or written by a run
+/// stopped before its end, which may have written the decision too: then
+/// it is not written again).
+fn gate_of(
+    ctx: &Context<'_>,
+    people: &People,
+    choice: &session::GateChoice,
+    after: &After<'_>,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<PathBuf> {
+    let (session, started) = (after.session, after.started);
+    let phase = ctx.phase;
+    let wb2 = crate::commands::workbooks::open(&ctx.workbook.root, ui)?;
+    let state2 = fold(&wb2, lang);
+    // The gate follows the session just written.
+    let after_session = Context {
+        workbook: &wb2,
+        state: &state2,
+        phase,
+        lang: ctx.lang,
+        now: ctx.now,
+        user: ctx.user.clone(),
+    };
+    let gate = session::gate_entry(&after_session, people, choice, started);
+    let session_id = session
+        .file_name()
+        .and_then(|n| crate::log::entry_id_of(&n.to_string_lossy()).map(str::to_string));
+    let done = wb2.entries.iter().find(|e| {
+        e.entry.meta.kind == EntryKind::Gate
+            && e.entry.meta.phase == gate.meta.phase
+            && e.entry.body == gate.body
+            && session_id
+                .as_ref()
+                .is_some_and(|id| e.entry.meta.follows.iter().flatten().any(|f| f == id))
+    });
+    if let Some(done) = done {
+        return Ok(wb2.log_dir().join(&done.name));
+    }
+    let ready = state2
+        .phases
+        .iter()
+        .find(|p| p.id == phase.id)
+        .is_some_and(|p| p.gate == GateState::Ready);
+    if !ready {
+        // The session's hand-over is done; the refusal is final.
+        after.draft.discard()?;
+        bail!(Exit {
+            code: crate::exit::ERROR,
+            message: tr!(
+                lang,
+                "sessionen skrevs ({}), men beslutspunkten är inte redo (krav är öppna), så beslutet skrevs inte",
+                "the session was written ({}), but the gate is not ready (requirements are open), so the decision was not written",
+                session.display()
+            ),
+        });
+    }
+    session::write_log_entry(&wb2, &gate, ctx.lang, lang)
+}
+
+/// The readiness assessment from the answers file. `None` when the file
+/// has no answers.
+fn assess(
+    ctx: &Context<'_>,
+    script: &mut AnswerScript,
+    draft: &Draft,
+    earlier: Option<&Saved>,
+    lang: Lang,
+) -> Result<Option<Vec<PathBuf>>> {
+    let people = script.people(&People {
+        facilitator: ctx.user.clone(),
+        participants: Vec::new(),
+    })?;
+    let asked = readiness::run(ctx, script, &mut |_| Ok(()), &people, ctx.now, Vec::new())?;
+    refuse_unasked(script, ctx.phase, lang)?;
+    let Asked::Done(entry) = asked else {
+        return Ok(None);
+    };
+    keep_a_draft_from_the_terminal(earlier, &entry, lang)?;
+    let path = session::hand_over(ctx.workbook, draft, &entry, earlier, ctx.lang)?;
+    Ok(Some(vec![path]))
+}
+
+/// Answers in the file the run never asked for: a mistake, and nothing is
+/// written.
+fn refuse_unasked(script: &AnswerScript, phase: &crate::pack::Phase, lang: Lang) -> Result<()> {
+    let unasked = script.unasked(phase, lang);
+    if unasked.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = unasked.iter().map(ToString::to_string).collect();
+    bail!(
+        "{}\n{}",
+        tr!(
+            lang,
+            "svarsfilen passar inte projektet; inget skrevs:",
+            "the answers file does not fit the project; nothing was written:"
+        ),
+        lines.join("\n")
     )
+}
+
+/// A draft that is not this run's own (stopped before its end: the same
+/// phase and people, with answers this run gives too) is a session begun
+/// at a terminal: it is kept, and nothing is written.
+fn keep_a_draft_from_the_terminal(
+    earlier: Option<&Saved>,
+    entry: &Entry,
+    lang: Lang,
+) -> Result<()> {
+    match earlier {
+        Some(Saved::Unfinished(draft)) if !is_part_of(draft, entry) => bail!(tr!(
+            lang,
+            "det finns ett avbrutet utkast; kör `dino run` i en terminal för att fortsätta eller kasta det",
+            "there is an unfinished draft; run `dino run` at a terminal to go on with it or discard it"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `draft` is a part of `entry`: the same kind of session, phase
+/// and people, and every record of the draft in the entry as it is.
+fn is_part_of(draft: &Entry, entry: &Entry) -> bool {
+    let (d, e) = (&draft.meta, &entry.meta);
+    let records = |x: &Entry| match &x.body {
+        Body::Records(r) => r.clone(),
+        Body::Text(_) => Vec::new(),
+    };
+    let ours = records(entry);
+    d.kind == e.kind
+        && d.phase == e.phase
+        && d.by == e.by
+        && d.participants == e.participants
+        && records(draft).iter().all(|r| ours.contains(r))
+}
+
+/// A draft whose entry is in the log already has done its work.
+fn discard_handed_over(draft: &Draft, earlier: Option<&Saved>) -> Result<()> {
+    match earlier {
+        Some(Saved::HandedOver { .. }) => draft.discard(),
+        _ => Ok(()),
+    }
 }
