@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
+use super::nesting::{MAX_NESTING, too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
@@ -65,6 +66,25 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
         .into_offset_iter()
         .collect();
+    if let Some(at) = too_deep(events.iter().cloned()) {
+        let range = body_start + at.start..body_start + at.end;
+        let finding = src.finding(
+            &range,
+            tr!(
+                lang,
+                "texten är nästlad djupare än {MAX_NESTING} nivåer (citat och listor i varandra), mer än dino läser; gör den plattare",
+                "the text nests deeper than {MAX_NESTING} levels (quotes and lists inside one another), more than dino reads; make it flatter"
+            ),
+        );
+        let mut findings = findings.into_inner();
+        findings.push(finding);
+        return ReadEntry {
+            entry: None,
+            record_lines: Vec::new(),
+            key_at,
+            findings,
+        };
+    }
     let blocks = build(&events);
     let mut reader = BodyReader {
         src,
