@@ -464,6 +464,17 @@ fn check_wording(
         ctx.report(span, tr!(lang, "`{field}` är tom", "`{field}` is empty"));
         return;
     }
+    if let Some(c) = control_character(s) {
+        let code = format!("U+{:04X}", c as u32);
+        ctx.report(
+            span,
+            tr!(
+                lang,
+                "`{field}` innehåller styrtecknet {code}, som kan styra om en terminal; ta bort det",
+                "`{field}` holds the control character {code}, which can take over a terminal; remove it"
+            ),
+        );
+    }
     match form {
         TextForm::Line if s.contains(['\n', '\r']) => {
             ctx.report(
@@ -490,6 +501,24 @@ fn check_wording(
         }
         TextForm::Line => {}
     }
+}
+
+/// The first control character in a text other than a line end (`\n`,
+/// or `\r\n`) or a tab: escapes and the like, which a text has no use for
+/// and which would reach the terminal of whoever reads it.
+pub fn control_character(s: &str) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !c.is_control(),
+        };
+        if !allowed {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// The level of the first heading above level 3, if any.

@@ -311,3 +311,125 @@ fn a_pinned_clock_entries_cannot_record_is_refused_before_writing() {
     dino_env(&wb, &["note", "note", "hej"], &env).code(0);
     dino_in(&wb, &["check"]).code(0);
 }
+
+/// What must never reach a terminal from a colleague's text.
+const ESCAPES: [char; 3] = ['\u{1b}', '\u{7}', '\u{9b}'];
+
+#[track_caller]
+fn no_escapes(what: &str, text: &str) {
+    assert!(!text.contains(ESCAPES), "{what}: {text:?}");
+}
+
+#[test]
+fn a_pack_text_with_terminal_escapes_is_named_and_never_printed() {
+    let pack = scratch_pack();
+    let path = pack.path().join("start.toml");
+    let text = fs::read_to_string(&path).expect("start.toml");
+    let text = text.replace(
+        "en = \"Data protection is reviewed.\"",
+        r#"en = "Data protection\u001b]0;PWNED\u0007 is reviewed.""#,
+    );
+    fs::write(&path, text).expect("write");
+    let run = dino_in(pack.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3).stdout_has(
+        "./start.toml:40:53: `prompt.en` holds the control character U+001B, which can take over a terminal; remove it",
+    );
+    no_escapes("pack check", &run.stdout);
+    let run = dino_in(pack.path(), &["--lang", "sv", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("./start.toml:40:53: `prompt.en` innehåller styrtecknet U+001B");
+    for args in [
+        &["pack", "show", "."][..],
+        &["pack", "doc", "."],
+        &["pack", "doc", ".", "--format", "html"],
+    ] {
+        let run = dino_in(pack.path(), &[&["--lang", "en"][..], args].concat());
+        run.code(1).stderr_has("./start.toml:40:53:");
+        no_escapes("stdout", &run.stdout);
+        no_escapes("stderr", &run.stderr);
+    }
+    // Nor can a workbook be made on it, or run with it.
+    let dir = temp();
+    let pack_arg = pack.path().to_str().expect("UTF-8");
+    let run = pinned(
+        dir.path(),
+        &["--lang", "en", "new", "X", "--no-input", "--pack", pack_arg],
+    );
+    run.code(1).stderr_has("start.toml:40:53:");
+    no_escapes("new", &run.stderr);
+}
+
+#[test]
+fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
+    let dir = temp();
+    let wb = workbook(dir.path(), "Alfa");
+    let answers = dir.path().join("svar.toml");
+    fs::write(
+        &answers,
+        concat!(
+            "facilitator = \"Anna\\u001b]0;PWNED\\u0007 Lind\"\n",
+            "participants = [{ name = \"Omar\\u009b2J Said\", role = \"Rek\\u001b[31mtor\" }]\n",
+            "[answers]\nproblem = \"Elever\\u001b]0;PWNED\\u0007 hoppar av.\"\n",
+        ),
+    )
+    .expect("write");
+    let run = pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "run",
+            "initiering",
+            "--answers",
+            answers.to_str().expect("UTF-8"),
+        ],
+    );
+    run.code(0);
+    no_escapes("run", &run.stdout);
+    no_escapes("run", &run.stderr);
+    pinned(&wb, &["note", "risk", "Risk\u{1b}]0;PWNED\u{7} här"]).code(0);
+    let file = wb.join("workbook.toml");
+    let text = fs::read_to_string(&file).expect("workbook.toml");
+    fs::write(
+        &file,
+        text.replace("name = \"Alfa\"", r#"name = "Alfa\u001b[2J""#),
+    )
+    .expect("write");
+    for args in [
+        &["status"][..],
+        &["log"],
+        &["gate", "initiering"],
+        &["check"],
+        &["report"],
+        &["report", "--format", "html"],
+        &["report", "-o", "-"],
+    ] {
+        let run = dino_in(&wb, &[&["--lang", "en"][..], args].concat());
+        assert!(
+            run.code == 0 || run.code == 3,
+            "{args:?}: {}",
+            run.transcript()
+        );
+        no_escapes(&format!("{args:?}"), &run.stdout);
+        no_escapes(&format!("{args:?}"), &run.stderr);
+    }
+    let run = dino_in(&wb, &["--lang", "en", "report"]);
+    run.stdout_has("Elever\u{fffd}\\]0;PWNED\u{fffd} hoppar av.");
+    // A report written to a file is as clean; JSON keeps the text exact.
+    dino_in(&wb, &["report", "-o", "rapport.md"]).code(0);
+    no_escapes(
+        "rapport.md",
+        &fs::read_to_string(wb.join("rapport.md")).expect("report"),
+    );
+    let run = dino_in(&wb, &["report", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(
+        doc.to_string()
+            .contains("Elever\\u001b]0;PWNED\\u0007 hoppar av."),
+        "{}",
+        run.stdout
+    );
+    // dino's own colours still show.
+    let run = dino_in(&wb, &["--color", "always", "--lang", "en", "pack", "show"]);
+    assert!(run.stdout.contains("\u{1b}["), "{:?}", run.stdout);
+}
