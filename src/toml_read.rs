@@ -542,7 +542,8 @@ pub fn parse<'a>(
     if errors.is_empty() {
         return Some(tree);
     }
-    for err in errors {
+    let more = errors.len().saturating_sub(MAX_TOML_ERRORS);
+    for err in errors.iter().take(MAX_TOML_ERRORS) {
         let span = err.span().unwrap_or(0..0);
         let message = err.message().trim_end().to_string();
         findings.borrow_mut().push(src.finding(
@@ -550,8 +551,23 @@ pub fn parse<'a>(
             tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
         ));
     }
+    if let Some(next) = errors.get(MAX_TOML_ERRORS) {
+        let span = next.span().unwrap_or(0..0);
+        findings.borrow_mut().push(src.finding(
+            &span,
+            tr!(
+                lang,
+                "ogiltig TOML: och {more} fel till härifrån; rätta de första först",
+                "invalid TOML: and {more} more errors from here; correct the first ones first"
+            ),
+        ));
+    }
     None
 }
+
+/// The most TOML syntax errors reported in one file: past them, the file is
+/// not TOML at all, and naming each would take longer than reading it.
+pub const MAX_TOML_ERRORS: usize = 20;
 
 /// A TOML value as a condition value, before its kind is checked.
 pub fn plain_value(value: &DeValue<'_>) -> Option<crate::pack::condition::Value> {

@@ -39,7 +39,63 @@ where
 /// Where a Markdown text (a note's body as a person wrote it) first nests
 /// too deep, if it does.
 pub fn text_too_deep(markdown: &str) -> Option<Range<usize>> {
-    too_deep(Parser::new_ext(markdown, markdown_options()).into_offset_iter())
+    line_too_deep(markdown)
+        .or_else(|| too_deep(Parser::new_ext(markdown, markdown_options()).into_offset_iter()))
+}
+
+/// Where a line first starts with more than [`MAX_NESTING`] quote or list
+/// markers (`> - 1. > …`), if one does. Checked before the Markdown is
+/// parsed: every later line costs the parser a step per open container, so
+/// a line opening thousands of them would make reading take minutes.
+pub fn line_too_deep(markdown: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        if let Some(at) = marker_past_limit(line.as_bytes()) {
+            return Some(offset + at..offset + at + 1);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The offset of the first container marker past the limit at the start
+/// of a line, if there is one.
+fn marker_past_limit(line: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    let mut depth = 0;
+    loop {
+        // The space between markers (more would make the rest code).
+        let mut spaces = 0;
+        while spaces < 4 && matches!(line.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+            spaces += 1;
+        }
+        let start = i;
+        i = after_marker(line, i)?;
+        depth += 1;
+        if depth > MAX_NESTING {
+            return Some(start);
+        }
+    }
+}
+
+/// Where a quote or list marker at `i` ends, if one is there.
+fn after_marker(line: &[u8], i: usize) -> Option<usize> {
+    let ends_marker = |at: usize| matches!(line.get(at), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
+    match line.get(i)? {
+        b'>' => Some(i + 1),
+        b'-' | b'+' | b'*' if ends_marker(i + 1) => Some(i + 1),
+        b'0'..=b'9' => {
+            let digits = line[i..]
+                .iter()
+                .take(9)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let end = i + digits;
+            (matches!(line.get(end), Some(b'.' | b')')) && ends_marker(end + 1)).then_some(end + 1)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -68,6 +124,33 @@ mod tests {
         let text = format!("ok\n\n{} x", ">".repeat(5000));
         let at = text_too_deep(&text).expect("too deep");
         assert_eq!(at.start, 4 + MAX_NESTING);
+    }
+
+    #[test]
+    fn a_line_of_markers_is_refused_before_parsing_where_parsing_would_refuse_it() {
+        for text in [
+            format!("{} x", ">".repeat(5000)),
+            format!("a\n\n{}x", "- ".repeat(5000)),
+            format!("{}x", "> 1. * ".repeat(2000)),
+        ] {
+            let early = line_too_deep(&text).expect("refused early");
+            let parsed = too_deep(Parser::new_ext(&text, markdown_options()).into_offset_iter());
+            assert_eq!(Some(early.start), parsed.map(|r| r.start), "{text:.40}");
+        }
+        assert_eq!(
+            line_too_deep(&format!("{}x", "> ".repeat(MAX_NESTING))),
+            None
+        );
+        assert_eq!(line_too_deep(&format!("{}x", "-- ".repeat(100))), None);
+        assert_eq!(line_too_deep(&format!("{}x", "1.5 ".repeat(100))), None);
+    }
+
+    #[test]
+    fn lines_after_a_deep_line_cost_no_time() {
+        let text = format!("{}x\n{}", "- ".repeat(20_000), "+++\n".repeat(50_000));
+        let start = std::time::Instant::now();
+        assert!(text_too_deep(&text).is_some());
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

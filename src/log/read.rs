@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
-use super::nesting::{MAX_NESTING, too_deep};
+use super::nesting::{MAX_NESTING, line_too_deep, too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
@@ -63,10 +63,16 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     };
     let (meta, key_at) = front::read(src, toml, lang, &findings);
     let body_text = &src.text[body_start..];
-    let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
-        .into_offset_iter()
-        .collect();
-    if let Some(at) = too_deep(events.iter().cloned()) {
+    // A line that opens too many containers is refused before parsing,
+    // which it would slow to a crawl.
+    let early = line_too_deep(body_text);
+    let events: Vec<Spanned<'_>> = match early {
+        Some(_) => Vec::new(),
+        None => Parser::new_ext(body_text, markdown_options())
+            .into_offset_iter()
+            .collect(),
+    };
+    if let Some(at) = early.or_else(|| too_deep(events.iter().cloned())) {
         let range = body_start + at.start..body_start + at.end;
         let finding = src.finding(
             &range,

@@ -433,3 +433,30 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
     let run = dino_in(&wb, &["--color", "always", "--lang", "en", "pack", "show"]);
     assert!(run.stdout.contains("\u{1b}["), "{:?}", run.stdout);
 }
+
+#[test]
+fn a_flood_of_lines_after_deep_nesting_or_of_toml_errors_is_read_quickly() {
+    let dir = temp();
+    let wb = workbook(dir.path(), "Alfa");
+    let name = "2026-03-02-1000-note-a1b2c3.md";
+    let body = format!("{}x\n{}", "- ".repeat(20_000), "+++\n".repeat(50_000));
+    fs::write(wb.join("log").join(name), note_entry(&body)).expect("write");
+    let start = std::time::Instant::now();
+    dino_in(&wb, &["--lang", "en", "check"])
+        .code(3)
+        .stdout_has(&format!(
+            "./log/{name}:10:65: the text nests deeper than 32 levels"
+        ));
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+
+    let pack = scratch_pack();
+    let file = pack.path().join("pack.toml");
+    let kept = fs::read_to_string(&file).expect("pack.toml");
+    fs::write(&file, format!("{kept}{}", "+++\n".repeat(20_000))).expect("write");
+    let start = std::time::Instant::now();
+    let run = dino_in(pack.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("invalid TOML: and 19981 more errors from here; correct the first ones first")
+        .stderr_has("21 problems found");
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}

@@ -3,6 +3,7 @@
 mod broken_packs;
 mod docs;
 mod examples;
+mod fuzz;
 mod global_options;
 mod help;
 mod hostile_input;
