@@ -486,6 +486,17 @@ fn check_wording(
                 ),
             );
         }
+        TextForm::Markdown if crate::log::text_too_deep(s).is_some() => {
+            let max = crate::log::MAX_NESTING;
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "`{field}` är nästlad djupare än {max} nivåer (citat och listor i varandra); gör den plattare",
+                    "`{field}` nests deeper than {max} levels (quotes and lists inside one another); make it flatter"
+                ),
+            );
+        }
         TextForm::Markdown => {
             if let Some(level) = shallow_heading(s) {
                 let hashes = "#".repeat(level);

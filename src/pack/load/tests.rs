@@ -354,3 +354,14 @@ fn conditions_too_deep_or_too_long_are_named_in_the_file() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn markdown_texts_nested_too_deep_are_named() {
+    let deep = format!("\"{}x\\n{}\"", "- ".repeat(20_000), "+++\\n".repeat(20_000));
+    fails_with(
+        &[("a.toml", &PHASE_A.replace("\"How.\"", &deep))],
+        &[
+            "a.toml:4:12: `guidance` nests deeper than 32 levels (quotes and lists inside one another); make it flatter",
+        ],
+    );
+}
