@@ -460,3 +460,58 @@ fn a_flood_of_lines_after_deep_nesting_or_of_toml_errors_is_read_quickly() {
         .stderr_has("21 problems found");
     assert!(start.elapsed() < std::time::Duration::from_secs(20));
 }
+
+#[test]
+fn escapes_in_an_earlier_session_never_reach_the_terminal_of_the_next_run() {
+    let dir = temp();
+    let wb = workbook(dir.path(), "Alfa");
+    fs::write(
+        wb.join("svar.toml"),
+        concat!(
+            "facilitator = \"Anna\\u001b]0;PWNED\\u0007 Lind\"\n",
+            "participants = [{ name = \"Omar\\u001b]0;PWNED\\u0007 Said\", role = \"Rektor\" }]\n",
+            "[answers]\nproblem = \"Elever\\u001b]0;PWNED\\u0007 hoppar av.\"\n",
+        ),
+    )
+    .expect("write");
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "run",
+            "initiering",
+            "--answers",
+            "svar.toml",
+        ],
+    )
+    .code(0);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.current_dir(&wb)
+        .args(["--lang", "en", "run", "initiering"])
+        .env("LANG", "C")
+        .env("TERM", "xterm")
+        .env_remove("DINO_LANG")
+        .env("DINO_NOW", "2026-03-02T09:15:00+01:00")
+        .env("DINO_USER", "Anna Lind");
+    let mut p = expectrl::Session::spawn(cmd).expect("dino starts in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let mut seen = Vec::new();
+    let found = p.expect("Lind").expect("the facilitator, as last time");
+    seen.extend_from_slice(found.before());
+    seen.extend_from_slice(found.as_bytes());
+    p.send("\r").expect("key");
+    let found = p.expect("Said").expect("the participants, as last time");
+    seen.extend_from_slice(found.before());
+    seen.extend_from_slice(found.as_bytes());
+    let shown = String::from_utf8_lossy(&seen);
+    assert!(
+        !shown.contains("\u{1b}]0;") && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("Anna\u{fffd}]0;PWNED\u{fffd} Lind"),
+        "{shown:?}"
+    );
+    p.send("\x03").expect("Ctrl-C");
+}
