@@ -1,5 +1,6 @@
 //! A fuzz test of the readers a hostile workbook reaches: entries, packs,
-//! `workbook.toml`, answers files and pack snapshots. Inputs grow from the
+//! `workbook.toml`, answers files and pack snapshots; and of a whole
+//! workbook opened, folded and rendered with any entry in its log. Inputs grow from the
 //! seeds in tests/fuzz-corpus/ by insertions (single characters, or tokens
 //! repeated up to 50,000 times to nest deep), deletions, duplications and
 //! truncations. Each reader must give a value or findings that name the
@@ -322,4 +323,47 @@ fn the_mutations_grow_the_hostile_shapes() {
         ],
     );
     assert!(cut.len() < "åäö".len(), "{cut}");
+}
+
+/// Copies a folder's files (one level of subfolders) to `into`.
+fn copy_folder(from: &Path, into: &Path) {
+    for entry in fs::read_dir(from).expect("folder").flatten() {
+        let to = into.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&to).expect("mkdir");
+            copy_folder(&entry.path(), &to);
+        } else {
+            fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_workbook_with_any_entry_opens_folds_and_renders() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_folder(
+        &root().join("examples/workbooks/kompetenslyftet-i-norrdal"),
+        dir.path(),
+    );
+    let entry = dir.path().join("log/2026-06-01-1000-note-abcdef.md");
+    fuzz(&seeds("entries"), |_, text, lang| {
+        fs::write(&entry, text).map_err(|e| e.to_string())?;
+        let wb = match dino::workbook::Workbook::open(dir.path(), lang) {
+            Ok(wb) => wb,
+            Err(findings) => return named(&findings, &dir.path().display().to_string(), false),
+        };
+        let state = dino::state::fold(&wb, lang);
+        let status = dino::render::status_view::workbook(&wb, &state, lang, Some(80));
+        let report = dino::report::build(&wb, &state, lang);
+        let markdown = dino::report::markdown::workbook(&report, 1, lang);
+        let html = dino::report::html::workbook(&report, 1, 0, lang);
+        let json = dino::report::json_item(&report).map_err(|e| e.to_string())?;
+        dino::report::redact::Redactor::for_workbook(&wb, lang)
+            .report(&report)
+            .map_err(|e| e.to_string())?;
+        if status.is_empty() || markdown.is_empty() || html.is_empty() || json.is_empty() {
+            return Err("a rendering came out empty".into());
+        }
+        Ok(())
+    });
 }
