@@ -464,6 +464,17 @@ fn check_wording(
         ctx.report(span, tr!(lang, "`{field}` är tom", "`{field}` is empty"));
         return;
     }
+    if let Some(c) = control_character(s) {
+        let code = format!("U+{:04X}", c as u32);
+        ctx.report(
+            span,
+            tr!(
+                lang,
+                "`{field}` innehåller styrtecknet {code}, som kan styra om en terminal; ta bort det",
+                "`{field}` holds the control character {code}, which can take over a terminal; remove it"
+            ),
+        );
+    }
     match form {
         TextForm::Line if s.contains(['\n', '\r']) => {
             ctx.report(
@@ -472,6 +483,17 @@ fn check_wording(
                     lang,
                     "`{field}` ska vara en enda rad",
                     "`{field}` must be a single line"
+                ),
+            );
+        }
+        TextForm::Markdown if crate::log::text_too_deep(s).is_some() => {
+            let max = crate::log::MAX_NESTING;
+            ctx.report(
+                span,
+                tr!(
+                    lang,
+                    "`{field}` är nästlad djupare än {max} nivåer (citat och listor i varandra); gör den plattare",
+                    "`{field}` nests deeper than {max} levels (quotes and lists inside one another); make it flatter"
                 ),
             );
         }
@@ -490,6 +512,24 @@ fn check_wording(
         }
         TextForm::Line => {}
     }
+}
+
+/// The first control character in a text other than a line end (`\n`,
+/// or `\r\n`) or a tab: escapes and the like, which a text has no use for
+/// and which would reach the terminal of whoever reads it.
+pub fn control_character(s: &str) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !c.is_control(),
+        };
+        if !allowed {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// The level of the first heading above level 3, if any.
@@ -513,16 +553,56 @@ pub fn parse<'a>(
     if errors.is_empty() {
         return Some(tree);
     }
-    for err in errors {
-        let span = err.span().unwrap_or(0..0);
+    let more = errors.len().saturating_sub(MAX_TOML_ERRORS);
+    for err in errors.iter().take(MAX_TOML_ERRORS) {
+        let span = err
+            .span()
+            .or_else(|| deep_key_at(toml).map(|at| at..at))
+            .unwrap_or(0..0);
         let message = err.message().trim_end().to_string();
         findings.borrow_mut().push(src.finding(
             &span,
             tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
         ));
     }
+    if let Some(next) = errors.get(MAX_TOML_ERRORS) {
+        let span = next.span().unwrap_or(0..0);
+        findings.borrow_mut().push(src.finding(
+            &span,
+            tr!(
+                lang,
+                "ogiltig TOML: och {more} fel till härifrån; rätta de första först",
+                "invalid TOML: and {more} more errors from here; correct the first ones first"
+            ),
+        ));
+    }
     None
 }
+
+/// Where the first key (`a.b.c = …` or `[a.b.c]`) of more parts than TOML
+/// reads starts: the toml crate names no place for that error.
+fn deep_key_at(toml: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in toml.split_inclusive('\n') {
+        let text = line.trim_start();
+        let key = match text.strip_prefix('[') {
+            Some(header) => header.split(']').next().unwrap_or_default(),
+            None => text.split('=').next().unwrap_or_default(),
+        };
+        if key.matches('.').count() >= TOML_KEY_PARTS - 1 {
+            return Some(offset + line.len() - text.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// How many parts a dotted key may have before the toml crate refuses it.
+const TOML_KEY_PARTS: usize = 80;
+
+/// The most TOML syntax errors reported in one file: past them, the file is
+/// not TOML at all, and naming each would take longer than reading it.
+pub const MAX_TOML_ERRORS: usize = 20;
 
 /// A TOML value as a condition value, before its kind is checked.
 pub fn plain_value(value: &DeValue<'_>) -> Option<crate::pack::condition::Value> {
@@ -539,5 +619,63 @@ pub fn plain_value(value: &DeValue<'_>) -> Option<crate::pack::condition::Value>
             .collect::<Option<Vec<_>>>()
             .map(Value::List),
         DeValue::Table(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings of parsing `text` as `f.toml`, as printed.
+    fn syntax_findings(text: &str) -> Vec<String> {
+        let src = SourceText {
+            name: "f.toml".into(),
+            text: text.to_string(),
+        };
+        let findings = RefCell::new(Vec::new());
+        assert!(parse(&src, &src.text, Lang::En, &findings).is_none());
+        findings
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_key_of_too_many_parts_is_named_on_its_line() {
+        let key = format!("deep{}", ".a".repeat(100_000));
+        for text in [
+            format!("a = 1\nb = 2\n  {key} = 1\n"),
+            format!("a = 1\nb = 2\n  [{key}]\n"),
+        ] {
+            assert_eq!(
+                syntax_findings(&text),
+                ["f.toml:3:3: invalid TOML: recursion limit"]
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_too_deep_is_an_error_not_a_crash() {
+        let findings = syntax_findings(&format!(
+            "a = {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ));
+        assert!(findings[0].starts_with("f.toml:1:"), "{findings:?}");
+        assert!(
+            findings[0].contains("cannot recurse further"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn a_flood_of_errors_is_cut_short() {
+        let findings = syntax_findings(&"+++\n".repeat(1_000));
+        assert_eq!(findings.len(), MAX_TOML_ERRORS + 1);
+        assert!(
+            findings[MAX_TOML_ERRORS].contains("and 981 more errors from here"),
+            "{findings:?}"
+        );
     }
 }

@@ -90,6 +90,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             "the text holds the NUL character (U+0000), which Markdown cannot hold"
         ));
     }
+    refuse_too_deep(&text, lang)?;
     let state = fold(&wb, lang);
     let phase = match args.phase {
         Some(phase) => {
@@ -169,6 +170,25 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Refuses a text nested deeper than entries are read (docs/log-format.md),
+/// before anything is written, naming the line and column in the text.
+fn refuse_too_deep(text: &str, lang: Lang) -> Result<()> {
+    let Some(at) = crate::log::text_too_deep(text) else {
+        return Ok(());
+    };
+    let place = crate::finding::SourceText {
+        name: String::new(),
+        text: text.to_string(),
+    };
+    let (line, col) = place.line_col(at.start);
+    let max = crate::log::MAX_NESTING;
+    bail!(tr!(
+        lang,
+        "texten är nästlad djupare än {max} nivåer (citat och listor i varandra) på rad {line}, kolumn {col}; dino läser inte mer, så inget skrevs",
+        "the text nests deeper than {max} levels (quotes and lists inside one another) at line {line}, column {col}; dino reads no deeper, so nothing was written"
+    ))
 }
 
 /// The note's text from standard input (`-`), without the final line end;

@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::exit::{ERROR, Exit};
+use crate::render::visible_writer::VisibleWriter;
 use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
 use crate::ui::Ui;
@@ -175,6 +176,14 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         ),
     };
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        // JSON escapes control characters itself, and keeps texts exact.
+        let mut visible;
+        let out: &mut dyn Write = if format == ReportFormat::Json {
+            out
+        } else {
+            visible = VisibleWriter::new(out);
+            &mut visible
+        };
         out.write_all(head.as_bytes())?;
         std::io::copy(&mut body, out)?;
         out.write_all(end.as_bytes())

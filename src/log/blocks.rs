@@ -55,7 +55,9 @@ pub struct ListItem<'a> {
     pub range: Range<usize>,
 }
 
-/// Builds the block tree of a whole body.
+/// Builds the block tree of a whole body. The tree is as deep as the body
+/// nests, and is built and walked by recursion: bodies are checked against
+/// [`super::MAX_NESTING`] first.
 pub fn build<'a>(events: &[Spanned<'a>]) -> Vec<Block<'a>> {
     let mut i = 0;
     let mut out = Vec::new();

@@ -7,12 +7,14 @@ mod front;
 pub(crate) mod front_fast;
 mod labels;
 mod name;
+mod nesting;
 mod read;
 mod value;
 mod write;
 
 pub use front::{KeyPositions, Participant, Stamp, toml_string};
 pub use name::{entry_file_name, entry_id_of, entry_what};
+pub use nesting::{MAX_NESTING, text_too_deep};
 pub use read::{ReadEntry, read_entry};
 pub use value::writable;
 pub use write::write_entry;

@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
+use super::nesting::{MAX_NESTING, line_too_deep, too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
@@ -62,9 +63,20 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     };
     let (meta, key_at) = front::read(src, toml, lang, &findings);
     let body_text = &src.text[body_start..];
-    let events: Vec<Spanned<'_>> = Parser::new_ext(body_text, markdown_options())
-        .into_offset_iter()
-        .collect();
+    let events = match body_events(body_text) {
+        Ok(events) => events,
+        Err(at) => {
+            let mut findings = findings.into_inner();
+            let at = body_start + at.start..body_start + at.end;
+            findings.push(too_deep_finding(src, &at, lang));
+            return ReadEntry {
+                entry: None,
+                record_lines: Vec::new(),
+                key_at,
+                findings,
+            };
+        }
+    };
     let blocks = build(&events);
     let mut reader = BodyReader {
         src,
@@ -102,6 +114,34 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         key_at,
         findings: findings.into_inner(),
     }
+}
+
+/// The body's Markdown events; or where it nests deeper than dino reads,
+/// which would exhaust the stack of the tree built from it.
+fn body_events(body: &str) -> Result<Vec<Spanned<'_>>, Range<usize>> {
+    // A line that opens too many containers is refused before parsing,
+    // which it would slow to a crawl.
+    if let Some(at) = line_too_deep(body) {
+        return Err(at);
+    }
+    let events: Vec<Spanned<'_>> = Parser::new_ext(body, markdown_options())
+        .into_offset_iter()
+        .collect();
+    match too_deep(events.iter().cloned()) {
+        Some(at) => Err(at),
+        None => Ok(events),
+    }
+}
+
+fn too_deep_finding(src: &SourceText, at: &Range<usize>, lang: Lang) -> Finding {
+    src.finding(
+        at,
+        tr!(
+            lang,
+            "texten är nästlad djupare än {MAX_NESTING} nivåer (citat och listor i varandra), mer än dino läser; gör den plattare",
+            "the text nests deeper than {MAX_NESTING} levels (quotes and lists inside one another), more than dino reads; make it flatter"
+        ),
+    )
 }
 
 struct BodyReader<'a> {

@@ -11,3 +11,4 @@ pub mod readiness_chart;
 pub mod status_view;
 pub mod table;
 pub mod terminal_md;
+pub mod visible_writer;

@@ -301,7 +301,8 @@ impl TermUi {
                 "{prompt} {}",
                 style(lang.pick("(tom rad: fler val)", "(empty line: more)")).dim()
             ))
-            .with_initial_text(current)
+            // An earlier answer may come from anyone's entry: no escapes.
+            .with_initial_text(terminal_md::visible(current))
             .allow_empty(true)
             .validate_with(move |text: &String| -> Result<(), String> {
                 if text.trim().is_empty() {
@@ -385,7 +386,7 @@ impl SessionUi for TermUi {
         let lang = self.lang;
         let facilitator: String = Input::with_theme(&*self.theme)
             .with_prompt(lang.pick("Processledare", "Facilitator"))
-            .with_initial_text(&default.facilitator)
+            .with_initial_text(terminal_md::visible(&default.facilitator))
             .allow_empty(true)
             .interact_text()?;
         if !default.participants.is_empty() {
@@ -502,7 +503,9 @@ impl SessionUi for TermUi {
                 Action::Note => {
                     let text: String = Input::with_theme(&*self.theme)
                         .with_prompt(lang.pick("Anteckning", "Note"))
-                        .with_initial_text(note.clone().unwrap_or_default())
+                        .with_initial_text(terminal_md::visible(
+                            note.as_deref().unwrap_or_default(),
+                        ))
                         .allow_empty(true)
                         .interact_text()?;
                     note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
@@ -668,10 +671,12 @@ impl SessionUi for TermUi {
     }
 }
 
+/// A participant of an earlier entry, as the terminal may show them.
 fn shown(p: &Participant) -> String {
+    let name = terminal_md::visible(&p.name);
     match &p.role {
-        Some(role) => format!("{} ({role})", p.name),
-        None => p.name.clone(),
+        Some(role) => format!("{name} ({})", terminal_md::visible(role)),
+        None => name,
     }
 }
 

@@ -1,11 +1,13 @@
 //! `dino pack doc`: the facilitator's handbook, in Markdown or HTML.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::load_or_fail;
+use crate::render::visible_writer::VisibleWriter;
 use crate::render::{handbook, html};
 use crate::ui::Ui;
 
@@ -50,6 +52,6 @@ pub fn run(args: DocArgs, ui: &Ui) -> Result<()> {
         }
     };
     crate::commands::output::deliver(args.output.as_deref(), ui, ui.lang, |out| {
-        out.write_all(text.as_bytes())
+        VisibleWriter::new(out).write_all(text.as_bytes())
     })
 }

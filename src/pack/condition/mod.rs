@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use eval::{Answers, Value};
-pub use parser::parse;
+pub use parser::{MAX_NESTING, MAX_TERMS, parse};
 
 /// A parsed `when` expression, with the text it was parsed from.
 #[derive(Clone, Debug, PartialEq)]

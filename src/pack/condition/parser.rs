@@ -1,15 +1,28 @@
 //! A recursive-descent parser for conditions. Precedence, from tightest:
 //! comparisons (`==`, `!=`, `in`), then `not`, then `and`, then `or`.
+//! Nesting and length are bounded ([`MAX_NESTING`], [`MAX_TERMS`]), so that
+//! neither the parser nor anything walking the tree runs out of stack.
 
 use std::ops::Range;
 
 use super::lexer::{Spanned, Tok, tokenize};
 use super::{CmpOp, Condition, Expr, Literal, Name, SyntaxError};
 
+/// The deepest parentheses and `not` may nest in a condition.
+pub const MAX_NESTING: usize = 32;
+
+/// The most names and values (a list counting as one) a condition holds.
+pub const MAX_TERMS: usize = 256;
+
 /// Parses a `when` expression.
 pub fn parse(src: &str) -> Result<Condition, SyntaxError> {
     let tokens = tokenize(src)?;
-    let mut parser = Parser { tokens, pos: 0 };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+        terms: 0,
+    };
     if parser.peek() == &Tok::End {
         return Err(SyntaxError {
             offset: 0,
@@ -40,6 +53,10 @@ pub fn parse(src: &str) -> Result<Condition, SyntaxError> {
 struct Parser {
     tokens: Vec<Spanned>,
     pos: usize,
+    /// How many parentheses and `not` enclose the current token.
+    depth: usize,
+    /// How many names and values have been read.
+    terms: usize,
 }
 
 impl Parser {
@@ -67,6 +84,45 @@ impl Parser {
         }
     }
 
+    /// Goes one level deeper (into `(` or `not`), refusing to go too deep;
+    /// the caller comes back up with [`Parser::shallower`].
+    fn deeper(&mut self, at: &Range<usize>) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(SyntaxError {
+                offset: at.start,
+                sv: format!(
+                    "villkoret är nästlat djupare än {MAX_NESTING} nivåer (parenteser och `not`); förenkla det"
+                ),
+                en: format!(
+                    "the condition nests deeper than {MAX_NESTING} levels (parentheses and `not`); simplify it"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn shallower(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Counts one more name or value, refusing too many.
+    fn term(&mut self, at: &Range<usize>) -> Result<(), SyntaxError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(SyntaxError {
+                offset: at.start,
+                sv: format!(
+                    "villkoret har fler än {MAX_TERMS} namn och värden; dela upp det på flera punkter"
+                ),
+                en: format!(
+                    "the condition has more than {MAX_TERMS} names and values; split it over several items"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn or(&mut self) -> Result<Expr, SyntaxError> {
         let mut left = self.and()?;
         while self.peek() == &Tok::Or {
@@ -89,8 +145,11 @@ impl Parser {
 
     fn not(&mut self) -> Result<Expr, SyntaxError> {
         if self.peek() == &Tok::Not {
-            self.bump();
-            return Ok(Expr::Not(Box::new(self.not()?)));
+            let at = self.bump().1;
+            self.deeper(&at)?;
+            let inner = self.not()?;
+            self.shallower();
+            return Ok(Expr::Not(Box::new(inner)));
         }
         self.comparison()
     }
@@ -112,7 +171,9 @@ impl Parser {
         let (tok, span) = self.bump();
         match tok {
             Tok::LParen => {
+                self.deeper(&span)?;
                 let inner = self.or()?;
+                self.shallower();
                 if self.peek() != &Tok::RParen {
                     return Err(self.error(
                         format!("`(` vid tecken {} stängs aldrig", span.start + 1),
@@ -122,10 +183,19 @@ impl Parser {
                 self.bump();
                 Ok(inner)
             }
-            Tok::LBracket => self.list(span),
-            Tok::Ident(word) => name(&word, span),
+            Tok::LBracket => {
+                self.term(&span)?;
+                self.list(span)
+            }
+            Tok::Ident(word) => {
+                self.term(&span)?;
+                name(&word, span)
+            }
             other => match literal(&other) {
-                Some(lit) => Ok(Expr::Lit(lit, span)),
+                Some(lit) => {
+                    self.term(&span)?;
+                    Ok(Expr::Lit(lit, span))
+                }
                 None => {
                     self.pos -= usize::from(other != Tok::End);
                     let what = other.describe();
@@ -301,5 +371,28 @@ mod tests {
         );
         fails("a == 'x' && b", 9, "unexpected character `&`");
         fails("1-2 == a", 0, "`1-2` is not a number");
+    }
+
+    #[test]
+    fn nesting_and_length_are_bounded() {
+        let nested = |n: usize| format!("{}a{}", "(".repeat(n), ")".repeat(n));
+        parses(&nested(MAX_NESTING), "a");
+        let deep = "the condition nests deeper than 32 levels (parentheses and `not`); simplify it";
+        fails(&nested(MAX_NESTING + 1), MAX_NESTING, deep);
+        fails(&nested(7_000), MAX_NESTING, deep);
+        let nots = |n: usize| format!("{}a", "not ".repeat(n));
+        assert!(parse(&nots(MAX_NESTING)).is_ok());
+        fails(&nots(200_000), 4 * MAX_NESTING, deep);
+        fails(&"(not ".repeat(5_000), 5 * 16, deep);
+        let terms = |n: usize| vec!["a == 'x'"; n].join(" and ");
+        assert!(parse(&terms(MAX_TERMS / 2)).is_ok());
+        let many = "the condition has more than 256 names and values; split it over several items";
+        let at = terms(MAX_TERMS / 2).len() + " and ".len();
+        fails(&terms(MAX_TERMS / 2 + 1), at, many);
+        fails(&vec!["a"; 47_500].join(" and "), 6 * MAX_TERMS, many);
+        fails(&vec!["a"; 47_500].join(" or "), 5 * MAX_TERMS, many);
+        // A long list of values is one term.
+        let list = format!("a in [{}]", vec!["'x'"; 10_000].join(", "));
+        assert!(parse(&list).is_ok());
     }
 }

@@ -306,3 +306,62 @@ fn number_bounds_must_be_finite() {
         ]
     );
 }
+
+#[test]
+fn control_characters_in_texts_are_named() {
+    fails_with(
+        &[(
+            "b.toml",
+            &PHASE_B.replace("\"Say.\"", r#""Say\u001b]0;PWNED\u0007.""#),
+        )],
+        &[
+            "b.toml:10:10: `prompt` holds the control character U+001B, which can take over a terminal; remove it",
+        ],
+    );
+    fails_with(
+        &[(
+            "a.toml",
+            &PHASE_A.replace("\"How.\"", "\"\"\"\nHow\r\nto\\u0007\"\"\""),
+        )],
+        &[
+            "a.toml:4:12: `guidance` holds the control character U+0007, which can take over a terminal; remove it",
+        ],
+    );
+    // Line ends (either kind) and tabs are text.
+    load_with(&[(
+        "a.toml",
+        &PHASE_A.replace("\"How.\"", "\"\"\"\nHow\r\nto\n\tgo\"\"\""),
+    )])
+    .expect("loads");
+}
+
+#[test]
+fn conditions_too_deep_or_too_long_are_named_in_the_file() {
+    let deep = format!("{}a.second{}", "(".repeat(7_000), ")".repeat(7_000));
+    fails_with(
+        &[("b.toml", &PHASE_B.replace("a.second", &deep))],
+        &[
+            "b.toml:9:41: condition: the condition nests deeper than 32 levels (parentheses and `not`); simplify it",
+        ],
+    );
+    let long = vec!["a.second"; 47_500].join(" and ");
+    let findings =
+        load_with(&[("b.toml", &PHASE_B.replace("a.second", &long))]).expect_err("too long");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(findings[0].starts_with("b.toml:9:"), "{findings:?}");
+    assert!(
+        findings[0].contains("more than 256 names and values"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn markdown_texts_nested_too_deep_are_named() {
+    let deep = format!("\"{}x\\n{}\"", "- ".repeat(20_000), "+++\\n".repeat(20_000));
+    fails_with(
+        &[("a.toml", &PHASE_A.replace("\"How.\"", &deep))],
+        &[
+            "a.toml:4:12: `guidance` nests deeper than 32 levels (quotes and lists inside one another); make it flatter",
+        ],
+    );
+}
