@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::write_atomic;
+use crate::fsio::errors::{Doing, error};
+use crate::fsio::write_atomic_in;
 use crate::pack::{Origin, Pack};
 use crate::prompt::term::TermPrompter;
 use crate::tr;
@@ -73,11 +74,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     }
     let dir = PathBuf::from(&id);
     if dir.exists() {
-        bail!(tr!(
-            lang,
-            "{id}/ finns redan; välj ett annat namn eller ta bort mappen",
-            "{id}/ exists already; choose another name or remove it"
-        ));
+        bail!(exists_already(&dir, lang));
     }
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
@@ -214,29 +211,63 @@ fn pack_ref(pack: &Pack) -> PackRef {
     }
 }
 
-/// Writes the workbook's folder, `workbook.toml` and `log/`.
+/// Writes the workbook's folder, `workbook.toml`, `pack-snapshot.toml` and
+/// `log/`, all or nothing: they are made in a hidden folder beside it,
+/// renamed into place at the end. A stop on the way (Ctrl-C, a full disk, a
+/// crash) leaves no `dir`, so `dino new` can simply be run again; the
+/// hidden folder is removed, or at worst left behind, hidden.
 fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let making = tempfile::Builder::new()
+        .prefix(&format!(".dino-new-{}-", file.id))
+        .tempdir_in(parent)
+        .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+    fill(making.path(), file, pack, lang)?;
+    // The folder would otherwise stay private, as a temporary one is.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(making.path(), std::fs::Permissions::from_mode(0o755));
+    }
+    if dir.exists() {
+        bail!(exists_already(dir, lang));
+    }
+    std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+    // Renamed away: nothing left for the guard to remove.
+    let _ = making.keep();
+    crate::fsio::sync_dir(parent);
+    Ok(())
+}
+
+/// The files of a new workbook, in the folder `dir`.
+fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
     let log = dir.join(LOG_DIR);
-    std::fs::create_dir(dir).with_context(|| {
-        tr!(
-            lang,
-            "kunde inte skapa {}",
-            "could not make {}",
-            dir.display()
-        )
-    })?;
-    std::fs::create_dir(&log).with_context(|| {
-        tr!(
-            lang,
-            "kunde inte skapa {}",
-            "could not make {}",
-            log.display()
-        )
-    })?;
+    crate::fsio::make_dir_in(dir, &log, lang)?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
-    write_atomic(&log.join(".gitkeep"), b"")?;
+    write_atomic_in(dir, &log.join(".gitkeep"), b"", lang)?;
     Snapshot::write(dir, pack, file.language)?;
-    write_atomic(&dir.join(WORKBOOK_FILE), file.render().as_bytes())
+    write_atomic_in(dir, &dir.join(WORKBOOK_FILE), file.render().as_bytes(), lang)
+}
+
+/// Why `dir` cannot be made: it is there already, maybe half made by an
+/// interrupted `dino new` of an older dino.
+fn exists_already(dir: &Path, lang: crate::i18n::Lang) -> String {
+    let shown = dir.display();
+    if crate::workbook::discover::half_made(dir) {
+        return tr!(
+            lang,
+            "{shown}/ finns redan, men är en halvfärdig arbetsbok (utan {WORKBOOK_FILE}) som ett avbrutet `dino new` lämnade; ta bort mappen och kör `dino new` igen",
+            "{shown}/ exists already, but is a half-made workbook (without {WORKBOOK_FILE}) left by an interrupted `dino new`; remove the folder and run `dino new` again"
+        );
+    }
+    tr!(
+        lang,
+        "{shown}/ finns redan; välj ett annat namn eller ta bort mappen",
+        "{shown}/ exists already; choose another name or remove it"
+    )
 }
 
 #[cfg(test)]

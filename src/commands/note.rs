@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-use crate::fsio::write_atomic;
+use crate::fsio::{make_dir_in, write_atomic_in};
 use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, entry_file_name, writable, write_entry};
 use crate::state::{Current, fold};
@@ -138,9 +138,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let taken = |id: &str| wb.entries.iter().any(|e| e.id == id);
     let name = entry_file_name(&entry.meta, &markdown, taken);
     let dir = wb.log_dir();
-    std::fs::create_dir_all(&dir)?;
+    make_dir_in(&wb.root, &dir, lang)?;
     let path = dir.join(&name);
-    write_atomic(&path, markdown.as_bytes())?;
+    write_atomic_in(&wb.root, &path, markdown.as_bytes(), lang)?;
     ui.note(&tr!(
         lang,
         "skrev {} i loggen",

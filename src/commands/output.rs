@@ -21,7 +21,8 @@ pub fn deliver(
 ) -> Result<()> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            crate::fsio::write_atomic_with(path, fill)?;
+            ensure_not_own_file(path, lang)?;
+            crate::fsio::write_atomic_with(path, fill, lang)?;
             let shown = path.display();
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
@@ -35,6 +36,72 @@ pub fn deliver(
         }
     }
     Ok(())
+}
+
+/// Refuses `-o` onto a file a workbook or a pack is made of: a
+/// workbook's `workbook.toml` or `pack-snapshot.toml`, anything in its
+/// `log/` or `.dino/`, a pack's `.toml` files. Links and `..` are resolved
+/// first, so neither leads around the rule.
+fn ensure_not_own_file(path: &Path, lang: Lang) -> Result<()> {
+    let Some(real) = resolved(path) else {
+        return Ok(());
+    };
+    let shown = path.display();
+    for (depth, dir) in real.ancestors().skip(1).enumerate() {
+        if let Some(kind) = own_file_of_workbook(dir, &real) {
+            let root = dir.display();
+            anyhow::bail!(crate::tr!(
+                lang,
+                "-o {shown} skulle skriva över {kind} i arbetsboken {root}; skriv till en annan fil, till exempel rapport.html",
+                "-o {shown} would overwrite {kind} of the workbook {root}; write to another file, such as report.html"
+            ));
+        }
+        let is_toml = real.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        // A pack's files lie at most a few folders below its pack.toml.
+        if depth < 5 && is_toml && dir.join("pack.toml").is_file() {
+            let root = dir.display();
+            anyhow::bail!(crate::tr!(
+                lang,
+                "-o {shown} skulle skriva över en av filerna i paketet {root}; skriv till en annan fil, till exempel handbok.md",
+                "-o {shown} would overwrite one of the files of the pack {root}; write to another file, such as handbook.md"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Which of the workbook at `dir`'s own files `real` is, if `dir` is a
+/// workbook and `real` one of them.
+fn own_file_of_workbook(dir: &Path, real: &Path) -> Option<String> {
+    use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
+    if !dir.join(WORKBOOK_FILE).is_file() {
+        return None;
+    }
+    let rel = real.strip_prefix(dir).ok()?;
+    let first = rel.components().next()?.as_os_str().to_str()?.to_string();
+    let own = [
+        WORKBOOK_FILE,
+        crate::pack::snapshot::SNAPSHOT_FILE,
+        LOG_DIR,
+        crate::session::files::STATE_DIR,
+    ];
+    let is_dir = first == LOG_DIR || first == crate::session::files::STATE_DIR;
+    own.contains(&first.as_str())
+        .then(|| if is_dir { format!("{first}/") } else { first })
+}
+
+/// Where `path` really is: links and `..` resolved, for a file that is
+/// there or one whose folder is.
+fn resolved(path: &Path) -> Option<std::path::PathBuf> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return std::fs::canonicalize(path).ok();
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
 }
 
 /// The format asked for: `--format` when given, else the one the output

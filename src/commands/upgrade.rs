@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::write_atomic;
+use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use crate::prompt::term::TermPrompter;
@@ -146,7 +146,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     file.profile = answers;
     let snapshot = Snapshot::write(&wb.root, pack, wb.language())?;
     let workbook_toml = wb.root.join(WORKBOOK_FILE);
-    write_atomic(&workbook_toml, file.render().as_bytes())?;
+    write_atomic_in(&wb.root, &workbook_toml, file.render().as_bytes(), lang)?;
     ui.note(&tr!(
         lang,
         "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",

@@ -6,10 +6,11 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::finding::SourceText;
-use crate::fsio::write_atomic;
+use crate::fsio::errors::{self, Doing};
+use crate::fsio::{make_dir_in, write_atomic_in};
 use crate::i18n::Lang;
 use crate::log::{Entry, read_entry, write_entry};
 use crate::tr;
@@ -17,12 +18,16 @@ use crate::tr;
 /// The folder, inside a workbook.
 pub const STATE_DIR: &str = ".dino";
 
-fn state_dir(workbook: &Path) -> Result<PathBuf> {
+/// The workbook's `.dino/` folder, made when missing, with the
+/// `.gitignore` that keeps it out of commits (restored whenever it is
+/// missing, as after a stop between making the folder and writing it).
+fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
-    if !dir.is_dir() {
-        fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+    make_dir_in(workbook, &dir, lang)?;
+    let ignore = dir.join(".gitignore");
+    if fs::symlink_metadata(&ignore).is_err() {
         // Drafts and locks belong to this machine, not to the repository.
-        write_atomic(&dir.join(".gitignore"), b"*\n")?;
+        write_atomic_in(workbook, &ignore, b"*\n", lang)?;
     }
     Ok(dir)
 }
@@ -36,7 +41,7 @@ pub struct Draft {
 impl Draft {
     pub fn new(workbook: &Path, lang: Lang) -> Result<Draft> {
         Ok(Draft {
-            path: state_dir(workbook)?.join("draft.md"),
+            path: state_dir(workbook, lang)?.join("draft.md"),
             lang,
         })
     }
@@ -47,9 +52,13 @@ impl Draft {
         if !self.path.is_file() {
             return Ok(None);
         }
-        let src =
-            crate::pack::source::read_text(&self.path, self.path.display().to_string(), self.lang)
-                .map_err(|f| anyhow::anyhow!("{f}"))?;
+        let src = crate::fsio::read_in(
+            self.dir(),
+            &self.path,
+            self.path.display().to_string(),
+            self.lang,
+        )
+        .map_err(|f| anyhow::anyhow!("{f}"))?;
         let read = read_entry(
             &SourceText {
                 name: src.name,
@@ -77,7 +86,14 @@ impl Draft {
 
     /// Writes the entry so far, atomically.
     pub fn save(&self, entry: &Entry) -> Result<()> {
-        write_atomic(&self.path, write_entry(entry, self.lang).as_bytes())
+        let bytes = write_entry(entry, self.lang);
+        write_atomic_in(self.dir(), &self.path, bytes.as_bytes(), self.lang)
+    }
+
+    /// The `.dino/` folder the draft is in (checked to be inside the
+    /// workbook when the draft was named); the draft stays inside it.
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     pub fn discard(&self) -> Result<()> {
@@ -97,36 +113,85 @@ pub struct Lock {
 impl Lock {
     /// Takes the workbook's lock, or says who holds it and since when.
     pub fn take(workbook: &Path, who: &str, since: &str, lang: Lang) -> Result<Lock> {
-        let path = state_dir(workbook)?.join("lock");
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("{}", path.display()))?;
+        let path = state_dir(workbook, lang)?.join("lock");
+        let mut file = open_lock(workbook, &path, lang)?;
         match file.try_lock() {
             Ok(()) => {
-                file.set_len(0)?;
-                file.rewind()?;
-                writeln!(file, "{who}\n{since}\n{}", std::process::id())?;
-                file.sync_all()?;
+                let failed = |e| errors::error(Doing::Write, &path, &e, lang);
+                file.set_len(0).map_err(failed)?;
+                file.rewind().map_err(failed)?;
+                writeln!(file, "{who}\n{since}\n{}", std::process::id()).map_err(failed)?;
+                file.sync_all().map_err(failed)?;
                 Ok(Lock { _file: file })
             }
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let mut lines = holder.lines();
-                let who = lines.next().unwrap_or("?");
-                let since = lines.next().unwrap_or("?");
-                let pid = lines.next().unwrap_or("?");
-                bail!(tr!(
-                    lang,
-                    "en session pågår redan i arbetsboken: {who} sedan {since} (process {pid}); vänta tills den är klar",
-                    "a session is already running in this workbook: {who} since {since} (process {pid}); wait until it is done"
-                ))
+                let _ = file.take(4096).read_to_string(&mut holder);
+                bail!(held_by(&holder, lang))
             }
-            Err(std::fs::TryLockError::Error(err)) => Err(err.into()),
+            Err(std::fs::TryLockError::Error(err)) => {
+                Err(errors::error(Doing::Write, &path, &err, lang))
+            }
+        }
+    }
+}
+
+/// Opens (or makes) the lock file: inside the workbook, an ordinary file,
+/// and opened without waiting should it be a pipe.
+fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
+    crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| errors::error(Doing::Write, path, &e, lang))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        let shown = path.display();
+        let why = crate::fsio::regular::not_regular(lang);
+        bail!(tr!(
+            lang,
+            "kunde inte ta låset {shown}: {why}; ta bort det",
+            "could not take the lock {shown}: {why}; remove it"
+        ));
+    }
+    Ok(file)
+}
+
+/// Who holds the lock, from what the holder wrote in it; a holder that
+/// has not yet written it is just starting.
+fn held_by(holder: &str, lang: Lang) -> String {
+    let mut lines = holder.lines().map(str::trim).filter(|l| !l.is_empty());
+    match (lines.next(), lines.next(), lines.next()) {
+        (Some(who), Some(since), Some(pid)) => tr!(
+            lang,
+            "en session pågår redan i arbetsboken: {who} sedan {since} (process {pid}); vänta tills den är klar",
+            "a session is already running in this workbook: {who} since {since} (process {pid}); wait until it is done"
+        ),
+        _ => tr!(
+            lang,
+            "en annan session startar eller pågår just nu i arbetsboken; vänta tills den är klar",
+            "another session is starting or running in this workbook right now; wait until it is done"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_holder_not_yet_written_is_a_session_starting() {
+        let full = held_by("Eva\n2026-03-02 09:00\n42\n", Lang::En);
+        assert!(full.contains("Eva since 2026-03-02 09:00 (process 42)"), "{full}");
+        for partial in ["", "Eva\n", "Eva\n2026-03-02 09:00"] {
+            let told = held_by(partial, Lang::Sv);
+            assert!(!told.contains('?'), "{told}");
+            assert!(told.contains("en annan session startar"), "{told}");
         }
     }
 }

@@ -412,7 +412,7 @@ pub fn write_session(
 pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result<PathBuf> {
     let markdown = write_entry(entry, lang);
     let dir = workbook.log_dir();
-    std::fs::create_dir_all(&dir)?;
+    crate::fsio::make_dir_in(&workbook.root, &dir, lang)?;
     let taken = |id: &str| {
         workbook.entries.iter().any(|e| e.id == id)
             || std::fs::read_dir(&dir).is_ok_and(|list| {
@@ -422,7 +422,7 @@ pub fn write_log_entry(workbook: &Workbook, entry: &Entry, lang: Lang) -> Result
     };
     let name = entry_file_name(&entry.meta, &markdown, taken);
     let path = dir.join(name);
-    crate::fsio::write_atomic(&path, markdown.as_bytes())?;
+    crate::fsio::write_atomic_in(&workbook.root, &path, markdown.as_bytes(), lang)?;
     Ok(path)
 }
 

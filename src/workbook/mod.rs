@@ -14,7 +14,8 @@ use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::log::{Entry, entry_id_of, read_entry};
 use crate::pack::condition::Value;
-use crate::pack::source::{PackSource, read_text};
+use crate::fsio::read_in;
+use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
@@ -87,13 +88,14 @@ impl Workbook {
                 ),
             )]);
         }
-        let src = read_text(&file_path, shown.clone(), lang).map_err(|f| vec![f])?;
+        let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, lang)?;
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
+        findings.extend(leftover_temp_files(root, lang));
         findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
@@ -121,7 +123,7 @@ impl Workbook {
 pub fn language_at(dir: &Path) -> Option<Lang> {
     let root = discover::enclosing(dir)?;
     let path = root.join(WORKBOOK_FILE);
-    let src = read_text(&path, path.display().to_string(), Lang::En).ok()?;
+    let src = read_in(&root, &path, path.display().to_string(), Lang::En).ok()?;
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }
@@ -230,6 +232,38 @@ fn check_profile(
     out
 }
 
+/// The atomic writer's temporary files (`.dino-*.tmp`) left in the
+/// workbook's folder, `log/` or `.dino/` by a write that was stopped.
+fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for dir in [
+        root.to_path_buf(),
+        root.join(LOG_DIR),
+        root.join(crate::session::files::STATE_DIR),
+    ] {
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut names: Vec<String> = list
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| crate::fsio::is_temp_name(name))
+            .collect();
+        names.sort();
+        out.extend(names.into_iter().map(|name| {
+            Finding::in_file(
+                dir.join(name).display().to_string(),
+                tr!(
+                    lang,
+                    "en tillfällig fil som en avbruten skrivning lämnade; den kan tas bort",
+                    "a temporary file left by an interrupted write; it may be deleted"
+                ),
+            )
+        }));
+    }
+    out
+}
+
 /// The WHAT part of a well-formed entry name.
 fn name_what(name: &str) -> String {
     let stem = name.strip_suffix(".md").unwrap_or(name);
@@ -268,12 +302,23 @@ fn well_named(name: &str) -> bool {
 /// Reads every entry in `log/`, in log order: by date, then by file name.
 fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedEntry> {
     let dir = root.join(LOG_DIR);
+    if let Err(out) = crate::fsio::inside::check(root, &dir) {
+        findings.push(Finding::in_file(
+            dir.display().to_string(),
+            out.message_for(&dir, lang),
+        ));
+        return Vec::new();
+    }
     let mut names: Vec<String> = Vec::new();
     match std::fs::read_dir(&dir) {
         Ok(list) => {
             for item in list.flatten() {
                 let name = item.file_name().to_string_lossy().into_owned();
-                let is_file = item.file_type().is_ok_and(|t| t.is_file());
+                // A link is let through to be read, and refused there
+                // with where it leads if that is out of the workbook.
+                let is_file = item
+                    .file_type()
+                    .is_ok_and(|t| t.is_file() || t.is_symlink());
                 if name.starts_with('.') {
                     continue;
                 }
@@ -303,7 +348,7 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         }
         Err(err) => findings.push(Finding::in_file(
             dir.display().to_string(),
-            tr!(lang, "kunde inte läsas: {err}", "could not be read: {err}"),
+            crate::fsio::errors::message(crate::fsio::errors::Doing::Read, &dir, &err, lang),
         )),
     }
     names.sort();
@@ -342,7 +387,7 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
     for name in names {
         let path = dir.join(&name);
         let shown = path.display().to_string();
-        let src = match read_text(&path, shown.clone(), lang) {
+        let src = match read_in(root, &path, shown.clone(), lang) {
             Ok(src) => src,
             Err(finding) => {
                 findings.push(finding);

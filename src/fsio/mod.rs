@@ -1,24 +1,100 @@
 //! Writing files so that a reader never sees half of one: a temporary file
 //! in the same folder, flushed to disk, renamed over the target, and the
-//! folder flushed too.
+//! folder flushed too. A workbook's own files are written only inside it
+//! ([`write_atomic_in`]); reading them, only ordinary files inside it
+//! ([`read_in`]).
+
+pub mod errors;
+pub mod inside;
+pub mod regular;
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Result, anyhow};
+
+use crate::i18n::Lang;
+use crate::tr;
+use errors::{Doing, error};
+
+/// The names the atomic writer gives its temporary files: `.dino-*.tmp`.
+pub const TEMP_PREFIX: &str = ".dino-";
+/// See [`TEMP_PREFIX`].
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is one of the atomic writer's temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
 
 /// Writes `bytes` to `path` atomically and durably.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_parts(path, &[bytes])
+pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    write_atomic_parts(path, &[bytes], lang)
 }
 
 /// As [`write_atomic`], for a file made of several parts (a report's
 /// sections), without joining them in memory first.
-pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<()> {
-    write_atomic_with(path, |out| {
-        parts.iter().try_for_each(|part| out.write_all(part))
-    })
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], lang: Lang) -> Result<()> {
+    write_atomic_with(
+        path,
+        |out| parts.iter().try_for_each(|part| out.write_all(part)),
+        lang,
+    )
+}
+
+/// Writes one of the workbook `root`'s own files, atomically: refused when
+/// a link on the way leads out of the workbook, or when something other
+/// than an ordinary file (a folder, a pipe) has the name.
+pub fn write_atomic_in(root: &Path, path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    inside::check(root, path).map_err(|out| anyhow!(out.message(lang)))?;
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        let shown = path.display();
+        return Err(anyhow!(tr!(
+            lang,
+            "kunde inte skriva {shown}: det är ingen vanlig fil (utan en mapp, ett rör eller en enhet); flytta undan det",
+            "could not write {shown}: it is not an ordinary file (but a folder, a pipe or a device); move it away"
+        )));
+    }
+    write_atomic(path, bytes, lang)
+}
+
+/// Makes the folder `dir` of the workbook `root` (and those above it
+/// inside the workbook), refused when a link leads out or a file has its
+/// name.
+pub fn make_dir_in(root: &Path, dir: &Path, lang: Lang) -> Result<()> {
+    inside::check(root, dir).map_err(|out| anyhow!(out.message(lang)))?;
+    if let Ok(meta) = fs::metadata(dir)
+        && !meta.is_dir()
+    {
+        let shown = dir.display();
+        return Err(anyhow!(tr!(
+            lang,
+            "{shown} ska vara en mapp, men är en fil; flytta undan filen",
+            "{shown} should be a folder, but is a file; move the file away"
+        )));
+    }
+    fs::create_dir_all(dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))
+}
+
+/// Reads one of the workbook `root`'s own files as text (an ordinary file,
+/// inside the workbook, of at most `MAX_FILE_BYTES`), named `name` in
+/// findings.
+pub fn read_in(
+    root: &Path,
+    path: &Path,
+    name: String,
+    lang: Lang,
+) -> Result<crate::finding::SourceText, crate::finding::Finding> {
+    if let Err(out) = inside::check(root, path) {
+        return Err(crate::finding::Finding::in_file(
+            name,
+            out.message_for(path, lang),
+        ));
+    }
+    crate::pack::source::read_text(path, name, lang)
 }
 
 /// As [`write_atomic`], the content written by `fill`.
@@ -26,10 +102,14 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<()> {
 /// A target that is not a regular file (`/dev/null`, a named pipe, a
 /// terminal) is written to as it is: renaming over it would replace the
 /// device with a file. A symbolic link is followed, so the link stays.
+/// (A workbook's own files go through [`write_atomic_in`], which refuses
+/// both when they would lead out of the workbook.)
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    lang: Lang,
 ) -> Result<()> {
+    let failed = |e: std::io::Error| error(Doing::Write, path, &e, lang);
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
@@ -37,24 +117,24 @@ pub fn write_atomic_with(
         let mut out = fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        return fill(&mut out).with_context(|| format!("cannot write {}", path.display()));
+            .map_err(failed)?;
+        return fill(&mut out).map_err(failed);
     }
     let resolved;
     let path = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            resolved = fs::canonicalize(path).map_err(failed)?;
             resolved.as_path()
         }
         _ => path,
     };
+    let failed = |e: std::io::Error| error(Doing::Write, path, &e, lang);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".dino-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // Files dino writes are meant to be shared and committed, not private
     // like a temporary file's default.
     #[cfg(unix)]
@@ -62,25 +142,21 @@ pub fn write_atomic_with(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o644));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let mut tmp = builder.tempfile_in(dir).map_err(failed)?;
     let filled = {
         let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut buffered).and_then(|()| buffered.flush())
     };
     filled
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(failed)?;
+    tmp.persist(path).map_err(|e| failed(e.error))?;
     sync_dir(dir);
     Ok(())
 }
 
 /// Flushes a folder's entries to disk, where the platform allows it.
-fn sync_dir(dir: &Path) {
+pub fn sync_dir(dir: &Path) {
     // On some platforms and file systems a folder cannot be opened or
     // synced; the rename has happened either way, so this is best effort.
     if let Ok(handle) = fs::File::open(dir) {
@@ -108,7 +184,7 @@ mod tests {
             let fifo = fifo.clone();
             std::thread::spawn(move || fs::read(&fifo).expect("reads"))
         };
-        write_atomic(&fifo, b"through").expect("writes");
+        write_atomic(&fifo, b"through", Lang::En).expect("writes");
         assert_eq!(reader.join().expect("reader"), b"through");
         assert!(
             fs::symlink_metadata(&fifo)
@@ -122,7 +198,7 @@ mod tests {
         fs::write(&target, "old").expect("write");
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).expect("link");
-        write_atomic(&link, b"new").expect("writes");
+        write_atomic(&link, b"new", Lang::En).expect("writes");
         assert!(
             fs::symlink_metadata(&link)
                 .expect("link")
@@ -136,8 +212,8 @@ mod tests {
     fn replaces_the_file_and_leaves_no_temporary_behind() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out.md");
-        write_atomic(&path, b"first").expect("write");
-        write_atomic(&path, b"second").expect("overwrite");
+        write_atomic(&path, b"first", Lang::En).expect("write");
+        write_atomic(&path, b"second", Lang::En).expect("overwrite");
         assert_eq!(fs::read_to_string(&path).expect("read"), "second");
         let names: Vec<_> = fs::read_dir(dir.path())
             .expect("list")
