@@ -249,7 +249,12 @@ fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic_in(dir, &log.join(".gitkeep"), b"", lang)?;
     Snapshot::write(dir, pack, file.language)?;
-    write_atomic_in(dir, &dir.join(WORKBOOK_FILE), file.render().as_bytes(), lang)
+    write_atomic_in(
+        dir,
+        &dir.join(WORKBOOK_FILE),
+        file.render().as_bytes(),
+        lang,
+    )
 }
 
 /// Why `dir` cannot be made: it is there already, maybe half made by an
@@ -273,6 +278,39 @@ fn exists_already(dir: &Path, lang: crate::i18n::Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_workbook_is_made_whole_or_not_at_all() {
+        let pack = crate::pack::builtin::load_named("dino", Lang::En).expect("built in");
+        let file = WorkbookFile {
+            name: "Proj".into(),
+            id: "proj".into(),
+            created: crate::log::Stamp::parse("2026-03-02T09:00:00+01:00").expect("stamp"),
+            language: Lang::En,
+            pack: pack_ref(&pack),
+            profile: BTreeMap::new(),
+        };
+        let top = tempfile::tempdir().expect("temp");
+        let dir = top.path().join("proj");
+        create(&dir, &file, &pack, Lang::En).expect("made");
+        for made in [WORKBOOK_FILE, SNAPSHOT_FILE, "log/.gitkeep"] {
+            assert!(dir.join(made).is_file(), "{made}");
+        }
+        // Made meanwhile by someone else: refused, and the folder being
+        // filled is gone.
+        let other = top.path().join("other");
+        std::fs::create_dir(&other).expect("mkdir");
+        assert!(create(&other, &file, &pack, Lang::En).is_err());
+        let mut names: Vec<String> = std::fs::read_dir(top.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["other", "proj"]);
+        assert_eq!(std::fs::read_dir(&other).expect("list").count(), 0);
+    }
 
     #[test]
     fn slugs_fold_swedish_letters_and_drop_punctuation() {

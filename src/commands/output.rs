@@ -56,7 +56,9 @@ fn ensure_not_own_file(path: &Path, lang: Lang) -> Result<()> {
                 "-o {shown} would overwrite {kind} of the workbook {root}; write to another file, such as report.html"
             ));
         }
-        let is_toml = real.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        let is_toml = real
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         // A pack's files lie at most a few folders below its pack.toml.
         if depth < 5 && is_toml && dir.join("pack.toml").is_file() {
             let root = dir.display();
@@ -90,18 +92,25 @@ fn own_file_of_workbook(dir: &Path, real: &Path) -> Option<String> {
         .then(|| if is_dir { format!("{first}/") } else { first })
 }
 
-/// Where `path` really is: links and `..` resolved, for a file that is
-/// there or one whose folder is.
+/// Where `path` really is: links and `..` resolved in the part of it
+/// that is there, the rest (folders `-o` would make) added after.
 fn resolved(path: &Path) -> Option<std::path::PathBuf> {
-    if std::fs::symlink_metadata(path).is_ok() {
-        return std::fs::canonicalize(path).ok();
+    use std::path::Component;
+    let path = std::path::absolute(path).ok()?;
+    let there = path
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a).is_ok())?;
+    let mut real = std::fs::canonicalize(there).ok()?;
+    for part in path.strip_prefix(there).ok()?.components() {
+        match part {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => real.push(name),
+            _ => {}
+        }
     }
-    let name = path.file_name()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    Some(std::fs::canonicalize(parent).ok()?.join(name))
+    Some(real)
 }
 
 /// The format asked for: `--format` when given, else the one the output
@@ -124,6 +133,43 @@ pub fn format_for<F: ValueEnum + Copy>(given: Option<F>, output: Option<&Path>, 
 mod tests {
     use super::*;
     use crate::commands::pack::doc::DocFormat;
+
+    #[test]
+    fn output_onto_a_workbooks_or_packs_own_files_is_refused() {
+        let top = tempfile::tempdir().expect("temp");
+        let wb = top.path().join("wb");
+        std::fs::create_dir_all(wb.join("log")).expect("mkdir");
+        std::fs::write(wb.join("workbook.toml"), "").expect("write");
+        let pack = top.path().join("pack");
+        std::fs::create_dir_all(pack.join("phases")).expect("mkdir");
+        std::fs::write(pack.join("pack.toml"), "").expect("write");
+        #[track_caller]
+        fn case(path: std::path::PathBuf, refused: bool) {
+            let result = ensure_not_own_file(&path, Lang::En);
+            assert_eq!(result.is_err(), refused, "{}: {result:?}", path.display());
+        }
+        case(wb.join("workbook.toml"), true);
+        case(wb.join("pack-snapshot.toml"), true);
+        case(wb.join("log/2026-03-02-0900-note-abcdef.md"), true);
+        case(wb.join("log/deeper/x.md"), true);
+        case(wb.join(".dino/draft.md"), true);
+        case(wb.join("log/../workbook.toml"), true);
+        case(wb.join("nothere/../log/x.md"), true);
+        case(wb.join("report.html"), false);
+        case(top.path().join("report.html"), false);
+        case(pack.join("pack.toml"), true);
+        case(pack.join("phases/start.toml"), true);
+        case(pack.join("handbook.md"), false);
+        #[cfg(unix)]
+        {
+            let link = top.path().join("innocent.html");
+            std::os::unix::fs::symlink(wb.join("workbook.toml"), &link).expect("link");
+            case(link, true);
+            let folder = top.path().join("folder");
+            std::os::unix::fs::symlink(wb.join("log"), &folder).expect("link");
+            case(folder.join("x.md"), true);
+        }
+    }
 
     #[test]
     fn the_extension_names_the_format_unless_one_is_given() {

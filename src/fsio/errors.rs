@@ -44,7 +44,11 @@ pub fn why(err: &std::io::Error, lang: Lang) -> String {
         ErrorKind::Interrupted => ("avbrutet", "interrupted"),
         _ => {
             // No words of our own: the system's, which are better than none.
-            return tr!(lang, "ett fel från systemet ({err})", "a system error ({err})");
+            return tr!(
+                lang,
+                "ett fel från systemet ({err})",
+                "a system error ({err})"
+            );
         }
     };
     lang.pick(sv, en).to_string()

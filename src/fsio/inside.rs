@@ -80,7 +80,10 @@ pub fn check(root: &Path, path: &Path) -> Result<(), Outside> {
     };
     for part in rel.components() {
         at.push(part);
-        if matches!(part, Component::ParentDir | Component::RootDir | Component::Prefix(_)) {
+        if matches!(
+            part,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+        ) {
             continue;
         }
         let Ok(meta) = fs::symlink_metadata(&at) else {

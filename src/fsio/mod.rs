@@ -208,6 +208,43 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).expect("read"), "new");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_workbooks_own_files_are_written_only_inside_it_and_only_as_files() {
+        let top = tempfile::tempdir().expect("temp");
+        let wb = top.path().join("wb");
+        fs::create_dir(&wb).expect("mkdir");
+        let victim = top.path().join("victim.txt");
+        fs::write(&victim, "keep").expect("write");
+        std::os::unix::fs::symlink(&victim, wb.join("pack-snapshot.toml")).expect("link");
+        let err = write_atomic_in(&wb, &wb.join("pack-snapshot.toml"), b"x", Lang::En)
+            .expect_err("leaves");
+        assert!(
+            err.to_string()
+                .contains("symbolic link out of the workbook"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "keep");
+        // A pipe is refused at once rather than waited on.
+        let fifo = wb.join("workbook.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let err = write_atomic_in(&wb, &fifo, b"x", Lang::Sv).expect_err("a pipe");
+        assert!(err.to_string().contains("ingen vanlig fil"), "{err}");
+        // A file where a folder belongs is named, in the language asked for.
+        fs::write(wb.join("log"), "").expect("write");
+        let err = make_dir_in(&wb, &wb.join("log"), Lang::Sv).expect_err("a file");
+        assert!(
+            err.to_string()
+                .ends_with("log ska vara en mapp, men är en fil; flytta undan filen"),
+            "{err}"
+        );
+        assert!(write_atomic_in(&wb, &wb.join("ok.toml"), b"x", Lang::En).is_ok());
+    }
+
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {
         let dir = tempfile::tempdir().expect("temp dir");

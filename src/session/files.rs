@@ -187,7 +187,10 @@ mod tests {
     #[test]
     fn a_lock_holder_not_yet_written_is_a_session_starting() {
         let full = held_by("Eva\n2026-03-02 09:00\n42\n", Lang::En);
-        assert!(full.contains("Eva since 2026-03-02 09:00 (process 42)"), "{full}");
+        assert!(
+            full.contains("Eva since 2026-03-02 09:00 (process 42)"),
+            "{full}"
+        );
         for partial in ["", "Eva\n", "Eva\n2026-03-02 09:00"] {
             let told = held_by(partial, Lang::Sv);
             assert!(!told.contains('?'), "{told}");

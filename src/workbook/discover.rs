@@ -86,3 +86,36 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, half: &mut Vec<PathBuf>) {
         walk(&child, out, half);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_an_interrupted_new_left_is_half_made_and_others_are_not() {
+        let top = tempfile::tempdir().expect("temp");
+        let dir = top.path().join("proj");
+        fs::create_dir_all(dir.join("log")).expect("mkdir");
+        assert!(half_made(&dir), "only log/");
+        fs::write(dir.join("log/.gitkeep"), "").expect("write");
+        fs::write(dir.join("pack-snapshot.toml"), "").expect("write");
+        fs::write(dir.join(".dino-abc.tmp"), "").expect("write");
+        assert!(
+            half_made(&dir),
+            "log/.gitkeep, the snapshot, a temporary file"
+        );
+        assert_eq!(
+            below_with_half_made(top.path()),
+            (vec![], vec![dir.clone()])
+        );
+        // Someone's own folder with a log of its own is no workbook's.
+        fs::write(dir.join("log/server.log"), "").expect("write");
+        assert!(!half_made(&dir));
+        fs::remove_file(dir.join("log/server.log")).expect("remove");
+        fs::write(dir.join("notes.txt"), "").expect("write");
+        assert!(!half_made(&dir));
+        fs::remove_file(dir.join("notes.txt")).expect("remove");
+        fs::write(dir.join(WORKBOOK_FILE), "").expect("write");
+        assert!(!half_made(&dir), "a whole workbook");
+    }
+}

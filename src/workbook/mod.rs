@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
+use crate::fsio::read_in;
 use crate::i18n::Lang;
 use crate::log::{Entry, entry_id_of, read_entry};
 use crate::pack::condition::Value;
-use crate::fsio::read_in;
 use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;

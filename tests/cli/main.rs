@@ -5,6 +5,7 @@ mod docs;
 mod examples;
 mod global_options;
 mod help;
+mod hostile_files;
 mod pack_commands;
 mod reports;
 mod run_scripted;
