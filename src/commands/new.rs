@@ -221,8 +221,9 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_leftovers(parent, &file.id);
     let making = tempfile::Builder::new()
-        .prefix(&format!(".dino-new-{}-", file.id))
+        .prefix(&making_prefix(&file.id))
         .tempdir_in(parent)
         .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
     fill(making.path(), file, pack, lang)?;
@@ -240,6 +241,31 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
     let _ = making.keep();
     crate::fsio::sync_dir(parent);
     Ok(())
+}
+
+/// The start of the hidden folder's name a workbook `id` is made in; a
+/// random part of six letters and digits follows.
+fn making_prefix(id: &str) -> String {
+    format!(".dino-new-{id}-")
+}
+
+/// Removes the hidden folders that `dino new` of the same workbook left
+/// when it was killed while filling one: nothing in them was the user's.
+fn remove_leftovers(parent: &Path, id: &str) {
+    let prefix = making_prefix(id);
+    let Ok(list) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for item in list.flatten() {
+        let name = item.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let random = rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+        if random && item.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(item.path());
+        }
+    }
 }
 
 /// The files of a new workbook, in the folder `dir`.
@@ -310,6 +336,19 @@ mod tests {
         names.sort();
         assert_eq!(names, ["other", "proj"]);
         assert_eq!(std::fs::read_dir(&other).expect("list").count(), 0);
+        // What a killed `dino new` left is cleared by the next; another
+        // workbook's, or a name that is not dino's, is not.
+        for left in [
+            ".dino-new-proj-a1B2c3",
+            ".dino-new-proj-2-a1B2c3",
+            ".dino-new-proj-x",
+        ] {
+            std::fs::create_dir(top.path().join(left)).expect("mkdir");
+        }
+        create(&top.path().join("again"), &file, &pack, Lang::En).expect("made");
+        assert!(!top.path().join(".dino-new-proj-a1B2c3").exists());
+        assert!(top.path().join(".dino-new-proj-2-a1B2c3").exists());
+        assert!(top.path().join(".dino-new-proj-x").exists());
     }
 
     #[test]

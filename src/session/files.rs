@@ -18,18 +18,55 @@ use crate::tr;
 /// The folder, inside a workbook.
 pub const STATE_DIR: &str = ".dino";
 
-/// The workbook's `.dino/` folder, made when missing, with the
-/// `.gitignore` that keeps it out of commits (restored whenever it is
-/// missing, as after a stop between making the folder and writing it).
+/// What `.dino/.gitignore` says: drafts and locks belong to this machine,
+/// not to the repository.
+const IGNORE_ALL: &[u8] = b"*\n";
+
+/// The workbook's `.dino/` folder, made when missing with the `.gitignore`
+/// that keeps it out of commits already in it; the `.gitignore` is
+/// restored whenever it is missing (as in a folder an older dino made).
 fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
+    crate::fsio::inside::check(workbook, &dir).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    if fs::symlink_metadata(&dir).is_err() {
+        make_with_gitignore(workbook, &dir, lang)?;
+    }
     make_dir_in(workbook, &dir, lang)?;
     let ignore = dir.join(".gitignore");
     if fs::symlink_metadata(&ignore).is_err() {
-        // Drafts and locks belong to this machine, not to the repository.
-        write_atomic_in(workbook, &ignore, b"*\n", lang)?;
+        write_atomic_in(workbook, &ignore, IGNORE_ALL, lang)?;
     }
     Ok(dir)
+}
+
+/// Makes `dir` whole, its `.gitignore` in it: filled as a temporary
+/// folder beside it, then renamed. Made meanwhile by another session is
+/// as good.
+fn make_with_gitignore(workbook: &Path, dir: &Path, lang: Lang) -> Result<()> {
+    let failed = |e| errors::error(Doing::MakeFolder, dir, &e, lang);
+    let making = tempfile::Builder::new()
+        .prefix(crate::fsio::TEMP_PREFIX)
+        .suffix(crate::fsio::TEMP_SUFFIX)
+        .tempdir_in(workbook)
+        .map_err(failed)?;
+    let ignore = making.path().join(".gitignore");
+    fs::write(&ignore, IGNORE_ALL)
+        .and_then(|()| File::open(&ignore)?.sync_all())
+        .map_err(failed)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(making.path(), fs::Permissions::from_mode(0o755));
+    }
+    match fs::rename(making.path(), dir) {
+        Ok(()) => {
+            let _ = making.keep();
+            crate::fsio::sync_dir(workbook);
+            Ok(())
+        }
+        Err(_) if dir.is_dir() => Ok(()),
+        Err(err) => Err(failed(err)),
+    }
 }
 
 /// The draft of the session in progress.
@@ -183,6 +220,18 @@ fn held_by(holder: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_state_folder_is_made_with_its_gitignore_and_gets_it_back() {
+        let wb = tempfile::tempdir().expect("temp");
+        let dir = state_dir(wb.path(), Lang::En).expect("made");
+        assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
+        let names: Vec<_> = fs::read_dir(wb.path()).expect("list").flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary folder left");
+        fs::remove_file(dir.join(".gitignore")).expect("remove");
+        state_dir(wb.path(), Lang::En).expect("again");
+        assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
+    }
 
     #[test]
     fn a_lock_holder_not_yet_written_is_a_session_starting() {

@@ -310,19 +310,22 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         return Vec::new();
     }
     let mut names: Vec<String> = Vec::new();
+    // Entries that are links: read only if they stay in the workbook.
+    let mut links = std::collections::BTreeSet::new();
     match std::fs::read_dir(&dir) {
         Ok(list) => {
             for item in list.flatten() {
                 let name = item.file_name().to_string_lossy().into_owned();
-                // A link is let through to be read, and refused there
-                // with where it leads if that is out of the workbook.
-                let is_file = item
-                    .file_type()
-                    .is_ok_and(|t| t.is_file() || t.is_symlink());
+                let kind = item.file_type();
+                let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
+                let is_file = kind.is_ok_and(|t| t.is_file()) || is_link;
                 if name.starts_with('.') {
                     continue;
                 }
                 if is_file && name.ends_with(".md") {
+                    if is_link {
+                        links.insert(name.clone());
+                    }
                     names.push(name);
                 } else {
                     findings.push(Finding::in_file(
@@ -387,7 +390,13 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
     for name in names {
         let path = dir.join(&name);
         let shown = path.display().to_string();
-        let src = match read_in(root, &path, shown.clone(), lang) {
+        // A file in a log/ that is inside the workbook is inside too.
+        let read = if links.contains(&name) {
+            read_in(root, &path, shown.clone(), lang)
+        } else {
+            crate::pack::source::read_text(&path, shown.clone(), lang)
+        };
+        let src = match read {
             Ok(src) => src,
             Err(finding) => {
                 findings.push(finding);

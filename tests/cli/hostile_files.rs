@@ -5,8 +5,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::support::{Run, dino_env, dino_in, root};
 
@@ -27,7 +25,10 @@ fn english(dir: &Path, args: &[&str]) -> Run {
 /// Runs `dino` in `dir` and fails the test if it has not ended within ten
 /// seconds (it is killed then): a hang is a failure, not a stuck test run.
 /// Standard input is a pipe that is kept open and never written.
+#[cfg(unix)]
 fn within_seconds(dir: &Path, args: &[&str]) -> Run {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("dino"))
         .current_dir(dir)
         .args(args)
@@ -60,7 +61,10 @@ fn within_seconds(dir: &Path, args: &[&str]) -> Run {
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
     assert!(made.success(), "mkfifo {}", path.display());
 }
 
@@ -324,4 +328,27 @@ fn file_system_errors_name_the_file_in_swedish() {
     run.code(1)
         .stderr_has("log ska vara en mapp, men är en fil");
     assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+}
+
+#[test]
+fn a_lock_taken_but_not_yet_written_says_a_session_is_starting() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    // As the winner of a race holds it: locked, nothing written yet.
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(wb.join(".dino/lock"))
+        .expect("open");
+    lock.try_lock().expect("locked");
+    let run = english(&wb, &["run", "--answers", "svar.toml"]);
+    run.code(1).stderr_has(
+        "another session is starting or running in this workbook right now; wait until it is done",
+    );
+    assert!(!run.stderr.contains('?'), "{}", run.stderr);
+    drop(lock);
 }
