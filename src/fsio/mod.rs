@@ -69,14 +69,18 @@ pub fn make_dir_in(root: &Path, dir: &Path, lang: Lang) -> Result<()> {
     if let Ok(meta) = fs::metadata(dir)
         && !meta.is_dir()
     {
-        let shown = dir.display();
-        return Err(anyhow!(tr!(
-            lang,
-            "{shown} ska vara en mapp, men är en fil; flytta undan filen",
-            "{shown} should be a folder, but is a file; move the file away"
-        )));
+        return Err(anyhow!("{} {}", dir.display(), not_a_folder(lang)));
     }
     fs::create_dir_all(dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))
+}
+
+/// Said of a file where a folder belongs, after its name.
+pub fn not_a_folder(lang: Lang) -> String {
+    tr!(
+        lang,
+        "ska vara en mapp, men är en fil; flytta undan filen",
+        "should be a folder, but is a file; move the file away"
+    )
 }
 
 /// Reads one of the workbook `root`'s own files as text (an ordinary file,

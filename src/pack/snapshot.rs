@@ -195,10 +195,8 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
     };
     let mut head = Vec::new();
     if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
-        return Some(Err(Finding::in_file(
-            name,
-            crate::fsio::errors::message(crate::fsio::errors::Doing::Read, &path, &err, lang),
-        )));
+        let why = crate::fsio::errors::why(&err, lang);
+        return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);
     let mut lines = text

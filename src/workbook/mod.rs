@@ -349,10 +349,15 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
                 ),
             ));
         }
-        Err(err) => findings.push(Finding::in_file(
-            dir.display().to_string(),
-            crate::fsio::errors::message(crate::fsio::errors::Doing::Read, &dir, &err, lang),
-        )),
+        Err(err) => {
+            let message = if dir.is_file() {
+                crate::fsio::not_a_folder(lang)
+            } else {
+                let why = crate::fsio::errors::why(&err, lang);
+                tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
+            };
+            findings.push(Finding::in_file(dir.display().to_string(), message));
+        }
     }
     names.sort();
     for name in &names {
