@@ -226,7 +226,18 @@ fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang)
         .prefix(&making_prefix(&file.id))
         .tempdir_in(parent)
         .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
-    fill(making.path(), file, pack, lang)?;
+    // Told of the workbook's folder, not of the hidden one it is made in.
+    fill(making.path(), file, pack, lang).map_err(|err| {
+        let why = format!("{err:#}").replace(
+            &making.path().display().to_string(),
+            &dir.display().to_string(),
+        );
+        anyhow::anyhow!(tr!(
+            lang,
+            "{why}; ingen arbetsbok skapades",
+            "{why}; no workbook was made"
+        ))
+    })?;
     // The folder would otherwise stay private, as a temporary one is.
     #[cfg(unix)]
     {

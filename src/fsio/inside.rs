@@ -18,6 +18,8 @@ pub struct Outside {
     pub link: PathBuf,
     /// Where it leads, when that can be told.
     pub target: Option<PathBuf>,
+    /// Whether there is anything where it leads.
+    pub dangling: bool,
 }
 
 impl Outside {
@@ -28,6 +30,14 @@ impl Outside {
             return self.message(lang);
         }
         match &self.target {
+            Some(target) if self.dangling => {
+                let target = target.display();
+                tr!(
+                    lang,
+                    "en symbolisk länk till {target}, som inte finns; ta bort länken",
+                    "a symbolic link to {target}, which is not there; remove the link"
+                )
+            }
             Some(target) => {
                 let target = target.display();
                 tr!(
@@ -48,6 +58,14 @@ impl Outside {
     pub fn message(&self, lang: Lang) -> String {
         let link = self.link.display();
         match &self.target {
+            Some(target) if self.dangling => {
+                let target = target.display();
+                tr!(
+                    lang,
+                    "{link} är en symbolisk länk till {target}, som inte finns; ta bort länken",
+                    "{link} is a symbolic link to {target}, which is not there; remove the link"
+                )
+            }
             Some(target) => {
                 let target = target.display();
                 tr!(
@@ -97,12 +115,14 @@ pub fn check(root: &Path, path: &Path) -> Result<(), Outside> {
                     return Err(Outside {
                         link: at,
                         target: Some(real),
+                        dangling: false,
                     });
                 }
                 Err(_) => {
                     return Err(Outside {
                         target: fs::read_link(&at).ok(),
                         link: at,
+                        dangling: true,
                     });
                 }
             }
@@ -119,6 +139,7 @@ fn check_real(at: &Path, real_root: &Path, path: &Path) -> Result<(), Outside> {
         Some(real) if !real.starts_with(real_root) => Err(Outside {
             link: path.to_path_buf(),
             target: Some(real),
+            dangling: false,
         }),
         _ => Ok(()),
     }
@@ -150,7 +171,10 @@ mod tests {
         let out = check(&wb, &wb.join(".dino/lock")).expect_err("leaves");
         assert_eq!(out.link, wb.join(".dino"));
         symlink("/nonexistent/place", wb.join("log/x.md")).expect("link");
-        assert!(check(&wb, &wb.join("log/x.md")).is_err());
+        let out = check(&wb, &wb.join("log/x.md")).expect_err("nowhere");
+        assert!(out.message(Lang::En).ends_with(
+            "log/x.md is a symbolic link to /nonexistent/place, which is not there; remove the link"
+        ));
         // `..` does not get out either.
         assert!(check(&wb, &wb.join("log/../../victim.txt")).is_err());
     }
