@@ -1,13 +1,14 @@
 //! A session's files in the workbook's `.dino/` folder, which git ignores:
 //! the draft (the entry so far, rewritten atomically after every answer)
-//! and the lock that keeps a second session out while one runs.
+//! and the folder itself, with the `.gitignore` that keeps it out of
+//! commits. The lock that keeps a second session out is in `lock.rs`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Seek, Write};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+pub use super::lock::Lock;
 use crate::finding::SourceText;
 use crate::fsio::errors::{self, Doing};
 use crate::fsio::{make_dir_in, write_atomic_in};
@@ -25,7 +26,7 @@ const IGNORE_ALL: &[u8] = b"*\n";
 /// The workbook's `.dino/` folder, made when missing with the `.gitignore`
 /// that keeps it out of commits already in it; the `.gitignore` is
 /// restored whenever it is missing (as in a folder an older dino made).
-fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
+pub(super) fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
     crate::fsio::inside::check(workbook, &dir).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
     if fs::symlink_metadata(&dir).is_err() {
@@ -141,82 +142,6 @@ impl Draft {
     }
 }
 
-/// The lock held while a session runs. The operating system releases it
-/// when the process ends, however it ends.
-pub struct Lock {
-    _file: File,
-}
-
-impl Lock {
-    /// Takes the workbook's lock, or says who holds it and since when.
-    pub fn take(workbook: &Path, who: &str, since: &str, lang: Lang) -> Result<Lock> {
-        let path = state_dir(workbook, lang)?.join("lock");
-        let mut file = open_lock(workbook, &path, lang)?;
-        match file.try_lock() {
-            Ok(()) => {
-                let failed = |e| errors::error(Doing::Write, &path, &e, lang);
-                file.set_len(0).map_err(failed)?;
-                file.rewind().map_err(failed)?;
-                writeln!(file, "{who}\n{since}\n{}", std::process::id()).map_err(failed)?;
-                file.sync_all().map_err(failed)?;
-                Ok(Lock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.take(4096).read_to_string(&mut holder);
-                bail!(held_by(&holder, lang))
-            }
-            Err(std::fs::TryLockError::Error(err)) => {
-                Err(errors::error(Doing::Write, &path, &err, lang))
-            }
-        }
-    }
-}
-
-/// Opens (or makes) the lock file: inside the workbook, an ordinary file,
-/// and opened without waiting should it be a pipe.
-fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
-    crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    let file = options
-        .open(path)
-        .map_err(|e| errors::error(Doing::Write, path, &e, lang))?;
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        let shown = path.display();
-        let why = crate::fsio::regular::not_regular(lang);
-        bail!(tr!(
-            lang,
-            "kunde inte ta låset {shown}: {why}; ta bort det",
-            "could not take the lock {shown}: {why}; remove it"
-        ));
-    }
-    Ok(file)
-}
-
-/// Who holds the lock, from what the holder wrote in it; a holder that
-/// has not yet written it is just starting.
-fn held_by(holder: &str, lang: Lang) -> String {
-    let mut lines = holder.lines().map(str::trim).filter(|l| !l.is_empty());
-    match (lines.next(), lines.next(), lines.next()) {
-        (Some(who), Some(since), Some(pid)) => tr!(
-            lang,
-            "en session pågår redan i arbetsboken: {who} sedan {since} (process {pid}); vänta tills den är klar",
-            "a session is already running in this workbook: {who} since {since} (process {pid}); wait until it is done"
-        ),
-        _ => tr!(
-            lang,
-            "en annan session startar eller pågår just nu i arbetsboken; vänta tills den är klar",
-            "another session is starting or running in this workbook right now; wait until it is done"
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,19 +156,5 @@ mod tests {
         fs::remove_file(dir.join(".gitignore")).expect("remove");
         state_dir(wb.path(), Lang::En).expect("again");
         assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
-    }
-
-    #[test]
-    fn a_lock_holder_not_yet_written_is_a_session_starting() {
-        let full = held_by("Eva\n2026-03-02 09:00\n42\n", Lang::En);
-        assert!(
-            full.contains("Eva since 2026-03-02 09:00 (process 42)"),
-            "{full}"
-        );
-        for partial in ["", "Eva\n", "Eva\n2026-03-02 09:00"] {
-            let told = held_by(partial, Lang::Sv);
-            assert!(!told.contains('?'), "{told}");
-            assert!(told.contains("en annan session startar"), "{told}");
-        }
     }
 }

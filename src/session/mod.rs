@@ -6,6 +6,7 @@
 pub mod answer_form;
 pub mod answers_file;
 pub mod files;
+pub mod lock;
 pub mod readiness;
 pub mod signals;
 pub mod term_ui;
