@@ -85,9 +85,9 @@ fn own_file_of_workbook(dir: &Path, real: &Path) -> Option<String> {
         WORKBOOK_FILE,
         crate::pack::snapshot::SNAPSHOT_FILE,
         LOG_DIR,
-        crate::session::files::STATE_DIR,
+        crate::workbook::STATE_DIR,
     ];
-    let is_dir = first == LOG_DIR || first == crate::session::files::STATE_DIR;
+    let is_dir = first == LOG_DIR || first == crate::workbook::STATE_DIR;
     own.contains(&first.as_str())
         .then(|| if is_dir { format!("{first}/") } else { first })
 }

@@ -112,7 +112,7 @@ pub fn lang_of(root: &Path, ui: &crate::ui::Ui) -> Lang {
     // A glance at the `language = "sv"` line; the file is read in full (and
     // checked) when the workbook is opened.
     let path = root.join(WORKBOOK_FILE);
-    let own = crate::fsio::read_in(root, &path, String::new(), ui.lang)
+    let own = crate::workbook::own_files::read_in(root, &path, String::new(), ui.lang)
         .ok()
         .map(|src| src.text)
         .and_then(|text| {

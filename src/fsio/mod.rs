@@ -1,8 +1,7 @@
 //! Writing files so that a reader never sees half of one: a temporary file
 //! in the same folder, flushed to disk, renamed over the target, and the
 //! folder flushed too. A workbook's own files are written only inside it
-//! ([`write_atomic_in`]); reading them, only ordinary files inside it
-//! ([`read_in`]).
+//! ([`write_atomic_in`]).
 
 pub mod errors;
 pub mod inside;
@@ -81,24 +80,6 @@ pub fn not_a_folder(lang: Lang) -> String {
         "ska vara en mapp, men är en fil; flytta undan filen",
         "should be a folder, but is a file; move the file away"
     )
-}
-
-/// Reads one of the workbook `root`'s own files as text (an ordinary file,
-/// inside the workbook, of at most `MAX_FILE_BYTES`), named `name` in
-/// findings.
-pub fn read_in(
-    root: &Path,
-    path: &Path,
-    name: String,
-    lang: Lang,
-) -> Result<crate::finding::SourceText, crate::finding::Finding> {
-    if let Err(out) = inside::check(root, path) {
-        return Err(crate::finding::Finding::in_file(
-            name,
-            out.message_for(path, lang),
-        ));
-    }
-    crate::pack::source::read_text(path, name, lang)
 }
 
 /// As [`write_atomic`], the content written by `fill`.

@@ -17,7 +17,7 @@ use crate::log::{Entry, read_entry, write_entry};
 use crate::tr;
 
 /// The folder, inside a workbook.
-pub const STATE_DIR: &str = ".dino";
+pub use crate::workbook::STATE_DIR;
 
 /// What `.dino/.gitignore` says: drafts and locks belong to this machine,
 /// not to the repository.
@@ -90,7 +90,7 @@ impl Draft {
         if !self.path.is_file() {
             return Ok(None);
         }
-        let src = crate::fsio::read_in(
+        let src = crate::workbook::own_files::read_in(
             self.dir(),
             &self.path,
             self.path.display().to_string(),

@@ -3,6 +3,7 @@
 
 pub mod discover;
 pub mod file;
+pub mod own_files;
 pub mod pack_change;
 pub mod profile;
 
@@ -11,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
-use crate::fsio::read_in;
 use crate::i18n::Lang;
 use crate::log::{Entry, entry_id_of, read_entry};
 use crate::pack::condition::Value;
@@ -19,11 +19,15 @@ use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
+use own_files::{leftover_temp_files, read_in};
 
 /// The file that makes a folder a workbook.
 pub const WORKBOOK_FILE: &str = "workbook.toml";
 /// The folder of entries.
 pub const LOG_DIR: &str = "log";
+/// The folder of this machine's session files (draft, lock), which git
+/// ignores.
+pub const STATE_DIR: &str = ".dino";
 
 /// An open workbook: its file, its pack, and every entry that could be read,
 /// in log order.
@@ -228,38 +232,6 @@ fn check_profile(
             }
             Err(message) => findings.push(src.finding(&value_span, message)),
         }
-    }
-    out
-}
-
-/// The atomic writer's temporary files (`.dino-*.tmp`) left in the
-/// workbook's folder, `log/` or `.dino/` by a write that was stopped.
-fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for dir in [
-        root.to_path_buf(),
-        root.join(LOG_DIR),
-        root.join(crate::session::files::STATE_DIR),
-    ] {
-        let Ok(list) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut names: Vec<String> = list
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| crate::fsio::is_temp_name(name))
-            .collect();
-        names.sort();
-        out.extend(names.into_iter().map(|name| {
-            Finding::in_file(
-                dir.join(name).display().to_string(),
-                tr!(
-                    lang,
-                    "en tillfällig fil som en avbruten skrivning lämnade; den kan tas bort",
-                    "a temporary file left by an interrupted write; it may be deleted"
-                ),
-            )
-        }));
     }
     out
 }
