@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::write_atomic;
+use crate::fsio::errors::{Doing, error};
+use crate::fsio::write_atomic_in;
 use crate::pack::{Origin, Pack};
 use crate::prompt::term::TermPrompter;
 use crate::tr;
@@ -73,11 +74,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     }
     let dir = PathBuf::from(&id);
     if dir.exists() {
-        bail!(tr!(
-            lang,
-            "{id}/ finns redan; välj ett annat namn eller ta bort mappen",
-            "{id}/ exists already; choose another name or remove it"
-        ));
+        bail!(exists_already(&dir, lang));
     }
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
@@ -214,34 +211,151 @@ fn pack_ref(pack: &Pack) -> PackRef {
     }
 }
 
-/// Writes the workbook's folder, `workbook.toml` and `log/`.
+/// Writes the workbook's folder, `workbook.toml`, `pack-snapshot.toml` and
+/// `log/`, all or nothing: they are made in a hidden folder beside it,
+/// renamed into place at the end. A stop on the way (Ctrl-C, a full disk, a
+/// crash) leaves no `dir`, so `dino new` can simply be run again; the
+/// hidden folder is removed, or at worst left behind, hidden.
 fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    remove_leftovers(parent, &file.id);
+    let making = tempfile::Builder::new()
+        .prefix(&making_prefix(&file.id))
+        .tempdir_in(parent)
+        .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+    // Told of the workbook's folder, not of the hidden one it is made in.
+    fill(making.path(), file, pack, lang).map_err(|err| {
+        let why = format!("{err:#}").replace(
+            &making.path().display().to_string(),
+            &dir.display().to_string(),
+        );
+        anyhow::anyhow!(tr!(
+            lang,
+            "{why}; ingen arbetsbok skapades",
+            "{why}; no workbook was made"
+        ))
+    })?;
+    // The folder would otherwise stay private, as a temporary one is.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(making.path(), std::fs::Permissions::from_mode(0o755));
+    }
+    if dir.exists() {
+        bail!(exists_already(dir, lang));
+    }
+    std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+    // Renamed away: nothing left for the guard to remove.
+    let _ = making.keep();
+    crate::fsio::sync_dir(parent);
+    Ok(())
+}
+
+/// The start of the hidden folder's name a workbook `id` is made in; a
+/// random part of six letters and digits follows.
+fn making_prefix(id: &str) -> String {
+    format!(".dino-new-{id}-")
+}
+
+/// Removes the hidden folders that `dino new` of the same workbook left
+/// when it was killed while filling one: nothing in them was the user's.
+fn remove_leftovers(parent: &Path, id: &str) {
+    let prefix = making_prefix(id);
+    let Ok(list) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for item in list.flatten() {
+        let name = item.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let random = rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+        if random && item.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(item.path());
+        }
+    }
+}
+
+/// The files of a new workbook, in the folder `dir`.
+fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
     let log = dir.join(LOG_DIR);
-    std::fs::create_dir(dir).with_context(|| {
-        tr!(
-            lang,
-            "kunde inte skapa {}",
-            "could not make {}",
-            dir.display()
-        )
-    })?;
-    std::fs::create_dir(&log).with_context(|| {
-        tr!(
-            lang,
-            "kunde inte skapa {}",
-            "could not make {}",
-            log.display()
-        )
-    })?;
+    crate::fsio::make_dir_in(dir, &log, lang)?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
-    write_atomic(&log.join(".gitkeep"), b"")?;
+    write_atomic_in(dir, &log.join(".gitkeep"), b"", lang)?;
     Snapshot::write(dir, pack, file.language)?;
     file.write(dir, lang).map(drop)
+}
+
+/// Why `dir` cannot be made: it is there already, maybe half made by an
+/// interrupted `dino new` of an older dino.
+fn exists_already(dir: &Path, lang: crate::i18n::Lang) -> String {
+    let shown = dir.display();
+    if crate::workbook::discover::half_made(dir) {
+        return tr!(
+            lang,
+            "{shown}/ finns redan, men är en halvfärdig arbetsbok (utan {WORKBOOK_FILE}) som ett avbrutet `dino new` lämnade; ta bort mappen och kör `dino new` igen",
+            "{shown}/ exists already, but is a half-made workbook (without {WORKBOOK_FILE}) left by an interrupted `dino new`; remove the folder and run `dino new` again"
+        );
+    }
+    tr!(
+        lang,
+        "{shown}/ finns redan; välj ett annat namn eller ta bort mappen",
+        "{shown}/ exists already; choose another name or remove it"
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_workbook_is_made_whole_or_not_at_all() {
+        let pack = crate::pack::builtin::load_named("dino", Lang::En).expect("built in");
+        let file = WorkbookFile {
+            name: "Proj".into(),
+            id: "proj".into(),
+            created: crate::log::Stamp::parse("2026-03-02T09:00:00+01:00").expect("stamp"),
+            language: Lang::En,
+            pack: pack_ref(&pack),
+            profile: BTreeMap::new(),
+        };
+        let top = tempfile::tempdir().expect("temp");
+        let dir = top.path().join("proj");
+        create(&dir, &file, &pack, Lang::En).expect("made");
+        for made in [WORKBOOK_FILE, SNAPSHOT_FILE, "log/.gitkeep"] {
+            assert!(dir.join(made).is_file(), "{made}");
+        }
+        // Made meanwhile by someone else: refused, and the folder being
+        // filled is gone.
+        let other = top.path().join("other");
+        std::fs::create_dir(&other).expect("mkdir");
+        assert!(create(&other, &file, &pack, Lang::En).is_err());
+        let mut names: Vec<String> = std::fs::read_dir(top.path())
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["other", "proj"]);
+        assert_eq!(std::fs::read_dir(&other).expect("list").count(), 0);
+        // What a killed `dino new` left is cleared by the next; another
+        // workbook's, or a name that is not dino's, is not.
+        for left in [
+            ".dino-new-proj-a1B2c3",
+            ".dino-new-proj-2-a1B2c3",
+            ".dino-new-proj-x",
+        ] {
+            std::fs::create_dir(top.path().join(left)).expect("mkdir");
+        }
+        create(&top.path().join("again"), &file, &pack, Lang::En).expect("made");
+        assert!(!top.path().join(".dino-new-proj-a1B2c3").exists());
+        assert!(top.path().join(".dino-new-proj-2-a1B2c3").exists());
+        assert!(top.path().join(".dino-new-proj-x").exists());
+    }
 
     #[test]
     fn slugs_fold_swedish_letters_and_drop_punctuation() {

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::write_atomic;
+use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use crate::prompt::term::TermPrompter;
@@ -152,7 +152,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let snapshot_text = Snapshot::text(pack, wb.language())?;
     let workbook_toml = file.write(&wb.root, lang)?;
     let snapshot = wb.root.join(SNAPSHOT_FILE);
-    write_atomic(&snapshot, snapshot_text.as_bytes())?;
+    write_atomic_in(&wb.root, &snapshot, snapshot_text.as_bytes(), lang)?;
     ui.note(&tr!(
         lang,
         "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",

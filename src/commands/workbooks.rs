@@ -35,8 +35,10 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             Some(found) => workbooks.push(found),
             None => {
                 searched = true;
-                workbooks = discover::below(here);
-                if workbooks.is_empty() {
+                let half;
+                (workbooks, half) = discover::below_with_half_made(here);
+                missing.extend(half.iter().map(|dir| half_made(dir, lang)));
+                if workbooks.is_empty() && half.is_empty() {
                     missing.push(Finding::in_file(
                         ".",
                         tr!(
@@ -54,8 +56,9 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             workbooks.push(path.clone());
         } else if path.is_dir() {
             searched = true;
-            let found = discover::below(path);
-            if found.is_empty() {
+            let (found, half) = discover::below_with_half_made(path);
+            missing.extend(half.iter().map(|dir| half_made(dir, lang)));
+            if found.is_empty() && half.is_empty() {
                 missing.push(Finding::in_file(
                     path.display().to_string(),
                     tr!(
@@ -87,6 +90,18 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
     }
 }
 
+/// The finding for a folder an interrupted `dino new` left half made.
+fn half_made(dir: &Path, lang: Lang) -> Finding {
+    Finding::in_file(
+        dir.display().to_string(),
+        tr!(
+            lang,
+            "en halvfärdig arbetsbok (utan {WORKBOOK_FILE}) som ett avbrutet `dino new` lämnade; ta bort mappen och kör `dino new` igen",
+            "a half-made workbook (without {WORKBOOK_FILE}) left by an interrupted `dino new`; remove the folder and run `dino new` again"
+        ),
+    )
+}
+
 /// The language for a workbook's messages: the one asked for, else the
 /// workbook's own (read before the workbook is opened, so that even the
 /// problems met opening it are told in it).
@@ -96,8 +111,10 @@ pub fn lang_of(root: &Path, ui: &crate::ui::Ui) -> Lang {
     }
     // A glance at the `language = "sv"` line; the file is read in full (and
     // checked) when the workbook is opened.
-    let own = std::fs::read_to_string(root.join(WORKBOOK_FILE))
+    let path = root.join(WORKBOOK_FILE);
+    let own = crate::workbook::own_files::read_in(root, &path, String::new(), ui.lang)
         .ok()
+        .map(|src| src.text)
         .and_then(|text| {
             text.lines().find_map(|line| {
                 let (key, value) = line.split_once('=')?;

@@ -150,7 +150,8 @@ impl Snapshot {
         lang: Lang,
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
-        crate::fsio::write_atomic(&path, Snapshot::text(pack, lang)?.as_bytes())?;
+        let text = Snapshot::text(pack, lang)?;
+        crate::fsio::write_atomic_in(dir, &path, text.as_bytes(), lang)?;
         Ok(path)
     }
 
@@ -190,11 +191,20 @@ pub struct Head {
 pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usize; 4]), Finding>> {
     use std::io::Read;
     let path = dir.join(SNAPSHOT_FILE);
-    let file = std::fs::File::open(&path).ok()?;
-    let mut head = Vec::new();
+    std::fs::symlink_metadata(&path).ok()?;
     let name = path.display().to_string();
+    if let Err(out) = crate::fsio::inside::check(dir, &path) {
+        return Some(Err(Finding::in_file(name, out.message_for(&path, lang))));
+    }
+    // Only an ordinary file: a pipe would never end.
+    let file = match crate::fsio::regular::open_regular(&path) {
+        Ok(file) => file,
+        Err(err) => return Some(Err(Finding::in_file(name, err.message(lang)))),
+    };
+    let mut head = Vec::new();
     if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
-        return Some(Err(Finding::in_file(name, err.to_string())));
+        let why = crate::fsio::errors::why(&err, lang);
+        return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);
     let mut lines = text

@@ -107,8 +107,8 @@ fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
     read_limited(&real, lang)
 }
 
-/// Reads a file of at most `MAX_FILE_BYTES`, without reading more of a
-/// larger one.
+/// Reads an ordinary file of at most `MAX_FILE_BYTES`, without reading
+/// more of a larger one, and without waiting on a pipe or a device.
 pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let too_large = || {
         let mib = MAX_FILE_BYTES / 1024 / 1024;
@@ -118,7 +118,8 @@ pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
             "the file is too large; dino reads files of at most {mib} MiB"
         )
     };
-    let mut file = fs::File::open(path).map_err(|e| io_message(&e, lang))?;
+    // Only an ordinary file: a pipe or a terminal would never end.
+    let mut file = crate::fsio::regular::open_regular(path).map_err(|e| e.message(lang))?;
     // A file that says it is too large is not read at all; one that grows
     // while it is read is cut off at the limit and refused.
     let size = file.metadata().map_or(0, |m| m.len());
@@ -152,7 +153,10 @@ fn io_message(err: &std::io::Error, lang: Lang) -> String {
         std::io::ErrorKind::PermissionDenied => {
             tr!(lang, "filen får inte läsas", "permission denied")
         }
-        _ => tr!(lang, "kunde inte läsas: {err}", "could not be read: {err}"),
+        _ => {
+            let why = crate::fsio::errors::why(err, lang);
+            tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
+        }
     }
 }
 

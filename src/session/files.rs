@@ -1,31 +1,74 @@
 //! A session's files in the workbook's `.dino/` folder, which git ignores:
 //! the draft (the entry so far, rewritten atomically after every answer,
-//! and the entry's hand-over into `log/`) and the lock that keeps a second
-//! session out while one runs.
+//! and the entry's hand-over into `log/`) and the folder itself, with the
+//! `.gitignore` that keeps it out of commits. The lock that keeps a second
+//! session out is in `lock.rs`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Seek, Write};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
+pub use super::lock::Lock;
 use crate::finding::SourceText;
-use crate::fsio::write_atomic;
+use crate::fsio::errors::{self, Doing};
+use crate::fsio::{make_dir_in, write_atomic_in};
 use crate::i18n::Lang;
 use crate::log::{Entry, entry_file_name, read_entry};
 use crate::tr;
 
 /// The folder, inside a workbook.
-pub const STATE_DIR: &str = ".dino";
+pub use crate::workbook::STATE_DIR;
 
-fn state_dir(workbook: &Path) -> Result<PathBuf> {
+/// What `.dino/.gitignore` says: drafts and locks belong to this machine,
+/// not to the repository.
+const IGNORE_ALL: &[u8] = b"*\n";
+
+/// The workbook's `.dino/` folder, made when missing with the `.gitignore`
+/// that keeps it out of commits already in it; the `.gitignore` is
+/// restored whenever it is missing (as in a folder an older dino made).
+pub(super) fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
-    if !dir.is_dir() {
-        fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
-        // Drafts and locks belong to this machine, not to the repository.
-        write_atomic(&dir.join(".gitignore"), b"*\n")?;
+    crate::fsio::inside::check(workbook, &dir).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    if fs::symlink_metadata(&dir).is_err() {
+        make_with_gitignore(workbook, &dir, lang)?;
+    }
+    make_dir_in(workbook, &dir, lang)?;
+    let ignore = dir.join(".gitignore");
+    if fs::symlink_metadata(&ignore).is_err() {
+        write_atomic_in(workbook, &ignore, IGNORE_ALL, lang)?;
     }
     Ok(dir)
+}
+
+/// Makes `dir` whole, its `.gitignore` in it: filled as a temporary
+/// folder beside it, then renamed. Made meanwhile by another session is
+/// as good.
+fn make_with_gitignore(workbook: &Path, dir: &Path, lang: Lang) -> Result<()> {
+    let failed = |e| errors::error(Doing::MakeFolder, dir, &e, lang);
+    let making = tempfile::Builder::new()
+        .prefix(crate::fsio::TEMP_PREFIX)
+        .suffix(crate::fsio::TEMP_SUFFIX)
+        .tempdir_in(workbook)
+        .map_err(failed)?;
+    let ignore = making.path().join(".gitignore");
+    fs::write(&ignore, IGNORE_ALL)
+        .and_then(|()| File::open(&ignore)?.sync_all())
+        .map_err(failed)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(making.path(), fs::Permissions::from_mode(0o755));
+    }
+    match fs::rename(making.path(), dir) {
+        Ok(()) => {
+            let _ = making.keep();
+            crate::fsio::sync_dir(workbook);
+            Ok(())
+        }
+        Err(_) if dir.is_dir() => Ok(()),
+        Err(err) => Err(failed(err)),
+    }
 }
 
 /// The draft of the session in progress. It is also the hand-over of the
@@ -57,7 +100,7 @@ impl Draft {
     /// messages in `messages`.
     pub fn new(workbook: &Path, lang: Lang, messages: Lang) -> Result<Draft> {
         Ok(Draft {
-            path: state_dir(workbook)?.join("draft.md"),
+            path: state_dir(workbook, messages)?.join("draft.md"),
             log: workbook.join(crate::workbook::LOG_DIR),
             lang,
             messages,
@@ -75,7 +118,8 @@ impl Draft {
         if !self.path.is_file() {
             return Ok(None);
         }
-        let src = crate::pack::source::read_text(
+        let src = crate::workbook::own_files::read_in(
+            self.dir(),
             &self.path,
             self.path.display().to_string(),
             self.messages,
@@ -124,12 +168,23 @@ impl Draft {
         if holds(&self.path, text) {
             return Ok(());
         }
-        write_atomic(&self.path, text.as_bytes())
+        write_atomic_in(self.dir(), &self.path, text.as_bytes(), self.messages)
+    }
+
+    /// The `.dino/` folder the draft is in (checked to be inside the
+    /// workbook when the draft was named); the draft stays inside it.
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     pub fn discard(&self) -> Result<()> {
         match fs::remove_file(&self.path) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err.into()),
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(errors::error(
+                Doing::Remove,
+                &self.path,
+                &err,
+                self.messages,
+            )),
             _ => Ok(()),
         }
     }
@@ -162,45 +217,19 @@ fn holds(path: &Path, text: &str) -> bool {
             .is_ok_and(|held| held == text.as_bytes())
 }
 
-/// The lock held while a session runs. The operating system releases it
-/// when the process ends, however it ends.
-pub struct Lock {
-    _file: File,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Lock {
-    /// Takes the workbook's lock, or says who holds it and since when.
-    pub fn take(workbook: &Path, who: &str, since: &str, lang: Lang) -> Result<Lock> {
-        let path = state_dir(workbook)?.join("lock");
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("{}", path.display()))?;
-        match file.try_lock() {
-            Ok(()) => {
-                file.set_len(0)?;
-                file.rewind()?;
-                writeln!(file, "{who}\n{since}\n{}", std::process::id())?;
-                file.sync_all()?;
-                Ok(Lock { _file: file })
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let mut lines = holder.lines();
-                let who = lines.next().unwrap_or("?");
-                let since = lines.next().unwrap_or("?");
-                let pid = lines.next().unwrap_or("?");
-                bail!(tr!(
-                    lang,
-                    "en session pågår redan i arbetsboken: {who} sedan {since} (process {pid}); vänta tills den är klar",
-                    "a session is already running in this workbook: {who} since {since} (process {pid}); wait until it is done"
-                ))
-            }
-            Err(std::fs::TryLockError::Error(err)) => Err(err.into()),
-        }
+    #[test]
+    fn the_state_folder_is_made_with_its_gitignore_and_gets_it_back() {
+        let wb = tempfile::tempdir().expect("temp");
+        let dir = state_dir(wb.path(), Lang::En).expect("made");
+        assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
+        let names: Vec<_> = fs::read_dir(wb.path()).expect("list").flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary folder left");
+        fs::remove_file(dir.join(".gitignore")).expect("remove");
+        state_dir(wb.path(), Lang::En).expect("again");
+        assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
     }
 }

@@ -6,6 +6,7 @@
 pub mod answer_form;
 pub mod answers_file;
 pub mod files;
+pub mod lock;
 pub mod readiness;
 pub mod signals;
 pub mod term_ui;
@@ -453,7 +454,7 @@ pub fn hand_over(
         return Ok(path);
     }
     draft.save_text(&text)?;
-    write_log_text(workbook, entry, &text)
+    write_log_text(workbook, entry, &text, messages)
 }
 
 /// Whether two entries record the same: the same kind, phase, people, pack
@@ -496,13 +497,14 @@ pub fn write_log_entry(
 ) -> Result<PathBuf> {
     let what = messages.pick("posten", "the entry");
     let text = crate::readback::entry_text(entry, what, lang, messages)?;
-    write_log_text(workbook, entry, &text)
+    write_log_text(workbook, entry, &text, messages)
 }
 
-/// Writes `text`, the Markdown of `entry`, into the log under a fresh name.
-fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str) -> Result<PathBuf> {
+/// Writes `text`, the Markdown of `entry`, into the log under a fresh name;
+/// a failure is told in `lang`.
+fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.log_dir();
-    std::fs::create_dir_all(&dir)?;
+    crate::fsio::make_dir_in(&workbook.root, &dir, lang)?;
     let taken = |id: &str| {
         workbook.entries.iter().any(|e| e.id == id)
             || std::fs::read_dir(&dir).is_ok_and(|list| {
@@ -512,7 +514,7 @@ fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str) -> Result<Path
     };
     let name = entry_file_name(&entry.meta, text, taken);
     let path = dir.join(name);
-    crate::fsio::write_atomic(&path, text.as_bytes())?;
+    crate::fsio::write_atomic_in(&workbook.root, &path, text.as_bytes(), lang)?;
     Ok(path)
 }
 

@@ -75,7 +75,7 @@ impl WorkbookFile {
     /// once it is known to read back as `self`); returns its path.
     pub fn write(&self, dir: &std::path::Path, lang: Lang) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(super::WORKBOOK_FILE);
-        crate::fsio::write_atomic(&path, self.text(lang)?.as_bytes())?;
+        crate::fsio::write_atomic_in(dir, &path, self.text(lang)?.as_bytes(), lang)?;
         Ok(path)
     }
 

@@ -3,6 +3,7 @@
 
 pub mod discover;
 pub mod file;
+pub mod own_files;
 pub mod pack_change;
 pub mod profile;
 
@@ -14,15 +15,19 @@ use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::log::{Entry, entry_id_of, read_entry};
 use crate::pack::condition::Value;
-use crate::pack::source::{PackSource, read_text};
+use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
+use own_files::{leftover_temp_files, read_in};
 
 /// The file that makes a folder a workbook.
 pub const WORKBOOK_FILE: &str = "workbook.toml";
 /// The folder of entries.
 pub const LOG_DIR: &str = "log";
+/// The folder of this machine's session files (draft, lock), which git
+/// ignores.
+pub const STATE_DIR: &str = ".dino";
 
 /// An open workbook: its file, its pack, and every entry that could be read,
 /// in log order.
@@ -87,13 +92,14 @@ impl Workbook {
                 ),
             )]);
         }
-        let src = read_text(&file_path, shown.clone(), lang).map_err(|f| vec![f])?;
+        let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, lang)?;
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
+        findings.extend(leftover_temp_files(root, lang));
         findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
@@ -121,7 +127,7 @@ impl Workbook {
 pub fn language_at(dir: &Path) -> Option<Lang> {
     let root = discover::enclosing(dir)?;
     let path = root.join(WORKBOOK_FILE);
-    let src = read_text(&path, path.display().to_string(), Lang::En).ok()?;
+    let src = read_in(&root, &path, path.display().to_string(), Lang::En).ok()?;
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }
@@ -268,16 +274,30 @@ fn well_named(name: &str) -> bool {
 /// Reads every entry in `log/`, in log order: by date, then by file name.
 fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedEntry> {
     let dir = root.join(LOG_DIR);
+    if let Err(out) = crate::fsio::inside::check(root, &dir) {
+        findings.push(Finding::in_file(
+            dir.display().to_string(),
+            out.message_for(&dir, lang),
+        ));
+        return Vec::new();
+    }
     let mut names: Vec<String> = Vec::new();
+    // Entries that are links: read only if they stay in the workbook.
+    let mut links = std::collections::BTreeSet::new();
     match std::fs::read_dir(&dir) {
         Ok(list) => {
             for item in list.flatten() {
                 let name = item.file_name().to_string_lossy().into_owned();
-                let is_file = item.file_type().is_ok_and(|t| t.is_file());
+                let kind = item.file_type();
+                let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
+                let is_file = kind.is_ok_and(|t| t.is_file()) || is_link;
                 if name.starts_with('.') {
                     continue;
                 }
                 if is_file && name.ends_with(".md") {
+                    if is_link {
+                        links.insert(name.clone());
+                    }
                     names.push(name);
                 } else {
                     findings.push(Finding::in_file(
@@ -301,10 +321,15 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
                 ),
             ));
         }
-        Err(err) => findings.push(Finding::in_file(
-            dir.display().to_string(),
-            tr!(lang, "kunde inte läsas: {err}", "could not be read: {err}"),
-        )),
+        Err(err) => {
+            let message = if dir.is_file() {
+                crate::fsio::not_a_folder(lang)
+            } else {
+                let why = crate::fsio::errors::why(&err, lang);
+                tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
+            };
+            findings.push(Finding::in_file(dir.display().to_string(), message));
+        }
     }
     names.sort();
     for name in &names {
@@ -342,7 +367,13 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
     for name in names {
         let path = dir.join(&name);
         let shown = path.display().to_string();
-        let src = match read_text(&path, shown.clone(), lang) {
+        // A file in a log/ that is inside the workbook is inside too.
+        let read = if links.contains(&name) {
+            read_in(root, &path, shown.clone(), lang)
+        } else {
+            crate::pack::source::read_text(&path, shown.clone(), lang)
+        };
+        let src = match read {
             Ok(src) => src,
             Err(finding) => {
                 findings.push(finding);

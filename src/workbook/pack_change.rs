@@ -7,7 +7,6 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::pack::diff::{Change, diff};
 use crate::pack::snapshot::{Head, SNAPSHOT_FILE, Snapshot, read_head};
-use crate::pack::source::read_text;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -115,11 +114,16 @@ impl Workbook {
     /// The snapshot the workbook recorded, if it has one.
     pub fn snapshot(&self, lang: Lang) -> Result<Option<Snapshot>, Unknown> {
         let path = self.root.join(SNAPSHOT_FILE);
-        if !path.is_file() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok(None);
         }
-        let src =
-            read_text(&path, path.display().to_string(), lang).map_err(Unknown::Unreadable)?;
+        let src = crate::workbook::own_files::read_in(
+            &self.root,
+            &path,
+            path.display().to_string(),
+            lang,
+        )
+        .map_err(Unknown::Unreadable)?;
         Snapshot::read(&src, lang)
             .map(Some)
             .map_err(Unknown::Unreadable)

@@ -461,11 +461,9 @@ fn a_note_stopped_at_any_file_operation_or_out_of_space_is_written_once() {
 }
 
 /// After `new` and a stop or a full disk: either there is a workbook that
-/// reads clean, or `new` again makes one. Waits for `dino new` to make its
-/// folder in one step (issue 11, item 8): until then a stop leaves a folder
-/// that `new` refuses.
+/// reads clean, or `new` again makes one: `dino new` makes its folder in
+/// one step.
 #[test]
-#[ignore = "needs `dino new` to make its folder in one step (issue 11, item 8)"]
 fn new_stopped_at_any_file_operation_or_out_of_space_is_finished_by_running_it_again() {
     let fixture = Fixture {
         dir: tempfile::tempdir().expect("temp"),

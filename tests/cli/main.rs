@@ -7,6 +7,7 @@ mod examples;
 mod fuzz;
 mod global_options;
 mod help;
+mod hostile_files;
 mod hostile_input;
 mod pack_commands;
 mod reports;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 
 use crate::fsio::write_atomic;
@@ -53,14 +53,16 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let id = pack_id(&name);
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {shown}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        crate::fsio::errors::error(crate::fsio::errors::Doing::MakeFolder, dir, &e, lang)
+    })?;
     for (file, text) in TEMPLATE {
         let text = if file == "pack.toml" {
             retitle(text, &id, &name)
         } else {
             text.to_string()
         };
-        write_atomic(&dir.join(file), text.as_bytes())?;
+        write_atomic(&dir.join(file), text.as_bytes(), lang)?;
     }
     ui.note(&crate::tr!(
         lang,

@@ -1,0 +1,105 @@
+//! Opening a file that must be an ordinary file, without ever waiting on
+//! one that is not: a named pipe, a terminal (`/dev/stdin`) or another
+//! device would block a read forever, so it is refused before it is
+//! opened, and once more on the opened handle (on Unix, opened without
+//! blocking), so a file swapped in between is refused too.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::Path;
+
+use crate::i18n::Lang;
+use crate::tr;
+
+/// Why a file was not opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The path is there, but is not an ordinary file.
+    NotRegular,
+    Io(io::Error),
+}
+
+impl OpenError {
+    /// The reason in `lang`, without the file's name.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OpenError::NotRegular => not_regular(lang),
+            OpenError::Io(err) => super::errors::why(err, lang),
+        }
+    }
+}
+
+/// The reason a non-regular file is refused.
+pub fn not_regular(lang: Lang) -> String {
+    tr!(
+        lang,
+        "det är ingen vanlig fil (utan en mapp, ett rör eller en enhet); dino läser bara vanliga filer",
+        "it is not an ordinary file (but a folder, a pipe or a device); dino reads ordinary files only"
+    )
+}
+
+/// Opens `path` for reading if it is an ordinary file (links followed).
+pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+    let meta = fs::metadata(path).map_err(OpenError::Io)?;
+    if !meta.is_file() {
+        return Err(OpenError::NotRegular);
+    }
+    let file = open_nonblocking(path).map_err(OpenError::Io)?;
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(OpenError::NotRegular),
+        Err(err) => Err(OpenError::Io(err)),
+    }
+}
+
+/// Opens for reading; on Unix without blocking, so that opening a pipe
+/// returns at once (reads from an ordinary file are not affected).
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_refused_files_open() {
+        let dir = tempfile::tempdir().expect("temp");
+        assert!(matches!(
+            open_regular(dir.path()),
+            Err(OpenError::NotRegular)
+        ));
+        let file = dir.path().join("f.toml");
+        fs::write(&file, "x").expect("write");
+        assert!(open_regular(&file).is_ok());
+        assert!(matches!(
+            open_regular(&dir.path().join("none")),
+            Err(OpenError::Io(e)) if e.kind() == io::ErrorKind::NotFound
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().expect("temp");
+        let fifo = dir.path().join("pipe.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        // No writer ever comes: a blocking open would never return.
+        assert!(matches!(open_regular(&fifo), Err(OpenError::NotRegular)));
+        assert!(matches!(
+            open_nonblocking(&fifo).and_then(|f| f.metadata()),
+            Ok(meta) if !meta.is_file()
+        ));
+    }
+}

@@ -1,0 +1,354 @@
+//! A workbook that came by `git clone` from anyone: symbolic links out of
+//! it, named pipes where files belong, `-o` aimed at its own files, and
+//! the leftovers of stopped writes. Nothing outside the workbook is read
+//! or written, nothing waits forever, and every refusal names the file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::{Run, dino_env, dino_in, root};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// A workbook on the built-in pack in `dir`, in English.
+fn workbook(dir: &Path) -> PathBuf {
+    english(dir, &["new", "Proj", "--no-input"]).code(0);
+    dir.join("proj")
+}
+
+fn english(dir: &Path, args: &[&str]) -> Run {
+    dino_env(dir, args, &[("DINO_LANG", "en")])
+}
+
+/// Runs `dino` in `dir` and fails the test if it has not ended within ten
+/// seconds (it is killed then): a hang is a failure, not a stuck test run.
+/// Standard input is a pipe that is kept open and never written.
+#[cfg(unix)]
+fn within_seconds(dir: &Path, args: &[&str]) -> Run {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("dino"))
+        .current_dir(dir)
+        .args(args)
+        .env("DINO_LANG", "en")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dino runs");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dino {args:?} hung for ten seconds");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("output");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_snapshot_linked_out_of_the_workbook_is_never_replaced() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me").expect("write");
+    fs::remove_file(wb.join("pack-snapshot.toml")).expect("remove");
+    std::os::unix::fs::symlink("../victim.txt", wb.join("pack-snapshot.toml")).expect("link");
+    let check = english(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check
+        .stdout_has("pack-snapshot.toml: a symbolic link out of the workbook")
+        .stdout_has("victim.txt");
+    let upgrade = english(&wb, &["upgrade", "--yes"]);
+    assert_ne!(upgrade.code, 0);
+    upgrade.stderr_has("pack-snapshot.toml");
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
+    assert!(
+        fs::symlink_metadata(wb.join("pack-snapshot.toml"))
+            .expect("there")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_or_state_folder_linked_out_is_never_written() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me").expect("write");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    std::os::unix::fs::symlink("../../victim.txt", wb.join(".dino/lock")).expect("link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has(".dino/lock is a symbolic link out of the workbook");
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
+
+    // The whole folder linked out: nothing is made in the folder it names.
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir(&elsewhere).expect("mkdir");
+    fs::remove_dir_all(wb.join(".dino")).expect("remove");
+    std::os::unix::fs::symlink(&elsewhere, wb.join(".dino")).expect("link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has(".dino is a symbolic link out of the workbook");
+    assert_eq!(fs::read_dir(&elsewhere).expect("list").count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_log_or_entry_linked_out_is_neither_printed_nor_written() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let secret = dir.path().join("secret.md");
+    let entry = "+++\nkind = \"note\"\ndate = 2026-03-02T10:00:00+01:00\npack = \"dino\"\npack_version = \"1.0.0\"\n+++\n\n# Note\n\nSECRET-WORDS\n";
+    fs::write(&secret, entry).expect("write");
+    let name = "2026-03-02-1000-note-abcdef.md";
+    std::os::unix::fs::symlink("../../secret.md", wb.join("log").join(name)).expect("link");
+    let check = english(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check
+        .stdout_has(name)
+        .stdout_has("a symbolic link out of the workbook")
+        .stdout_lacks("SECRET-WORDS");
+    for args in [
+        &["report"][..],
+        &["log"][..],
+        &["report", "--format", "json"][..],
+    ] {
+        let run = english(&wb, args);
+        run.stdout_lacks("SECRET-WORDS");
+        assert!(!run.stderr.contains("SECRET-WORDS"), "{args:?}");
+    }
+
+    // log/ itself linked to a folder outside: its files are not listed,
+    // and a note is not written there.
+    let outside = dir.path().join("outside");
+    fs::create_dir(&outside).expect("mkdir");
+    fs::write(outside.join(name), entry).expect("write");
+    fs::remove_dir_all(wb.join("log")).expect("remove");
+    std::os::unix::fs::symlink(&outside, wb.join("log")).expect("link");
+    english(&wb, &["report"]).stdout_lacks("SECRET-WORDS");
+    english(&wb, &["note", "note", "hello"])
+        .code(1)
+        .stderr_has("log is a symbolic link out of the workbook");
+    assert_eq!(fs::read_dir(&outside).expect("list").count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_terminal_where_a_file_belongs_never_hangs() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let snapshot = wb.join("pack-snapshot.toml");
+    fs::remove_file(&snapshot).expect("remove");
+    mkfifo(&snapshot);
+    within_seconds(&wb, &["status"]).code(0);
+    let check = within_seconds(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check.stdout_has("pack-snapshot.toml: it is not an ordinary file");
+    let upgrade = within_seconds(&wb, &["upgrade", "--yes"]);
+    assert_ne!(upgrade.code, 0);
+    upgrade.stderr_has("pack-snapshot.toml");
+
+    // A link to the terminal (here: a pipe nobody writes to).
+    fs::remove_file(&snapshot).expect("remove");
+    std::os::unix::fs::symlink("/dev/stdin", &snapshot).expect("link");
+    within_seconds(&wb, &["status"]).code(0);
+    let check = within_seconds(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check.stdout_has("pack-snapshot.toml");
+    fs::remove_file(&snapshot).expect("remove");
+
+    // An answers file, a lock and an entry that are pipes.
+    mkfifo(&wb.join("svar.toml"));
+    within_seconds(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has("svar.toml")
+        .stderr_has("not an ordinary file");
+    let _ = fs::remove_file(wb.join(".dino/lock"));
+    mkfifo(&wb.join(".dino/lock"));
+    within_seconds(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has(".dino/lock")
+        .stderr_has("not an ordinary file");
+    mkfifo(&wb.join("log/2026-03-02-1000-note-abcdef.md"));
+    let check = within_seconds(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check.stdout_has("2026-03-02-1000-note-abcdef.md");
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_never_overwrites_a_workbooks_own_files() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    std::os::unix::fs::symlink("workbook.toml", wb.join("sneaky.md")).expect("link");
+    english(&wb, &["note", "note", "kept"]).code(0);
+    let before: Vec<(PathBuf, Vec<u8>)> = ["workbook.toml", "pack-snapshot.toml"]
+        .iter()
+        .map(|f| (wb.join(f), fs::read(wb.join(f)).expect("read")))
+        .collect();
+    let entry = fs::read_dir(wb.join("log"))
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".md"))
+        .expect("the note");
+    let entry_path = format!("log/{entry}");
+    for target in [
+        "workbook.toml",
+        "pack-snapshot.toml",
+        "log/../workbook.toml",
+        entry_path.as_str(),
+        "log/new.md",
+        ".dino/report.md",
+        "sneaky.md",
+        "../proj/./workbook.toml",
+    ] {
+        english(&wb, &["report", "-o", target])
+            .code(1)
+            .stderr_has(&format!("-o {target} would overwrite"));
+    }
+    // Named from outside, with the workbook as an argument.
+    english(dir.path(), &["report", "proj", "-o", "proj/workbook.toml"]).code(1);
+    for (path, bytes) in &before {
+        assert_eq!(&fs::read(path).expect("read"), bytes, "{}", path.display());
+    }
+    assert!(!wb.join("log/new.md").exists());
+    // Beside its files, a report is fine.
+    english(&wb, &["report", "-o", "report.md"]).code(0);
+    assert!(wb.join("report.md").is_file());
+}
+
+#[test]
+fn pack_doc_output_never_overwrites_the_packs_own_files() {
+    let dir = temp();
+    let pack = dir.path().join("metod");
+    fs::create_dir(&pack).expect("mkdir");
+    let source = root().join("examples/packs/skolpilot");
+    for file in fs::read_dir(&source).expect("list").flatten() {
+        fs::copy(file.path(), pack.join(file.file_name())).expect("copy");
+    }
+    let before = fs::read(pack.join("pack.toml")).expect("read");
+    english(
+        dir.path(),
+        &["pack", "doc", "metod", "-o", "metod/pack.toml"],
+    )
+    .code(1)
+    .stderr_has("would overwrite one of the files of the pack");
+    assert_eq!(fs::read(pack.join("pack.toml")).expect("read"), before);
+    english(dir.path(), &["pack", "doc", "metod", "-o", "handbook.md"]).code(0);
+}
+
+#[test]
+fn a_half_made_workbook_is_explained_and_new_leaves_nothing_behind() {
+    let dir = temp();
+    // As an interrupted `dino new` of an older dino left it.
+    fs::create_dir_all(dir.path().join("proj/log")).expect("mkdir");
+    english(dir.path(), &["new", "Proj", "--no-input"])
+        .code(1)
+        .stderr_has("proj/ exists already, but is a half-made workbook")
+        .stderr_has("remove the folder and run `dino new` again");
+    let status = english(dir.path(), &["status"]);
+    assert_ne!(status.code, 0);
+    status.stderr_has("proj: a half-made workbook");
+    fs::remove_dir_all(dir.path().join("proj")).expect("remove");
+    english(dir.path(), &["new", "Proj", "--no-input"]).code(0);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["proj".to_string()], "no temporary folder left");
+    assert!(dir.path().join("proj/workbook.toml").is_file());
+}
+
+#[test]
+fn the_state_folder_gets_its_gitignore_back() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    english(&wb, &["run", "--answers", "svar.toml"]);
+    assert_eq!(
+        fs::read_to_string(wb.join(".dino/.gitignore")).expect("restored"),
+        "*\n"
+    );
+}
+
+#[test]
+fn leftover_temporary_files_are_reported() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join(".dino-a1b2c3.tmp"), "half").expect("write");
+    fs::write(wb.join("log/.dino-d4e5f6.tmp"), "half").expect("write");
+    let check = english(&wb, &["check"]);
+    assert_ne!(check.code, 0);
+    check
+        .stdout_has(
+            ".dino-a1b2c3.tmp: a temporary file left by an interrupted write; it may be deleted",
+        )
+        .stdout_has("log/.dino-d4e5f6.tmp: a temporary file left by an interrupted write");
+}
+
+#[test]
+fn file_system_errors_name_the_file_in_swedish() {
+    let dir = temp();
+    dino_in(dir.path(), &["new", "Proj", "--no-input"]).code(0);
+    let wb = dir.path().join("proj");
+    fs::remove_dir_all(wb.join("log")).expect("remove");
+    fs::write(wb.join("log"), "not a folder").expect("write");
+    let run = dino_in(&wb, &["note", "note", "hej"]);
+    run.code(1)
+        .stderr_has("log ska vara en mapp, men är en fil");
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+}
+
+#[test]
+fn a_lock_taken_but_not_yet_written_says_a_session_is_starting() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    // As the winner of a race holds it: locked, nothing written yet.
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(wb.join(".dino/lock"))
+        .expect("open");
+    lock.try_lock().expect("locked");
+    let run = english(&wb, &["run", "--answers", "svar.toml"]);
+    run.code(1).stderr_has(
+        "another session is starting or running in this workbook right now; wait until it is done",
+    );
+    assert!(!run.stderr.contains('?'), "{}", run.stderr);
+    drop(lock);
+}
