@@ -5,12 +5,13 @@
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
 };
 use crate::i18n::Lang;
+use crate::ui::ColorChoice;
 
 /// A workbook for innovation projects in the public sector: run a method's
 /// phases as checklists, keep the log in Markdown, report on it.
@@ -67,23 +68,6 @@ pub struct GlobalArgs {
     /// Print only results and errors, no progress or confirmations
     #[arg(short, long, global = true)]
     pub quiet: bool,
-}
-
-/// How a command prints its result.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for people (plain, full-width rows when piped)
-    #[default]
-    Table,
-    /// JSON for programs, with `"schema": 1` (docs/json.md)
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]

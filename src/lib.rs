@@ -23,6 +23,7 @@ pub mod git;
 pub mod help_sv;
 pub mod i18n;
 pub mod log;
+pub mod out;
 pub mod pack;
 pub mod prompt;
 pub mod readback;
@@ -35,7 +36,6 @@ pub mod ui;
 pub mod workbook;
 
 use std::ffi::OsString;
-use std::io::Write;
 
 use clap::Parser;
 
@@ -47,7 +47,8 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     if let [_, flag] = args.as_slice()
         && (flag == "--version" || flag == "-V")
     {
-        return match writeln!(std::io::stdout(), "dino {}", env!("CARGO_PKG_VERSION")) {
+        let version = out::line(format_args!("dino {}", env!("CARGO_PKG_VERSION")));
+        return match out::unless_reader_left(version) {
             Ok(()) => exit::SUCCESS,
             Err(_) => exit::ERROR,
         };
@@ -63,7 +64,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(cli) => cli,
         Err(err) => return print_clap_answer(err, &args),
     };
-    match commands::run(cli) {
+    match run_command(cli) {
         Ok(()) => exit::SUCCESS,
         Err(err) => report(&err),
     }
@@ -86,6 +87,63 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
     code
 }
 
+/// Applies the global options, then runs the command.
+fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
+    use cli::Command;
+    use commands::*;
+    let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
+    out::set_label_lang(lang);
+    if let Some(dir) = &cli.global.chdir {
+        change_dir(dir, lang)?;
+    }
+    let ui = ui::Ui::new(ui::Asked {
+        lang: cli.global.lang,
+        color: cli.global.color,
+        quiet: cli.global.quiet,
+        no_input: cli.global.no_input,
+    });
+    let help_lang = || cli::help_lang(cli.global.lang, std::path::Path::new("."));
+    match cli.command {
+        Command::New(args) => new::run(args, &ui),
+        Command::Run(args) => run::run(args, &ui),
+        Command::Status(args) => status::run(args, &ui),
+        Command::Log(args) => log::run(args, &ui),
+        Command::Note(args) => note::run(args, &ui),
+        Command::Gate(args) => gate::run(args, &ui),
+        Command::Report(args) => report::run(args, &ui),
+        Command::Check(args) => check::run(args, &ui),
+        Command::Upgrade(args) => upgrade::run(args, &ui),
+        Command::Pack(args) => pack::run(args, &ui),
+        Command::Completions(args) => completions::run(args, help_lang()),
+        Command::Man(args) => man::run(args, help_lang()),
+    }
+}
+
+/// Goes to the folder `-C` names, or says why it cannot.
+fn change_dir(dir: &std::path::Path, lang: i18n::Lang) -> anyhow::Result<()> {
+    let Err(err) = std::env::set_current_dir(dir) else {
+        return Ok(());
+    };
+    let why = match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            lang.pick("den finns inte", "it does not exist").to_string()
+        }
+        std::io::ErrorKind::NotADirectory => lang
+            .pick("det är ingen mapp", "it is not a folder")
+            .to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            lang.pick("åtkomst nekas", "permission denied").to_string()
+        }
+        _ => err.to_string(),
+    };
+    anyhow::bail!(tr!(
+        lang,
+        "kan inte gå till mappen {} (-C): {why}",
+        "cannot change to the folder {} (-C): {why}",
+        dir.display()
+    ))
+}
+
 fn report(err: &anyhow::Error) -> i32 {
     session::signals::let_a_signal_finish(err);
     if is_broken_pipe(err) {
@@ -96,7 +154,7 @@ fn report(err: &anyhow::Error) -> i32 {
     // Messages may quote what a user wrote: nothing in it may steer the terminal.
     let message = render::terminal_md::visible_lines(&format!("{err:#}"));
     if !message.is_empty() {
-        let _ = writeln!(std::io::stderr(), "{}: {message}", ui::error_label());
+        out::error(message);
     }
     code
 }

@@ -2,8 +2,6 @@
 //! line's own definition so they never fall behind it; the descriptions
 //! some shells show are in the language of help.
 
-use std::io::{self, Write};
-
 use anyhow::Result;
 use clap::Args;
 use clap_complete::Shell;
@@ -30,6 +28,6 @@ pub fn run(args: CompletionsArgs, lang: Lang) -> Result<()> {
     // and a closed pipe or a full disk should be an ordinary error.
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "dino", &mut out);
-    io::stdout().write_all(&out)?;
+    crate::out::bytes(&out)?;
     Ok(())
 }

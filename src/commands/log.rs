@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::cli::Format;
+use super::Format;
 use crate::log::{Answer, Body, EntryKind};
 use crate::render::status_view::{note_title, shorten};
 use crate::render::terminal_md::visible;

@@ -2,8 +2,6 @@
 //! definition: dino(1), or one command's page, such as dino-run(1); in the
 //! language of help.
 
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use clap::Args;
 
@@ -52,7 +50,7 @@ pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
         Lang::Sv => crate::help_sv::man_page(&page),
         Lang::En => page.into_owned(),
     };
-    std::io::stdout().write_all(ascii_roff(&page).as_bytes())?;
+    crate::out::text(&ascii_roff(&page))?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -162,7 +162,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack.id,
         pack.version
     ));
-    writeln!(std::io::stdout(), "{id}")?;
+    crate::out::line(&id)?;
     Ok(())
 }
 

@@ -92,7 +92,9 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let mut shown = String::new();
     pack_change(&mut shown, &wb, lang, None);
     removed_answers(&mut shown, &wb, lang);
-    print!("{shown}");
+    // What the upgrade changes is told; a reader that went away does not
+    // stop the upgrade asked for.
+    crate::out::unless_reader_left(crate::out::text(&shown))?;
 
     let at_terminal =
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();

@@ -1,6 +1,5 @@
 //! `dino pack list`: the built-in packs, and packs found in folders.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -85,7 +84,7 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
             }
         }
     }
-    writeln!(std::io::stdout(), "{table}")?;
+    crate::out::line(table)?;
     Ok(())
 }
 
