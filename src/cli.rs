@@ -95,6 +95,23 @@ pub fn command(lang: Lang) -> clap::Command {
     }
 }
 
+/// The command line completions are made from, in `lang`: in Swedish, with
+/// the values' descriptions in Swedish too.
+pub fn completion_command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::Sv => crate::help_sv::completion_command(),
+        Lang::En => Cli::command(),
+    }
+}
+
+/// What a man page's headings say in `lang`.
+pub fn man_words(lang: Lang) -> fn(&str) -> String {
+    match lang {
+        Lang::Sv => crate::help_sv::man_page,
+        Lang::En => str::to_string,
+    }
+}
+
 /// The language of help, man pages and usage errors: `--lang`, else
 /// `DINO_LANG`, else the language of the workbook dino runs in, else the
 /// locale's, as for every other message. `dir` is where dino runs.

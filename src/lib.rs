@@ -1,20 +1,25 @@
 //! dino: a command-line workbook for innovation projects in the public sector.
 //!
-//! The map:
-//! - `cli` holds the command-line types; `commands/` has one file per command.
-//! - `pack/` is the method as data: the model, loading and validating TOML
-//!   with positions, the `when` condition language, the built-in packs.
-//! - `render/` turns a pack into text: the terminal view, the facilitator's
-//!   handbook in Markdown and HTML.
-//! - `ui` owns the terminal (colour, width, quiet); `fsio` writes files
-//!   atomically; `finding` is how problems in files are reported;
-//!   `i18n` holds the two languages; `exit` the exit codes.
-//! - `help_sv` is the command line's help and usage errors in Swedish.
+//! The map, in layers from the bottom up (docs/architecture.md has a line
+//! per module; `tests/layers.rs` fails on an import from a layer above):
+//! 1. files: `fsio` writes atomically and reads inside a workbook,
+//!    `toml_read` reads TOML with positions, `finding` reports problems in
+//!    files, `text` escapes and makes text safe for a terminal, `out` is
+//!    the one way to print, `i18n` the two languages, `exit` the exit
+//!    codes, `git` commits.
+//! 2. `pack/`: the method as data; `render/` says a pack in words.
+//! 3. `log/`: entries, written and read back exactly; `readback`.
+//! 4. `workbook/`: a workbook on disk, opened with its pack.
+//! 5. `state/`: the fold of a workbook's entries.
+//! 6. `session/` (a phase run, the clock, the profile asked; `prompt`) and
+//!    `report/` (reports and the status view, as Markdown, HTML, JSON).
+//! 7. `commands/`: one file per command; `ui` says how this run prints.
+//! 8. `cli` and `help_sv` (the command line, in English and Swedish), and
+//!    here: parse, dispatch, word the error, exit.
 //!
-//! The core (`pack`, `render`) does no terminal I/O.
+//! Nothing below `session` prompts; everything printed goes through `out`.
 
 pub mod cli;
-pub mod clock;
 pub mod commands;
 pub mod exit;
 pub mod finding;
@@ -31,6 +36,7 @@ pub mod render;
 pub mod report;
 pub mod session;
 pub mod state;
+pub mod text;
 pub mod toml_read;
 pub mod ui;
 pub mod workbook;
@@ -114,8 +120,16 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(args, &ui),
         Command::Upgrade(args) => upgrade::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
-        Command::Completions(args) => completions::run(args, help_lang()),
-        Command::Man(args) => man::run(args, help_lang()),
+        Command::Completions(args) => completions::run(args, cli::completion_command(help_lang())),
+        Command::Man(args) => {
+            let lang = help_lang();
+            let source = man::Source {
+                command: cli::command(lang),
+                lang,
+                words: cli::man_words(lang),
+            };
+            man::run(args, source)
+        }
     }
 }
 
@@ -152,7 +166,7 @@ fn report(err: &anyhow::Error) -> i32 {
     }
     let code = exit::code_for(err);
     // Messages may quote what a user wrote: nothing in it may steer the terminal.
-    let message = render::terminal_md::visible_lines(&format!("{err:#}"));
+    let message = text::terminal_md::visible_lines(&format!("{err:#}"));
     if !message.is_empty() {
         out::error(message);
     }

@@ -102,7 +102,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         ));
     };
     let title = phase.title.get(text_lang);
-    let gate_text = crate::render::status_view::gate_text(&ps.gate, lang);
+    let gate_text = crate::report::status_view::gate_text(&ps.gate, lang);
     if args.check {
         if ps.passed() {
             ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
@@ -134,8 +134,8 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         }
         .into());
     }
-    let now = crate::clock::now(lang)?;
-    let user = crate::clock::user();
+    let now = crate::session::clock::now(lang)?;
+    let user = crate::session::clock::user();
     let ctx = Context {
         workbook: &wb,
         state: &state,

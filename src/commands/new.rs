@@ -13,10 +13,11 @@ use crate::fsio::errors::{Doing, error};
 use crate::fsio::write_atomic_in;
 use crate::pack::{Origin, Pack};
 use crate::prompt::term::TermPrompter;
+use crate::session::profile::{self, Fill};
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::file::{PackRef, WorkbookFile};
-use crate::workbook::profile::{self, Fill};
+use crate::workbook::profile::read_path;
 use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
 
 /// Create a workbook for a new project
@@ -78,7 +79,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     }
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
-        Some(path) => profile::read_path(path, &pack, lang)?,
+        Some(path) => read_path(path, &pack, lang)?,
         None => BTreeMap::new(),
     };
     let at_terminal =
@@ -100,7 +101,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let file = WorkbookFile {
         name: args.name.clone(),
         id: id.clone(),
-        created: crate::clock::now(lang)?,
+        created: crate::session::clock::now(lang)?,
         language: pack.lang_for(lang),
         pack: pack_ref(&pack),
         profile: answers,

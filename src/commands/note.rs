@@ -121,9 +121,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     }
     let meta = Meta {
         kind,
-        date: crate::clock::now(lang)?,
+        date: crate::session::clock::now(lang)?,
         phase,
-        by: Some(crate::clock::user()).filter(|u| !u.is_empty()),
+        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),

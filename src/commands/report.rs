@@ -9,9 +9,9 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::exit::{ERROR, Exit};
-use crate::render::visible_writer::VisibleWriter;
 use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
+use crate::text::visible_writer::VisibleWriter;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
@@ -164,7 +164,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         ReportFormat::Json => (
             format!(
                 "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
-                crate::render::json::SCHEMA
+                crate::report::json::SCHEMA
             ),
             "\n  ]\n}\n".to_string(),
         ),

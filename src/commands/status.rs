@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::Format;
 use crate::exit::{ERROR, Exit};
-use crate::render::{json, status_view};
+use crate::report::{json, status_view};
 use crate::state::fold;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
@@ -78,7 +78,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     if args.format == Format::Table {
         // Names and texts come from files anyone can edit: nothing in them
         // may steer the terminal.
-        out = crate::render::terminal_md::visible_lines(&out);
+        out = crate::text::terminal_md::visible_lines(&out);
     }
     write_out(&out)?;
     if failed > 0 {

@@ -11,10 +11,11 @@ use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use crate::prompt::term::TermPrompter;
-use crate::render::status_view::pack_change;
+use crate::report::status_view::pack_change;
+use crate::session::profile::{self, Fill};
 use crate::tr;
 use crate::ui::Ui;
-use crate::workbook::profile::{self, Fill};
+use crate::workbook::profile::read_path;
 use crate::workbook::{WORKBOOK_FILE, Workbook};
 use std::collections::BTreeMap;
 
@@ -132,7 +133,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     // a terminal, else the pack's defaults.
     let mut given = fitting_profile(&wb, lang, ui);
     if let Some(path) = &args.profile {
-        given.extend(profile::read_path(path, pack, lang)?);
+        given.extend(read_path(path, pack, lang)?);
     }
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {

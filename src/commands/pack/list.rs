@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::pack::{builtin, load, source::PackSource};
-use crate::render::table::new_table;
+use crate::text::table::new_table;
 use crate::ui::Ui;
 
 /// List the built-in packs and any found under the folders given with --pack

@@ -74,8 +74,8 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
             if ui.no_input { " (--no-input)" } else { "" }
         ));
     }
-    let now = crate::clock::now(lang)?;
-    let user = crate::clock::user();
+    let now = crate::session::clock::now(lang)?;
+    let user = crate::session::clock::user();
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
     crate::session::signals::install(
         lang.pick(
