@@ -131,6 +131,8 @@ fn long_documents_end_quietly_when_their_reader_goes_away() {
         &["man"],
         &["completions", "bash"],
         &["--version"],
+        &["--help"],
+        &["run", "--help"],
     ] {
         let ended = with_stdout_closed(&root(), args);
         assert!(!ended.stderr.contains("panicked"), "{args:?}: a panic");
@@ -211,6 +213,16 @@ fn new_and_a_scripted_run_with_their_reader_gone_make_what_they_were_asked() {
     let args = ["run", "initiering", "--answers", answers];
     with_stdout_closed(&wb, &args).as_if_read_to_the_end();
     assert!(log_files(&wb).len() > before.len());
+}
+
+#[test]
+fn an_upgrade_with_its_reader_gone_is_recorded() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = crate::upgrade::workbook_on_a_copy(dir.path());
+    crate::upgrade::change_the_pack(&dir.path().join("pack"));
+    with_stdout_closed(&wb, &["upgrade", "--yes"]).as_if_read_to_the_end();
+    let recorded = std::fs::read_to_string(wb.join("workbook.toml")).expect("workbook.toml");
+    assert!(recorded.contains("0.2.0"), "not upgraded:\n{recorded}");
 }
 
 #[test]
