@@ -96,7 +96,9 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
 /// Applies the global options, then runs the command.
 fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
-    use commands::*;
+    use commands::{
+        check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
+    };
     let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
     out::set_label_lang(lang);
     if let Some(dir) = &cli.global.chdir {

@@ -40,12 +40,12 @@ pub struct Asked {
 }
 
 impl Ui {
-    pub fn new(global: Asked) -> Ui {
+    pub fn new(asked: Asked) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         // Each stream by itself: `dino status | less` keeps colour in
         // messages on the terminal, and `always` colours both.
-        let colour_for = |tty: bool| match global.color {
+        let colour_for = |tty: bool| match asked.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color,
@@ -53,12 +53,12 @@ impl Ui {
         let color = colour_for(stdout_tty);
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(colour_for(std::io::stderr().is_terminal()));
-        let lang = global.lang.unwrap_or_else(Lang::from_env);
+        let lang = asked.lang.unwrap_or_else(Lang::from_env);
         Ui {
             lang,
-            lang_chosen: global.lang.is_some() || Lang::from_dino_lang().is_some(),
-            quiet: global.quiet,
-            no_input: global.no_input,
+            lang_chosen: asked.lang.is_some() || Lang::from_dino_lang().is_some(),
+            quiet: asked.quiet,
+            no_input: asked.no_input,
             color,
             stdout_tty,
         }

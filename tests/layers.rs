@@ -450,21 +450,12 @@ fn imports(
                     inline.push((name.clone(), depth));
                 }
             }
-            Token::Ident(kw)
-                if matches!(kw.as_str(), "crate" | "super" | "self")
-                    && toks.get(i + 1).map(|t| &t.0) == Some(&Token::PathSep)
-                    && (i == 0 || toks[i - 1].0 != Token::PathSep) =>
-            {
+            Token::Ident(kw) if starts_a_path(&toks, i) => {
                 let mut here = file_path.clone();
                 here.extend(inline.iter().map(|(n, _)| n.clone()));
-                let base = match kw.as_str() {
-                    "crate" => Vec::new(),
-                    "super" => here[..here.len().saturating_sub(1)].to_vec(),
-                    _ => here,
-                };
                 let (paths, next) = path_tree(&toks, i + 1);
                 for segments in paths {
-                    let target = resolve(&base, &segments, known, macros);
+                    let target = resolve(&base(kw, here.clone()), &segments, known, macros);
                     let own = target == module || target.starts_with(&format!("{module}::"));
                     if !own {
                         found.push(Import {
@@ -482,6 +473,24 @@ fn imports(
         i += 1;
     }
     found
+}
+
+/// Whether `toks[i]` is `crate`, `super` or `self` starting a path.
+fn starts_a_path(toks: &[(Token, usize)], i: usize) -> bool {
+    let is_start =
+        matches!(&toks[i].0, Token::Ident(kw) if matches!(kw.as_str(), "crate" | "super" | "self"));
+    let then_sep = toks.get(i + 1).map(|t| &t.0) == Some(&Token::PathSep);
+    let after_sep = i > 0 && toks[i - 1].0 == Token::PathSep;
+    is_start && then_sep && !after_sep
+}
+
+/// Where a path that starts with `kw` starts from, in the module `here`.
+fn base(kw: &str, here: Vec<String>) -> Vec<String> {
+    match kw {
+        "crate" => Vec::new(),
+        "super" => here[..here.len().saturating_sub(1)].to_vec(),
+        _ => here,
+    }
 }
 
 /// The paths written from `toks[i]` on (which is a `::`), a group
