@@ -11,7 +11,7 @@
 //! 3. `log/`: entries, written and read back exactly; `readback`.
 //! 4. `workbook/`: a workbook on disk, opened with its pack.
 //! 5. `state/`: the fold of a workbook's entries.
-//! 6. `session/` (a phase run, the clock, the profile asked; `prompt`) and
+//! 6. `session/` (a phase run, the prompter, the clock, the profile) and
 //!    `report/` (reports and the status view, as Markdown, HTML, JSON).
 //! 7. `commands/`: one file per command; `ui` says how this run prints.
 //! 8. `cli` and `help_sv` (the command line, in English and Swedish), and
@@ -30,7 +30,6 @@ pub mod i18n;
 pub mod log;
 pub mod out;
 pub mod pack;
-pub mod prompt;
 pub mod readback;
 pub mod render;
 pub mod report;

@@ -12,8 +12,8 @@ use clap::Args;
 use crate::fsio::errors::{Doing, error};
 use crate::fsio::write_atomic_in;
 use crate::pack::{Origin, Pack};
-use crate::prompt::term::TermPrompter;
 use crate::session::profile::{self, Fill};
+use crate::session::prompt::term::TermPrompter;
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::file::{PackRef, WorkbookFile};
@@ -130,8 +130,8 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
             "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
             "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
         ))?;
-        let start = crate::prompt::term::yes_no(
-            &*crate::prompt::term::theme(),
+        let start = crate::session::prompt::term::yes_no(
+            &*crate::session::prompt::term::theme(),
             lang,
             &tr!(
                 lang,

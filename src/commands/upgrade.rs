@@ -10,9 +10,9 @@ use clap::Args;
 use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
-use crate::prompt::term::TermPrompter;
 use crate::report::status_view::pack_change;
 use crate::session::profile::{self, Fill};
+use crate::session::prompt::term::TermPrompter;
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::profile::read_path;
@@ -121,8 +121,8 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
             pack.id,
             pack.version
         );
-        let theme = crate::prompt::term::theme();
-        if !crate::prompt::term::yes_no(&*theme, lang, &question, true)? {
+        let theme = crate::session::prompt::term::theme();
+        if !crate::session::prompt::term::yes_no(&*theme, lang, &question, true)? {
             ui.note(lang.pick("Inget registrerades.", "Nothing was recorded."));
             return Ok(());
         }

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod files;
 pub mod lock;
 pub mod profile;
+pub mod prompt;
 pub mod readiness;
 pub mod signals;
 pub mod term_ui;

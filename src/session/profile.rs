@@ -10,7 +10,7 @@ use anyhow::Result;
 use crate::i18n::Lang;
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind, Pack};
-use crate::prompt::Prompter;
+use crate::session::prompt::Prompter;
 use crate::state::applies;
 use crate::tr;
 
@@ -150,7 +150,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
 mod tests {
     use super::*;
     use crate::pack::builtin;
-    use crate::prompt::Scripted;
+    use crate::session::prompt::Scripted;
 
     fn dino() -> Pack {
         builtin::load_named("dino", Lang::Sv).expect("the built-in pack loads")

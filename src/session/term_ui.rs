@@ -39,13 +39,13 @@ impl TermUi {
     pub fn new(lang: Lang) -> TermUi {
         TermUi {
             term: Term::stderr(),
-            theme: crate::prompt::term::theme(),
+            theme: crate::session::prompt::term::theme(),
             lang,
         }
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
-        crate::prompt::term::yes_no(&*self.theme, self.lang, question, default)
+        crate::session::prompt::term::yes_no(&*self.theme, self.lang, question, default)
     }
 
     fn width(&self) -> usize {
