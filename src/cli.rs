@@ -5,12 +5,13 @@
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
 };
 use crate::i18n::Lang;
+use crate::ui::ColorChoice;
 
 /// A workbook for innovation projects in the public sector: run a method's
 /// phases as checklists, keep the log in Markdown, report on it.
@@ -69,23 +70,6 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
-/// How a command prints its result.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for people (plain, full-width rows when piped)
-    #[default]
-    Table,
-    /// JSON for programs, with `"schema": 1` (docs/json.md)
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     New(new::NewArgs),
@@ -108,6 +92,23 @@ pub fn command(lang: Lang) -> clap::Command {
     match lang {
         Lang::Sv => crate::help_sv::command(),
         Lang::En => Cli::command(),
+    }
+}
+
+/// The command line completions are made from, in `lang`: in Swedish, with
+/// the values' descriptions in Swedish too.
+pub fn completion_command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::Sv => crate::help_sv::completion_command(),
+        Lang::En => Cli::command(),
+    }
+}
+
+/// What a man page's headings say in `lang`.
+pub fn man_words(lang: Lang) -> fn(&str) -> String {
+    match lang {
+        Lang::Sv => crate::help_sv::man_page,
+        Lang::En => str::to_string,
     }
 }
 

@@ -32,7 +32,7 @@ impl fmt::Display for Finding {
     /// `file:line:col: message`, on one line, whatever the file's name or
     /// the quoted text holds (control characters are shown as `�`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::render::terminal_md::visible;
+        use crate::text::terminal_md::visible;
         let file = visible(&self.file);
         let message = visible(&self.message);
         if self.line == 0 {

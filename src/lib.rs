@@ -1,20 +1,25 @@
 //! dino: a command-line workbook for innovation projects in the public sector.
 //!
-//! The map:
-//! - `cli` holds the command-line types; `commands/` has one file per command.
-//! - `pack/` is the method as data: the model, loading and validating TOML
-//!   with positions, the `when` condition language, the built-in packs.
-//! - `render/` turns a pack into text: the terminal view, the facilitator's
-//!   handbook in Markdown and HTML.
-//! - `ui` owns the terminal (colour, width, quiet); `fsio` writes files
-//!   atomically; `finding` is how problems in files are reported;
-//!   `i18n` holds the two languages; `exit` the exit codes.
-//! - `help_sv` is the command line's help and usage errors in Swedish.
+//! The map, in layers from the bottom up (docs/architecture.md has a line
+//! per module; `tests/layers.rs` fails on an import from a layer above):
+//! 1. files: `fsio` writes atomically and reads inside a workbook,
+//!    `toml_read` reads TOML with positions, `finding` reports problems in
+//!    files, `text` escapes and makes text safe for a terminal, `out` is
+//!    the one way to print, `i18n` the two languages, `exit` the exit
+//!    codes, `git` commits.
+//! 2. `pack/`: the method as data; `render/` says a pack in words.
+//! 3. `log/`: entries, written and read back exactly; `readback`.
+//! 4. `workbook/`: a workbook on disk, opened with its pack.
+//! 5. `state/`: the fold of a workbook's entries.
+//! 6. `session/` (a phase run, the prompter, the clock, the profile) and
+//!    `report/` (reports and the status view, as Markdown, HTML, JSON).
+//! 7. `commands/`: one file per command; `ui` says how this run prints.
+//! 8. `cli` and `help_sv` (the command line, in English and Swedish), and
+//!    here: parse, dispatch, word the error, exit.
 //!
-//! The core (`pack`, `render`) does no terminal I/O.
+//! Nothing below `session` prompts; everything printed goes through `out`.
 
 pub mod cli;
-pub mod clock;
 pub mod commands;
 pub mod exit;
 pub mod finding;
@@ -23,19 +28,19 @@ pub mod git;
 pub mod help_sv;
 pub mod i18n;
 pub mod log;
+pub mod out;
 pub mod pack;
-pub mod prompt;
 pub mod readback;
 pub mod render;
 pub mod report;
 pub mod session;
 pub mod state;
+pub mod text;
 pub mod toml_read;
 pub mod ui;
 pub mod workbook;
 
 use std::ffi::OsString;
-use std::io::Write;
 
 use clap::Parser;
 
@@ -47,7 +52,8 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     if let [_, flag] = args.as_slice()
         && (flag == "--version" || flag == "-V")
     {
-        return match writeln!(std::io::stdout(), "dino {}", env!("CARGO_PKG_VERSION")) {
+        let version = out::line(format_args!("dino {}", env!("CARGO_PKG_VERSION")));
+        return match out::unless_reader_left(version) {
             Ok(()) => exit::SUCCESS,
             Err(_) => exit::ERROR,
         };
@@ -63,7 +69,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
         Ok(cli) => cli,
         Err(err) => return print_clap_answer(err, &args),
     };
-    match commands::run(cli) {
+    match run_command(cli) {
         Ok(()) => exit::SUCCESS,
         Err(err) => report(&err),
     }
@@ -86,6 +92,73 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
     code
 }
 
+/// Applies the global options, then runs the command.
+fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
+    use cli::Command;
+    use commands::{
+        check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
+    };
+    let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
+    out::set_label_lang(lang);
+    if let Some(dir) = &cli.global.chdir {
+        change_dir(dir, lang)?;
+    }
+    let ui = ui::Ui::new(ui::Asked {
+        lang: cli.global.lang,
+        color: cli.global.color,
+        quiet: cli.global.quiet,
+        no_input: cli.global.no_input,
+    });
+    let help_lang = || cli::help_lang(cli.global.lang, std::path::Path::new("."));
+    match cli.command {
+        Command::New(args) => new::run(args, &ui),
+        Command::Run(args) => run::run(args, &ui),
+        Command::Status(args) => status::run(args, &ui),
+        Command::Log(args) => log::run(args, &ui),
+        Command::Note(args) => note::run(args, &ui),
+        Command::Gate(args) => gate::run(args, &ui),
+        Command::Report(args) => report::run(args, &ui),
+        Command::Check(args) => check::run(args, &ui),
+        Command::Upgrade(args) => upgrade::run(args, &ui),
+        Command::Pack(args) => pack::run(args, &ui),
+        Command::Completions(args) => completions::run(args, cli::completion_command(help_lang())),
+        Command::Man(args) => {
+            let lang = help_lang();
+            let source = man::Source {
+                command: cli::command(lang),
+                lang,
+                words: cli::man_words(lang),
+            };
+            man::run(args, source)
+        }
+    }
+}
+
+/// Goes to the folder `-C` names, or says why it cannot.
+fn change_dir(dir: &std::path::Path, lang: i18n::Lang) -> anyhow::Result<()> {
+    let Err(err) = std::env::set_current_dir(dir) else {
+        return Ok(());
+    };
+    let why = match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            lang.pick("den finns inte", "it does not exist").to_string()
+        }
+        std::io::ErrorKind::NotADirectory => lang
+            .pick("det är ingen mapp", "it is not a folder")
+            .to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            lang.pick("åtkomst nekas", "permission denied").to_string()
+        }
+        _ => err.to_string(),
+    };
+    anyhow::bail!(tr!(
+        lang,
+        "kan inte gå till mappen {} (-C): {why}",
+        "cannot change to the folder {} (-C): {why}",
+        dir.display()
+    ))
+}
+
 fn report(err: &anyhow::Error) -> i32 {
     session::signals::let_a_signal_finish(err);
     if is_broken_pipe(err) {
@@ -94,9 +167,9 @@ fn report(err: &anyhow::Error) -> i32 {
     }
     let code = exit::code_for(err);
     // Messages may quote what a user wrote: nothing in it may steer the terminal.
-    let message = render::terminal_md::visible_lines(&format!("{err:#}"));
+    let message = text::terminal_md::visible_lines(&format!("{err:#}"));
     if !message.is_empty() {
-        let _ = writeln!(std::io::stderr(), "{}: {message}", ui::error_label());
+        out::error(message);
     }
     code
 }

@@ -1,9 +1,11 @@
-//! The terminal side of output: colour, width, and quiet. Commands ask the
-//! `Ui` how to print; the core never touches the terminal.
+//! The terminal side of output: colour, width, and quiet, as the global
+//! options ask. Commands ask the `Ui` how to print and print through
+//! `out`; the core never touches the terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use clap::ValueEnum;
+
 use crate::i18n::Lang;
 
 /// How this run prints.
@@ -20,13 +22,30 @@ pub struct Ui {
     pub stdout_tty: bool,
 }
 
+/// When to use colour (`--color`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the command line asked of the terminal: the global options.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked {
+    pub lang: Option<Lang>,
+    pub color: ColorChoice,
+    pub quiet: bool,
+    pub no_input: bool,
+}
+
 impl Ui {
-    pub fn new(global: &GlobalArgs) -> Ui {
+    pub fn new(asked: Asked) -> Ui {
         let stdout_tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         // Each stream by itself: `dino status | less` keeps colour in
         // messages on the terminal, and `always` colours both.
-        let colour_for = |tty: bool| match global.color {
+        let colour_for = |tty: bool| match asked.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color,
@@ -34,12 +53,12 @@ impl Ui {
         let color = colour_for(stdout_tty);
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(colour_for(std::io::stderr().is_terminal()));
-        let lang = global.lang.unwrap_or_else(Lang::from_env);
+        let lang = asked.lang.unwrap_or_else(Lang::from_env);
         Ui {
             lang,
-            lang_chosen: global.lang.is_some() || Lang::from_dino_lang().is_some(),
-            quiet: global.quiet,
-            no_input: global.no_input,
+            lang_chosen: asked.lang.is_some() || Lang::from_dino_lang().is_some(),
+            quiet: asked.quiet,
+            no_input: asked.no_input,
             color,
             stdout_tty,
         }
@@ -72,24 +91,7 @@ impl Ui {
     /// what it tells has happened either way.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            let _ = writeln!(std::io::stderr(), "{message}");
+            crate::out::message(message);
         }
     }
 }
-
-/// The label before an error message, in the language of the run.
-pub fn error_label() -> String {
-    let lang = LABEL_LANG.get().copied().unwrap_or_else(Lang::from_env);
-    console::style(lang.pick("fel", "error"))
-        .for_stderr()
-        .red()
-        .bold()
-        .to_string()
-}
-
-/// Sets the language error labels are printed in, once the options are read.
-pub fn set_label_lang(lang: Lang) {
-    let _ = LABEL_LANG.set(lang);
-}
-
-static LABEL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();

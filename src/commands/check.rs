@@ -2,7 +2,6 @@
 //! `file:line:col: message`; exit 3 on findings. A broken workbook does not
 //! stop the check of the others.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -92,15 +91,12 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         }
     }
     for finding in &missing {
-        eprintln!("{}: {finding}", crate::ui::error_label());
+        crate::out::error(finding);
     }
-    let mut stdout = std::io::stdout().lock();
+    // A reader that stops early (`| head`) must not turn findings into
+    // success: the exit code still tells them.
     for finding in &findings {
-        if let Err(err) = writeln!(stdout, "{finding}")
-            && err.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            return Err(err.into());
-        }
+        crate::out::unless_reader_left(crate::out::line(finding))?;
     }
     if checked != 1 {
         summary_lang = lang;

@@ -2,13 +2,9 @@
 //! line's own definition so they never fall behind it; the descriptions
 //! some shells show are in the language of help.
 
-use std::io::{self, Write};
-
 use anyhow::Result;
 use clap::Args;
 use clap_complete::Shell;
-
-use crate::i18n::Lang;
 
 /// Print shell completions for bash, zsh, fish, elvish or PowerShell
 ///
@@ -21,15 +17,14 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: CompletionsArgs, lang: Lang) -> Result<()> {
-    let mut command = match lang {
-        Lang::Sv => crate::help_sv::completion_command(),
-        Lang::En => crate::cli::command(lang),
-    };
+/// Prints the completions of `command`: the command line as clap defines
+/// it, in the language of help, which `lib.rs` hands over (the clap types
+/// stand above the commands).
+pub fn run(args: CompletionsArgs, mut command: clap::Command) -> Result<()> {
     // Generated into memory first: clap_complete panics on a failed write,
     // and a closed pipe or a full disk should be an ordinary error.
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "dino", &mut out);
-    io::stdout().write_all(&out)?;
+    crate::out::bytes(&out)?;
     Ok(())
 }

@@ -102,7 +102,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         ));
     };
     let title = phase.title.get(text_lang);
-    let gate_text = crate::render::status_view::gate_text(&ps.gate, lang);
+    let gate_text = crate::report::status_view::gate_text(&ps.gate, lang);
     if args.check {
         if ps.passed() {
             ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
@@ -134,8 +134,8 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         }
         .into());
     }
-    let now = crate::clock::now(lang)?;
-    let user = crate::clock::user();
+    let now = crate::session::clock::now(lang)?;
+    let user = crate::session::clock::user();
     let ctx = Context {
         workbook: &wb,
         state: &state,
@@ -168,13 +168,9 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             term.gate(phase, &people.facilitator, text_lang)?
         }
         None => {
-            println!("{title}: {gate_text}");
-            if !ps.open.is_empty() {
-                for id in &ps.open {
-                    if let Some(item) = phase.item(id) {
-                        println!("  • {}", item.prompt.get(text_lang));
-                    }
-                }
+            crate::out::line(format_args!("{title}: {gate_text}"))?;
+            for item in ps.open.iter().filter_map(|id| phase.item(id)) {
+                crate::out::line(format_args!("  • {}", item.prompt.get(text_lang)))?;
             }
             return Ok(());
         }
@@ -202,7 +198,9 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     );
     let entry = gate_entry(&ctx, &people, &choice, earlier);
     let path = write_log_entry(&wb, &entry, text_lang, lang)?;
-    println!("{}", path.display());
+    // The decision is in the log: a reader that went away does not stop
+    // the commit asked for.
+    crate::out::unless_reader_left(crate::out::line(path.display()))?;
     if args.commit {
         let message = tr!(
             lang,

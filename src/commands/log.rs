@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::cli::Format;
+use super::Format;
 use crate::log::{Answer, Body, EntryKind};
-use crate::render::status_view::{note_title, shorten};
-use crate::render::terminal_md::visible;
-use crate::render::{json, table::new_table};
+use crate::report::json;
+use crate::report::status_view::{note_title, shorten};
+use crate::text::table::new_table;
+use crate::text::terminal_md::visible;
 use crate::ui::Ui;
 
 /// List the log: every entry in order, one line each
@@ -129,7 +130,7 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
         }
     };
     let out = match args.format {
-        Format::Table => crate::render::terminal_md::visible_lines(&out),
+        Format::Table => crate::text::terminal_md::visible_lines(&out),
         Format::Json => out,
     };
     super::status::write_out(&out)

@@ -2,8 +2,6 @@
 //! definition: dino(1), or one command's page, such as dino-run(1); in the
 //! language of help.
 
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use clap::Args;
 
@@ -24,8 +22,21 @@ pub struct ManArgs {
     pub command: Vec<String>,
 }
 
-pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
-    let mut cmd = crate::cli::command(lang);
+/// What the pages are made from: the command line as clap defines it, in
+/// the language of help, and that language's words for a page's headings.
+/// The clap types stand above the commands, so `lib.rs` hands them over.
+pub struct Source {
+    pub command: clap::Command,
+    pub lang: Lang,
+    pub words: fn(&str) -> String,
+}
+
+pub fn run(args: ManArgs, source: Source) -> Result<()> {
+    let Source {
+        command: mut cmd,
+        lang,
+        words,
+    } = source;
     cmd.build();
     let mut name = String::from("dino");
     for part in &args.command {
@@ -48,11 +59,7 @@ pub fn run(args: ManArgs, lang: Lang) -> Result<()> {
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd).render(&mut out)?;
     let page = String::from_utf8_lossy(&out);
-    let page = match lang {
-        Lang::Sv => crate::help_sv::man_page(&page),
-        Lang::En => page.into_owned(),
-    };
-    std::io::stdout().write_all(ascii_roff(&page).as_bytes())?;
+    crate::out::text(&ascii_roff(&words(&page)))?;
     Ok(())
 }
 

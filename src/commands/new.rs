@@ -3,7 +3,7 @@
 
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -12,11 +12,12 @@ use clap::Args;
 use crate::fsio::errors::{Doing, error};
 use crate::fsio::write_atomic_in;
 use crate::pack::{Origin, Pack};
-use crate::prompt::term::TermPrompter;
+use crate::session::profile::{self, Fill};
+use crate::session::prompt::term::TermPrompter;
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::file::{PackRef, WorkbookFile};
-use crate::workbook::profile::{self, Fill};
+use crate::workbook::profile::read_path;
 use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
 
 /// Create a workbook for a new project
@@ -78,7 +79,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     }
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
-        Some(path) => profile::read_path(path, &pack, lang)?,
+        Some(path) => read_path(path, &pack, lang)?,
         None => BTreeMap::new(),
     };
     let at_terminal =
@@ -100,7 +101,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let file = WorkbookFile {
         name: args.name.clone(),
         id: id.clone(),
-        created: crate::clock::now(lang)?,
+        created: crate::session::clock::now(lang)?,
         language: pack.lang_for(lang),
         pack: pack_ref(&pack),
         profile: answers,
@@ -129,8 +130,8 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
             "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
             "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
         ))?;
-        let start = crate::prompt::term::yes_no(
-            &*crate::prompt::term::theme(),
+        let start = crate::session::prompt::term::yes_no(
+            &*crate::session::prompt::term::theme(),
             lang,
             &tr!(
                 lang,
@@ -162,7 +163,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack.id,
         pack.version
     ));
-    writeln!(std::io::stdout(), "{id}")?;
+    crate::out::line(&id)?;
     Ok(())
 }
 

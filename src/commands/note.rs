@@ -1,7 +1,7 @@
 //! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
 //! written as an entry of its own in the current workbook's log.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
@@ -121,9 +121,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     }
     let meta = Meta {
         kind,
-        date: crate::clock::now(lang)?,
+        date: crate::session::clock::now(lang)?,
         phase,
-        by: Some(crate::clock::user()).filter(|u| !u.is_empty()),
+        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),
@@ -143,11 +143,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             "loggens senaste post säger redan detta; den skrevs inte igen",
             "the log's newest entry says this already; it was not written again"
         ));
-        writeln!(
-            std::io::stdout(),
-            "{}",
-            wb.log_dir().join(&done.name).display()
-        )?;
+        crate::out::line(wb.log_dir().join(&done.name).display())?;
         return Ok(());
     }
     let path = crate::session::write_log_entry(&wb, &entry, lang, lang)?;
@@ -157,7 +153,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         "wrote the {} to the log",
         kind.label(lang).to_lowercase()
     ));
-    writeln!(std::io::stdout(), "{}", path.display())?;
+    // The note is in the log: a reader that went away does not stop the
+    // commit asked for.
+    crate::out::unless_reader_left(crate::out::line(path.display()))?;
     if args.commit {
         let message = tr!(
             lang,

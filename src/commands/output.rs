@@ -27,12 +27,7 @@ pub fn deliver(
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
         _ => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            match fill(&mut out).and_then(|()| out.flush()) {
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => return Err(err.into()),
-                _ => {}
-            }
+            crate::out::unless_reader_left(crate::out::with_stdout(fill))?;
         }
     }
     Ok(())

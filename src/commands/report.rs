@@ -9,9 +9,9 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::exit::{ERROR, Exit};
-use crate::render::visible_writer::VisibleWriter;
 use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
+use crate::text::visible_writer::VisibleWriter;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
@@ -84,7 +84,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let targets = crate::commands::workbooks::resolve(&args.paths, lang);
     let mut failed = targets.missing.len();
     for finding in &targets.missing {
-        eprintln!("{}: {finding}", crate::ui::error_label());
+        crate::out::error(finding);
     }
     let roots = &targets.workbooks;
     let progress = (std::io::stderr().is_terminal() && !ui.quiet && roots.len() > 20).then(|| {
@@ -147,7 +147,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
                 }
                 Err(message) => {
                     failed += 1;
-                    eprintln!("{}: {message}", crate::ui::error_label());
+                    crate::out::error(message);
                 }
             }
             Ok(())
@@ -164,7 +164,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         ReportFormat::Json => (
             format!(
                 "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
-                crate::render::json::SCHEMA
+                crate::report::json::SCHEMA
             ),
             "\n  ]\n}\n".to_string(),
         ),

@@ -1,15 +1,14 @@
 //! `dino status [PATH…]`: one workbook's phases and open items, or one row
 //! per workbook for a portfolio.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
 
-use crate::cli::Format;
+use super::Format;
 use crate::exit::{ERROR, Exit};
-use crate::render::{json, status_view};
+use crate::report::{json, status_view};
 use crate::state::fold;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
@@ -35,7 +34,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     let targets = super::workbooks::resolve(&args.paths, ui.lang);
     let mut failed = targets.missing.len();
     for finding in &targets.missing {
-        eprintln!("{}: {finding}", crate::ui::error_label());
+        crate::out::error(finding);
     }
     // Each worker opens, folds and sums up one workbook, so that no more
     // than a few are open at a time.
@@ -67,7 +66,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
             Ok(Summed::Text(text)) => out = text,
             Err(err) => {
                 failed += 1;
-                eprintln!("{}: {err}", crate::ui::error_label());
+                crate::out::error(err);
             }
         }
     }
@@ -79,7 +78,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     if args.format == Format::Table {
         // Names and texts come from files anyone can edit: nothing in them
         // may steer the terminal.
-        out = crate::render::terminal_md::visible_lines(&out);
+        out = crate::text::terminal_md::visible_lines(&out);
     }
     write_out(&out)?;
     if failed > 0 {
@@ -90,12 +89,5 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
 
 /// Writes a command's result to stdout; a reader that stops early is fine.
 pub fn write_out(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
-        _ => Ok(()),
-    }
+    Ok(crate::out::unless_reader_left(crate::out::text(text))?)
 }

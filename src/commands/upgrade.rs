@@ -10,11 +10,12 @@ use clap::Args;
 use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
 use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
-use crate::prompt::term::TermPrompter;
-use crate::render::status_view::pack_change;
+use crate::report::status_view::pack_change;
+use crate::session::profile::{self, Fill};
+use crate::session::prompt::term::TermPrompter;
 use crate::tr;
 use crate::ui::Ui;
-use crate::workbook::profile::{self, Fill};
+use crate::workbook::profile::read_path;
 use crate::workbook::{WORKBOOK_FILE, Workbook};
 use std::collections::BTreeMap;
 
@@ -92,7 +93,9 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let mut shown = String::new();
     pack_change(&mut shown, &wb, lang, None);
     removed_answers(&mut shown, &wb, lang);
-    print!("{shown}");
+    // What the upgrade changes is told; a reader that went away does not
+    // stop the upgrade asked for.
+    crate::out::unless_reader_left(crate::out::text(&shown))?;
 
     let at_terminal =
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -118,8 +121,8 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
             pack.id,
             pack.version
         );
-        let theme = crate::prompt::term::theme();
-        if !crate::prompt::term::yes_no(&*theme, lang, &question, true)? {
+        let theme = crate::session::prompt::term::theme();
+        if !crate::session::prompt::term::yes_no(&*theme, lang, &question, true)? {
             ui.note(lang.pick("Inget registrerades.", "Nothing was recorded."));
             return Ok(());
         }
@@ -130,7 +133,7 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     // a terminal, else the pack's defaults.
     let mut given = fitting_profile(&wb, lang, ui);
     if let Some(path) = &args.profile {
-        given.extend(profile::read_path(path, pack, lang)?);
+        given.extend(read_path(path, pack, lang)?);
     }
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {

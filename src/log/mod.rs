@@ -21,7 +21,7 @@ pub use write::write_entry;
 
 /// The Markdown extensions entries are read with: GitHub's tables, task
 /// lists and strikethrough, as everywhere in dino.
-pub use crate::render::html::markdown_options;
+pub use crate::text::html::markdown_options;
 
 /// What an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

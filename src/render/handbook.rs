@@ -6,9 +6,9 @@
 use std::fmt::Write as _;
 
 use super::condition_words::describe;
-use super::markdown::{code, escape};
 use crate::i18n::Lang;
 use crate::pack::{Decision, Item, Kind, Lean, Pack, Phase};
+use crate::text::markdown::{code, escape};
 
 /// The handbook in Markdown.
 pub fn markdown(pack: &Pack, lang: Lang) -> String {

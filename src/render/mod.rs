@@ -1,14 +1,8 @@
-//! Turning a pack into text: the terminal view of `pack show`, and the
-//! facilitator's handbook of `pack doc` in Markdown and in HTML.
+//! The pack in words: the terminal view of `pack show`, the facilitator's
+//! handbook of `pack doc` in Markdown and in HTML, and `when` conditions
+//! said as sentences. Only the pack is read here; the text forms they are
+//! written in are in `text`.
 
 pub mod condition_words;
 pub mod handbook;
-pub mod html;
-pub mod json;
-pub mod markdown;
 pub mod pack_view;
-pub mod readiness_chart;
-pub mod status_view;
-pub mod table;
-pub mod terminal_md;
-pub mod visible_writer;

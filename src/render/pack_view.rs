@@ -4,9 +4,9 @@
 use std::fmt::Write as _;
 
 use super::condition_words::describe;
-use super::table::new_table;
 use crate::i18n::Lang;
 use crate::pack::{Item, Kind, Origin, Pack, Phase};
+use crate::text::table::new_table;
 
 /// How the view is laid out: the terminal's width (none when piped) and
 /// how headings are set off.

@@ -9,8 +9,8 @@ use super::WorkbookReport;
 use super::model::{Line, PhaseReport};
 use super::words;
 use crate::i18n::Lang;
-pub use crate::render::html::DOCUMENT_END;
-use crate::render::html::{TABLE_BOX, document, escape, safe_fragment};
+pub use crate::text::html::DOCUMENT_END;
+use crate::text::html::{TABLE_BOX, document, escape, safe_fragment};
 
 /// What a table's cells hold: free text, in which a long word (an
 /// address) may break anywhere, or short values that are kept whole.
@@ -266,7 +266,7 @@ pub fn single(r: &WorkbookReport, lang: Lang) -> String {
 /// overview. The sections follow, then `DOCUMENT_END`.
 pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
     let mut out =
-        crate::render::html::document_start(lang.pick("Portföljrapport", "Portfolio report"), lang);
+        crate::text::html::document_start(lang.pick("Portföljrapport", "Portfolio report"), lang);
     out.push_str(&h(1, lang.pick("Portföljrapport", "Portfolio report")));
     let _ = writeln!(
         out,

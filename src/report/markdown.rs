@@ -8,7 +8,7 @@ use super::WorkbookReport;
 use super::model::{Line, PhaseReport};
 use super::words;
 use crate::i18n::Lang;
-use crate::render::markdown::escape;
+use crate::text::markdown::escape;
 
 fn heading(level: usize, text: &str) -> String {
     format!("{} {}\n\n", "#".repeat(level.min(6)), text)

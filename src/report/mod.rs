@@ -3,9 +3,12 @@
 //! personal names replaced (`--redact`).
 
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod readiness_chart;
 pub mod redact;
+pub mod status_view;
 pub mod svg;
 pub mod words;
 
@@ -136,12 +139,12 @@ pub fn json_document(items: &[String]) -> Vec<String> {
     if items.is_empty() {
         return vec![format!(
             "{{\n  \"schema\": {},\n  \"workbooks\": []\n}}\n",
-            crate::render::json::SCHEMA
+            crate::report::json::SCHEMA
         )];
     }
     let mut parts = vec![format!(
         "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
-        crate::render::json::SCHEMA
+        crate::report::json::SCHEMA
     )];
     for (i, item) in items.iter().enumerate() {
         parts.push(if i + 1 < items.len() {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, CheckState, EntryKind};
 use crate::pack::Lean;
-use crate::render::status_view;
+use crate::report::status_view;
 use crate::state::interpret::Given;
 use crate::state::{GateState, State};
 use crate::workbook::Workbook;

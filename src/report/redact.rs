@@ -303,7 +303,7 @@ impl Redactor {
     /// as text (`\[Rektor\]`), so that it cannot form a link, a reference
     /// or any other markup with what follows it.
     pub fn markdown(&self, text: &str) -> String {
-        self.replace(text, |p| crate::render::markdown::escape(&p.pseudonym))
+        self.replace(text, |p| crate::text::markdown::escape(&p.pseudonym))
     }
 
     /// The report with every name replaced, in every text it holds; notes
@@ -716,7 +716,7 @@ mod tests {
             md,
             "\\[Studie- och yrkesvägledare\\](yrkeslärare) deltar.\n\n\\[Studie- och yrkesvägledare\\]: https://x.se\n"
         );
-        let html = crate::render::html::safe_fragment(&md);
+        let html = crate::text::html::safe_fragment(&md);
         assert!(!html.contains("<a "), "{html}");
         assert!(
             html.contains("[Studie- och yrkesvägledare](yrkeslärare)"),

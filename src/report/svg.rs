@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use super::model::{PhaseReport, ReadinessReport};
 use super::words;
 use crate::i18n::Lang;
-use crate::render::html::escape;
+use crate::text::html::escape;
 use crate::tr;
 
 /// How much of the width, in percent, bars may fill; the numbers stand in

@@ -5,8 +5,11 @@
 
 pub mod answer_form;
 pub mod answers_file;
+pub mod clock;
 pub mod files;
 pub mod lock;
+pub mod profile;
+pub mod prompt;
 pub mod readiness;
 pub mod signals;
 pub mod term_ui;

@@ -12,9 +12,9 @@ use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Decision, Item, Kind, Phase};
-use crate::render::table::new_table;
-use crate::render::terminal_md;
 use crate::state::interpret::Given;
+use crate::text::table::new_table;
+use crate::text::terminal_md;
 use crate::tr;
 
 pub struct TermUi {
@@ -39,13 +39,13 @@ impl TermUi {
     pub fn new(lang: Lang) -> TermUi {
         TermUi {
             term: Term::stderr(),
-            theme: crate::prompt::term::theme(),
+            theme: crate::session::prompt::term::theme(),
             lang,
         }
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
-        crate::prompt::term::yes_no(&*self.theme, self.lang, question, default)
+        crate::session::prompt::term::yes_no(&*self.theme, self.lang, question, default)
     }
 
     fn width(&self) -> usize {
@@ -140,7 +140,7 @@ impl TermUi {
                 Given::Value(Value::Str(text)) => text.replace('\n', " "),
                 _ => String::new(),
             };
-            let shown = crate::render::status_view::shorten(&terminal_md::visible(&shown), 60);
+            let shown = crate::report::status_view::shorten(&terminal_md::visible(&shown), 60);
             let items = [
                 format!("{} {shown}", self.lang.pick("Behåll:", "Keep:")),
                 self.lang
@@ -698,5 +698,5 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
             .join(", "),
         Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
     };
-    crate::render::status_view::shorten(&text.replace('\n', " "), 120)
+    crate::report::status_view::shorten(&text.replace('\n', " "), 120)
 }

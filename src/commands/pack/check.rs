@@ -1,8 +1,6 @@
 //! `dino pack check`: validate packs, listing every problem as
 //! `file:line:col: message`. Exit 3 when something was found.
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::Args;
 
@@ -24,7 +22,6 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
-    let mut stdout = std::io::stdout().lock();
     let (mut problems, mut unreadable) = (0, 0);
     for spec in &args.paths {
         let source = builtin::resolve(spec);
@@ -32,11 +29,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             // A path that holds no pack at all is an error, not a finding.
             if !dir.join("pack.toml").is_file() {
                 unreadable += 1;
-                eprintln!(
-                    "{}: {}",
-                    crate::ui::error_label(),
-                    builtin::not_a_pack(dir, lang)
-                );
+                crate::out::error(builtin::not_a_pack(dir, lang));
                 continue;
             }
         }
@@ -55,11 +48,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
                 for finding in &findings {
                     // A reader that stops early (`| head`) must not turn
                     // findings into success: keep counting, report the code.
-                    if let Err(err) = writeln!(stdout, "{finding}")
-                        && err.kind() != std::io::ErrorKind::BrokenPipe
-                    {
-                        return Err(err.into());
-                    }
+                    crate::out::unless_reader_left(crate::out::line(finding))?;
                 }
             }
         }

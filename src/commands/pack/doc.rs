@@ -7,8 +7,9 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::load_or_fail;
-use crate::render::visible_writer::VisibleWriter;
-use crate::render::{handbook, html};
+use crate::render::handbook;
+use crate::text::html;
+use crate::text::visible_writer::VisibleWriter;
 use crate::ui::Ui;
 
 /// Print a pack's facilitator handbook, in Markdown or HTML

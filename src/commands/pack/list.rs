@@ -1,13 +1,12 @@
 //! `dino pack list`: the built-in packs, and packs found in folders.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
 
 use crate::pack::{builtin, load, source::PackSource};
-use crate::render::table::new_table;
+use crate::text::table::new_table;
 use crate::ui::Ui;
 
 /// List the built-in packs and any found under the folders given with --pack
@@ -85,7 +84,7 @@ pub fn run(args: ListArgs, ui: &Ui) -> Result<()> {
             }
         }
     }
-    writeln!(std::io::stdout(), "{table}")?;
+    crate::out::line(table)?;
     Ok(())
 }
 

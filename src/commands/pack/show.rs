@@ -1,7 +1,5 @@
 //! `dino pack show`: a pack, or one of its phases, in the terminal.
 
-use std::io::Write;
-
 use anyhow::{Result, bail};
 use clap::Args;
 
@@ -52,7 +50,7 @@ pub fn run(args: ShowArgs, ui: &Ui) -> Result<()> {
             pack_view::phase(&pack, phase, ui.lang, &look)
         }
     };
-    std::io::stdout().write_all(text.as_bytes())?;
+    crate::out::text(&text)?;
     Ok(())
 }
 

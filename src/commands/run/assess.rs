@@ -61,7 +61,7 @@ pub(super) fn assess(
     let wb = crate::commands::workbooks::open(&ctx.workbook.root, ui)?;
     let state = fold(&wb, lang);
     if let (Some(readiness), Some(latest)) = (&wb.pack.readiness, state.readiness.last()) {
-        let chart = crate::render::readiness_chart::chart(
+        let chart = crate::report::readiness_chart::chart(
             readiness,
             latest,
             state.readiness.first(),

@@ -203,7 +203,7 @@ pub(super) fn interactive(
             state: &state,
             phase,
             lang: text_lang,
-            now: crate::clock::now(lang)?,
+            now: crate::session::clock::now(lang)?,
             user,
         };
         let gate = session::gate_entry(&ctx, &progress.people, &choice, progress.started);
@@ -241,7 +241,7 @@ pub(super) fn interactive(
             state: ctx.state,
             phase: &assessment,
             lang: text_lang,
-            now: crate::clock::now(lang)?,
+            now: crate::session::clock::now(lang)?,
             user: ctx.user.clone(),
         };
         term.intro(&assessment, text_lang)?;

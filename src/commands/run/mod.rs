@@ -5,7 +5,7 @@ mod assess;
 mod interactive;
 mod scripted;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -74,8 +74,8 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
             if ui.no_input { " (--no-input)" } else { "" }
         ));
     }
-    let now = crate::clock::now(lang)?;
-    let user = crate::clock::user();
+    let now = crate::session::clock::now(lang)?;
+    let user = crate::session::clock::user();
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
     crate::session::signals::install(
         lang.pick(
@@ -147,8 +147,10 @@ pub(super) fn finish(
     ui: &Ui,
     lang: Lang,
 ) -> Result<()> {
+    // What was written is in the log: a reader that went away does not
+    // stop the commit asked for.
     for path in written {
-        writeln!(std::io::stdout(), "{}", path.display())?;
+        crate::out::unless_reader_left(crate::out::line(path.display()))?;
     }
     if commit {
         let message = tr!(lang, "dino: session i {what}", "dino: session of {what}");

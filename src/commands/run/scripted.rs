@@ -28,8 +28,8 @@ pub(super) fn scripted(
     ui: &Ui,
     lang: Lang,
 ) -> Result<()> {
-    let now = crate::clock::now(lang)?;
-    let user = crate::clock::user();
+    let now = crate::session::clock::now(lang)?;
+    let user = crate::session::clock::user();
     let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
     // Entries, and the pack texts on screen, are in the workbook's language.
     let text_lang = wb.pack.lang_for(wb.language());

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use crate::i18n::Lang;
 use crate::log::{Body, EntryKind};
 use crate::pack::Decision;
-use crate::render::table::new_table;
-use crate::render::terminal_md::visible;
 use crate::state::{Current, GateState, PhaseState, State};
+use crate::text::table::new_table;
+use crate::text::terminal_md::visible;
 use crate::tr;
 use crate::workbook::{LoadedEntry, Workbook};
 

@@ -37,7 +37,7 @@ pub fn render(markdown: &str, width: usize) -> String {
             line.clear();
         };
 
-    for event in Parser::new_ext(markdown, crate::log::markdown_options()) {
+    for event in Parser::new_ext(markdown, super::html::markdown_options()) {
         match event {
             Event::Start(Tag::Heading { .. }) if !out.is_empty() && !out.ends_with("\n\n") => {
                 out.push('\n');
