@@ -190,12 +190,18 @@ impl Draft {
     }
 }
 
-/// The file in `log` that holds exactly `text`, the Markdown of `entry`:
-/// its name is the one `text` would be given (more id digits when those
-/// were taken).
+/// The file in `log` (a workbook's `log/`) that holds exactly `text`, the
+/// Markdown of `entry`: its name is the one `text` would be given (more id
+/// digits when those were taken). A file found only through a link out of
+/// the workbook is not it: the entry is not in this workbook's log.
 pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf> {
     let name = entry_file_name(&entry.meta, text, |_| false);
     let stem = name.strip_suffix(".md")?;
+    let workbook = log.parent().unwrap_or(Path::new("."));
+    let inside = |path: &Path| crate::fsio::inside::check(workbook, path).is_ok();
+    if !inside(log) {
+        return None;
+    }
     fs::read_dir(log)
         .ok()?
         .flatten()
@@ -206,7 +212,7 @@ pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf
                 .is_some_and(|more| more.bytes().all(|b| b.is_ascii_hexdigit()))
         })
         .map(|n| log.join(n))
-        .find(|path| holds(path, text))
+        .find(|path| inside(path) && holds(path, text))
 }
 
 /// Whether `path` is a regular file holding exactly `text` (a named pipe

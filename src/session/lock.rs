@@ -59,13 +59,25 @@ fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
     let file = options
         .open(path)
         .map_err(|e| errors::error(Doing::Write, path, &e, lang))?;
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
+    let meta = file.metadata();
+    if !meta.as_ref().is_ok_and(|m| m.is_file()) {
         let shown = path.display();
         let why = crate::fsio::regular::not_regular(lang);
         bail!(tr!(
             lang,
             "kunde inte ta låset {shown}: {why}; ta bort det",
             "could not take the lock {shown}: {why}; remove it"
+        ));
+    }
+    // The lock is written in place: a hard link would have that write
+    // empty a file elsewhere, which no check of links can see leave.
+    #[cfg(unix)]
+    if meta.is_ok_and(|m| std::os::unix::fs::MetadataExt::nlink(&m) > 1) {
+        let shown = path.display();
+        bail!(tr!(
+            lang,
+            "kunde inte ta låset {shown}: filen har fler namn (en hård länk), och att skriva låset skulle ändra dem alla; ta bort {shown}",
+            "could not take the lock {shown}: the file has other names too (a hard link), and writing the lock would change them all; remove {shown}"
         ));
     }
     Ok(file)

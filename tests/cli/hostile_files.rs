@@ -352,3 +352,48 @@ fn a_lock_taken_but_not_yet_written_says_a_session_is_starting() {
     assert!(!run.stderr.contains('?'), "{}", run.stderr);
     drop(lock);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_hard_linked_to_a_file_elsewhere_is_refused_and_the_file_kept() {
+    // A hard link cannot be seen to leave the workbook, but the lock is
+    // the one file dino writes in place: it refuses one with other names.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me").expect("write");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    fs::hard_link(&victim, wb.join(".dino/lock")).expect("hard link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has(
+            "could not take the lock ./.dino/lock: the file has other names too (a hard link)",
+        );
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
+    // Removed, the lock is made anew and the run goes on.
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+    english(&wb, &["run", "--answers", "svar.toml"]).code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_copy_of_the_entry_outside_the_workbook_is_not_taken_for_it_written() {
+    // The log moved out and linked: a run whose entry the folder outside
+    // happens to hold word for word must not say it was written.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"Frånvaro.\"\n").expect("write");
+    let env = [
+        ("DINO_LANG", "en"),
+        ("DINO_NOW", "2026-03-02T09:15:00+01:00"),
+    ];
+    dino_env(&wb, &["run", "initiering", "--answers", "svar.toml"], &env).code(0);
+    let outside = dir.path().join("outside-log");
+    fs::rename(wb.join("log"), &outside).expect("move");
+    std::os::unix::fs::symlink(&outside, wb.join("log")).expect("link");
+    let run = dino_env(&wb, &["run", "initiering", "--answers", "svar.toml"], &env);
+    run.code(1)
+        .stderr_has("./log is a symbolic link out of the workbook");
+    assert!(!run.stderr.contains("written"), "{}", run.transcript());
+}
