@@ -77,9 +77,11 @@ impl Ui {
     }
 }
 
-/// The label before an error message, in the language of the run.
+/// The label before an error message, in the language of the run: the one
+/// asked for (`--lang`, `DINO_LANG`), else that of the workbook dino runs
+/// in, as its messages are, else the locale's.
 pub fn error_label() -> String {
-    let lang = LABEL_LANG.get().copied().unwrap_or_else(Lang::from_env);
+    let lang = *LABEL_LANG.get_or_init(|| crate::cli::help_lang(None, std::path::Path::new(".")));
     console::style(lang.pick("fel", "error"))
         .for_stderr()
         .red()
@@ -87,7 +89,7 @@ pub fn error_label() -> String {
         .to_string()
 }
 
-/// Sets the language error labels are printed in, once the options are read.
+/// Sets the language error labels are printed in, when it was asked for.
 pub fn set_label_lang(lang: Lang) {
     let _ = LABEL_LANG.set(lang);
 }

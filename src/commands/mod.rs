@@ -24,7 +24,11 @@ use crate::ui::Ui;
 /// Applies the global options, then runs the command.
 pub fn run(cli: Cli) -> Result<()> {
     let lang = cli.global.lang.unwrap_or_else(crate::i18n::Lang::from_env);
-    crate::ui::set_label_lang(lang);
+    // Asked for, the language labels errors; else the workbook's does, as
+    // it does its messages (read when an error is printed, after `-C`).
+    if let Some(chosen) = cli.global.lang.or_else(crate::i18n::Lang::from_dino_lang) {
+        crate::ui::set_label_lang(chosen);
+    }
     if let Some(dir) = &cli.global.chdir
         && let Err(err) = std::env::set_current_dir(dir)
     {
@@ -40,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             _ => err.to_string(),
         };
+        crate::ui::set_label_lang(lang);
         anyhow::bail!(crate::tr!(
             lang,
             "kan inte gå till mappen {} (-C): {why}",

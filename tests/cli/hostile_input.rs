@@ -542,3 +542,35 @@ fn escapes_in_an_earlier_session_never_reach_the_terminal_of_the_next_run() {
     );
     p.send("\x03").expect("Ctrl-C");
 }
+
+#[test]
+fn an_error_is_labelled_in_the_language_of_its_message() {
+    // The workbook is English, the locale is not asked for (Swedish by
+    // default): the message is the workbook's, and so is its label.
+    let dir = temp();
+    let wb = workbook(dir.path(), "Alfa");
+    let run = pinned(&wb, &["note", "note", &format!("{} x", ">".repeat(5000))]);
+    run.code(1)
+        .stderr_has("error: the text nests deeper than 32 levels");
+    assert!(!run.stderr.contains("fel:"), "{}", run.stderr);
+    // Asked for, a language labels every message.
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "sv",
+            "note",
+            "note",
+            &format!("{} x", ">".repeat(5000)),
+        ],
+    )
+    .code(1)
+    .stderr_has("fel: texten");
+    // Outside any workbook, the locale's; a folder not there, named so.
+    pinned(dir.path(), &["-C", "inte-här", "status"])
+        .code(1)
+        .stderr_has("fel: kan inte gå till mappen inte-här (-C)");
+    pinned(&wb, &["-C", "inte-här", "status"])
+        .code(1)
+        .stderr_has("fel: kan inte gå till mappen inte-här (-C)");
+}
