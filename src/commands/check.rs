@@ -35,7 +35,8 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
         args.paths.into_iter().partition(|p| {
-            p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
+            crate::pack::source::has_pack_file(p)
+                && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
         });
     // A folder with no workbook in it, but packs (`examples/packs`): its packs.
     others.retain(|path| {

@@ -72,6 +72,13 @@ impl PackSource {
     }
 }
 
+/// Whether `dir` has a `pack.toml`, readable or not: one that is a link
+/// out of the folder or a pipe is there, and the loader says what is wrong
+/// with it, rather than that there is none.
+pub fn has_pack_file(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join("pack.toml")).is_ok()
+}
+
 /// Checks that a path written in a pack names a file inside the pack folder.
 pub fn check_relative(rel: &str, lang: Lang) -> Result<(), String> {
     let path = Path::new(rel);

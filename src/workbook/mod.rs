@@ -19,7 +19,7 @@ use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
-use own_files::{leftover_temp_files, read_in};
+use own_files::{leftover_temp_files, read_in, state_dir_problems};
 
 /// The file that makes a folder a workbook.
 pub const WORKBOOK_FILE: &str = "workbook.toml";
@@ -100,6 +100,7 @@ impl Workbook {
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root, lang));
+        findings.extend(state_dir_problems(root, lang));
         findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
@@ -192,7 +193,7 @@ fn read_pack(
         },
     };
     if let PackSource::Dir(dir) = &source
-        && !dir.join("pack.toml").is_file()
+        && !crate::pack::source::has_pack_file(dir)
     {
         return Err(vec![builtin::not_a_pack(dir, lang)]);
     }
@@ -299,6 +300,12 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
                         links.insert(name.clone());
                     }
                     names.push(name);
+                } else if name.ends_with(".md") {
+                    // Named like an entry, but a folder, a pipe or a device.
+                    findings.push(Finding::in_file(
+                        dir.join(&name).display().to_string(),
+                        crate::fsio::regular::not_regular(lang),
+                    ));
                 } else {
                     findings.push(Finding::in_file(
                         dir.join(&name).display().to_string(),

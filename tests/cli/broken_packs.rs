@@ -110,3 +110,31 @@ fn a_symbolic_link_out_of_the_pack_is_refused() {
     run.code(3).stdout_has("./test.toml: the file links to");
     run.stdout_has("outside the pack folder");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pack_toml_that_cannot_be_read_is_named_for_what_it_is() {
+    // Not «no pack.toml»: a link out of the folder, a pipe, a device.
+    let dir = scratch_pack();
+    let pack_file = dir.path().join("pack.toml");
+    fs::remove_file(&pack_file).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &pack_file).expect("symlink");
+    for args in [&["pack", "check", "."][..], &["check", "."]] {
+        let run = crate::support::dino_in(dir.path(), &[&["--lang", "en"][..], args].concat());
+        run.code(3)
+            .stdout_has("./pack.toml: the file links to /dev/zero, outside the pack folder");
+    }
+    fs::remove_file(&pack_file).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pack_file)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."])
+        .code(3)
+        .stdout_has("./pack.toml: it is not an ordinary file");
+    fs::remove_file(&pack_file).expect("remove");
+    crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."])
+        .code(1)
+        .stderr_has("the folder has no pack.toml");
+}

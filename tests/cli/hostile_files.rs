@@ -397,3 +397,50 @@ fn a_copy_of_the_entry_outside_the_workbook_is_not_taken_for_it_written() {
         .stderr_has("./log is a symbolic link out of the workbook");
     assert!(!run.stderr.contains("written"), "{}", run.transcript());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_state_folder_every_run_would_refuse_is_reported_by_check() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    english(&wb, &["check"]).code(0);
+    // A file where the folder belongs.
+    fs::write(wb.join(".dino"), "").expect("write");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino: should be a folder, but is a file; move the file away");
+    // The folder linked out of the workbook.
+    fs::remove_file(wb.join(".dino")).expect("remove");
+    std::os::unix::fs::symlink(dir.path(), wb.join(".dino")).expect("link");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino: a symbolic link out of the workbook");
+    // A draft that is a folder, a lock that is a pipe or a hard link.
+    fs::remove_file(wb.join(".dino")).expect("remove");
+    fs::create_dir_all(wb.join(".dino/draft.md")).expect("mkdir");
+    mkfifo(&wb.join(".dino/lock"));
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino/draft.md: it is not an ordinary file")
+        .stdout_has("./.dino/lock: it is not an ordinary file");
+    fs::remove_dir(wb.join(".dino/draft.md")).expect("remove");
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+    fs::write(dir.path().join("other.txt"), "").expect("write");
+    fs::hard_link(dir.path().join("other.txt"), wb.join(".dino/lock")).expect("link");
+    dino_env(&wb, &["check"], &[("DINO_LANG", "sv")])
+        .code(3)
+        .stdout_has("./.dino/lock: filen har fler namn (en hård länk)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_folder_named_like_an_entry_is_named_for_what_it_is() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    mkfifo(&wb.join("log/2026-03-02-0900-note-aaaaaa.md"));
+    fs::create_dir(wb.join("log/2026-03-02-0900-note-bbbbbb.md")).expect("mkdir");
+    let run = within_seconds(&wb, &["check"]);
+    run.code(3)
+        .stdout_has("./log/2026-03-02-0900-note-aaaaaa.md: it is not an ordinary file")
+        .stdout_has("./log/2026-03-02-0900-note-bbbbbb.md: it is not an ordinary file");
+}
