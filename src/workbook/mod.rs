@@ -82,7 +82,7 @@ impl Workbook {
     pub fn open_as(root: &Path, lang: Lang, own_language: bool) -> Result<Workbook, Vec<Finding>> {
         let file_path = root.join(WORKBOOK_FILE);
         let shown = file_path.display().to_string();
-        if !file_path.is_file() {
+        if !discover::is_workbook(root) {
             return Err(vec![Finding::in_file(
                 root.display().to_string(),
                 tr!(

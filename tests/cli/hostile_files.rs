@@ -444,3 +444,36 @@ fn a_pipe_or_folder_named_like_an_entry_is_named_for_what_it_is() {
         .stdout_has("./log/2026-03-02-0900-note-aaaaaa.md: it is not an ordinary file")
         .stdout_has("./log/2026-03-02-0900-note-bbbbbb.md: it is not an ordinary file");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_workbook_toml_that_cannot_be_read_is_named_not_taken_for_no_workbook() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let file = wb.join("workbook.toml");
+    fs::remove_file(&file).expect("remove");
+    mkfifo(&file);
+    for (at, args, shown) in [
+        (&wb, &["status"][..], "./workbook.toml"),
+        (
+            &wb.join("log"),
+            &["note", "note", "x"],
+            "./../workbook.toml",
+        ),
+        (
+            &dir.path().to_path_buf(),
+            &["status"],
+            "./proj/workbook.toml",
+        ),
+    ] {
+        let run = within_seconds(at, args);
+        run.code(1).stderr_has(&format!(
+            "error: {shown}: it is not an ordinary file (but a folder, a pipe or a device)"
+        ));
+    }
+    fs::remove_file(&file).expect("remove");
+    std::os::unix::fs::symlink("gone.toml", &file).expect("link");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./workbook.toml: a symbolic link to gone.toml, which is not there");
+}
