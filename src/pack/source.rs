@@ -175,12 +175,12 @@ pub fn decode_text(name: String, bytes: Vec<u8>, lang: Lang) -> Result<SourceTex
             if text.starts_with('\u{feff}') {
                 text.drain(..'\u{feff}'.len_utf8());
             }
-            Ok(SourceText { name, text })
+            Ok(SourceText::new(name, text))
         }
         Err(err) => {
             let good = err.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&err.as_bytes()[..good]).into_owned();
-            let src = SourceText { name, text: prefix };
+            let src = SourceText::new(name, prefix);
             Err(src.finding(
                 &(good..good),
                 tr!(

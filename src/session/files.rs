@@ -125,13 +125,7 @@ impl Draft {
             self.messages,
         )
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-        let read = read_entry(
-            &SourceText {
-                name: src.name,
-                text: src.text.clone(),
-            },
-            self.messages,
-        );
+        let read = read_entry(&SourceText::new(src.name, src.text.clone()), self.messages);
         match read.entry {
             Some(entry) if read.findings.is_empty() => {
                 Ok(Some(match log_file_holding(&self.log, &entry, &src.text) {
