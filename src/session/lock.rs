@@ -49,12 +49,16 @@ impl Lock {
 /// and opened without waiting should it be a pipe.
 fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
     crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    // Written in place, the lock is never a link, even one that stays in
+    // the workbook: it would empty `workbook.toml` or an entry.
+    crate::fsio::refuse_link(path, lang)?;
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
+        options.custom_flags(flags.bits() as i32);
     }
     let file = options
         .open(path)

@@ -477,3 +477,65 @@ fn a_workbook_toml_that_cannot_be_read_is_named_not_taken_for_no_workbook() {
         .code(3)
         .stdout_has("./workbook.toml: a symbolic link to gone.toml, which is not there");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_that_stays_inside_never_has_one_of_the_workbooks_files_written_over_another() {
+    // A lock linked to workbook.toml, a snapshot linked to an entry: links
+    // that never leave the workbook, but writing through them would empty
+    // workbook.toml or rewrite an entry.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    let kept = fs::read_to_string(wb.join("workbook.toml")).expect("read");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    std::os::unix::fs::symlink("../workbook.toml", wb.join(".dino/lock")).expect("link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has("could not write ./.dino/lock: it is a symbolic link (to ../workbook.toml)");
+    assert_eq!(
+        fs::read_to_string(wb.join("workbook.toml")).expect("read"),
+        kept
+    );
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+
+    english(&wb, &["note", "risk", "Budget"]).code(0);
+    let entry = fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("the risk");
+    let entry_text = fs::read_to_string(&entry).expect("read");
+    let snapshot = wb.join("pack-snapshot.toml");
+    fs::remove_file(&snapshot).expect("remove");
+    let name = entry
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    std::os::unix::fs::symlink(format!("log/{name}"), &snapshot).expect("link");
+    // The pack's record changed, so that upgrade has something to write.
+    let changed = kept
+        .lines()
+        .map(|l| {
+            if l.starts_with("hash = ") {
+                "hash = \"sha256:00\""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    fs::write(wb.join("workbook.toml"), &changed).expect("write");
+    english(&wb, &["upgrade", "--yes"])
+        .code(1)
+        .stderr_has("could not write ./pack-snapshot.toml: it is a symbolic link");
+    assert_eq!(fs::read_to_string(&entry).expect("read"), entry_text);
+    // Neither file is written when one of them is refused.
+    assert_eq!(
+        fs::read_to_string(wb.join("workbook.toml")).expect("read"),
+        changed
+    );
+}
