@@ -19,7 +19,7 @@ use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
-use own_files::{leftover_temp_files, read_in, state_dir_problems};
+use own_files::{leftover_temp_files, linked_own_files, read_in, state_dir_problems};
 
 /// The file that makes a folder a workbook.
 pub const WORKBOOK_FILE: &str = "workbook.toml";
@@ -101,6 +101,7 @@ impl Workbook {
         let entries = read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root, lang));
         findings.extend(state_dir_problems(root, lang));
+        findings.extend(linked_own_files(root, lang));
         findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),

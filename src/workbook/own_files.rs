@@ -83,6 +83,10 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             out.push(named(&path, leaves.message_for(&path, lang)));
             continue;
         }
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            out.push(named(&path, written_not_linked(lang)));
+            continue;
+        }
         let Ok(meta) = fs::metadata(&path) else {
             continue;
         };
@@ -103,4 +107,28 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Said of one of the files dino writes that is a link inside the
+/// workbook (one out of it is named as such where it is read).
+fn written_not_linked(lang: Lang) -> String {
+    tr!(
+        lang,
+        "en symbolisk länk; dino skriver den här filen bara som en vanlig fil: ta bort länken",
+        "a symbolic link; dino writes this file only as an ordinary file: remove the link"
+    )
+}
+
+/// `workbook.toml` and `pack-snapshot.toml` when they are links that stay
+/// inside the workbook: read, but `dino upgrade` will not write them.
+pub fn linked_own_files(root: &Path, lang: Lang) -> Vec<Finding> {
+    [super::WORKBOOK_FILE, crate::pack::snapshot::SNAPSHOT_FILE]
+        .into_iter()
+        .map(|name| root.join(name))
+        .filter(|path| {
+            std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+                && crate::fsio::inside::check(root, path).is_ok()
+        })
+        .map(|path| Finding::in_file(path.display().to_string(), written_not_linked(lang)))
+        .collect()
 }

@@ -493,6 +493,9 @@ fn a_link_that_stays_inside_never_has_one_of_the_workbooks_files_written_over_an
     english(&wb, &["run", "--answers", "svar.toml"])
         .code(1)
         .stderr_has("could not write ./.dino/lock: it is a symbolic link (to ../workbook.toml)");
+    english(&wb, &["check"]).code(3).stdout_has(
+        "./.dino/lock: a symbolic link; dino writes this file only as an ordinary file",
+    );
     assert_eq!(
         fs::read_to_string(wb.join("workbook.toml")).expect("read"),
         kept
@@ -532,6 +535,9 @@ fn a_link_that_stays_inside_never_has_one_of_the_workbooks_files_written_over_an
     english(&wb, &["upgrade", "--yes"])
         .code(1)
         .stderr_has("could not write ./pack-snapshot.toml: it is a symbolic link");
+    english(&wb, &["check"]).code(3).stdout_has(
+        "./pack-snapshot.toml: a symbolic link; dino writes this file only as an ordinary file",
+    );
     assert_eq!(fs::read_to_string(&entry).expect("read"), entry_text);
     // Neither file is written when one of them is refused.
     assert_eq!(
