@@ -290,6 +290,18 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         Ok(list) => {
             for item in list.flatten() {
                 let name = item.file_name().to_string_lossy().into_owned();
+                if item.file_name().to_str().is_none() {
+                    // Named as shown, with `�`, it could not be opened.
+                    findings.push(Finding::in_file(
+                        dir.join(&name).display().to_string(),
+                        tr!(
+                            lang,
+                            "filnamnet är inte UTF-8 och kan inte läsas; byt namn på filen",
+                            "the file's name is not UTF-8, so it cannot be read; rename the file"
+                        ),
+                    ));
+                    continue;
+                }
                 let kind = item.file_type();
                 let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
                 let is_file = kind.is_ok_and(|t| t.is_file()) || is_link;

@@ -545,3 +545,17 @@ fn a_link_that_stays_inside_never_has_one_of_the_workbooks_files_written_over_an
         changed
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_entry_whose_name_is_not_utf8_is_named_for_it_not_as_missing() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let name = std::ffi::OsStr::from_bytes(b"2026-03-02-0900-note-aaaaa\xff.md");
+    fs::write(wb.join("log").join(name), "+++\n").expect("write");
+    let run = english(&wb, &["check"]);
+    run.code(3)
+        .stdout_has("./log/2026-03-02-0900-note-aaaaa\u{fffd}.md: the file's name is not UTF-8");
+    assert!(!run.stdout.contains("does not exist"), "{}", run.stdout);
+}
