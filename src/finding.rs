@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One problem found in a file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,17 +50,84 @@ pub struct SourceText {
     /// The file as the user would name it.
     pub name: String,
     pub text: String,
+    /// Where lines and columns stand every [`MARK_STEP`] bytes, made the
+    /// first time a place far into the text is asked for.
+    marks: OnceLock<Vec<Mark>>,
 }
 
+/// A byte offset with its line and column.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+/// How far apart the marks are: no place is counted from further back, so
+/// that a file with many findings far into it is not counted through again
+/// for each (which grows with the square of its size).
+const MARK_STEP: usize = 4096;
+
 impl SourceText {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceText {
+        SourceText {
+            name: name.into(),
+            text: text.into(),
+            marks: OnceLock::new(),
+        }
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let from = if offset < 2 * MARK_STEP {
+            Mark {
+                offset: 0,
+                line: 1,
+                col: 1,
+            }
+        } else {
+            let marks = self.marks();
+            marks[marks.partition_point(|m| m.offset <= offset) - 1]
+        };
+        let (mut line, mut col) = (from.line, from.col);
+        for c in self.text[from.offset..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
         (line, col)
+    }
+
+    fn marks(&self) -> &[Mark] {
+        self.marks.get_or_init(|| {
+            let mut out = vec![Mark {
+                offset: 0,
+                line: 1,
+                col: 1,
+            }];
+            let (mut line, mut col, mut next) = (1, 1, MARK_STEP);
+            for (i, c) in self.text.char_indices() {
+                if i >= next {
+                    out.push(Mark {
+                        offset: i,
+                        line,
+                        col,
+                    });
+                    next = i + MARK_STEP;
+                }
+                if c == '\n' {
+                    line += 1;
+                    col = 1;
+                } else {
+                    col += 1;
+                }
+            }
+            out
+        })
     }
 
     /// A finding at the start of `span`.
@@ -98,10 +166,7 @@ mod tests {
 
     #[test]
     fn offsets_become_lines_and_character_columns() {
-        let src = SourceText {
-            name: "x.toml".into(),
-            text: "ab\r\nåäö = 1\nz".into(),
-        };
+        let src = SourceText::new("x.toml", "ab\r\nåäö = 1\nz");
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(4), (2, 1));
         // "åäö" is six bytes; the space after it is column 4.
@@ -109,6 +174,31 @@ mod tests {
         assert_eq!(src.line_col(src.text.len()), (3, 2));
         // An offset inside a character counts from that character.
         assert_eq!(src.line_col(5), (2, 1));
+    }
+
+    #[test]
+    fn places_far_into_a_long_text_are_counted_as_near_ones() {
+        // Lines of every length, characters of every width, CRLF.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&"åx☕👩".repeat(i % 37));
+            text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+        }
+        text.push_str(&"ä".repeat(20_000));
+        let src = SourceText::new("x", text.clone());
+        let naive = |offset: usize| {
+            let offset = floor_char_boundary(&text, offset);
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            (line, before[start..].chars().count() + 1)
+        };
+        for offset in (0..text.len())
+            .step_by(997)
+            .chain([text.len(), text.len() - 1])
+        {
+            assert_eq!(src.line_col(offset), naive(offset), "{offset}");
+        }
     }
 
     #[test]

@@ -99,9 +99,14 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
     };
     let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
-    out::set_label_lang(lang);
+    // Asked for, the language labels errors; else the workbook's does, as
+    // it does its messages (looked up when an error is printed, after `-C`).
+    if let Some(chosen) = cli.global.lang.or_else(i18n::Lang::from_dino_lang) {
+        out::set_label_lang(chosen);
+    }
+    out::set_label_fallback(|| cli::help_lang(None, std::path::Path::new(".")));
     if let Some(dir) = &cli.global.chdir {
-        change_dir(dir, lang)?;
+        change_dir(dir, lang).inspect_err(|_| out::set_label_lang(lang))?;
     }
     let ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,

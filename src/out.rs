@@ -64,7 +64,8 @@ pub fn error(message: impl Display) {
 
 /// The label before an error message, in the language of the run.
 pub fn error_label() -> String {
-    let lang = LABEL_LANG.get().copied().unwrap_or_else(Lang::from_env);
+    let lang =
+        *LABEL_LANG.get_or_init(|| LABEL_FALLBACK.get().map_or_else(Lang::from_env, |f| f()));
     console::style(lang.pick("fel", "error"))
         .for_stderr()
         .red()
@@ -72,12 +73,20 @@ pub fn error_label() -> String {
         .to_string()
 }
 
-/// Sets the language error labels are printed in, once the options are read.
+/// Sets the language error labels are printed in; the first one set holds.
 pub fn set_label_lang(lang: Lang) {
     let _ = LABEL_LANG.set(lang);
 }
 
+/// Where the label's language comes from when none was set: told by the
+/// edge (the workbook's own language), looked up only when an error is
+/// printed.
+pub fn set_label_fallback(fallback: fn() -> Lang) {
+    let _ = LABEL_FALLBACK.set(fallback);
+}
+
 static LABEL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+static LABEL_FALLBACK: std::sync::OnceLock<fn() -> Lang> = std::sync::OnceLock::new();
 
 #[cfg(test)]
 mod tests {

@@ -61,10 +61,7 @@ pub fn ensure_text_fits(len: usize, lang: Lang) -> Result<()> {
 pub fn entry_text(entry: &Entry, what: &str, text_lang: Lang, lang: Lang) -> Result<String> {
     let text = write_entry(entry, text_lang);
     ensure_fits(what, text.len(), lang)?;
-    let src = SourceText {
-        name: what.to_string(),
-        text,
-    };
+    let src = SourceText::new(what.to_string(), text);
     let read = read_entry(&src, lang);
     if let Some(finding) = read.findings.first() {
         bail!(unreadable(what, &finding.message, lang));
@@ -89,10 +86,7 @@ pub fn toml_text<T: PartialEq>(
     lang: Lang,
 ) -> Result<String> {
     ensure_fits(what, text.len(), lang)?;
-    let src = SourceText {
-        name: what.to_string(),
-        text,
-    };
+    let src = SourceText::new(what.to_string(), text);
     match read(&src) {
         Ok(back) if &back == expected => Ok(src.text),
         Ok(_) => bail!(unreadable(

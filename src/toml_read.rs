@@ -212,14 +212,32 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Says so when `array` (under `key`) holds more than `MAX_LIST`
+    /// entries; the first `MAX_LIST` are read.
+    fn too_long(&self, key: &str, array: &DeArray<'a>) {
+        if let Some(first_over) = array.get(MAX_LIST) {
+            let (lang, n) = (self.ctx.lang, array.len());
+            self.ctx.report(
+                &first_over.span(),
+                tr!(
+                    lang,
+                    "`{key}` har {n} poster; dino läser högst {MAX_LIST}: dela upp dem",
+                    "`{key}` has {n} entries; dino reads at most {MAX_LIST}: split them up"
+                ),
+            );
+        }
+    }
+
     /// An array of tables (`[[items]]`, or inline tables in an array).
     pub fn tables(&self, key: &'static str, required: bool) -> Vec<Table<'a>> {
         let Some((array, _)) = self.array(key, required) else {
             return Vec::new();
         };
+        self.too_long(key, array);
         let lang = self.ctx.lang;
         array
             .iter()
+            .take(MAX_LIST)
             .filter_map(|value| match value.get_ref() {
                 DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
                 other => {
@@ -243,9 +261,11 @@ impl<'a> Table<'a> {
         let Some((array, _)) = self.array(key, required) else {
             return Vec::new();
         };
+        self.too_long(key, array);
         let lang = self.ctx.lang;
         array
             .iter()
+            .take(MAX_LIST)
             .filter_map(|value| match value.get_ref() {
                 DeValue::String(s) => Some((s.to_string(), value.span())),
                 other => {
@@ -600,6 +620,12 @@ fn deep_key_at(toml: &str) -> Option<usize> {
 /// How many parts a dotted key may have before the toml crate refuses it.
 const TOML_KEY_PARTS: usize = 80;
 
+/// The most entries dino reads from one list in a file (items of a phase,
+/// profile questions, options, phases): far more than a team can work
+/// through, and few enough that checking a pack stays quick however it
+/// was made.
+pub const MAX_LIST: usize = 1000;
+
 /// The most TOML syntax errors reported in one file: past them, the file is
 /// not TOML at all, and naming each would take longer than reading it.
 pub const MAX_TOML_ERRORS: usize = 20;
@@ -628,10 +654,7 @@ mod tests {
 
     /// The findings of parsing `text` as `f.toml`, as printed.
     fn syntax_findings(text: &str) -> Vec<String> {
-        let src = SourceText {
-            name: "f.toml".into(),
-            text: text.to_string(),
-        };
+        let src = SourceText::new("f.toml", text.to_string());
         let findings = RefCell::new(Vec::new());
         assert!(parse(&src, &src.text, Lang::En, &findings).is_none());
         findings

@@ -34,7 +34,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
         args.paths.into_iter().partition(|p| {
-            p.join("pack.toml").is_file() && !p.join(crate::workbook::WORKBOOK_FILE).is_file()
+            crate::pack::source::has_pack_file(p) && !crate::workbook::discover::is_workbook(p)
         });
     // A folder with no workbook in it, but packs (`examples/packs`): its packs.
     others.retain(|path| {

@@ -73,7 +73,7 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
                         .map_or(serde_json::Value::Null, |a| serde_json::json!(a));
                 }
             }
-            serde_json::to_string_pretty(&doc)? + "\n"
+            json::pretty(&doc)? + "\n"
         }
         Format::Table => {
             let mut header = vec![

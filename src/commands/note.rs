@@ -176,10 +176,7 @@ fn refuse_too_deep(text: &str, lang: Lang) -> Result<()> {
     let Some(at) = crate::log::text_too_deep(text) else {
         return Ok(());
     };
-    let place = crate::finding::SourceText {
-        name: String::new(),
-        text: text.to_string(),
-    };
+    let place = crate::finding::SourceText::new(String::new(), text.to_string());
     let (line, col) = place.line_col(at.start);
     let max = crate::log::MAX_NESTING;
     bail!(tr!(

@@ -71,7 +71,7 @@ fn ensure_not_own_file(path: &Path, lang: Lang) -> Result<()> {
 /// workbook and `real` one of them.
 fn own_file_of_workbook(dir: &Path, real: &Path) -> Option<String> {
     use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
-    if !dir.join(WORKBOOK_FILE).is_file() {
+    if !crate::workbook::discover::is_workbook(dir) {
         return None;
     }
     let rel = real.strip_prefix(dir).ok()?;

@@ -54,16 +54,20 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Opens, folds and reports one workbook (redacted when asked).
-fn one(root: &std::path::Path, ui: &Ui, redacting: bool) -> Result<WorkbookReport, String> {
+/// Opens, folds and reports one workbook (redacted when asked), in `lang`.
+fn one(
+    root: &std::path::Path,
+    ui: &Ui,
+    lang: crate::i18n::Lang,
+    redacting: bool,
+) -> Result<WorkbookReport, String> {
     let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen).map_err(|findings| {
         crate::commands::workbooks::failed(root, &findings, ui.lang).to_string()
     })?;
-    let lang = ui.lang_for(wb.language());
-    let state = fold(&wb, lang);
-    let built = report::build(&wb, &state, ui.lang);
+    let state = fold(&wb, ui.lang_for(wb.language()));
+    let built = report::build(&wb, &state, lang);
     if redacting {
-        redact::Redactor::for_workbook(&wb, ui.lang)
+        redact::Redactor::for_workbook(&wb, lang)
             .report(&built)
             .map_err(|e| e.to_string())
     } else {
@@ -80,8 +84,13 @@ struct Part {
 }
 
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
-    let lang = ui.lang;
-    let targets = crate::commands::workbooks::resolve(&args.paths, lang);
+    let targets = crate::commands::workbooks::resolve(&args.paths, ui.lang);
+    // One workbook's report is in its language, as its status is; a
+    // portfolio's in the one asked for.
+    let lang = match targets.workbooks.as_slice() {
+        [root] if targets.single => crate::commands::workbooks::lang_of(root, ui),
+        _ => ui.lang,
+    };
     let mut failed = targets.missing.len();
     for finding in &targets.missing {
         crate::out::error(finding);
@@ -113,7 +122,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     crate::commands::workbooks::par_for_each_ordered(
         roots,
         |index, root| {
-            let result = one(root, ui, redacting).and_then(|r| {
+            let result = one(root, ui, lang, redacting).and_then(|r| {
                 let text = match format {
                     ReportFormat::Json if summary && portfolio => {
                         report::json_summary_item(&r).map_err(|e| e.to_string())?

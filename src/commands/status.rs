@@ -71,7 +71,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
         }
     }
     if args.format == Format::Json {
-        out = serde_json::to_string_pretty(&json::status(docs))? + "\n";
+        out = json::pretty(&json::status(docs))? + "\n";
     } else if !rows.is_empty() {
         out = status_view::portfolio(&rows, ui.lang, width);
     }

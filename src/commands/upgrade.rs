@@ -153,8 +153,12 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     // between the two leaves the new version recorded and a snapshot of the
     // old, which the next `dino upgrade` writes anew.
     let snapshot_text = Snapshot::text(pack, wb.language())?;
-    let workbook_toml = file.write(&wb.root, lang)?;
     let snapshot = wb.root.join(SNAPSHOT_FILE);
+    // Nor is either written when the other would be refused.
+    for path in [wb.root.join(WORKBOOK_FILE), snapshot.clone()] {
+        crate::fsio::writable_in(&wb.root, &path, lang)?;
+    }
+    let workbook_toml = file.write(&wb.root, lang)?;
     write_atomic_in(&wb.root, &snapshot, snapshot_text.as_bytes(), lang)?;
     ui.note(&tr!(
         lang,

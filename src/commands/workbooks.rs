@@ -52,7 +52,7 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
         }
     }
     for path in paths {
-        if path.join(WORKBOOK_FILE).is_file() {
+        if discover::is_workbook(path) {
             workbooks.push(path.clone());
         } else if path.is_dir() {
             searched = true;

@@ -43,10 +43,21 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], lang: Lang) -> Result<()
 }
 
 /// Writes one of the workbook `root`'s own files, atomically: refused when
-/// a link on the way leads out of the workbook, or when something other
-/// than an ordinary file (a folder, a pipe) has the name.
+/// a link on the way leads out of the workbook, when the file itself is a
+/// link (writing through it would change another file, even one of the
+/// workbook's own: an entry), or when something other than an ordinary
+/// file (a folder, a pipe) has the name.
 pub fn write_atomic_in(root: &Path, path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    writable_in(root, path, lang)?;
+    write_atomic(path, bytes, lang)
+}
+
+/// Whether [`write_atomic_in`] would write `path`, as far as can be told
+/// before: a command that writes two files asks for both first, so that a
+/// refusal leaves neither written.
+pub fn writable_in(root: &Path, path: &Path, lang: Lang) -> Result<()> {
     inside::check(root, path).map_err(|out| anyhow!(out.message(lang)))?;
+    refuse_link(path, lang)?;
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
     {
@@ -57,7 +68,25 @@ pub fn write_atomic_in(root: &Path, path: &Path, bytes: &[u8], lang: Lang) -> Re
             "could not write {shown}: it is not an ordinary file (but a folder, a pipe or a device); move it away"
         )));
     }
-    write_atomic(path, bytes, lang)
+    Ok(())
+}
+
+/// Refuses `path` when it is a symbolic link: a workbook's own file that dino
+/// writes in place or replaces is written only as an ordinary file.
+pub fn refuse_link(path: &Path, lang: Lang) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let shown = path.display();
+            let target = fs::read_link(path).unwrap_or_default();
+            let target = target.display();
+            Err(anyhow!(tr!(
+                lang,
+                "kunde inte skriva {shown}: det är en symbolisk länk (till {target}), och dino skriver arbetsbokens egna filer bara som vanliga filer; ta bort länken",
+                "could not write {shown}: it is a symbolic link (to {target}), and dino writes the workbook's own files only as ordinary files; remove the link"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Makes the folder `dir` of the workbook `root` (and those above it

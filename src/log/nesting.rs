@@ -157,13 +157,13 @@ mod tests {
     fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
         use crate::finding::SourceText;
         use crate::i18n::Lang;
-        let src = SourceText {
-            name: "log/x.md".into(),
-            text: format!(
+        let src = SourceText::new(
+            "log/x.md",
+            format!(
                 "+++\nkind = \"note\"\ndate = 2026-03-02T10:00:00+01:00\npack = \"dino\"\npack_version = \"1\"\n+++\n\n# Note\n\n{} x\n",
                 ">".repeat(20_000)
             ),
-        };
+        );
         let read = crate::log::read_entry(&src, Lang::En);
         assert!(read.entry.is_none());
         let findings: Vec<String> = read.findings.iter().map(ToString::to_string).collect();

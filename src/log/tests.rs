@@ -36,10 +36,7 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
 }
 
 fn read_back(text: &str) -> (Entry, Vec<crate::finding::Finding>) {
-    let src = SourceText {
-        name: "log/x.md".into(),
-        text: text.to_string(),
-    };
+    let src = SourceText::new("log/x.md", text.to_string());
     let read = read_entry(&src, Lang::En);
     (read.entry.expect("front matter reads"), read.findings)
 }
@@ -290,19 +287,13 @@ fn what_cannot_be_read_is_named_with_its_line() {
         + 1;
     assert_eq!(lines, [box_line]);
 
-    let src = SourceText {
-        name: "x.md".into(),
-        text: "# no front matter\n".into(),
-    };
+    let src = SourceText::new("x.md", "# no front matter\n");
     let read = read_entry(&src, Lang::En);
     assert!(read.entry.is_none());
     assert_eq!((read.findings[0].line, read.findings[0].col), (1, 1));
 
     let text = "+++\nkind = \"sesion\"\ndate = 2026-03-02T09:15:00+01:00\n+++\n";
-    let src = SourceText {
-        name: "x.md".into(),
-        text: text.into(),
-    };
+    let src = SourceText::new("x.md", text);
     let read = read_entry(&src, Lang::En);
     assert!(read.entry.is_none());
     assert_eq!(read.findings[0].line, 2, "{:?}", read.findings);

@@ -55,7 +55,7 @@ pub fn resolve(spec: &str) -> PackSource {
 pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let source = resolve(spec);
     if let PackSource::Dir(dir) = &source
-        && !dir.join("pack.toml").is_file()
+        && !super::source::has_pack_file(dir)
     {
         return Err(vec![not_a_pack(dir, lang)]);
     }

@@ -367,21 +367,17 @@ mod tests {
             let shot = Snapshot::of(&pack, lang);
             let text = shot.render();
             assert!(text.starts_with("# The pack"));
-            let src = SourceText {
-                name: SNAPSHOT_FILE.into(),
-                text,
-            };
+            let src = SourceText::new(SNAPSHOT_FILE, text);
             assert_eq!(Snapshot::read(&src, lang).expect("reads"), shot);
         }
     }
 
     #[test]
     fn a_damaged_snapshot_is_named_with_its_line() {
-        let src = SourceText {
-            name: "wb/pack-snapshot.toml".into(),
-            text: "pack = \"dino\"\nversion = \"1\"\nhash = \"x\"\nlanguage = \"sv\"\nphse = []\n"
-                .into(),
-        };
+        let src = SourceText::new(
+            "wb/pack-snapshot.toml",
+            "pack = \"dino\"\nversion = \"1\"\nhash = \"x\"\nlanguage = \"sv\"\nphse = []\n",
+        );
         let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
         assert_eq!((finding.line, finding.col), (5, 1));
         assert!(finding.message.contains("phse"), "{}", finding.message);

@@ -72,6 +72,13 @@ impl PackSource {
     }
 }
 
+/// Whether `dir` has a `pack.toml`, readable or not: one that is a link
+/// out of the folder or a pipe is there, and the loader says what is wrong
+/// with it, rather than that there is none.
+pub fn has_pack_file(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join("pack.toml")).is_ok()
+}
+
 /// Checks that a path written in a pack names a file inside the pack folder.
 pub fn check_relative(rel: &str, lang: Lang) -> Result<(), String> {
     let path = Path::new(rel);
@@ -168,12 +175,12 @@ pub fn decode_text(name: String, bytes: Vec<u8>, lang: Lang) -> Result<SourceTex
             if text.starts_with('\u{feff}') {
                 text.drain(..'\u{feff}'.len_utf8());
             }
-            Ok(SourceText { name, text })
+            Ok(SourceText::new(name, text))
         }
         Err(err) => {
             let good = err.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&err.as_bytes()[..good]).into_owned();
-            let src = SourceText { name, text: prefix };
+            let src = SourceText::new(name, prefix);
             Err(src.finding(
                 &(good..good),
                 tr!(

@@ -11,6 +11,34 @@ use crate::workbook::{LoadedEntry, Workbook};
 
 pub const SCHEMA: u32 = 1;
 
+/// `value` as indented JSON text in which nothing can steer a terminal:
+/// serde_json writes control characters U+0000 to U+001F as escapes, but
+/// C1 controls (U+0080 to U+009F, among them a one-character CSI) and
+/// bidirectional overrides as they are; here they are escapes too, so the
+/// text is safe to print and reads back as the very same value.
+pub fn pretty(value: &Json) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(value).map(escape_steering)
+}
+
+/// JSON text with every character outside ASCII that steers a terminal
+/// (see [`crate::text::terminal_md::steers`]) written as `\uXXXX`. Such
+/// characters stand only inside strings, where the escape means the same.
+pub fn escape_steering(text: String) -> String {
+    let steers = |c: char| !c.is_ascii() && crate::text::terminal_md::steers(c);
+    if !text.chars().any(steers) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if steers(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn value(v: &Value) -> Json {
     match v {
         Value::Bool(b) => json!(b),
@@ -218,4 +246,25 @@ pub fn log(wb: &Workbook) -> Json {
         "workbook": wb.root.display().to_string(),
         "entries": wb.entries.iter().map(entry).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_that_steers_a_terminal_is_printed_and_the_value_stays() {
+        let text = "a\u{1b}]0;X\u{7}b\u{9b}2J\u{85}c\u{202e}d\u{2069} å ☕ \u{200f}";
+        let doc = json!({ "name": text });
+        let printed = pretty(&doc).expect("json");
+        assert!(
+            !printed
+                .chars()
+                .any(|c| crate::text::terminal_md::steers(c) && c != '\n'),
+            "{printed:?}"
+        );
+        assert!(printed.contains("\\u009b2J\\u0085c\\u202ed\\u2069 å ☕ \u{200f}"));
+        let back: Json = serde_json::from_str(&printed).expect("reads back");
+        assert_eq!(back, doc);
+    }
 }

@@ -126,7 +126,7 @@ pub fn json_summary_item(report: &WorkbookReport) -> serde_json::Result<String> 
 
 /// A workbook's JSON, indented to sit in the `workbooks` array.
 fn indented(value: serde_json::Value) -> serde_json::Result<String> {
-    let pretty = serde_json::to_string_pretty(&value)?;
+    let pretty = crate::report::json::pretty(&value)?;
     Ok(pretty
         .lines()
         .map(|l| format!("    {l}"))

@@ -125,13 +125,7 @@ impl Draft {
             self.messages,
         )
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-        let read = read_entry(
-            &SourceText {
-                name: src.name,
-                text: src.text.clone(),
-            },
-            self.messages,
-        );
+        let read = read_entry(&SourceText::new(src.name, src.text.clone()), self.messages);
         match read.entry {
             Some(entry) if read.findings.is_empty() => {
                 Ok(Some(match log_file_holding(&self.log, &entry, &src.text) {
@@ -190,12 +184,18 @@ impl Draft {
     }
 }
 
-/// The file in `log` that holds exactly `text`, the Markdown of `entry`:
-/// its name is the one `text` would be given (more id digits when those
-/// were taken).
+/// The file in `log` (a workbook's `log/`) that holds exactly `text`, the
+/// Markdown of `entry`: its name is the one `text` would be given (more id
+/// digits when those were taken). A file found only through a link out of
+/// the workbook is not it: the entry is not in this workbook's log.
 pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf> {
     let name = entry_file_name(&entry.meta, text, |_| false);
     let stem = name.strip_suffix(".md")?;
+    let workbook = log.parent().unwrap_or(Path::new("."));
+    let inside = |path: &Path| crate::fsio::inside::check(workbook, path).is_ok();
+    if !inside(log) {
+        return None;
+    }
     fs::read_dir(log)
         .ok()?
         .flatten()
@@ -206,7 +206,7 @@ pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf
                 .is_some_and(|more| more.bytes().all(|b| b.is_ascii_hexdigit()))
         })
         .map(|n| log.join(n))
-        .find(|path| holds(path, text))
+        .find(|path| inside(path) && holds(path, text))
 }
 
 /// Whether `path` is a regular file holding exactly `text` (a named pipe

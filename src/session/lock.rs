@@ -49,23 +49,39 @@ impl Lock {
 /// and opened without waiting should it be a pipe.
 fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
     crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    // Written in place, the lock is never a link, even one that stays in
+    // the workbook: it would empty `workbook.toml` or an entry.
+    crate::fsio::refuse_link(path, lang)?;
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
+        options.custom_flags(flags.bits() as i32);
     }
     let file = options
         .open(path)
         .map_err(|e| errors::error(Doing::Write, path, &e, lang))?;
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
+    let meta = file.metadata();
+    if !meta.as_ref().is_ok_and(|m| m.is_file()) {
         let shown = path.display();
         let why = crate::fsio::regular::not_regular(lang);
         bail!(tr!(
             lang,
             "kunde inte ta låset {shown}: {why}; ta bort det",
             "could not take the lock {shown}: {why}; remove it"
+        ));
+    }
+    // The lock is written in place: a hard link would have that write
+    // empty a file elsewhere, which no check of links can see leave.
+    #[cfg(unix)]
+    if meta.is_ok_and(|m| std::os::unix::fs::MetadataExt::nlink(&m) > 1) {
+        let shown = path.display();
+        bail!(tr!(
+            lang,
+            "kunde inte ta låset {shown}: filen har fler namn (en hård länk), och att skriva låset skulle ändra dem alla; ta bort {shown}",
+            "could not take the lock {shown}: the file has other names too (a hard link), and writing the lock would change them all; remove {shown}"
         ));
     }
     Ok(file)

@@ -392,6 +392,19 @@ fn the_log_file_holding_a_text_is_found_by_its_name_and_bytes() {
     fs::write(log.join(&longer), &text).expect("write");
     assert_eq!(
         files::log_file_holding(&log, &entry, &text),
-        Some(log.join(longer))
+        Some(log.join(&longer))
     );
+    // The same bytes outside the workbook, through a link, are not in its
+    // log: neither an entry linked out nor `log/` linked out.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().expect("temp");
+        fs::rename(log.join(&longer), outside.path().join(&longer)).expect("move");
+        std::os::unix::fs::symlink(outside.path().join(&longer), log.join(&longer)).expect("link");
+        assert_eq!(files::log_file_holding(&log, &entry, &text), None);
+        fs::remove_file(log.join(&longer)).expect("remove");
+        fs::rename(&log, dir.path().join("kept-log")).expect("move");
+        std::os::unix::fs::symlink(outside.path(), &log).expect("link");
+        assert_eq!(files::log_file_holding(&log, &entry, &text), None);
+    }
 }

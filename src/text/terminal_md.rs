@@ -138,17 +138,20 @@ pub fn render(markdown: &str, width: usize) -> String {
     out
 }
 
-/// Text safe to print on one line: control characters (which could move
-/// the cursor, change colours or split a line) are shown as `�`.
+/// Whether `c` may not be printed as it is: a control character (which
+/// could move the cursor, change colours, set a window's title or split a
+/// line), or a bidirectional embedding, override or isolate (U+202A to
+/// U+202E, U+2066 to U+2069), which shows the text after it in another
+/// order than it is written.
+pub fn steers(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text safe to print on one line: characters that steer the terminal or
+/// the order text is shown in ([`steers`]) are shown as `�`.
 pub fn visible(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                '�'
-            } else {
-                c
-            }
-        })
+        .map(|c| if steers(c) && c != '\t' { '�' } else { c })
         .collect()
 }
 
@@ -156,7 +159,7 @@ pub fn visible(text: &str) -> String {
 pub fn visible_lines(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() && !matches!(c, '\t' | '\n') {
+            if steers(c) && !matches!(c, '\t' | '\n') {
                 '�'
             } else {
                 c

@@ -1,8 +1,10 @@
 //! A writer that lets no control character through but the line end and
 //! the tab: a document dino prints (a report, a handbook) carries texts
 //! from packs, workbooks and logs that colleagues wrote, and none of them
-//! may steer the terminal it lands on. Control characters become `�`; a
-//! carriage return is dropped, so CRLF reads as a line end.
+//! may steer the terminal it lands on, nor show its text in another order
+//! than it is written. Control characters and bidirectional overrides
+//! become `�` (see [`super::terminal_md::steers`]); a carriage return is
+//! dropped, so CRLF reads as a line end.
 
 use std::io::{self, Write};
 
@@ -13,14 +15,27 @@ const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
 /// Input must be UTF-8, as every document dino writes is.
 pub struct VisibleWriter<W: Write> {
     inner: W,
-    /// A 0xC2 byte held back: with the next byte it may be a C1 control
-    /// (U+0080 to U+009F), which a write may have split.
-    held: bool,
+    /// The first bytes of a character a write split: with the bytes that
+    /// follow, it may be a C1 control (U+0080 to U+009F) or an override.
+    held: Vec<u8>,
 }
 
 impl<W: Write> VisibleWriter<W> {
     pub fn new(inner: W) -> VisibleWriter<W> {
-        VisibleWriter { inner, held: false }
+        VisibleWriter {
+            inner,
+            held: Vec::with_capacity(4),
+        }
+    }
+}
+
+/// How many bytes the UTF-8 character that starts with `lead` has.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
     }
 }
 
@@ -28,18 +43,32 @@ impl<W: Write> Write for VisibleWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut out = Vec::with_capacity(buf.len() + 8);
         for &byte in buf {
-            if std::mem::take(&mut self.held) {
-                if (0x80..=0x9f).contains(&byte) {
-                    out.extend_from_slice(REPLACEMENT);
+            if !self.held.is_empty() {
+                if byte & 0xc0 == 0x80 {
+                    self.held.push(byte);
+                    if self.held.len() < char_len(self.held[0]) {
+                        continue;
+                    }
+                    let held = std::mem::take(&mut self.held);
+                    match std::str::from_utf8(&held)
+                        .ok()
+                        .and_then(|s| s.chars().next())
+                    {
+                        Some(c) if super::terminal_md::steers(c) => {
+                            out.extend_from_slice(REPLACEMENT);
+                        }
+                        _ => out.extend_from_slice(&held),
+                    }
                     continue;
                 }
-                out.push(0xc2);
+                // Not UTF-8 after all: passed on as it came.
+                out.append(&mut self.held);
             }
             match byte {
                 b'\n' | b'\t' => out.push(byte),
                 b'\r' => {}
                 0x00..=0x1f | 0x7f => out.extend_from_slice(REPLACEMENT),
-                0xc2 => self.held = true,
+                0x80.. if char_len(byte) > 1 => self.held.push(byte),
                 _ => out.push(byte),
             }
         }
@@ -48,6 +77,9 @@ impl<W: Write> Write for VisibleWriter<W> {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        // A character cut off at the very end is passed on as it came.
+        let held = std::mem::take(&mut self.held);
+        self.inner.write_all(&held)?;
         self.inner.flush()
     }
 }
@@ -84,5 +116,29 @@ mod tests {
         assert_eq!(through(&[b"a", &csi[..1], &csi[1..], b"b"]), "a\u{fffd}b");
         let cent = "¢".as_bytes();
         assert_eq!(through(&[&cent[..1], &cent[1..]]), "¢");
+        // Bytes that are not UTF-8 after all are passed on; what follows
+        // them is still caught.
+        let mut out = Vec::new();
+        VisibleWriter::new(&mut out)
+            .write_all(&[0xe2, 0x1b, b'x', 0xc2])
+            .and_then(|()| VisibleWriter::new(&mut out).flush())
+            .expect("write");
+        assert_eq!(out, [&[0xe2][..], REPLACEMENT, b"x"].concat());
+        // A bidirectional override, cut in every place.
+        let rlo = "\u{202e}".as_bytes();
+        assert_eq!(
+            through(&[b"a", &rlo[..1], &rlo[1..2], &rlo[2..], b"b"]),
+            "a\u{fffd}b"
+        );
+        assert_eq!(through(&[&rlo[..2], &rlo[2..]]), "\u{fffd}");
+        let text = "å\u{202e}ä\u{2066}ö\u{2069} ☕ 👩‍👩‍👧 \u{200f}";
+        for cut in 0..text.len() {
+            let (a, b) = text.as_bytes().split_at(cut);
+            assert_eq!(
+                through(&[a, b]),
+                "å\u{fffd}ä\u{fffd}ö\u{fffd} ☕ 👩‍👩‍👧 \u{200f}",
+                "{cut}"
+            );
+        }
     }
 }

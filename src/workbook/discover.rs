@@ -6,6 +6,13 @@ use std::path::{Path, PathBuf};
 
 use super::WORKBOOK_FILE;
 
+/// Whether `dir` is a workbook: it has a `workbook.toml`, readable or not
+/// (one that is a link out of the workbook, a pipe or a folder is there,
+/// and opening the workbook says what is wrong with it).
+pub fn is_workbook(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(WORKBOOK_FILE)).is_ok()
+}
+
 /// The workbook that holds `start`: `start` itself or the nearest folder
 /// above it with a `workbook.toml`.
 /// The path comes back as `start` itself, or `start` with `..` for each
@@ -14,7 +21,7 @@ pub fn enclosing(start: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(start).ok()?;
     let mut shown = start.to_path_buf();
     for dir in absolute.ancestors() {
-        if dir.join(WORKBOOK_FILE).is_file() {
+        if is_workbook(dir) {
             return Some(shown);
         }
         shown = shown.join("..");
@@ -53,14 +60,14 @@ pub fn half_made(dir: &Path) -> bool {
         })
     };
     let log = dir.join(super::LOG_DIR);
-    !dir.join(WORKBOOK_FILE).exists()
+    !is_workbook(dir)
         && fs::symlink_metadata(&log).is_ok_and(|m| m.is_dir())
         && only(&log, &[".gitkeep"])
         && only(dir, &[super::LOG_DIR, crate::pack::snapshot::SNAPSHOT_FILE])
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, half: &mut Vec<PathBuf>) {
-    if dir.join(WORKBOOK_FILE).is_file() {
+    if is_workbook(dir) {
         out.push(dir.to_path_buf());
         return;
     }

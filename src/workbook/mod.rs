@@ -19,7 +19,7 @@ use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
 use file::WorkbookFile;
-use own_files::{leftover_temp_files, read_in};
+use own_files::{leftover_temp_files, linked_own_files, read_in, state_dir_problems};
 
 /// The file that makes a folder a workbook.
 pub const WORKBOOK_FILE: &str = "workbook.toml";
@@ -82,7 +82,7 @@ impl Workbook {
     pub fn open_as(root: &Path, lang: Lang, own_language: bool) -> Result<Workbook, Vec<Finding>> {
         let file_path = root.join(WORKBOOK_FILE);
         let shown = file_path.display().to_string();
-        if !file_path.is_file() {
+        if !discover::is_workbook(root) {
             return Err(vec![Finding::in_file(
                 root.display().to_string(),
                 tr!(
@@ -100,6 +100,8 @@ impl Workbook {
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root, lang));
+        findings.extend(state_dir_problems(root, lang));
+        findings.extend(linked_own_files(root, lang));
         findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
@@ -192,7 +194,7 @@ fn read_pack(
         },
     };
     if let PackSource::Dir(dir) = &source
-        && !dir.join("pack.toml").is_file()
+        && !crate::pack::source::has_pack_file(dir)
     {
         return Err(vec![builtin::not_a_pack(dir, lang)]);
     }
@@ -288,6 +290,18 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
         Ok(list) => {
             for item in list.flatten() {
                 let name = item.file_name().to_string_lossy().into_owned();
+                if item.file_name().to_str().is_none() {
+                    // Named as shown, with `�`, it could not be opened.
+                    findings.push(Finding::in_file(
+                        dir.join(&name).display().to_string(),
+                        tr!(
+                            lang,
+                            "filnamnet är inte UTF-8 och kan inte läsas; byt namn på filen",
+                            "the file's name is not UTF-8, so it cannot be read; rename the file"
+                        ),
+                    ));
+                    continue;
+                }
                 let kind = item.file_type();
                 let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
                 let is_file = kind.is_ok_and(|t| t.is_file()) || is_link;
@@ -299,6 +313,12 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
                         links.insert(name.clone());
                     }
                     names.push(name);
+                } else if name.ends_with(".md") {
+                    // Named like an entry, but a folder, a pipe or a device.
+                    findings.push(Finding::in_file(
+                        dir.join(&name).display().to_string(),
+                        crate::fsio::regular::not_regular(lang),
+                    ));
                 } else {
                     findings.push(Finding::in_file(
                         dir.join(&name).display().to_string(),

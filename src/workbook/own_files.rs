@@ -53,3 +53,82 @@ pub fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
     }
     out
 }
+
+/// What is wrong with the workbook's `.dino/` folder, where there is one,
+/// such that every `dino run` would be refused until it is moved away: a
+/// link out of the workbook, a file where the folder belongs, a draft or a
+/// lock that is not an ordinary file, or a lock with other names too (a
+/// hard link, which writing the lock would change).
+pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
+    use std::fs;
+    let dir = root.join(super::STATE_DIR);
+    let named =
+        |path: &Path, message: String| Finding::in_file(path.display().to_string(), message);
+    if fs::symlink_metadata(&dir).is_err() {
+        return Vec::new();
+    }
+    if let Err(out) = crate::fsio::inside::check(root, &dir) {
+        return vec![named(&dir, out.message_for(&dir, lang))];
+    }
+    if !fs::metadata(&dir).is_ok_and(|m| m.is_dir()) {
+        return vec![named(&dir, crate::fsio::not_a_folder(lang))];
+    }
+    let mut out = Vec::new();
+    for name in ["draft.md", "lock"] {
+        let path = dir.join(name);
+        if fs::symlink_metadata(&path).is_err() {
+            continue;
+        }
+        if let Err(leaves) = crate::fsio::inside::check(root, &path) {
+            out.push(named(&path, leaves.message_for(&path, lang)));
+            continue;
+        }
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            out.push(named(&path, written_not_linked(lang)));
+            continue;
+        }
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() {
+            out.push(named(&path, crate::fsio::regular::not_regular(lang)));
+            continue;
+        }
+        #[cfg(unix)]
+        if name == "lock" && std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+            out.push(named(
+                &path,
+                tr!(
+                    lang,
+                    "filen har fler namn (en hård länk), och låset skrivs på plats; ta bort den",
+                    "the file has other names too (a hard link), and the lock is written in place; remove it"
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Said of one of the files dino writes that is a link inside the
+/// workbook (one out of it is named as such where it is read).
+fn written_not_linked(lang: Lang) -> String {
+    tr!(
+        lang,
+        "en symbolisk länk; dino skriver den här filen bara som en vanlig fil: ta bort länken",
+        "a symbolic link; dino writes this file only as an ordinary file: remove the link"
+    )
+}
+
+/// `workbook.toml` and `pack-snapshot.toml` when they are links that stay
+/// inside the workbook: read, but `dino upgrade` will not write them.
+pub fn linked_own_files(root: &Path, lang: Lang) -> Vec<Finding> {
+    [super::WORKBOOK_FILE, crate::pack::snapshot::SNAPSHOT_FILE]
+        .into_iter()
+        .map(|name| root.join(name))
+        .filter(|path| {
+            std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+                && crate::fsio::inside::check(root, path).is_ok()
+        })
+        .map(|path| Finding::in_file(path.display().to_string(), written_not_linked(lang)))
+        .collect()
+}

@@ -103,10 +103,10 @@ mod tests {
     #[test]
     fn a_profile_file_is_checked_with_positions() {
         let pack = dino();
-        let src = SourceText {
-            name: "profil.toml".into(),
-            text: "org_kind = \"region\"\nprocurment = \"yes\"\ndecision_level = \"king\"\n".into(),
-        };
+        let src = SourceText::new(
+            "profil.toml",
+            "org_kind = \"region\"\nprocurment = \"yes\"\ndecision_level = \"king\"\n",
+        );
         let findings = read_file(&src, &pack, Lang::En).expect_err("two problems");
         let shown: Vec<String> = findings.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");

@@ -110,3 +110,72 @@ fn a_symbolic_link_out_of_the_pack_is_refused() {
     run.code(3).stdout_has("./test.toml: the file links to");
     run.stdout_has("outside the pack folder");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pack_toml_that_cannot_be_read_is_named_for_what_it_is() {
+    // Not «no pack.toml»: a link out of the folder, a pipe, a device.
+    let dir = scratch_pack();
+    let pack_file = dir.path().join("pack.toml");
+    fs::remove_file(&pack_file).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &pack_file).expect("symlink");
+    for args in [&["pack", "check", "."][..], &["check", "."]] {
+        let run = crate::support::dino_in(dir.path(), &[&["--lang", "en"][..], args].concat());
+        run.code(3)
+            .stdout_has("./pack.toml: the file links to /dev/zero, outside the pack folder");
+    }
+    fs::remove_file(&pack_file).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pack_file)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."])
+        .code(3)
+        .stdout_has("./pack.toml: it is not an ordinary file");
+    fs::remove_file(&pack_file).expect("remove");
+    crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."])
+        .code(1)
+        .stderr_has("the folder has no pack.toml");
+}
+
+#[test]
+fn a_pack_too_large_to_run_is_named_and_checked_quickly() {
+    // A thousand items each naming what is not there: every finding with
+    // its line, found without counting through the file once for each.
+    let dir = scratch_pack();
+    let path = dir.path().join("start.toml");
+    let mut text = fs::read_to_string(&path).expect("read");
+    let first_line = text.lines().count() + 3;
+    // As many as make the phase's items a thousand, the most dino reads.
+    let more = 1000 - text.matches("[[items]]").count();
+    for i in 0..more {
+        text.push_str(&format!(
+            "\n[[items]]\nid = \"x{i}\"\nkind = \"check\"\nprompt = \"P\"\nwhen = \"saknas{i}\"\n"
+        ));
+    }
+    fs::write(&path, &text).expect("write");
+    let started = std::time::Instant::now();
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has(&format!(
+            "./start.toml:{}:9: unknown profile question `saknas0`",
+            first_line + 3
+        ))
+        .stdout_has(&format!(
+            "./start.toml:{}:9: unknown profile question `saknas{}`",
+            first_line + 3 + (more - 1) * 6,
+            more - 1
+        ));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    // One more than a thousand items in a phase is more than dino reads.
+    text.push_str("\n[[items]]\nid = \"x1000\"\nkind = \"check\"\nprompt = \"P\"\n");
+    fs::write(&path, &text).expect("write");
+    crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."])
+        .code(3)
+        .stdout_has("`items` has 1001 entries; dino reads at most 1000");
+}

@@ -202,10 +202,7 @@ fn named(findings: &[Finding], file: &str, read: bool) -> Result<(), String> {
 #[test]
 fn the_entry_reader_survives_any_input() {
     fuzz(&seeds("entries"), |name, text, lang| {
-        let src = SourceText {
-            name: format!("log/{name}"),
-            text: text.to_string(),
-        };
+        let src = SourceText::new(format!("log/{name}"), text);
         let read = dino::log::read_entry(&src, lang);
         named(&read.findings, &src.name, read.entry.is_some())
     });
@@ -214,10 +211,7 @@ fn the_entry_reader_survives_any_input() {
 #[test]
 fn the_workbook_reader_survives_any_input() {
     fuzz(&seeds("workbooks"), |_, text, lang| {
-        let src = SourceText {
-            name: "workbook.toml".into(),
-            text: text.to_string(),
-        };
+        let src = SourceText::new("workbook.toml", text.to_string());
         match dino::workbook::file::WorkbookFile::read(&src, lang) {
             Ok(_) => Ok(()),
             Err(findings) => named(&findings, &src.name, false),
@@ -228,10 +222,7 @@ fn the_workbook_reader_survives_any_input() {
 #[test]
 fn the_snapshot_reader_survives_any_input() {
     fuzz(&seeds("snapshots"), |_, text, lang| {
-        let src = SourceText {
-            name: "pack-snapshot.toml".into(),
-            text: text.to_string(),
-        };
+        let src = SourceText::new("pack-snapshot.toml", text.to_string());
         match dino::pack::snapshot::Snapshot::read(&src, lang) {
             Ok(_) => Ok(()),
             Err(finding) => named(&[finding], &src.name, false),
@@ -254,10 +245,7 @@ fn the_answers_reader_survives_any_input() {
         user: "Anna Lind".into(),
     };
     fuzz(&seeds("answers"), |_, text, lang| {
-        let src = SourceText {
-            name: "svar.toml".into(),
-            text: text.to_string(),
-        };
+        let src = SourceText::new("svar.toml", text.to_string());
         match dino::session::answers_file::read(&src, &ctx, lang) {
             Ok(_) => Ok(()),
             Err(findings) => named(&findings, &src.name, false),

@@ -352,3 +352,210 @@ fn a_lock_taken_but_not_yet_written_says_a_session_is_starting() {
     assert!(!run.stderr.contains('?'), "{}", run.stderr);
     drop(lock);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_hard_linked_to_a_file_elsewhere_is_refused_and_the_file_kept() {
+    // A hard link cannot be seen to leave the workbook, but the lock is
+    // the one file dino writes in place: it refuses one with other names.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "keep me").expect("write");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    fs::hard_link(&victim, wb.join(".dino/lock")).expect("hard link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has(
+            "could not take the lock ./.dino/lock: the file has other names too (a hard link)",
+        );
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
+    // Removed, the lock is made anew and the run goes on.
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+    english(&wb, &["run", "--answers", "svar.toml"]).code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_copy_of_the_entry_outside_the_workbook_is_not_taken_for_it_written() {
+    // The log moved out and linked: a run whose entry the folder outside
+    // happens to hold word for word must not say it was written.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"Frånvaro.\"\n").expect("write");
+    let env = [
+        ("DINO_LANG", "en"),
+        ("DINO_NOW", "2026-03-02T09:15:00+01:00"),
+    ];
+    dino_env(&wb, &["run", "initiering", "--answers", "svar.toml"], &env).code(0);
+    let outside = dir.path().join("outside-log");
+    fs::rename(wb.join("log"), &outside).expect("move");
+    std::os::unix::fs::symlink(&outside, wb.join("log")).expect("link");
+    let run = dino_env(&wb, &["run", "initiering", "--answers", "svar.toml"], &env);
+    run.code(1)
+        .stderr_has("./log is a symbolic link out of the workbook");
+    assert!(!run.stderr.contains("written"), "{}", run.transcript());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_folder_every_run_would_refuse_is_reported_by_check() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    english(&wb, &["check"]).code(0);
+    // A file where the folder belongs.
+    fs::write(wb.join(".dino"), "").expect("write");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino: should be a folder, but is a file; move the file away");
+    // The folder linked out of the workbook.
+    fs::remove_file(wb.join(".dino")).expect("remove");
+    std::os::unix::fs::symlink(dir.path(), wb.join(".dino")).expect("link");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino: a symbolic link out of the workbook");
+    // A draft that is a folder, a lock that is a pipe or a hard link.
+    fs::remove_file(wb.join(".dino")).expect("remove");
+    fs::create_dir_all(wb.join(".dino/draft.md")).expect("mkdir");
+    mkfifo(&wb.join(".dino/lock"));
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./.dino/draft.md: it is not an ordinary file")
+        .stdout_has("./.dino/lock: it is not an ordinary file");
+    fs::remove_dir(wb.join(".dino/draft.md")).expect("remove");
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+    fs::write(dir.path().join("other.txt"), "").expect("write");
+    fs::hard_link(dir.path().join("other.txt"), wb.join(".dino/lock")).expect("link");
+    dino_env(&wb, &["check"], &[("DINO_LANG", "sv")])
+        .code(3)
+        .stdout_has("./.dino/lock: filen har fler namn (en hård länk)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_folder_named_like_an_entry_is_named_for_what_it_is() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    mkfifo(&wb.join("log/2026-03-02-0900-note-aaaaaa.md"));
+    fs::create_dir(wb.join("log/2026-03-02-0900-note-bbbbbb.md")).expect("mkdir");
+    let run = within_seconds(&wb, &["check"]);
+    run.code(3)
+        .stdout_has("./log/2026-03-02-0900-note-aaaaaa.md: it is not an ordinary file")
+        .stdout_has("./log/2026-03-02-0900-note-bbbbbb.md: it is not an ordinary file");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_workbook_toml_that_cannot_be_read_is_named_not_taken_for_no_workbook() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let file = wb.join("workbook.toml");
+    fs::remove_file(&file).expect("remove");
+    mkfifo(&file);
+    for (at, args, shown) in [
+        (&wb, &["status"][..], "./workbook.toml"),
+        (
+            &wb.join("log"),
+            &["note", "note", "x"],
+            "./../workbook.toml",
+        ),
+        (
+            &dir.path().to_path_buf(),
+            &["status"],
+            "./proj/workbook.toml",
+        ),
+    ] {
+        let run = within_seconds(at, args);
+        run.code(1).stderr_has(&format!(
+            "error: {shown}: it is not an ordinary file (but a folder, a pipe or a device)"
+        ));
+    }
+    fs::remove_file(&file).expect("remove");
+    std::os::unix::fs::symlink("gone.toml", &file).expect("link");
+    english(&wb, &["check"])
+        .code(3)
+        .stdout_has("./workbook.toml: a symbolic link to gone.toml, which is not there");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_that_stays_inside_never_has_one_of_the_workbooks_files_written_over_another() {
+    // A lock linked to workbook.toml, a snapshot linked to an entry: links
+    // that never leave the workbook, but writing through them would empty
+    // workbook.toml or rewrite an entry.
+    let dir = temp();
+    let wb = workbook(dir.path());
+    fs::write(wb.join("svar.toml"), "[answers]\n").expect("write");
+    let kept = fs::read_to_string(wb.join("workbook.toml")).expect("read");
+    fs::create_dir_all(wb.join(".dino")).expect("mkdir");
+    std::os::unix::fs::symlink("../workbook.toml", wb.join(".dino/lock")).expect("link");
+    english(&wb, &["run", "--answers", "svar.toml"])
+        .code(1)
+        .stderr_has("could not write ./.dino/lock: it is a symbolic link (to ../workbook.toml)");
+    english(&wb, &["check"]).code(3).stdout_has(
+        "./.dino/lock: a symbolic link; dino writes this file only as an ordinary file",
+    );
+    assert_eq!(
+        fs::read_to_string(wb.join("workbook.toml")).expect("read"),
+        kept
+    );
+    fs::remove_file(wb.join(".dino/lock")).expect("remove");
+
+    english(&wb, &["note", "risk", "Budget"]).code(0);
+    let entry = fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("the risk");
+    let entry_text = fs::read_to_string(&entry).expect("read");
+    let snapshot = wb.join("pack-snapshot.toml");
+    fs::remove_file(&snapshot).expect("remove");
+    let name = entry
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    std::os::unix::fs::symlink(format!("log/{name}"), &snapshot).expect("link");
+    // The pack's record changed, so that upgrade has something to write.
+    let changed = kept
+        .lines()
+        .map(|l| {
+            if l.starts_with("hash = ") {
+                "hash = \"sha256:00\""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    fs::write(wb.join("workbook.toml"), &changed).expect("write");
+    english(&wb, &["upgrade", "--yes"])
+        .code(1)
+        .stderr_has("could not write ./pack-snapshot.toml: it is a symbolic link");
+    english(&wb, &["check"]).code(3).stdout_has(
+        "./pack-snapshot.toml: a symbolic link; dino writes this file only as an ordinary file",
+    );
+    assert_eq!(fs::read_to_string(&entry).expect("read"), entry_text);
+    // Neither file is written when one of them is refused.
+    assert_eq!(
+        fs::read_to_string(wb.join("workbook.toml")).expect("read"),
+        changed
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_entry_whose_name_is_not_utf8_is_named_for_it_not_as_missing() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp();
+    let wb = workbook(dir.path());
+    let name = std::ffi::OsStr::from_bytes(b"2026-03-02-0900-note-aaaaa\xff.md");
+    fs::write(wb.join("log").join(name), "+++\n").expect("write");
+    let run = english(&wb, &["check"]);
+    run.code(3)
+        .stdout_has("./log/2026-03-02-0900-note-aaaaa\u{fffd}.md: the file's name is not UTF-8");
+    assert!(!run.stdout.contains("does not exist"), "{}", run.stdout);
+}

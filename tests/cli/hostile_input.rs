@@ -312,8 +312,12 @@ fn a_pinned_clock_entries_cannot_record_is_refused_before_writing() {
     dino_in(&wb, &["check"]).code(0);
 }
 
-/// What must never reach a terminal from a colleague's text.
-const ESCAPES: [char; 3] = ['\u{1b}', '\u{7}', '\u{9b}'];
+/// What must never reach a terminal from a colleague's text: escapes,
+/// the bell, a one-character CSI and NEL, and bidirectional overrides and
+/// isolates (which show text in another order than it is written).
+const ESCAPES: [char; 7] = [
+    '\u{1b}', '\u{7}', '\u{9b}', '\u{85}', '\u{202e}', '\u{2066}', '\u{8}',
+];
 
 #[track_caller]
 fn no_escapes(what: &str, text: &str) {
@@ -370,6 +374,7 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
             "facilitator = \"Anna\\u001b]0;PWNED\\u0007 Lind\"\n",
             "participants = [{ name = \"Omar\\u009b2J Said\", role = \"Rek\\u001b[31mtor\" }]\n",
             "[answers]\nproblem = \"Elever\\u001b]0;PWNED\\u0007 hoppar av.\"\n",
+            "behovsagare = \"Eva\\u202e\\u0085\\u0008 \\u2066Ek\"\n",
         ),
     )
     .expect("write");
@@ -392,7 +397,7 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
     let text = fs::read_to_string(&file).expect("workbook.toml");
     fs::write(
         &file,
-        text.replace("name = \"Alfa\"", r#"name = "Alfa\u001b[2J""#),
+        text.replace("name = \"Alfa\"", r#"name = "Alfa\u001b[2J\u202e\u009b""#),
     )
     .expect("write");
     for args in [
@@ -403,6 +408,11 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
         &["report"],
         &["report", "--format", "html"],
         &["report", "-o", "-"],
+        &["status", "--format", "json"],
+        &["log", "--format", "json"],
+        &["report", "--format", "json"],
+        &["status", ".."],
+        &["report", ".."],
     ] {
         let run = dino_in(&wb, &[&["--lang", "en"][..], args].concat());
         assert!(
@@ -426,6 +436,22 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
     assert!(
         doc.to_string()
             .contains("Elever\\u001b]0;PWNED\\u0007 hoppar av."),
+        "{}",
+        run.stdout
+    );
+    // Nor JSON, which keeps every text exact all the same.
+    for args in [&["status"][..], &["report"]] {
+        let run = dino_in(&wb, &[args, &["--format", "json"]].concat());
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let exact = doc.to_string();
+        assert!(
+            exact.contains("Alfa\\u001b[2J\u{202e}\u{9b}"),
+            "{args:?}: {exact}"
+        );
+    }
+    let run = dino_in(&wb, &["log", "--format", "json"]);
+    assert!(
+        run.stdout.contains(r"Eva\u202e\u0085\b \u2066Ek"),
         "{}",
         run.stdout
     );
@@ -469,8 +495,9 @@ fn escapes_in_an_earlier_session_never_reach_the_terminal_of_the_next_run() {
         wb.join("svar.toml"),
         concat!(
             "facilitator = \"Anna\\u001b]0;PWNED\\u0007 Lind\"\n",
-            "participants = [{ name = \"Omar\\u001b]0;PWNED\\u0007 Said\", role = \"Rektor\" }]\n",
+            "participants = [{ name = \"Omar\\u202e\\u001b]0;PWNED\\u0007 Said\", role = \"Rektor\" }]\n",
             "[answers]\nproblem = \"Elever\\u001b]0;PWNED\\u0007 hoppar av.\"\n",
+            "behovsagare = \"Eva\\u202e\\u0085\\u0008 \\u2066Ek\"\n",
         ),
     )
     .expect("write");
@@ -506,7 +533,7 @@ fn escapes_in_an_earlier_session_never_reach_the_terminal_of_the_next_run() {
     seen.extend_from_slice(found.as_bytes());
     let shown = String::from_utf8_lossy(&seen);
     assert!(
-        !shown.contains("\u{1b}]0;") && !shown.contains('\u{7}'),
+        !shown.contains("\u{1b}]0;") && !shown.contains(['\u{7}', '\u{202e}']),
         "{shown:?}"
     );
     assert!(
@@ -514,4 +541,36 @@ fn escapes_in_an_earlier_session_never_reach_the_terminal_of_the_next_run() {
         "{shown:?}"
     );
     p.send("\x03").expect("Ctrl-C");
+}
+
+#[test]
+fn an_error_is_labelled_in_the_language_of_its_message() {
+    // The workbook is English, the locale is not asked for (Swedish by
+    // default): the message is the workbook's, and so is its label.
+    let dir = temp();
+    let wb = workbook(dir.path(), "Alfa");
+    let run = pinned(&wb, &["note", "note", &format!("{} x", ">".repeat(5000))]);
+    run.code(1)
+        .stderr_has("error: the text nests deeper than 32 levels");
+    assert!(!run.stderr.contains("fel:"), "{}", run.stderr);
+    // Asked for, a language labels every message.
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "sv",
+            "note",
+            "note",
+            &format!("{} x", ">".repeat(5000)),
+        ],
+    )
+    .code(1)
+    .stderr_has("fel: texten");
+    // Outside any workbook, the locale's; a folder not there, named so.
+    pinned(dir.path(), &["-C", "inte-här", "status"])
+        .code(1)
+        .stderr_has("fel: kan inte gå till mappen inte-här (-C)");
+    pinned(&wb, &["-C", "inte-här", "status"])
+        .code(1)
+        .stderr_has("fel: kan inte gå till mappen inte-här (-C)");
 }

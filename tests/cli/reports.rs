@@ -538,3 +538,26 @@ fn redaction_finds_every_form_of_a_recorded_name_and_keeps_ordinary_words() {
         redacted.stdout_has("HR-direktör");
     }
 }
+
+#[test]
+fn a_workbooks_report_is_in_its_own_language_unless_another_is_asked_for() {
+    // An English workbook, a Swedish locale: the report reads as its
+    // status does, in English, the pack's texts and the headings alike.
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::support::pinned(dir.path(), &["--lang", "en", "new", "Alfa", "--no-input"]).code(0);
+    let wb = dir.path().join("alfa");
+    let run = crate::support::dino_env(&wb, &["report"], &[("LANG", "sv_SE.UTF-8")]);
+    run.code(0)
+        .stdout_has("## Summary")
+        .stdout_lacks("Sammanfattning");
+    crate::support::dino_env(
+        &wb,
+        &["report", "--format", "html"],
+        &[("LANG", "sv_SE.UTF-8")],
+    )
+    .code(0)
+    .stdout_has("<html lang=\"en\">");
+    crate::support::dino_in(&wb, &["--lang", "sv", "report"])
+        .code(0)
+        .stdout_has("## Sammanfattning");
+}

@@ -27,7 +27,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
         let source = builtin::resolve(spec);
         if let PackSource::Dir(dir) = &source {
             // A path that holds no pack at all is an error, not a finding.
-            if !dir.join("pack.toml").is_file() {
+            if !crate::pack::source::has_pack_file(dir) {
                 unreadable += 1;
                 crate::out::error(builtin::not_a_pack(dir, lang));
                 continue;

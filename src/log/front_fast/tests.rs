@@ -62,13 +62,7 @@ fn meta() -> impl Strategy<Value = Meta> {
 fn source(front_matter: &str) -> (SourceText, std::ops::Range<usize>) {
     let text = format!("{front_matter}\n# Titel\n");
     let (range, _) = front::split(&text).expect("fenced");
-    (
-        SourceText {
-            name: "log/x.md".into(),
-            text,
-        },
-        range,
-    )
+    (SourceText::new("log/x.md", text), range)
 }
 
 proptest! {
