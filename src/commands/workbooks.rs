@@ -35,10 +35,11 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             Some(found) => workbooks.push(found),
             None => {
                 searched = true;
-                let half;
-                (workbooks, half) = discover::below_with_half_made(here);
-                missing.extend(half.iter().map(|dir| half_made(dir, lang)));
-                if workbooks.is_empty() && half.is_empty() {
+                let found = discover::search(here);
+                missing.extend(searched_findings(&found, lang));
+                let nothing = found.half_made.is_empty() && found.too_deep.is_empty();
+                workbooks = found.workbooks;
+                if workbooks.is_empty() && nothing {
                     missing.push(Finding::in_file(
                         ".",
                         tr!(
@@ -56,9 +57,10 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             workbooks.push(path.clone());
         } else if path.is_dir() {
             searched = true;
-            let (found, half) = discover::below_with_half_made(path);
-            missing.extend(half.iter().map(|dir| half_made(dir, lang)));
-            if found.is_empty() && half.is_empty() {
+            let found = discover::search(path);
+            missing.extend(searched_findings(&found, lang));
+            let nothing = found.half_made.is_empty() && found.too_deep.is_empty();
+            if found.workbooks.is_empty() && nothing {
                 missing.push(Finding::in_file(
                     path.display().to_string(),
                     tr!(
@@ -68,7 +70,7 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
                     ),
                 ));
             }
-            workbooks.extend(found);
+            workbooks.extend(found.workbooks);
         } else if path.file_name().is_some_and(|n| n == WORKBOOK_FILE) && path.is_file() {
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
             workbooks.push(dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf));
@@ -88,6 +90,28 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
         single,
         missing,
     }
+}
+
+/// What a search below a folder met besides workbooks: half-made ones, and
+/// folders too deep to search.
+fn searched_findings(found: &discover::Found, lang: Lang) -> Vec<Finding> {
+    let max = discover::MAX_SEARCH_DEPTH;
+    let too_deep = found.too_deep.iter().map(|dir| {
+        Finding::in_file(
+            dir.display().to_string(),
+            tr!(
+                lang,
+                "mapparna i den söktes inte: dino söker arbetsböcker högst {max} mappar ner; ange mappen själv om en arbetsbok ligger där",
+                "its folders were not searched: dino looks for workbooks at most {max} folders down; name the folder itself if a workbook is in it"
+            ),
+        )
+    });
+    found
+        .half_made
+        .iter()
+        .map(|dir| half_made(dir, lang))
+        .chain(too_deep)
+        .collect()
 }
 
 /// The finding for a folder an interrupted `dino new` left half made.

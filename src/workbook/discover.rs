@@ -29,21 +29,69 @@ pub fn enclosing(start: &Path) -> Option<PathBuf> {
     None
 }
 
+/// How many folders below the one searched a workbook may lie; deeper
+/// folders are not searched, and said so (a folder tree may come from
+/// anyone, and nothing is walked without an end).
+pub const MAX_SEARCH_DEPTH: usize = 16;
+
+/// What a search below a folder found, each list sorted by path.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub workbooks: Vec<PathBuf>,
+    /// Folders an interrupted `dino new` of an older dino left half made
+    /// (see [`half_made`]).
+    pub half_made: Vec<PathBuf>,
+    /// Folders [`MAX_SEARCH_DEPTH`] down that hold folders not searched.
+    pub too_deep: Vec<PathBuf>,
+}
+
 /// Every workbook at or below `root`, sorted by path. A workbook's own
 /// folders are not searched, nor are hidden folders or symbolic links.
 pub fn below(root: &Path) -> Vec<PathBuf> {
-    below_with_half_made(root).0
+    search(root).workbooks
 }
 
-/// As [`below`], and the folders below `root` that an interrupted
-/// `dino new` of an older dino left half made (see [`half_made`]).
-pub fn below_with_half_made(root: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let mut out = Vec::new();
-    let mut half = Vec::new();
-    walk(root, &mut out, &mut half);
-    out.sort();
-    half.sort();
-    (out, half)
+/// As [`below`], with the half-made folders and those too deep to search.
+/// The walk keeps its own list of folders to visit, so no folder tree can
+/// exhaust the stack.
+pub fn search(root: &Path) -> Found {
+    let mut found = Found::default();
+    let mut to_visit = vec![(root.to_path_buf(), 0)];
+    while let Some((dir, depth)) = to_visit.pop() {
+        if is_workbook(&dir) {
+            found.workbooks.push(dir);
+        } else if half_made(&dir) {
+            found.half_made.push(dir);
+        } else {
+            let children = subfolders(&dir);
+            if depth == MAX_SEARCH_DEPTH && !children.is_empty() {
+                found.too_deep.push(dir);
+            } else {
+                to_visit.extend(children.into_iter().map(|child| (child, depth + 1)));
+            }
+        }
+    }
+    found.workbooks.sort();
+    found.half_made.sort();
+    found.too_deep.sort();
+    found
+}
+
+/// The folders in `dir` a workbook may be in: not hidden, not links, not
+/// build output.
+fn subfolders(dir: &Path) -> Vec<PathBuf> {
+    let Ok(list) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    list.flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name != "target" && name != "node_modules"
+        })
+        .map(|e| e.path())
+        .collect()
 }
 
 /// Whether `dir` is a workbook half made by an interrupted `dino new`: no
@@ -66,34 +114,6 @@ pub fn half_made(dir: &Path) -> bool {
         && only(dir, &[super::LOG_DIR, crate::pack::snapshot::SNAPSHOT_FILE])
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, half: &mut Vec<PathBuf>) {
-    if is_workbook(dir) {
-        out.push(dir.to_path_buf());
-        return;
-    }
-    if half_made(dir) {
-        half.push(dir.to_path_buf());
-        return;
-    }
-    let Ok(list) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut children: Vec<PathBuf> = list
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            !name.starts_with('.') && name != "target" && name != "node_modules"
-        })
-        .map(|e| e.path())
-        .collect();
-    children.sort();
-    for child in children {
-        walk(&child, out, half);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,10 +131,9 @@ mod tests {
             half_made(&dir),
             "log/.gitkeep, the snapshot, a temporary file"
         );
-        assert_eq!(
-            below_with_half_made(top.path()),
-            (vec![], vec![dir.clone()])
-        );
+        let found = search(top.path());
+        assert!(found.workbooks.is_empty());
+        assert_eq!(found.half_made, vec![dir.clone()]);
         // Someone's own folder with a log of its own is no workbook's.
         fs::write(dir.join("log/server.log"), "").expect("write");
         assert!(!half_made(&dir));
@@ -124,5 +143,27 @@ mod tests {
         fs::remove_file(dir.join("notes.txt")).expect("remove");
         fs::write(dir.join(WORKBOOK_FILE), "").expect("write");
         assert!(!half_made(&dir), "a whole workbook");
+    }
+
+    #[test]
+    fn a_search_goes_only_so_deep_and_names_where_it_stopped() {
+        let top = tempfile::tempdir().expect("temp");
+        let mut deep = top.path().to_path_buf();
+        for level in 0..MAX_SEARCH_DEPTH + 3 {
+            deep.push(format!("d{level}"));
+        }
+        fs::create_dir_all(&deep).expect("mkdir");
+        fs::write(deep.join(WORKBOOK_FILE), "").expect("write");
+        let shallow = top.path().join("a").join("wb");
+        fs::create_dir_all(&shallow).expect("mkdir");
+        fs::write(shallow.join(WORKBOOK_FILE), "").expect("write");
+
+        let found = search(top.path());
+        assert_eq!(found.workbooks, vec![shallow]);
+        let mut stop = top.path().to_path_buf();
+        for level in 0..MAX_SEARCH_DEPTH {
+            stop.push(format!("d{level}"));
+        }
+        assert_eq!(found.too_deep, vec![stop]);
     }
 }

@@ -559,3 +559,21 @@ fn an_entry_whose_name_is_not_utf8_is_named_for_it_not_as_missing() {
         .stdout_has("./log/2026-03-02-0900-note-aaaaa\u{fffd}.md: the file's name is not UTF-8");
     assert!(!run.stdout.contains("does not exist"), "{}", run.stdout);
 }
+
+#[test]
+fn a_folder_tree_too_deep_to_search_is_named_and_the_workbooks_above_it_are_found() {
+    let dir = temp();
+    english(dir.path(), &["new", "Proj", "--no-input"]).code(0);
+    // Five hundred folders, one in the other: searched only so far down.
+    let mut deep = dir.path().join("deep");
+    for _ in 0..500 {
+        deep.push("d");
+    }
+    fs::create_dir_all(&deep).expect("mkdir");
+    let status = english(dir.path(), &["status"]);
+    assert_ne!(status.code, 0, "a folder left unsearched is said");
+    status.stdout_has("Proj").stderr_has(
+        "its folders were not searched: dino looks for workbooks at most 16 folders down",
+    );
+    assert!(!status.stderr.contains("panicked"));
+}
