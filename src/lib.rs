@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod conflict;
 pub mod exit;
 pub mod finding;
 pub mod fsio;
@@ -31,6 +32,7 @@ pub mod report;
 pub mod session;
 pub mod state;
 pub mod toml_read;
+pub mod toml_words;
 pub mod ui;
 pub mod workbook;
 

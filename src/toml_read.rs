@@ -549,6 +549,10 @@ pub fn parse<'a>(
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) -> Option<Spanned<DeTable<'a>>> {
+    if let Some(conflict) = crate::conflict::finding(src, toml, lang) {
+        findings.borrow_mut().push(conflict);
+        return None;
+    }
     let (tree, errors) = DeTable::parse_recoverable(toml);
     if errors.is_empty() {
         return Some(tree);
@@ -559,11 +563,9 @@ pub fn parse<'a>(
             .span()
             .or_else(|| deep_key_at(toml).map(|at| at..at))
             .unwrap_or(0..0);
-        let message = err.message().trim_end().to_string();
-        findings.borrow_mut().push(src.finding(
-            &span,
-            tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
-        ));
+        findings
+            .borrow_mut()
+            .push(src.finding(&span, invalid_toml(err.message(), lang)));
     }
     if let Some(next) = errors.get(MAX_TOML_ERRORS) {
         let span = next.span().unwrap_or(0..0);
@@ -577,6 +579,12 @@ pub fn parse<'a>(
         ));
     }
     None
+}
+
+/// A TOML syntax error from the toml crate, in the reader's language.
+pub fn invalid_toml(message: &str, lang: Lang) -> String {
+    let message = crate::toml_words::in_lang(message.trim_end(), lang);
+    tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}")
 }
 
 /// Where the first key (`a.b.c = …` or `[a.b.c]`) of more parts than TOML

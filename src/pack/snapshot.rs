@@ -164,9 +164,12 @@ impl Snapshot {
 
     /// Reads a snapshot back; a problem is a finding with its position.
     pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
+        if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+            return Err(conflict);
+        }
         toml::from_str(&src.text).map_err(|err| {
             let span = err.span().unwrap_or(0..0);
-            let why = err.message().trim_end_matches('\n').to_string();
+            let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
             src.finding(&span, unreadable(lang, &why))
         })
     }
@@ -207,6 +210,13 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
         return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);
+    let head_src = SourceText {
+        name: name.clone(),
+        text: text.to_string(),
+    };
+    if let Some(conflict) = crate::conflict::finding(&head_src, &text, lang) {
+        return Some(Err(conflict));
+    }
     let mut lines = text
         .lines()
         .enumerate()
