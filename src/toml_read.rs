@@ -48,17 +48,19 @@ pub struct Table<'a> {
     asked: RefCell<Vec<&'static str>>,
 }
 
-/// Type names as TOML users know them.
-fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "string",
-        DeValue::Integer(_) => "integer",
-        DeValue::Float(_) => "float",
-        DeValue::Boolean(_) => "boolean",
-        DeValue::Datetime(_) => "datetime",
-        DeValue::Array(_) => "array",
-        DeValue::Table(_) => "table",
-    }
+/// Type names as TOML users know them; in Swedish, as they read in a
+/// sentence ("inte ett heltal").
+fn type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
+    let (sv, en) = match value {
+        DeValue::String(_) => ("en sträng", "string"),
+        DeValue::Integer(_) => ("ett heltal", "integer"),
+        DeValue::Float(_) => ("ett decimaltal", "float"),
+        DeValue::Boolean(_) => ("ett sanningsvärde", "boolean"),
+        DeValue::Datetime(_) => ("en tidpunkt", "datetime"),
+        DeValue::Array(_) => ("en lista", "array"),
+        DeValue::Table(_) => ("en tabell", "table"),
+    };
+    lang.pick(sv, en)
 }
 
 impl<'a> Table<'a> {
@@ -101,7 +103,7 @@ impl<'a> Table<'a> {
         wanted_en: &str,
     ) {
         let lang = self.ctx.lang;
-        let found = type_name(value.get_ref());
+        let found = type_name(value.get_ref(), lang);
         let wanted = lang.pick(wanted_sv, wanted_en);
         self.ctx.report(
             &value.span(),
@@ -223,7 +225,7 @@ impl<'a> Table<'a> {
             .filter_map(|value| match value.get_ref() {
                 DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
                 other => {
-                    let found = type_name(other);
+                    let found = type_name(other, lang);
                     self.ctx.report(
                         &value.span(),
                         tr!(
@@ -249,7 +251,7 @@ impl<'a> Table<'a> {
             .filter_map(|value| match value.get_ref() {
                 DeValue::String(s) => Some((s.to_string(), value.span())),
                 other => {
-                    let found = type_name(other);
+                    let found = type_name(other, lang);
                     self.ctx.report(
                         &value.span(),
                         tr!(
@@ -390,7 +392,7 @@ pub fn read_value_text(
                         by_lang.push((text_lang, s.to_string()));
                     }
                     other => {
-                        let found = type_name(other);
+                        let found = type_name(other, lang);
                         ctx.report(
                             &wording.span(),
                             tr!(
@@ -422,7 +424,7 @@ pub fn read_value_text(
             Text::ByLang(by_lang)
         }
         other => {
-            let found = type_name(other);
+            let found = type_name(other, lang);
             ctx.report(
                 &value.span(),
                 tr!(
@@ -675,6 +677,33 @@ mod tests {
             findings[0].contains("cannot recurse further"),
             "{findings:?}"
         );
+    }
+
+    #[test]
+    fn an_unfinished_merge_is_one_finding_not_a_flood_of_syntax_errors() {
+        let text = "a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> theirs\n";
+        let findings = syntax_findings(text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].starts_with("f.toml:2:1: an unfinished git merge"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_told_in_swedish_at_their_place() {
+        let src = SourceText {
+            name: "f.toml".into(),
+            text: "a = 1\na = 2\n".into(),
+        };
+        let findings = RefCell::new(Vec::new());
+        assert!(parse(&src, &src.text, Lang::Sv, &findings).is_none());
+        let printed: Vec<String> = findings
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(printed, ["f.toml:2:1: ogiltig TOML: nyckeln finns redan"]);
     }
 
     #[test]

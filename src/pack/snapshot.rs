@@ -396,4 +396,39 @@ mod tests {
         assert_eq!((finding.line, finding.col), (5, 1));
         assert!(finding.message.contains("phse"), "{}", finding.message);
     }
+
+    #[test]
+    fn an_unfinished_merge_in_a_snapshot_is_named_at_its_marker() {
+        let text = "# c\n\npack = \"dino\"\n<<<<<<< HEAD\nversion = \"1\"\n=======\nversion = \"2\"\n>>>>>>> b\nhash = \"x\"\nlanguage = \"sv\"\n";
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::write(dir.path().join(SNAPSHOT_FILE), text).expect("write");
+        let head = read_head(dir.path(), Lang::En).expect("a snapshot");
+        let finding = head.expect_err("a conflict");
+        assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
+        assert!(finding.message.starts_with("an unfinished git merge"));
+        let src = SourceText {
+            name: SNAPSHOT_FILE.into(),
+            text: text.into(),
+        };
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
+        assert_eq!(finding.line, 4, "{finding}");
+        assert!(
+            finding
+                .message
+                .starts_with("en ofullbordad git-sammanslagning")
+        );
+    }
+
+    #[test]
+    fn a_snapshot_syntax_error_is_told_in_swedish() {
+        let src = SourceText {
+            name: SNAPSHOT_FILE.into(),
+            text: "pack = [\"dino\"\n".into(),
+        };
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
+        assert!(
+            finding.message.contains("listan avslutas inte"),
+            "{finding}"
+        );
+    }
 }
