@@ -15,6 +15,9 @@ pub fn in_lang(english: &str, lang: Lang) -> String {
 
 /// The Swedish of a whole message, if its every part is known.
 fn swedish(english: &str) -> Option<String> {
+    if let Some(field) = field_problem(english) {
+        return field;
+    }
     let (what, expected) = match english.split_once(", expected ") {
         Some((what, expected)) => (what, Some(expected)),
         None => (english, None),
@@ -24,6 +27,52 @@ fn swedish(english: &str) -> Option<String> {
         None => Some(what.to_string()),
         Some(expected) => Some(format!("{what}; här väntades {}", wanted(expected)?)),
     }
+}
+
+/// The errors of reading TOML into a fixed shape (serde's words): an
+/// unknown or missing key, a value of the wrong type. `None` when the
+/// message is not one of them; `Some(None)` when it is, in words not known.
+fn field_problem(english: &str) -> Option<Option<String>> {
+    if let Some(rest) = english.strip_prefix("unknown field ") {
+        let (field, valid) = match rest.split_once(", expected one of ") {
+            Some((field, valid)) => (field, Some(valid)),
+            None => match rest.split_once(", expected ") {
+                Some((field, valid)) => (field, Some(valid)),
+                None => (rest, None),
+            },
+        };
+        return Some(Some(match valid {
+            Some(valid) if valid.starts_with('`') => {
+                format!("okänd nyckel {field}; giltiga nycklar här: {valid}")
+            }
+            _ => format!("okänd nyckel {field}"),
+        }));
+    }
+    if let Some(field) = english.strip_prefix("missing field ") {
+        return Some(Some(format!("nyckeln {field} saknas")));
+    }
+    let rest = english.strip_prefix("invalid type: ")?;
+    let (found, wanted) = rest.split_once(", expected ")?;
+    let found = serde_kind(found.split(' ').next().unwrap_or_default());
+    let wanted = serde_kind(wanted.trim_start_matches("a ").trim_start_matches("an "));
+    Some(
+        found
+            .zip(wanted)
+            .map(|(found, wanted)| format!("fel sorts värde: {found}, där {wanted} väntades")),
+    )
+}
+
+/// A kind of value in serde's words, in Swedish.
+fn serde_kind(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "string" => "en sträng",
+        "integer" | "u64" | "i64" | "u32" | "i32" => "ett heltal",
+        "floating" | "float" | "f64" => "ett tal",
+        "boolean" => "ett sanningsvärde",
+        "sequence" => "en lista",
+        "map" => "en tabell",
+        _ => return None,
+    })
 }
 
 /// What is wrong, from the crate's words for it.
@@ -290,6 +339,21 @@ mod tests {
             sv("unquoted keys cannot be empty, expected letters, numbers, `-`, `_`"),
             "en nyckel utan citattecken kan inte vara tom; här väntades bokstäver, siffror, `-` eller `_`"
         );
+    }
+
+    #[test]
+    fn errors_of_shape_are_given_in_swedish() {
+        assert_eq!(
+            sv("unknown field `foo`, expected one of `id`, `kind`"),
+            "okänd nyckel `foo`; giltiga nycklar här: `id`, `kind`"
+        );
+        assert_eq!(sv("missing field `id`"), "nyckeln `id` saknas");
+        assert_eq!(
+            sv("invalid type: integer `3`, expected a string"),
+            "fel sorts värde: ett heltal, där en sträng väntades"
+        );
+        let odd = "invalid type: unit value, expected struct Snapshot";
+        assert_eq!(sv(odd), odd);
     }
 
     #[test]
