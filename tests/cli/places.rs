@@ -234,3 +234,23 @@ fn a_value_of_the_wrong_kind_is_named_in_swedish() {
         .code(3)
         .stdout_has("./workbook.toml:1:8: `name` must be a string, not integer");
 }
+
+#[test]
+fn a_note_with_a_line_like_a_conflict_marker_is_refused_before_writing() {
+    let dir = temp();
+    let wb = workbook(dir.path());
+    pinned(&wb, &["--lang", "en", "note", "note", "a\n<<<<<<< HEAD\nb"])
+        .code(1)
+        .stderr_has("line 2 of the text starts like a git conflict marker")
+        .stderr_has("nothing was written");
+    let entries = fs::read_dir(wb.join("log")).expect("log/").flatten();
+    let md = entries.filter(|e| e.path().extension().is_some_and(|x| x == "md"));
+    assert_eq!(md.count(), 0);
+    // A heading underlined with `=======` is Markdown, not a conflict.
+    pinned(
+        &wb,
+        &["--lang", "en", "note", "note", "Title\n=======\n\nText."],
+    )
+    .code(0);
+    dino_lang(&wb, "en", &["check"]).code(0);
+}
