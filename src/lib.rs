@@ -21,6 +21,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod conflict;
 pub mod exit;
 pub mod finding;
 pub mod fsio;
@@ -37,6 +38,7 @@ pub mod session;
 pub mod state;
 pub mod text;
 pub mod toml_read;
+pub mod toml_words;
 pub mod ui;
 pub mod workbook;
 

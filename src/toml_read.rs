@@ -48,17 +48,19 @@ pub struct Table<'a> {
     asked: RefCell<Vec<&'static str>>,
 }
 
-/// Type names as TOML users know them.
-fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "string",
-        DeValue::Integer(_) => "integer",
-        DeValue::Float(_) => "float",
-        DeValue::Boolean(_) => "boolean",
-        DeValue::Datetime(_) => "datetime",
-        DeValue::Array(_) => "array",
-        DeValue::Table(_) => "table",
-    }
+/// Type names as TOML users know them; in Swedish, as they read in a
+/// sentence ("inte ett heltal").
+fn type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
+    let (sv, en) = match value {
+        DeValue::String(_) => ("en sträng", "string"),
+        DeValue::Integer(_) => ("ett heltal", "integer"),
+        DeValue::Float(_) => ("ett decimaltal", "float"),
+        DeValue::Boolean(_) => ("ett sanningsvärde", "boolean"),
+        DeValue::Datetime(_) => ("en tidpunkt", "datetime"),
+        DeValue::Array(_) => ("en lista", "array"),
+        DeValue::Table(_) => ("en tabell", "table"),
+    };
+    lang.pick(sv, en)
 }
 
 impl<'a> Table<'a> {
@@ -101,7 +103,7 @@ impl<'a> Table<'a> {
         wanted_en: &str,
     ) {
         let lang = self.ctx.lang;
-        let found = type_name(value.get_ref());
+        let found = type_name(value.get_ref(), lang);
         let wanted = lang.pick(wanted_sv, wanted_en);
         self.ctx.report(
             &value.span(),
@@ -241,7 +243,7 @@ impl<'a> Table<'a> {
             .filter_map(|value| match value.get_ref() {
                 DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
                 other => {
-                    let found = type_name(other);
+                    let found = type_name(other, lang);
                     self.ctx.report(
                         &value.span(),
                         tr!(
@@ -269,7 +271,7 @@ impl<'a> Table<'a> {
             .filter_map(|value| match value.get_ref() {
                 DeValue::String(s) => Some((s.to_string(), value.span())),
                 other => {
-                    let found = type_name(other);
+                    let found = type_name(other, lang);
                     self.ctx.report(
                         &value.span(),
                         tr!(
@@ -410,7 +412,7 @@ pub fn read_value_text(
                         by_lang.push((text_lang, s.to_string()));
                     }
                     other => {
-                        let found = type_name(other);
+                        let found = type_name(other, lang);
                         ctx.report(
                             &wording.span(),
                             tr!(
@@ -442,7 +444,7 @@ pub fn read_value_text(
             Text::ByLang(by_lang)
         }
         other => {
-            let found = type_name(other);
+            let found = type_name(other, lang);
             ctx.report(
                 &value.span(),
                 tr!(
@@ -569,6 +571,10 @@ pub fn parse<'a>(
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) -> Option<Spanned<DeTable<'a>>> {
+    if let Some(conflict) = crate::conflict::finding(src, toml, lang) {
+        findings.borrow_mut().push(conflict);
+        return None;
+    }
     let (tree, errors) = DeTable::parse_recoverable(toml);
     if errors.is_empty() {
         return Some(tree);
@@ -579,11 +585,9 @@ pub fn parse<'a>(
             .span()
             .or_else(|| deep_key_at(toml).map(|at| at..at))
             .unwrap_or(0..0);
-        let message = err.message().trim_end().to_string();
-        findings.borrow_mut().push(src.finding(
-            &span,
-            tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}"),
-        ));
+        findings
+            .borrow_mut()
+            .push(src.finding(&span, invalid_toml(err.message(), lang)));
     }
     if let Some(next) = errors.get(MAX_TOML_ERRORS) {
         let span = next.span().unwrap_or(0..0);
@@ -597,6 +601,12 @@ pub fn parse<'a>(
         ));
     }
     None
+}
+
+/// A TOML syntax error from the toml crate, in the reader's language.
+pub fn invalid_toml(message: &str, lang: Lang) -> String {
+    let message = crate::toml_words::in_lang(message.trim_end(), lang);
+    tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}")
 }
 
 /// Where the first key (`a.b.c = …` or `[a.b.c]`) of more parts than TOML
@@ -690,6 +700,33 @@ mod tests {
             findings[0].contains("cannot recurse further"),
             "{findings:?}"
         );
+    }
+
+    #[test]
+    fn an_unfinished_merge_is_one_finding_not_a_flood_of_syntax_errors() {
+        let text = "a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> theirs\n";
+        let findings = syntax_findings(text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].starts_with("f.toml:2:1: an unfinished git merge"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_told_in_swedish_at_their_place() {
+        let src = SourceText {
+            name: "f.toml".into(),
+            text: "a = 1\na = 2\n".into(),
+        };
+        let findings = RefCell::new(Vec::new());
+        assert!(parse(&src, &src.text, Lang::Sv, &findings).is_none());
+        let printed: Vec<String> = findings
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(printed, ["f.toml:2:1: ogiltig TOML: nyckeln finns redan"]);
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         ));
     }
     refuse_too_deep(&text, lang)?;
+    refuse_conflict_markers(&text, lang)?;
     let state = fold(&wb, lang);
     let phase = match args.phase {
         Some(phase) => {
@@ -168,6 +169,20 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A text with a line that git writes as a conflict marker would be read
+/// back as an unfinished merge: refused before anything is written.
+fn refuse_conflict_markers(text: &str, lang: Lang) -> Result<()> {
+    let Some(at) = crate::conflict::marker_at(text) else {
+        return Ok(());
+    };
+    let line = text[..at.start].matches('\n').count() + 1;
+    bail!(tr!(
+        lang,
+        "rad {line} i texten börjar som en konfliktmarkering från git (`<<<<<<<`, `=======` eller `>>>>>>>`), och posten skulle läsas som en ofullbordad sammanslagning; skriv om raden eller dra in den; inget skrevs",
+        "line {line} of the text starts like a git conflict marker (`<<<<<<<`, `=======` or `>>>>>>>`), and the entry would read as an unfinished merge; reword or indent the line; nothing was written"
+    ))
 }
 
 /// Refuses a text nested deeper than entries are read (docs/log-format.md),

@@ -30,6 +30,14 @@ pub struct ReadEntry {
 
 /// Reads an entry from its text.
 pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
+    if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+        return ReadEntry {
+            entry: None,
+            record_lines: Vec::new(),
+            key_at: Default::default(),
+            findings: vec![conflict],
+        };
+    }
     let findings = RefCell::new(Vec::new());
     let Some((toml, body_start)) = front::split(&src.text) else {
         return ReadEntry {

@@ -64,8 +64,13 @@ pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
 
 /// The folder named holds no pack: say what was looked for.
 pub fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
+    Finding::in_file(dir.display().to_string(), not_a_pack_why(dir, lang))
+}
+
+/// Why the folder named holds no pack.
+pub fn not_a_pack_why(dir: &Path, lang: Lang) -> String {
     let ids = ids().join(", ");
-    let message = if dir.is_file() {
+    if dir.is_file() {
         crate::tr!(
             lang,
             "är en fil; ange paketets mapp (den med pack.toml)",
@@ -83,6 +88,5 @@ pub fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
             "varken ett inbyggt paket ({ids}) eller en mapp",
             "neither a built-in pack ({ids}) nor a folder"
         )
-    };
-    Finding::in_file(dir.display().to_string(), message)
+    }
 }

@@ -164,9 +164,12 @@ impl Snapshot {
 
     /// Reads a snapshot back; a problem is a finding with its position.
     pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
+        if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+            return Err(conflict);
+        }
         toml::from_str(&src.text).map_err(|err| {
             let span = err.span().unwrap_or(0..0);
-            let why = err.message().trim_end_matches('\n').to_string();
+            let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
             src.finding(&span, unreadable(lang, &why))
         })
     }
@@ -207,6 +210,13 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
         return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);
+    let head_src = SourceText {
+        name: name.clone(),
+        text: text.to_string(),
+    };
+    if let Some(conflict) = crate::conflict::finding(&head_src, &text, lang) {
+        return Some(Err(conflict));
+    }
     let mut lines = text
         .lines()
         .enumerate()
@@ -381,5 +391,40 @@ mod tests {
         let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
         assert_eq!((finding.line, finding.col), (5, 1));
         assert!(finding.message.contains("phse"), "{}", finding.message);
+    }
+
+    #[test]
+    fn an_unfinished_merge_in_a_snapshot_is_named_at_its_marker() {
+        let text = "# c\n\npack = \"dino\"\n<<<<<<< HEAD\nversion = \"1\"\n=======\nversion = \"2\"\n>>>>>>> b\nhash = \"x\"\nlanguage = \"sv\"\n";
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::write(dir.path().join(SNAPSHOT_FILE), text).expect("write");
+        let head = read_head(dir.path(), Lang::En).expect("a snapshot");
+        let finding = head.expect_err("a conflict");
+        assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
+        assert!(finding.message.starts_with("an unfinished git merge"));
+        let src = SourceText {
+            name: SNAPSHOT_FILE.into(),
+            text: text.into(),
+        };
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
+        assert_eq!(finding.line, 4, "{finding}");
+        assert!(
+            finding
+                .message
+                .starts_with("en ofullbordad git-sammanslagning")
+        );
+    }
+
+    #[test]
+    fn a_snapshot_syntax_error_is_told_in_swedish() {
+        let src = SourceText {
+            name: SNAPSHOT_FILE.into(),
+            text: "pack = [\"dino\"\n".into(),
+        };
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
+        assert!(
+            finding.message.contains("listan avslutas inte"),
+            "{finding}"
+        );
     }
 }

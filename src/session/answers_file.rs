@@ -32,12 +32,19 @@ pub struct AnswerScript {
     /// Where each answered id is written, to name the ones never asked.
     spans: BTreeMap<String, Range<usize>>,
     asked: BTreeSet<String>,
+    /// Where `[gate]` is written.
+    gate_span: Range<usize>,
     src: SourceText,
 }
 
 impl AnswerScript {
     pub fn gate_choice(&self) -> Option<GateChoice> {
         self.gate.clone()
+    }
+
+    /// A problem with the file's `[gate]`, at its place.
+    pub fn at_gate(&self, message: String) -> Finding {
+        self.src.finding(&self.gate_span, message)
     }
 
     /// Answers the run never asked for, because their condition was false.
@@ -281,6 +288,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
             }
         }
     }
+    let gate_span = root.raw("gate").map_or(0..0, |v| v.span());
     let gate = root.table("gate").and_then(|t| {
         let decision = t.string("decision", true).and_then(|(d, span)| {
             let found = Decision::ALL.into_iter().find(|x| x.id() == d);
@@ -321,6 +329,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
         current: None,
         spans,
         asked: BTreeSet::new(),
+        gate_span,
         src: src.clone(),
     })
 }

@@ -406,7 +406,7 @@ pub fn fold(workbook: &Workbook, lang: Lang) -> State {
                             },
                         );
                     }
-                    Err(why) => findings.push(finding(1, why)),
+                    Err(why) => findings.push(gate_problem(loaded, records, why)),
                 }
             }
             EntryKind::Readiness => match readiness::assess(pack, loaded, index, lang) {
@@ -593,6 +593,22 @@ fn current_of(phases: &[PhaseState]) -> Current {
 }
 
 /// The decision a gate entry records.
+/// A problem with a gate entry's decision, where the decision is written
+/// (or, with none, at the entry's `kind`).
+fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: String) -> Finding {
+    let at = records.iter().position(|r| r.item == "decision");
+    let (line, col) = match at.and_then(|at| loaded.record_lines.get(at)) {
+        Some(line) => (*line, 1),
+        None => loaded.at("kind"),
+    };
+    Finding {
+        file: loaded.file.clone(),
+        line,
+        col,
+        message,
+    }
+}
+
 fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
     let record = records.iter().find(|r| r.item == "decision");
     let ticked: Vec<&str> = match record.map(|r| &r.answer) {

@@ -63,7 +63,7 @@ pub fn assess(
     };
     let Some(readiness) = &pack.readiness else {
         return Err(vec![at(
-            1,
+            loaded.at("kind").0,
             tr!(
                 lang,
                 "paketet har ingen mätning av förutsättningar",

@@ -460,3 +460,47 @@ fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert!(state.phases[0].passed());
 }
+
+#[test]
+fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
+    let done = session("start", "2026-03-02T09:00:00+01:00", START_DONE);
+    let none = gate("start", "2026-03-03T09:00:00+01:00", "none");
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &done), ("b-g-222222.md", &none)],
+    );
+    let state = fold(&wb, Lang::En);
+    let decision_line = none
+        .lines()
+        .position(|l| l.contains("<!-- item: decision -->"))
+        .expect("a decision")
+        + 1;
+    let problem = state
+        .findings
+        .iter()
+        .find(|f| {
+            f.message
+                .contains("lacks one (and only one) ticked decision")
+        })
+        .expect("named");
+    assert_eq!((problem.line, problem.col), (decision_line, 1), "{problem}");
+
+    // No decision heading at all: at the entry's `kind`.
+    let bare =
+        "+++\nkind = \"gate\"\nphase = \"start\"\ndate = 2026-03-03T09:00:00+01:00\n+++\n\n# G\n";
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[("a-s-111111.md", &done), ("b-g-222222.md", bare)],
+    );
+    let state = fold(&wb, Lang::En);
+    let problem = state
+        .findings
+        .iter()
+        .find(|f| f.message.contains("ticked decision"))
+        .expect("named");
+    assert_eq!((problem.line, problem.col), (2, 8), "{problem}");
+}

@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
@@ -87,10 +88,7 @@ impl WorkbookFile {
 
     /// Reads `workbook.toml`. Profile values come back as read; their kinds
     /// are checked against the pack by the caller, with `profile_spans`.
-    pub fn read(
-        src: &SourceText,
-        lang: Lang,
-    ) -> Result<(WorkbookFile, ProfileSpans), Vec<Finding>> {
+    pub fn read(src: &SourceText, lang: Lang) -> Result<(WorkbookFile, Spans), Vec<Finding>> {
         let findings = RefCell::new(Vec::new());
         let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
             return Err(findings.into_inner());
@@ -139,11 +137,23 @@ impl WorkbookFile {
             }
             parsed
         });
+        let pack_spans = RefCell::new(PackSpans::default());
         let pack = root.table("pack").and_then(|t| {
-            let id = t.string("id", true).map(|(i, _)| i);
-            let version = t.string("version", true).map(|(v, _)| v);
+            let mut at = pack_spans.borrow_mut();
+            at.table = t.span();
+            let id = t.string("id", true).map(|(i, span)| {
+                at.id = span;
+                i
+            });
+            let version = t.string("version", true).map(|(v, span)| {
+                at.version = span;
+                v
+            });
             let hash = t.string("hash", false).map(|(h, _)| h).unwrap_or_default();
-            let path = t.string("path", false).map(|(p, _)| p);
+            let path = t.string("path", false).map(|(p, span)| {
+                at.path = span;
+                p
+            });
             t.finish(&[], "[pack]");
             Some(PackRef {
                 id: id?,
@@ -163,7 +173,10 @@ impl WorkbookFile {
             );
         }
         let mut profile = BTreeMap::new();
-        let mut spans = ProfileSpans::default();
+        let mut spans = Spans {
+            pack: pack_spans.into_inner(),
+            ..Spans::default()
+        };
         if let Some(t) = root.raw("profile") {
             match t.get_ref() {
                 toml::de::DeValue::Table(table) => {
@@ -172,7 +185,9 @@ impl WorkbookFile {
                         match crate::toml_read::plain_value(value.get_ref()) {
                             Some(v) => {
                                 profile.insert(key_str.to_string(), v);
-                                spans.0.insert(key_str.to_string(), (key.span(), value.span()));
+                                spans
+                                    .profile
+                                    .insert(key_str.to_string(), (key.span(), value.span()));
                             }
                             None => ctx.report(
                                 &value.span(),
@@ -217,6 +232,37 @@ impl WorkbookFile {
     }
 }
 
-/// Where each profile answer is written: the key's span and the value's.
+/// Where the values of `workbook.toml` are written, for findings about
+/// them once the pack is known.
 #[derive(Clone, Debug, Default)]
-pub struct ProfileSpans(pub BTreeMap<String, (std::ops::Range<usize>, std::ops::Range<usize>)>);
+pub struct Spans {
+    /// Each profile answer: the key's span and the value's.
+    pub profile: BTreeMap<String, (Range<usize>, Range<usize>)>,
+    pub pack: PackSpans,
+}
+
+/// Where the `[pack]` table and its values are.
+#[derive(Clone, Debug, Default)]
+pub struct PackSpans {
+    pub table: Range<usize>,
+    pub id: Range<usize>,
+    pub version: Range<usize>,
+    pub path: Range<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pack_values_are_read_with_their_places() {
+        let src = SourceText {
+            name: "workbook.toml".into(),
+            text: "name = \"X\"\nid = \"x\"\ncreated = 2026-03-01T09:00:00+01:00\nlanguage = \"sv\"\n\n[pack]\nid = \"dino\"\nversion = \"1.0.0\"\npath = \"../p\"\n".into(),
+        };
+        let (_, spans) = WorkbookFile::read(&src, Lang::En).expect("reads");
+        assert_eq!(src.line_col(spans.pack.id.start), (7, 6));
+        assert_eq!(src.line_col(spans.pack.version.start), (8, 11));
+        assert_eq!(src.line_col(spans.pack.path.start), (9, 8));
+    }
+}

@@ -95,7 +95,7 @@ impl Workbook {
         let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
-        let pack = load_pack(root, &file, &src, lang)?;
+        let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = read_log(root, lang, &mut findings);
@@ -145,6 +145,7 @@ fn load_pack(
     root: &Path,
     file: &WorkbookFile,
     src: &SourceText,
+    at: &file::PackSpans,
     lang: Lang,
 ) -> Result<Arc<Pack>, Vec<Finding>> {
     let key = match &file.pack.path {
@@ -162,7 +163,7 @@ fn load_pack(
     {
         return Ok(pack);
     }
-    let pack = Arc::new(read_pack(root, file, src, lang)?);
+    let pack = Arc::new(read_pack(root, file, src, at, lang)?);
     if let Ok(mut c) = cache.lock() {
         c.insert((key, lang), pack.clone());
     }
@@ -173,6 +174,7 @@ fn read_pack(
     root: &Path,
     file: &WorkbookFile,
     src: &SourceText,
+    at: &file::PackSpans,
     lang: Lang,
 ) -> Result<Pack, Vec<Finding>> {
     let source = match &file.pack.path {
@@ -182,8 +184,8 @@ fn read_pack(
             None => {
                 let ids = builtin::ids().join(", ");
                 let id = &file.pack.id;
-                return Err(vec![Finding::in_file(
-                    src.name.clone(),
+                return Err(vec![src.finding(
+                    &at.id,
                     tr!(
                         lang,
                         "paketet `{id}` är inte inbyggt ({ids}); ange dess mapp med `path` under [pack]",
@@ -196,7 +198,16 @@ fn read_pack(
     if let PackSource::Dir(dir) = &source
         && !crate::pack::source::has_pack_file(dir)
     {
-        return Err(vec![builtin::not_a_pack(dir, lang)]);
+        let shown = dir.display();
+        let why = builtin::not_a_pack_why(dir, lang);
+        return Err(vec![src.finding(
+            &at.path,
+            tr!(
+                lang,
+                "`path` under [pack] pekar på {shown}: {why}",
+                "`path` under [pack] points to {shown}: {why}"
+            ),
+        )]);
     }
     crate::pack::load(&source, lang)
 }
@@ -204,7 +215,7 @@ fn read_pack(
 /// Keeps the profile answers that fit the pack; names the rest.
 fn check_profile(
     file: &WorkbookFile,
-    spans: &file::ProfileSpans,
+    spans: &file::Spans,
     pack: &Pack,
     src: &SourceText,
     lang: Lang,
@@ -212,7 +223,7 @@ fn check_profile(
 ) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
     for (id, value) in &file.profile {
-        let (key_span, value_span) = spans.0.get(id).cloned().unwrap_or((0..0, 0..0));
+        let (key_span, value_span) = spans.profile.get(id).cloned().unwrap_or((0..0, 0..0));
         let Some(item) = pack.profile.iter().find(|i| &i.id == id) else {
             let near = crate::finding::closest(id, pack.profile.iter().map(|i| i.id.as_str()));
             let hint = near

@@ -59,6 +59,28 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
     run.code(3)
         .stdout_has("invalid TOML: cannot recurse further");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "sv", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("./test.toml:1:")
+        .stdout_has("ogiltig TOML: nästlad djupare än TOML läses")
+        .stdout_lacks("cannot recurse");
+}
+
+#[test]
+fn an_unfinished_merge_in_a_pack_file_is_one_finding_at_its_marker() {
+    let dir = scratch_pack();
+    let path = dir.path().join("start.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    let (first, rest) = text.split_once('\n').expect("lines");
+    let merged =
+        format!("{first}\n<<<<<<< HEAD\n# ours\n=======\n# theirs\n>>>>>>> branch\n{rest}");
+    fs::write(&path, merged).expect("write");
+    let run = crate::support::dino_in(dir.path(), &["--lang", "en", "pack", "check", "."]);
+    run.code(3)
+        .stdout_has("./start.toml:2:1: an unfinished git merge")
+        .stdout_lacks("invalid TOML");
+    let lines = run.stdout.lines().filter(|l| l.contains("start.toml"));
+    assert_eq!(lines.count(), 1, "{}", run.stdout);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod help;
 mod hostile_files;
 mod hostile_input;
 mod pack_commands;
+mod places;
 mod reports;
 mod run_scripted;
 mod support;

@@ -108,7 +108,10 @@ fn a_scripted_gate_needs_a_ready_gate() {
         &["--lang", "en", "run", "start", "--answers", "svar.toml"],
     )
     .code(1)
-    .stderr_has("the gate is not ready (requirements are open), so the decision was not written");
+    .stderr_has("error: svar.toml:4:1: the session was written")
+    .stderr_has(
+        "the gate is not ready (requirements are open), so the decision in [gate] was not written",
+    );
     assert_eq!(written(&wb).len(), 1, "the session is written");
     dino_in(&wb, &["check"]).code(0);
 }

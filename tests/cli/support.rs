@@ -56,6 +56,16 @@ impl Run {
         self
     }
 
+    #[track_caller]
+    pub fn stderr_lacks(&self, needle: &str) -> &Self {
+        assert!(
+            !self.stderr.contains(needle),
+            "stderr has {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
     /// Everything the run printed, for snapshots.
     pub fn transcript(&self) -> String {
         format!(

@@ -114,7 +114,15 @@ fn session_of(
             started: progress.started,
             draft,
         };
-        written.push(gate_of(ctx, &progress.people, &choice, &after, ui, lang)?);
+        written.push(gate_of(
+            ctx,
+            &progress.people,
+            script,
+            &choice,
+            &after,
+            ui,
+            lang,
+        )?);
     }
     Ok(Some(written))
 }
@@ -133,6 +141,7 @@ struct After<'a> {
 fn gate_of(
     ctx: &Context<'_>,
     people: &People,
+    script: &AnswerScript,
     choice: &session::GateChoice,
     after: &After<'_>,
     ui: &Ui,
@@ -176,12 +185,14 @@ fn gate_of(
         after.draft.discard()?;
         bail!(Exit {
             code: crate::exit::ERROR,
-            message: tr!(
-                lang,
-                "sessionen skrevs ({}), men beslutspunkten är inte redo (krav är öppna), så beslutet skrevs inte",
-                "the session was written ({}), but the gate is not ready (requirements are open), so the decision was not written",
-                session.display()
-            ),
+            message: script
+                .at_gate(tr!(
+                    lang,
+                    "sessionen skrevs ({}), men beslutspunkten är inte redo (krav är öppna), så beslutet i [gate] skrevs inte",
+                    "the session was written ({}), but the gate is not ready (requirements are open), so the decision in [gate] was not written",
+                    session.display()
+                ))
+                .to_string(),
         });
     }
     session::write_log_entry(&wb2, &gate, ctx.lang, lang)

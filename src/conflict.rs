@@ -1,0 +1,112 @@
+//! Git conflict markers: a file left by an unfinished `git merge` is named
+//! once, at its first marker, instead of as the many syntax errors the
+//! markers would make of it.
+//!
+//! A file is taken to hold a conflict when a line starts with `<<<<<<< ` or
+//! `>>>>>>> ` (git writes both); the first such line, or a `=======` or
+//! `||||||| ` line between them, is the place named. A lone `=======` is
+//! not a conflict: Markdown underlines headings with it.
+
+use std::ops::Range;
+
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// The byte range of the first conflict-marker line in `text`, if `text`
+/// holds a conflict.
+pub fn marker_at(text: &str) -> Option<Range<usize>> {
+    // Most files hold no marker at all: found out without a walk by lines.
+    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+        return None;
+    }
+    let mut offset = 0;
+    let mut first = None;
+    let mut outer = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let is_outer = is_outer(bare);
+        let is_inner = bare == "=======" || bare.starts_with("||||||| ");
+        if (is_outer || is_inner) && first.is_none() {
+            first = Some(offset..offset + bare.len());
+        }
+        outer |= is_outer;
+        if outer && first.is_some() {
+            return first;
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Whether a line opens or closes a conflict.
+fn is_outer(line: &str) -> bool {
+    ["<<<<<<<", ">>>>>>>"]
+        .iter()
+        .any(|m| line == *m || line.strip_prefix(m).is_some_and(|r| r.starts_with(' ')))
+}
+
+/// The finding for a file in `src` (or the part `text` of it, offsets
+/// matching) that holds a conflict.
+pub fn finding(src: &SourceText, text: &str, lang: Lang) -> Option<Finding> {
+    let at = marker_at(text)?;
+    Some(src.finding(&at, message(lang)))
+}
+
+/// What a conflict marker means, and what to do about it.
+pub fn message(lang: Lang) -> String {
+    tr!(
+        lang,
+        "en ofullbordad git-sammanslagning: konfliktmarkeringar (`<<<<<<<`, `=======`, `>>>>>>>`) står kvar; lös konflikten, ta bort markeringarna och kör `git add` på filen",
+        "an unfinished git merge: conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) are left in the file; resolve the conflict, remove the markers and `git add` the file"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line_of(text: &str) -> Option<usize> {
+        marker_at(text).map(|at| text[..at.start].matches('\n').count() + 1)
+    }
+
+    #[test]
+    fn the_first_marker_of_a_conflict_is_named() {
+        let text = "a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> other\n";
+        assert_eq!(line_of(text), Some(2));
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(line_of(&crlf), Some(2));
+        assert_eq!(
+            marker_at(&crlf).map(|r| r.len()),
+            Some("<<<<<<< HEAD".len())
+        );
+    }
+
+    #[test]
+    fn a_half_resolved_conflict_is_named_at_what_is_left() {
+        assert_eq!(line_of("a\n=======\nb\n>>>>>>> theirs\n"), Some(2));
+        assert_eq!(line_of("a\n>>>>>>>\n"), Some(2));
+    }
+
+    #[test]
+    fn a_heading_underline_or_a_quote_is_no_conflict() {
+        assert_eq!(line_of("Title\n=======\n\ntext\n"), None);
+        assert_eq!(line_of("> >>>>>> quoted\n<<<<<<<<< eight\n"), None);
+        assert_eq!(line_of("x = \"<<<<<<< HEAD\"\n"), None);
+    }
+
+    #[test]
+    fn the_finding_has_the_line_and_says_what_to_do() {
+        let src = SourceText {
+            name: "w.toml".into(),
+            text: "a = 1\n<<<<<<< HEAD\n".into(),
+        };
+        let f = finding(&src, &src.text, Lang::En).expect("a conflict");
+        assert!(
+            f.to_string()
+                .starts_with("w.toml:2:1: an unfinished git merge"),
+            "{f}"
+        );
+        assert!(f.message.contains("git add"));
+    }
+}
