@@ -97,10 +97,7 @@ mod tests {
 
     #[test]
     fn the_finding_has_the_line_and_says_what_to_do() {
-        let src = SourceText {
-            name: "w.toml".into(),
-            text: "a = 1\n<<<<<<< HEAD\n".into(),
-        };
+        let src = SourceText::new("w.toml", "a = 1\n<<<<<<< HEAD\n");
         let f = finding(&src, &src.text, Lang::En).expect("a conflict");
         assert!(
             f.to_string()

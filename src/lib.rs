@@ -3,8 +3,9 @@
 //! The map, in layers from the bottom up (docs/architecture.md has a line
 //! per module; `tests/layers.rs` fails on an import from a layer above):
 //! 1. files: `fsio` writes atomically and reads inside a workbook,
-//!    `toml_read` reads TOML with positions, `finding` reports problems in
-//!    files, `text` escapes and makes text safe for a terminal, `out` is
+//!    `toml_read` reads TOML with positions (`toml_words` says its errors
+//!    in Swedish), `conflict` names git's conflict markers, `finding`
+//!    reports problems in files, `text` escapes and makes text safe for a terminal, `out` is
 //!    the one way to print, `i18n` the two languages, `exit` the exit
 //!    codes, `git` commits.
 //! 2. `pack/`: the method as data; `render/` says a pack in words.

@@ -715,10 +715,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_told_in_swedish_at_their_place() {
-        let src = SourceText {
-            name: "f.toml".into(),
-            text: "a = 1\na = 2\n".into(),
-        };
+        let src = SourceText::new("f.toml", "a = 1\na = 2\n");
         let findings = RefCell::new(Vec::new());
         assert!(parse(&src, &src.text, Lang::Sv, &findings).is_none());
         let printed: Vec<String> = findings

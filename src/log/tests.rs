@@ -482,10 +482,7 @@ proptest! {
 #[test]
 fn an_unfinished_merge_is_one_finding_at_its_first_marker() {
     let text = "+++\nkind = \"note\"\n<<<<<<< HEAD\ndate = 2026-03-02T10:00:00+01:00\n=======\ndate = 2026-03-02T11:00:00+01:00\n>>>>>>> theirs\n+++\n\n# N\n\nText.\n";
-    let src = SourceText {
-        name: "log/x.md".into(),
-        text: text.to_string(),
-    };
+    let src = SourceText::new("log/x.md", text.to_string());
     let read = read_entry(&src, Lang::En);
     assert!(read.entry.is_none());
     let printed: Vec<String> = read.findings.iter().map(ToString::to_string).collect();

@@ -210,10 +210,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
         return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);
-    let head_src = SourceText {
-        name: name.clone(),
-        text: text.to_string(),
-    };
+    let head_src = SourceText::new(name.clone(), text.to_string());
     if let Some(conflict) = crate::conflict::finding(&head_src, &text, lang) {
         return Some(Err(conflict));
     }
@@ -402,10 +399,7 @@ mod tests {
         let finding = head.expect_err("a conflict");
         assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
         assert!(finding.message.starts_with("an unfinished git merge"));
-        let src = SourceText {
-            name: SNAPSHOT_FILE.into(),
-            text: text.into(),
-        };
+        let src = SourceText::new(SNAPSHOT_FILE, text);
         let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
         assert_eq!(finding.line, 4, "{finding}");
         assert!(
@@ -417,10 +411,7 @@ mod tests {
 
     #[test]
     fn a_snapshot_syntax_error_is_told_in_swedish() {
-        let src = SourceText {
-            name: SNAPSHOT_FILE.into(),
-            text: "pack = [\"dino\"\n".into(),
-        };
+        let src = SourceText::new(SNAPSHOT_FILE, "pack = [\"dino\"\n");
         let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
         assert!(
             finding.message.contains("listan avslutas inte"),

@@ -256,10 +256,10 @@ mod tests {
 
     #[test]
     fn the_pack_values_are_read_with_their_places() {
-        let src = SourceText {
-            name: "workbook.toml".into(),
-            text: "name = \"X\"\nid = \"x\"\ncreated = 2026-03-01T09:00:00+01:00\nlanguage = \"sv\"\n\n[pack]\nid = \"dino\"\nversion = \"1.0.0\"\npath = \"../p\"\n".into(),
-        };
+        let src = SourceText::new(
+            "workbook.toml",
+            "name = \"X\"\nid = \"x\"\ncreated = 2026-03-01T09:00:00+01:00\nlanguage = \"sv\"\n\n[pack]\nid = \"dino\"\nversion = \"1.0.0\"\npath = \"../p\"\n",
+        );
         let (_, spans) = WorkbookFile::read(&src, Lang::En).expect("reads");
         assert_eq!(src.line_col(spans.pack.id.start), (7, 6));
         assert_eq!(src.line_col(spans.pack.version.start), (8, 11));
