@@ -40,13 +40,20 @@ pub fn not_regular(lang: Lang) -> String {
 
 /// Opens `path` for reading if it is an ordinary file (links followed).
 pub fn open_regular(path: &Path) -> Result<File, OpenError> {
-    let meta = fs::metadata(path).map_err(OpenError::Io)?;
-    if !meta.is_file() {
+    open_regular_with_size(path).map(|(file, _)| file)
+}
+
+/// As [`open_regular`], with the file's size as it was opened.
+pub fn open_regular_with_size(path: &Path) -> Result<(File, u64), OpenError> {
+    // Where opening cannot be told not to wait, a pipe is refused before.
+    #[cfg(not(unix))]
+    if !fs::metadata(path).map_err(OpenError::Io)?.is_file() {
         return Err(OpenError::NotRegular);
     }
     let file = open_nonblocking(path).map_err(OpenError::Io)?;
+    // The opened handle is what is read: asked, it cannot have been swapped.
     match file.metadata() {
-        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(meta) if meta.is_file() => Ok((file, meta.len())),
         Ok(_) => Err(OpenError::NotRegular),
         Err(err) => Err(OpenError::Io(err)),
     }

@@ -126,10 +126,10 @@ pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
         )
     };
     // Only an ordinary file: a pipe or a terminal would never end.
-    let mut file = crate::fsio::regular::open_regular(path).map_err(|e| e.message(lang))?;
+    let (mut file, size) =
+        crate::fsio::regular::open_regular_with_size(path).map_err(|e| e.message(lang))?;
     // A file that says it is too large is not read at all; one that grows
     // while it is read is cut off at the limit and refused.
-    let size = file.metadata().map_or(0, |m| m.len());
     if size > MAX_FILE_BYTES {
         return Err(too_large());
     }
