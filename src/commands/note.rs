@@ -136,24 +136,29 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         title: kind.label(lang).to_string(),
         body: Body::Text(text),
     };
-    // Run again after it was stopped past writing: the note is in the log
-    // already, as its newest entry, and is not written twice.
-    if let Some(done) = crate::session::newest_if_same(&wb, &entry) {
-        ui.note(&tr!(
-            lang,
-            "loggens senaste post säger redan detta; den skrevs inte igen",
-            "the log's newest entry says this already; it was not written again"
-        ));
-        crate::out::line(wb.log_dir().join(&done.name).display())?;
-        return Ok(());
-    }
-    let path = crate::session::write_log_entry(&wb, &entry, lang, lang)?;
-    ui.note(&tr!(
-        lang,
-        "skrev {} i loggen",
-        "wrote the {} to the log",
-        kind.label(lang).to_lowercase()
-    ));
+    let mark = crate::session::files::NoteMark::new(&wb.root, &entry, lang)?;
+    let path = match mark.written(&entry) {
+        // Run again after it was stopped past writing: the note is in the
+        // log already and is not written twice; what is left is done.
+        Some(done) => {
+            ui.note(&tr!(
+                lang,
+                "ett avbrutet `dino note` skrev redan den här anteckningen; den skrevs inte igen",
+                "a `dino note` that was stopped wrote this note already; it was not written again"
+            ));
+            done
+        }
+        None => {
+            let path = crate::session::hand_over_note(&wb, &mark, &entry, lang)?;
+            ui.note(&tr!(
+                lang,
+                "skrev {} i loggen",
+                "wrote the {} to the log",
+                kind.label(lang).to_lowercase()
+            ));
+            path
+        }
+    };
     // The note is in the log: a reader that went away does not stop the
     // commit asked for.
     crate::out::unless_reader_left(crate::out::line(path.display()))?;
@@ -168,7 +173,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             Ok(note) | Err(note) => ui.note(&note),
         }
     }
-    Ok(())
+    mark.clear()
 }
 
 /// A text with a line that git writes as a conflict marker would be read

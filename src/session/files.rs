@@ -184,6 +184,71 @@ impl Draft {
     }
 }
 
+/// The hand-over of a note into `log/`. From before the note is written into
+/// the log until the command is done (printed, committed), `.dino/` holds
+/// its entry's very text under a name taken from what it records; a rerun
+/// of a `dino note` that was stopped on the way finds it in the log and
+/// does not write it twice. A note written again later, once the first
+/// command finished, is a note of its own and is written.
+pub struct NoteMark {
+    path: PathBuf,
+    log: PathBuf,
+    messages: Lang,
+}
+
+impl NoteMark {
+    /// The mark of `entry`, a note, in the workbook `workbook`.
+    pub fn new(workbook: &Path, entry: &Entry, messages: Lang) -> Result<NoteMark> {
+        use sha2::{Digest, Sha256};
+        let m = &entry.meta;
+        let what = format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            m.kind, m.by, m.phase, m.closes, entry.body
+        );
+        let key: String = Sha256::digest(what.as_bytes())[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(NoteMark {
+            path: state_dir(workbook, messages)?.join(format!("note-{key}.md")),
+            log: workbook.join(crate::workbook::LOG_DIR),
+            messages,
+        })
+    }
+
+    /// The log file a stopped run of the same note wrote already, if any.
+    pub fn written(&self, entry: &Entry) -> Option<PathBuf> {
+        let dir = self.path.parent()?;
+        let name = self.path.display().to_string();
+        let src = crate::workbook::own_files::read_in(dir, &self.path, name, self.messages).ok()?;
+        let read = read_entry(&src, self.messages);
+        let earlier = read.entry.filter(|_| read.findings.is_empty())?;
+        if !super::same_record(&earlier, entry) {
+            return None;
+        }
+        log_file_holding(&self.log, &earlier, &src.text)
+    }
+
+    /// Marks `text`, the note's entry, as being written.
+    pub fn save(&self, text: &str) -> Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        write_atomic_in(dir, &self.path, text.as_bytes(), self.messages)
+    }
+
+    /// The note is written and the command done: the mark goes.
+    pub fn clear(&self) -> Result<()> {
+        match fs::remove_file(&self.path) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(errors::error(
+                Doing::Remove,
+                &self.path,
+                &err,
+                self.messages,
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The file in `log` (a workbook's `log/`) that holds exactly `text`, the
 /// Markdown of `entry`: its name is the one `text` would be given (more id
 /// digits when those were taken). A file found only through a link out of

@@ -25,9 +25,9 @@ use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
 use crate::state::interpret::{Given, interpret};
 use crate::state::{Latest, State};
-use crate::workbook::{LoadedEntry, Workbook};
+use crate::workbook::Workbook;
 use answer_form::to_answer;
-use files::{Draft, Saved};
+use files::{Draft, NoteMark, Saved};
 
 /// Who leads the session and who takes part.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -475,19 +475,19 @@ pub fn same_record(a: &Entry, b: &Entry) -> bool {
         && a.body == b.body
 }
 
-/// The log's newest entry, when it is the only one and records the same as
-/// `entry` (see [`same_record`]): writing `entry` would add nothing, as
-/// when a command that was stopped after writing it is run again.
-pub fn newest_if_same<'a>(workbook: &'a Workbook, entry: &Entry) -> Option<&'a LoadedEntry> {
-    let heads = follows(workbook);
-    let [head] = heads.as_slice() else {
-        return None;
-    };
-    workbook
-        .entries
-        .iter()
-        .find(|e| &e.id == head)
-        .filter(|e| same_record(&e.entry, entry))
+/// Writes a note into the log by way of its mark (see [`NoteMark`]): the
+/// mark is made first, then the entry. The caller clears the mark once the
+/// command is done.
+pub fn hand_over_note(
+    workbook: &Workbook,
+    mark: &NoteMark,
+    entry: &Entry,
+    lang: Lang,
+) -> Result<PathBuf> {
+    let what = lang.pick("posten", "the entry");
+    let text = crate::readback::entry_text(entry, what, lang, lang)?;
+    mark.save(&text)?;
+    write_log_text(workbook, entry, &text, lang)
 }
 
 /// Writes an entry into the workbook's log under a fresh name, in `lang`,

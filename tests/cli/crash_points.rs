@@ -437,8 +437,18 @@ fn a_scripted_run_stopped_at_any_file_operation_or_out_of_space_is_finished_by_r
     });
 }
 
-/// After `note` and a stop or a full disk, the same note again: the log
-/// holds it once.
+/// The note marks `dino note` leaves in `.dino/` while it is not done.
+fn note_marks(workbook: &Path) -> usize {
+    fs::read_dir(workbook.join(".dino")).map_or(0, |list| {
+        list.flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("note-"))
+            .count()
+    })
+}
+
+/// After `note` and a stop or a full disk: either the note is written and
+/// the command was done (its mark gone, as its last step), or the same note
+/// again finishes it; the log holds it once.
 #[test]
 fn a_note_stopped_at_any_file_operation_or_out_of_space_is_written_once() {
     let fixture = built_in_workbook();
@@ -452,8 +462,12 @@ fn a_note_stopped_at_any_file_operation_or_out_of_space_is_written_once() {
         let (run_in, wb) = stopped_run(&fixture, scratch.path(), &call, op, stop);
         let after = format!("{stop:?} at {op}");
         assert_reads_clean(&wb, &after, None);
-        call.succeeds(&run_in, &after);
+        let done = entries(&wb).len() == 1 && note_marks(&wb) == 0;
+        if !done {
+            call.succeeds(&run_in, &after);
+        }
         assert_reads_clean(&wb, &after, None);
+        assert_eq!(note_marks(&wb), 0, "{after}: the mark is left");
         let notes = entries(&wb);
         assert_eq!(notes.len(), 1, "{after}: {notes:?}");
         assert!(notes[0].1.contains(text), "{after}");
@@ -581,4 +595,63 @@ fn an_upgrade_stopped_at_any_file_operation_keeps_the_change_list_until_it_is_re
             "{after}: still changed:\n{shown}"
         );
     });
+}
+
+/// A `note --commit` stopped after the note is written but before it is
+/// committed: run again, the note is not written twice, and it is committed.
+#[test]
+fn a_note_stopped_before_its_commit_is_committed_by_running_it_again() {
+    let fixture = built_in_workbook();
+    let wb = fixture.dir.path().join("prov");
+    for args in [
+        &["init", "-q"][..],
+        &["config", "user.name", "Anna Lind"],
+        &["config", "user.email", "anna@example.org"],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "start"],
+    ] {
+        crate::support::git(&wb, args);
+    }
+    let text = "Budgeten kan ta slut i maj.";
+    let call = Call::new(&["note", "risk", "-", "--commit"]).stdin(text.as_bytes());
+    let ops = file_ops(&fixture, &call);
+    // The path printed after the note is written comes before the commit.
+    let printed = ops
+        .iter()
+        .find(|op| op.call == "write" && op.line.starts_with("write(1,"))
+        .expect("the note's path is printed")
+        .clone();
+    let scratch = tempfile::tempdir().expect("temp");
+    let (run_in, wb) = stopped_run(&fixture, scratch.path(), &call, &printed, Stop::Kill);
+    assert_eq!(
+        entries(&wb).len(),
+        1,
+        "the note was written before the stop"
+    );
+    assert!(
+        !crate::support::git(&wb, &["status", "--porcelain", "log"]).is_empty(),
+        "and not committed"
+    );
+    let out = call.run_in(&run_in, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("wrote this note already"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(entries(&wb).len(), 1, "not written twice");
+    assert_eq!(
+        crate::support::git(&wb, &["status", "--porcelain", "log"]),
+        "",
+        "committed"
+    );
+    assert_eq!(
+        note_marks(&wb),
+        0,
+        "the note's mark is gone once it is committed"
+    );
 }
