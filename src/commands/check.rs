@@ -59,6 +59,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let mut missing = Vec::new();
     if !others.is_empty() || packs.is_empty() {
         let targets = super::workbooks::resolve(&others, lang);
+        targets.note_unsearched(ui);
         missing = targets.missing;
         for root in &targets.workbooks {
             checked += 1;

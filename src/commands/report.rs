@@ -91,6 +91,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         [root] if targets.single => crate::commands::workbooks::lang_of(root, ui),
         _ => ui.lang,
     };
+    targets.note_unsearched(ui);
     let mut failed = targets.missing.len();
     for finding in &targets.missing {
         crate::out::error(finding);

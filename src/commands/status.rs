@@ -32,6 +32,7 @@ pub struct StatusArgs {
 
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     let targets = super::workbooks::resolve(&args.paths, ui.lang);
+    targets.note_unsearched(ui);
     let mut failed = targets.missing.len();
     for finding in &targets.missing {
         crate::out::error(finding);

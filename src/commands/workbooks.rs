@@ -19,11 +19,24 @@ pub struct Targets {
     pub single: bool,
     /// Paths that are neither, as findings.
     pub missing: Vec<Finding>,
+    /// Folders too deep to search, said as a note: the workbooks found are
+    /// all there is to show, and the command does not fail for them.
+    pub unsearched: Vec<Finding>,
+}
+
+impl Targets {
+    /// Says which folders were too deep to search (unless quiet).
+    pub fn note_unsearched(&self, ui: &crate::ui::Ui) {
+        for finding in &self.unsearched {
+            ui.note(&finding.to_string());
+        }
+    }
 }
 
 pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
     let mut workbooks = Vec::new();
     let mut missing = Vec::new();
+    let mut unsearched = Vec::new();
     let mut searched = false;
     if paths.is_empty() {
         let here = Path::new(".");
@@ -36,8 +49,9 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
             None => {
                 searched = true;
                 let found = discover::search(here);
-                missing.extend(searched_findings(&found, lang));
-                let nothing = found.half_made.is_empty() && found.too_deep.is_empty();
+                missing.extend(found.half_made.iter().map(|dir| half_made(dir, lang)));
+                unsearched.extend(too_deep(&found, lang));
+                let nothing = found.half_made.is_empty();
                 workbooks = found.workbooks;
                 if workbooks.is_empty() && nothing {
                     missing.push(Finding::in_file(
@@ -58,8 +72,9 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
         } else if path.is_dir() {
             searched = true;
             let found = discover::search(path);
-            missing.extend(searched_findings(&found, lang));
-            let nothing = found.half_made.is_empty() && found.too_deep.is_empty();
+            missing.extend(found.half_made.iter().map(|dir| half_made(dir, lang)));
+            unsearched.extend(too_deep(&found, lang));
+            let nothing = found.half_made.is_empty();
             if found.workbooks.is_empty() && nothing {
                 missing.push(Finding::in_file(
                     path.display().to_string(),
@@ -89,28 +104,26 @@ pub fn resolve(paths: &[PathBuf], lang: Lang) -> Targets {
         workbooks,
         single,
         missing,
+        unsearched,
     }
 }
 
-/// What a search below a folder met besides workbooks: half-made ones, and
-/// folders too deep to search.
-fn searched_findings(found: &discover::Found, lang: Lang) -> Vec<Finding> {
+/// The folders a search below a folder left unsearched, too deep.
+fn too_deep(found: &discover::Found, lang: Lang) -> Vec<Finding> {
     let max = discover::MAX_SEARCH_DEPTH;
-    let too_deep = found.too_deep.iter().map(|dir| {
-        Finding::in_file(
-            dir.display().to_string(),
-            tr!(
-                lang,
-                "mapparna i den söktes inte: dino söker arbetsböcker högst {max} mappar ner; ange mappen själv om en arbetsbok ligger där",
-                "its folders were not searched: dino looks for workbooks at most {max} folders down; name the folder itself if a workbook is in it"
-            ),
-        )
-    });
     found
-        .half_made
+        .too_deep
         .iter()
-        .map(|dir| half_made(dir, lang))
-        .chain(too_deep)
+        .map(|dir| {
+            Finding::in_file(
+                dir.display().to_string(),
+                tr!(
+                    lang,
+                    "mapparna i den söktes inte: dino söker arbetsböcker högst {max} mappar ner; ange mappen själv om en arbetsbok ligger där",
+                    "its folders were not searched: dino looks for workbooks at most {max} folders down; name the folder itself if a workbook is in it"
+                ),
+            )
+        })
         .collect()
 }
 
