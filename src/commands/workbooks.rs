@@ -146,19 +146,8 @@ pub fn lang_of(root: &Path, ui: &crate::ui::Ui) -> Lang {
     if ui.lang_chosen {
         return ui.lang;
     }
-    // A glance at the `language = "sv"` line; the file is read in full (and
-    // checked) when the workbook is opened.
-    let path = root.join(WORKBOOK_FILE);
-    let own = crate::workbook::own_files::read_in(root, &path, String::new(), ui.lang)
-        .ok()
-        .map(|src| src.text)
-        .and_then(|text| {
-            text.lines().find_map(|line| {
-                let (key, value) = line.split_once('=')?;
-                (key.trim() == "language")
-                    .then(|| value.trim().trim_matches('"').parse::<Lang>().ok())?
-            })
-        });
+    // Read as the workbook is opened, so that both say the same.
+    let own = crate::workbook::language_of(root);
     ui.lang_for(own.unwrap_or(ui.lang))
 }
 

@@ -127,9 +127,13 @@ impl Workbook {
 /// The language of the workbook `dir` is in, if it is in one whose
 /// `workbook.toml` reads.
 pub fn language_at(dir: &Path) -> Option<Lang> {
-    let root = discover::enclosing(dir)?;
+    language_of(&discover::enclosing(dir)?)
+}
+
+/// The language of the workbook in `root`, if its `workbook.toml` reads.
+pub fn language_of(root: &Path) -> Option<Lang> {
     let path = root.join(WORKBOOK_FILE);
-    let src = read_in(&root, &path, path.display().to_string(), Lang::En).ok()?;
+    let src = read_in(root, &path, path.display().to_string(), Lang::En).ok()?;
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }

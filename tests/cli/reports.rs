@@ -560,4 +560,21 @@ fn a_workbooks_report_is_in_its_own_language_unless_another_is_asked_for() {
     crate::support::dino_in(&wb, &["--lang", "sv", "report"])
         .code(0)
         .stdout_has("## Sammanfattning");
+    // However the file writes its language (single quotes, a comment), the
+    // report and the status agree on it.
+    let file = wb.join("workbook.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replace("language = \"en\"", "language = 'en' # English"),
+    )
+    .expect("write");
+    crate::support::dino_env(&wb, &["report"], &[("LANG", "sv_SE.UTF-8")])
+        .code(0)
+        .stdout_has("## Summary")
+        .stdout_has("Initiation")
+        .stdout_lacks("Initiering");
+    crate::support::dino_env(&wb, &["status"], &[("LANG", "sv_SE.UTF-8")])
+        .code(0)
+        .stdout_has("Initiation");
 }
