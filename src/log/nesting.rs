@@ -19,21 +19,26 @@ where
     I: IntoIterator<Item = (Event<'a>, Range<usize>)>,
 {
     let mut depth = 0usize;
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(range);
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
-                depth = depth.saturating_sub(1);
-            }
-            _ => {}
+    events
+        .into_iter()
+        .find(|(event, _)| deeper(&mut depth, event))
+        .map(|(_, range)| range)
+}
+
+/// Follows `depth` through one event; whether it is now past
+/// [`MAX_NESTING`].
+pub fn deeper(depth: &mut usize, event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+            *depth += 1;
+            *depth > MAX_NESTING
         }
+        Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+            *depth = depth.saturating_sub(1);
+            false
+        }
+        _ => false,
     }
-    None
 }
 
 /// Where a Markdown text (a note's body as a person wrote it) first nests

@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
-use super::nesting::{MAX_NESTING, line_too_deep, too_deep};
+use super::nesting::{MAX_NESTING, deeper, line_too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
@@ -132,13 +132,16 @@ fn body_events(body: &str) -> Result<Vec<Spanned<'_>>, Range<usize>> {
     if let Some(at) = line_too_deep(body) {
         return Err(at);
     }
-    let events: Vec<Spanned<'_>> = Parser::new_ext(body, markdown_options())
-        .into_offset_iter()
-        .collect();
-    match too_deep(events.iter().cloned()) {
-        Some(at) => Err(at),
-        None => Ok(events),
+    // The depth is followed as the events come, not in a second pass.
+    let mut depth = 0;
+    let mut events: Vec<Spanned<'_>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        if deeper(&mut depth, &event) {
+            return Err(range);
+        }
+        events.push((event, range));
     }
+    Ok(events)
 }
 
 fn too_deep_finding(src: &SourceText, at: &Range<usize>, lang: Lang) -> Finding {
