@@ -172,15 +172,7 @@ impl Draft {
     }
 
     pub fn discard(&self) -> Result<()> {
-        match fs::remove_file(&self.path) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(errors::error(
-                Doing::Remove,
-                &self.path,
-                &err,
-                self.messages,
-            )),
-            _ => Ok(()),
-        }
+        remove_if_there(&self.path, self.messages)
     }
 }
 
@@ -237,15 +229,17 @@ impl NoteMark {
 
     /// The note is written and the command done: the mark goes.
     pub fn clear(&self) -> Result<()> {
-        match fs::remove_file(&self.path) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(errors::error(
-                Doing::Remove,
-                &self.path,
-                &err,
-                self.messages,
-            )),
-            _ => Ok(()),
+        remove_if_there(&self.path, self.messages)
+    }
+}
+
+/// Removes `path`, if it is there; a failure is told in `lang`.
+fn remove_if_there(path: &Path, lang: Lang) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            Err(errors::error(Doing::Remove, path, &err, lang))
         }
+        _ => Ok(()),
     }
 }
 
