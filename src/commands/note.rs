@@ -182,12 +182,17 @@ fn refuse_conflict_markers(text: &str, lang: Lang) -> Result<()> {
     let Some(at) = crate::conflict::marker_at(text) else {
         return Ok(());
     };
-    let line = text[..at.start].matches('\n').count() + 1;
+    let (line, _) = place_in(text, at.start);
     bail!(tr!(
         lang,
         "rad {line} i texten börjar som en konfliktmarkering från git (`<<<<<<<`, `=======` eller `>>>>>>>`), och posten skulle läsas som en ofullbordad sammanslagning; skriv om raden eller dra in den; inget skrevs",
         "line {line} of the text starts like a git conflict marker (`<<<<<<<`, `=======` or `>>>>>>>`), and the entry would read as an unfinished merge; reword or indent the line; nothing was written"
     ))
+}
+
+/// The line and column (from 1) of a byte offset in a note's text.
+fn place_in(text: &str, offset: usize) -> (usize, usize) {
+    crate::finding::SourceText::new(String::new(), text).line_col(offset)
 }
 
 /// Refuses a text nested deeper than entries are read (docs/log-format.md),
@@ -196,8 +201,7 @@ fn refuse_too_deep(text: &str, lang: Lang) -> Result<()> {
     let Some(at) = crate::log::text_too_deep(text) else {
         return Ok(());
     };
-    let place = crate::finding::SourceText::new(String::new(), text.to_string());
-    let (line, col) = place.line_col(at.start);
+    let (line, col) = place_in(text, at.start);
     let max = crate::log::MAX_NESTING;
     bail!(tr!(
         lang,

@@ -29,6 +29,18 @@ impl Outside {
         if self.link != path {
             return self.message(lang);
         }
+        self.what(lang)
+    }
+
+    /// The message, naming the link and where it leads.
+    pub fn message(&self, lang: Lang) -> String {
+        let link = self.link.display();
+        let what = self.what(lang);
+        tr!(lang, "{link} är {what}", "{link} is {what}")
+    }
+
+    /// What the link is, and what to do about it.
+    fn what(&self, lang: Lang) -> String {
         match &self.target {
             Some(target) if self.dangling => {
                 let target = target.display();
@@ -50,34 +62,6 @@ impl Outside {
                 lang,
                 "en symbolisk länk som inte leder någonstans inuti arbetsboken; ta bort länken",
                 "a symbolic link that leads nowhere inside the workbook; remove the link"
-            ),
-        }
-    }
-
-    /// The message, naming the link and where it leads.
-    pub fn message(&self, lang: Lang) -> String {
-        let link = self.link.display();
-        match &self.target {
-            Some(target) if self.dangling => {
-                let target = target.display();
-                tr!(
-                    lang,
-                    "{link} är en symbolisk länk till {target}, som inte finns; ta bort länken",
-                    "{link} is a symbolic link to {target}, which is not there; remove the link"
-                )
-            }
-            Some(target) => {
-                let target = target.display();
-                tr!(
-                    lang,
-                    "{link} är en symbolisk länk ut ur arbetsboken (till {target}); dino läser och skriver bara inuti arbetsboken: ta bort länken",
-                    "{link} is a symbolic link out of the workbook (to {target}); dino reads and writes only inside the workbook: remove the link"
-                )
-            }
-            None => tr!(
-                lang,
-                "{link} är en symbolisk länk som inte leder någonstans inuti arbetsboken; ta bort länken",
-                "{link} is a symbolic link that leads nowhere inside the workbook; remove the link"
             ),
         }
     }

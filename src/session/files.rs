@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 pub use super::lock::Lock;
-use crate::finding::SourceText;
 use crate::fsio::errors::{self, Doing};
 use crate::fsio::{make_dir_in, write_atomic_in};
 use crate::i18n::Lang;
@@ -29,11 +28,12 @@ const IGNORE_ALL: &[u8] = b"*\n";
 /// restored whenever it is missing (as in a folder an older dino made).
 pub(super) fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
-    crate::fsio::inside::check(workbook, &dir).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
     if fs::symlink_metadata(&dir).is_err() {
         make_with_gitignore(workbook, &dir, lang)?;
+    } else {
+        // There already: checked to stay inside, and to be a folder.
+        make_dir_in(workbook, &dir, lang)?;
     }
-    make_dir_in(workbook, &dir, lang)?;
     let ignore = dir.join(".gitignore");
     if fs::symlink_metadata(&ignore).is_err() {
         write_atomic_in(workbook, &ignore, IGNORE_ALL, lang)?;
@@ -125,7 +125,7 @@ impl Draft {
             self.messages,
         )
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-        let read = read_entry(&SourceText::new(src.name, src.text.clone()), self.messages);
+        let read = read_entry(&src, self.messages);
         match read.entry {
             Some(entry) if read.findings.is_empty() => {
                 Ok(Some(match log_file_holding(&self.log, &entry, &src.text) {
@@ -168,7 +168,7 @@ impl Draft {
     /// The `.dino/` folder the draft is in (checked to be inside the
     /// workbook when the draft was named); the draft stays inside it.
     fn dir(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new("."))
+        folder_of(&self.path)
     }
 
     pub fn discard(&self) -> Result<()> {
@@ -210,9 +210,14 @@ impl NoteMark {
 
     /// The log file a stopped run of the same note wrote already, if any.
     pub fn written(&self, entry: &Entry) -> Option<PathBuf> {
-        let dir = self.path.parent()?;
         let name = self.path.display().to_string();
-        let src = crate::workbook::own_files::read_in(dir, &self.path, name, self.messages).ok()?;
+        let src = crate::workbook::own_files::read_in(
+            folder_of(&self.path),
+            &self.path,
+            name,
+            self.messages,
+        )
+        .ok()?;
         let read = read_entry(&src, self.messages);
         let earlier = read.entry.filter(|_| read.findings.is_empty())?;
         if !super::same_record(&earlier, entry) {
@@ -223,14 +228,24 @@ impl NoteMark {
 
     /// Marks `text`, the note's entry, as being written.
     pub fn save(&self, text: &str) -> Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        write_atomic_in(dir, &self.path, text.as_bytes(), self.messages)
+        write_atomic_in(
+            folder_of(&self.path),
+            &self.path,
+            text.as_bytes(),
+            self.messages,
+        )
     }
 
     /// The note is written and the command done: the mark goes.
     pub fn clear(&self) -> Result<()> {
         remove_if_there(&self.path, self.messages)
     }
+}
+
+/// The `.dino/` folder a file of it is in (checked to be inside the
+/// workbook when the file was named): the file is kept inside it.
+fn folder_of(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new("."))
 }
 
 /// Removes `path`, if it is there; a failure is told in `lang`.
@@ -271,9 +286,7 @@ pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf
 /// Whether `path` is a regular file holding exactly `text` (a named pipe
 /// or a device is not read: that could wait forever).
 fn holds(path: &Path, text: &str) -> bool {
-    path.is_file()
-        && crate::pack::source::read_limited(path, Lang::En)
-            .is_ok_and(|held| held == text.as_bytes())
+    crate::pack::source::read_limited(path, Lang::En).is_ok_and(|held| held == text.as_bytes())
 }
 
 #[cfg(test)]

@@ -76,14 +76,14 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     for name in ["draft.md", "lock"] {
         let path = dir.join(name);
-        if fs::symlink_metadata(&path).is_err() {
+        let Ok(own) = fs::symlink_metadata(&path) else {
             continue;
-        }
+        };
         if let Err(leaves) = crate::fsio::inside::check(root, &path) {
             out.push(named(&path, leaves.message_for(&path, lang)));
             continue;
         }
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if own.file_type().is_symlink() {
             out.push(named(&path, written_not_linked(lang)));
             continue;
         }
