@@ -580,10 +580,12 @@ pub fn parse<'a>(
         return Some(tree);
     }
     let more = errors.len().saturating_sub(MAX_TOML_ERRORS);
+    // Where a key nests too deep, looked for once, if an error has no place.
+    let deep_key = std::cell::OnceCell::new();
     for err in errors.iter().take(MAX_TOML_ERRORS) {
         let span = err
             .span()
-            .or_else(|| deep_key_at(toml).map(|at| at..at))
+            .or_else(|| deep_key.get_or_init(|| deep_key_at(toml)).map(|at| at..at))
             .unwrap_or(0..0);
         findings
             .borrow_mut()

@@ -301,8 +301,9 @@ impl TermUi {
                 "{prompt} {}",
                 style(lang.pick("(tom rad: fler val)", "(empty line: more)")).dim()
             ))
-            // An earlier answer may come from anyone's entry: no escapes.
-            .with_initial_text(terminal_md::visible(current))
+            // An earlier answer may come from anyone's entry: no escapes,
+            // but its line breaks stay, so that keeping it keeps them.
+            .with_initial_text(terminal_md::visible_lines(current))
             .allow_empty(true)
             .validate_with(move |text: &String| -> Result<(), String> {
                 if text.trim().is_empty() {
@@ -606,7 +607,8 @@ impl SessionUi for TermUi {
         };
         let decided_by: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Vem beslutade?", "Who decided?"))
-            .with_initial_text(facilitator)
+            // Taken from the log, like every default offered: no escapes.
+            .with_initial_text(terminal_md::visible(facilitator))
             .interact_text()?;
         let motivation: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Varför?", "Why?"))

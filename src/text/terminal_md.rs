@@ -150,21 +150,19 @@ pub fn steers(c: char) -> bool {
 /// Text safe to print on one line: characters that steer the terminal or
 /// the order text is shown in ([`steers`]) are shown as `�`.
 pub fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| if steers(c) && c != '\t' { '�' } else { c })
-        .collect()
+    shown_safe(text, |c| c == '\t')
 }
 
 /// Text safe to print, lines kept: as [`visible`], but `\n` stays.
 pub fn visible_lines(text: &str) -> String {
+    shown_safe(text, |c| matches!(c, '\t' | '\n'))
+}
+
+/// `text` with every character that could steer a terminal shown as `�`,
+/// but those `keep` lets through.
+fn shown_safe(text: &str, keep: impl Fn(char) -> bool) -> String {
     text.chars()
-        .map(|c| {
-            if steers(c) && !matches!(c, '\t' | '\n') {
-                '�'
-            } else {
-                c
-            }
-        })
+        .map(|c| if steers(c) && !keep(c) { '�' } else { c })
         .collect()
 }
 
