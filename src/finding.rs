@@ -63,6 +63,19 @@ struct Mark {
     col: usize,
 }
 
+impl Mark {
+    /// The line and column after the character `c` (the offset is not
+    /// followed: only the marks' own are kept).
+    fn step(&mut self, c: char) {
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+    }
+}
+
 /// How far apart the marks are: no place is counted from further back, so
 /// that a file with many findings far into it is not counted through again
 /// for each (which grows with the square of its size).
@@ -90,16 +103,11 @@ impl SourceText {
             let marks = self.marks();
             marks[marks.partition_point(|m| m.offset <= offset) - 1]
         };
-        let (mut line, mut col) = (from.line, from.col);
+        let mut at = from;
         for c in self.text[from.offset..offset].chars() {
-            if c == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
+            at.step(c);
         }
-        (line, col)
+        (at.line, at.col)
     }
 
     fn marks(&self) -> &[Mark] {
@@ -109,22 +117,13 @@ impl SourceText {
                 line: 1,
                 col: 1,
             }];
-            let (mut line, mut col, mut next) = (1, 1, MARK_STEP);
+            let (mut at, mut next) = (out[0], MARK_STEP);
             for (i, c) in self.text.char_indices() {
                 if i >= next {
-                    out.push(Mark {
-                        offset: i,
-                        line,
-                        col,
-                    });
+                    out.push(Mark { offset: i, ..at });
                     next = i + MARK_STEP;
                 }
-                if c == '\n' {
-                    line += 1;
-                    col = 1;
-                } else {
-                    col += 1;
-                }
+                at.step(c);
             }
             out
         })
