@@ -363,11 +363,11 @@ fn a_pack_text_with_terminal_escapes_is_named_and_never_printed() {
     no_escapes("new", &run.stderr);
 }
 
-#[test]
-fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
-    let dir = temp();
-    let wb = workbook(dir.path(), "Alfa");
-    let answers = dir.path().join("svar.toml");
+/// A workbook whose answers, names, a note and the workbook's own name
+/// hold terminal escapes, bidirectional controls and C1 controls.
+fn workbook_full_of_escapes(dir: &Path) -> PathBuf {
+    let wb = workbook(dir, "Alfa");
+    let answers = dir.join("svar.toml");
     fs::write(
         &answers,
         concat!(
@@ -400,6 +400,13 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
         text.replace("name = \"Alfa\"", r#"name = "Alfa\u001b[2J\u202e\u009b""#),
     )
     .expect("write");
+    wb
+}
+
+#[test]
+fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
+    let dir = temp();
+    let wb = workbook_full_of_escapes(dir.path());
     for args in [
         &["status"][..],
         &["log"],
@@ -431,6 +438,15 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
         "rapport.md",
         &fs::read_to_string(wb.join("rapport.md")).expect("report"),
     );
+    // dino's own colours still show.
+    let run = dino_in(&wb, &["--color", "always", "--lang", "en", "pack", "show"]);
+    assert!(run.stdout.contains("\u{1b}["), "{:?}", run.stdout);
+}
+
+#[test]
+fn json_keeps_escapes_in_answers_and_names_exact() {
+    let dir = temp();
+    let wb = workbook_full_of_escapes(dir.path());
     let run = dino_in(&wb, &["report", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert!(
@@ -455,9 +471,6 @@ fn escapes_in_answers_names_and_notes_never_reach_the_terminal() {
         "{}",
         run.stdout
     );
-    // dino's own colours still show.
-    let run = dino_in(&wb, &["--color", "always", "--lang", "en", "pack", "show"]);
-    assert!(run.stdout.contains("\u{1b}["), "{:?}", run.stdout);
 }
 
 #[test]

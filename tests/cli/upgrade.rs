@@ -99,10 +99,10 @@ fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-#[test]
-fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
-    let dir = tempfile::tempdir().expect("temp");
-    let wb = workbook_on_a_copy(dir.path());
+/// A workbook on a copied pack, whose pack then changed: 2 added, 1
+/// removed, 1 reworded, 1 changed.
+fn workbook_whose_pack_changed(dir: &Path) -> PathBuf {
+    let wb = workbook_on_a_copy(dir);
     assert!(
         wb.join("pack-snapshot.toml").is_file(),
         "new writes a snapshot"
@@ -112,8 +112,14 @@ fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
         !dino_in(&wb, &["status"]).stdout.contains("har ändrats"),
         "nothing changed yet"
     );
-    change_the_pack(&dir.path().join("pack"));
+    change_the_pack(&dir.join("pack"));
+    wb
+}
 
+#[test]
+fn status_says_what_changed_in_the_pack() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_whose_pack_changed(dir.path());
     dino_in(&wb, &["--lang", "en", "status"])
         .code(0)
         .stdout_has("The pack skolpilot has changed since the workbook recorded it (0.1.0 → 0.2.0): 2 added, 1 removed, 1 reworded, 1 changed")
@@ -141,8 +147,12 @@ fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
     dino_in(dir.path(), &["--lang", "en", "status", "."])
         .code(0)
         .stdout_has("Their pack has changed since they recorded it: Prov");
+}
 
-    // A session meanwhile follows the pack as it is, and says so.
+#[test]
+fn a_session_follows_a_changed_pack_as_it_is_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_whose_pack_changed(dir.path());
     fs::write(
         wb.join("mer.toml"),
         "[answers]\nbehovsagare = \"Rektorn\"\n",
@@ -151,8 +161,12 @@ fn status_says_what_changed_and_upgrade_records_it_without_touching_the_log() {
     dino_in(&wb, &["--lang", "en", "run", "start", "--answers", "mer.toml"])
         .code(0)
         .stderr_has("note: the pack skolpilot has changed since the workbook recorded it; the session follows it as it is now (0.2.0)");
-    fs::remove_file(wb.join("mer.toml")).expect("rm");
+}
 
+#[test]
+fn upgrade_records_a_changed_pack_without_touching_the_log() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook_whose_pack_changed(dir.path());
     // Without a terminal, upgrade shows the changes and records nothing.
     let before = files_under(&wb);
     dino_in(&wb, &["--lang", "en", "upgrade"])
