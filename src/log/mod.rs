@@ -8,7 +8,9 @@ pub(crate) mod front_fast;
 mod labels;
 mod name;
 mod nesting;
+pub mod order;
 mod read;
+pub mod readback;
 mod value;
 mod write;
 

@@ -6,6 +6,7 @@ pub mod file;
 pub mod own_files;
 pub mod pack_change;
 pub mod profile;
+pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -69,6 +70,16 @@ impl LoadedEntry {
     }
 }
 
+impl crate::log::order::Logged for LoadedEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn meta(&self) -> &crate::log::Meta {
+        &self.entry.meta
+    }
+}
+
 impl Workbook {
     /// Opens the workbook in `root`. Fails (with findings) when
     /// `workbook.toml` or the pack cannot be read; problems in entries are
@@ -102,7 +113,7 @@ impl Workbook {
         findings.extend(leftover_temp_files(root, lang));
         findings.extend(state_dir_problems(root, lang));
         findings.extend(linked_own_files(root, lang));
-        findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
+        findings.extend(snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
             file,
@@ -447,8 +458,6 @@ fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedE
             key_at: read.key_at,
         });
     }
-    // Stable: entries with the same instant stay in file-name order.
-    entries.sort_by_key(|e| e.entry.meta.date.at);
-    crate::state::lineage::into_log_order(&mut entries);
+    crate::log::order::into_log_order(&mut entries);
     entries
 }
