@@ -1,79 +1,18 @@
 //! An entry's front matter: the `+++` TOML block with its kind, date,
-//! phase and people, written in a fixed key order and read with positions.
+//! phase and people, written in a fixed key order and read with positions:
+//! by `front_fast` when it is in the shape written here, else by the TOML
+//! reader.
 
 use std::cell::RefCell;
-use std::fmt;
 use std::ops::Range;
 
-use jiff::Timestamp;
-use jiff::tz::Offset;
 use toml::de::DeValue;
 
-use super::{EntryKind, Meta};
+use super::{EntryKind, KeyPositions, Meta, Participant, Stamp};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
 use crate::tr;
-
-/// A moment as recorded: the instant and the offset it was written with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub at: Timestamp,
-    pub offset: Offset,
-}
-
-impl Stamp {
-    /// Parses an RFC 3339 time with an offset (`2026-03-02T09:15:00+01:00`).
-    pub fn parse(text: &str) -> Result<Stamp, String> {
-        let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| e.to_string())?;
-        let offset = match pieces.offset() {
-            Some(offset) => offset.to_numeric_offset(),
-            None => return Err("no UTC offset (like +01:00 or Z)".to_string()),
-        };
-        let at: Timestamp = text.parse().map_err(|e: jiff::Error| e.to_string())?;
-        Ok(Stamp { at, offset })
-    }
-
-    /// A stamp to whole seconds, the precision entries record.
-    pub fn new(at: Timestamp, offset: Offset) -> Stamp {
-        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
-        Stamp { at, offset }
-    }
-
-    /// The calendar date where it was written.
-    pub fn date(&self) -> jiff::civil::Date {
-        self.offset.to_datetime(self.at).date()
-    }
-
-    /// `YYYY-MM-DD-HHMM`, for file names.
-    pub fn file_prefix(&self) -> String {
-        self.offset
-            .to_datetime(self.at)
-            .strftime("%Y-%m-%d-%H%M")
-            .to_string()
-    }
-
-    /// `YYYY-MM-DD HH:MM`, for people.
-    pub fn short(&self) -> String {
-        self.offset
-            .to_datetime(self.at)
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
-    }
-}
-
-impl fmt::Display for Stamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.at.display_with_offset(self.offset))
-    }
-}
-
-/// Someone who took part, and in what role.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Participant {
-    pub name: String,
-    pub role: Option<String>,
-}
 
 /// A TOML basic string holding `text` exactly, always on one line (so no
 /// value can hold a `+++` line that would end the front matter).
@@ -167,9 +106,6 @@ pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
     }
     None
 }
-
-/// Where each front-matter key's value is written: (line, column).
-pub type KeyPositions = std::collections::BTreeMap<String, (usize, usize)>;
 
 /// Reads the front matter at `range` of `src`. Problems become findings; a
 /// `Meta` comes back when the kind and date could be read, with where each

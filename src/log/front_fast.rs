@@ -9,8 +9,7 @@
 
 use std::ops::Range;
 
-use super::front::{KeyPositions, Participant, Stamp};
-use super::{EntryKind, Meta};
+use super::{EntryKind, KeyPositions, Meta, Participant, Stamp};
 use crate::finding::SourceText;
 
 /// The front matter at `range` of `src`, when it is in dino's own shape and

@@ -11,13 +11,15 @@ mod nesting;
 pub mod order;
 mod read;
 pub mod readback;
+mod stamp;
 mod value;
 mod write;
 
-pub use front::{KeyPositions, Participant, Stamp, toml_string};
+pub use front::toml_string;
 pub use name::{entry_file_name, entry_id_of, entry_what};
 pub use nesting::{MAX_NESTING, text_too_deep};
 pub use read::{ReadEntry, read_entry};
+pub use stamp::Stamp;
 pub use value::writable;
 pub use write::write_entry;
 
@@ -113,6 +115,16 @@ pub struct Meta {
     /// entry". Tells a correction from an answer given on another branch.
     pub follows: Option<Vec<String>>,
 }
+
+/// Someone who took part, and in what role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// Where each front-matter key's value is written: (line, column).
+pub type KeyPositions = std::collections::BTreeMap<String, (usize, usize)>;
 
 /// One entry, as written or as read back.
 #[derive(Clone, Debug, PartialEq)]

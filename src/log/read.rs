@@ -24,7 +24,7 @@ pub struct ReadEntry {
     /// The 1-based line of each record in `entry`'s body, in order.
     pub record_lines: Vec<usize>,
     /// Where the front matter's `phase` value is (line, column), or (1, 1).
-    pub key_at: super::front::KeyPositions,
+    pub key_at: super::KeyPositions,
     pub findings: Vec<Finding>,
 }
 
