@@ -508,8 +508,8 @@ fn check_wording(
                 ),
             );
         }
-        TextForm::Markdown if crate::log::text_too_deep(s).is_some() => {
-            let max = crate::log::MAX_NESTING;
+        TextForm::Markdown if crate::text::nesting::text_too_deep(s).is_some() => {
+            let max = crate::text::nesting::MAX_NESTING;
             ctx.report(
                 span,
                 tr!(

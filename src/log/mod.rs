@@ -7,7 +7,6 @@ mod front;
 pub(crate) mod front_fast;
 mod labels;
 mod name;
-mod nesting;
 pub mod order;
 mod read;
 pub mod readback;
@@ -15,9 +14,10 @@ mod stamp;
 mod value;
 mod write;
 
+/// The nesting limit entries are read with.
+pub use crate::text::nesting::{MAX_NESTING, text_too_deep};
 pub use front::toml_string;
 pub use name::{entry_file_name, entry_id_of, entry_what};
-pub use nesting::{MAX_NESTING, text_too_deep};
 pub use read::{ReadEntry, read_entry};
 pub use stamp::Stamp;
 pub use value::writable;

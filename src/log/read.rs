@@ -9,11 +9,11 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
-use super::nesting::{MAX_NESTING, deeper, line_too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
+use crate::text::nesting::{MAX_NESTING, deeper, line_too_deep};
 use crate::tr;
 
 /// An entry read from a file: the entry (when its front matter could be
