@@ -182,7 +182,7 @@ impl WorkbookFile {
                 toml::de::DeValue::Table(table) => {
                     for (key, value) in table.iter() {
                         let key_str: &str = key.get_ref();
-                        match crate::toml_read::plain_value(value.get_ref()) {
+                        match crate::pack::plain_value(value.get_ref()) {
                             Some(v) => {
                                 profile.insert(key_str.to_string(), v);
                                 spans

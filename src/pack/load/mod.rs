@@ -6,6 +6,7 @@ mod item;
 mod pack_file;
 mod phase_file;
 mod refs;
+mod text;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -23,7 +24,7 @@ use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 
 use item::{WrittenLean, WrittenWhen};
-pub use item::{check_value, parse_date, value_of};
+pub use item::{check_value, parse_date, plain_value, value_of};
 
 /// Where a condition stands: among the profile questions, or in a phase.
 #[derive(Clone, Copy)]

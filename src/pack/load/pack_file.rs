@@ -5,9 +5,10 @@ use super::super::condition::Name;
 use super::super::model::{Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Statement};
 use super::super::text::Text;
 use super::item::{decode_item, decode_scale};
+use super::text::{TextForm, TextOf};
 use super::{Pending, Scope, Seen};
 use crate::i18n::Lang;
-use crate::toml_read::{Table, TextForm};
+use crate::toml_read::Table;
 use crate::tr;
 
 /// `pack.toml` decoded, waiting for its phases.
