@@ -14,13 +14,14 @@ mod stamp;
 mod value;
 mod write;
 
+/// Whether a value can be written into an entry.
+pub use crate::text::markdown::writable;
 /// The nesting limit entries are read with.
 pub use crate::text::nesting::{MAX_NESTING, text_too_deep};
 pub use front::toml_string;
 pub use name::{entry_file_name, entry_id_of, entry_what, well_named, what_in_name};
 pub use read::{ReadEntry, read_entry};
 pub use stamp::Stamp;
-pub use value::writable;
 pub use write::write_entry;
 
 /// The Markdown extensions entries are read with: GitHub's tables, task
