@@ -1,7 +1,13 @@
-//! Reading a parsed TOML document with every position kept: typed getters
-//! that record a finding (with line and column) instead of failing, and a
-//! `finish` that names each key nobody asked for, with the closest valid one.
-//! The set of valid keys is exactly the set the decoder asked about.
+//! Reading TOML with every position kept, the one way dino reads TOML:
+//! `parse` gives the tree of a file a person writes (a pack, `workbook.toml`,
+//! front matter, an answers file), read with typed getters that record a
+//! finding (with line and column) instead of failing, and a `finish` that
+//! names each key nobody asked for, with the closest valid one (the set of
+//! valid keys is exactly the set the decoder asked about); `decode` reads a
+//! file dino writes whole (the pack snapshot) into its type, a problem
+//! placed in the file; `string_value` reads one string value. Beside it,
+//! only `log::front_fast` reads TOML: front matter in the exact shape dino
+//! writes, quickly.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -410,6 +416,32 @@ pub fn parse<'a>(
         ));
     }
     None
+}
+
+/// Decodes the whole of `src` into `T`, for a file dino writes and reads
+/// whole. A problem is one finding at its place: an unfinished merge, a
+/// syntax error, or a key or value `T` does not take, worded by
+/// `unreadable` from why, in the reader's language.
+pub fn decode<T: serde::de::DeserializeOwned>(
+    src: &SourceText,
+    lang: Lang,
+    unreadable: impl Fn(&str) -> String,
+) -> Result<T, Finding> {
+    if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+        return Err(conflict);
+    }
+    toml::from_str(&src.text).map_err(|err| {
+        let span = err.span().unwrap_or(0..0);
+        let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
+        src.finding(&span, unreadable(&why))
+    })
+}
+
+/// A TOML value written on its own (`"…"`, `'…'`, `"""…"""`), when it is
+/// a string.
+pub fn string_value(value: &str) -> Option<String> {
+    let table = toml::from_str::<toml::Table>(&format!("v = {value}")).ok()?;
+    table.get("v")?.as_str().map(str::to_string)
 }
 
 /// A TOML syntax error from the toml crate, in the reader's language.

@@ -75,14 +75,7 @@ impl Snapshot {
 
     /// Reads a snapshot back; a problem is a finding with its position.
     pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
-        if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
-            return Err(conflict);
-        }
-        toml::from_str(&src.text).map_err(|err| {
-            let span = err.span().unwrap_or(0..0);
-            let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
-            src.finding(&span, unreadable(lang, &why))
-        })
+        crate::toml_read::decode(src, lang, |why| unreadable(lang, why))
     }
 }
 
@@ -145,10 +138,8 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
             .and_then(|rest| rest.strip_prefix(" = "))
             .and_then(|value| {
                 // As dino writes it; else as TOML reads it.
-                crate::log::front_fast::whole_string(value).or_else(|| {
-                    let table = toml::from_str::<toml::Table>(&format!("v = {value}")).ok()?;
-                    table.get("v")?.as_str().map(str::to_string)
-                })
+                crate::log::front_fast::whole_string(value)
+                    .or_else(|| crate::toml_read::string_value(value))
             });
         let Some(found) = found else {
             return Some(Err(Finding {
