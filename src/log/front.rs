@@ -152,30 +152,62 @@ fn read_meta(
         findings,
     };
     let root = Table::new(&ctx, tree.get_ref(), 0..3);
-    let kind = root.string("kind", true).and_then(|(kind, span)| {
-        let found = EntryKind::from_id(&kind);
-        if found.is_none() {
-            let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
-            ctx.report(
-                &span,
-                tr!(
-                    lang,
-                    "okänd sorts post `{kind}`; giltiga: {kinds}",
-                    "unknown kind of entry `{kind}`; valid: {kinds}"
-                ),
-            );
-        }
-        found
-    });
+    // The keys are asked for in this order, which is the order of findings.
+    let kind = read_kind(&root);
     let date = read_date(&root);
     for (key, value) in tree.get_ref().iter() {
         positions.insert(key.get_ref().to_string(), src.line_col(value.span().start));
     }
+    let phase = read_phase(&root, kind);
+    let (by, participants) = read_people(&root);
+    let closes = read_ids(&root, "closes");
+    let follows = root
+        .raw("follows")
+        .is_some()
+        .then(|| read_ids(&root, "follows"));
+    let pack = read_or_empty(&root, "pack");
+    let pack_version = read_or_empty(&root, "pack_version");
+    root.finish(&[], "front matter");
+    Some(Meta {
+        kind: kind?,
+        date: date?,
+        phase,
+        by,
+        participants,
+        pack,
+        pack_version,
+        closes,
+        follows,
+    })
+}
+
+/// `kind`, one of the kinds of entry.
+fn read_kind(root: &Table<'_>) -> Option<EntryKind> {
+    let (kind, span) = root.string("kind", true)?;
+    let found = EntryKind::from_id(&kind);
+    if found.is_none() {
+        let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
+        let lang = root.ctx().lang;
+        root.ctx().report(
+            &span,
+            tr!(
+                lang,
+                "okänd sorts post `{kind}`; giltiga: {kinds}",
+                "unknown kind of entry `{kind}`; valid: {kinds}"
+            ),
+        );
+    }
+    found
+}
+
+/// `phase`, which a session and a gate decision must have.
+fn read_phase(root: &Table<'_>, kind: Option<EntryKind>) -> Option<String> {
     let phase = root.string("phase", false).map(|(p, _)| p);
     if let (Some(kind), None) = (kind, &phase)
         && matches!(kind, EntryKind::Session | EntryKind::Gate)
     {
-        ctx.report(
+        let lang = root.ctx().lang;
+        root.ctx().report(
             &(0..3),
             tr!(
                 lang,
@@ -185,6 +217,12 @@ fn read_meta(
             ),
         );
     }
+    phase
+}
+
+/// Who led or wrote the entry (`facilitator`, else `author`), and who took
+/// part.
+fn read_people(root: &Table<'_>) -> (Option<String>, Vec<Participant>) {
     let author = root.string("author", false).map(|(a, _)| a);
     let facilitator = root.string("facilitator", false).map(|(f, _)| f);
     let participants = root
@@ -197,37 +235,22 @@ fn read_meta(
             Some(Participant { name: name?, role })
         })
         .collect();
-    let closes = root
-        .strings("closes", false)
+    (facilitator.or(author), participants)
+}
+
+/// A list of entry ids (`closes`, `follows`).
+fn read_ids(root: &Table<'_>, key: &'static str) -> Vec<String> {
+    root.strings(key, false)
         .into_iter()
         .map(|(id, _)| id)
-        .collect();
-    let follows = root.raw("follows").is_some().then(|| {
-        root.strings("follows", false)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect()
-    });
-    let pack = root
-        .string("pack", false)
-        .map(|(p, _)| p)
-        .unwrap_or_default();
-    let pack_version = root
-        .string("pack_version", false)
-        .map(|(v, _)| v)
-        .unwrap_or_default();
-    root.finish(&[], "front matter");
-    Some(Meta {
-        kind: kind?,
-        date: date?,
-        phase,
-        by: facilitator.or(author),
-        participants,
-        pack,
-        pack_version,
-        closes,
-        follows,
-    })
+        .collect()
+}
+
+/// A string key that may be left out.
+fn read_or_empty(root: &Table<'_>, key: &'static str) -> String {
+    root.string(key, false)
+        .map(|(value, _)| value)
+        .unwrap_or_default()
 }
 
 fn read_date(root: &Table<'_>) -> Option<Stamp> {
