@@ -107,10 +107,8 @@ fn no_modules_use_each_other_in_a_loop() {
         .iter()
         .filter(|members| !loops.contains(*members))
         .map(|members| {
-            format!(
-                "  {}",
-                members.iter().cloned().collect::<Vec<_>>().join(" <-> ")
-            )
+            let names: Vec<&str> = members.iter().map(String::as_str).collect();
+            format!("  {}", names.join(" <-> "))
         })
         .collect();
     let mut wrong = String::new();
