@@ -9,8 +9,10 @@
 //!    the one way to print, `i18n` the two languages, `exit` the exit
 //!    codes, `git` commits.
 //! 2. `pack/`: the method as data; `render/` says a pack in words.
-//! 3. `log/`: entries, written and read back exactly; `readback`.
-//! 4. `workbook/`: a workbook on disk, opened with its pack.
+//! 3. `log/`: entries, written and read back exactly (`log::readback`),
+//!    their names and their order.
+//! 4. `workbook/`: a workbook on disk, opened with its pack; the snapshot
+//!    of its pack.
 //! 5. `state/`: the fold of a workbook's entries.
 //! 6. `session/` (a phase run, the prompter, the clock, the profile) and
 //!    `report/` (reports and the status view, as Markdown, HTML, JSON).
@@ -32,7 +34,6 @@ pub mod i18n;
 pub mod log;
 pub mod out;
 pub mod pack;
-pub mod readback;
 pub mod render;
 pub mod report;
 pub mod session;

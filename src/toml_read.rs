@@ -1,7 +1,13 @@
-//! Reading a parsed TOML document with every position kept: typed getters
-//! that record a finding (with line and column) instead of failing, and a
-//! `finish` that names each key nobody asked for, with the closest valid one.
-//! The set of valid keys is exactly the set the decoder asked about.
+//! Reading TOML with every position kept, the one way dino reads TOML:
+//! `parse` gives the tree of a file a person writes (a pack, `workbook.toml`,
+//! front matter, an answers file), read with typed getters that record a
+//! finding (with line and column) instead of failing, and a `finish` that
+//! names each key nobody asked for, with the closest valid one (the set of
+//! valid keys is exactly the set the decoder asked about); `decode` reads a
+//! file dino writes whole (the pack snapshot) into its type, a problem
+//! placed in the file; `string_value` reads one string value. Beside it,
+//! only `log::front_fast` reads TOML: front matter in the exact shape dino
+//! writes, quickly.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -11,11 +17,10 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::finding::{Finding, SourceText, closest};
 use crate::i18n::Lang;
-use crate::pack::text::Text;
 use crate::tr;
 
-/// One file being read: its text, the UI language, the pack's languages and
-/// the findings so far.
+/// One file being read: its text, the UI language, the languages its texts
+/// are written in (a pack's; none elsewhere) and the findings so far.
 pub struct FileCtx<'a> {
     pub src: &'a SourceText,
     pub lang: Lang,
@@ -31,15 +36,6 @@ impl FileCtx<'_> {
     }
 }
 
-/// How a text field is written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum TextForm {
-    /// One line of plain text.
-    Line,
-    /// Markdown, with headings at level 3 or deeper.
-    Markdown,
-}
-
 /// A TOML table being read.
 pub struct Table<'a> {
     ctx: &'a FileCtx<'a>,
@@ -50,7 +46,7 @@ pub struct Table<'a> {
 
 /// Type names as TOML users know them; in Swedish, as they read in a
 /// sentence ("inte ett heltal").
-fn type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
+pub fn type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
     let (sv, en) = match value {
         DeValue::String(_) => ("en sträng", "string"),
         DeValue::Integer(_) => ("ett heltal", "integer"),
@@ -87,7 +83,7 @@ impl<'a> Table<'a> {
         self.table.get(key)
     }
 
-    fn missing(&self, key: &str) {
+    pub fn missing(&self, key: &str) {
         let lang = self.ctx.lang;
         self.ctx.report(
             &self.span,
@@ -286,17 +282,6 @@ impl<'a> Table<'a> {
             .collect()
     }
 
-    /// A text field: a string, or a table of the pack's languages.
-    pub fn text(&self, key: &'static str, required: bool, form: TextForm) -> Option<Text> {
-        let Some(value) = self.raw(key) else {
-            if required {
-                self.missing(key);
-            }
-            return None;
-        };
-        read_value_text(self.ctx, key, value, form)
-    }
-
     /// Reports every key that no getter asked for. `other_kinds` names keys
     /// that are valid elsewhere (for other item kinds), with where they belong.
     pub fn finish(self, other_kinds: &[(&str, &str)], here: &str) {
@@ -373,169 +358,6 @@ pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
     }
 }
 
-pub fn read_value_text(
-    ctx: &FileCtx<'_>,
-    key: &str,
-    value: &Spanned<DeValue<'_>>,
-    form: TextForm,
-) -> Option<Text> {
-    let lang = ctx.lang;
-    let languages = ctx.languages.borrow().clone();
-    let text = match value.get_ref() {
-        DeValue::String(s) => {
-            check_wording(ctx, key, None, s, &value.span(), form);
-            Text::Same(s.to_string())
-        }
-        DeValue::Table(table) => {
-            let mut by_lang = Vec::new();
-            for (code, wording) in table.iter() {
-                let code_str: &str = code.get_ref();
-                let known = code_str
-                    .parse::<Lang>()
-                    .ok()
-                    .filter(|l| languages.contains(l));
-                let Some(text_lang) = known else {
-                    let declared = codes(&languages);
-                    ctx.report(
-                        &code.span(),
-                        tr!(
-                            lang,
-                            "`{code_str}` är inget av paketets språk ({declared})",
-                            "`{code_str}` is not one of the pack's languages ({declared})"
-                        ),
-                    );
-                    continue;
-                };
-                match wording.get_ref() {
-                    DeValue::String(s) => {
-                        check_wording(ctx, key, Some(text_lang), s, &wording.span(), form);
-                        by_lang.push((text_lang, s.to_string()));
-                    }
-                    other => {
-                        let found = type_name(other, lang);
-                        ctx.report(
-                            &wording.span(),
-                            tr!(
-                                lang,
-                                "`{key}.{code_str}` ska vara en sträng, inte {found}",
-                                "`{key}.{code_str}` must be a string, not {found}"
-                            ),
-                        );
-                    }
-                }
-            }
-            let missing: Vec<Lang> = languages
-                .iter()
-                .copied()
-                .filter(|l| !by_lang.iter().any(|(have, _)| have == l))
-                .collect();
-            if !missing.is_empty() {
-                let missing = codes(&missing);
-                ctx.report(
-                    &value.span(),
-                    tr!(
-                        lang,
-                        "`{key}` saknar språket {missing}",
-                        "`{key}` lacks the language {missing}"
-                    ),
-                );
-            }
-            by_lang.sort_by_key(|(l, _)| languages.iter().position(|have| have == l));
-            Text::ByLang(by_lang)
-        }
-        other => {
-            let found = type_name(other, lang);
-            ctx.report(
-                &value.span(),
-                tr!(
-                    lang,
-                    "`{key}` ska vara en sträng eller en tabell med språk, inte {found}",
-                    "`{key}` must be a string or a table of languages, not {found}"
-                ),
-            );
-            return None;
-        }
-    };
-    Some(text)
-}
-
-fn codes(languages: &[Lang]) -> String {
-    languages
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Checks one wording of a text: not empty; one line for plain text;
-/// headings at level 3 or deeper for Markdown.
-fn check_wording(
-    ctx: &FileCtx<'_>,
-    key: &str,
-    in_lang: Option<Lang>,
-    s: &str,
-    span: &Range<usize>,
-    form: TextForm,
-) {
-    let lang = ctx.lang;
-    let field = match in_lang {
-        Some(l) => format!("{key}.{l}"),
-        None => key.to_string(),
-    };
-    if s.trim().is_empty() {
-        ctx.report(span, tr!(lang, "`{field}` är tom", "`{field}` is empty"));
-        return;
-    }
-    if let Some(c) = control_character(s) {
-        let code = format!("U+{:04X}", c as u32);
-        ctx.report(
-            span,
-            tr!(
-                lang,
-                "`{field}` innehåller styrtecknet {code}, som kan styra om en terminal; ta bort det",
-                "`{field}` holds the control character {code}, which can take over a terminal; remove it"
-            ),
-        );
-    }
-    match form {
-        TextForm::Line if s.contains(['\n', '\r']) => {
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`{field}` ska vara en enda rad",
-                    "`{field}` must be a single line"
-                ),
-            );
-        }
-        TextForm::Markdown if crate::log::text_too_deep(s).is_some() => {
-            let max = crate::log::MAX_NESTING;
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`{field}` är nästlad djupare än {max} nivåer (citat och listor i varandra); gör den plattare",
-                    "`{field}` nests deeper than {max} levels (quotes and lists inside one another); make it flatter"
-                ),
-            );
-        }
-        TextForm::Markdown => {
-            if let Some(level) = shallow_heading(s) {
-                let hashes = "#".repeat(level);
-                ctx.report(
-                    span,
-                    tr!(
-                        lang,
-                        "`{field}` har en rubrik på nivå {level} (`{hashes}`); använd `###` eller djupare så att den hamnar under fasen i handboken",
-                        "`{field}` has a level {level} heading (`{hashes}`); use `###` or deeper so it nests under the phase in the handbook"
-                    ),
-                );
-            }
-        }
-        TextForm::Line => {}
-    }
-}
-
 /// The first control character in a text other than a line end (`\n`,
 /// or `\r\n`) or a tab: escapes and the like, which a text has no use for
 /// and which would reach the terminal of whoever reads it.
@@ -552,15 +374,6 @@ pub fn control_character(s: &str) -> Option<char> {
         }
     }
     None
-}
-
-/// The level of the first heading above level 3, if any.
-fn shallow_heading(markdown: &str) -> Option<usize> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    Parser::new(markdown).find_map(|event| match event {
-        Event::Start(Tag::Heading { level, .. }) if (level as usize) < 3 => Some(level as usize),
-        _ => None,
-    })
 }
 
 /// Parses `toml` (the whole of `src`, or a part of it with the rest blanked
@@ -605,6 +418,32 @@ pub fn parse<'a>(
     None
 }
 
+/// Decodes the whole of `src` into `T`, for a file dino writes and reads
+/// whole. A problem is one finding at its place: an unfinished merge, a
+/// syntax error, or a key or value `T` does not take, worded by
+/// `unreadable` from why, in the reader's language.
+pub fn decode<T: serde::de::DeserializeOwned>(
+    src: &SourceText,
+    lang: Lang,
+    unreadable: impl Fn(&str) -> String,
+) -> Result<T, Finding> {
+    if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+        return Err(conflict);
+    }
+    toml::from_str(&src.text).map_err(|err| {
+        let span = err.span().unwrap_or(0..0);
+        let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
+        src.finding(&span, unreadable(&why))
+    })
+}
+
+/// A TOML value written on its own (`"…"`, `'…'`, `"""…"""`), when it is
+/// a string.
+pub fn string_value(value: &str) -> Option<String> {
+    let table = toml::from_str::<toml::Table>(&format!("v = {value}")).ok()?;
+    table.get("v")?.as_str().map(str::to_string)
+}
+
 /// A TOML syntax error from the toml crate, in the reader's language.
 pub fn invalid_toml(message: &str, lang: Lang) -> String {
     let message = crate::toml_words::in_lang(message.trim_end(), lang);
@@ -641,24 +480,6 @@ pub const MAX_LIST: usize = 1000;
 /// The most TOML syntax errors reported in one file: past them, the file is
 /// not TOML at all, and naming each would take longer than reading it.
 pub const MAX_TOML_ERRORS: usize = 20;
-
-/// A TOML value as a condition value, before its kind is checked.
-pub fn plain_value(value: &DeValue<'_>) -> Option<crate::pack::condition::Value> {
-    use crate::pack::condition::Value;
-    match value {
-        DeValue::Boolean(b) => Some(Value::Bool(*b)),
-        DeValue::String(s) => Some(Value::Str(s.to_string())),
-        DeValue::Integer(_) => integer_of(value).map(|n| Value::Num(n as f64)),
-        DeValue::Float(_) => number_of(value).map(Value::Num),
-        DeValue::Datetime(d) => Some(Value::Str(d.to_string())),
-        DeValue::Array(items) => items
-            .iter()
-            .map(|v| plain_value(v.get_ref()))
-            .collect::<Option<Vec<_>>>()
-            .map(Value::List),
-        DeValue::Table(_) => None,
-    }
-}
 
 #[cfg(test)]
 mod tests {

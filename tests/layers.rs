@@ -8,6 +8,13 @@
 //! an upward import not in that table, on an entry in it that no longer
 //! happens (so the list only shrinks), and on a module the table lacks or
 //! names wrongly (so the map stays current).
+//!
+//! Within a layer too, modules do not use each other in a loop: no module
+//! uses another that, directly or through others, uses it back. A module's
+//! use of its own submodules (a `mod.rs` re-exporting its parts) is not
+//! counted, so a module and its parts are not a loop. The loops that remain
+//! are listed, each with why, under "Loops not yet broken", and that list
+//! only shrinks too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -20,6 +27,8 @@ struct Architecture {
     layers: BTreeMap<String, String>,
     /// The upward imports that remain: `(from, to)`.
     allowed: BTreeSet<(String, String)>,
+    /// The loops that remain, each as the modules in it.
+    loops: BTreeSet<BTreeSet<String>>,
 }
 
 /// One path in the source that names another module.
@@ -76,6 +85,45 @@ fn no_module_imports_from_a_layer_above_its_own() {
         wrong += &format!(
             "upward imports listed under \"Not yet so\" that no longer \
              happen: take them off the list:\n{}\n",
+            gone.join("\n")
+        );
+    }
+    assert!(wrong.is_empty(), "docs/architecture.md:\n{wrong}");
+}
+
+#[test]
+fn no_modules_use_each_other_in_a_loop() {
+    let arch = architecture(&read(&root().join("docs/architecture.md")));
+    let sources = sources(&root().join("src"));
+    let graph = import_graph(&sources);
+    let loops = loops(&graph);
+    let new: Vec<String> = loops
+        .iter()
+        .filter(|members| !arch.loops.contains(*members))
+        .map(|members| format!("  {}", describe_loop(&graph, members)))
+        .collect();
+    let gone: Vec<String> = arch
+        .loops
+        .iter()
+        .filter(|members| !loops.contains(*members))
+        .map(|members| {
+            let names: Vec<&str> = members.iter().map(String::as_str).collect();
+            format!("  {}", names.join(" <-> "))
+        })
+        .collect();
+    let mut wrong = String::new();
+    if !new.is_empty() {
+        wrong += &format!(
+            "modules that use each other in a loop: move what both need \
+             to one of them, or below both:\n{}\n",
+            new.join("\n")
+        );
+    }
+    if !gone.is_empty() {
+        wrong += &format!(
+            "loops listed under \"Loops not yet broken\" that no longer \
+             are (as listed): take them off the list, or list the loop as it \
+             is now:\n{}\n",
             gone.join("\n")
         );
     }
@@ -152,11 +200,27 @@ fn architecture(doc: &str) -> Architecture {
         .into_iter()
         .map(|cells| (cells[0].clone(), cells[1].clone()))
         .collect();
+    let loops = section(doc, "Loops not yet broken")
+        .into_iter()
+        .filter(|l| l.starts_with("| `"))
+        .filter_map(|l| l.split('|').nth(1))
+        .map(|cell| code_spans(cell).into_iter().collect())
+        .collect();
     Architecture {
         ranks,
         layers,
         allowed,
+        loops,
     }
+}
+
+/// The names written as `name` in a table cell.
+fn code_spans(cell: &str) -> Vec<String> {
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// The lines under the `## {title}` heading, up to the next `## `.
@@ -215,6 +279,99 @@ fn layer<'a>(arch: &'a Architecture, module: &str) -> &'a str {
 
 fn rank(arch: &Architecture, module: &str) -> usize {
     arch.ranks[layer(arch, module)]
+}
+
+// --- loops ----------------------------------------------------------------
+
+/// For each module, the modules it uses, each with where it first does
+/// (`file:line`).
+type Graph = BTreeMap<String, BTreeMap<String, String>>;
+
+fn import_graph(sources: &BTreeMap<String, (PathBuf, String)>) -> Graph {
+    let known: BTreeSet<String> = sources.keys().cloned().collect();
+    let macros = macros(sources);
+    let mut graph = Graph::new();
+    for (module, (path, code)) in sources {
+        let uses = graph.entry(module.clone()).or_default();
+        for import in imports(module, code, &known, &macros) {
+            let at = format!("{}:{}", relative(path), import.line);
+            uses.entry(import.to).or_insert(at);
+        }
+    }
+    graph
+}
+
+/// The loops in the graph: each set of two or more modules that all reach
+/// each other (a strongly connected component).
+fn loops(graph: &Graph) -> BTreeSet<BTreeSet<String>> {
+    let reach: BTreeMap<&String, BTreeSet<&String>> =
+        graph.keys().map(|m| (m, reachable(graph, m))).collect();
+    graph
+        .keys()
+        .map(|m| {
+            reach[m]
+                .iter()
+                .filter(|other| reach.get(*other).is_some_and(|r| r.contains(m)))
+                .map(|other| (*other).clone())
+                .collect::<BTreeSet<String>>()
+        })
+        .filter(|members| members.len() > 1)
+        .collect()
+}
+
+/// Every module `from` uses, directly or through others; itself only when
+/// it is in a loop.
+fn reachable<'a>(graph: &'a Graph, from: &String) -> BTreeSet<&'a String> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&String> = graph.get(from).into_iter().flat_map(|u| u.keys()).collect();
+    while let Some(module) = stack.pop() {
+        if let Some((name, uses)) = graph.get_key_value(module)
+            && seen.insert(name)
+        {
+            stack.extend(uses.keys());
+        }
+    }
+    seen
+}
+
+/// A loop named by one shortest way round it, from its first module, each
+/// step with where the import is: `a -> b (src/a.rs:3) -> a (src/b.rs:9)`.
+fn describe_loop(graph: &Graph, members: &BTreeSet<String>) -> String {
+    let start = members.first().expect("a loop has members");
+    let mut came_from: BTreeMap<&String, &String> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(module) = queue.pop_front() {
+        let next = graph[module].keys().filter(|to| members.contains(*to));
+        for to in next {
+            if to != start && !came_from.contains_key(to) {
+                came_from.insert(to, module);
+                queue.push_back(to);
+            } else if to == start && !came_from.contains_key(start) {
+                came_from.insert(start, module);
+            }
+        }
+    }
+    let mut back = Vec::new();
+    let mut at = came_from[start];
+    while at != start {
+        back.push(at);
+        at = came_from[at];
+    }
+    back.reverse();
+    let way: Vec<&String> = [start].into_iter().chain(back).chain([start]).collect();
+    let mut text = start.clone();
+    for step in way.windows(2) {
+        text += &format!(" -> {} ({})", step[1], graph[step[0]][step[1]]);
+    }
+    let others: Vec<&str> = members
+        .iter()
+        .filter(|m| !way.contains(m))
+        .map(String::as_str)
+        .collect();
+    if !others.is_empty() {
+        text += &format!("; in the same loop: {}", others.join(", "));
+    }
+    text
 }
 
 // --- the source -----------------------------------------------------------
@@ -643,4 +800,52 @@ fn the_scanner_skips_comments_literals_and_the_module_itself() {
         &["log"],
     );
     case("log::name", "pub(crate) fn f<'a>(x: &'a str) {}", &[]);
+}
+
+// --- the loop finder -------------------------------------------------------
+
+fn graph_of(edges: &[(&str, &str)]) -> Graph {
+    let mut graph = Graph::new();
+    for (from, to) in edges {
+        graph.entry(to.to_string()).or_default();
+        let at = format!("src/{}.rs:1", from.replace("::", "/"));
+        graph
+            .entry(from.to_string())
+            .or_default()
+            .insert(to.to_string(), at);
+    }
+    graph
+}
+
+#[test]
+fn the_loop_finder_names_each_loop_by_a_way_round_it() {
+    let graph = graph_of(&[
+        ("a", "b"),
+        ("b", "c"),
+        ("c", "a"),
+        ("c", "d"),
+        ("d", "e"),
+        ("e", "d"),
+        ("f", "a"),
+    ]);
+    let found = loops(&graph);
+    let names = |m: &[&str]| m.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        found,
+        BTreeSet::from([names(&["a", "b", "c"]), names(&["d", "e"])])
+    );
+    assert_eq!(
+        describe_loop(&graph, &names(&["a", "b", "c"])),
+        "a -> b (src/a.rs:1) -> c (src/b.rs:1) -> a (src/c.rs:1)"
+    );
+}
+
+#[test]
+fn the_loop_finder_finds_none_where_uses_go_one_way() {
+    let graph = graph_of(&[
+        ("log::read", "log"),
+        ("log", "pack"),
+        ("log::write", "log::read"),
+    ]);
+    assert!(loops(&graph).is_empty());
 }

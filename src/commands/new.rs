@@ -1,7 +1,7 @@
 //! `dino new NAME`: make a workbook folder, named by a slug of NAME, with
 //! its `workbook.toml` (pack and profile) and an empty `log/`.
 
-use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
+use crate::{pack::snapshot::Snapshot, workbook::snapshot::SNAPSHOT_FILE};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -82,7 +82,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
             "the text is empty; nothing was written"
         ));
     }
-    crate::readback::ensure_text_fits(text.len(), lang)?;
+    crate::log::readback::ensure_text_fits(text.len(), lang)?;
     if !writable(&text) {
         bail!(tr!(
             lang,
@@ -216,7 +216,7 @@ fn from_stdin(lang: Lang) -> Result<String> {
     let mut bytes = Vec::new();
     let limit = crate::pack::source::MAX_FILE_BYTES;
     std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
-    crate::readback::ensure_text_fits(bytes.len(), lang)?;
+    crate::log::readback::ensure_text_fits(bytes.len(), lang)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         anyhow::anyhow!(tr!(

@@ -78,7 +78,7 @@ fn own_file_of_workbook(dir: &Path, real: &Path) -> Option<String> {
     let first = rel.components().next()?.as_os_str().to_str()?.to_string();
     let own = [
         WORKBOOK_FILE,
-        crate::pack::snapshot::SNAPSHOT_FILE,
+        crate::workbook::snapshot::SNAPSHOT_FILE,
         LOG_DIR,
         crate::workbook::STATE_DIR,
     ];

@@ -9,7 +9,6 @@ use clap::Args;
 
 use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
-use crate::pack::snapshot::{SNAPSHOT_FILE, Snapshot};
 use crate::report::status_view::pack_change;
 use crate::session::profile::{self, Fill};
 use crate::session::prompt::term::TermPrompter;
@@ -17,6 +16,7 @@ use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::profile::read_path;
 use crate::workbook::{WORKBOOK_FILE, Workbook};
+use crate::{pack::snapshot::Snapshot, workbook::snapshot::SNAPSHOT_FILE};
 use std::collections::BTreeMap;
 
 use crate::pack::condition::Value;

@@ -77,103 +77,12 @@ fn blocks<'a>(events: &[Spanned<'a>], i: &mut usize) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     // Inline content directly in a container (a tight list item).
     let mut loose: Vec<Spanned<'a>> = Vec::new();
-    let flush = |loose: &mut Vec<Spanned<'a>>, out: &mut Vec<Block<'a>>| {
-        if let (Some(first), Some(last)) = (loose.first(), loose.last()) {
-            let range = first.1.start..last.1.end;
-            out.push(Block::Paragraph {
-                inlines: std::mem::take(loose),
-                range,
-            });
-        }
-    };
     while let Some((event, range)) = events.get(*i) {
         match event {
             Event::End(_) => break,
-            Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut loose, &mut out);
-                *i += 1;
-                let inlines = inlines(events, i);
-                out.push(Block::Heading {
-                    level: *level as u32,
-                    inlines,
-                    range: range.clone(),
-                });
-            }
-            Event::Start(Tag::Paragraph) => {
-                flush(&mut loose, &mut out);
-                *i += 1;
-                let inlines = inlines(events, i);
-                out.push(Block::Paragraph {
-                    inlines,
-                    range: range.clone(),
-                });
-            }
-            Event::Start(Tag::BlockQuote(_)) => {
-                flush(&mut loose, &mut out);
-                *i += 1;
-                let inner = blocks(events, i);
-                *i += 1;
-                out.push(Block::Quote {
-                    blocks: inner,
-                    range: range.clone(),
-                });
-            }
-            Event::Start(Tag::List(_)) => {
-                flush(&mut loose, &mut out);
-                *i += 1;
-                let mut items = Vec::new();
-                while let Some((Event::Start(Tag::Item), item_range)) = events.get(*i) {
-                    *i += 1;
-                    let task = match events.get(*i) {
-                        Some((Event::TaskListMarker(ticked), _)) => {
-                            *i += 1;
-                            Some(*ticked)
-                        }
-                        _ => None,
-                    };
-                    let mut inner = blocks(events, i);
-                    *i += 1;
-                    // In a loose list the marker opens the item's paragraph.
-                    let task = task.or_else(|| match inner.first_mut() {
-                        Some(Block::Paragraph { inlines, .. }) => match inlines.first() {
-                            Some((Event::TaskListMarker(ticked), _)) => {
-                                let ticked = *ticked;
-                                inlines.remove(0);
-                                Some(ticked)
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    });
-                    items.push(ListItem {
-                        task,
-                        blocks: inner,
-                        range: item_range.clone(),
-                    });
-                }
-                *i += 1;
-                out.push(Block::List {
-                    items,
-                    range: range.clone(),
-                });
-            }
             Event::Start(tag) if is_block(tag) => {
                 flush(&mut loose, &mut out);
-                let comment = matches!(tag, Tag::HtmlBlock);
-                let start = *i;
-                skip_container(events, i);
-                let comment = comment
-                    && events[start + 1..*i - 1].iter().all(|(e, _)| match e {
-                        Event::Html(html) => {
-                            let html = html.trim();
-                            html.is_empty() || (html.starts_with("<!--") && html.ends_with("-->"))
-                        }
-                        _ => false,
-                    });
-                out.push(Block::Other {
-                    range: range.clone(),
-                    comment,
-                });
+                out.push(block(events, i, tag, range));
             }
             Event::Rule => {
                 flush(&mut loose, &mut out);
@@ -184,22 +93,7 @@ fn blocks<'a>(events: &[Spanned<'a>], i: &mut usize) -> Vec<Block<'a>> {
                 });
             }
             Event::TaskListMarker(_) => *i += 1,
-            Event::Start(_) => {
-                // An inline element directly in a tight list item.
-                let mut depth = 0usize;
-                while let Some((event, range)) = events.get(*i) {
-                    *i += 1;
-                    match event {
-                        Event::Start(_) => depth += 1,
-                        Event::End(_) => depth = depth.saturating_sub(1),
-                        _ => {}
-                    }
-                    loose.push((event.clone(), range.clone()));
-                    if depth == 0 {
-                        break;
-                    }
-                }
-            }
+            Event::Start(_) => loose_element(events, i, &mut loose),
             _ => {
                 loose.push((event.clone(), range.clone()));
                 *i += 1;
@@ -208,6 +102,126 @@ fn blocks<'a>(events: &[Spanned<'a>], i: &mut usize) -> Vec<Block<'a>> {
     }
     flush(&mut loose, &mut out);
     out
+}
+
+/// Inline content gathered directly in a container becomes a paragraph.
+fn flush<'a>(loose: &mut Vec<Spanned<'a>>, out: &mut Vec<Block<'a>>) {
+    if let (Some(first), Some(last)) = (loose.first(), loose.last()) {
+        let range = first.1.start..last.1.end;
+        out.push(Block::Paragraph {
+            inlines: std::mem::take(loose),
+            range,
+        });
+    }
+}
+
+/// The block that starts at `events[*i]` (a start of `tag`), consumed.
+fn block<'a>(
+    events: &[Spanned<'a>],
+    i: &mut usize,
+    tag: &Tag<'a>,
+    range: &Range<usize>,
+) -> Block<'a> {
+    let range = range.clone();
+    match tag {
+        Tag::Heading { level, .. } => {
+            *i += 1;
+            Block::Heading {
+                level: *level as u32,
+                inlines: inlines(events, i),
+                range,
+            }
+        }
+        Tag::Paragraph => {
+            *i += 1;
+            Block::Paragraph {
+                inlines: inlines(events, i),
+                range,
+            }
+        }
+        Tag::BlockQuote(_) => {
+            *i += 1;
+            let blocks = blocks(events, i);
+            *i += 1;
+            Block::Quote { blocks, range }
+        }
+        Tag::List(_) => {
+            *i += 1;
+            let mut items = Vec::new();
+            while let Some((Event::Start(Tag::Item), item_range)) = events.get(*i) {
+                items.push(list_item(events, i, item_range));
+            }
+            *i += 1;
+            Block::List { items, range }
+        }
+        _ => {
+            let comment = matches!(tag, Tag::HtmlBlock);
+            let start = *i;
+            skip_container(events, i);
+            let comment = comment && only_comments(&events[start + 1..*i - 1]);
+            Block::Other { range, comment }
+        }
+    }
+}
+
+/// One item of a list, from its start event to past its end; its checkbox,
+/// if it is a task.
+fn list_item<'a>(events: &[Spanned<'a>], i: &mut usize, range: &Range<usize>) -> ListItem<'a> {
+    *i += 1;
+    let task = match events.get(*i) {
+        Some((Event::TaskListMarker(ticked), _)) => {
+            *i += 1;
+            Some(*ticked)
+        }
+        _ => None,
+    };
+    let mut inner = blocks(events, i);
+    *i += 1;
+    // In a loose list the marker opens the item's paragraph.
+    let task = task.or_else(|| match inner.first_mut() {
+        Some(Block::Paragraph { inlines, .. }) => match inlines.first() {
+            Some((Event::TaskListMarker(ticked), _)) => {
+                let ticked = *ticked;
+                inlines.remove(0);
+                Some(ticked)
+            }
+            _ => None,
+        },
+        _ => None,
+    });
+    ListItem {
+        task,
+        blocks: inner,
+        range: range.clone(),
+    }
+}
+
+/// Whether an HTML block's events are comments (or blank) only.
+fn only_comments(events: &[Spanned<'_>]) -> bool {
+    events.iter().all(|(e, _)| match e {
+        Event::Html(html) => {
+            let html = html.trim();
+            html.is_empty() || (html.starts_with("<!--") && html.ends_with("-->"))
+        }
+        _ => false,
+    })
+}
+
+/// An inline element directly in a tight list item, gathered whole.
+fn loose_element<'a>(events: &[Spanned<'a>], i: &mut usize, loose: &mut Vec<Spanned<'a>>) {
+    let mut depth = 0usize;
+    while let Some((event, range)) = events.get(*i) {
+        *i += 1;
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        loose.push((event.clone(), range.clone()));
+        if depth == 0 {
+            break;
+        }
+    }
 }
 
 /// The inline events up to the end of the current block, which is consumed.

@@ -1,79 +1,18 @@
 //! An entry's front matter: the `+++` TOML block with its kind, date,
-//! phase and people, written in a fixed key order and read with positions.
+//! phase and people, written in a fixed key order and read with positions:
+//! by `front_fast` when it is in the shape written here, else by the TOML
+//! reader.
 
 use std::cell::RefCell;
-use std::fmt;
 use std::ops::Range;
 
-use jiff::Timestamp;
-use jiff::tz::Offset;
 use toml::de::DeValue;
 
-use super::{EntryKind, Meta};
+use super::{EntryKind, KeyPositions, Meta, Participant, Stamp};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
 use crate::tr;
-
-/// A moment as recorded: the instant and the offset it was written with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub at: Timestamp,
-    pub offset: Offset,
-}
-
-impl Stamp {
-    /// Parses an RFC 3339 time with an offset (`2026-03-02T09:15:00+01:00`).
-    pub fn parse(text: &str) -> Result<Stamp, String> {
-        let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| e.to_string())?;
-        let offset = match pieces.offset() {
-            Some(offset) => offset.to_numeric_offset(),
-            None => return Err("no UTC offset (like +01:00 or Z)".to_string()),
-        };
-        let at: Timestamp = text.parse().map_err(|e: jiff::Error| e.to_string())?;
-        Ok(Stamp { at, offset })
-    }
-
-    /// A stamp to whole seconds, the precision entries record.
-    pub fn new(at: Timestamp, offset: Offset) -> Stamp {
-        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
-        Stamp { at, offset }
-    }
-
-    /// The calendar date where it was written.
-    pub fn date(&self) -> jiff::civil::Date {
-        self.offset.to_datetime(self.at).date()
-    }
-
-    /// `YYYY-MM-DD-HHMM`, for file names.
-    pub fn file_prefix(&self) -> String {
-        self.offset
-            .to_datetime(self.at)
-            .strftime("%Y-%m-%d-%H%M")
-            .to_string()
-    }
-
-    /// `YYYY-MM-DD HH:MM`, for people.
-    pub fn short(&self) -> String {
-        self.offset
-            .to_datetime(self.at)
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
-    }
-}
-
-impl fmt::Display for Stamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.at.display_with_offset(self.offset))
-    }
-}
-
-/// Someone who took part, and in what role.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Participant {
-    pub name: String,
-    pub role: Option<String>,
-}
 
 /// A TOML basic string holding `text` exactly, always on one line (so no
 /// value can hold a `+++` line that would end the front matter).
@@ -168,9 +107,6 @@ pub fn split(text: &str) -> Option<(Range<usize>, usize)> {
     None
 }
 
-/// Where each front-matter key's value is written: (line, column).
-pub type KeyPositions = std::collections::BTreeMap<String, (usize, usize)>;
-
 /// Reads the front matter at `range` of `src`. Problems become findings; a
 /// `Meta` comes back when the kind and date could be read, with where each
 /// key's value is, for later findings about them.
@@ -216,30 +152,62 @@ fn read_meta(
         findings,
     };
     let root = Table::new(&ctx, tree.get_ref(), 0..3);
-    let kind = root.string("kind", true).and_then(|(kind, span)| {
-        let found = EntryKind::from_id(&kind);
-        if found.is_none() {
-            let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
-            ctx.report(
-                &span,
-                tr!(
-                    lang,
-                    "okänd sorts post `{kind}`; giltiga: {kinds}",
-                    "unknown kind of entry `{kind}`; valid: {kinds}"
-                ),
-            );
-        }
-        found
-    });
+    // The keys are asked for in this order, which is the order of findings.
+    let kind = read_kind(&root);
     let date = read_date(&root);
     for (key, value) in tree.get_ref().iter() {
         positions.insert(key.get_ref().to_string(), src.line_col(value.span().start));
     }
+    let phase = read_phase(&root, kind);
+    let (by, participants) = read_people(&root);
+    let closes = read_ids(&root, "closes");
+    let follows = root
+        .raw("follows")
+        .is_some()
+        .then(|| read_ids(&root, "follows"));
+    let pack = read_or_empty(&root, "pack");
+    let pack_version = read_or_empty(&root, "pack_version");
+    root.finish(&[], "front matter");
+    Some(Meta {
+        kind: kind?,
+        date: date?,
+        phase,
+        by,
+        participants,
+        pack,
+        pack_version,
+        closes,
+        follows,
+    })
+}
+
+/// `kind`, one of the kinds of entry.
+fn read_kind(root: &Table<'_>) -> Option<EntryKind> {
+    let (kind, span) = root.string("kind", true)?;
+    let found = EntryKind::from_id(&kind);
+    if found.is_none() {
+        let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
+        let lang = root.ctx().lang;
+        root.ctx().report(
+            &span,
+            tr!(
+                lang,
+                "okänd sorts post `{kind}`; giltiga: {kinds}",
+                "unknown kind of entry `{kind}`; valid: {kinds}"
+            ),
+        );
+    }
+    found
+}
+
+/// `phase`, which a session and a gate decision must have.
+fn read_phase(root: &Table<'_>, kind: Option<EntryKind>) -> Option<String> {
     let phase = root.string("phase", false).map(|(p, _)| p);
     if let (Some(kind), None) = (kind, &phase)
         && matches!(kind, EntryKind::Session | EntryKind::Gate)
     {
-        ctx.report(
+        let lang = root.ctx().lang;
+        root.ctx().report(
             &(0..3),
             tr!(
                 lang,
@@ -249,6 +217,12 @@ fn read_meta(
             ),
         );
     }
+    phase
+}
+
+/// Who led or wrote the entry (`facilitator`, else `author`), and who took
+/// part.
+fn read_people(root: &Table<'_>) -> (Option<String>, Vec<Participant>) {
     let author = root.string("author", false).map(|(a, _)| a);
     let facilitator = root.string("facilitator", false).map(|(f, _)| f);
     let participants = root
@@ -261,37 +235,22 @@ fn read_meta(
             Some(Participant { name: name?, role })
         })
         .collect();
-    let closes = root
-        .strings("closes", false)
+    (facilitator.or(author), participants)
+}
+
+/// A list of entry ids (`closes`, `follows`).
+fn read_ids(root: &Table<'_>, key: &'static str) -> Vec<String> {
+    root.strings(key, false)
         .into_iter()
         .map(|(id, _)| id)
-        .collect();
-    let follows = root.raw("follows").is_some().then(|| {
-        root.strings("follows", false)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect()
-    });
-    let pack = root
-        .string("pack", false)
-        .map(|(p, _)| p)
-        .unwrap_or_default();
-    let pack_version = root
-        .string("pack_version", false)
-        .map(|(v, _)| v)
-        .unwrap_or_default();
-    root.finish(&[], "front matter");
-    Some(Meta {
-        kind: kind?,
-        date: date?,
-        phase,
-        by: facilitator.or(author),
-        participants,
-        pack,
-        pack_version,
-        closes,
-        follows,
-    })
+        .collect()
+}
+
+/// A string key that may be left out.
+fn read_or_empty(root: &Table<'_>, key: &'static str) -> String {
+    root.string(key, false)
+        .map(|(value, _)| value)
+        .unwrap_or_default()
 }
 
 fn read_date(root: &Table<'_>) -> Option<Stamp> {

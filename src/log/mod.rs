@@ -7,16 +7,21 @@ mod front;
 pub(crate) mod front_fast;
 mod labels;
 mod name;
-mod nesting;
+pub mod order;
 mod read;
+pub mod readback;
+mod stamp;
 mod value;
 mod write;
 
-pub use front::{KeyPositions, Participant, Stamp, toml_string};
-pub use name::{entry_file_name, entry_id_of, entry_what};
-pub use nesting::{MAX_NESTING, text_too_deep};
+/// Whether a value can be written into an entry.
+pub use crate::text::markdown::writable;
+/// The nesting limit entries are read with.
+pub use crate::text::nesting::{MAX_NESTING, text_too_deep};
+pub use front::toml_string;
+pub use name::{entry_file_name, entry_id_of, entry_what, well_named, what_in_name};
 pub use read::{ReadEntry, read_entry};
-pub use value::writable;
+pub use stamp::Stamp;
 pub use write::write_entry;
 
 /// The Markdown extensions entries are read with: GitHub's tables, task
@@ -111,6 +116,16 @@ pub struct Meta {
     /// entry". Tells a correction from an answer given on another branch.
     pub follows: Option<Vec<String>>,
 }
+
+/// Someone who took part, and in what role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// Where each front-matter key's value is written: (line, column).
+pub type KeyPositions = std::collections::BTreeMap<String, (usize, usize)>;
 
 /// One entry, as written or as read back.
 #[derive(Clone, Debug, PartialEq)]

@@ -40,6 +40,42 @@ pub fn entry_id_of(file_name: &str) -> Option<&str> {
     (!id.is_empty()).then_some(id)
 }
 
+/// Whether an entry's file name follows `YYYY-MM-DD-HHMM-WHAT-ID.md`: a
+/// date and time, a WHAT of lowercase parts, and an id in lowercase
+/// hexadecimal at least as long as a new entry's.
+pub fn well_named(file_name: &str) -> bool {
+    let Some(stem) = file_name.strip_suffix(".md") else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = stem.split('-').collect();
+    parts.len() >= 6
+        && digits(parts[0], 4)
+        && digits(parts[1], 2)
+        && digits(parts[2], 2)
+        && digits(parts[3], 4)
+        && parts[4..parts.len() - 1].iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+        && parts[parts.len() - 1].len() >= ID_LEN
+        && parts[parts.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+/// The WHAT of a well-formed entry name ([`well_named`]); `None` for a
+/// name that is not.
+pub fn what_in_name(file_name: &str) -> Option<String> {
+    if !well_named(file_name) {
+        return None;
+    }
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    let parts: Vec<&str> = stem.split('-').collect();
+    Some(parts[4..parts.len() - 1].join("-"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +107,22 @@ mod tests {
         assert!(gate.contains("-gate-pilot-"), "{gate}");
         let risk = entry_file_name(&meta(EntryKind::Risk, Some("pilot")), "x", |_| false);
         assert!(risk.contains("-risk-"), "{risk}");
+    }
+
+    #[test]
+    fn a_name_dino_gives_is_well_named_and_says_its_what() {
+        let m = meta(EntryKind::Gate, Some("pilot"));
+        let name = entry_file_name(&m, "x", |_| false);
+        assert!(well_named(&name), "{name}");
+        assert_eq!(what_in_name(&name), Some(entry_what(&m)));
+        for copy in [
+            "2026-03-02-0915-gate-pilot-abc12.md",
+            "notes.md",
+            "2026-03-02-0915-Gate-abcdef.md",
+        ] {
+            assert!(!well_named(copy), "{copy}");
+            assert_eq!(what_in_name(copy), None);
+        }
     }
 
     #[test]

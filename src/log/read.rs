@@ -9,11 +9,11 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
-use super::nesting::{MAX_NESTING, deeper, line_too_deep};
 use super::value::{decode, push_source};
 use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown_options};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
+use crate::text::nesting::{MAX_NESTING, deeper, line_too_deep};
 use crate::tr;
 
 /// An entry read from a file: the entry (when its front matter could be
@@ -24,51 +24,19 @@ pub struct ReadEntry {
     /// The 1-based line of each record in `entry`'s body, in order.
     pub record_lines: Vec<usize>,
     /// Where the front matter's `phase` value is (line, column), or (1, 1).
-    pub key_at: super::front::KeyPositions,
+    pub key_at: super::KeyPositions,
     pub findings: Vec<Finding>,
 }
 
 /// Reads an entry from its text.
 pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
     if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
-        return ReadEntry {
-            entry: None,
-            record_lines: Vec::new(),
-            key_at: Default::default(),
-            findings: vec![conflict],
-        };
+        return ReadEntry::unread(vec![conflict], Default::default());
     }
-    let findings = RefCell::new(Vec::new());
     let Some((toml, body_start)) = front::split(&src.text) else {
-        return ReadEntry {
-            entry: None,
-            record_lines: Vec::new(),
-            key_at: Default::default(),
-            findings: vec![Finding {
-                file: src.name.clone(),
-                line: 1,
-                col: 1,
-                message: if src
-                    .text
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.trim_end() == "+++")
-                {
-                    tr!(
-                        lang,
-                        "front matter saknar sin avslutande rad `+++`",
-                        "the front matter lacks its closing `+++` line"
-                    )
-                } else {
-                    tr!(
-                        lang,
-                        "posten börjar inte med en front matter mellan två rader `+++`",
-                        "the entry does not start with front matter between two `+++` lines"
-                    )
-                },
-            }],
-        };
+        return ReadEntry::unread(vec![no_front_matter(src, lang)], Default::default());
     };
+    let findings = RefCell::new(Vec::new());
     let (meta, key_at) = front::read(src, toml, lang, &findings);
     let body_text = &src.text[body_start..];
     let events = match body_events(body_text) {
@@ -77,39 +45,17 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
             let mut findings = findings.into_inner();
             let at = body_start + at.start..body_start + at.end;
             findings.push(too_deep_finding(src, &at, lang));
-            return ReadEntry {
-                entry: None,
-                record_lines: Vec::new(),
-                key_at,
-                findings,
-            };
+            return ReadEntry::unread(findings, key_at);
         }
     };
     let blocks = build(&events);
-    let mut reader = BodyReader {
-        src,
-        body: body_text,
-        offset: body_start,
-        lang,
-        findings: &findings,
-        line_starts: std::iter::once(0)
-            .chain(src.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect(),
-    };
-    let (title, rest) = match blocks.split_first() {
-        Some((
-            Block::Heading {
-                level: 1, inlines, ..
-            },
-            rest,
-        )) => (decode(inlines, body_text), rest),
-        _ => (String::new(), &blocks[..]),
-    };
+    let (title, rest) = title_and_rest(&blocks, body_text);
     let mut record_lines = Vec::new();
     let entry = meta.map(|meta| {
         let body = if meta.kind.is_note() {
             Body::Text(note_text(body_text, src.text.starts_with("+++\r\n")))
         } else {
+            let mut reader = BodyReader::new(src, body_start, lang, &findings);
             let (records, lines) = reader.records(rest);
             record_lines = lines;
             Body::Records(records)
@@ -121,6 +67,60 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         record_lines,
         key_at,
         findings: findings.into_inner(),
+    }
+}
+
+impl ReadEntry {
+    /// An entry that could not be read, and why.
+    fn unread(findings: Vec<Finding>, key_at: super::KeyPositions) -> ReadEntry {
+        ReadEntry {
+            entry: None,
+            record_lines: Vec::new(),
+            key_at,
+            findings,
+        }
+    }
+}
+
+/// Why a file has no front matter: it lacks its closing line, or it does
+/// not start with one.
+fn no_front_matter(src: &SourceText, lang: Lang) -> Finding {
+    let opened = src
+        .text
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == "+++");
+    let message = if opened {
+        tr!(
+            lang,
+            "front matter saknar sin avslutande rad `+++`",
+            "the front matter lacks its closing `+++` line"
+        )
+    } else {
+        tr!(
+            lang,
+            "posten börjar inte med en front matter mellan två rader `+++`",
+            "the entry does not start with front matter between two `+++` lines"
+        )
+    };
+    Finding {
+        file: src.name.clone(),
+        line: 1,
+        col: 1,
+        message,
+    }
+}
+
+/// The `#` title, when the body starts with one, and the blocks after it.
+fn title_and_rest<'b, 'a>(blocks: &'b [Block<'a>], body: &str) -> (String, &'b [Block<'a>]) {
+    match blocks.split_first() {
+        Some((
+            Block::Heading {
+                level: 1, inlines, ..
+            },
+            rest,
+        )) => (decode(inlines, body), rest),
+        _ => (String::new(), blocks),
     }
 }
 
@@ -191,7 +191,37 @@ struct Builder {
     last: Option<Slot>,
 }
 
+/// The records read so far, and the line of each.
+#[derive(Default)]
+struct Collected {
+    records: Vec<Record>,
+    lines: Vec<usize>,
+}
+
 impl Builder {
+    /// A record begun at its marker, nothing under it read yet.
+    fn new(
+        item: String,
+        prompt: String,
+        respondent: Option<String>,
+        task: Option<bool>,
+        at: Range<usize>,
+    ) -> Builder {
+        Builder {
+            item,
+            prompt,
+            respondent,
+            task,
+            at,
+            answer: None,
+            not_applicable: None,
+            dont_know: false,
+            note: None,
+            options: None,
+            last: None,
+        }
+    }
+
     fn slot(&mut self, slot: Slot) -> &mut Option<String> {
         match slot {
             Slot::Answer => &mut self.answer,
@@ -214,7 +244,26 @@ impl Builder {
     }
 }
 
-impl BodyReader<'_> {
+impl<'a> BodyReader<'a> {
+    /// A reader of the body of `src` that starts at `offset`.
+    fn new(
+        src: &'a SourceText,
+        offset: usize,
+        lang: Lang,
+        findings: &'a RefCell<Vec<Finding>>,
+    ) -> BodyReader<'a> {
+        BodyReader {
+            src,
+            body: &src.text[offset..],
+            offset,
+            lang,
+            findings,
+            line_starts: std::iter::once(0)
+                .chain(src.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        }
+    }
+
     fn report(&self, range: &Range<usize>, message: String) {
         let at = range.start + self.offset..range.end + self.offset;
         self.findings
@@ -233,103 +282,127 @@ impl BodyReader<'_> {
         out.trim_end_matches(['\n', '\r']).to_string()
     }
 
+    /// The records of a session's body, each with its line.
     fn records(&mut self, blocks: &[Block<'_>]) -> (Vec<Record>, Vec<usize>) {
-        let mut records = Vec::new();
-        let mut lines = Vec::new();
+        let mut done = Collected::default();
         let mut current: Option<Builder> = None;
         let mut respondent: Option<String> = None;
-        let mut finish = |builder: Option<Builder>, this: &Self| {
-            if let Some(b) = builder {
-                let line = this.line_of(&b.at);
-                if let Some(record) = this.finish(b) {
-                    records.push(record);
-                    lines.push(line);
-                }
-            }
-        };
         for block in blocks {
             match block {
                 Block::Heading { inlines, range, .. } => {
-                    finish(current.take(), self);
-                    match find_marker(inlines) {
-                        Some((Marker::Item(id), at)) => {
-                            current = Some(Builder {
-                                item: id,
-                                prompt: self.prompt(&inlines[..at]),
-                                respondent: respondent.clone(),
-                                task: None,
-                                at: range.clone(),
-                                answer: None,
-                                not_applicable: None,
-                                dont_know: false,
-                                note: None,
-                                options: None,
-                                last: None,
-                            });
-                        }
-                        Some((Marker::Respondent, at)) => {
-                            respondent = Some(self.prompt(&inlines[..at]));
-                        }
-                        Some((Marker::Option(_), _)) => self.report(
-                            range,
-                            tr!(
-                                self.lang,
-                                "en alternativmarkör hör hemma i en punktlista, inte i en rubrik",
-                                "an option marker belongs in a task list, not in a heading"
-                            ),
-                        ),
-                        // A heading of a person's own: it ends the record.
-                        None => {}
-                    }
+                    self.finish_into(current.take(), &mut done);
+                    current = self.heading(inlines, range, &mut respondent);
                 }
                 Block::List { items, .. }
                     if items
                         .iter()
                         .any(|i| matches!(item_marker(i), Some(Marker::Item(_)))) =>
                 {
-                    // Checks; a list that runs on from an item's options
-                    // (same bullet, by hand) may hold options first.
-                    for item in items {
-                        if let (Some(Marker::Option(_)), Some(builder)) =
-                            (item_marker(item), current.as_mut())
-                            && let Some(option) = self.option(item)
-                        {
-                            builder.options.get_or_insert_with(Vec::new).push(option);
-                            continue;
-                        }
-                        finish(current.take(), self);
-                        match self.check_item(item, respondent.clone()) {
-                            Some(builder) => finish(Some(builder), self),
-                            None => self.report(
-                                &item.range,
-                                tr!(
-                                    self.lang,
-                                    "en punkt i listan saknar `<!-- item: ID -->` och kan inte läsas",
-                                    "a list item lacks `<!-- item: ID -->` and cannot be read"
-                                ),
-                            ),
-                        }
-                    }
+                    self.checks(items, &mut current, respondent.as_ref(), &mut done);
                 }
                 other => match current.as_mut() {
                     Some(builder) => self.content(builder, other, None),
-                    None => {
-                        if !matches!(other, Block::Other { comment: true, .. }) {
-                            self.report(
-                                other.range(),
-                                tr!(
-                                    self.lang,
-                                    "text utanför en punkt (före första `<!-- item: ID -->`) kan inte läsas",
-                                    "text outside an item (before the first `<!-- item: ID -->`) cannot be read"
-                                ),
-                            );
-                        }
-                    }
+                    None => self.outside_an_item(other),
                 },
             }
         }
-        finish(current.take(), self);
-        (records, lines)
+        self.finish_into(current.take(), &mut done);
+        (done.records, done.lines)
+    }
+
+    /// Finishes a record being read, if there is one, into `done`.
+    fn finish_into(&self, builder: Option<Builder>, done: &mut Collected) {
+        if let Some(b) = builder {
+            let line = self.line_of(&b.at);
+            if let Some(record) = self.finish(b) {
+                done.records.push(record);
+                done.lines.push(line);
+            }
+        }
+    }
+
+    /// A heading: an item's (the record it starts comes back), a
+    /// respondent's (who answers the items after it), or a person's own
+    /// (which ends the record before it).
+    fn heading(
+        &self,
+        inlines: &[Spanned<'_>],
+        range: &Range<usize>,
+        respondent: &mut Option<String>,
+    ) -> Option<Builder> {
+        match find_marker(inlines) {
+            Some((Marker::Item(id), at)) => {
+                let prompt = self.prompt(&inlines[..at]);
+                Some(Builder::new(
+                    id,
+                    prompt,
+                    respondent.clone(),
+                    None,
+                    range.clone(),
+                ))
+            }
+            Some((Marker::Respondent, at)) => {
+                *respondent = Some(self.prompt(&inlines[..at]));
+                None
+            }
+            Some((Marker::Option(_), _)) => {
+                self.report(
+                    range,
+                    tr!(
+                        self.lang,
+                        "en alternativmarkör hör hemma i en punktlista, inte i en rubrik",
+                        "an option marker belongs in a task list, not in a heading"
+                    ),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A list of checks; a list that runs on from an item's options (same
+    /// bullet, by hand) may hold options first.
+    fn checks(
+        &mut self,
+        items: &[ListItem<'_>],
+        current: &mut Option<Builder>,
+        respondent: Option<&String>,
+        done: &mut Collected,
+    ) {
+        for item in items {
+            if let (Some(Marker::Option(_)), Some(builder)) = (item_marker(item), current.as_mut())
+                && let Some(option) = self.option(item)
+            {
+                builder.options.get_or_insert_with(Vec::new).push(option);
+                continue;
+            }
+            self.finish_into(current.take(), done);
+            match self.check_item(item, respondent.cloned()) {
+                Some(builder) => self.finish_into(Some(builder), done),
+                None => self.report(
+                    &item.range,
+                    tr!(
+                        self.lang,
+                        "en punkt i listan saknar `<!-- item: ID -->` och kan inte läsas",
+                        "a list item lacks `<!-- item: ID -->` and cannot be read"
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// A block before the first item: a finding, unless it is a comment.
+    fn outside_an_item(&self, block: &Block<'_>) {
+        if !matches!(block, Block::Other { comment: true, .. }) {
+            self.report(
+                block.range(),
+                tr!(
+                    self.lang,
+                    "text utanför en punkt (före första `<!-- item: ID -->`) kan inte läsas",
+                    "text outside an item (before the first `<!-- item: ID -->`) cannot be read"
+                ),
+            );
+        }
     }
 
     /// The prompt (or respondent) before a marker: its text, less the one
@@ -348,19 +421,9 @@ impl BodyReader<'_> {
         let (Marker::Item(id), at) = find_marker(inlines)? else {
             return None;
         };
-        let mut builder = Builder {
-            item: id,
-            prompt: self.prompt(&inlines[..at]),
-            respondent,
-            task: Some(item.task.unwrap_or(false)),
-            at: item.range.clone(),
-            answer: None,
-            not_applicable: None,
-            dont_know: false,
-            note: None,
-            options: None,
-            last: None,
-        };
+        let prompt = self.prompt(&inlines[..at]);
+        let task = Some(item.task.unwrap_or(false));
+        let mut builder = Builder::new(id, prompt, respondent, task, item.range.clone());
         if item.task.is_none() {
             self.report(
                 &item.range,

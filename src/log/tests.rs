@@ -492,3 +492,29 @@ fn an_unfinished_merge_is_one_finding_at_its_first_marker() {
         "{printed:?}"
     );
 }
+
+#[test]
+fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
+    let src = SourceText::new(
+        "log/x.md",
+        format!(
+            "+++\nkind = \"note\"\ndate = 2026-03-02T10:00:00+01:00\npack = \"dino\"\npack_version = \"1\"\n+++\n\n# Note\n\n{} x\n",
+            ">".repeat(20_000)
+        ),
+    );
+    let read = crate::log::read_entry(&src, Lang::En);
+    assert!(read.entry.is_none());
+    let findings: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        findings,
+        [
+            "log/x.md:10:33: the text nests deeper than 32 levels (quotes and lists inside one another), more than dino reads; make it flatter"
+        ]
+    );
+    let read = crate::log::read_entry(&src, Lang::Sv);
+    assert!(
+        read.findings[0]
+            .message
+            .starts_with("texten är nästlad djupare än 32 nivåer")
+    );
+}

@@ -2,9 +2,9 @@
 //! or one record per answered item (docs/log-format.md, "Body").
 
 use super::labels::{Label, Marker};
-use super::value::encode;
 use super::{Answer, Body, CheckState, Entry, Record, front};
 use crate::i18n::Lang;
+use crate::text::markdown::encode;
 
 /// The Markdown of an entry, with labels in `lang`.
 pub fn write_entry(entry: &Entry, lang: Lang) -> String {

@@ -4,12 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::model::Pack;
-use super::source::PackSource;
+use super::source::{PackFiles, PackSource};
 use crate::finding::Finding;
 use crate::i18n::Lang;
-
-/// A built-in pack's files: paths relative to the pack, and their bytes.
-pub type PackFiles = &'static [(&'static str, &'static [u8])];
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 

@@ -10,6 +10,6 @@ pub mod snapshot;
 pub mod source;
 pub mod text;
 
-pub use load::{check_value, load, parse_date, value_of};
+pub use load::{check_value, load, parse_date, plain_value, value_of};
 pub use model::*;
 pub use text::Text;

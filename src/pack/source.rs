@@ -13,12 +13,15 @@ use crate::tr;
 /// The largest pack file dino reads.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A built-in pack's files: paths relative to the pack, and their bytes.
+pub type PackFiles = &'static [(&'static str, &'static [u8])];
+
 /// The files of one pack.
 pub enum PackSource {
     /// A folder, as the user named it.
     Dir(PathBuf),
     /// A built-in pack: its id and its files (path relative to the pack, bytes).
-    Builtin(&'static str, super::builtin::PackFiles),
+    Builtin(&'static str, PackFiles),
 }
 
 impl PackSource {

@@ -457,7 +457,7 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
                     lang,
                     "Arbetsboken har ingen ögonblicksbild av paketet ({}), så vad som ändrats kan inte visas.",
                     "The workbook has no snapshot of the pack ({}), so what changed cannot be shown.",
-                    crate::pack::snapshot::SNAPSHOT_FILE
+                    crate::workbook::snapshot::SNAPSHOT_FILE
                 )
             );
         }

@@ -14,9 +14,10 @@ use crate::finding::{Finding, SourceText, closest};
 use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
+use crate::pack::plain_value;
 use crate::pack::{Decision, Item, Phase, check_value};
 use crate::state::interpret::Given;
-use crate::toml_read::{FileCtx, Table, plain_value};
+use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 
 /// An answers file, read and checked against the phase.

@@ -452,7 +452,7 @@ pub fn hand_over(
     }
     let messages = draft.messages();
     let what = messages.pick("posten", "the entry");
-    let text = crate::readback::entry_text(entry, what, lang, messages)?;
+    let text = crate::log::readback::entry_text(entry, what, lang, messages)?;
     if let Some(path) = files::log_file_holding(&workbook.log_dir(), entry, &text) {
         return Ok(path);
     }
@@ -485,7 +485,7 @@ pub fn hand_over_note(
     lang: Lang,
 ) -> Result<PathBuf> {
     let what = lang.pick("posten", "the entry");
-    let text = crate::readback::entry_text(entry, what, lang, lang)?;
+    let text = crate::log::readback::entry_text(entry, what, lang, lang)?;
     mark.save(&text)?;
     write_log_text(workbook, entry, &text, lang)
 }
@@ -499,7 +499,7 @@ pub fn write_log_entry(
     messages: Lang,
 ) -> Result<PathBuf> {
     let what = messages.pick("posten", "the entry");
-    let text = crate::readback::entry_text(entry, what, lang, messages)?;
+    let text = crate::log::readback::entry_text(entry, what, lang, messages)?;
     write_log_text(workbook, entry, &text, messages)
 }
 

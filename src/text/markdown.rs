@@ -1,4 +1,133 @@
-//! Writing plain text into Markdown so that it reads back as the same text.
+//! Writing plain text into Markdown so that it reads back as the same text:
+//! a value exactly, every line and space of it (`encode`, what entries
+//! hold), or a one-line text for a report (`escape`), or as code (`code`).
+//! Both escapers share one set of inline characters and one rule for a
+//! block marker at a line's start.
+
+use std::fmt::Write as _;
+
+/// Characters that could start inline syntax anywhere in a line.
+const INLINE_SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '$',
+];
+
+/// Encodes `value` as the inline content of a paragraph, so that a
+/// CommonMark reader shows exactly that text (an entry's answers and notes;
+/// docs/log-format.md, "How values are written, and read back exactly").
+/// Line breaks become hard breaks, each followed by `cont` (the prefix a
+/// continuation line needs in its container: `"  "` in a list item, `"> "`
+/// in a block quote).
+///
+/// A value made of paragraphs (non-empty blocks of lines between single
+/// blank lines) is written as paragraphs, which read back joined by a blank
+/// line; any other value is one paragraph.
+///
+/// The value must not hold U+0000, which Markdown cannot carry.
+pub fn encode(value: &str, cont: &str) -> String {
+    let parts: Vec<&str> = value.split("\n\n").collect();
+    let clean = |p: &&str| !p.is_empty() && !p.starts_with('\n') && !p.ends_with('\n');
+    if parts.len() > 1 && parts.iter().all(clean) {
+        let gap = format!("\n{}\n{cont}", cont.trim_end());
+        return parts
+            .iter()
+            .map(|part| encode_paragraph(part, cont))
+            .collect::<Vec<_>>()
+            .join(&gap);
+    }
+    encode_paragraph(value, cont)
+}
+
+/// Encodes a value as one paragraph.
+fn encode_paragraph(value: &str, cont: &str) -> String {
+    let core = value.trim_matches('\n');
+    let leading = value.len() - value.trim_start_matches('\n').len();
+    let trailing = if core.is_empty() {
+        0
+    } else {
+        value.len() - value.trim_end_matches('\n').len()
+    };
+    let mut out = String::with_capacity(value.len() + 16);
+    out.push_str(&"&#10;".repeat(leading));
+    let lines: Vec<&str> = core.split('\n').collect();
+    let last = lines.len() - 1;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\\\n");
+            out.push_str(cont);
+        }
+        encode_line(line, i == last, &mut out);
+    }
+    out.push_str(&"&#10;".repeat(trailing));
+    out
+}
+
+/// Encodes one line (no `\n` in it).
+fn encode_line(line: &str, is_last: bool, out: &mut String) {
+    let chars: Vec<char> = line.chars().collect();
+    let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t')).count();
+    let body_end = if is_last {
+        chars.len()
+            - chars
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c, ' ' | '\t'))
+                .count()
+    } else {
+        chars.len()
+    };
+    let body_end = body_end.max(lead);
+    let marker_at = block_marker_at(&chars, lead, Underline::Too);
+    for (i, &c) in chars.iter().enumerate() {
+        let edge_space = i < lead || i >= body_end;
+        match c {
+            ' ' if edge_space => out.push_str("&#32;"),
+            '\t' | '\r' => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
+            c if INLINE_SPECIAL.contains(&c) || Some(i) == marker_at => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Whether a value can be written: Markdown has no way to carry U+0000.
+pub fn writable(value: &str) -> bool {
+    !value.contains('\0')
+}
+
+/// Whether a setext underline (`=`) counts as a block marker, beside a
+/// list's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Underline {
+    Too,
+    No,
+}
+
+/// Where a block marker starts the text of a line whose text begins at
+/// `lead`: `-`, `+` (and `=` with [`Underline::Too`]), or the `.`/`)`
+/// after leading digits; it then needs a backslash. (`1.5` or `2.0.1`
+/// start no list: a list marker is followed by a space.)
+fn block_marker_at(chars: &[char], lead: usize, underline: Underline) -> Option<usize> {
+    let digits = chars[lead..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let after_dot = chars.get(lead + digits + 1);
+    match chars.get(lead + digits) {
+        Some('.' | ')') if digits > 0 && after_dot.is_none_or(|c| matches!(c, ' ' | '\t')) => {
+            Some(lead + digits)
+        }
+        Some('-' | '+') if digits == 0 => Some(lead),
+        Some('=') if digits == 0 && underline == Underline::Too => Some(lead),
+        _ => None,
+    }
+}
 
 /// Escapes plain text for use inside a Markdown paragraph, heading, list
 /// item or emphasis: every character that could start inline syntax gets a
@@ -6,21 +135,15 @@
 /// spaces (plain texts are one line).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let after = text.chars().nth(digits + 1);
-    let marker_at = match text.chars().nth(digits) {
-        Some('.' | ')') if digits > 0 && after.is_none_or(|c| matches!(c, ' ' | '\t')) => {
-            Some(digits)
-        }
-        Some('-' | '+') if digits == 0 => Some(0),
-        _ => None,
-    };
-    for (i, c) in text.chars().enumerate() {
+    let chars: Vec<char> = text.chars().collect();
+    let marker_at = block_marker_at(&chars, 0, Underline::No);
+    for (i, &c) in chars.iter().enumerate() {
         if Some(i) == marker_at {
             out.push('\\');
         }
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$' => {
+            // An image's `!` too: a report's text has no images.
+            c if INLINE_SPECIAL.contains(&c) || c == '!' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -92,6 +215,15 @@ mod tests {
             assert_eq!(read_back(&format!("## {}", escape(text))), text, "{text}");
             assert_eq!(read_back(&format!("- {}", escape(text))), text, "{text}");
         }
+    }
+
+    #[test]
+    fn plain_prose_stays_readable() {
+        assert_eq!(
+            encode("Vi träffas kl. 10, sedan (kanske) lunch.", ""),
+            "Vi träffas kl. 10, sedan (kanske) lunch."
+        );
+        assert_eq!(encode("rad ett\nrad två", "  "), "rad ett\\\n  rad två");
     }
 
     #[test]

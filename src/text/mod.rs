@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod nesting;
 pub mod table;
 pub mod terminal_md;
 pub mod visible_writer;

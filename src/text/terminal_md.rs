@@ -8,134 +8,175 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Renders Markdown as terminal text `width` columns wide.
 pub fn render(markdown: &str, width: usize) -> String {
-    let width = width.clamp(20, 100);
-    let mut out = String::new();
-    let mut line = String::new();
-    // The prefix of each line (quotes and list indents), and of the first
-    // line of a list item.
-    let mut indent: Vec<String> = Vec::new();
-    let mut first_prefix: Option<String> = None;
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut code_block = false;
-    let mut link: Option<String> = None;
-
-    let flush =
-        |out: &mut String, line: &mut String, indent: &[String], first: &mut Option<String>| {
-            if line.trim().is_empty() && first.is_none() {
-                line.clear();
-                return;
-            }
-            let rest = indent.concat();
-            let first_line = first.take().unwrap_or_else(|| rest.clone());
-            let options = textwrap::Options::new(width)
-                .initial_indent(&first_line)
-                .subsequent_indent(&rest);
-            for wrapped in textwrap::wrap(line.trim(), options) {
-                out.push_str(wrapped.trim_end());
-                out.push('\n');
-            }
-            line.clear();
-        };
-
+    let mut renderer = Renderer {
+        width: width.clamp(20, 100),
+        out: String::new(),
+        line: String::new(),
+        indent: Vec::new(),
+        first_prefix: None,
+        lists: Vec::new(),
+        code_block: false,
+        link: None,
+    };
     for event in Parser::new_ext(markdown, super::html::markdown_options()) {
+        renderer.event(event);
+    }
+    renderer.finish()
+}
+
+/// Markdown being rendered for the terminal.
+struct Renderer {
+    width: usize,
+    out: String,
+    /// The text of the line (a paragraph, a heading) not yet wrapped.
+    line: String,
+    /// The prefix of each line (quotes and list indents), and of the first
+    /// line of a list item.
+    indent: Vec<String>,
+    first_prefix: Option<String>,
+    /// The lists open, each with its next number when it is numbered.
+    lists: Vec<Option<u64>>,
+    code_block: bool,
+    /// The address of the link open, shown after its text.
+    link: Option<String>,
+}
+
+impl Renderer {
+    fn event(&mut self, event: Event<'_>) {
         match event {
-            Event::Start(Tag::Heading { .. }) if !out.is_empty() && !out.ends_with("\n\n") => {
-                out.push('\n');
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let text = style(line.trim().to_string()).bold().to_string();
-                line.clear();
-                line.push_str(&text);
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-            }
-            Event::Start(Tag::Paragraph) => {}
-            Event::End(TagEnd::Paragraph) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                if lists.is_empty() {
-                    out.push('\n');
-                }
-            }
-            Event::Start(Tag::List(start)) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                lists.push(start);
-            }
-            Event::End(TagEnd::List(_)) => {
-                lists.pop();
-                if lists.is_empty() {
-                    out.push('\n');
-                }
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}. ");
-                        *n += 1;
-                        m
-                    }
-                    _ => "• ".to_string(),
-                };
-                first_prefix = Some(format!("{}{marker}", indent.concat()));
-                indent.push(" ".repeat(marker.chars().count()));
-            }
-            Event::End(TagEnd::Item) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                indent.pop();
-            }
-            Event::TaskListMarker(done) => line.push_str(if done { "[x] " } else { "[ ] " }),
-            Event::Start(Tag::BlockQuote(_)) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                indent.push("│ ".to_string());
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                indent.pop();
-            }
-            Event::Start(Tag::CodeBlock(_)) => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                code_block = true;
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                code_block = false;
-                out.push('\n');
-            }
-            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {}
-            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {}
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
-            Event::End(TagEnd::Link) => {
-                if let Some(url) = link.take() {
-                    line.push_str(&format!(" ({})", visible(&url)));
-                }
-            }
-            Event::Text(text) if code_block => {
-                for code_line in text.lines() {
-                    out.push_str(&indent.concat());
-                    out.push_str("    ");
-                    out.push_str(&style(visible(code_line)).dim().to_string());
-                    out.push('\n');
-                }
-            }
-            Event::Text(text) => line.push_str(&visible(&text)),
-            Event::Code(code) => line.push_str(&style(visible(&code)).cyan().to_string()),
-            Event::Html(html) | Event::InlineHtml(html) => line.push_str(&visible(&html)),
-            Event::SoftBreak => line.push(' '),
-            Event::HardBreak => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-            }
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::TaskListMarker(done) => self.line.push_str(if done { "[x] " } else { "[ ] " }),
+            Event::Text(text) if self.code_block => self.code_lines(&text),
+            Event::Text(text) => self.line.push_str(&visible(&text)),
+            Event::Code(code) => self
+                .line
+                .push_str(&style(visible(&code)).cyan().to_string()),
+            Event::Html(html) | Event::InlineHtml(html) => self.line.push_str(&visible(&html)),
+            Event::SoftBreak => self.line.push(' '),
+            Event::HardBreak => self.flush(),
             Event::Rule => {
-                flush(&mut out, &mut line, &indent, &mut first_prefix);
-                out.push_str(&"─".repeat(width.min(40)));
-                out.push_str("\n\n");
+                self.flush();
+                self.out.push_str(&"─".repeat(self.width.min(40)));
+                self.out.push_str("\n\n");
             }
             _ => {}
         }
     }
-    flush(&mut out, &mut line, &indent, &mut first_prefix);
-    // One line end at the end, however the last block ended.
-    while out.ends_with("\n\n") {
-        out.pop();
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { .. } if !self.out.is_empty() && !self.out.ends_with("\n\n") => {
+                self.out.push('\n');
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => self.start_item(),
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.indent.push("│ ".to_string());
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code_block = true;
+            }
+            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            _ => {}
+        }
     }
-    out
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let text = style(self.line.trim().to_string()).bold().to_string();
+                self.line.clear();
+                self.line.push_str(&text);
+                self.flush();
+            }
+            TagEnd::Paragraph => {
+                self.flush();
+                if self.lists.is_empty() {
+                    self.out.push('\n');
+                }
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+                if self.lists.is_empty() {
+                    self.out.push('\n');
+                }
+            }
+            TagEnd::Item | TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.indent.pop();
+            }
+            TagEnd::CodeBlock => {
+                self.code_block = false;
+                self.out.push('\n');
+            }
+            TagEnd::Link => {
+                if let Some(url) = self.link.take() {
+                    self.line.push_str(&format!(" ({})", visible(&url)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A list item: its marker (a number, or a bullet) on its first line,
+    /// its text indented under it.
+    fn start_item(&mut self) {
+        self.flush();
+        let marker = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let m = format!("{n}. ");
+                *n += 1;
+                m
+            }
+            _ => "• ".to_string(),
+        };
+        self.first_prefix = Some(format!("{}{marker}", self.indent.concat()));
+        self.indent.push(" ".repeat(marker.chars().count()));
+    }
+
+    /// A code block's text, each line indented and dimmed, never wrapped.
+    fn code_lines(&mut self, text: &str) {
+        for code_line in text.lines() {
+            self.out.push_str(&self.indent.concat());
+            self.out.push_str("    ");
+            self.out
+                .push_str(&style(visible(code_line)).dim().to_string());
+            self.out.push('\n');
+        }
+    }
+
+    /// Wraps the line so far into the output, under the current prefix.
+    fn flush(&mut self) {
+        if self.line.trim().is_empty() && self.first_prefix.is_none() {
+            self.line.clear();
+            return;
+        }
+        let rest = self.indent.concat();
+        let first_line = self.first_prefix.take().unwrap_or_else(|| rest.clone());
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(&first_line)
+            .subsequent_indent(&rest);
+        for wrapped in textwrap::wrap(self.line.trim(), options) {
+            self.out.push_str(wrapped.trim_end());
+            self.out.push('\n');
+        }
+        self.line.clear();
+    }
+
+    /// The text, with one line end at the end however the last block ended.
+    fn finish(mut self) -> String {
+        self.flush();
+        while self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
+        self.out
+    }
 }
 
 /// Whether `c` may not be printed as it is: a control character (which

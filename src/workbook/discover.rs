@@ -111,7 +111,7 @@ pub fn half_made(dir: &Path) -> bool {
     !is_workbook(dir)
         && fs::symlink_metadata(&log).is_ok_and(|m| m.is_dir())
         && only(&log, &[".gitkeep"])
-        && only(dir, &[super::LOG_DIR, crate::pack::snapshot::SNAPSHOT_FILE])
+        && only(dir, &[super::LOG_DIR, super::snapshot::SNAPSHOT_FILE])
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ impl WorkbookFile {
     /// The file's text, once it is known to read back as `self`.
     pub fn text(&self, lang: Lang) -> anyhow::Result<String> {
         let read = |src: &SourceText| WorkbookFile::read(src, lang).map(|(file, _)| file);
-        crate::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read, lang)
+        crate::log::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read, lang)
     }
 
     /// Reads `workbook.toml`. Profile values come back as read; their kinds
@@ -102,114 +102,11 @@ impl WorkbookFile {
         let root = Table::new(&ctx, tree.get_ref(), 0..0);
         let name = root.string("name", true).map(|(n, _)| n);
         let id = root.string("id", true).map(|(i, _)| i);
-        let created = root.raw("created").and_then(|v| {
-            let text = match v.get_ref() {
-                toml::de::DeValue::Datetime(dt) => dt.to_string(),
-                toml::de::DeValue::String(s) => s.to_string(),
-                _ => String::new(),
-            };
-            match Stamp::parse(&text) {
-                Ok(stamp) => Some(stamp),
-                Err(_) => {
-                    ctx.report(
-                        &v.span(),
-                        tr!(
-                            lang,
-                            "`created` ska vara en tidpunkt med tidszon, som 2026-03-02T09:00:00+01:00",
-                            "`created` must be a time with an offset, like 2026-03-02T09:00:00+01:00"
-                        ),
-                    );
-                    None
-                }
-            }
-        });
-        let language = root.string("language", true).and_then(|(code, span)| {
-            let parsed = code.parse::<Lang>().ok();
-            if parsed.is_none() {
-                ctx.report(
-                    &span,
-                    tr!(
-                        lang,
-                        "`language` ska vara \"sv\" eller \"en\"",
-                        "`language` must be \"sv\" or \"en\""
-                    ),
-                );
-            }
-            parsed
-        });
-        let pack_spans = RefCell::new(PackSpans::default());
-        let pack = root.table("pack").and_then(|t| {
-            let mut at = pack_spans.borrow_mut();
-            at.table = t.span();
-            let id = t.string("id", true).map(|(i, span)| {
-                at.id = span;
-                i
-            });
-            let version = t.string("version", true).map(|(v, span)| {
-                at.version = span;
-                v
-            });
-            let hash = t.string("hash", false).map(|(h, _)| h).unwrap_or_default();
-            let path = t.string("path", false).map(|(p, span)| {
-                at.path = span;
-                p
-            });
-            t.finish(&[], "[pack]");
-            Some(PackRef {
-                id: id?,
-                version: version?,
-                hash,
-                path,
-            })
-        });
-        if root.raw("pack").is_none() {
-            ctx.report(
-                &(0..0),
-                tr!(
-                    lang,
-                    "tabellen `[pack]` saknas",
-                    "the table `[pack]` is missing"
-                ),
-            );
-        }
-        let mut profile = BTreeMap::new();
-        let mut spans = Spans {
-            pack: pack_spans.into_inner(),
-            ..Spans::default()
-        };
-        if let Some(t) = root.raw("profile") {
-            match t.get_ref() {
-                toml::de::DeValue::Table(table) => {
-                    for (key, value) in table.iter() {
-                        let key_str: &str = key.get_ref();
-                        match crate::toml_read::plain_value(value.get_ref()) {
-                            Some(v) => {
-                                profile.insert(key_str.to_string(), v);
-                                spans
-                                    .profile
-                                    .insert(key_str.to_string(), (key.span(), value.span()));
-                            }
-                            None => ctx.report(
-                                &value.span(),
-                                tr!(
-                                    lang,
-                                    "profilsvaret `{key_str}` ska vara en sträng, ett tal, true/false eller en lista",
-                                    "the profile answer `{key_str}` must be a string, a number, true/false or an array"
-                                ),
-                            ),
-                        }
-                    }
-                }
-                _ => ctx.report(
-                    &t.span(),
-                    tr!(
-                        lang,
-                        "`profile` ska vara en tabell",
-                        "`profile` must be a table"
-                    ),
-                ),
-            }
-        }
+        let created = read_created(&root);
+        let language = read_language(&root);
+        let mut spans = Spans::default();
+        let pack = read_pack_ref(&root, &mut spans.pack);
+        let profile = read_profile(&root, &mut spans.profile);
         root.finish(&[], "workbook.toml");
         let file = match (name, id, created, language, pack) {
             (Some(name), Some(id), Some(created), Some(language), Some(pack)) => {
@@ -230,6 +127,129 @@ impl WorkbookFile {
             _ => Err(findings),
         }
     }
+}
+
+/// `created`: a time with an offset.
+fn read_created(root: &Table<'_>) -> Option<Stamp> {
+    let v = root.raw("created")?;
+    let text = match v.get_ref() {
+        toml::de::DeValue::Datetime(dt) => dt.to_string(),
+        toml::de::DeValue::String(s) => s.to_string(),
+        _ => String::new(),
+    };
+    let stamp = Stamp::parse(&text).ok();
+    if stamp.is_none() {
+        let lang = root.ctx().lang;
+        root.ctx().report(
+            &v.span(),
+            tr!(
+                lang,
+                "`created` ska vara en tidpunkt med tidszon, som 2026-03-02T09:00:00+01:00",
+                "`created` must be a time with an offset, like 2026-03-02T09:00:00+01:00"
+            ),
+        );
+    }
+    stamp
+}
+
+/// `language`: the language entries are written in.
+fn read_language(root: &Table<'_>) -> Option<Lang> {
+    let (code, span) = root.string("language", true)?;
+    let parsed = code.parse::<Lang>().ok();
+    if parsed.is_none() {
+        let lang = root.ctx().lang;
+        root.ctx().report(
+            &span,
+            tr!(
+                lang,
+                "`language` ska vara \"sv\" eller \"en\"",
+                "`language` must be \"sv\" or \"en\""
+            ),
+        );
+    }
+    parsed
+}
+
+/// The `[pack]` table, which must be there, with where its values are.
+fn read_pack_ref(root: &Table<'_>, at: &mut PackSpans) -> Option<PackRef> {
+    let pack = root.table("pack").and_then(|t| {
+        at.table = t.span();
+        let id = t.string("id", true).map(|(i, span)| {
+            at.id = span;
+            i
+        });
+        let version = t.string("version", true).map(|(v, span)| {
+            at.version = span;
+            v
+        });
+        let hash = t.string("hash", false).map(|(h, _)| h).unwrap_or_default();
+        let path = t.string("path", false).map(|(p, span)| {
+            at.path = span;
+            p
+        });
+        t.finish(&[], "[pack]");
+        Some(PackRef {
+            id: id?,
+            version: version?,
+            hash,
+            path,
+        })
+    });
+    if root.raw("pack").is_none() {
+        let lang = root.ctx().lang;
+        root.ctx().report(
+            &(0..0),
+            tr!(
+                lang,
+                "tabellen `[pack]` saknas",
+                "the table `[pack]` is missing"
+            ),
+        );
+    }
+    pack
+}
+
+/// The `[profile]` answers as read, with where each key and value is; their
+/// kinds are checked against the pack later.
+fn read_profile(
+    root: &Table<'_>,
+    at: &mut BTreeMap<String, (Range<usize>, Range<usize>)>,
+) -> BTreeMap<String, Value> {
+    let mut profile = BTreeMap::new();
+    let Some(t) = root.raw("profile") else {
+        return profile;
+    };
+    let ctx = root.ctx();
+    let lang = ctx.lang;
+    let toml::de::DeValue::Table(table) = t.get_ref() else {
+        ctx.report(
+            &t.span(),
+            tr!(
+                lang,
+                "`profile` ska vara en tabell",
+                "`profile` must be a table"
+            ),
+        );
+        return profile;
+    };
+    for (key, value) in table.iter() {
+        let key_str: &str = key.get_ref();
+        match crate::pack::plain_value(value.get_ref()) {
+            Some(v) => {
+                profile.insert(key_str.to_string(), v);
+                at.insert(key_str.to_string(), (key.span(), value.span()));
+            }
+            None => ctx.report(
+                &value.span(),
+                tr!(
+                    lang,
+                    "profilsvaret `{key_str}` ska vara en sträng, ett tal, true/false eller en lista",
+                    "the profile answer `{key_str}` must be a string, a number, true/false or an array"
+                ),
+            ),
+        }
+    }
+    profile
 }
 
 /// Where the values of `workbook.toml` are written, for findings about

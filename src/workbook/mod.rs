@@ -2,10 +2,12 @@
 //! with its pack; and where workbooks are found on disk.
 
 pub mod discover;
+mod entries;
 pub mod file;
 pub mod own_files;
 pub mod pack_change;
 pub mod profile;
+pub mod snapshot;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -13,7 +15,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
-use crate::log::{Entry, entry_id_of, read_entry};
+use crate::log::Entry;
 use crate::pack::condition::Value;
 use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
@@ -69,6 +71,16 @@ impl LoadedEntry {
     }
 }
 
+impl crate::log::order::Logged for LoadedEntry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn meta(&self) -> &crate::log::Meta {
+        &self.entry.meta
+    }
+}
+
 impl Workbook {
     /// Opens the workbook in `root`. Fails (with findings) when
     /// `workbook.toml` or the pack cannot be read; problems in entries are
@@ -98,11 +110,11 @@ impl Workbook {
         let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
-        let entries = read_log(root, lang, &mut findings);
+        let entries = entries::read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root, lang));
         findings.extend(state_dir_problems(root, lang));
         findings.extend(linked_own_files(root, lang));
-        findings.extend(crate::pack::snapshot::check_head(root, &file.pack, lang));
+        findings.extend(snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
             file,
@@ -251,204 +263,4 @@ fn check_profile(
         }
     }
     out
-}
-
-/// The WHAT part of a well-formed entry name.
-fn name_what(name: &str) -> String {
-    let stem = name.strip_suffix(".md").unwrap_or(name);
-    let parts: Vec<&str> = stem.split('-').collect();
-    parts[4..parts.len() - 1].join("-")
-}
-
-/// The WHAT part an entry with this front matter is named with.
-fn entry_what(meta: &crate::log::Meta) -> String {
-    crate::log::entry_what(meta)
-}
-
-/// Whether an entry's file name follows `YYYY-MM-DD-HHMM-WHAT-ID.md`.
-fn well_named(name: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".md") else {
-        return false;
-    };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = stem.split('-').collect();
-    parts.len() >= 6
-        && digits(parts[0], 4)
-        && digits(parts[1], 2)
-        && digits(parts[2], 2)
-        && digits(parts[3], 4)
-        && parts[4..parts.len() - 1].iter().all(|p| {
-            !p.is_empty()
-                && p.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        })
-        && parts[parts.len() - 1].len() >= 6
-        && parts[parts.len() - 1]
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-}
-
-/// Reads every entry in `log/`, in log order: by date, then by file name.
-fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Vec<LoadedEntry> {
-    let dir = root.join(LOG_DIR);
-    if let Err(out) = crate::fsio::inside::check(root, &dir) {
-        findings.push(Finding::in_file(
-            dir.display().to_string(),
-            out.message_for(&dir, lang),
-        ));
-        return Vec::new();
-    }
-    let mut names: Vec<String> = Vec::new();
-    // Entries that are links: read only if they stay in the workbook.
-    let mut links = std::collections::BTreeSet::new();
-    match std::fs::read_dir(&dir) {
-        Ok(list) => {
-            for item in list.flatten() {
-                let name = item.file_name().to_string_lossy().into_owned();
-                if item.file_name().to_str().is_none() {
-                    // Named as shown, with `�`, it could not be opened.
-                    findings.push(Finding::in_file(
-                        dir.join(&name).display().to_string(),
-                        tr!(
-                            lang,
-                            "filnamnet är inte UTF-8 och kan inte läsas; byt namn på filen",
-                            "the file's name is not UTF-8, so it cannot be read; rename the file"
-                        ),
-                    ));
-                    continue;
-                }
-                let kind = item.file_type();
-                let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
-                let is_file = kind.is_ok_and(|t| t.is_file()) || is_link;
-                if name.starts_with('.') {
-                    continue;
-                }
-                if is_file && name.ends_with(".md") {
-                    if is_link {
-                        links.insert(name.clone());
-                    }
-                    names.push(name);
-                } else if name.ends_with(".md") {
-                    // Named like an entry, but a folder, a pipe or a device.
-                    findings.push(Finding::in_file(
-                        dir.join(&name).display().to_string(),
-                        crate::fsio::regular::not_regular(lang),
-                    ));
-                } else {
-                    findings.push(Finding::in_file(
-                        dir.join(&name).display().to_string(),
-                        tr!(
-                            lang,
-                            "hör inte hemma i log/ (där ligger bara poster, *.md)",
-                            "does not belong in log/ (it holds entries, *.md, only)"
-                        ),
-                    ));
-                }
-            }
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            findings.push(Finding::in_file(
-                dir.display().to_string(),
-                tr!(
-                    lang,
-                    "mappen log/ saknas; den skapas när första posten skrivs",
-                    "the folder log/ is missing; it is made when the first entry is written"
-                ),
-            ));
-        }
-        Err(err) => {
-            let message = if dir.is_file() {
-                crate::fsio::not_a_folder(lang)
-            } else {
-                let why = crate::fsio::errors::why(&err, lang);
-                tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
-            };
-            findings.push(Finding::in_file(dir.display().to_string(), message));
-        }
-    }
-    names.sort();
-    for name in &names {
-        if !well_named(name) {
-            findings.push(Finding::in_file(
-                dir.join(name).display().to_string(),
-                tr!(
-                    lang,
-                    "namnet följer inte ÅÅÅÅ-MM-DD-TTMM-VAD-ID.md (ID är hexadecimalt); är filen en kopia? Byt namn på den, med ett nytt id",
-                    "the name does not follow YYYY-MM-DD-HHMM-WHAT-ID.md (ID in hexadecimal); is the file a copy? Rename it, with a new id"
-                ),
-            ));
-        }
-    }
-    // The same id twice: most likely a file copied to start a new entry.
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for name in &names {
-        let Some(id) = entry_id_of(name) else {
-            continue;
-        };
-        if let Some(first) = seen.get(id) {
-            findings.push(Finding::in_file(
-                dir.join(name).display().to_string(),
-                tr!(
-                    lang,
-                    "har samma id ({id}) som {first}; är den en kopia? Ge den ett nytt id i filnamnet",
-                    "has the same id ({id}) as {first}; is it a copy? Give it a new id in its file name"
-                ),
-            ));
-        } else {
-            seen.insert(id, name);
-        }
-    }
-    let mut entries = Vec::new();
-    for name in names {
-        let path = dir.join(&name);
-        let shown = path.display().to_string();
-        // A file in a log/ that is inside the workbook is inside too.
-        let read = if links.contains(&name) {
-            read_in(root, &path, shown.clone(), lang)
-        } else {
-            crate::pack::source::read_text(&path, shown.clone(), lang)
-        };
-        let src = match read {
-            Ok(src) => src,
-            Err(finding) => {
-                findings.push(finding);
-                continue;
-            }
-        };
-        let read = read_entry(&src, lang);
-        findings.extend(read.findings);
-        let Some(entry) = read.entry else { continue };
-        // The name says what the entry is; so does its front matter. When
-        // they differ, one was edited by hand, and maybe not on purpose.
-        if well_named(&name) {
-            let expected = entry_what(&entry.meta);
-            let what = name_what(&name);
-            if what != expected {
-                let (line, col) = read.key_at.get("kind").copied().unwrap_or((1, 1));
-                findings.push(Finding {
-                    file: shown.clone(),
-                    line,
-                    col,
-                    message: tr!(
-                        lang,
-                        "filnamnet säger `{what}`, men front matter säger `{expected}` (kind och phase); stämmer de?",
-                        "the file name says `{what}`, but the front matter says `{expected}` (kind and phase); are they right?"
-                    ),
-                });
-            }
-        }
-        let id = entry_id_of(&name).unwrap_or(&name).to_string();
-        entries.push(LoadedEntry {
-            file: shown,
-            name,
-            id,
-            entry,
-            record_lines: read.record_lines,
-            key_at: read.key_at,
-        });
-    }
-    // Stable: entries with the same instant stay in file-name order.
-    entries.sort_by_key(|e| e.entry.meta.date.at);
-    crate::state::lineage::into_log_order(&mut entries);
-    entries
 }

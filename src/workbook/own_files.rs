@@ -122,7 +122,7 @@ fn written_not_linked(lang: Lang) -> String {
 /// `workbook.toml` and `pack-snapshot.toml` when they are links that stay
 /// inside the workbook: read, but `dino upgrade` will not write them.
 pub fn linked_own_files(root: &Path, lang: Lang) -> Vec<Finding> {
-    [super::WORKBOOK_FILE, crate::pack::snapshot::SNAPSHOT_FILE]
+    [super::WORKBOOK_FILE, super::snapshot::SNAPSHOT_FILE]
         .into_iter()
         .map(|name| root.join(name))
         .filter(|path| {

@@ -3,10 +3,11 @@
 //! as it is now (docs/log-format.md, "The pack snapshot").
 
 use super::Workbook;
+use super::snapshot::{Head, SNAPSHOT_FILE, read_head};
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::pack::diff::{Change, diff};
-use crate::pack::snapshot::{Head, SNAPSHOT_FILE, Snapshot, read_head};
+use crate::pack::snapshot::Snapshot;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 

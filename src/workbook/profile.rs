@@ -10,8 +10,8 @@ use anyhow::Result;
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::pack::condition::Value;
+use crate::pack::plain_value;
 use crate::pack::{Pack, check_value};
-use crate::toml_read::plain_value;
 use crate::tr;
 
 /// Reads a `--profile` file: `id = value` for profile questions, each

@@ -5,8 +5,9 @@ use std::cell::RefCell;
 
 use proptest::prelude::*;
 
-use super::super::front::{self, Participant, Stamp};
+use super::super::front;
 use super::super::{EntryKind, Meta};
+use super::super::{Participant, Stamp};
 use crate::finding::SourceText;
 use crate::i18n::Lang;
 

@@ -9,9 +9,10 @@ use toml::de::DeValue;
 use super::super::condition::{self, Condition, Name, Value};
 use super::super::model::{Choice, Item, Kind, Lean, Scale};
 use super::Seen;
+use super::text::{TextForm, TextOf, read_value_text};
 use crate::finding::closest;
 use crate::i18n::Lang;
-use crate::toml_read::{Table, TextForm, read_value_text};
+use crate::toml_read::{Table, integer_of, number_of};
 use crate::tr;
 
 /// A `when` as written, kept for the reference checks after every file is read.
@@ -332,8 +333,25 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
 /// Turns a `default` into an answer the kind accepts.
 /// Reads a TOML value as an answer to an item of `kind` (a `default`, or a
 /// profile answer in workbook.toml). `what` names it in the message.
+/// A TOML value as a condition value, before its kind is checked.
+pub fn plain_value(value: &DeValue<'_>) -> Option<Value> {
+    match value {
+        DeValue::Boolean(b) => Some(Value::Bool(*b)),
+        DeValue::String(s) => Some(Value::Str(s.to_string())),
+        DeValue::Integer(_) => integer_of(value).map(|n| Value::Num(n as f64)),
+        DeValue::Float(_) => number_of(value).map(Value::Num),
+        DeValue::Datetime(d) => Some(Value::Str(d.to_string())),
+        DeValue::Array(items) => items
+            .iter()
+            .map(|v| plain_value(v.get_ref()))
+            .collect::<Option<Vec<_>>>()
+            .map(Value::List),
+        DeValue::Table(_) => None,
+    }
+}
+
 pub fn value_of(kind: &Kind, value: &DeValue<'_>, what: &str, lang: Lang) -> Result<Value, String> {
-    match crate::toml_read::plain_value(value) {
+    match plain_value(value) {
         Some(plain) => check_value(kind, &plain, what, lang),
         None => Err(wrong_kind(kind, what, lang)),
     }

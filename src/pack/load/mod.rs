@@ -6,6 +6,7 @@ mod item;
 mod pack_file;
 mod phase_file;
 mod refs;
+mod text;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::model::{Origin, Pack};
+use super::model::{Origin, Pack, Phase};
 use super::source::{PackSource, check_relative};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
@@ -23,7 +24,7 @@ use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 
 use item::{WrittenLean, WrittenWhen};
-pub use item::{check_value, parse_date, value_of};
+pub use item::{check_value, parse_date, plain_value, value_of};
 
 /// Where a condition stands: among the profile questions, or in a phase.
 #[derive(Clone, Copy)]
@@ -91,8 +92,41 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let root = Table::new(&ctx, pack_tree.get_ref(), 0..0);
     let languages = pack_file::decode_languages(&root);
     *ctx.languages.borrow_mut() = languages.clone();
+    let phase_srcs = read_phase_files(source, &root);
 
-    // Read the phase files the pack lists.
+    // Decode everything, leaving cross-file checks for the end.
+    let mut pending = Pending::default();
+    let head = pack_file::decode(root, &mut pending);
+    let (phases, all_parsed) =
+        decode_phases(&phase_srcs, &languages, lang, &findings, &mut pending);
+    let mut files: Vec<&SourceText> = vec![&pack_src];
+    files.extend(phase_srcs.iter().map(|(_, src)| src));
+    let mut head = head.map(|head| head.into_pack(phases));
+    // A phase file that did not parse has no known id or items; checking
+    // references against the rest would only add noise to its real error.
+    if let Some(pack) = head.as_mut().filter(|_| all_parsed) {
+        refs::check(pack, &files, &pending, lang, &findings);
+    }
+
+    let findings = findings.into_inner();
+    if !findings.is_empty() {
+        return Err(in_file_order(findings, &files));
+    }
+    let mut pack = head.ok_or_else(Vec::new)?;
+    pack.content_hash = content_hash(&files, &phase_srcs);
+    pack.origin = match source {
+        PackSource::Dir(path) => Origin::Dir(path.clone()),
+        PackSource::Builtin(..) => Origin::Builtin,
+    };
+    Ok(pack)
+}
+
+/// Reads the phase files `pack.toml` lists (`phases`), each once, by its
+/// path relative to the pack; names a listed file that is not there, and a
+/// TOML file in the pack that is not listed.
+fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, SourceText)> {
+    let ctx = root.ctx();
+    let lang = ctx.lang;
     let listed = root.strings("phases", true);
     let mut phase_srcs: Vec<(String, SourceText)> = Vec::new();
     let mut listed_paths = Vec::new();
@@ -127,7 +161,7 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
         }
         match source.read(&normal, lang) {
             Ok(src) => phase_srcs.push((normal, src)),
-            Err(finding) => findings.borrow_mut().push(finding),
+            Err(finding) => ctx.findings.borrow_mut().push(finding),
         }
     }
     if listed.is_empty() && root.raw("phases").is_some() {
@@ -136,25 +170,38 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
             tr!(lang, "paketet har inga faser", "the pack has no phases"),
         );
     }
+    unlisted_files(source, &listed_paths, ctx);
+    phase_srcs
+}
+
+/// Names each TOML file in the pack that `pack.toml` does not list.
+fn unlisted_files(source: &PackSource, listed_paths: &[String], ctx: &FileCtx<'_>) {
     for rel in source.toml_files() {
         if rel != "pack.toml" && !listed_paths.contains(&rel) {
-            findings.borrow_mut().push(Finding::in_file(
+            ctx.findings.borrow_mut().push(Finding::in_file(
                 source.display(&rel),
                 tr!(
-                    lang,
+                    ctx.lang,
                     "filen står inte i pack.toml:s `phases`; lägg till den där eller ta bort den",
                     "the file is not listed in pack.toml's `phases`; list it there or remove it"
                 ),
             ));
         }
     }
+}
 
-    // Decode everything, leaving cross-file checks for the end.
-    let mut pending = Pending::default();
-    let head = pack_file::decode(root, &mut pending);
+/// Parses every phase file, then decodes each that parsed; and whether all
+/// did.
+fn decode_phases(
+    phase_srcs: &[(String, SourceText)],
+    languages: &[Lang],
+    lang: Lang,
+    findings: &RefCell<Vec<Finding>>,
+    pending: &mut Pending,
+) -> (Vec<Phase>, bool) {
     let trees: Vec<Option<Spanned<DeTable<'_>>>> = phase_srcs
         .iter()
-        .map(|(_, src)| crate::toml_read::parse(src, &src.text, lang, &findings))
+        .map(|(_, src)| crate::toml_read::parse(src, &src.text, lang, findings))
         .collect();
     let mut phases = Vec::new();
     for (index, ((rel, src), tree)) in phase_srcs.iter().zip(&trees).enumerate() {
@@ -162,44 +209,29 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
         let ctx = FileCtx {
             src,
             lang,
-            languages: RefCell::new(languages.clone()),
-            findings: &findings,
+            languages: RefCell::new(languages.to_vec()),
+            findings,
         };
         let table = Table::new(&ctx, tree.get_ref(), 0..0);
-        if let Some(phase) = phase_file::decode(table, rel, index + 1, phases.len(), &mut pending) {
+        if let Some(phase) = phase_file::decode(table, rel, index + 1, phases.len(), pending) {
             phases.push(phase);
         }
     }
+    (phases, trees.iter().all(Option::is_some))
+}
 
-    let mut files: Vec<&SourceText> = vec![&pack_src];
-    files.extend(phase_srcs.iter().map(|(_, src)| src));
-    let mut head = head.map(|head| head.into_pack(phases));
-    // A phase file that did not parse has no known id or items; checking
-    // references against the rest would only add noise to its real error.
-    let all_parsed = trees.iter().all(Option::is_some);
-    if let Some(pack) = head.as_mut().filter(|_| all_parsed) {
-        refs::check(pack, &files, &pending, lang, &findings);
-    }
-
-    let mut findings = findings.into_inner();
-    if !findings.is_empty() {
-        findings.sort_by_key(|f| {
-            let file_order = files
-                .iter()
-                .position(|s| s.name == f.file)
-                .unwrap_or(usize::MAX);
-            (file_order, f.file.clone(), f.line, f.col)
-        });
-        findings.dedup();
-        return Err(findings);
-    }
-    let mut pack = head.ok_or_else(Vec::new)?;
-    pack.content_hash = content_hash(&files, &phase_srcs);
-    pack.origin = match source {
-        PackSource::Dir(path) => Origin::Dir(path.clone()),
-        PackSource::Builtin(..) => Origin::Builtin,
-    };
-    Ok(pack)
+/// Findings in the order of the pack's files (`pack.toml` first), then by
+/// place; each once.
+fn in_file_order(mut findings: Vec<Finding>, files: &[&SourceText]) -> Vec<Finding> {
+    findings.sort_by_key(|f| {
+        let file_order = files
+            .iter()
+            .position(|s| s.name == f.file)
+            .unwrap_or(usize::MAX);
+        (file_order, f.file.clone(), f.line, f.col)
+    });
+    findings.dedup();
+    findings
 }
 
 /// SHA-256 over the pack's files: each relative path, a NUL, the text with

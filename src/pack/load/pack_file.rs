@@ -2,12 +2,17 @@
 //! diagnostic. Phases are decoded from their own files.
 
 use super::super::condition::Name;
-use super::super::model::{Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Statement};
+use std::ops::Range;
+
+use super::super::model::{
+    Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Scale, Statement,
+};
 use super::super::text::Text;
 use super::item::{decode_item, decode_scale};
+use super::text::{TextForm, TextOf};
 use super::{Pending, Scope, Seen};
 use crate::i18n::Lang;
-use crate::toml_read::{Table, TextForm};
+use crate::toml_read::Table;
 use crate::tr;
 
 /// `pack.toml` decoded, waiting for its phases.
@@ -147,108 +152,15 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
 }
 
 fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
-    let ctx = t.ctx();
-    let lang = ctx.lang;
     let title = t.text("title", true, TextForm::Line);
     let intro = t.text("intro", false, TextForm::Markdown);
     pending.readiness_phases.extend(t.strings("phases", false));
-    let scale = match t.table("scale") {
-        Some(scale_table) => {
-            let scale = decode_scale(&scale_table);
-            scale_table.finish(&[], "scale");
-            scale
-        }
-        None => {
-            if t.raw("scale").is_none() {
-                let span = t.span();
-                ctx.report(
-                    &span,
-                    tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"),
-                );
-            }
-            None
-        }
-    };
+    let scale = readiness_scale(&t);
     let dont_know = t.bool("dont_know").unwrap_or(false);
     let risk_below = t.number("risk_below");
     let watch_below = t.number("watch_below");
-    if let Some(scale) = &scale {
-        let (lo, hi) = (scale.min as f64, scale.max as f64);
-        for (name, value) in [("risk_below", &risk_below), ("watch_below", &watch_below)] {
-            if let Some((value, span)) = value
-                && !(lo..=hi).contains(value)
-            {
-                ctx.report(
-                    span,
-                    tr!(
-                        lang,
-                        "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
-                        "`{name}` ({value}) lies outside the scale {lo}–{hi}"
-                    ),
-                );
-            }
-        }
-    }
-    if let (Some((risk, span)), Some((watch, _))) = (&risk_below, &watch_below)
-        && risk > watch
-    {
-        ctx.report(
-            span,
-            tr!(
-                lang,
-                "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
-                "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
-            ),
-        );
-    }
-    let mut dimensions = Vec::new();
-    let mut seen = Seen::default();
-    let dimension_tables = t.tables("dimensions", true);
-    if dimension_tables.is_empty() && t.raw("dimensions").is_some() {
-        let span = t.span();
-        ctx.report(
-            &span,
-            tr!(lang, "`dimensions` är tom", "`dimensions` is empty"),
-        );
-    }
-    for d in dimension_tables {
-        let id = d.id("id");
-        let title = d.text("title", true, TextForm::Line);
-        let mut statements = Vec::new();
-        let mut seen_statements = Seen::default();
-        let statement_tables = d.tables("statements", true);
-        if statement_tables.is_empty() && d.raw("statements").is_some() {
-            let span = d.span();
-            ctx.report(
-                &span,
-                tr!(
-                    lang,
-                    "dimensionen har inga påståenden",
-                    "the dimension has no statements"
-                ),
-            );
-        }
-        for s in statement_tables {
-            let sid = s.id("id");
-            let text = s.text("text", true, TextForm::Line);
-            s.finish(&[], lang.pick("ett påstående", "a statement"));
-            if let (Some((sid, span)), Some(text)) = (sid, text)
-                && seen_statements.first(ctx, &sid, &span)
-            {
-                statements.push(Statement { id: sid, text });
-            }
-        }
-        d.finish(&[], lang.pick("en dimension", "a dimension"));
-        if let (Some((id, span)), Some(title)) = (id, title)
-            && seen.first(ctx, &id, &span)
-        {
-            dimensions.push(Dimension {
-                id,
-                title,
-                statements,
-            });
-        }
-    }
+    check_thresholds(&t, scale.as_ref(), &risk_below, &watch_below);
+    let dimensions = decode_dimensions(&t);
     t.finish(&[], "[readiness]");
     let scale = scale?;
     // Unless the pack says otherwise, the lowest three eighths of the scale
@@ -266,6 +178,125 @@ fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
         watch_below,
         dimensions,
     })
+}
+
+/// The readiness scale (`[readiness.scale]`), which must be there.
+fn readiness_scale(t: &Table<'_>) -> Option<Scale> {
+    if let Some(scale_table) = t.table("scale") {
+        let scale = decode_scale(&scale_table);
+        scale_table.finish(&[], "scale");
+        return scale;
+    }
+    if t.raw("scale").is_none() {
+        let lang = t.ctx().lang;
+        t.ctx().report(
+            &t.span(),
+            tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"),
+        );
+    }
+    None
+}
+
+/// `risk_below` and `watch_below` lie on the scale, the first no higher
+/// than the second.
+fn check_thresholds(
+    t: &Table<'_>,
+    scale: Option<&Scale>,
+    risk_below: &Option<(f64, Range<usize>)>,
+    watch_below: &Option<(f64, Range<usize>)>,
+) {
+    let ctx = t.ctx();
+    let lang = ctx.lang;
+    if let Some(scale) = scale {
+        let (lo, hi) = (scale.min as f64, scale.max as f64);
+        for (name, value) in [("risk_below", risk_below), ("watch_below", watch_below)] {
+            if let Some((value, span)) = value
+                && !(lo..=hi).contains(value)
+            {
+                ctx.report(
+                    span,
+                    tr!(
+                        lang,
+                        "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
+                        "`{name}` ({value}) lies outside the scale {lo}–{hi}"
+                    ),
+                );
+            }
+        }
+    }
+    if let (Some((risk, span)), Some((watch, _))) = (risk_below, watch_below)
+        && risk > watch
+    {
+        ctx.report(
+            span,
+            tr!(
+                lang,
+                "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
+                "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
+            ),
+        );
+    }
+}
+
+/// The readiness dimensions, each with its statements; each id once.
+fn decode_dimensions(t: &Table<'_>) -> Vec<Dimension> {
+    let ctx = t.ctx();
+    let lang = ctx.lang;
+    let mut dimensions = Vec::new();
+    let mut seen = Seen::default();
+    let dimension_tables = t.tables("dimensions", true);
+    if dimension_tables.is_empty() && t.raw("dimensions").is_some() {
+        ctx.report(
+            &t.span(),
+            tr!(lang, "`dimensions` är tom", "`dimensions` is empty"),
+        );
+    }
+    for d in dimension_tables {
+        let id = d.id("id");
+        let title = d.text("title", true, TextForm::Line);
+        let statements = decode_statements(&d);
+        d.finish(&[], lang.pick("en dimension", "a dimension"));
+        if let (Some((id, span)), Some(title)) = (id, title)
+            && seen.first(ctx, &id, &span)
+        {
+            dimensions.push(Dimension {
+                id,
+                title,
+                statements,
+            });
+        }
+    }
+    dimensions
+}
+
+/// A dimension's statements; each id once.
+fn decode_statements(d: &Table<'_>) -> Vec<Statement> {
+    let ctx = d.ctx();
+    let lang = ctx.lang;
+    let mut statements = Vec::new();
+    let mut seen = Seen::default();
+    let statement_tables = d.tables("statements", true);
+    if statement_tables.is_empty() && d.raw("statements").is_some() {
+        ctx.report(
+            &d.span(),
+            tr!(
+                lang,
+                "dimensionen har inga påståenden",
+                "the dimension has no statements"
+            ),
+        );
+    }
+    for s in statement_tables {
+        let sid = s.id("id");
+        let text = s.text("text", true, TextForm::Line);
+        s.finish(&[], lang.pick("ett påstående", "a statement"));
+        if let (Some((sid, span)), Some(text)) = (sid, text)
+            && seen.first(ctx, &sid, &span)
+        {
+            statements.push(Statement { id: sid, text });
+        }
+    }
+    statements
 }
 
 fn decode_diagnostic(t: Table<'_>, pending: &mut Pending) -> Option<Diagnostic> {

@@ -2,8 +2,9 @@
 
 use super::super::model::{Gate, Phase};
 use super::item::decode_item;
+use super::text::{TextForm, TextOf, read_value_text};
 use super::{Pending, Scope, Seen};
-use crate::toml_read::{Table, TextForm, read_value_text};
+use crate::toml_read::Table;
 use crate::tr;
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the

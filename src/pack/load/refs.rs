@@ -103,42 +103,57 @@ impl Checker<'_> {
 
     /// Finds the item a condition names, or says why it may not.
     fn resolve(&self, scope: Scope, name: &Name) -> Result<&Item, String> {
+        match &name.phase {
+            None => self.resolve_in_profile(scope, name),
+            Some(phase_id) => self.resolve_in_phase(scope, name, phase_id),
+        }
+    }
+
+    /// Finds the profile question a condition names (`item`), or says why
+    /// it may not: it comes later, or is an item of this phase.
+    fn resolve_in_profile(&self, scope: Scope, name: &Name) -> Result<&Item, String> {
         let lang = self.lang;
         let pack = self.pack;
         let profile_ids = || pack.profile.iter().map(|i| i.id.as_str());
-        let Some(phase_id) = &name.phase else {
-            let position = pack.profile.iter().position(|i| i.id == name.item);
-            return match (position, scope) {
-                (Some(j), Scope::Profile { index }) if j >= index => Err(tr!(
+        let position = pack.profile.iter().position(|i| i.id == name.item);
+        match (position, scope) {
+            (Some(j), Scope::Profile { index }) if j >= index => Err(tr!(
+                lang,
+                "`{name}` kommer senare i profilen (eller är denna fråga); ett villkor kan bara läsa svar som redan getts",
+                "`{name}` comes later in the profile (or is this question); a condition can only read answers given before it"
+            )),
+            (Some(j), _) => Ok(&pack.profile[j]),
+            (None, Scope::Phase { phase, .. })
+                if pack
+                    .phases
+                    .get(phase)
+                    .is_some_and(|p| p.item(&name.item).is_some()) =>
+            {
+                let here = &pack.phases[phase].id;
+                Err(tr!(
                     lang,
-                    "`{name}` kommer senare i profilen (eller är denna fråga); ett villkor kan bara läsa svar som redan getts",
-                    "`{name}` comes later in the profile (or is this question); a condition can only read answers given before it"
-                )),
-                (Some(j), _) => Ok(&pack.profile[j]),
-                (None, Scope::Phase { phase, .. })
-                    if pack
-                        .phases
-                        .get(phase)
-                        .is_some_and(|p| p.item(&name.item).is_some()) =>
-                {
-                    let here = &pack.phases[phase].id;
-                    Err(tr!(
-                        lang,
-                        "`{name}` är ingen profilfråga; menade du punkten `{here}.{name}`?",
-                        "`{name}` is not a profile question; did you mean the item `{here}.{name}`?"
-                    ))
-                }
-                (None, _) => Err(unknown(
+                    "`{name}` är ingen profilfråga; menade du punkten `{here}.{name}`?",
+                    "`{name}` is not a profile question; did you mean the item `{here}.{name}`?"
+                ))
+            }
+            (None, _) => Err(unknown(
+                lang,
+                &tr!(
                     lang,
-                    &tr!(
-                        lang,
-                        "okänd profilfråga `{name}`",
-                        "unknown profile question `{name}`"
-                    ),
-                    closest(&name.item, profile_ids()),
-                )),
-            };
-        };
+                    "okänd profilfråga `{name}`",
+                    "unknown profile question `{name}`"
+                ),
+                closest(&name.item, profile_ids()),
+            )),
+        }
+    }
+
+    /// Finds the item a condition names (`phase.item`), or says why it may
+    /// not: a profile question reads only the profile; the phase or item is
+    /// unknown, or comes later.
+    fn resolve_in_phase(&self, scope: Scope, name: &Name, phase_id: &str) -> Result<&Item, String> {
+        let lang = self.lang;
+        let pack = self.pack;
         let (current, index) = match scope {
             Scope::Phase { phase, index } => (phase, index),
             Scope::Profile { .. } => {
@@ -149,7 +164,7 @@ impl Checker<'_> {
                 ));
             }
         };
-        let Some(q) = pack.phases.iter().position(|p| &p.id == phase_id) else {
+        let Some(q) = pack.phases.iter().position(|p| p.id == phase_id) else {
             return Err(unknown(
                 lang,
                 &tr!(

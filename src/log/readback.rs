@@ -7,9 +7,9 @@
 
 use anyhow::{Result, bail};
 
+use super::{Entry, read_entry, write_entry};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
-use crate::log::{Entry, read_entry, write_entry};
 use crate::pack::source::MAX_FILE_BYTES;
 use crate::tr;
 

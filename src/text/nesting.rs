@@ -1,15 +1,17 @@
-//! How deep an entry's Markdown may nest. Block quotes and lists inside one
-//! another are read into a tree, and a tree thousands of levels deep would
-//! exhaust the stack of whatever walks it (or drops it); so a body nested
-//! deeper than [`MAX_NESTING`] is refused, when read and before written.
+//! How deep Markdown may nest. Block quotes and lists inside one another
+//! are read into a tree, and a tree thousands of levels deep would exhaust
+//! the stack of whatever walks it (or drops it); so an entry's body, or a
+//! pack's Markdown text, nested deeper than [`MAX_NESTING`] is refused,
+//! when read and before written.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::markdown_options;
+use super::html::markdown_options;
 
-/// The deepest block quotes and lists may nest in an entry's body.
+/// The deepest block quotes and lists may nest in an entry's body or a
+/// pack's text.
 pub const MAX_NESTING: usize = 32;
 
 /// Where (a byte range of `events`' source) the body first nests deeper
@@ -156,34 +158,6 @@ mod tests {
         let start = std::time::Instant::now();
         assert!(text_too_deep(&text).is_some());
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
-    }
-
-    #[test]
-    fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
-        use crate::finding::SourceText;
-        use crate::i18n::Lang;
-        let src = SourceText::new(
-            "log/x.md",
-            format!(
-                "+++\nkind = \"note\"\ndate = 2026-03-02T10:00:00+01:00\npack = \"dino\"\npack_version = \"1\"\n+++\n\n# Note\n\n{} x\n",
-                ">".repeat(20_000)
-            ),
-        );
-        let read = crate::log::read_entry(&src, Lang::En);
-        assert!(read.entry.is_none());
-        let findings: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            findings,
-            [
-                "log/x.md:10:33: the text nests deeper than 32 levels (quotes and lists inside one another), more than dino reads; make it flatter"
-            ]
-        );
-        let read = crate::log::read_entry(&src, Lang::Sv);
-        assert!(
-            read.findings[0]
-                .message
-                .starts_with("texten är nästlad djupare än 32 nivåer")
-        );
     }
 
     #[test]

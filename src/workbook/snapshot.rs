@@ -1,0 +1,292 @@
+//! `pack-snapshot.toml`: the pack as a workbook recorded it, written by
+//! `dino new` and `dino upgrade` beside `workbook.toml` and read back
+//! before it is; and its first lines checked against `workbook.toml`
+//! (docs/log-format.md, "The pack snapshot"). What it holds is
+//! `pack::snapshot`'s.
+
+use std::fmt::Write as _;
+
+use super::WORKBOOK_FILE;
+use crate::finding::{Finding, SourceText};
+use crate::i18n::Lang;
+use crate::log::toml_string;
+use crate::pack::Pack;
+use crate::pack::snapshot::{ItemShot, Snapshot};
+use crate::tr;
+
+/// The snapshot's file name, in the workbook's folder.
+pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
+
+const HEADER: &str = "\
+# The pack as this workbook last recorded it (dino new, dino upgrade).
+# dino compares it with the pack to show what has changed since. Written
+# by dino; edits are overwritten at the next `dino upgrade`.
+
+";
+
+impl Snapshot {
+    /// The file's text: a comment, then TOML in a fixed order, with each
+    /// option on one line.
+    pub fn render(&self) -> String {
+        let mut out = String::from(HEADER);
+        let _ = writeln!(out, "pack = {}", toml_string(&self.pack));
+        let _ = writeln!(out, "version = {}", toml_string(&self.version));
+        let _ = writeln!(out, "hash = {}", toml_string(&self.hash));
+        let _ = writeln!(out, "language = {}", toml_string(&self.language));
+        for item in &self.profile {
+            item.render("profile", &mut out);
+        }
+        for phase in &self.phases {
+            let _ = writeln!(out, "\n[[phase]]");
+            let _ = writeln!(out, "id = {}", toml_string(&phase.id));
+            let _ = writeln!(out, "title = {}", toml_string(&phase.title));
+            for item in &phase.items {
+                item.render("phase.item", &mut out);
+            }
+        }
+        for statement in &self.readiness {
+            let _ = writeln!(out, "\n[[readiness]]");
+            let _ = writeln!(out, "id = {}", toml_string(&statement.id));
+            let _ = writeln!(out, "text = {}", toml_string(&statement.text));
+        }
+        out
+    }
+
+    /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, into
+    /// the workbook folder `dir` (atomically, once it is known to read
+    /// back); returns its path.
+    pub fn write(
+        dir: &std::path::Path,
+        pack: &Pack,
+        lang: Lang,
+    ) -> anyhow::Result<std::path::PathBuf> {
+        let path = dir.join(SNAPSHOT_FILE);
+        let text = Snapshot::text(pack, lang)?;
+        crate::fsio::write_atomic_in(dir, &path, text.as_bytes(), lang)?;
+        Ok(path)
+    }
+
+    /// The snapshot file's text for `pack`, once it is known to read back.
+    pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
+        let shot = Snapshot::of(pack, lang);
+        let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
+        crate::log::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)
+    }
+
+    /// Reads a snapshot back; a problem is a finding with its position.
+    pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
+        crate::toml_read::decode(src, lang, |why| unreadable(lang, why))
+    }
+}
+
+/// How much of a snapshot's start `check_head` reads: its comment and the
+/// four lines that say which pack it holds.
+const HEAD_BYTES: u64 = 4096;
+
+/// The four lines at a snapshot's start that say which pack it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Head {
+    pub pack: String,
+    pub version: String,
+    pub hash: String,
+    pub language: String,
+}
+
+/// Reads only the start of a workbook's snapshot: which pack it holds.
+/// `None` when there is no snapshot; a finding when its start cannot be
+/// read.
+pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usize; 4]), Finding>> {
+    use std::io::Read;
+    let path = dir.join(SNAPSHOT_FILE);
+    std::fs::symlink_metadata(&path).ok()?;
+    let name = path.display().to_string();
+    if let Err(out) = crate::fsio::inside::check(dir, &path) {
+        return Some(Err(Finding::in_file(name, out.message_for(&path, lang))));
+    }
+    // Only an ordinary file: a pipe would never end.
+    let file = match crate::fsio::regular::open_regular(&path) {
+        Ok(file) => file,
+        Err(err) => return Some(Err(Finding::in_file(name, err.message(lang)))),
+    };
+    let mut head = Vec::new();
+    if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
+        let why = crate::fsio::errors::why(&err, lang);
+        return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
+    }
+    let text = String::from_utf8_lossy(&head);
+    let head_src = SourceText::new(name.clone(), text.to_string());
+    if let Some(conflict) = crate::conflict::finding(&head_src, &text, lang) {
+        return Some(Err(conflict));
+    }
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let mut values: [(String, usize); 4] = Default::default();
+    for (key, slot) in ["pack", "version", "hash", "language"]
+        .iter()
+        .zip(&mut values)
+    {
+        let Some((at, line)) = lines.next() else {
+            return Some(Err(Finding::in_file(
+                name,
+                unreadable(lang, &format!("`{key}`?")),
+            )));
+        };
+        let found = line
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(" = "))
+            .and_then(|value| {
+                // As dino writes it; else as TOML reads it.
+                crate::log::front_fast::whole_string(value)
+                    .or_else(|| crate::toml_read::string_value(value))
+            });
+        let Some(found) = found else {
+            return Some(Err(Finding {
+                file: name,
+                line: at + 1,
+                col: 1,
+                message: unreadable(lang, &format!("`{key} = …`?")),
+            }));
+        };
+        *slot = (found, at + 1);
+    }
+    let [pack, version, hash, language] = values;
+    let lines = [pack.1, version.1, hash.1, language.1];
+    Some(Ok((
+        Head {
+            pack: pack.0,
+            version: version.0,
+            hash: hash.0,
+            language: language.0,
+        },
+        lines,
+    )))
+}
+
+/// Checks the start of a workbook's snapshot against what `workbook.toml`
+/// records (pack id, version, hash), reading only its first lines: a merge
+/// that took one file from each side, or a damaged file, is found without
+/// reading the whole snapshot. No snapshot, no finding.
+pub fn check_head(
+    dir: &std::path::Path,
+    recorded: &crate::workbook::file::PackRef,
+    lang: Lang,
+) -> Option<Finding> {
+    let (head, lines) = match read_head(dir, lang)? {
+        Ok(read) => read,
+        Err(finding) => return Some(finding),
+    };
+    let pairs = [
+        ("pack", &head.pack, &recorded.id, lines[0]),
+        ("version", &head.version, &recorded.version, lines[1]),
+        ("hash", &head.hash, &recorded.hash, lines[2]),
+    ];
+    for (key, found, want, line) in pairs {
+        if found != want && !(key == "hash" && want.is_empty()) {
+            return Some(Finding {
+                file: dir.join(SNAPSHOT_FILE).display().to_string(),
+                line,
+                col: key.len() + 4,
+                message: tr!(
+                    lang,
+                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
+                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (was an upgrade stopped before it wrote the snapshot, or were they taken from different branches in a merge?). `dino upgrade` writes a new one"
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// The message for a snapshot that cannot be read.
+fn unreadable(lang: Lang, why: &str) -> String {
+    tr!(
+        lang,
+        "ögonblicksbilden av paketet kunde inte läsas ({why}); `dino upgrade` skriver en ny",
+        "the snapshot of the pack could not be read ({why}); `dino upgrade` writes a new one"
+    )
+}
+impl ItemShot {
+    fn render(&self, table: &str, out: &mut String) {
+        let _ = writeln!(out, "\n[[{table}]]");
+        let _ = writeln!(out, "id = {}", toml_string(&self.id));
+        let _ = writeln!(out, "kind = {}", toml_string(&self.kind));
+        let _ = writeln!(out, "prompt = {}", toml_string(&self.prompt));
+        if self.required {
+            let _ = writeln!(out, "required = true");
+        }
+        if let Some(when) = &self.when {
+            let _ = writeln!(out, "when = {}", toml_string(when));
+        }
+        if !self.options.is_empty() {
+            out.push_str("options = [\n");
+            for o in &self.options {
+                let _ = writeln!(
+                    out,
+                    "  {{ id = {}, label = {} }},",
+                    toml_string(&o.id),
+                    toml_string(&o.label)
+                );
+            }
+            out.push_str("]\n");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_pack_reads_back_as_written() {
+        let pack = crate::pack::builtin::load_named("dino", Lang::Sv).expect("built in");
+        for lang in [Lang::Sv, Lang::En] {
+            let shot = Snapshot::of(&pack, lang);
+            let text = shot.render();
+            assert!(text.starts_with("# The pack"));
+            let src = SourceText::new(SNAPSHOT_FILE, text);
+            assert_eq!(Snapshot::read(&src, lang).expect("reads"), shot);
+        }
+    }
+
+    #[test]
+    fn a_damaged_snapshot_is_named_with_its_line() {
+        let src = SourceText::new(
+            "wb/pack-snapshot.toml",
+            "pack = \"dino\"\nversion = \"1\"\nhash = \"x\"\nlanguage = \"sv\"\nphse = []\n",
+        );
+        let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
+        assert_eq!((finding.line, finding.col), (5, 1));
+        assert!(finding.message.contains("phse"), "{}", finding.message);
+    }
+
+    #[test]
+    fn an_unfinished_merge_in_a_snapshot_is_named_at_its_marker() {
+        let text = "# c\n\npack = \"dino\"\n<<<<<<< HEAD\nversion = \"1\"\n=======\nversion = \"2\"\n>>>>>>> b\nhash = \"x\"\nlanguage = \"sv\"\n";
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::write(dir.path().join(SNAPSHOT_FILE), text).expect("write");
+        let head = read_head(dir.path(), Lang::En).expect("a snapshot");
+        let finding = head.expect_err("a conflict");
+        assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
+        assert!(finding.message.starts_with("an unfinished git merge"));
+        let src = SourceText::new(SNAPSHOT_FILE, text);
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
+        assert_eq!(finding.line, 4, "{finding}");
+        assert!(
+            finding
+                .message
+                .starts_with("en ofullbordad git-sammanslagning")
+        );
+    }
+
+    #[test]
+    fn a_snapshot_syntax_error_is_told_in_swedish() {
+        let src = SourceText::new(SNAPSHOT_FILE, "pack = [\"dino\"\n");
+        let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
+        assert!(
+            finding.message.contains("listan avslutas inte"),
+            "{finding}"
+        );
+    }
+}
