@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::log::{Answer, Body, CheckState, EntryKind};
 use crate::pack::Lean;
 use crate::report::status_view;
-use crate::state::interpret::Given;
+use crate::state::answer::Given;
 use crate::state::{GateState, State};
 use crate::workbook::Workbook;
 

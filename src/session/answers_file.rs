@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Decision, Item, Phase, check_value};
-use crate::state::interpret::Given;
+use crate::state::answer::Given;
 use crate::toml_read::{FileCtx, Table, plain_value};
 use crate::tr;
 

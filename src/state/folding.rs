@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::interpret::{Given, interpret};
+use super::answer::{Given, interpret};
 use super::lineage::Lineage;
 use super::{
     Current, Disagreement, GateState, Latest, NoteState, Orphan, PhaseState, Side, State, applies,

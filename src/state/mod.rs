@@ -3,8 +3,8 @@
 //! count; each phase gets its progress and gate (docs/log-format.md, "Reading
 //! the log: the state"). Never stored; always folded from the log.
 
+pub mod answer;
 mod folding;
-pub mod interpret;
 pub mod lineage;
 mod readiness;
 
@@ -16,7 +16,7 @@ use crate::log::{Answer, EntryKind, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item};
 use crate::workbook::{LoadedEntry, Workbook};
-use interpret::Given;
+use answer::Given;
 pub use readiness::{Assessment, DimensionScore};
 
 /// The latest answer to one item.

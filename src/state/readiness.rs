@@ -10,7 +10,7 @@ use crate::pack::{Kind, Pack};
 use crate::tr;
 use crate::workbook::LoadedEntry;
 
-use super::interpret::{Given, interpret};
+use super::answer::{Given, interpret};
 use crate::pack::condition::Value;
 
 /// One readiness assessment.
