@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod model;
 pub mod readiness_chart;
 pub mod redact;
+pub mod state_words;
 pub mod status_view;
 pub mod svg;
 pub mod words;

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::state_words::{answer_text, current_text, phase_title};
 use crate::i18n::Lang;
 use crate::log::{Body, EntryKind};
 use crate::pack::Decision;
@@ -11,14 +12,6 @@ use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::tr;
 use crate::workbook::{LoadedEntry, Workbook};
-
-/// A phase's title in the language shown.
-fn phase_title(wb: &Workbook, id: &str, lang: Lang) -> String {
-    wb.pack.phase(id).map_or_else(
-        || id.to_string(),
-        |p| p.title.get(wb.pack.lang_for(lang)).to_string(),
-    )
-}
 
 /// "3 av 7", or a dash when nothing is required.
 pub fn progress(phase: &PhaseState, lang: Lang) -> String {
@@ -38,27 +31,6 @@ pub fn gate_text(gate: &GateState, lang: Lang) -> String {
         GateState::Decided { decision, date, .. } => {
             format!("{} {}", decision.label(lang), date.date())
         }
-    }
-}
-
-/// Where the project is: "Förstå (2 av 6)", "stoppad vid Pilot", "klar".
-pub fn current_text(wb: &Workbook, state: &State, lang: Lang) -> String {
-    let total = state.phases.len();
-    match state.current {
-        Current::Phase(i) => format!(
-            "{} ({})",
-            phase_title(wb, &state.phases[i].id, lang),
-            tr!(lang, "fas {} av {total}", "phase {} of {total}", i + 1)
-        ),
-        Current::Stopped(i) => tr!(
-            lang,
-            "avslutat vid {}",
-            "stopped at {}",
-            phase_title(wb, &state.phases[i].id, lang)
-        ),
-        Current::Finished => lang
-            .pick("alla faser klara", "every phase done")
-            .to_string(),
     }
 }
 
@@ -300,7 +272,7 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
             .as_deref()
             .map(|b| format!(", {b}"))
             .unwrap_or_default();
-        let answer = crate::report::model::answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
+        let answer = answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
         format!(
             "«{}» ({}{by})",
             shorten(&visible(&answer), 40),
