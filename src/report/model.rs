@@ -10,7 +10,7 @@ use crate::log::{Answer, Body, EntryKind};
 use crate::pack::condition::Value;
 use crate::pack::{Lean, Phase};
 use crate::state::answer::Given;
-use crate::state::{Current, GateState, PhaseState, State};
+use crate::state::{Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -334,7 +334,7 @@ fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
 /// mean, and the latest spread; none before the first assessment.
 fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
     let r = wb.pack.readiness.as_ref()?;
-    let (first, latest) = (state.readiness.first()?, state.readiness.last()?);
+    let (first, latest) = readiness::first_and_latest(&state.readiness)?;
     Some(ReadinessReport {
         title: r.title.get(text_lang).to_string(),
         assessments: state.readiness.len(),
@@ -348,15 +348,12 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
             .dimensions
             .iter()
             .map(|d| {
-                let of = |a: &crate::state::Assessment| {
-                    a.dimensions.iter().find(|s| s.id == d.id).cloned()
-                };
-                let l = of(latest);
+                let l = latest.dimension(&d.id);
                 DimensionReport {
                     id: d.id.clone(),
                     title: d.title.get(text_lang).to_string(),
-                    first: of(first).and_then(|s| s.mean).map(two_decimals),
-                    latest: l.as_ref().and_then(|s| s.mean).map(two_decimals),
+                    first: first.mean_of(&d.id).map(two_decimals),
+                    latest: l.and_then(|s| s.mean).map(two_decimals),
                     spread: l.and_then(|s| s.spread()).map(two_decimals),
                 }
             })

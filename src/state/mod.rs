@@ -6,7 +6,7 @@
 pub mod answer;
 mod folding;
 pub mod lineage;
-mod readiness;
+pub mod readiness;
 
 use std::collections::BTreeMap;
 
