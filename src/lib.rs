@@ -11,7 +11,8 @@
 //! 2. `pack/`: the method as data; `render/` says a pack in words.
 //! 3. `log/`: entries, written and read back exactly; `readback`.
 //! 4. `workbook/`: a workbook on disk, opened with its pack.
-//! 5. `state/`: the fold of a workbook's entries.
+//! 5. `state/`: the fold of a workbook's entries; the answer codec and
+//!    readiness's calculations.
 //! 6. `session/` (a phase run, the prompter, the clock, the profile) and
 //!    `report/` (reports and the status view, as Markdown, HTML, JSON).
 //! 7. `commands/`: one file per command; `ui` says how this run prints.
