@@ -16,8 +16,8 @@ use dino::log::{
 };
 use dino::pack::condition::Value;
 use dino::pack::{Decision, Item, Kind, builtin};
-use dino::session::answer_form::to_answer;
-use dino::state::interpret::Given;
+use dino::state::answer::Given;
+use dino::state::answer::to_answer;
 use dino::workbook::file::{PackRef, WorkbookFile};
 
 /// A small, seeded generator (xorshift), so runs are reproducible.

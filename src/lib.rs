@@ -13,7 +13,8 @@
 //!    their names and their order.
 //! 4. `workbook/`: a workbook on disk, opened with its pack; the snapshot
 //!    of its pack.
-//! 5. `state/`: the fold of a workbook's entries.
+//! 5. `state/`: the fold of a workbook's entries; the answer codec and
+//!    readiness's calculations.
 //! 6. `session/` (a phase run, the prompter, the clock, the profile) and
 //!    `report/` (reports and the status view, as Markdown, HTML, JSON).
 //! 7. `commands/`: one file per command; `ui` says how this run prints.

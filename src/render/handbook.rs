@@ -14,6 +14,23 @@ use crate::text::markdown::{code, escape};
 pub fn markdown(pack: &Pack, lang: Lang) -> String {
     let lang = pack.lang_for(lang);
     let mut out = String::new();
+    introduction(&mut out, pack, lang);
+    phase_list(&mut out, pack, lang);
+    profile(&mut out, pack, lang);
+    diagnostic(&mut out, pack, lang);
+    readiness(&mut out, pack, lang);
+    for (n, phase) in pack.phases.iter().enumerate() {
+        phase_section(&mut out, pack, n, phase, lang);
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The title, the pack and its version, its description, and how the
+/// handbook is laid out.
+fn introduction(out: &mut String, pack: &Pack, lang: Lang) {
     let title = escape(pack.title.get(lang));
     let _ = writeln!(
         out,
@@ -41,76 +58,81 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
             "The handbook follows the project's phases in order. Each phase has its purpose, guidance to read aloud when the workshop starts, the items to answer and the gate that ends the phase. Items with a condition apply only when it holds, so the checklist adapts to the project."
         )
     );
+}
 
+/// The phases, numbered.
+fn phase_list(out: &mut String, pack: &Pack, lang: Lang) {
     let _ = writeln!(out, "## {}\n", lang.pick("Faserna", "The phases"));
     for (n, phase) in pack.phases.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", n + 1, escape(phase.title.get(lang)));
     }
     out.push('\n');
-
-    if !pack.profile.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n",
-            lang.pick("Projektprofil", "Project profile")
-        );
-        let _ = writeln!(
-            out,
-            "{}\n",
-            lang.pick(
-                "Profilfrågorna besvaras en gång, när arbetsboken skapas. Svaren styr vilka punkter som gäller i faserna.",
-                "The profile questions are answered once, when the workbook is made. The answers decide which items apply in the phases."
-            )
-        );
-        items(&mut out, pack, &pack.profile, lang, true);
-    }
-    if let Some(diagnostic) = &pack.diagnostic {
-        let _ = writeln!(out, "## {}\n", escape(diagnostic.title.get(lang)));
-        if let Some(intro) = &diagnostic.intro {
-            let _ = writeln!(out, "{}\n", intro.get(lang).trim());
-        }
-        for name in &diagnostic.items {
-            let Some(item) = pack.item(name) else {
-                continue;
-            };
-            let leaning = |lean: Lean| {
-                item.kind
-                    .options()
-                    .iter()
-                    .filter(|o| o.lean == Some(lean))
-                    .map(|o| format!("«{}»", escape(o.label.get(lang))))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let (innovation, development) = (leaning(Lean::Innovation), leaning(Lean::Development));
-            let _ = writeln!(out, "- {}", escape(item.prompt.get(lang)));
-            if !innovation.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  - {} {innovation}",
-                    lang.pick("Innovation:", "Innovation:")
-                );
-            }
-            if !development.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  - {} {development}",
-                    lang.pick("Verksamhetsutveckling:", "Operational development:")
-                );
-            }
-        }
-        out.push('\n');
-    }
-    readiness(&mut out, pack, lang);
-    for (n, phase) in pack.phases.iter().enumerate() {
-        phase_section(&mut out, pack, n, phase, lang);
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
 
+/// The profile questions, if the pack has any.
+fn profile(out: &mut String, pack: &Pack, lang: Lang) {
+    if pack.profile.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        lang.pick("Projektprofil", "Project profile")
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        lang.pick(
+            "Profilfrågorna besvaras en gång, när arbetsboken skapas. Svaren styr vilka punkter som gäller i faserna.",
+            "The profile questions are answered once, when the workbook is made. The answers decide which items apply in the phases."
+        )
+    );
+    items(out, pack, &pack.profile, lang, true);
+}
+
+/// The diagnostic: each question, and which answers lean which way.
+fn diagnostic(out: &mut String, pack: &Pack, lang: Lang) {
+    let Some(diagnostic) = &pack.diagnostic else {
+        return;
+    };
+    let _ = writeln!(out, "## {}\n", escape(diagnostic.title.get(lang)));
+    if let Some(intro) = &diagnostic.intro {
+        let _ = writeln!(out, "{}\n", intro.get(lang).trim());
+    }
+    for name in &diagnostic.items {
+        let Some(item) = pack.item(name) else {
+            continue;
+        };
+        let leaning = |lean: Lean| {
+            item.kind
+                .options()
+                .iter()
+                .filter(|o| o.lean == Some(lean))
+                .map(|o| format!("«{}»", escape(o.label.get(lang))))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (innovation, development) = (leaning(Lean::Innovation), leaning(Lean::Development));
+        let _ = writeln!(out, "- {}", escape(item.prompt.get(lang)));
+        if !innovation.is_empty() {
+            let _ = writeln!(
+                out,
+                "  - {} {innovation}",
+                lang.pick("Innovation:", "Innovation:")
+            );
+        }
+        if !development.is_empty() {
+            let _ = writeln!(
+                out,
+                "  - {} {development}",
+                lang.pick("Verksamhetsutveckling:", "Operational development:")
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// The readiness self-assessment: its scale, lines and statements.
 fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
     let Some(readiness) = &pack.readiness else {
         return;

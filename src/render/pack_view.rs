@@ -26,7 +26,19 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
         (look.heading)(lang.pick("Projektprofil", "Project profile"))
     );
     let _ = writeln!(out, "{}", items_table(pack, &pack.profile, lang, look));
+    phases_table(&mut out, pack, lang, look);
+    readiness(&mut out, pack, lang, look);
+    diagnostic(&mut out, pack, lang, look);
+    for (n, phase) in pack.phases.iter().enumerate() {
+        let _ = writeln!(out, "\n{}", (look.heading)(&phase_heading(n, phase, lang)));
+        let _ = writeln!(out, "{}", items_table(pack, &phase.items, lang, look));
+    }
+    out
+}
 
+/// The phases: a row each, with how many items they have, require and
+/// make conditional.
+fn phases_table(out: &mut String, pack: &Pack, lang: Lang, look: &Look) {
     let mut phases = new_table(
         vec![
             "#".into(),
@@ -39,76 +51,70 @@ pub fn overview(pack: &Pack, lang: Lang, look: &Look) -> String {
         look.width,
     );
     for (n, phase) in pack.phases.iter().enumerate() {
+        let count = |keep: fn(&Item) -> bool| phase.items.iter().filter(|i| keep(i)).count();
         phases.add_row(vec![
             (n + 1).to_string(),
             phase.id.clone(),
             phase.title.get(lang).to_string(),
             phase.items.len().to_string(),
-            phase
-                .items
-                .iter()
-                .filter(|i| i.required)
-                .count()
-                .to_string(),
-            phase
-                .items
-                .iter()
-                .filter(|i| i.when.is_some())
-                .count()
-                .to_string(),
+            count(|i| i.required).to_string(),
+            count(|i| i.when.is_some()).to_string(),
         ]);
     }
     let _ = writeln!(out, "\n{}", (look.heading)(lang.pick("Faser", "Phases")));
     let _ = writeln!(out, "{phases}");
+}
 
-    if let Some(readiness) = &pack.readiness {
-        let mut table = new_table(
-            vec![
-                "Id".into(),
-                lang.pick("Dimension", "Dimension").into(),
-                lang.pick("Påståenden", "Statements").into(),
-            ],
-            look.width,
-        );
-        for d in &readiness.dimensions {
-            table.add_row(vec![
-                d.id.clone(),
-                d.title.get(lang).to_string(),
-                d.statements.len().to_string(),
-            ]);
+/// The readiness self-assessment: its scale and lines, and a row per
+/// dimension.
+fn readiness(out: &mut String, pack: &Pack, lang: Lang, look: &Look) {
+    let Some(readiness) = &pack.readiness else {
+        return;
+    };
+    let mut table = new_table(
+        vec![
+            "Id".into(),
+            lang.pick("Dimension", "Dimension").into(),
+            lang.pick("Påståenden", "Statements").into(),
+        ],
+        look.width,
+    );
+    for d in &readiness.dimensions {
+        table.add_row(vec![
+            d.id.clone(),
+            d.title.get(lang).to_string(),
+            d.statements.len().to_string(),
+        ]);
+    }
+    let (lo, hi) = (readiness.scale.min, readiness.scale.max);
+    let (risk, watch) = (
+        crate::i18n::one_decimal(readiness.risk_below, lang),
+        crate::i18n::one_decimal(readiness.watch_below, lang),
+    );
+    let _ = writeln!(out, "\n{}", (look.heading)(readiness.title.get(lang)));
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!(
+            lang,
+            "Skala {lo}–{hi}; under {risk} är en risk, under {watch} att bevaka.",
+            "Scale {lo}–{hi}; below {risk} is a risk, below {watch} to watch.",
+        )
+    );
+    let _ = writeln!(out, "{table}");
+}
+
+/// The diagnostic's questions.
+fn diagnostic(out: &mut String, pack: &Pack, lang: Lang, look: &Look) {
+    let Some(diagnostic) = &pack.diagnostic else {
+        return;
+    };
+    let _ = writeln!(out, "\n{}", (look.heading)(diagnostic.title.get(lang)));
+    for name in &diagnostic.items {
+        if let Some(item) = pack.item(name) {
+            let _ = writeln!(out, "- {name}: {}", item.prompt.get(lang));
         }
-        let (lo, hi) = (readiness.scale.min, readiness.scale.max);
-        let (risk, watch) = (
-            crate::i18n::one_decimal(readiness.risk_below, lang),
-            crate::i18n::one_decimal(readiness.watch_below, lang),
-        );
-        let _ = writeln!(out, "\n{}", (look.heading)(readiness.title.get(lang)));
-        let _ = writeln!(
-            out,
-            "{}",
-            crate::tr!(
-                lang,
-                "Skala {lo}–{hi}; under {risk} är en risk, under {watch} att bevaka.",
-                "Scale {lo}–{hi}; below {risk} is a risk, below {watch} to watch.",
-            )
-        );
-        let _ = writeln!(out, "{table}");
     }
-
-    if let Some(diagnostic) = &pack.diagnostic {
-        let _ = writeln!(out, "\n{}", (look.heading)(diagnostic.title.get(lang)));
-        for name in &diagnostic.items {
-            if let Some(item) = pack.item(name) {
-                let _ = writeln!(out, "- {name}: {}", item.prompt.get(lang));
-            }
-        }
-    }
-
-    for (n, phase) in pack.phases.iter().enumerate() {
-        let _ = writeln!(out, "\n{}", (look.heading)(&phase_heading(n, phase, lang)));
-        let _ = writeln!(out, "{}", items_table(pack, &phase.items, lang, look));
-    }
-    out
 }
 
 /// One phase in full: purpose, guidance, items with their details, gate.

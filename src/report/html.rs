@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::WorkbookReport;
-use super::model::{Line, PhaseReport};
+use super::model::{DiagnosticReport, Line, PhaseReport, ReadinessReport};
 use super::words;
 use crate::i18n::Lang;
 pub use crate::text::html::DOCUMENT_END;
@@ -131,7 +131,27 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         escape(&r.pack.version),
         escape(&r.path)
     );
-    out.push_str(&h(level + 1, lang.pick("Sammanfattning", "Summary")));
+    summary(&mut out, r, level + 1, index, lang);
+    profile(&mut out, r, level + 2, lang);
+    out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
+    for p in &r.phases {
+        out.push_str(&phase(p, level + 2, lang));
+    }
+    notes(&mut out, r, level + 1, lang);
+    if let Some(rd) = &r.readiness {
+        readiness(&mut out, rd, level + 1, index, lang);
+    }
+    if let Some(d) = &r.diagnostic {
+        diagnostic(&mut out, d, level + 1, lang);
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The summary, its heading at `level`: a table, and progress per phase
+/// as a chart.
+fn summary(out: &mut String, r: &WorkbookReport, level: usize, index: usize, lang: Lang) {
+    out.push_str(&h(level, lang.pick("Sammanfattning", "Summary")));
     out.push_str(&table(
         None,
         &[lang.pick("Vad", "What"), lang.pick("Läge", "Status")],
@@ -152,26 +172,32 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
             "Requirements done per phase (the numbers are in the phases' headings)."
         ))
     );
-    if !r.profile.is_empty() {
-        out.push_str(&h(level + 2, lang.pick("Projektprofil", "Project profile")));
-        let rows: Vec<Vec<String>> = r
-            .profile
-            .iter()
-            .map(|l| vec![l.prompt.clone(), l.answer.clone()])
-            .collect();
-        out.push_str(&table(
-            None,
-            &[lang.pick("Fråga", "Question"), lang.pick("Svar", "Answer")],
-            &rows,
-            Cells::Prose,
-        ));
+}
+
+/// The project profile's answers, if there are any, heading at `level`.
+fn profile(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    if r.profile.is_empty() {
+        return;
     }
-    out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
-    for p in &r.phases {
-        out.push_str(&phase(p, level + 2, lang));
-    }
+    out.push_str(&h(level, lang.pick("Projektprofil", "Project profile")));
+    let rows: Vec<Vec<String>> = r
+        .profile
+        .iter()
+        .map(|l| vec![l.prompt.clone(), l.answer.clone()])
+        .collect();
+    out.push_str(&table(
+        None,
+        &[lang.pick("Fråga", "Question"), lang.pick("Svar", "Answer")],
+        &rows,
+        Cells::Prose,
+    ));
+}
+
+/// Decisions, risks, insights and lessons, heading at `level`; each note
+/// one level below.
+fn notes(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
     out.push_str(&h(
-        level + 1,
+        level,
         lang.pick(
             "Beslut, risker, insikter och lärdomar",
             "Decisions, risks, insights and lessons",
@@ -192,7 +218,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         if note.open {
             let _ = write!(title, " · {}", lang.pick("öppen", "open"));
         }
-        out.push_str(&h(level + 2, &title));
+        out.push_str(&h(level + 1, &title));
         if let Some(author) = &note.author {
             let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(author));
         }
@@ -202,43 +228,46 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
             safe_fragment(&demoted(&note.text))
         );
     }
-    if let Some(rd) = &r.readiness {
-        out.push_str(&h(level + 1, &rd.title));
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            escape(&words::readiness_sentence(rd, lang))
-        );
-        out.push_str("<figure>");
-        out.push_str(&super::svg::readiness(
-            &format!("readiness-{index}"),
-            rd,
-            lang,
-        ));
-        let _ = writeln!(
-            out,
-            "<figcaption>{}</figcaption></figure>",
-            escape(lang.pick(
-                "Medelvärde per dimension; tabellen nedan har siffrorna.",
-                "Mean per dimension; the table below has the numbers."
-            ))
-        );
-        let (header, rows) = words::readiness_table(rd, lang);
-        out.push_str(&table(None, &header, &rows, Cells::Values));
+}
+
+/// The readiness assessments, heading at `level`: a sentence, the chart
+/// and the table of numbers.
+fn readiness(out: &mut String, rd: &ReadinessReport, level: usize, index: usize, lang: Lang) {
+    out.push_str(&h(level, &rd.title));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        escape(&words::readiness_sentence(rd, lang))
+    );
+    out.push_str("<figure>");
+    out.push_str(&super::svg::readiness(
+        &format!("readiness-{index}"),
+        rd,
+        lang,
+    ));
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption></figure>",
+        escape(lang.pick(
+            "Medelvärde per dimension; tabellen nedan har siffrorna.",
+            "Mean per dimension; the table below has the numbers."
+        ))
+    );
+    let (header, rows) = words::readiness_table(rd, lang);
+    out.push_str(&table(None, &header, &rows, Cells::Values));
+}
+
+/// The diagnostic, heading at `level`: its verdict and its answers.
+fn diagnostic(out: &mut String, d: &DiagnosticReport, level: usize, lang: Lang) {
+    out.push_str(&h(level, &d.title));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        escape(&words::diagnostic_sentence(d, lang))
+    );
+    if !d.answers.is_empty() {
+        out.push_str(&answers(&d.answers, lang));
     }
-    if let Some(d) = &r.diagnostic {
-        out.push_str(&h(level + 1, &d.title));
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            escape(&words::diagnostic_sentence(d, lang))
-        );
-        if !d.answers.is_empty() {
-            out.push_str(&answers(&d.answers, lang));
-        }
-    }
-    out.push_str("</section>\n");
-    out
 }
 
 /// A note's Markdown with its headings moved below the report's own.

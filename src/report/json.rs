@@ -5,7 +5,7 @@ use serde_json::{Value as Json, json};
 
 use crate::log::{Answer, Body, CheckState, Record};
 use crate::pack::condition::Value;
-use crate::state::interpret::Given;
+use crate::state::answer::Given;
 use crate::state::{Current, GateState, State};
 use crate::workbook::{LoadedEntry, Workbook};
 

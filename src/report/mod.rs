@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod model;
 pub mod readiness_chart;
 pub mod redact;
+pub mod state_words;
 pub mod status_view;
 pub mod svg;
 pub mod words;
@@ -44,7 +45,7 @@ pub fn profile_answer(item: &Item, value: &Value, text_lang: Lang, lang: Lang) -
         .to_string(),
         (Value::Str(s), Kind::Choice { .. }) => label(s),
         (Value::Str(s), _) => s.clone(),
-        (Value::Num(n), _) => crate::session::answer_form::format_number(*n, lang),
+        (Value::Num(n), _) => crate::state::answer::format_number(*n, lang),
         (Value::List(items), _) if items.is_empty() => lang.pick("(inga)", "(none)").to_string(),
         (Value::List(items), _) => items
             .iter()

@@ -4,12 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::state_words::{answer_text, current_text};
 use crate::i18n::Lang;
-use crate::log::{Answer, Body, CheckState, EntryKind};
-use crate::pack::Lean;
-use crate::report::status_view;
-use crate::state::interpret::Given;
-use crate::state::{GateState, State};
+use crate::log::{Answer, Body, EntryKind};
+use crate::pack::condition::Value;
+use crate::pack::{Lean, Phase};
+use crate::state::answer::Given;
+use crate::state::{Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -128,34 +129,6 @@ pub struct DiagnosticReport {
     pub answers: Vec<Line>,
 }
 
-/// An answer in words, for people.
-pub fn answer_text(answer: &Answer, lang: Lang) -> String {
-    match answer {
-        Answer::Check(CheckState::Done) => lang.pick("Klart", "Done").to_string(),
-        Answer::Check(CheckState::NotDone) => lang.pick("Inte klart", "Not done").to_string(),
-        Answer::Check(CheckState::NotApplicable(reason)) | Answer::NotApplicable(reason) => {
-            format!(
-                "{} {reason}",
-                lang.pick("Ej tillämplig:", "Not applicable:")
-            )
-        }
-        Answer::Text(text) => text.clone(),
-        Answer::Options(options) => {
-            let ticked: Vec<&str> = options
-                .iter()
-                .filter(|o| o.ticked)
-                .map(|o| o.label.as_str())
-                .collect();
-            if ticked.is_empty() {
-                lang.pick("(inget valt)", "(none chosen)").to_string()
-            } else {
-                ticked.join(", ")
-            }
-        }
-        Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
-    }
-}
-
 fn two_decimals(n: f64) -> f64 {
     (n * 100.0).round() / 100.0
 }
@@ -165,213 +138,11 @@ fn two_decimals(n: f64) -> f64 {
 pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
     let pack = &wb.pack;
     let text_lang = pack.lang_for(wb.language());
-    let profile = pack
-        .profile
-        .iter()
-        .filter_map(|item| {
-            let value = wb.profile.get(&item.id)?;
-            let answer = super::profile_answer(item, value, text_lang, lang);
-            Some(Line {
-                prompt: item.prompt.get(text_lang).to_string(),
-                answer,
-                note: None,
-            })
-        })
-        .collect();
-    // After a stop, later phases have nothing open: the project ended.
-    let stopped_at = match state.current {
-        crate::state::Current::Stopped(at) => Some(at),
-        _ => None,
-    };
-    let phases =
-        pack.phases
-            .iter()
-            .zip(&state.phases)
-            .enumerate()
-            .map(|(at, (phase, ps))| {
-                let ended = stopped_at.is_some_and(|stop| at > stop);
-                let answers = phase
-                    .items
-                    .iter()
-                    .filter_map(|item| {
-                        let latest = state.answers.get(&(phase.id.clone(), item.id.clone()))?;
-                        Some(Line {
-                            prompt: item.prompt.get(text_lang).to_string(),
-                            answer: answer_text(&latest.answer, lang),
-                            note: latest.note.clone(),
-                        })
-                    })
-                    .collect();
-                let decision = match &ps.gate {
-                    GateState::Decided {
-                        decision,
-                        date,
-                        entry,
-                    } => {
-                        let text_of = |id: &str| match &wb.entries[*entry].entry.body {
-                            Body::Records(records) => records
-                                .iter()
-                                .find(|r| r.item == id)
-                                .and_then(|r| match &r.answer {
-                                    Answer::Text(t) => Some(t.clone()),
-                                    _ => None,
-                                }),
-                            Body::Text(_) => None,
-                        };
-                        Some(DecisionReport {
-                            decision: decision.id().to_string(),
-                            label: decision.label(lang).to_string(),
-                            date: date.date().to_string(),
-                            decided_by: text_of("decided_by"),
-                            motivation: text_of("motivation"),
-                        })
-                    }
-                    _ => None,
-                };
-                PhaseReport {
-                    id: phase.id.clone(),
-                    title: phase.title.get(text_lang).to_string(),
-                    required: ps.required,
-                    done: ps.done,
-                    gate: match ps.gate {
-                        GateState::Open => "open",
-                        GateState::Ready => "ready",
-                        GateState::Decided { .. } => "decided",
-                    }
-                    .to_string(),
-                    decision,
-                    answers,
-                    open: ps
-                        .open
-                        .iter()
-                        .filter(|_| !ended)
-                        .filter_map(|id| phase.item(id))
-                        .map(|i| i.prompt.get(text_lang).to_string())
-                        .collect(),
-                    removed: state
-                        .orphans
-                        .iter()
-                        .filter(|o| o.phase == phase.id)
-                        .map(|o| Line {
-                            prompt: o.prompt.clone(),
-                            answer: answer_text(&o.answer, lang),
-                            note: None,
-                        })
-                        .collect(),
-                    last_session: ps.last_session.map(|d| d.date().to_string()),
-                }
-            })
-            .collect();
-    let notes = state
-        .notes
-        .iter()
-        .map(|n| {
-            let e = &wb.entries[n.entry];
-            let meta = &e.entry.meta;
-            NoteReport {
-                kind: meta.kind.id().to_string(),
-                label: meta.kind.label(lang).to_string(),
-                date: meta.date.date().to_string(),
-                phase: meta.phase.as_deref().map(|p| {
-                    pack.phase(p)
-                        .map_or(p.to_string(), |ph| ph.title.get(text_lang).to_string())
-                }),
-                author: meta.by.clone(),
-                text: match &e.entry.body {
-                    Body::Text(t) => t.clone(),
-                    Body::Records(_) => String::new(),
-                },
-                open: meta.kind == EntryKind::Risk && n.open,
-            }
-        })
-        .collect();
-    let readiness = match (
-        &pack.readiness,
-        state.readiness.first(),
-        state.readiness.last(),
-    ) {
-        (Some(r), Some(first), Some(latest)) => Some(ReadinessReport {
-            title: r.title.get(text_lang).to_string(),
-            assessments: state.readiness.len(),
-            first_date: first.date.date().to_string(),
-            latest_date: latest.date.date().to_string(),
-            scale_min: r.scale.min,
-            scale_max: r.scale.max,
-            risk_below: r.risk_below,
-            watch_below: r.watch_below,
-            dimensions: r
-                .dimensions
-                .iter()
-                .map(|d| {
-                    let of = |a: &crate::state::Assessment| {
-                        a.dimensions.iter().find(|s| s.id == d.id).cloned()
-                    };
-                    let l = of(latest);
-                    DimensionReport {
-                        id: d.id.clone(),
-                        title: d.title.get(text_lang).to_string(),
-                        first: of(first).and_then(|s| s.mean).map(two_decimals),
-                        latest: l.as_ref().and_then(|s| s.mean).map(two_decimals),
-                        spread: l.and_then(|s| s.spread()).map(two_decimals),
-                    }
-                })
-                .collect(),
-        }),
-        _ => None,
-    };
-    let diagnostic = pack.diagnostic.as_ref().map(|d| {
-        let (mut innovation, mut development, mut answered) = (0, 0, 0);
-        let mut lines = Vec::new();
-        for name in &d.items {
-            let Some(item) = pack.item(name) else { continue };
-            let key = (name.phase.clone().unwrap_or_default(), name.item.clone());
-            let Some(latest) = state.answers.get(&key) else { continue };
-            if let Given::Value(crate::pack::condition::Value::Str(id)) = &latest.given {
-                answered += 1;
-                match item.kind.options().iter().find(|o| &o.id == id).and_then(|o| o.lean) {
-                    Some(Lean::Innovation) => innovation += 1,
-                    Some(Lean::Development) => development += 1,
-                    None => {}
-                }
-            }
-            lines.push(Line {
-                prompt: item.prompt.get(text_lang).to_string(),
-                answer: answer_text(&latest.answer, lang),
-                note: None,
-            });
-        }
-        let verdict = if answered == 0 {
-            lang.pick("Inte besvarad än.", "Not answered yet.")
-        } else if innovation > development {
-            lang.pick(
-                "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
-                "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
-            )
-        } else if development > innovation {
-            lang.pick(
-                "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
-                "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
-            )
-        } else {
-            lang.pick(
-                "Svaren pekar åt båda hållen; prata om varför.",
-                "The answers point both ways; talk about why.",
-            )
-        };
-        DiagnosticReport {
-            title: d.title.get(text_lang).to_string(),
-            innovation,
-            development,
-            answered,
-            questions: d.items.len(),
-            verdict: verdict.to_string(),
-            answers: lines,
-        }
-    });
+    let words = Words { text_lang, lang };
     let (current_phase, stopped) = match state.current {
-        crate::state::Current::Phase(i) => (Some(state.phases[i].id.clone()), false),
-        crate::state::Current::Stopped(i) => (Some(state.phases[i].id.clone()), true),
-        crate::state::Current::Finished => (None, false),
+        Current::Phase(i) => (Some(state.phases[i].id.clone()), false),
+        Current::Stopped(i) => (Some(state.phases[i].id.clone()), true),
+        Current::Finished => (None, false),
     };
     WorkbookReport {
         name: wb.file.name.clone(),
@@ -383,19 +154,278 @@ pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
             version: wb.file.pack.version.clone(),
             title: pack.title.get(text_lang).to_string(),
         },
-        profile,
-        current: status_view::current_text(wb, state, lang),
+        profile: profile_lines(wb, words),
+        current: current_text(wb, state, lang),
         current_phase,
         stopped,
         done: state.phases.iter().map(|p| p.done).sum(),
         required: state.phases.iter().map(|p| p.required).sum(),
-        phases,
-        notes,
-        readiness,
-        diagnostic,
+        phases: phase_reports(wb, state, words),
+        notes: note_reports(wb, state, words),
+        readiness: readiness_report(wb, state, text_lang),
+        diagnostic: diagnostic_report(wb, state, words),
         open_risks: state.open_risks(wb),
         last_activity: state.last_activity.map(|d| d.date().to_string()),
         problems: wb.findings.len() + state.findings.len(),
+    }
+}
+
+/// The two languages a report speaks: the pack's texts in the workbook's,
+/// dino's own words in the run's.
+#[derive(Clone, Copy)]
+struct Words {
+    text_lang: Lang,
+    lang: Lang,
+}
+
+/// The project profile's answers, in pack order.
+fn profile_lines(wb: &Workbook, words: Words) -> Vec<Line> {
+    let Words { text_lang, lang } = words;
+    wb.pack
+        .profile
+        .iter()
+        .filter_map(|item| {
+            let value = wb.profile.get(&item.id)?;
+            let answer = super::profile_answer(item, value, text_lang, lang);
+            Some(Line {
+                prompt: item.prompt.get(text_lang).to_string(),
+                answer,
+                note: None,
+            })
+        })
+        .collect()
+}
+
+/// Every phase: its progress, gate, answers, open items and answers the
+/// pack no longer has.
+fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport> {
+    // After a stop, later phases have nothing open: the project ended.
+    let stopped_at = match state.current {
+        Current::Stopped(at) => Some(at),
+        _ => None,
+    };
+    wb.pack
+        .phases
+        .iter()
+        .zip(&state.phases)
+        .enumerate()
+        .map(|(at, (phase, ps))| {
+            let ended = stopped_at.is_some_and(|stop| at > stop);
+            phase_report(wb, state, phase, ps, ended, words)
+        })
+        .collect()
+}
+
+/// One phase's report; `ended` when the project stopped at an earlier gate.
+fn phase_report(
+    wb: &Workbook,
+    state: &State,
+    phase: &Phase,
+    ps: &PhaseState,
+    ended: bool,
+    words: Words,
+) -> PhaseReport {
+    let Words { text_lang, lang } = words;
+    let answers = phase
+        .items
+        .iter()
+        .filter_map(|item| {
+            let latest = state.answers.get(&(phase.id.clone(), item.id.clone()))?;
+            Some(Line {
+                prompt: item.prompt.get(text_lang).to_string(),
+                answer: answer_text(&latest.answer, lang),
+                note: latest.note.clone(),
+            })
+        })
+        .collect();
+    PhaseReport {
+        id: phase.id.clone(),
+        title: phase.title.get(text_lang).to_string(),
+        required: ps.required,
+        done: ps.done,
+        gate: match ps.gate {
+            GateState::Open => "open",
+            GateState::Ready => "ready",
+            GateState::Decided { .. } => "decided",
+        }
+        .to_string(),
+        decision: decision_report(wb, &ps.gate, lang),
+        answers,
+        open: ps
+            .open
+            .iter()
+            .filter(|_| !ended)
+            .filter_map(|id| phase.item(id))
+            .map(|i| i.prompt.get(text_lang).to_string())
+            .collect(),
+        removed: state
+            .orphans
+            .iter()
+            .filter(|o| o.phase == phase.id)
+            .map(|o| Line {
+                prompt: o.prompt.clone(),
+                answer: answer_text(&o.answer, lang),
+                note: None,
+            })
+            .collect(),
+        last_session: ps.last_session.map(|d| d.date().to_string()),
+    }
+}
+
+/// A decided gate: the decision, when, by whom and why.
+fn decision_report(wb: &Workbook, gate: &GateState, lang: Lang) -> Option<DecisionReport> {
+    let GateState::Decided {
+        decision,
+        date,
+        entry,
+    } = gate
+    else {
+        return None;
+    };
+    let text_of =
+        |id: &str| match &wb.entries[*entry].entry.body {
+            Body::Records(records) => records.iter().find(|r| r.item == id).and_then(|r| match &r
+                .answer
+            {
+                Answer::Text(t) => Some(t.clone()),
+                _ => None,
+            }),
+            Body::Text(_) => None,
+        };
+    Some(DecisionReport {
+        decision: decision.id().to_string(),
+        label: decision.label(lang).to_string(),
+        date: date.date().to_string(),
+        decided_by: text_of("decided_by"),
+        motivation: text_of("motivation"),
+    })
+}
+
+/// Every note, in log order, a risk with whether it is still open.
+fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
+    let Words { text_lang, lang } = words;
+    state
+        .notes
+        .iter()
+        .map(|n| {
+            let e = &wb.entries[n.entry];
+            let meta = &e.entry.meta;
+            NoteReport {
+                kind: meta.kind.id().to_string(),
+                label: meta.kind.label(lang).to_string(),
+                date: meta.date.date().to_string(),
+                phase: meta.phase.as_deref().map(|p| {
+                    wb.pack
+                        .phase(p)
+                        .map_or(p.to_string(), |ph| ph.title.get(text_lang).to_string())
+                }),
+                author: meta.by.clone(),
+                text: match &e.entry.body {
+                    Body::Text(t) => t.clone(),
+                    Body::Records(_) => String::new(),
+                },
+                open: meta.kind == EntryKind::Risk && n.open,
+            }
+        })
+        .collect()
+}
+
+/// The readiness assessments: per dimension the first and the latest
+/// mean, and the latest spread; none before the first assessment.
+fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
+    let r = wb.pack.readiness.as_ref()?;
+    let (first, latest) = readiness::first_and_latest(&state.readiness)?;
+    Some(ReadinessReport {
+        title: r.title.get(text_lang).to_string(),
+        assessments: state.readiness.len(),
+        first_date: first.date.date().to_string(),
+        latest_date: latest.date.date().to_string(),
+        scale_min: r.scale.min,
+        scale_max: r.scale.max,
+        risk_below: r.risk_below,
+        watch_below: r.watch_below,
+        dimensions: r
+            .dimensions
+            .iter()
+            .map(|d| {
+                let l = latest.dimension(&d.id);
+                DimensionReport {
+                    id: d.id.clone(),
+                    title: d.title.get(text_lang).to_string(),
+                    first: first.mean_of(&d.id).map(two_decimals),
+                    latest: l.and_then(|s| s.mean).map(two_decimals),
+                    spread: l.and_then(|s| s.spread()).map(two_decimals),
+                }
+            })
+            .collect(),
+    })
+}
+
+/// The diagnostic: its answers, how many lean each way, and the verdict.
+fn diagnostic_report(wb: &Workbook, state: &State, words: Words) -> Option<DiagnosticReport> {
+    let Words { text_lang, lang } = words;
+    let pack = &wb.pack;
+    let d = pack.diagnostic.as_ref()?;
+    let (mut innovation, mut development, mut answered) = (0, 0, 0);
+    let mut lines = Vec::new();
+    for name in &d.items {
+        let Some(item) = pack.item(name) else {
+            continue;
+        };
+        let key = (name.phase.clone().unwrap_or_default(), name.item.clone());
+        let Some(latest) = state.answers.get(&key) else {
+            continue;
+        };
+        if let Given::Value(Value::Str(id)) = &latest.given {
+            answered += 1;
+            match item
+                .kind
+                .options()
+                .iter()
+                .find(|o| &o.id == id)
+                .and_then(|o| o.lean)
+            {
+                Some(Lean::Innovation) => innovation += 1,
+                Some(Lean::Development) => development += 1,
+                None => {}
+            }
+        }
+        lines.push(Line {
+            prompt: item.prompt.get(text_lang).to_string(),
+            answer: answer_text(&latest.answer, lang),
+            note: None,
+        });
+    }
+    Some(DiagnosticReport {
+        title: d.title.get(text_lang).to_string(),
+        innovation,
+        development,
+        answered,
+        questions: d.items.len(),
+        verdict: verdict(innovation, development, answered, lang).to_string(),
+        answers: lines,
+    })
+}
+
+/// What the diagnostic's answers say: which way they lean.
+fn verdict(innovation: usize, development: usize, answered: usize, lang: Lang) -> &'static str {
+    if answered == 0 {
+        lang.pick("Inte besvarad än.", "Not answered yet.")
+    } else if innovation > development {
+        lang.pick(
+            "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
+            "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
+        )
+    } else if development > innovation {
+        lang.pick(
+            "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
+            "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
+        )
+    } else {
+        lang.pick(
+            "Svaren pekar åt båda hållen; prata om varför.",
+            "The answers point both ways; talk about why.",
+        )
     }
 }
 

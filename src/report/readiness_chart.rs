@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use crate::i18n::Lang;
 use crate::i18n::one_decimal as number;
 use crate::pack::Readiness;
-use crate::state::Assessment;
+use crate::state::readiness::{Level, Trend, level, share_of_scale, trend};
+use crate::state::{Assessment, DimensionScore};
 use crate::tr;
 
 /// The chart of `latest`, compared with `first` when it is another one.
@@ -18,8 +19,6 @@ pub fn chart(
     text_lang: Lang,
     lang: Lang,
 ) -> String {
-    let (min, max) = (readiness.scale.min as f64, readiness.scale.max as f64);
-    let width = 20usize;
     let name_width = readiness
         .dimensions
         .iter()
@@ -41,6 +40,8 @@ pub fn chart(
             latest.respondents.join(", ")
         );
     }
+    // The first assessment, when it is another one than the latest.
+    let earlier = first.filter(|f| f.entry != latest.entry);
     for (dimension, score) in readiness.dimensions.iter().zip(&latest.dimensions) {
         let title = dimension.title.get(text_lang);
         let pad = " ".repeat(name_width - title.chars().count());
@@ -52,56 +53,69 @@ pub fn chart(
             );
             continue;
         };
-        let filled = (((mean - min) / (max - min)) * width as f64)
-            .round()
-            .clamp(0.0, width as f64) as usize;
-        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(width - filled));
-        let flag = if mean < readiness.risk_below {
-            lang.pick(" risk", " risk")
-        } else if mean < readiness.watch_below {
-            lang.pick(" bevaka", " watch")
-        } else {
-            ""
-        };
-        let mut line = format!("{title}{pad}  {bar} {}{flag}", number(mean, lang));
-        if let Some(spread) = score.spread() {
-            let _ = write!(
-                line,
-                "  {} {}",
-                lang.pick("spridning", "spread"),
-                number(spread, lang)
-            );
-        }
-        if let Some(before) = first
-            .filter(|f| f.entry != latest.entry)
-            .and_then(|f| f.dimensions.iter().find(|d| d.id == score.id))
-            .and_then(|d| d.mean)
-        {
-            let change = mean - before;
-            let arrow = if change > 0.05 {
-                "↑"
-            } else if change < -0.05 {
-                "↓"
-            } else {
-                "→"
-            };
-            let _ = write!(
-                line,
-                "  {} {} {arrow}",
-                lang.pick("först", "first"),
-                number(before, lang)
-            );
-        }
-        if score.dont_know > 0 {
-            let _ = write!(
-                line,
-                "  ({})",
-                tr!(lang, "{} vet ej", "{} don't know", score.dont_know)
-            );
-        }
-        let _ = writeln!(out, "{line}");
+        let before = earlier.and_then(|f| f.mean_of(&score.id));
+        let line = dimension_line(readiness, score, mean, before, lang);
+        let _ = writeln!(out, "{title}{pad}  {line}");
     }
     out
+}
+
+/// How wide a bar is, in characters.
+const BAR_WIDTH: usize = 20;
+
+/// One dimension's line after its title: its bar, mean and level, the
+/// spread, the change since `before` and the "don't know" answers.
+fn dimension_line(
+    readiness: &Readiness,
+    score: &DimensionScore,
+    mean: f64,
+    before: Option<f64>,
+    lang: Lang,
+) -> String {
+    let flag = match level(readiness, mean) {
+        Level::Risk => lang.pick(" risk", " risk"),
+        Level::Watch => lang.pick(" bevaka", " watch"),
+        Level::Clear => "",
+    };
+    let mut line = format!("{} {}{flag}", bar(readiness, mean), number(mean, lang));
+    if let Some(spread) = score.spread() {
+        let _ = write!(
+            line,
+            "  {} {}",
+            lang.pick("spridning", "spread"),
+            number(spread, lang)
+        );
+    }
+    if let Some(before) = before {
+        let arrow = match trend(before, mean) {
+            Trend::Up => "↑",
+            Trend::Down => "↓",
+            Trend::Level => "→",
+        };
+        let _ = write!(
+            line,
+            "  {} {} {arrow}",
+            lang.pick("först", "first"),
+            number(before, lang)
+        );
+    }
+    if score.dont_know > 0 {
+        let _ = write!(
+            line,
+            "  ({})",
+            tr!(lang, "{} vet ej", "{} don't know", score.dont_know)
+        );
+    }
+    line
+}
+
+/// A bar filled as far along the scale as `mean` lies.
+fn bar(readiness: &Readiness, mean: f64) -> String {
+    let share = share_of_scale(readiness.scale.min, readiness.scale.max, mean);
+    let filled = (share * BAR_WIDTH as f64)
+        .round()
+        .clamp(0.0, BAR_WIDTH as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
 }
 
 #[cfg(test)]
@@ -111,7 +125,6 @@ mod tests {
     use super::*;
     use crate::log::Stamp;
     use crate::pack::{Dimension, Scale, Statement, Text};
-    use crate::state::DimensionScore;
 
     fn readiness() -> Readiness {
         let dimension = |id: &str, title: &str| Dimension {

@@ -2,23 +2,19 @@
 //! items; or a portfolio, one row per workbook.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
+use super::state_words::{answer_text, current_text, phase_title};
 use crate::i18n::Lang;
 use crate::log::{Body, EntryKind};
 use crate::pack::Decision;
-use crate::state::{Current, GateState, PhaseState, State};
+use crate::pack::diff::Change;
+use crate::state::{Current, Disagreement, GateState, PhaseState, Side, State};
 use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::tr;
+use crate::workbook::pack_change::Unknown;
 use crate::workbook::{LoadedEntry, Workbook};
-
-/// A phase's title in the language shown.
-fn phase_title(wb: &Workbook, id: &str, lang: Lang) -> String {
-    wb.pack.phase(id).map_or_else(
-        || id.to_string(),
-        |p| p.title.get(wb.pack.lang_for(lang)).to_string(),
-    )
-}
 
 /// "3 av 7", or a dash when nothing is required.
 pub fn progress(phase: &PhaseState, lang: Lang) -> String {
@@ -38,27 +34,6 @@ pub fn gate_text(gate: &GateState, lang: Lang) -> String {
         GateState::Decided { decision, date, .. } => {
             format!("{} {}", decision.label(lang), date.date())
         }
-    }
-}
-
-/// Where the project is: "Förstå (2 av 6)", "stoppad vid Pilot", "klar".
-pub fn current_text(wb: &Workbook, state: &State, lang: Lang) -> String {
-    let total = state.phases.len();
-    match state.current {
-        Current::Phase(i) => format!(
-            "{} ({})",
-            phase_title(wb, &state.phases[i].id, lang),
-            tr!(lang, "fas {} av {total}", "phase {} of {total}", i + 1)
-        ),
-        Current::Stopped(i) => tr!(
-            lang,
-            "avslutat vid {}",
-            "stopped at {}",
-            phase_title(wb, &state.phases[i].id, lang)
-        ),
-        Current::Finished => lang
-            .pick("alla faser klara", "every phase done")
-            .to_string(),
     }
 }
 
@@ -115,7 +90,6 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// One workbook in full.
 pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) -> String {
-    let text_lang = wb.pack.lang_for(lang);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -126,6 +100,28 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         let _ = write!(out, " · {}", wb.root.display());
     }
     out.push('\n');
+    phases_table(&mut out, wb, state, lang, width);
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick("Aktuell fas:", "Current phase:"),
+        current_text(wb, state, lang)
+    );
+    if let Some(current) = state.current_phase() {
+        next_items(&mut out, wb, current, lang);
+    }
+    draft_waiting(&mut out, wb, lang);
+    risks_and_decision(&mut out, wb, state, lang);
+    orphans(&mut out, state, lang);
+    disagreements(&mut out, wb, state, lang);
+    pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
+    problems(&mut out, wb, state, lang);
+    out
+}
+
+/// A row per phase: its progress, gate and last session; the current one
+/// marked.
+fn phases_table(out: &mut String, wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) {
     let mut table = new_table(
         vec![
             lang.pick("Fas", "Phase").to_string(),
@@ -150,50 +146,52 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         ]);
     }
     let _ = writeln!(out, "{table}");
-    let _ = writeln!(
-        out,
-        "{} {}",
-        lang.pick("Aktuell fas:", "Current phase:"),
-        current_text(wb, state, lang)
-    );
-    if let Some(current) = state.current_phase() {
-        let phase = wb.pack.phase(&current.id);
-        let next: Vec<(&String, bool)> = current
-            .open
-            .iter()
-            .map(|id| (id, true))
-            .chain(current.unanswered.iter().map(|id| (id, false)))
-            .take(5)
-            .collect();
-        if !next.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                lang.pick("Nästa öppna punkter:", "Next open items:")
-            );
-            for (id, required) in next {
-                let prompt = phase
-                    .and_then(|p| p.item(id))
-                    .map_or(id.as_str(), |i| i.prompt.get(text_lang));
-                let tag = if required {
-                    lang.pick(" (krav)", " (required)")
-                } else {
-                    ""
-                };
-                let _ = writeln!(out, "  • {prompt}{tag} [{}.{id}]", current.id);
-            }
-        } else if matches!(current.gate, GateState::Ready) {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!(
-                    lang,
-                    "Alla krav är uppfyllda; beslutspunkten väntar på ett beslut.",
-                    "Every requirement is met; the gate awaits a decision."
-                )
-            );
+}
+
+/// The current phase's next open items, required first; or, with none,
+/// that its gate awaits a decision.
+fn next_items(out: &mut String, wb: &Workbook, current: &PhaseState, lang: Lang) {
+    let text_lang = wb.pack.lang_for(lang);
+    let phase = wb.pack.phase(&current.id);
+    let next: Vec<(&String, bool)> = current
+        .open
+        .iter()
+        .map(|id| (id, true))
+        .chain(current.unanswered.iter().map(|id| (id, false)))
+        .take(5)
+        .collect();
+    if !next.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("Nästa öppna punkter:", "Next open items:")
+        );
+        for (id, required) in next {
+            let prompt = phase
+                .and_then(|p| p.item(id))
+                .map_or(id.as_str(), |i| i.prompt.get(text_lang));
+            let tag = if required {
+                lang.pick(" (krav)", " (required)")
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  • {prompt}{tag} [{}.{id}]", current.id);
         }
+    } else if matches!(current.gate, GateState::Ready) {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "Alla krav är uppfyllda; beslutspunkten väntar på ett beslut.",
+                "Every requirement is met; the gate awaits a decision."
+            )
+        );
     }
+}
+
+/// That an unfinished session waits in the draft, if one does.
+fn draft_waiting(out: &mut String, wb: &Workbook, lang: Lang) {
     if wb
         .root
         .join(crate::session::files::STATE_DIR)
@@ -209,6 +207,10 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
             )
         );
     }
+}
+
+/// How many risks are open, and the latest decision.
+fn risks_and_decision(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
     let risks = state.open_risks(wb);
     let _ = write!(out, "{} {risks}", lang.pick("Öppna risker:", "Open risks:"));
     if let Some(decision) = decision_text(wb, state, lang) {
@@ -219,6 +221,11 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
         );
     }
     out.push('\n');
+}
+
+/// Answers to items the pack no longer has, then answers that no longer
+/// fit their changed item.
+fn orphans(out: &mut String, state: &State, lang: Lang) {
     let orphans = |changed: bool| -> Option<String> {
         let list: Vec<String> = state
             .orphans
@@ -257,24 +264,25 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
             )
         );
     }
-    disagreements(&mut out, wb, state, lang);
-    pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
+}
+
+/// How many problems `dino check` would find, if any.
+fn problems(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
     let problems = wb.findings.len() + state.findings.len();
-    if problems > 0 {
-        let root = wb.root.display();
-        let _ = writeln!(
-            out,
-            "{}",
-            match (lang, problems) {
-                (Lang::Sv, n) =>
-                    format!("{n} problem i arbetsboken; `dino check {root}` visar dem"),
-                (Lang::En, 1) => format!("1 problem in the workbook; `dino check {root}` shows it"),
-                (Lang::En, n) =>
-                    format!("{n} problems in the workbook; `dino check {root}` lists them"),
-            }
-        );
+    if problems == 0 {
+        return;
     }
-    out
+    let root = wb.root.display();
+    let _ = writeln!(
+        out,
+        "{}",
+        match (lang, problems) {
+            (Lang::Sv, n) => format!("{n} problem i arbetsboken; `dino check {root}` visar dem"),
+            (Lang::En, 1) => format!("1 problem in the workbook; `dino check {root}` shows it"),
+            (Lang::En, n) =>
+                format!("{n} problems in the workbook; `dino check {root}` lists them"),
+        }
+    );
 }
 
 /// Items answered differently on two branches: both answers, and which
@@ -283,7 +291,6 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
     if state.disagreements.is_empty() {
         return;
     }
-    let text_lang = wb.pack.lang_for(lang);
     let _ = writeln!(
         out,
         "{}",
@@ -292,53 +299,68 @@ fn disagreements(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
             "Answered differently, with neither having seen the other's answer (the latest counts):"
         )
     );
-    // Times in one offset (the answer that counts), so they compare.
-    let side = |s: &crate::state::Side, offset: jiff::tz::Offset| {
-        let meta = &wb.entries[s.entry].entry.meta;
-        let by = meta
-            .by
-            .as_deref()
-            .map(|b| format!(", {b}"))
-            .unwrap_or_default();
-        let answer = crate::report::model::answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
-        format!(
-            "«{}» ({}{by})",
-            shorten(&visible(&answer), 40),
-            crate::log::Stamp::new(meta.date.at, offset).short()
-        )
-    };
     for d in &state.disagreements {
-        let offset = wb.entries[d.kept.entry].entry.meta.date.offset;
-        let side = |s: &crate::state::Side| side(s, offset);
-        let (prompt, place) = match &d.item {
-            Some(item) => (
-                wb.pack
-                    .phase(&d.phase)
-                    .and_then(|p| p.item(item))
-                    .map_or(item.to_string(), |i| i.prompt.get(text_lang).to_string()),
-                format!("{}.{item}", d.phase),
-            ),
-            None => (
-                tr!(
-                    lang,
-                    "Beslutspunkt: {}",
-                    "Gate: {}",
-                    phase_title(wb, &d.phase, lang)
-                ),
-                d.phase.clone(),
-            ),
-        };
-        let others: Vec<String> = d.set_aside.iter().map(side).collect();
-        let _ = writeln!(
-            out,
-            "  • {} [{place}]: {} {}; {} {}",
-            shorten(&visible(&prompt), 50),
-            side(&d.kept),
-            lang.pick("gäller", "counts"),
-            others.join(", "),
-            lang.pick("läggs åt sidan", "set aside"),
-        );
+        disagreement(out, wb, d, lang);
     }
+    settle(out, state, lang);
+}
+
+/// One disagreement: the item (or gate), the answer that counts and those
+/// set aside.
+fn disagreement(out: &mut String, wb: &Workbook, d: &Disagreement, lang: Lang) {
+    let text_lang = wb.pack.lang_for(lang);
+    // Times in one offset (the answer that counts), so they compare.
+    let offset = wb.entries[d.kept.entry].entry.meta.date.offset;
+    let side = |s: &Side| side_text(wb, s, offset, lang);
+    let (prompt, place) = match &d.item {
+        Some(item) => (
+            wb.pack
+                .phase(&d.phase)
+                .and_then(|p| p.item(item))
+                .map_or(item.to_string(), |i| i.prompt.get(text_lang).to_string()),
+            format!("{}.{item}", d.phase),
+        ),
+        None => (
+            tr!(
+                lang,
+                "Beslutspunkt: {}",
+                "Gate: {}",
+                phase_title(wb, &d.phase, lang)
+            ),
+            d.phase.clone(),
+        ),
+    };
+    let others: Vec<String> = d.set_aside.iter().map(side).collect();
+    let _ = writeln!(
+        out,
+        "  • {} [{place}]: {} {}; {} {}",
+        shorten(&visible(&prompt), 50),
+        side(&d.kept),
+        lang.pick("gäller", "counts"),
+        others.join(", "),
+        lang.pick("läggs åt sidan", "set aside"),
+    );
+}
+
+/// One side of a disagreement: the answer, when (in `offset`) and by whom.
+fn side_text(wb: &Workbook, s: &Side, offset: jiff::tz::Offset, lang: Lang) -> String {
+    let meta = &wb.entries[s.entry].entry.meta;
+    let by = meta
+        .by
+        .as_deref()
+        .map(|b| format!(", {b}"))
+        .unwrap_or_default();
+    let answer = answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
+    format!(
+        "«{}» ({}{by})",
+        shorten(&visible(&answer), 40),
+        crate::log::Stamp::new(meta.date.at, offset).short()
+    )
+}
+
+/// What settles the disagreements: a run of each phase with items in
+/// dispute, a decision at each gate in dispute.
+fn settle(out: &mut String, state: &State, lang: Lang) {
     let settle = |item: bool| -> Vec<String> {
         let phases: std::collections::BTreeSet<&str> = state
             .disagreements
@@ -387,14 +409,8 @@ const PACK_CHANGES_SHOWN: usize = 8;
 /// Whether the workbook's pack changed since the workbook recorded it, and
 /// how: at most `limit` changes, then how many more.
 pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<usize>) {
-    use crate::workbook::pack_change::Unknown;
     let Some(change) = wb.pack_change(lang) else {
         return;
-    };
-    let versions = if change.from == change.to {
-        tr!(lang, "{}, nytt innehåll", "{}, new content", change.to)
-    } else {
-        format!("{} → {}", change.from, change.to)
     };
     let id = &wb.pack.id;
     if change.is_older() {
@@ -410,6 +426,11 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
         );
         return;
     }
+    let versions = if change.from == change.to {
+        tr!(lang, "{}, nytt innehåll", "{}, new content", change.to)
+    } else {
+        format!("{} → {}", change.from, change.to)
+    };
     let _ = write!(
         out,
         "{}",
@@ -419,7 +440,29 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
             "The pack {id} has changed since the workbook recorded it ({versions})"
         )
     );
-    match &change.changes {
+    what_changed(out, &change.changes, lang, limit);
+    if limit.is_some() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr!(
+                lang,
+                "`dino upgrade` registrerar den nya versionen; loggen ändras inte, och svar på borttagna punkter finns kvar.",
+                "`dino upgrade` records the new version; the log is not changed, and answers to removed items stay."
+            )
+        );
+    }
+}
+
+/// The end of the pack-change line: what changed, at most `limit` changes
+/// then how many more; or why that cannot be shown.
+fn what_changed(
+    out: &mut String,
+    changes: &Result<Arc<Vec<Change>>, Unknown>,
+    lang: Lang,
+    limit: Option<usize>,
+) {
+    match changes {
         Ok(changes) if changes.is_empty() => {
             let _ = writeln!(
                 out,
@@ -464,17 +507,6 @@ pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<us
         Err(Unknown::Unreadable(finding)) => {
             let _ = writeln!(out, ".\n  {finding}");
         }
-    }
-    if limit.is_some() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            tr!(
-                lang,
-                "`dino upgrade` registrerar den nya versionen; loggen ändras inte, och svar på borttagna punkter finns kvar.",
-                "`dino upgrade` records the new version; the log is not changed, and answers to removed items stay."
-            )
-        );
     }
 }
 

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use super::model::{PhaseReport, ReadinessReport};
 use super::words;
 use crate::i18n::Lang;
+use crate::state::readiness::share_of_scale;
 use crate::text::html::escape;
 use crate::tr;
 
@@ -204,7 +205,7 @@ pub fn readiness(id: &str, r: &ReadinessReport, lang: Lang) -> String {
 
 fn readiness_rows(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
     let min = r.scale_min as f64;
-    let share = |n: f64| (n - min) / (r.scale_max as f64 - min);
+    let share = |n: f64| share_of_scale(r.scale_min, r.scale_max, n);
     for d in &r.dimensions {
         chart.line(0.0, &fit(&d.title));
         let top = chart.y;

@@ -16,7 +16,7 @@ use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
 use crate::pack::{Decision, Item, Phase, check_value};
-use crate::state::interpret::Given;
+use crate::state::answer::Given;
 use crate::toml_read::{FileCtx, Table};
 use crate::tr;
 

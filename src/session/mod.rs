@@ -3,7 +3,6 @@
 //! one entry written at the end. The engine talks to people only through
 //! `SessionUi`, so it runs the same from a terminal and from an answers file.
 
-pub mod answer_form;
 pub mod answers_file;
 pub mod clock;
 pub mod files;
@@ -23,10 +22,9 @@ use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
-use crate::state::interpret::{Given, interpret};
+use crate::state::answer::{Given, interpret, to_answer};
 use crate::state::{Latest, State};
 use crate::workbook::Workbook;
-use answer_form::to_answer;
 use files::{Draft, NoteMark, Saved};
 
 /// Who leads the session and who takes part.

@@ -128,7 +128,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
                         Ok(())
                     };
                 }
-                crate::state::interpret::typed_in(&kind, text, lang).map(|_| ())
+                crate::state::answer::typed_in(&kind, text, lang).map(|_| ())
             };
             let default_text = match default {
                 Some(Value::Str(s)) => Some(s.clone()),
@@ -139,8 +139,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            crate::state::interpret::typed_in(&item.kind, &text, lang)
-                .map_err(anyhow::Error::msg)?
+            crate::state::answer::typed_in(&item.kind, &text, lang).map_err(anyhow::Error::msg)?
         }
     };
     Ok(Some(value))

@@ -9,7 +9,7 @@ use super::{Context, People, Progress, SessionUi, ask_items_saving};
 use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, Record, Stamp};
 use crate::pack::{Gate, Item, Kind, Pack, Phase, Text};
-use crate::state::interpret::{Given, interpret};
+use crate::state::answer::{Given, interpret};
 
 /// The id `dino run` takes for the assessment.
 pub const ID: &str = "readiness";
@@ -78,7 +78,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             records.push(Record {
                 item: item.id.clone(),
                 prompt: item.prompt.get(ctx.lang).to_string(),
-                answer: super::answer_form::to_answer(item, given, ctx.lang),
+                answer: crate::state::answer::to_answer(item, given, ctx.lang),
                 note: note.clone(),
                 respondent: one.respondent.clone(),
             });

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Decision, Item, Kind, Phase};
-use crate::state::interpret::Given;
+use crate::state::answer::Given;
 use crate::text::table::new_table;
 use crate::text::terminal_md;
 use crate::tr;
@@ -284,7 +284,7 @@ impl TermUi {
             Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
                 let current = match current_value {
                     Some(Value::Str(s)) => s.clone(),
-                    Some(Value::Num(n)) => super::answer_form::format_number(*n, lang),
+                    Some(Value::Num(n)) => crate::state::answer::format_number(*n, lang),
                     _ => String::new(),
                 };
                 self.line(prompt, &current, &q.item.kind)
@@ -309,14 +309,14 @@ impl TermUi {
                 if text.trim().is_empty() {
                     return Ok(());
                 }
-                crate::state::interpret::typed_in(&kind_for_check, text, lang).map(|_| ())
+                crate::state::answer::typed_in(&kind_for_check, text, lang).map(|_| ())
             })
             .interact_text()?;
         if text.trim().is_empty() {
             return Ok(None);
         }
         Ok(Some(Given::Value(
-            crate::state::interpret::typed_in(kind, &text, lang).map_err(anyhow::Error::msg)?,
+            crate::state::answer::typed_in(kind, &text, lang).map_err(anyhow::Error::msg)?,
         )))
     }
 

@@ -1,16 +1,18 @@
-//! Readiness assessments read from the log: each statement's answers, and
-//! per dimension the mean score and the spread between respondents.
+//! Readiness, calculated in one place: assessments read from the log (each
+//! statement's answers; per dimension the mean score and the spread between
+//! respondents), the first against the latest, which way a mean moved, and
+//! where it stands against the pack's risk and watch lines.
 
 use std::collections::BTreeMap;
 
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::log::{Body, Stamp};
-use crate::pack::{Kind, Pack};
+use crate::pack::{Kind, Pack, Readiness};
 use crate::tr;
 use crate::workbook::LoadedEntry;
 
-use super::interpret::{Given, interpret};
+use super::answer::{Given, interpret};
 use crate::pack::condition::Value;
 
 /// One readiness assessment.
@@ -48,6 +50,142 @@ impl DimensionScore {
     }
 }
 
+/// Where a dimension's mean stands against the pack's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Below `risk_below`: a risk to deal with.
+    Risk,
+    /// Below `watch_below`: one to watch.
+    Watch,
+    /// At or above both lines.
+    Clear,
+}
+
+/// Where `mean` stands against `readiness`'s risk and watch lines.
+pub fn level(readiness: &Readiness, mean: f64) -> Level {
+    if mean < readiness.risk_below {
+        Level::Risk
+    } else if mean < readiness.watch_below {
+        Level::Watch
+    } else {
+        Level::Clear
+    }
+}
+
+/// Which way a mean moved since an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    /// Within a twentieth of a point either way.
+    Level,
+}
+
+/// Which way a mean moved from `before` to `now`.
+pub fn trend(before: f64, now: f64) -> Trend {
+    let change = now - before;
+    if change > 0.05 {
+        Trend::Up
+    } else if change < -0.05 {
+        Trend::Down
+    } else {
+        Trend::Level
+    }
+}
+
+/// Where `value` lies on a scale from `min` to `max`, as a share: 0 at
+/// `min`, 1 at `max`.
+pub fn share_of_scale(min: i64, max: i64, value: f64) -> f64 {
+    let min = min as f64;
+    (value - min) / (max as f64 - min)
+}
+
+/// The first and the latest assessment (one and the same when there is
+/// one), or none before the first.
+pub fn first_and_latest(assessments: &[Assessment]) -> Option<(&Assessment, &Assessment)> {
+    Some((assessments.first()?, assessments.last()?))
+}
+
+impl Assessment {
+    /// The score of dimension `id`.
+    pub fn dimension(&self, id: &str) -> Option<&DimensionScore> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The mean of dimension `id`, if any answer to it was scored.
+    pub fn mean_of(&self, id: &str) -> Option<f64> {
+        self.dimension(id).and_then(|d| d.mean)
+    }
+}
+
+/// The answers of one assessment as they are read: who answered, in
+/// order, and the scores per dimension and respondent.
+#[derive(Default)]
+struct Tally {
+    respondents: Vec<String>,
+    /// (dimension, respondent index) -> scores.
+    scores: BTreeMap<(String, usize), Vec<f64>>,
+    /// dimension -> answers that were "don't know".
+    dont_know: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// The index of respondent `who`, who is added when new.
+    fn respondent(&mut self, who: Option<&String>) -> usize {
+        let who = who.cloned().unwrap_or_default();
+        match self.respondents.iter().position(|r| *r == who) {
+            Some(i) => i,
+            None => {
+                self.respondents.push(who);
+                self.respondents.len() - 1
+            }
+        }
+    }
+
+    /// The scores of each dimension, in pack order.
+    fn dimension_scores(&self, readiness: &Readiness) -> Vec<DimensionScore> {
+        let respondents = self.respondents.len();
+        readiness
+            .dimensions
+            .iter()
+            .map(|d| {
+                let all: Vec<f64> = (0..respondents)
+                    .flat_map(|r| {
+                        self.scores
+                            .get(&(d.id.clone(), r))
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                DimensionScore {
+                    id: d.id.clone(),
+                    mean: mean(&all),
+                    by_respondent: (0..respondents)
+                        .map(|r| self.scores.get(&(d.id.clone(), r)).and_then(|v| mean(v)))
+                        .collect(),
+                    dont_know: self.dont_know.get(&d.id).copied().unwrap_or(0),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The mean of some scores, if there are any.
+fn mean(scores: &[f64]) -> Option<f64> {
+    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+}
+
+/// The dimension of a statement written `DIMENSION.STATEMENT`, if the
+/// assessment has that statement.
+fn dimension_of<'a>(readiness: &Readiness, item: &'a str) -> Option<&'a str> {
+    let (dim, stmt) = item.split_once('.')?;
+    readiness
+        .dimensions
+        .iter()
+        .any(|d| d.id == dim && d.statements.iter().any(|s| s.id == stmt))
+        .then_some(dim)
+}
+
 /// Reads a readiness entry against the pack's readiness dimensions.
 pub fn assess(
     pack: &Pack,
@@ -77,26 +215,10 @@ pub fn assess(
         Body::Text(_) => &[],
     };
     let mut problems = Vec::new();
-    let mut respondents: Vec<String> = Vec::new();
-    // (dimension, respondent index) -> scores; dimension -> don't knows.
-    let mut scores: BTreeMap<(String, usize), Vec<f64>> = BTreeMap::new();
-    let mut dont_know: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tally = Tally::default();
     for (record, line) in records.iter().zip(&loaded.record_lines) {
-        let who = record.respondent.clone().unwrap_or_default();
-        let who_index = match respondents.iter().position(|r| *r == who) {
-            Some(i) => i,
-            None => {
-                respondents.push(who);
-                respondents.len() - 1
-            }
-        };
-        let known = record.item.split_once('.').filter(|(dim, stmt)| {
-            readiness
-                .dimensions
-                .iter()
-                .any(|d| d.id == *dim && d.statements.iter().any(|s| s.id == *stmt))
-        });
-        let Some((dim, _)) = known else {
+        let who = tally.respondent(record.respondent.as_ref());
+        let Some(dim) = dimension_of(readiness, &record.item) else {
             problems.push(at(
                 *line,
                 tr!(
@@ -109,37 +231,23 @@ pub fn assess(
             continue;
         };
         match interpret(&kind, &record.answer, lang) {
-            Ok(Given::Value(Value::Num(n))) => scores
-                .entry((dim.to_string(), who_index))
-                .or_default()
-                .push(n),
-            Ok(Given::DontKnow) => *dont_know.entry(dim.to_string()).or_default() += 1,
+            Ok(Given::Value(Value::Num(n))) => {
+                tally
+                    .scores
+                    .entry((dim.to_string(), who))
+                    .or_default()
+                    .push(n);
+            }
+            Ok(Given::DontKnow) => *tally.dont_know.entry(dim.to_string()).or_default() += 1,
             Ok(_) => {}
             Err(why) => problems.push(at(*line, format!("`{}`: {why}", record.item))),
         }
     }
-    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    let dimensions = readiness
-        .dimensions
-        .iter()
-        .map(|d| {
-            let all: Vec<f64> = (0..respondents.len())
-                .flat_map(|r| scores.get(&(d.id.clone(), r)).cloned().unwrap_or_default())
-                .collect();
-            DimensionScore {
-                id: d.id.clone(),
-                mean: mean(&all),
-                by_respondent: (0..respondents.len())
-                    .map(|r| scores.get(&(d.id.clone(), r)).and_then(|v| mean(v)))
-                    .collect(),
-                dont_know: dont_know.get(&d.id).copied().unwrap_or(0),
-            }
-        })
-        .collect();
-    let respondents = if respondents == [String::new()] {
+    let dimensions = tally.dimension_scores(readiness);
+    let respondents = if tally.respondents == [String::new()] {
         Vec::new()
     } else {
-        respondents
+        tally.respondents
     };
     Ok((
         Assessment {

@@ -60,14 +60,10 @@ pub(super) fn assess(
     // The chart, from the log as it is now: the latest against the first.
     let wb = crate::commands::workbooks::open(&ctx.workbook.root, ui)?;
     let state = fold(&wb, lang);
-    if let (Some(readiness), Some(latest)) = (&wb.pack.readiness, state.readiness.last()) {
-        let chart = crate::report::readiness_chart::chart(
-            readiness,
-            latest,
-            state.readiness.first(),
-            ctx.lang,
-            lang,
-        );
+    let assessments = crate::state::readiness::first_and_latest(&state.readiness);
+    if let (Some(readiness), Some((first, latest))) = (&wb.pack.readiness, assessments) {
+        let chart =
+            crate::report::readiness_chart::chart(readiness, latest, Some(first), ctx.lang, lang);
         session_ui.readiness_result(&chart)?;
     }
     Ok(vec![path])

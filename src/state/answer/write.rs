@@ -2,11 +2,11 @@
 //! whether it came from the terminal or from an answers file, so both write
 //! the same bytes.
 
+use super::Given;
 use crate::i18n::Lang;
 use crate::log::{Answer, CheckState, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind};
-use crate::state::interpret::Given;
 
 /// The recorded form of `given` for `item`, with labels in `lang`.
 pub fn to_answer(item: &Item, given: &Given, lang: Lang) -> Answer {
@@ -94,7 +94,7 @@ mod tests {
 
     use super::*;
     use crate::pack::{Scale, Text};
-    use crate::state::interpret::interpret;
+    use crate::state::answer::interpret;
 
     fn item(kind: Kind) -> Item {
         Item {

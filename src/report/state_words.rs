@@ -1,0 +1,65 @@
+//! The state in words, for the report and for `dino status` alike: an
+//! answer, a phase's title, and where the project stands.
+
+use crate::i18n::Lang;
+use crate::log::{Answer, CheckState};
+use crate::state::{Current, State};
+use crate::tr;
+use crate::workbook::Workbook;
+
+/// An answer in words, for people.
+pub fn answer_text(answer: &Answer, lang: Lang) -> String {
+    match answer {
+        Answer::Check(CheckState::Done) => lang.pick("Klart", "Done").to_string(),
+        Answer::Check(CheckState::NotDone) => lang.pick("Inte klart", "Not done").to_string(),
+        Answer::Check(CheckState::NotApplicable(reason)) | Answer::NotApplicable(reason) => {
+            format!(
+                "{} {reason}",
+                lang.pick("Ej tillämplig:", "Not applicable:")
+            )
+        }
+        Answer::Text(text) => text.clone(),
+        Answer::Options(options) => {
+            let ticked: Vec<&str> = options
+                .iter()
+                .filter(|o| o.ticked)
+                .map(|o| o.label.as_str())
+                .collect();
+            if ticked.is_empty() {
+                lang.pick("(inget valt)", "(none chosen)").to_string()
+            } else {
+                ticked.join(", ")
+            }
+        }
+        Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
+    }
+}
+
+/// A phase's title in the language shown.
+pub fn phase_title(wb: &Workbook, id: &str, lang: Lang) -> String {
+    wb.pack.phase(id).map_or_else(
+        || id.to_string(),
+        |p| p.title.get(wb.pack.lang_for(lang)).to_string(),
+    )
+}
+
+/// Where the project is: "Förstå (2 av 6)", "stoppad vid Pilot", "klar".
+pub fn current_text(wb: &Workbook, state: &State, lang: Lang) -> String {
+    let total = state.phases.len();
+    match state.current {
+        Current::Phase(i) => format!(
+            "{} ({})",
+            phase_title(wb, &state.phases[i].id, lang),
+            tr!(lang, "fas {} av {total}", "phase {} of {total}", i + 1)
+        ),
+        Current::Stopped(i) => tr!(
+            lang,
+            "avslutat vid {}",
+            "stopped at {}",
+            phase_title(wb, &state.phases[i].id, lang)
+        ),
+        Current::Finished => lang
+            .pick("alla faser klara", "every phase done")
+            .to_string(),
+    }
+}

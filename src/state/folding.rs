@@ -1,0 +1,597 @@
+//! The fold's steps: each entry read in log order by its kind (a session's
+//! answers, a gate's decision, a readiness assessment, a note), then the
+//! phases, where the project stands and the disagreements.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::answer::{Given, interpret};
+use super::lineage::Lineage;
+use super::{
+    Current, Disagreement, GateState, Latest, NoteState, Orphan, PhaseState, Side, State, applies,
+    readiness,
+};
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::log::{Answer, Body, EntryKind, Record, Stamp};
+use crate::pack::condition::Value;
+use crate::pack::{Decision, Phase};
+use crate::tr;
+use crate::workbook::{LoadedEntry, Workbook};
+
+/// Where a phase's gate decisions stand while folding, beside its items'
+/// answers (no item id is empty).
+const GATE: &str = "";
+
+/// An answer that no later answer has seen past, while folding.
+struct Standing {
+    entry: usize,
+    /// The record's index in the entry.
+    record: usize,
+    line: usize,
+    given: Given,
+}
+
+/// One entry while it is read: where it is, and what the fold needs of it.
+struct Reading<'w> {
+    index: usize,
+    loaded: &'w LoadedEntry,
+    records: &'w [Record],
+    /// Written with the pack as it is now (or with no version recorded).
+    this_version: bool,
+}
+
+/// The fold under way: what the entries read so far say.
+pub(super) struct Folding<'w> {
+    workbook: &'w Workbook,
+    lang: Lang,
+    lineage: Lineage,
+    ids: HashSet<&'w str>,
+    answers: BTreeMap<(String, String), Latest>,
+    orphans: Vec<Orphan>,
+    findings: Vec<Finding>,
+    gates: BTreeMap<String, GateState>,
+    last_session: BTreeMap<String, Stamp>,
+    notes: Vec<NoteState>,
+    closed: BTreeSet<String>,
+    readiness: Vec<readiness::Assessment>,
+    last_activity: Option<Stamp>,
+    /// Per item, the answers no later answer has seen past: one, unless
+    /// entries written at the same time disagree.
+    live: BTreeMap<(&'w str, &'w str), Vec<Standing>>,
+}
+
+impl<'w> Folding<'w> {
+    pub(super) fn new(workbook: &'w Workbook, lang: Lang) -> Folding<'w> {
+        Folding {
+            workbook,
+            lang,
+            lineage: Lineage::new(&workbook.entries),
+            ids: workbook.entries.iter().map(|e| e.id.as_str()).collect(),
+            answers: BTreeMap::new(),
+            orphans: Vec::new(),
+            findings: Vec::new(),
+            gates: BTreeMap::new(),
+            last_session: BTreeMap::new(),
+            notes: Vec::new(),
+            closed: BTreeSet::new(),
+            readiness: Vec::new(),
+            last_activity: None,
+            live: BTreeMap::new(),
+        }
+    }
+
+    /// Reads one entry, the `index`th in log order.
+    pub(super) fn entry(&mut self, index: usize, loaded: &'w LoadedEntry) {
+        let meta = &loaded.entry.meta;
+        let pack = &self.workbook.pack;
+        self.last_activity = Some(meta.date);
+        self.check_follows(loaded);
+        let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
+        // A phase or item missing from the pack the entry was written with
+        // is a mistake; one a later version of the pack removed is not:
+        // its answers are kept and shown as removed.
+        let this_version = meta.pack_version.is_empty() || meta.pack_version == pack.version;
+        if known_phase.is_none() && this_version {
+            self.check_phase(loaded);
+        }
+        let records: &[Record] = match &loaded.entry.body {
+            Body::Records(r) => r,
+            Body::Text(_) => &[],
+        };
+        let reading = Reading {
+            index,
+            loaded,
+            records,
+            this_version,
+        };
+        match (meta.kind, known_phase) {
+            (EntryKind::Session, Some(phase)) => self.session(&reading, phase),
+            (EntryKind::Session, None) => self.session_of_unknown_phase(&reading),
+            (EntryKind::Gate, Some(phase)) => self.gate(&reading, phase),
+            (EntryKind::Gate, None) => {}
+            (EntryKind::Readiness, _) => self.assessment(&reading),
+            _ => self.note(&reading),
+        }
+    }
+
+    /// Every id `follows` names is in the log.
+    fn check_follows(&mut self, loaded: &LoadedEntry) {
+        let lang = self.lang;
+        for id in loaded.entry.meta.follows.iter().flatten() {
+            if !self.ids.contains(id.as_str()) {
+                self.findings.push(at_key(
+                    loaded,
+                    "follows",
+                    tr!(
+                        lang,
+                        "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)",
+                        "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// An entry names a phase the pack it was written with does not have.
+    fn check_phase(&mut self, loaded: &LoadedEntry) {
+        let Some(phase) = &loaded.entry.meta.phase else {
+            return;
+        };
+        let lang = self.lang;
+        let pack = &self.workbook.pack;
+        let near = crate::finding::closest(phase, pack.phases.iter().map(|p| p.id.as_str()));
+        let hint = near
+            .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
+            .unwrap_or_default();
+        self.findings.push(at_key(
+            loaded,
+            "phase",
+            tr!(
+                lang,
+                "paketet har ingen fas `{phase}`{hint}",
+                "the pack has no phase `{phase}`{hint}"
+            ),
+        ));
+    }
+
+    /// A session of a phase the pack does not have: every answer kept as
+    /// an orphan.
+    fn session_of_unknown_phase(&mut self, reading: &Reading<'_>) {
+        let phase = reading.loaded.entry.meta.phase.as_deref().unwrap_or("");
+        for record in reading.records {
+            self.orphans
+                .push(orphan(phase, record, reading.index, false));
+        }
+    }
+
+    /// A session's answers, record by record.
+    fn session(&mut self, reading: &Reading<'_>, phase: &'w Phase) {
+        self.last_session
+            .insert(phase.id.clone(), reading.loaded.entry.meta.date);
+        let lines = &reading.loaded.record_lines;
+        for (at, (record, line)) in reading.records.iter().zip(lines).enumerate() {
+            self.answer(reading, phase, at, record, *line);
+        }
+    }
+
+    /// One answer of a session: it counts, is kept as an orphan, or is a
+    /// problem.
+    fn answer(
+        &mut self,
+        reading: &Reading<'_>,
+        phase: &'w Phase,
+        at: usize,
+        record: &Record,
+        line: usize,
+    ) {
+        let lang = self.lang;
+        let Some(item) = phase.item(&record.item) else {
+            self.answer_to_unknown_item(reading, phase, record, line);
+            return;
+        };
+        match interpret(&item.kind, &record.answer, lang) {
+            Ok(Given::NotApplicable(reason)) if reason.trim().is_empty() => {
+                self.findings.push(at_line(
+                    reading.loaded,
+                    line,
+                    tr!(
+                        lang,
+                        "`{}` är markerad ej tillämplig utan skäl; skriv skälet efter etiketten (punkten räknas som öppen tills dess)",
+                        "`{}` is marked not applicable without a reason; write the reason after the label (the item counts as open until then)",
+                        record.item
+                    ),
+                ));
+            }
+            Ok(given) => {
+                let standing = Standing {
+                    entry: reading.index,
+                    record: at,
+                    line,
+                    given: given.clone(),
+                };
+                self.stand((&phase.id, &item.id), standing);
+                self.answers.insert(
+                    (phase.id.clone(), item.id.clone()),
+                    Latest {
+                        given,
+                        answer: record.answer.clone(),
+                        note: record.note.clone(),
+                        prompt: record.prompt.clone(),
+                        date: reading.loaded.entry.meta.date,
+                        entry: reading.index,
+                    },
+                );
+            }
+            // Written with an older version of the pack: kept, and shown
+            // as no longer fitting.
+            Err(_) if !reading.this_version => {
+                self.orphans
+                    .push(orphan(&phase.id, record, reading.index, true));
+            }
+            Err(why) => self.findings.push(at_line(
+                reading.loaded,
+                line,
+                tr!(lang, "`{}`: {why}", "`{}`: {why}", record.item),
+            )),
+        }
+    }
+
+    /// An answer to an item the phase does not have (any more): kept, and
+    /// a problem if the pack it was written with has no such item either.
+    fn answer_to_unknown_item(
+        &mut self,
+        reading: &Reading<'_>,
+        phase: &Phase,
+        record: &Record,
+        line: usize,
+    ) {
+        let lang = self.lang;
+        if reading.this_version {
+            self.findings.push(at_line(
+                reading.loaded,
+                line,
+                tr!(
+                    lang,
+                    "fasen `{}` har ingen punkt `{}` (längre); svaret behålls och visas som borttaget",
+                    "the phase `{}` has no item `{}` (any more); the answer is kept and shown as removed",
+                    phase.id,
+                    record.item
+                ),
+            ));
+        }
+        self.orphans
+            .push(orphan(&phase.id, record, reading.index, false));
+    }
+
+    /// `standing` is now a standing answer to `subject`: the answers its
+    /// author had seen (and any earlier one of its own entry) no longer are.
+    fn stand(&mut self, subject: (&'w str, &'w str), standing: Standing) {
+        let lineage = &self.lineage;
+        let index = standing.entry;
+        let live = self.live.entry(subject).or_default();
+        live.retain(|s| s.entry != index && !lineage.has_seen(index, s.entry));
+        live.push(standing);
+    }
+
+    /// A gate's decision: it stands, and may disagree, as an answer does.
+    fn gate(&mut self, reading: &Reading<'_>, phase: &'w Phase) {
+        let records = reading.records;
+        match gate_decision(records, self.lang) {
+            Ok(decision) => {
+                let at = records
+                    .iter()
+                    .position(|r| r.item == "decision")
+                    .unwrap_or(0);
+                let standing = Standing {
+                    entry: reading.index,
+                    record: at,
+                    line: reading.loaded.record_lines.get(at).copied().unwrap_or(1),
+                    given: Given::Value(Value::Str(decision.id().to_string())),
+                };
+                self.stand((&phase.id, GATE), standing);
+                self.gates.insert(
+                    phase.id.clone(),
+                    GateState::Decided {
+                        decision,
+                        date: reading.loaded.entry.meta.date,
+                        entry: reading.index,
+                    },
+                );
+            }
+            Err(why) => self
+                .findings
+                .push(gate_problem(reading.loaded, records, why)),
+        }
+    }
+
+    /// A readiness assessment, with the problems met reading it.
+    fn assessment(&mut self, reading: &Reading<'_>) {
+        let pack = &self.workbook.pack;
+        match readiness::assess(pack, reading.loaded, reading.index, self.lang) {
+            Ok((assessment, problems)) => {
+                self.findings.extend(problems);
+                self.readiness.push(assessment);
+            }
+            Err(problems) => self.findings.extend(problems),
+        }
+    }
+
+    /// A note (a risk, a decision, an insight, …): open until an entry
+    /// closes it; the entries it closes.
+    fn note(&mut self, reading: &Reading<'_>) {
+        let lang = self.lang;
+        for id in &reading.loaded.entry.meta.closes {
+            if self.ids.contains(id.as_str()) {
+                self.closed.insert(id.clone());
+            } else {
+                self.findings.push(at_key(
+                    reading.loaded,
+                    "closes",
+                    tr!(
+                        lang,
+                        "`closes` nämner `{id}`, men ingen post i loggen har det id:t",
+                        "`closes` names `{id}`, but no entry in the log has that id"
+                    ),
+                ));
+            }
+        }
+        self.notes.push(NoteState {
+            entry: reading.index,
+            open: true,
+        });
+    }
+
+    /// The state, once every entry is read.
+    pub(super) fn finish(mut self) -> State {
+        let workbook = self.workbook;
+        for note in &mut self.notes {
+            note.open = !self.closed.contains(&workbook.entries[note.entry].id);
+        }
+        let phases: Vec<PhaseState> = workbook
+            .pack
+            .phases
+            .iter()
+            .map(|phase| self.phase_state(phase))
+            .collect();
+        let current = current_of(&phases);
+        let disagreements = disagreements(workbook, self.live);
+        disagreement_findings(workbook, &disagreements, self.lang, &mut self.findings);
+        State {
+            phases,
+            current,
+            answers: self.answers,
+            orphans: self.orphans,
+            notes: self.notes,
+            readiness: self.readiness,
+            disagreements,
+            last_activity: self.last_activity,
+            findings: self.findings,
+        }
+    }
+
+    /// One phase's progress, from its items that apply, and its gate.
+    fn phase_state(&self, phase: &Phase) -> PhaseState {
+        let mut state = PhaseState {
+            id: phase.id.clone(),
+            required: 0,
+            done: 0,
+            open: Vec::new(),
+            unanswered: Vec::new(),
+            gate: GateState::Open,
+            last_session: self.last_session.get(&phase.id).copied(),
+        };
+        for item in &phase.items {
+            if !applies(item, &self.workbook.profile, &self.answers) {
+                continue;
+            }
+            let latest = self.answers.get(&(phase.id.clone(), item.id.clone()));
+            let done = latest.is_some_and(|l| l.given.is_done());
+            if item.required {
+                state.required += 1;
+                if done {
+                    state.done += 1;
+                } else {
+                    state.open.push(item.id.clone());
+                }
+            } else if latest.is_none() {
+                state.unanswered.push(item.id.clone());
+            }
+        }
+        state.gate = gate_state(self.gates.get(&phase.id), state.last_session);
+        if state.gate == GateState::Open && state.open.is_empty() {
+            state.gate = GateState::Ready;
+        }
+        state
+    }
+}
+
+/// A phase's gate from its latest decision. A decision to recycle or pause
+/// stands until the phase is worked on again; then the gate is open (or
+/// ready) once more.
+fn gate_state(decided: Option<&GateState>, last_session: Option<Stamp>) -> GateState {
+    let worked_on_since = |date: &Stamp| last_session.is_some_and(|s| s.at > date.at);
+    match decided {
+        Some(GateState::Decided {
+            decision: Decision::Recycle | Decision::Pause,
+            date,
+            ..
+        }) if worked_on_since(date) => GateState::Open,
+        Some(decided) => decided.clone(),
+        None => GateState::Open,
+    }
+}
+
+/// An answer kept for an item the pack no longer has (or changed).
+fn orphan(phase: &str, record: &Record, entry: usize, changed: bool) -> Orphan {
+    Orphan {
+        phase: phase.to_string(),
+        item: record.item.clone(),
+        prompt: record.prompt.clone(),
+        answer: record.answer.clone(),
+        entry,
+        changed,
+    }
+}
+
+/// A problem on a line of an entry's file.
+fn at_line(loaded: &LoadedEntry, line: usize, message: String) -> Finding {
+    Finding {
+        file: loaded.file.clone(),
+        line,
+        col: 1,
+        message,
+    }
+}
+
+/// A problem with a front-matter key, where its value is.
+fn at_key(loaded: &LoadedEntry, key: &str, message: String) -> Finding {
+    let (line, col) = loaded.at(key);
+    Finding {
+        file: loaded.file.clone(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// The items whose standing answers differ, in pack order; the last
+/// standing answer is the one that counts.
+fn disagreements<'w>(
+    workbook: &'w Workbook,
+    mut live: BTreeMap<(&'w str, &'w str), Vec<Standing>>,
+) -> Vec<Disagreement> {
+    let side = |s: &Standing| Side {
+        entry: s.entry,
+        answer: match &workbook.entries[s.entry].entry.body {
+            Body::Records(records) => records[s.record].answer.clone(),
+            Body::Text(_) => Answer::Text(String::new()),
+        },
+        line: s.line,
+    };
+    let mut out = Vec::new();
+    for phase in &workbook.pack.phases {
+        let subjects = phase
+            .items
+            .iter()
+            .map(|item| Some(item.id.as_str()))
+            .chain([None]);
+        for item in subjects {
+            let Some(mut standing) = live.remove(&(phase.id.as_str(), item.unwrap_or(GATE))) else {
+                continue;
+            };
+            let Some(kept) = standing.pop() else {
+                continue;
+            };
+            standing.retain(|s| s.given != kept.given);
+            if !standing.is_empty() {
+                out.push(Disagreement {
+                    phase: phase.id.clone(),
+                    item: item.map(str::to_string),
+                    kept: side(&kept),
+                    set_aside: standing.iter().map(side).collect(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A finding per answer set aside, at the answer that counts.
+fn disagreement_findings(
+    workbook: &Workbook,
+    disagreements: &[Disagreement],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for d in disagreements {
+        let kept = &workbook.entries[d.kept.entry];
+        for other in &d.set_aside {
+            let message = set_aside_message(workbook, d, other, lang);
+            findings.push(at_line(kept, d.kept.line, message));
+        }
+    }
+}
+
+/// What a finding says of one answer set aside in a disagreement.
+fn set_aside_message(workbook: &Workbook, d: &Disagreement, other: &Side, lang: Lang) -> String {
+    let other_entry = &workbook.entries[other.entry];
+    let file = &other_entry.name;
+    let who = other_entry.entry.meta.by.as_deref().unwrap_or("?");
+    let phase = &d.phase;
+    match &d.item {
+        Some(item) => tr!(
+            lang,
+            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken",
+            "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts. `dino run {phase}` and a new answer settle it"
+        ),
+        None => tr!(
+            lang,
+            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; detta senare beslut gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken",
+            "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts. A new decision, `dino gate {phase} --decision …`, settles it"
+        ),
+    }
+}
+
+/// The first phase whose gate has not been passed; or where it stopped.
+fn current_of(phases: &[PhaseState]) -> Current {
+    for (i, phase) in phases.iter().enumerate() {
+        match &phase.gate {
+            GateState::Decided {
+                decision: Decision::Go,
+                ..
+            } => continue,
+            GateState::Decided {
+                decision: Decision::Stop,
+                ..
+            } => return Current::Stopped(i),
+            _ => return Current::Phase(i),
+        }
+    }
+    Current::Finished
+}
+
+/// A problem with a gate entry's decision, where the decision is written
+/// (or, with none, at the entry's `kind`).
+fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: String) -> Finding {
+    let at = records.iter().position(|r| r.item == "decision");
+    let (line, col) = match at.and_then(|at| loaded.record_lines.get(at)) {
+        Some(line) => (*line, 1),
+        None => loaded.at("kind"),
+    };
+    Finding {
+        file: loaded.file.clone(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// The decision a gate entry records.
+fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
+    let record = records.iter().find(|r| r.item == "decision");
+    let ticked: Vec<&str> = match record.map(|r| &r.answer) {
+        Some(Answer::Options(marks)) => marks
+            .iter()
+            .filter(|m| m.ticked)
+            .map(|m| m.id.as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
+    match ticked.as_slice() {
+        [one] => Decision::ALL
+            .into_iter()
+            .find(|d| d.id() == *one)
+            .ok_or_else(|| {
+                tr!(
+                    lang,
+                    "beslutet `{one}` finns inte; det är go, recycle, pause eller stop",
+                    "there is no decision `{one}`; it is go, recycle, pause or stop"
+                )
+            }),
+        _ => Err(tr!(
+            lang,
+            "beslutspunkten saknar ett (och bara ett) ikryssat beslut under `<!-- item: decision -->`",
+            "the gate entry lacks one (and only one) ticked decision under `<!-- item: decision -->`"
+        )),
+    }
+}
