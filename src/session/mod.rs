@@ -6,6 +6,7 @@
 pub mod answer_form;
 pub mod answers_file;
 pub mod clock;
+pub mod driver;
 pub mod files;
 pub mod lock;
 pub mod profile;
