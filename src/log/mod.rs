@@ -17,7 +17,7 @@ pub use name::{entry_file_name, entry_id_of, entry_what};
 pub use nesting::{MAX_NESTING, text_too_deep};
 pub use read::{ReadEntry, read_entry};
 pub use value::writable;
-pub use write::write_entry;
+pub use write::{write_entry, write_into_log};
 
 /// The Markdown extensions entries are read with: GitHub's tables, task
 /// lists and strikethrough, as everywhere in dino.

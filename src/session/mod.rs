@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::i18n::Lang;
-use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name};
+use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
 use crate::state::interpret::{Given, interpret};
@@ -507,19 +507,15 @@ pub fn write_log_entry(
 /// Writes `text`, the Markdown of `entry`, into the log under a fresh name;
 /// a failure is told in `lang`.
 fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str, lang: Lang) -> Result<PathBuf> {
-    let dir = workbook.log_dir();
-    crate::fsio::make_dir_in(&workbook.root, &dir, lang)?;
-    let taken = |id: &str| {
-        workbook.entries.iter().any(|e| e.id == id)
-            || std::fs::read_dir(&dir).is_ok_and(|list| {
-                list.flatten()
-                    .any(|f| crate::log::entry_id_of(&f.file_name().to_string_lossy()) == Some(id))
-            })
-    };
-    let name = entry_file_name(&entry.meta, text, taken);
-    let path = dir.join(name);
-    crate::fsio::write_atomic_in(&workbook.root, &path, text.as_bytes(), lang)?;
-    Ok(path)
+    let known = |id: &str| workbook.entries.iter().any(|e| e.id == id);
+    crate::log::write_into_log(
+        &workbook.root,
+        &workbook.log_dir(),
+        entry,
+        text,
+        known,
+        lang,
+    )
 }
 
 /// The gate entry for a decision taken after the session that started at
