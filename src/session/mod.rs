@@ -322,53 +322,117 @@ pub fn ask_items_saving(
     dont_know: bool,
 ) -> Result<bool> {
     let items = &ctx.phase.items;
-    // A resumed session goes on at its first unanswered item; the answered
-    // ones before it can still be stepped back to.
-    let mut cursor = 0;
-    let mut history: Vec<usize> = Vec::new();
-    if !progress.answers.is_empty() {
-        while cursor < items.len()
-            && (progress.answers.contains_key(&items[cursor].id)
-                || !progress.applies(ctx, &items[cursor]))
-        {
-            if progress.answers.contains_key(&items[cursor].id) {
-                history.push(cursor);
-            }
-            cursor += 1;
-        }
-    }
-    let mut skipped: Vec<usize> = Vec::new();
-    let mut revisiting = false;
+    let mut walk = Walk::resumed(ctx, progress);
     loop {
-        // The next item that applies (and, when revisiting, is unanswered).
-        while cursor < items.len()
-            && (!progress.applies(ctx, &items[cursor])
-                || (revisiting && progress.answers.contains_key(&items[cursor].id)))
-        {
-            cursor += 1;
-        }
-        if cursor >= items.len() {
-            skipped.retain(|i| {
-                !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
-            });
-            if skipped.is_empty() {
+        walk.go_to_next(ctx, progress);
+        if walk.cursor >= items.len() {
+            if !walk.revisit_skipped(ctx, progress, ui)? {
                 return Ok(true);
             }
-            let open: Vec<&Item> = skipped.iter().map(|i| &items[*i]).collect();
-            if !ui.revisit(&open, ctx.lang)? {
-                return Ok(true);
-            }
-            revisiting = true;
-            cursor = skipped.remove(0);
             continue;
         }
-        let item = &items[cursor];
+        let item = &items[walk.cursor];
+        match ui.ask(&walk.question(ctx, progress, dont_know))? {
+            Reply::Answer { given, note } => {
+                progress.answers.insert(item.id.clone(), (given, note));
+                save(progress)?;
+                walk.answered();
+            }
+            Reply::Skip => walk.skip(),
+            Reply::Back => walk.back(),
+            Reply::Quit => return Ok(false),
+        }
+    }
+}
+
+/// Where the room is among the phase's items: the item at hand, the ones
+/// it came through (to step back to), and the ones it skipped.
+struct Walk {
+    cursor: usize,
+    history: Vec<usize>,
+    skipped: Vec<usize>,
+    /// Going back over the skipped items: answered ones are passed.
+    revisiting: bool,
+}
+
+impl Walk {
+    /// A resumed session goes on at its first unanswered item; the answered
+    /// ones before it can still be stepped back to.
+    fn resumed(ctx: &Context<'_>, progress: &Progress) -> Walk {
+        let items = &ctx.phase.items;
+        let mut cursor = 0;
+        let mut history: Vec<usize> = Vec::new();
+        if !progress.answers.is_empty() {
+            while cursor < items.len()
+                && (progress.answers.contains_key(&items[cursor].id)
+                    || !progress.applies(ctx, &items[cursor]))
+            {
+                if progress.answers.contains_key(&items[cursor].id) {
+                    history.push(cursor);
+                }
+                cursor += 1;
+            }
+        }
+        Walk {
+            cursor,
+            history,
+            skipped: Vec::new(),
+            revisiting: false,
+        }
+    }
+
+    /// On to the next item that applies (and, when revisiting, is
+    /// unanswered).
+    fn go_to_next(&mut self, ctx: &Context<'_>, progress: &Progress) {
+        let items = &ctx.phase.items;
+        while self.cursor < items.len()
+            && (!progress.applies(ctx, &items[self.cursor])
+                || (self.revisiting && progress.answers.contains_key(&items[self.cursor].id)))
+        {
+            self.cursor += 1;
+        }
+    }
+
+    /// At the end: the skipped items still open are offered again. Returns
+    /// whether the room goes back to them (the walk then at the first).
+    fn revisit_skipped(
+        &mut self,
+        ctx: &Context<'_>,
+        progress: &Progress,
+        ui: &mut dyn SessionUi,
+    ) -> Result<bool> {
+        let items = &ctx.phase.items;
+        self.skipped.retain(|i| {
+            !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
+        });
+        if self.skipped.is_empty() {
+            return Ok(false);
+        }
+        let open: Vec<&Item> = self.skipped.iter().map(|i| &items[*i]).collect();
+        if !ui.revisit(&open, ctx.lang)? {
+            return Ok(false);
+        }
+        self.revisiting = true;
+        self.cursor = self.skipped.remove(0);
+        Ok(true)
+    }
+
+    /// The item at hand as a question: its place among those that apply,
+    /// and the answer so far (this session's, else the log's).
+    fn question<'a>(
+        &self,
+        ctx: &Context<'a>,
+        progress: &'a Progress,
+        dont_know: bool,
+    ) -> Question<'a> {
+        let items = &ctx.phase.items;
+        let item = &items[self.cursor];
         let applicable: Vec<usize> = (0..items.len())
             .filter(|i| progress.applies(ctx, &items[*i]))
             .collect();
         let number = applicable
             .iter()
-            .position(|i| *i == cursor)
+            .position(|i| *i == self.cursor)
             .map_or(1, |p| p + 1);
         let earlier = ctx
             .state
@@ -381,7 +445,7 @@ pub fn ask_items_saving(
                 earlier.and_then(|l| l.note.as_deref()),
             ),
         };
-        let question = Question {
+        Question {
             phase: ctx.phase,
             item,
             lang: ctx.lang,
@@ -389,31 +453,32 @@ pub fn ask_items_saving(
             note,
             number,
             total: applicable.len(),
-            can_go_back: !history.is_empty(),
+            can_go_back: !self.history.is_empty(),
             dont_know,
-        };
-        match ui.ask(&question)? {
-            Reply::Answer { given, note } => {
-                progress.answers.insert(item.id.clone(), (given, note));
-                save(progress)?;
-                skipped.retain(|i| *i != cursor);
-                history.push(cursor);
-                cursor += 1;
-            }
-            Reply::Skip => {
-                if !skipped.contains(&cursor) {
-                    skipped.push(cursor);
-                }
-                history.push(cursor);
-                cursor += 1;
-            }
-            Reply::Back => {
-                if let Some(previous) = history.pop() {
-                    cursor = previous;
-                    revisiting = false;
-                }
-            }
-            Reply::Quit => return Ok(false),
+        }
+    }
+
+    /// The item at hand was answered: on to the next.
+    fn answered(&mut self) {
+        self.skipped.retain(|i| *i != self.cursor);
+        self.history.push(self.cursor);
+        self.cursor += 1;
+    }
+
+    /// The item at hand was skipped: offered again at the end.
+    fn skip(&mut self) {
+        if !self.skipped.contains(&self.cursor) {
+            self.skipped.push(self.cursor);
+        }
+        self.history.push(self.cursor);
+        self.cursor += 1;
+    }
+
+    /// Back to the item before, if there is one.
+    fn back(&mut self) {
+        if let Some(previous) = self.history.pop() {
+            self.cursor = previous;
+            self.revisiting = false;
         }
     }
 }
