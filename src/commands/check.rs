@@ -32,20 +32,7 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
-    let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.paths.into_iter().partition(|p| {
-            crate::pack::source::has_pack_file(p) && !crate::workbook::discover::is_workbook(p)
-        });
-    // A folder with no workbook in it, but packs (`examples/packs`): its packs.
-    others.retain(|path| {
-        if !path.is_dir() || !crate::workbook::discover::below(path).is_empty() {
-            return true;
-        }
-        let found = super::pack::list::find_packs(path, super::pack::list::SEARCH_DEPTH);
-        let keep = found.is_empty();
-        packs.extend(found);
-        keep
-    });
+    let (packs, others) = packs_and_others(args.paths);
     let mut findings: Vec<Finding> = Vec::new();
     // The summary is in the workbook's language when one is checked.
     let mut summary_lang = lang;
@@ -67,28 +54,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             if checked == 1 {
                 summary_lang = wb_lang;
             }
-            match Workbook::open(root, wb_lang) {
-                Ok(wb) => {
-                    let state = fold(&wb, wb_lang);
-                    let mut found = wb.findings.clone();
-                    found.extend(state.findings);
-                    // The whole snapshot is read when the pack changed; its
-                    // start was checked when the workbook was opened.
-                    if let Some(change) = wb.pack_change(wb_lang)
-                        && let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) =
-                            change.changes
-                        && !found.contains(&f)
-                    {
-                        found.push(f);
-                    }
-                    found.sort();
-                    findings.extend(found);
-                }
-                Err(mut found) => {
-                    found.sort();
-                    findings.extend(found);
-                }
-            }
+            findings.extend(workbook_findings(root, wb_lang));
         }
     }
     for finding in &missing {
@@ -102,30 +68,85 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
     if checked != 1 {
         summary_lang = lang;
     }
-    let problems = findings.len();
-    let checked_text = match (summary_lang, checked) {
+    summarise(
+        checked,
+        findings.len(),
+        !missing.is_empty(),
+        summary_lang,
+        ui,
+    )
+}
+
+/// The paths that are pack folders, and the others (workbooks, or folders
+/// searched for them). A folder with no workbook in it, but packs
+/// (`examples/packs`), gives its packs.
+fn packs_and_others(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let (mut packs, mut others): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
+        crate::pack::source::has_pack_file(p) && !crate::workbook::discover::is_workbook(p)
+    });
+    others.retain(|path| {
+        if !path.is_dir() || !crate::workbook::discover::below(path).is_empty() {
+            return true;
+        }
+        let found = super::pack::list::find_packs(path, super::pack::list::SEARCH_DEPTH);
+        let keep = found.is_empty();
+        packs.extend(found);
+        keep
+    });
+    (packs, others)
+}
+
+/// What is wrong in the workbook at `root`, in order, told in `lang`.
+fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
+    match Workbook::open(root, lang) {
+        Ok(wb) => {
+            let state = fold(&wb, lang);
+            let mut found = wb.findings.clone();
+            found.extend(state.findings);
+            // The whole snapshot is read when the pack changed; its
+            // start was checked when the workbook was opened.
+            if let Some(change) = wb.pack_change(lang)
+                && let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) = change.changes
+                && !found.contains(&f)
+            {
+                found.push(f);
+            }
+            found.sort();
+            found
+        }
+        Err(mut found) => {
+            found.sort();
+            found
+        }
+    }
+}
+
+/// The last line: how many were checked and how many problems; the exit
+/// code says whether there were problems, or paths that were not there.
+fn summarise(checked: usize, problems: usize, missing: bool, lang: Lang, ui: &Ui) -> Result<()> {
+    let checked_text = match (lang, checked) {
         (Lang::Sv, 1) => "1 kontrollerad".to_string(),
         (Lang::Sv, n) => format!("{n} kontrollerade"),
         (Lang::En, n) => format!("{n} checked"),
     };
     if problems > 0 {
-        let problems_text = match (summary_lang, problems) {
+        let problems_text = match (lang, problems) {
             (Lang::Sv, n) => format!("{n} problem"),
             (Lang::En, 1) => "1 problem".to_string(),
             (Lang::En, n) => format!("{n} problems"),
         };
         ui.note(&tr!(
-            summary_lang,
+            lang,
             "{checked_text}, {problems_text}",
             "{checked_text}, {problems_text}"
         ));
         return Err(Exit::silent(FINDINGS).into());
     }
-    if !missing.is_empty() {
+    if missing {
         return Err(Exit::silent(ERROR).into());
     }
     ui.note(&tr!(
-        summary_lang,
+        lang,
         "{checked_text}: inga problem",
         "{checked_text}: no problems"
     ));

@@ -8,12 +8,14 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::exit::{Exit, FINDINGS};
+use crate::i18n::Lang;
 use crate::pack::Decision;
 use crate::session::term_ui::TermUi;
 use crate::session::{Context, GateChoice, SessionUi, default_people, gate_entry, write_log_entry};
-use crate::state::{Current, GateState, fold};
+use crate::state::{Current, GateState, PhaseState, State, fold};
 use crate::tr;
 use crate::ui::Ui;
+use crate::workbook::Workbook;
 
 /// Show a phase's gate, check it for CI, or record a decision
 ///
@@ -75,25 +77,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let text_lang = wb.pack.lang_for(wb.language());
     let state = fold(&wb, lang);
-    let index = match &args.phase {
-        Some(id) => match state.phases.iter().position(|p| &p.id == id) {
-            Some(i) => i,
-            None => {
-                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
-                bail!(tr!(
-                    lang,
-                    "paketet har ingen fas `{id}`; faserna är {}",
-                    "the pack has no phase `{id}`; its phases are {}",
-                    ids.join(", ")
-                ));
-            }
-        },
-        None => match state.current {
-            Current::Phase(i) | Current::Stopped(i) => i,
-            // Every gate passed: the last one.
-            Current::Finished => state.phases.len().saturating_sub(1),
-        },
-    };
+    let index = phase_index(&wb, &state, args.phase.as_deref(), lang)?;
     let (Some(ps), Some(phase)) = (state.phases.get(index), wb.pack.phases.get(index)) else {
         bail!(tr!(
             lang,
@@ -104,35 +88,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let title = phase.title.get(text_lang);
     let gate_text = crate::report::status_view::gate_text(&ps.gate, lang);
     if args.check {
-        if ps.passed() {
-            ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
-            return Ok(());
-        }
-        let why = match &ps.gate {
-            GateState::Open => tr!(
-                lang,
-                "{} av {} krav klara",
-                "{} of {} requirements done",
-                ps.done,
-                ps.required
-            ),
-            GateState::Ready => lang
-                .pick(
-                    "kraven är klara men inget beslut är fattat",
-                    "the requirements are met but no decision is taken",
-                )
-                .to_string(),
-            GateState::Decided { .. } => gate_text.clone(),
-        };
-        return Err(Exit {
-            code: FINDINGS,
-            message: tr!(
-                lang,
-                "beslutspunkten efter {title} är inte passerad: {why}",
-                "the gate after {title} is not passed: {why}"
-            ),
-        }
-        .into());
+        return check(ps, title, gate_text, ui, lang);
     }
     let now = crate::session::clock::now(lang)?;
     let user = crate::session::clock::user();
@@ -146,20 +102,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     };
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
-        Some(decision) => {
-            let Some(why) = args.why.filter(|w| !w.trim().is_empty()) else {
-                bail!(tr!(
-                    lang,
-                    "ett beslut behöver ett skäl: --why \"…\"",
-                    "a decision needs a reason: --why \"…\""
-                ));
-            };
-            Some(GateChoice {
-                decision: decision.decision(),
-                decided_by: args.by.unwrap_or_else(|| user.clone()),
-                motivation: why,
-            })
-        }
+        Some(decision) => Some(given(decision, args.why, args.by, &user, lang)?),
         None if !ui.no_input
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal() =>
@@ -178,17 +121,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let Some(choice) = choice else {
         return Ok(());
     };
-    if !matches!(ps.gate, GateState::Ready | GateState::Decided { .. })
-        && choice.decision == Decision::Go
-    {
-        bail!(tr!(
-            lang,
-            "{title} har öppna krav ({} av {} klara); att fortsätta kräver att de är klara eller ej tillämpliga",
-            "{title} has open requirements ({} of {} done); going on needs them done or not applicable",
-            ps.done,
-            ps.required
-        ));
-    }
+    refuse_go_with_open_requirements(ps, &choice, title, lang)?;
     // No session came before this decision: it is dated now.
     let earlier = crate::log::Stamp::new(
         now.at
@@ -210,6 +143,106 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         match crate::git::commit(&wb.root, &[path], &message, lang) {
             Ok(note) | Err(note) => ui.note(&note),
         }
+    }
+    Ok(())
+}
+
+/// The index of the phase named, else of the current one (the last once
+/// every gate is passed).
+fn phase_index(wb: &Workbook, state: &State, named: Option<&str>, lang: Lang) -> Result<usize> {
+    Ok(match named {
+        Some(id) => match state.phases.iter().position(|p| p.id == id) {
+            Some(i) => i,
+            None => {
+                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
+                bail!(tr!(
+                    lang,
+                    "paketet har ingen fas `{id}`; faserna är {}",
+                    "the pack has no phase `{id}`; its phases are {}",
+                    ids.join(", ")
+                ));
+            }
+        },
+        None => match state.current {
+            Current::Phase(i) | Current::Stopped(i) => i,
+            // Every gate passed: the last one.
+            Current::Finished => state.phases.len().saturating_sub(1),
+        },
+    })
+}
+
+/// `--check`: a note when the gate was passed, else exit 3 saying why.
+fn check(ps: &PhaseState, title: &str, gate_text: String, ui: &Ui, lang: Lang) -> Result<()> {
+    if ps.passed() {
+        ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
+        return Ok(());
+    }
+    let why = match &ps.gate {
+        GateState::Open => tr!(
+            lang,
+            "{} av {} krav klara",
+            "{} of {} requirements done",
+            ps.done,
+            ps.required
+        ),
+        GateState::Ready => lang
+            .pick(
+                "kraven är klara men inget beslut är fattat",
+                "the requirements are met but no decision is taken",
+            )
+            .to_string(),
+        GateState::Decided { .. } => gate_text,
+    };
+    Err(Exit {
+        code: FINDINGS,
+        message: tr!(
+            lang,
+            "beslutspunkten efter {title} är inte passerad: {why}",
+            "the gate after {title} is not passed: {why}"
+        ),
+    }
+    .into())
+}
+
+/// The decision given with `--decision`, which needs a reason.
+fn given(
+    decision: DecisionArg,
+    why: Option<String>,
+    by: Option<String>,
+    user: &str,
+    lang: Lang,
+) -> Result<GateChoice> {
+    let Some(why) = why.filter(|w| !w.trim().is_empty()) else {
+        bail!(tr!(
+            lang,
+            "ett beslut behöver ett skäl: --why \"…\"",
+            "a decision needs a reason: --why \"…\""
+        ));
+    };
+    Ok(GateChoice {
+        decision: decision.decision(),
+        decided_by: by.unwrap_or_else(|| user.to_string()),
+        motivation: why,
+    })
+}
+
+/// Going on needs the requirements done or not applicable.
+fn refuse_go_with_open_requirements(
+    ps: &PhaseState,
+    choice: &GateChoice,
+    title: &str,
+    lang: Lang,
+) -> Result<()> {
+    if !matches!(ps.gate, GateState::Ready | GateState::Decided { .. })
+        && choice.decision == Decision::Go
+    {
+        bail!(tr!(
+            lang,
+            "{title} har öppna krav ({} av {} klara); att fortsätta kräver att de är klara eller ej tillämpliga",
+            "{title} has open requirements ({} of {} done); going on needs them done or not applicable",
+            ps.done,
+            ps.required
+        ));
     }
     Ok(())
 }

@@ -7,12 +7,17 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Format;
+use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
 use crate::report::json;
 use crate::report::status_view::{note_title, shorten};
 use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::ui::Ui;
+use crate::workbook::{LoadedEntry as Loaded, Workbook};
+
+/// Who committed each entry, by its file name, where git knows it.
+type Authors = std::collections::BTreeMap<String, String>;
 
 /// List the log: every entry in order, one line each
 ///
@@ -53,7 +58,6 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
         None => super::workbooks::open_current(ui)?,
     };
     let lang = ui.lang_for(wb.language());
-    let text_lang = wb.pack.lang_for(lang);
     if wb.findings.iter().any(|f| f.file.ends_with(".md")) {
         ui.note(&crate::tr!(
             lang,
@@ -64,74 +68,86 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
     // Who committed each entry, where git knows it.
     let authors = crate::git::log_authors(&wb.root);
     let out = match args.format {
-        Format::Json => {
-            let mut doc = json::log(&wb);
-            if let Some(entries) = doc["entries"].as_array_mut() {
-                for (entry, loaded) in entries.iter_mut().zip(&wb.entries) {
-                    entry["committed_by"] = authors
-                        .get(&loaded.name)
-                        .map_or(serde_json::Value::Null, |a| serde_json::json!(a));
-                }
-            }
-            json::pretty(&doc)? + "\n"
-        }
-        Format::Table => {
-            let mut header = vec![
-                lang.pick("Datum", "Date").to_string(),
-                lang.pick("Sort", "Kind").to_string(),
-                lang.pick("Fas", "Phase").to_string(),
-                lang.pick("Titel", "Title").to_string(),
-                "Id".to_string(),
-            ];
-            if !authors.is_empty() {
-                header.push(lang.pick("Incheckad av", "Committed by").to_string());
-            }
-            let mut table = new_table(header, ui.terminal_width());
-            for entry in &wb.entries {
-                let meta = &entry.entry.meta;
-                let phase = meta.phase.as_deref().map_or_else(
-                    || "–".to_string(),
-                    |id| {
-                        wb.pack
-                            .phase(id)
-                            .map_or(id.to_string(), |p| p.title.get(text_lang).to_string())
-                    },
-                );
-                let title = match meta.kind {
-                    EntryKind::Gate => gate_title(entry),
-                    kind if kind.is_note() => note_title(entry),
-                    _ => entry.entry.title.clone(),
-                };
-                let title = if ui.stdout_tty {
-                    shorten(&title, 80)
-                } else {
-                    title
-                };
-                let mut row = vec![
-                    meta.date.short(),
-                    meta.kind.label(lang).to_string(),
-                    visible(&phase),
-                    visible(&title),
-                    visible(&entry.id),
-                ];
-                if !authors.is_empty() {
-                    row.push(visible(
-                        authors.get(&entry.name).map_or("–", String::as_str),
-                    ));
-                }
-                table.add_row(row);
-            }
-            if wb.entries.is_empty() {
-                ui.note(lang.pick("loggen är tom", "the log is empty"));
-                String::new()
-            } else {
-                format!("{table}\n")
-            }
-        }
+        Format::Json => as_json(&wb, &authors)?,
+        Format::Table => as_table(&wb, &authors, ui, lang),
     };
     let out = match args.format {
         Format::Table => crate::text::terminal_md::visible_lines(&out),
         Format::Json => out,
     };
     super::status::write_out(&out)
+}
+
+/// The log as JSON, each entry with who committed it.
+fn as_json(wb: &Workbook, authors: &Authors) -> Result<String> {
+    let mut doc = json::log(wb);
+    if let Some(entries) = doc["entries"].as_array_mut() {
+        for (entry, loaded) in entries.iter_mut().zip(&wb.entries) {
+            entry["committed_by"] = authors
+                .get(&loaded.name)
+                .map_or(serde_json::Value::Null, |a| serde_json::json!(a));
+        }
+    }
+    Ok(json::pretty(&doc)? + "\n")
+}
+
+/// The log as a table, a row per entry (a note when it is empty).
+fn as_table(wb: &Workbook, authors: &Authors, ui: &Ui, lang: Lang) -> String {
+    let mut header = vec![
+        lang.pick("Datum", "Date").to_string(),
+        lang.pick("Sort", "Kind").to_string(),
+        lang.pick("Fas", "Phase").to_string(),
+        lang.pick("Titel", "Title").to_string(),
+        "Id".to_string(),
+    ];
+    if !authors.is_empty() {
+        header.push(lang.pick("Incheckad av", "Committed by").to_string());
+    }
+    let mut table = new_table(header, ui.terminal_width());
+    for entry in &wb.entries {
+        table.add_row(row(wb, entry, authors, ui, lang));
+    }
+    if wb.entries.is_empty() {
+        ui.note(lang.pick("loggen är tom", "the log is empty"));
+        String::new()
+    } else {
+        format!("{table}\n")
+    }
+}
+
+/// An entry's row: date, kind, phase, title, id, and who committed it.
+fn row(wb: &Workbook, entry: &Loaded, authors: &Authors, ui: &Ui, lang: Lang) -> Vec<String> {
+    let text_lang = wb.pack.lang_for(lang);
+    let meta = &entry.entry.meta;
+    let phase = meta.phase.as_deref().map_or_else(
+        || "–".to_string(),
+        |id| {
+            wb.pack
+                .phase(id)
+                .map_or(id.to_string(), |p| p.title.get(text_lang).to_string())
+        },
+    );
+    let title = match meta.kind {
+        EntryKind::Gate => gate_title(entry),
+        kind if kind.is_note() => note_title(entry),
+        _ => entry.entry.title.clone(),
+    };
+    let title = if ui.stdout_tty {
+        shorten(&title, 80)
+    } else {
+        title
+    };
+    let mut row = vec![
+        meta.date.short(),
+        meta.kind.label(lang).to_string(),
+        visible(&phase),
+        visible(&title),
+        visible(&entry.id),
+    ];
+    if !authors.is_empty() {
+        row.push(visible(
+            authors.get(&entry.name).map_or("–", String::as_str),
+        ));
+    }
+    row
 }

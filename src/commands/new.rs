@@ -1,7 +1,7 @@
 //! `dino new NAME`: make a workbook folder, named by a slug of NAME, with
 //! its `workbook.toml` (pack and profile) and an empty `log/`.
 
-use crate::{pack::snapshot::Snapshot, workbook::snapshot::SNAPSHOT_FILE};
+use crate::workbook::snapshot::SNAPSHOT_FILE;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -9,16 +9,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::fsio::errors::{Doing, error};
-use crate::fsio::write_atomic_in;
-use crate::pack::{Origin, Pack};
+use crate::i18n::Lang;
 use crate::session::profile::{self, Fill};
 use crate::session::prompt::term::TermPrompter;
 use crate::tr;
 use crate::ui::Ui;
-use crate::workbook::file::{PackRef, WorkbookFile};
+use crate::workbook::file::WorkbookFile;
 use crate::workbook::profile::read_path;
-use crate::workbook::{LOG_DIR, WORKBOOK_FILE};
+use crate::workbook::{LOG_DIR, WORKBOOK_FILE, create, exists_already, folder_slug, pack_ref};
 
 /// Create a workbook for a new project
 ///
@@ -49,7 +47,46 @@ pub struct NewArgs {
 
 pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
-    if args.name.chars().any(char::is_control) {
+    let (id, dir) = folder_for(&args.name, lang)?;
+    let pack = super::pack::load_or_fail(&args.pack, ui)?;
+    let given = match &args.profile {
+        Some(path) => read_path(path, &pack, lang)?,
+        None => BTreeMap::new(),
+    };
+    let at_terminal =
+        !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let answers = profile_answers(&pack, given, at_terminal, lang)?;
+    let file = WorkbookFile {
+        name: args.name.clone(),
+        id: id.clone(),
+        created: crate::session::clock::now(lang)?,
+        language: pack.lang_for(lang),
+        pack: pack_ref(&pack),
+        profile: answers,
+    };
+    create(&dir, &file, &pack, lang)?;
+    if args.commit {
+        commit_new(&dir, &args.name, ui, lang);
+    }
+    if at_terminal {
+        return go_on_into_it(&dir, &id, args.commit, ui, lang);
+    }
+    ui.note(&tr!(
+        lang,
+        "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {id}` och `dino status`",
+        "made the workbook {id}/ (pack {} {}); next: `cd {id}` and `dino status`",
+        pack.id,
+        pack.version
+    ));
+    crate::out::line(&id)?;
+    Ok(())
+}
+
+/// The new workbook's id and folder, from the project's name; refused for
+/// a name that is not one line or gives no folder name, inside another
+/// workbook, and where the folder is there already.
+fn folder_for(name: &str, lang: Lang) -> Result<(String, PathBuf)> {
+    if name.chars().any(char::is_control) {
         bail!(tr!(
             lang,
             "namnet innehåller styrtecken (radbrytning, tabb eller liknande); skriv det på en rad",
@@ -64,26 +101,30 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
             outer.display()
         ));
     }
-    let id = folder_slug(&args.name);
+    let id = folder_slug(name);
     if id.is_empty() {
         bail!(tr!(
             lang,
             "namnet {:?} ger inget mappnamn; använd bokstäver eller siffror",
             "the name {:?} gives no folder name; use letters or digits",
-            args.name
+            name
         ));
     }
     let dir = PathBuf::from(&id);
     if dir.exists() {
         bail!(exists_already(&dir, lang));
     }
-    let pack = super::pack::load_or_fail(&args.pack, ui)?;
-    let given = match &args.profile {
-        Some(path) => read_path(path, &pack, lang)?,
-        None => BTreeMap::new(),
-    };
-    let at_terminal =
-        !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    Ok((id, dir))
+}
+
+/// The project profile: `given` (from a file), the rest asked at a
+/// terminal, else the pack's defaults.
+fn profile_answers(
+    pack: &crate::pack::Pack,
+    given: BTreeMap<String, crate::pack::condition::Value>,
+    at_terminal: bool,
+    lang: Lang,
+) -> Result<BTreeMap<String, crate::pack::condition::Value>> {
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {
         crate::session::signals::install(
@@ -97,275 +138,53 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     } else {
         Fill::Defaults
     };
-    let answers = profile::gather(&pack, lang, given, fill)?;
-    let file = WorkbookFile {
-        name: args.name.clone(),
-        id: id.clone(),
-        created: crate::session::clock::now(lang)?,
-        language: pack.lang_for(lang),
-        pack: pack_ref(&pack),
-        profile: answers,
-    };
-    create(&dir, &file, &pack, lang)?;
-    if args.commit {
-        let files = [
-            dir.join(WORKBOOK_FILE),
-            dir.join(SNAPSHOT_FILE),
-            dir.join(LOG_DIR).join(".gitkeep"),
-        ];
-        let message = tr!(
-            lang,
-            "dino: ny arbetsbok {}",
-            "dino: new workbook {}",
-            args.name
-        );
-        match crate::git::commit(&dir, &files, &message, lang) {
-            Ok(note) | Err(note) => ui.note(&note),
-        }
+    profile::gather(pack, lang, given, fill)
+}
+
+/// Commits the new workbook's files (`--commit`); what git said is a note.
+fn commit_new(dir: &Path, name: &str, ui: &Ui, lang: Lang) {
+    let files = [
+        dir.join(WORKBOOK_FILE),
+        dir.join(SNAPSHOT_FILE),
+        dir.join(LOG_DIR).join(".gitkeep"),
+    ];
+    let message = tr!(lang, "dino: ny arbetsbok {}", "dino: new workbook {}", name);
+    match crate::git::commit(dir, &files, &message, lang) {
+        Ok(note) | Err(note) => ui.note(&note),
     }
-    if at_terminal {
-        // At a terminal the team goes straight on into the first phase.
-        crate::session::signals::install(tr!(
+}
+
+/// At a terminal the team goes straight on into the first phase, if it
+/// wants to.
+fn go_on_into_it(dir: &Path, id: &str, commit: bool, ui: &Ui, lang: Lang) -> Result<()> {
+    crate::session::signals::install(tr!(
+        lang,
+        "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
+        "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
+    ))?;
+    let start = crate::session::prompt::term::yes_no(
+        &*crate::session::prompt::term::theme(),
+        lang,
+        &tr!(
             lang,
-            "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
-            "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
-        ))?;
-        let start = crate::session::prompt::term::yes_no(
-            &*crate::session::prompt::term::theme(),
-            lang,
-            &tr!(
-                lang,
-                "Arbetsboken {id}/ är skapad. Börja med första fasen nu?",
-                "The workbook {id}/ is made. Start the first phase now?"
-            ),
-            true,
-        )?;
-        if start {
-            let wb = super::workbooks::open(&dir, ui)?;
-            let args = super::run::RunArgs {
-                phase: None,
-                answers: None,
-                commit: args.commit,
-            };
-            return super::run::run_workbook(&wb, args, ui);
-        }
-        ui.note(&tr!(
-            lang,
-            "Nästa steg: `cd {id}` och `dino run`.",
-            "Next: `cd {id}` and `dino run`."
-        ));
-        return Ok(());
+            "Arbetsboken {id}/ är skapad. Börja med första fasen nu?",
+            "The workbook {id}/ is made. Start the first phase now?"
+        ),
+        true,
+    )?;
+    if start {
+        let wb = super::workbooks::open(dir, ui)?;
+        let args = super::run::RunArgs {
+            phase: None,
+            answers: None,
+            commit,
+        };
+        return super::run::run_workbook(&wb, args, ui);
     }
     ui.note(&tr!(
         lang,
-        "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {id}` och `dino status`",
-        "made the workbook {id}/ (pack {} {}); next: `cd {id}` and `dino status`",
-        pack.id,
-        pack.version
+        "Nästa steg: `cd {id}` och `dino run`.",
+        "Next: `cd {id}` and `dino run`."
     ));
-    crate::out::line(&id)?;
     Ok(())
-}
-
-/// The longest folder name made from a project name.
-const MAX_SLUG: usize = 60;
-
-/// The folder name for a project name: lowercase ASCII letters and digits
-/// joined by `-` (å, ä, ö become a, a, o), at most 60 characters, cut at a
-/// word. Never a path.
-pub fn folder_slug(name: &str) -> String {
-    let slug = slug::slugify(name);
-    if slug.len() <= MAX_SLUG {
-        return slug;
-    }
-    let cut = &slug[..MAX_SLUG];
-    match cut.rfind('-') {
-        Some(at) if at > 0 => cut[..at].to_string(),
-        _ => cut.to_string(),
-    }
-}
-
-/// How the workbook names its pack: by id when built in, else by a path
-/// from the workbook's folder.
-fn pack_ref(pack: &Pack) -> PackRef {
-    let path = match &pack.origin {
-        Origin::Builtin => None,
-        Origin::Dir(dir) if dir.is_absolute() => Some(dir.display().to_string()),
-        // From the workbook's folder, one down: `../` and the path as given,
-        // without its `./` parts.
-        Origin::Dir(dir) => Some(
-            Path::new("..")
-                .join(
-                    dir.components()
-                        .filter(|c| *c != std::path::Component::CurDir)
-                        .collect::<PathBuf>(),
-                )
-                .to_string_lossy()
-                .replace('\\', "/"),
-        ),
-    };
-    PackRef {
-        id: pack.id.clone(),
-        version: pack.version.clone(),
-        hash: pack.recorded_hash(),
-        path,
-    }
-}
-
-/// Writes the workbook's folder, `workbook.toml`, `pack-snapshot.toml` and
-/// `log/`, all or nothing: they are made in a hidden folder beside it,
-/// renamed into place at the end. A stop on the way (Ctrl-C, a full disk, a
-/// crash) leaves no `dir`, so `dino new` can simply be run again; the
-/// hidden folder is removed, or at worst left behind, hidden.
-fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    remove_leftovers(parent, &file.id);
-    let making = tempfile::Builder::new()
-        .prefix(&making_prefix(&file.id))
-        .tempdir_in(parent)
-        .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
-    // Told of the workbook's folder, not of the hidden one it is made in.
-    fill(making.path(), file, pack, lang).map_err(|err| {
-        let why = format!("{err:#}").replace(
-            &making.path().display().to_string(),
-            &dir.display().to_string(),
-        );
-        anyhow::anyhow!(tr!(
-            lang,
-            "{why}; ingen arbetsbok skapades",
-            "{why}; no workbook was made"
-        ))
-    })?;
-    // The folder would otherwise stay private, as a temporary one is.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(making.path(), std::fs::Permissions::from_mode(0o755));
-    }
-    if dir.exists() {
-        bail!(exists_already(dir, lang));
-    }
-    std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
-    // Renamed away: nothing left for the guard to remove.
-    let _ = making.keep();
-    crate::fsio::sync_dir(parent);
-    Ok(())
-}
-
-/// The start of the hidden folder's name a workbook `id` is made in; a
-/// random part of six letters and digits follows.
-fn making_prefix(id: &str) -> String {
-    format!(".dino-new-{id}-")
-}
-
-/// Removes the hidden folders that `dino new` of the same workbook left
-/// when it was killed while filling one: nothing in them was the user's.
-fn remove_leftovers(parent: &Path, id: &str) {
-    let prefix = making_prefix(id);
-    let Ok(list) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for item in list.flatten() {
-        let name = item.file_name();
-        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let random = rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
-        if random && item.file_type().is_ok_and(|t| t.is_dir()) {
-            let _ = std::fs::remove_dir_all(item.path());
-        }
-    }
-}
-
-/// The files of a new workbook, in the folder `dir`.
-fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
-    let log = dir.join(LOG_DIR);
-    crate::fsio::make_dir_in(dir, &log, lang)?;
-    // Git keeps no empty folders; this keeps log/ in a fresh clone.
-    write_atomic_in(dir, &log.join(".gitkeep"), b"", lang)?;
-    Snapshot::write(dir, pack, file.language)?;
-    file.write(dir, lang).map(drop)
-}
-
-/// Why `dir` cannot be made: it is there already, maybe half made by an
-/// interrupted `dino new` of an older dino.
-fn exists_already(dir: &Path, lang: crate::i18n::Lang) -> String {
-    let shown = dir.display();
-    if crate::workbook::discover::half_made(dir) {
-        return tr!(
-            lang,
-            "{shown}/ finns redan, men är en halvfärdig arbetsbok (utan {WORKBOOK_FILE}) som ett avbrutet `dino new` lämnade; ta bort mappen och kör `dino new` igen",
-            "{shown}/ exists already, but is a half-made workbook (without {WORKBOOK_FILE}) left by an interrupted `dino new`; remove the folder and run `dino new` again"
-        );
-    }
-    tr!(
-        lang,
-        "{shown}/ finns redan; välj ett annat namn eller ta bort mappen",
-        "{shown}/ exists already; choose another name or remove it"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    #[test]
-    fn a_workbook_is_made_whole_or_not_at_all() {
-        let pack = crate::pack::builtin::load_named("dino", Lang::En).expect("built in");
-        let file = WorkbookFile {
-            name: "Proj".into(),
-            id: "proj".into(),
-            created: crate::log::Stamp::parse("2026-03-02T09:00:00+01:00").expect("stamp"),
-            language: Lang::En,
-            pack: pack_ref(&pack),
-            profile: BTreeMap::new(),
-        };
-        let top = tempfile::tempdir().expect("temp");
-        let dir = top.path().join("proj");
-        create(&dir, &file, &pack, Lang::En).expect("made");
-        for made in [WORKBOOK_FILE, SNAPSHOT_FILE, "log/.gitkeep"] {
-            assert!(dir.join(made).is_file(), "{made}");
-        }
-        // Made meanwhile by someone else: refused, and the folder being
-        // filled is gone.
-        let other = top.path().join("other");
-        std::fs::create_dir(&other).expect("mkdir");
-        assert!(create(&other, &file, &pack, Lang::En).is_err());
-        let mut names: Vec<String> = std::fs::read_dir(top.path())
-            .expect("list")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["other", "proj"]);
-        assert_eq!(std::fs::read_dir(&other).expect("list").count(), 0);
-        // What a killed `dino new` left is cleared by the next; another
-        // workbook's, or a name that is not dino's, is not.
-        for left in [
-            ".dino-new-proj-a1B2c3",
-            ".dino-new-proj-2-a1B2c3",
-            ".dino-new-proj-x",
-        ] {
-            std::fs::create_dir(top.path().join(left)).expect("mkdir");
-        }
-        create(&top.path().join("again"), &file, &pack, Lang::En).expect("made");
-        assert!(!top.path().join(".dino-new-proj-a1B2c3").exists());
-        assert!(top.path().join(".dino-new-proj-2-a1B2c3").exists());
-        assert!(top.path().join(".dino-new-proj-x").exists());
-    }
-
-    #[test]
-    fn slugs_fold_swedish_letters_and_drop_punctuation() {
-        assert_eq!(folder_slug("Välfärd & lärande"), "valfard-larande");
-        assert_eq!(folder_slug("../../etc"), "etc");
-        assert_eq!(folder_slug("Öppna data/2026"), "oppna-data-2026");
-        assert_eq!(folder_slug("!!!"), "");
-        assert_eq!(folder_slug("Åre ÄÖ"), "are-ao");
-        let long = folder_slug(&"kompetensförsörjning ".repeat(20));
-        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
-    }
 }

@@ -11,6 +11,7 @@ use crate::log::{Body, Entry, EntryKind, Meta, writable};
 use crate::state::{Current, fold};
 use crate::tr;
 use crate::ui::Ui;
+use crate::workbook::Workbook;
 
 /// Write a decision, risk, insight, lesson or note into the log
 #[derive(Debug, Args)]
@@ -75,51 +76,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         Some(text) => text,
         None => from_editor(kind, ui, lang)?,
     };
-    if text.trim().is_empty() {
-        bail!(tr!(
-            lang,
-            "texten är tom; inget skrevs",
-            "the text is empty; nothing was written"
-        ));
-    }
-    crate::log::readback::ensure_text_fits(text.len(), lang)?;
-    if !writable(&text) {
-        bail!(tr!(
-            lang,
-            "texten innehåller tecknet NUL (U+0000), som inte kan skrivas i Markdown",
-            "the text holds the NUL character (U+0000), which Markdown cannot hold"
-        ));
-    }
-    refuse_too_deep(&text, lang)?;
-    refuse_conflict_markers(&text, lang)?;
-    let state = fold(&wb, lang);
-    let phase = match args.phase {
-        Some(phase) => {
-            if wb.pack.phase(&phase).is_none() {
-                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
-                bail!(tr!(
-                    lang,
-                    "paketet har ingen fas `{phase}`; faserna är {}",
-                    "the pack has no phase `{phase}`; its phases are {}",
-                    ids.join(", ")
-                ));
-            }
-            Some(phase)
-        }
-        None => match state.current {
-            Current::Phase(i) | Current::Stopped(i) => Some(state.phases[i].id.clone()),
-            Current::Finished => None,
-        },
-    };
-    for id in &args.closes {
-        if !wb.entries.iter().any(|e| &e.id == id) {
-            bail!(tr!(
-                lang,
-                "ingen post har id:t `{id}`; `dino log` visar postenas id",
-                "no entry has the id `{id}`; `dino log` shows the entries' ids"
-            ));
-        }
-    }
+    refuse_unwritable(&text, lang)?;
+    let phase = phase_of(&wb, args.phase, lang)?;
+    refuse_unknown_entries(&wb, &args.closes, lang)?;
     let meta = Meta {
         kind,
         date: crate::session::clock::now(lang)?,
@@ -137,43 +96,116 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         body: Body::Text(text),
     };
     let mark = crate::session::files::NoteMark::new(&wb.root, &entry, lang)?;
-    let path = match mark.written(&entry) {
-        // Run again after it was stopped past writing: the note is in the
-        // log already and is not written twice; what is left is done.
-        Some(done) => {
-            ui.note(&tr!(
-                lang,
-                "ett avbrutet `dino note` skrev redan den här anteckningen; den skrevs inte igen",
-                "a `dino note` that was stopped wrote this note already; it was not written again"
-            ));
-            done
-        }
-        None => {
-            let path = crate::session::hand_over_note(&wb, &mark, &entry, lang)?;
-            ui.note(&tr!(
-                lang,
-                "skrev {} i loggen",
-                "wrote the {} to the log",
-                kind.label(lang).to_lowercase()
-            ));
-            path
-        }
-    };
+    let path = write_once(&wb, &mark, &entry, ui, lang)?;
     // The note is in the log: a reader that went away does not stop the
     // commit asked for.
     crate::out::unless_reader_left(crate::out::line(path.display()))?;
     if args.commit {
-        let message = tr!(
-            lang,
-            "dino: {} i loggen",
-            "dino: {} in the log",
-            kind.label(lang).to_lowercase()
-        );
-        match crate::git::commit(&wb.root, &[path], &message, lang) {
-            Ok(note) | Err(note) => ui.note(&note),
-        }
+        commit_note(&wb, path, kind, ui, lang);
     }
     mark.clear()
+}
+
+/// A text an entry cannot hold, or that would read back as something
+/// else, refused before anything is written.
+fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
+    if text.trim().is_empty() {
+        bail!(tr!(
+            lang,
+            "texten är tom; inget skrevs",
+            "the text is empty; nothing was written"
+        ));
+    }
+    crate::log::readback::ensure_text_fits(text.len(), lang)?;
+    if !writable(text) {
+        bail!(tr!(
+            lang,
+            "texten innehåller tecknet NUL (U+0000), som inte kan skrivas i Markdown",
+            "the text holds the NUL character (U+0000), which Markdown cannot hold"
+        ));
+    }
+    refuse_too_deep(text, lang)?;
+    refuse_conflict_markers(text, lang)
+}
+
+/// The phase the note belongs to: the one named (which the pack must
+/// have), else the current one, else none once every phase is done.
+fn phase_of(wb: &Workbook, named: Option<String>, lang: Lang) -> Result<Option<String>> {
+    let state = fold(wb, lang);
+    Ok(match named {
+        Some(phase) => {
+            if wb.pack.phase(&phase).is_none() {
+                let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
+                bail!(tr!(
+                    lang,
+                    "paketet har ingen fas `{phase}`; faserna är {}",
+                    "the pack has no phase `{phase}`; its phases are {}",
+                    ids.join(", ")
+                ));
+            }
+            Some(phase)
+        }
+        None => match state.current {
+            Current::Phase(i) | Current::Stopped(i) => Some(state.phases[i].id.clone()),
+            Current::Finished => None,
+        },
+    })
+}
+
+/// Every entry `--closes` names must be in the log.
+fn refuse_unknown_entries(wb: &Workbook, closes: &[String], lang: Lang) -> Result<()> {
+    for id in closes {
+        if !wb.entries.iter().any(|e| &e.id == id) {
+            bail!(tr!(
+                lang,
+                "ingen post har id:t `{id}`; `dino log` visar postenas id",
+                "no entry has the id `{id}`; `dino log` shows the entries' ids"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the note into the log through its mark, unless a run that was
+/// stopped past writing it did so already; says which.
+fn write_once(
+    wb: &Workbook,
+    mark: &crate::session::files::NoteMark,
+    entry: &Entry,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<std::path::PathBuf> {
+    // Run again after it was stopped past writing: the note is in the log
+    // already and is not written twice; what is left is done.
+    if let Some(done) = mark.written(entry) {
+        ui.note(&tr!(
+            lang,
+            "ett avbrutet `dino note` skrev redan den här anteckningen; den skrevs inte igen",
+            "a `dino note` that was stopped wrote this note already; it was not written again"
+        ));
+        return Ok(done);
+    }
+    let path = crate::session::hand_over_note(wb, mark, entry, lang)?;
+    ui.note(&tr!(
+        lang,
+        "skrev {} i loggen",
+        "wrote the {} to the log",
+        entry.meta.kind.label(lang).to_lowercase()
+    ));
+    Ok(path)
+}
+
+/// Commits the note (`--commit`); what git said is a note.
+fn commit_note(wb: &Workbook, path: std::path::PathBuf, kind: EntryKind, ui: &Ui, lang: Lang) {
+    let message = tr!(
+        lang,
+        "dino: {} i loggen",
+        "dino: {} in the log",
+        kind.label(lang).to_lowercase()
+    );
+    match crate::git::commit(&wb.root, &[path], &message, lang) {
+        Ok(note) | Err(note) => ui.note(&note),
+    }
 }
 
 /// A text with a line that git writes as a conflict marker would be read

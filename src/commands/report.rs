@@ -97,14 +97,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         crate::out::error(finding);
     }
     let roots = &targets.workbooks;
-    let progress = (std::io::stderr().is_terminal() && !ui.quiet && roots.len() > 20).then(|| {
-        let bar = indicatif::ProgressBar::new(roots.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let progress = progress_bar(roots.len(), ui);
     let portfolio = !targets.single;
     if args.summary && !portfolio {
         ui.note(&crate::tr!(
@@ -114,7 +107,12 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         ));
     }
     let format = super::output::format_for(args.format, args.output.as_deref(), ReportFormat::Md);
-    let (summary, redacting) = (args.summary, args.redact);
+    let redacting = args.redact;
+    let shape = Shape {
+        format,
+        summary: args.summary,
+        portfolio,
+    };
     // Each workbook's part goes to a temporary file as soon as it and those
     // before it are done; only the overview's rows stay in memory.
     let mut body = std::io::BufWriter::new(tempfile::tempfile()?);
@@ -124,20 +122,9 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         roots,
         |index, root| {
             let result = one(root, ui, lang, redacting).and_then(|r| {
-                let text = match format {
-                    ReportFormat::Json if summary && portfolio => {
-                        report::json_summary_item(&r).map_err(|e| e.to_string())?
-                    }
-                    ReportFormat::Json => report::json_item(&r).map_err(|e| e.to_string())?,
-                    _ if summary && portfolio => String::new(),
-                    ReportFormat::Md if portfolio => report::markdown::workbook(&r, 2, lang),
-                    ReportFormat::Md => report::markdown::workbook(&r, 1, lang),
-                    ReportFormat::Html if portfolio => report::html::workbook(&r, 2, index, lang),
-                    ReportFormat::Html => report::html::single(&r, lang),
-                };
                 Ok(Part {
+                    text: part_text(&r, &shape, index, lang)?,
                     row: report::OverviewRow::of(&r),
-                    text,
                 })
             });
             if let Some(bar) = &progress {
@@ -168,8 +155,64 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     }
     let mut body = body.into_inner().map_err(|e| e.into_error())?;
     body.seek(std::io::SeekFrom::Start(0))?;
-    // What goes before and after the parts.
-    let (head, end) = match format {
+    let (head, end) = head_and_end(&shape, items, &rows, lang);
+    let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
+    super::output::deliver(args.output.as_deref(), ui, lang, write)?;
+    if failed > 0 {
+        return Err(Exit::silent(ERROR).into());
+    }
+    Ok(())
+}
+
+/// What the report looks like: its format, and whether it is a
+/// portfolio's, or only its summary.
+struct Shape {
+    format: ReportFormat,
+    summary: bool,
+    portfolio: bool,
+}
+
+/// The progress bar, at a terminal, for more than 20 workbooks.
+fn progress_bar(workbooks: usize, ui: &Ui) -> Option<indicatif::ProgressBar> {
+    (std::io::stderr().is_terminal() && !ui.quiet && workbooks > 20).then(|| {
+        let bar = indicatif::ProgressBar::new(workbooks as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    })
+}
+
+/// One workbook's part of the report, the `index`th.
+fn part_text(
+    r: &WorkbookReport,
+    shape: &Shape,
+    index: usize,
+    lang: crate::i18n::Lang,
+) -> Result<String, String> {
+    let (summary, portfolio) = (shape.summary, shape.portfolio);
+    Ok(match shape.format {
+        ReportFormat::Json if summary && portfolio => {
+            report::json_summary_item(r).map_err(|e| e.to_string())?
+        }
+        ReportFormat::Json => report::json_item(r).map_err(|e| e.to_string())?,
+        _ if summary && portfolio => String::new(),
+        ReportFormat::Md if portfolio => report::markdown::workbook(r, 2, lang),
+        ReportFormat::Md => report::markdown::workbook(r, 1, lang),
+        ReportFormat::Html if portfolio => report::html::workbook(r, 2, index, lang),
+        ReportFormat::Html => report::html::single(r, lang),
+    })
+}
+
+/// What goes before and after the parts.
+fn head_and_end(
+    shape: &Shape,
+    items: usize,
+    rows: &[report::OverviewRow],
+    lang: crate::i18n::Lang,
+) -> (String, String) {
+    match shape.format {
         ReportFormat::Json if items == 0 => (report::json_document(&[]).concat(), String::new()),
         ReportFormat::Json => (
             format!(
@@ -178,29 +221,33 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
             ),
             "\n  ]\n}\n".to_string(),
         ),
-        _ if !portfolio => (String::new(), String::new()),
-        ReportFormat::Md => (report::markdown::portfolio_head(&rows, lang), String::new()),
+        _ if !shape.portfolio => (String::new(), String::new()),
+        ReportFormat::Md => (report::markdown::portfolio_head(rows, lang), String::new()),
         ReportFormat::Html => (
-            report::html::portfolio_head(&rows, lang),
+            report::html::portfolio_head(rows, lang),
             report::html::DOCUMENT_END.to_string(),
         ),
-    };
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        // JSON escapes control characters itself, and keeps texts exact.
-        let mut visible;
-        let out: &mut dyn Write = if format == ReportFormat::Json {
-            out
-        } else {
-            visible = VisibleWriter::new(out);
-            &mut visible
-        };
-        out.write_all(head.as_bytes())?;
-        std::io::copy(&mut body, out)?;
-        out.write_all(end.as_bytes())
-    };
-    super::output::deliver(args.output.as_deref(), ui, lang, write)?;
-    if failed > 0 {
-        return Err(Exit::silent(ERROR).into());
     }
-    Ok(())
+}
+
+/// The document: the head, the parts (from `body`), the end; made visible
+/// unless JSON, which escapes control characters itself and keeps texts
+/// exact.
+fn write_document(
+    out: &mut dyn Write,
+    format: ReportFormat,
+    head: &str,
+    body: &mut std::fs::File,
+    end: &str,
+) -> std::io::Result<()> {
+    let mut visible;
+    let out: &mut dyn Write = if format == ReportFormat::Json {
+        out
+    } else {
+        visible = VisibleWriter::new(out);
+        &mut visible
+    };
+    out.write_all(head.as_bytes())?;
+    std::io::copy(body, out)?;
+    out.write_all(end.as_bytes())
 }

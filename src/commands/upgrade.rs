@@ -9,6 +9,7 @@ use clap::Args;
 
 use crate::fsio::write_atomic_in;
 use crate::i18n::Lang;
+use crate::pack::Pack;
 use crate::report::status_view::pack_change;
 use crate::session::profile::{self, Fill};
 use crate::session::prompt::term::TermPrompter;
@@ -50,46 +51,9 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let pack = &wb.pack;
     if !wb.pack_changed() {
-        let recorded = &wb.file.pack;
-        let in_step = |s: &Snapshot| {
-            s.pack == recorded.id && s.version == recorded.version && s.hash == recorded.hash
-        };
-        if matches!(wb.snapshot(lang), Ok(Some(s)) if in_step(&s)) {
-            ui.note(&tr!(
-                lang,
-                "arbetsboken följer redan paketet {} {} som det är nu; inget att uppgradera",
-                "the workbook already follows the pack {} {} as it is now; nothing to upgrade",
-                pack.id,
-                pack.version
-            ));
-            return Ok(());
-        }
-        // Made before snapshots were kept, damaged, or out of step with
-        // workbook.toml after a merge: record one, so the next change can
-        // be shown.
-        let path = Snapshot::write(&wb.root, pack, wb.language())?;
-        ui.note(&tr!(
-            lang,
-            "arbetsboken följer redan paketet {} {}; skrev en ny ögonblicksbild av det ({SNAPSHOT_FILE})",
-            "the workbook already follows the pack {} {}; wrote a new snapshot of it ({SNAPSHOT_FILE})",
-            pack.id,
-            pack.version
-        ));
-        return commit(&wb, &[path], args.commit, ui, lang);
+        return already_following(&wb, args.commit, ui, lang);
     }
-
-    let older =
-        crate::workbook::pack_change::compare_versions(&pack.version, &wb.file.pack.version);
-    if older.is_lt() {
-        bail!(tr!(
-            lang,
-            "arbetsboken följer {} {}, en nyare version än den här ({}); uppdatera dino (eller paketet) i stället, så att inget av den nyare versionen går förlorat",
-            "the workbook follows {} {}, a newer version than this one ({}); update dino (or the pack) instead, so that nothing of the newer version is lost",
-            pack.id,
-            wb.file.pack.version,
-            pack.version
-        ));
-    }
+    refuse_a_newer_recorded(&wb, lang)?;
     let mut shown = String::new();
     pack_change(&mut shown, &wb, lang, None);
     removed_answers(&mut shown, &wb, lang);
@@ -99,49 +63,10 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
 
     let at_terminal =
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if !args.yes {
-        if !at_terminal {
-            bail!(tr!(
-                lang,
-                "inget registrerades; `dino upgrade --yes` registrerar den nya versionen utan att fråga",
-                "nothing was recorded; `dino upgrade --yes` records the new version without asking"
-            ));
-        }
-        crate::session::signals::install(
-            lang.pick(
-                "Avbrutet; inget registrerades.",
-                "Interrupted; nothing was recorded.",
-            )
-            .to_string(),
-        )?;
-        let question = tr!(
-            lang,
-            "Registrera {} {} i {WORKBOOK_FILE}?",
-            "Record {} {} in {WORKBOOK_FILE}?",
-            pack.id,
-            pack.version
-        );
-        let theme = crate::session::prompt::term::theme();
-        if !crate::session::prompt::term::yes_no(&*theme, lang, &question, true)? {
-            ui.note(lang.pick("Inget registrerades.", "Nothing was recorded."));
-            return Ok(());
-        }
+    if !args.yes && !asked_to_record(pack, at_terminal, ui, lang)? {
+        return Ok(());
     }
-
-    // Profile questions the pack asks now and the workbook has no answer
-    // to, or an answer that no longer fits: from --profile, else asked at
-    // a terminal, else the pack's defaults.
-    let mut given = fitting_profile(&wb, lang, ui);
-    if let Some(path) = &args.profile {
-        given.extend(read_path(path, pack, lang)?);
-    }
-    let mut prompter = TermPrompter::new(lang);
-    let fill = if at_terminal {
-        Fill::Ask(&mut prompter)
-    } else {
-        Fill::Defaults
-    };
-    let answers = profile::gather(pack, lang, given, fill)?;
+    let answers = profile_now(&wb, args.profile.as_deref(), at_terminal, ui, lang)?;
     let mut file = wb.file.clone();
     file.pack.id = pack.id.clone();
     file.pack.version = pack.version.clone();
@@ -168,6 +93,112 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         pack.version
     ));
     commit(&wb, &[workbook_toml, snapshot], args.commit, ui, lang)
+}
+
+/// The pack has not changed: nothing to upgrade, unless the snapshot is
+/// missing, damaged or out of step, when one is written.
+fn already_following(wb: &Workbook, commit_it: bool, ui: &Ui, lang: Lang) -> Result<()> {
+    let pack = &wb.pack;
+    let recorded = &wb.file.pack;
+    let in_step = |s: &Snapshot| {
+        s.pack == recorded.id && s.version == recorded.version && s.hash == recorded.hash
+    };
+    if matches!(wb.snapshot(lang), Ok(Some(s)) if in_step(&s)) {
+        ui.note(&tr!(
+            lang,
+            "arbetsboken följer redan paketet {} {} som det är nu; inget att uppgradera",
+            "the workbook already follows the pack {} {} as it is now; nothing to upgrade",
+            pack.id,
+            pack.version
+        ));
+        return Ok(());
+    }
+    // Made before snapshots were kept, damaged, or out of step with
+    // workbook.toml after a merge: record one, so the next change can
+    // be shown.
+    let path = Snapshot::write(&wb.root, pack, wb.language())?;
+    ui.note(&tr!(
+        lang,
+        "arbetsboken följer redan paketet {} {}; skrev en ny ögonblicksbild av det ({SNAPSHOT_FILE})",
+        "the workbook already follows the pack {} {}; wrote a new snapshot of it ({SNAPSHOT_FILE})",
+        pack.id,
+        pack.version
+    ));
+    commit(wb, &[path], commit_it, ui, lang)
+}
+
+/// A workbook that follows a newer version than this one is not moved
+/// back.
+fn refuse_a_newer_recorded(wb: &Workbook, lang: Lang) -> Result<()> {
+    let pack = &wb.pack;
+    let older =
+        crate::workbook::pack_change::compare_versions(&pack.version, &wb.file.pack.version);
+    if older.is_lt() {
+        bail!(tr!(
+            lang,
+            "arbetsboken följer {} {}, en nyare version än den här ({}); uppdatera dino (eller paketet) i stället, så att inget av den nyare versionen går förlorat",
+            "the workbook follows {} {}, a newer version than this one ({}); update dino (or the pack) instead, so that nothing of the newer version is lost",
+            pack.id,
+            wb.file.pack.version,
+            pack.version
+        ));
+    }
+    Ok(())
+}
+
+/// Asks whether to record the new version (only at a terminal; elsewhere
+/// `--yes` is needed). Returns whether to go on.
+fn asked_to_record(pack: &Pack, at_terminal: bool, ui: &Ui, lang: Lang) -> Result<bool> {
+    if !at_terminal {
+        bail!(tr!(
+            lang,
+            "inget registrerades; `dino upgrade --yes` registrerar den nya versionen utan att fråga",
+            "nothing was recorded; `dino upgrade --yes` records the new version without asking"
+        ));
+    }
+    crate::session::signals::install(
+        lang.pick(
+            "Avbrutet; inget registrerades.",
+            "Interrupted; nothing was recorded.",
+        )
+        .to_string(),
+    )?;
+    let question = tr!(
+        lang,
+        "Registrera {} {} i {WORKBOOK_FILE}?",
+        "Record {} {} in {WORKBOOK_FILE}?",
+        pack.id,
+        pack.version
+    );
+    let theme = crate::session::prompt::term::theme();
+    if !crate::session::prompt::term::yes_no(&*theme, lang, &question, true)? {
+        ui.note(lang.pick("Inget registrerades.", "Nothing was recorded."));
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Profile questions the pack asks now and the workbook has no answer
+/// to, or an answer that no longer fits: from --profile, else asked at
+/// a terminal, else the pack's defaults.
+fn profile_now(
+    wb: &Workbook,
+    profile_file: Option<&std::path::Path>,
+    at_terminal: bool,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    let mut given = fitting_profile(wb, lang, ui);
+    if let Some(path) = profile_file {
+        given.extend(read_path(path, &wb.pack, lang)?);
+    }
+    let mut prompter = TermPrompter::new(lang);
+    let fill = if at_terminal {
+        Fill::Ask(&mut prompter)
+    } else {
+        Fill::Defaults
+    };
+    profile::gather(&wb.pack, lang, given, fill)
 }
 
 /// The workbook's profile answers that the pack as it is now still takes

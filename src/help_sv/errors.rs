@@ -40,7 +40,6 @@ fn write_message(out: &mut StyledStr, error: &Error<SwedishErrors>, styles: &Sty
     let bad = styles.get_invalid();
     let lit = styles.get_literal();
     let arg = || string(error, ContextKind::InvalidArg);
-    let value = || string(error, ContextKind::InvalidValue);
     let _ = match error.kind() {
         ErrorKind::UnknownArgument => write!(out, "okänt argument `{bad}{}{bad:#}`", arg()?),
         ErrorKind::InvalidSubcommand => write!(
@@ -48,6 +47,53 @@ fn write_message(out: &mut StyledStr, error: &Error<SwedishErrors>, styles: &Sty
             "okänt kommando `{bad}{}{bad:#}`",
             string(error, ContextKind::InvalidSubcommand)?
         ),
+        ErrorKind::InvalidValue
+        | ErrorKind::ValueValidation
+        | ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => return write_value_message(out, error, styles),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = strings(error, ContextKind::InvalidArg)?;
+            out.push_str("de här argumenten saknas:");
+            write_lines(out, missing, styles);
+            Ok(())
+        }
+        ErrorKind::MissingSubcommand => {
+            let _ = write!(
+                out,
+                "`{lit}{}{lit:#}` behöver ett kommando",
+                string(error, ContextKind::InvalidSubcommand)?
+            );
+            write_list(
+                out,
+                "kommandon",
+                error.get(ContextKind::ValidSubcommand),
+                styles,
+            );
+            Ok(())
+        }
+        ErrorKind::ArgumentConflict => {
+            write_conflict(out, error, styles)?;
+            Ok(())
+        }
+        _ => return None,
+    };
+    Some(())
+}
+
+/// The message of an error about an argument's value or values; `None`
+/// when the context lacks what it needs.
+fn write_value_message(
+    out: &mut StyledStr,
+    error: &Error<SwedishErrors>,
+    styles: &Styles,
+) -> Option<()> {
+    let bad = styles.get_invalid();
+    let lit = styles.get_literal();
+    let arg = || string(error, ContextKind::InvalidArg);
+    let value = || string(error, ContextKind::InvalidValue);
+    let _ = match error.kind() {
         ErrorKind::InvalidValue if value()?.is_empty() => {
             write!(out, "`{lit}{}{lit:#}` behöver ett värde", arg()?)
         }
@@ -103,30 +149,6 @@ fn write_message(out: &mut StyledStr, error: &Error<SwedishErrors>, styles: &Sty
             number(error, ContextKind::ExpectedNumValues)?,
             number(error, ContextKind::ActualNumValues)?
         ),
-        ErrorKind::MissingRequiredArgument => {
-            let missing = strings(error, ContextKind::InvalidArg)?;
-            out.push_str("de här argumenten saknas:");
-            write_lines(out, missing, styles);
-            Ok(())
-        }
-        ErrorKind::MissingSubcommand => {
-            let _ = write!(
-                out,
-                "`{lit}{}{lit:#}` behöver ett kommando",
-                string(error, ContextKind::InvalidSubcommand)?
-            );
-            write_list(
-                out,
-                "kommandon",
-                error.get(ContextKind::ValidSubcommand),
-                styles,
-            );
-            Ok(())
-        }
-        ErrorKind::ArgumentConflict => {
-            write_conflict(out, error, styles)?;
-            Ok(())
-        }
         _ => return None,
     };
     Some(())

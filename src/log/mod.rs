@@ -22,7 +22,7 @@ pub use front::toml_string;
 pub use name::{entry_file_name, entry_id_of, entry_what, well_named, what_in_name};
 pub use read::{ReadEntry, read_entry};
 pub use stamp::Stamp;
-pub use write::write_entry;
+pub use write::{write_entry, write_into_log};
 
 /// The Markdown extensions entries are read with: GitHub's tables, task
 /// lists and strikethrough, as everywhere in dino.

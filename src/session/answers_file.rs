@@ -86,7 +86,39 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
     };
     let root = Table::new(&fctx, tree.get_ref(), 0..0);
     let facilitator = root.string("facilitator", false).map(|(f, _)| f);
-    let participants = root.raw("participants").map(|_| {
+    let participants = participants(&root);
+    let mut reading = Reading::new(&fctx, ctx);
+    reading.answers(&root);
+    reading.not_applicable(&root);
+    let respondents = reading.respondents(&root);
+    let notes = reading.notes(&root);
+    let gate_span = root.raw("gate").map_or(0..0, |v| v.span());
+    let gate = gate(&root);
+    root.finish(&[], lang.pick("svarsfilen", "the answers file"));
+    let Reading { answers, spans, .. } = reading;
+    let mut findings = findings.into_inner();
+    findings.sort();
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    Ok(AnswerScript {
+        facilitator,
+        participants,
+        answers,
+        notes,
+        gate,
+        respondents,
+        current: None,
+        spans,
+        asked: BTreeSet::new(),
+        gate_span,
+        src: src.clone(),
+    })
+}
+
+/// The file's `[[participants]]`, when it names them.
+fn participants(root: &Table<'_>) -> Option<Vec<Participant>> {
+    root.raw("participants").map(|_| {
         root.tables("participants", false)
             .into_iter()
             .filter_map(|t| {
@@ -96,201 +128,14 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
                 Some(Participant { name: name?, role })
             })
             .collect()
-    });
-    let phase = ctx.phase;
-    let mut answers = BTreeMap::new();
-    let mut spans = BTreeMap::new();
-    // "Don't know" is an answer only where the pack offers it (readiness).
-    let dont_know_ok = phase.id == super::readiness::ID
-        && ctx
-            .workbook
-            .pack
-            .readiness
-            .as_ref()
-            .is_some_and(|r| r.dont_know);
-    let item_of = |key: &toml::Spanned<std::borrow::Cow<'_, str>>| -> Option<&Item> {
-        let id: &str = key.get_ref();
-        let found = phase.item(id);
-        if found.is_none() {
-            let hint = closest(id, phase.items.iter().map(|i| i.id.as_str()))
-                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
-                .unwrap_or_default();
-            fctx.report(
-                &key.span(),
-                tr!(
-                    lang,
-                    "fasen `{}` har ingen punkt `{id}`{hint}",
-                    "the phase `{}` has no item `{id}`{hint}",
-                    phase.id
-                ),
-            );
-        }
-        found
-    };
-    if let Some(table) = section(&root, "answers") {
-        for (key, value) in table.iter() {
-            let Some(item) = item_of(key) else { continue };
-            let what = format!("`{}`", item.id);
-            if let (DeValue::String(s), true) = (value.get_ref(), dont_know_ok)
-                && s == "dont_know"
-            {
-                spans.insert(item.id.clone(), key.span());
-                answers.insert(item.id.clone(), Given::DontKnow);
-                continue;
-            }
-            let checked = plain_value(value.get_ref())
-                .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-                .and_then(|v| {
-                    check_value(&item.kind, &date_as_text(v, value.get_ref()), &what, lang)
-                })
-                .and_then(|v| match &v {
-                    Value::Str(s) if s.trim().is_empty() => Err(tr!(
-                        lang,
-                        "ett tomt svar; lämna bort punkten om den inte ska besvaras",
-                        "an empty answer; leave the item out if it is not to be answered"
-                    )),
-                    _ => Ok(v),
-                });
-            match checked {
-                Ok(v) => {
-                    if let Some(text) = text_of(&v)
-                        && !crate::log::writable(text)
-                    {
-                        fctx.report(
-                            &value.span(),
-                            tr!(
-                                lang,
-                                "texten innehåller NUL (U+0000)",
-                                "the text holds NUL (U+0000)"
-                            ),
-                        );
-                        continue;
-                    }
-                    spans.insert(item.id.clone(), key.span());
-                    answers.insert(item.id.clone(), Given::Value(v));
-                }
-                Err(message) => fctx.report(&value.span(), message),
-            }
-        }
-    }
-    if let Some(table) = section(&root, "not_applicable") {
-        for (key, value) in table.iter() {
-            let Some(item) = item_of(key) else { continue };
-            match value.get_ref() {
-                DeValue::String(reason) if !reason.trim().is_empty() => {
-                    if answers.contains_key(&item.id) {
-                        fctx.report(
-                            &key.span(),
-                            tr!(
-                                lang,
-                                "`{}` har både ett svar och ej tillämplig",
-                                "`{}` has both an answer and not applicable",
-                                item.id
-                            ),
-                        );
-                        continue;
-                    }
-                    spans.insert(item.id.clone(), key.span());
-                    answers.insert(item.id.clone(), Given::NotApplicable(reason.to_string()));
-                }
-                _ => fctx.report(
-                    &value.span(),
-                    tr!(
-                        lang,
-                        "ett skäl behövs: en sträng som inte är tom",
-                        "a reason is needed: a string that is not empty"
-                    ),
-                ),
-            }
-        }
-    }
-    // A readiness assessment: `[[respondents]]`, each with a name and answers
-    // (a scale point, or "dont_know").
-    let mut respondents: Vec<(String, BTreeMap<String, Given>)> = Vec::new();
-    for t in root.tables("respondents", false) {
-        let name = t.string("name", true).and_then(|(n, span)| {
-            if respondents.iter().any(|(have, _)| *have == n) {
-                fctx.report(
-                    &span,
-                    tr!(
-                        lang,
-                        "svarande `{n}` finns redan; ge var och en ett eget namn eller en egen roll",
-                        "the respondent `{n}` is there already; give each one a name or role of their own"
-                    ),
-                );
-                return None;
-            }
-            Some(n)
-        });
-        let mut theirs = BTreeMap::new();
-        if let Some(answers) = t.raw("answers") {
-            match answers.get_ref() {
-                DeValue::Table(table) => {
-                    for (key, value) in table.iter() {
-                        let Some(item) = item_of(key) else { continue };
-                        let given = match value.get_ref() {
-                            DeValue::String(s) if s == "dont_know" && dont_know_ok => {
-                                Ok(Given::DontKnow)
-                            }
-                            raw => plain_value(raw)
-                                .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-                                .and_then(|v| {
-                                    check_value(&item.kind, &v, &format!("`{}`", item.id), lang)
-                                })
-                                .map(Given::Value),
-                        };
-                        match given {
-                            Ok(g) => {
-                                spans.insert(item.id.clone(), key.span());
-                                theirs.insert(item.id.clone(), g);
-                            }
-                            Err(message) => fctx.report(&value.span(), message),
-                        }
-                    }
-                }
-                _ => fctx.report(
-                    &answers.span(),
-                    tr!(
-                        lang,
-                        "`answers` ska vara en tabell",
-                        "`answers` must be a table"
-                    ),
-                ),
-            }
-        }
-        t.finish(&[], "[[respondents]]");
-        if let Some(name) = name {
-            respondents.push((name, theirs));
-        }
-    }
-    let mut notes = BTreeMap::new();
-    if let Some(table) = section(&root, "notes") {
-        for (key, value) in table.iter() {
-            let Some(item) = item_of(key) else { continue };
-            match value.get_ref() {
-                DeValue::String(note) => {
-                    if !answers.contains_key(&item.id) {
-                        fctx.report(
-                            &key.span(),
-                            tr!(
-                                lang,
-                                "en anteckning till `{}`, som inte har något svar i filen",
-                                "a note on `{}`, which has no answer in the file",
-                                item.id
-                            ),
-                        );
-                    }
-                    notes.insert(item.id.clone(), note.to_string());
-                }
-                _ => fctx.report(
-                    &value.span(),
-                    tr!(lang, "en anteckning är en sträng", "a note is a string"),
-                ),
-            }
-        }
-    }
-    let gate_span = root.raw("gate").map_or(0..0, |v| v.span());
-    let gate = root.table("gate").and_then(|t| {
+    })
+}
+
+/// The file's `[gate]`: a decision, who decided and why.
+fn gate(root: &Table<'_>) -> Option<GateChoice> {
+    let fctx = root.ctx();
+    let lang = fctx.lang;
+    root.table("gate").and_then(|t| {
         let decision = t.string("decision", true).and_then(|(d, span)| {
             let found = Decision::ALL.into_iter().find(|x| x.id() == d);
             if found.is_none() {
@@ -313,26 +158,274 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
             decided_by: decided_by?,
             motivation: motivation?,
         })
-    });
-    root.finish(&[], lang.pick("svarsfilen", "the answers file"));
-    let mut findings = findings.into_inner();
-    findings.sort();
-    if !findings.is_empty() {
-        return Err(findings);
-    }
-    Ok(AnswerScript {
-        facilitator,
-        participants,
-        answers,
-        notes,
-        gate,
-        respondents,
-        current: None,
-        spans,
-        asked: BTreeSet::new(),
-        gate_span,
-        src: src.clone(),
     })
+}
+
+/// A key of a table whose keys are item ids.
+type Key<'a> = toml::Spanned<std::borrow::Cow<'a, str>>;
+/// A value in such a table.
+type Val<'a> = toml::Spanned<DeValue<'a>>;
+
+/// An answers file as it is read: the phase it answers, and the answers so
+/// far with where each is written.
+struct Reading<'a> {
+    fctx: &'a FileCtx<'a>,
+    phase: &'a Phase,
+    lang: Lang,
+    /// "Don't know" is an answer only where the pack offers it (readiness).
+    dont_know_ok: bool,
+    answers: BTreeMap<String, Given>,
+    spans: BTreeMap<String, Range<usize>>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(fctx: &'a FileCtx<'a>, ctx: &'a Context<'_>) -> Reading<'a> {
+        let phase = ctx.phase;
+        let dont_know_ok = phase.id == super::readiness::ID
+            && ctx
+                .workbook
+                .pack
+                .readiness
+                .as_ref()
+                .is_some_and(|r| r.dont_know);
+        Reading {
+            fctx,
+            phase,
+            lang: fctx.lang,
+            dont_know_ok,
+            answers: BTreeMap::new(),
+            spans: BTreeMap::new(),
+        }
+    }
+
+    /// The phase's item a key names, or a finding (with the closest id).
+    fn item_of(&self, key: &Key<'_>) -> Option<&'a Item> {
+        let (phase, lang) = (self.phase, self.lang);
+        let id: &str = key.get_ref();
+        let found = phase.item(id);
+        if found.is_none() {
+            let hint = closest(id, phase.items.iter().map(|i| i.id.as_str()))
+                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
+                .unwrap_or_default();
+            self.fctx.report(
+                &key.span(),
+                tr!(
+                    lang,
+                    "fasen `{}` har ingen punkt `{id}`{hint}",
+                    "the phase `{}` has no item `{id}`{hint}",
+                    phase.id
+                ),
+            );
+        }
+        found
+    }
+
+    /// An answer the file gives, kept with where it is written.
+    fn keep(&mut self, item: &Item, key: &Key<'_>, given: Given) {
+        self.spans.insert(item.id.clone(), key.span());
+        self.answers.insert(item.id.clone(), given);
+    }
+
+    /// `[answers]`: a value per item, checked against its kind.
+    fn answers(&mut self, root: &Table<'a>) {
+        let Some(table) = section(root, "answers") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let Some(item) = self.item_of(key) else {
+                continue;
+            };
+            if let (DeValue::String(s), true) = (value.get_ref(), self.dont_know_ok)
+                && s == "dont_know"
+            {
+                self.keep(item, key, Given::DontKnow);
+                continue;
+            }
+            match self.checked(item, value) {
+                Ok(v) => {
+                    if let Some(text) = text_of(&v)
+                        && !crate::log::writable(text)
+                    {
+                        self.fctx.report(
+                            &value.span(),
+                            tr!(
+                                self.lang,
+                                "texten innehåller NUL (U+0000)",
+                                "the text holds NUL (U+0000)"
+                            ),
+                        );
+                        continue;
+                    }
+                    self.keep(item, key, Given::Value(v));
+                }
+                Err(message) => self.fctx.report(&value.span(), message),
+            }
+        }
+    }
+
+    /// An answer's value checked against its item's kind; an empty one is
+    /// refused.
+    fn checked(&self, item: &Item, value: &Val<'_>) -> Result<Value, String> {
+        let lang = self.lang;
+        let what = format!("`{}`", item.id);
+        plain_value(value.get_ref())
+            .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
+            .and_then(|v| check_value(&item.kind, &date_as_text(v, value.get_ref()), &what, lang))
+            .and_then(|v| match &v {
+                Value::Str(s) if s.trim().is_empty() => Err(tr!(
+                    lang,
+                    "ett tomt svar; lämna bort punkten om den inte ska besvaras",
+                    "an empty answer; leave the item out if it is not to be answered"
+                )),
+                _ => Ok(v),
+            })
+    }
+
+    /// `[not_applicable]`: a reason per item not answered otherwise.
+    fn not_applicable(&mut self, root: &Table<'a>) {
+        let Some(table) = section(root, "not_applicable") else {
+            return;
+        };
+        let lang = self.lang;
+        for (key, value) in table.iter() {
+            let Some(item) = self.item_of(key) else {
+                continue;
+            };
+            match value.get_ref() {
+                DeValue::String(reason) if !reason.trim().is_empty() => {
+                    if self.answers.contains_key(&item.id) {
+                        self.fctx.report(
+                            &key.span(),
+                            tr!(
+                                lang,
+                                "`{}` har både ett svar och ej tillämplig",
+                                "`{}` has both an answer and not applicable",
+                                item.id
+                            ),
+                        );
+                        continue;
+                    }
+                    self.keep(item, key, Given::NotApplicable(reason.to_string()));
+                }
+                _ => self.fctx.report(
+                    &value.span(),
+                    tr!(
+                        lang,
+                        "ett skäl behövs: en sträng som inte är tom",
+                        "a reason is needed: a string that is not empty"
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// A readiness assessment: `[[respondents]]`, each with a name and
+    /// answers (a scale point, or "dont_know").
+    fn respondents(&mut self, root: &Table<'a>) -> Vec<(String, BTreeMap<String, Given>)> {
+        let mut respondents: Vec<(String, BTreeMap<String, Given>)> = Vec::new();
+        for t in root.tables("respondents", false) {
+            let name = t.string("name", true).and_then(|(n, span)| {
+                if respondents.iter().any(|(have, _)| *have == n) {
+                    self.fctx.report(
+                        &span,
+                        tr!(
+                            self.lang,
+                            "svarande `{n}` finns redan; ge var och en ett eget namn eller en egen roll",
+                            "the respondent `{n}` is there already; give each one a name or role of their own"
+                        ),
+                    );
+                    return None;
+                }
+                Some(n)
+            });
+            let theirs = self.respondent_answers(&t);
+            t.finish(&[], "[[respondents]]");
+            if let Some(name) = name {
+                respondents.push((name, theirs));
+            }
+        }
+        respondents
+    }
+
+    /// One respondent's `answers` table.
+    fn respondent_answers(&mut self, t: &Table<'a>) -> BTreeMap<String, Given> {
+        let mut theirs = BTreeMap::new();
+        let Some(answers) = t.raw("answers") else {
+            return theirs;
+        };
+        let DeValue::Table(table) = answers.get_ref() else {
+            self.fctx.report(
+                &answers.span(),
+                tr!(
+                    self.lang,
+                    "`answers` ska vara en tabell",
+                    "`answers` must be a table"
+                ),
+            );
+            return theirs;
+        };
+        for (key, value) in table.iter() {
+            let Some(item) = self.item_of(key) else {
+                continue;
+            };
+            match self.rating(item, value) {
+                Ok(g) => {
+                    self.spans.insert(item.id.clone(), key.span());
+                    theirs.insert(item.id.clone(), g);
+                }
+                Err(message) => self.fctx.report(&value.span(), message),
+            }
+        }
+        theirs
+    }
+
+    /// A respondent's answer to a statement: a value of its kind, or
+    /// "don't know" where the pack offers it.
+    fn rating(&self, item: &Item, value: &Val<'_>) -> Result<Given, String> {
+        let lang = self.lang;
+        match value.get_ref() {
+            DeValue::String(s) if s == "dont_know" && self.dont_know_ok => Ok(Given::DontKnow),
+            raw => plain_value(raw)
+                .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
+                .and_then(|v| check_value(&item.kind, &v, &format!("`{}`", item.id), lang))
+                .map(Given::Value),
+        }
+    }
+
+    /// `[notes]`: a note per answered item.
+    fn notes(&self, root: &Table<'a>) -> BTreeMap<String, String> {
+        let mut notes = BTreeMap::new();
+        let Some(table) = section(root, "notes") else {
+            return notes;
+        };
+        let lang = self.lang;
+        for (key, value) in table.iter() {
+            let Some(item) = self.item_of(key) else {
+                continue;
+            };
+            match value.get_ref() {
+                DeValue::String(note) => {
+                    if !self.answers.contains_key(&item.id) {
+                        self.fctx.report(
+                            &key.span(),
+                            tr!(
+                                lang,
+                                "en anteckning till `{}`, som inte har något svar i filen",
+                                "a note on `{}`, which has no answer in the file",
+                                item.id
+                            ),
+                        );
+                    }
+                    notes.insert(item.id.clone(), note.to_string());
+                }
+                _ => self.fctx.report(
+                    &value.span(),
+                    tr!(lang, "en anteckning är en sträng", "a note is a string"),
+                ),
+            }
+        }
+        notes
+    }
 }
 
 /// A table of the file, read key by key (the keys are item ids).

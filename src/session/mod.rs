@@ -5,6 +5,7 @@
 
 pub mod answers_file;
 pub mod clock;
+pub mod driver;
 pub mod files;
 pub mod lock;
 pub mod profile;
@@ -19,7 +20,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::i18n::Lang;
-use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp, entry_file_name};
+use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
 use crate::state::answer::{Given, interpret, to_answer};
@@ -319,53 +320,117 @@ pub fn ask_items_saving(
     dont_know: bool,
 ) -> Result<bool> {
     let items = &ctx.phase.items;
-    // A resumed session goes on at its first unanswered item; the answered
-    // ones before it can still be stepped back to.
-    let mut cursor = 0;
-    let mut history: Vec<usize> = Vec::new();
-    if !progress.answers.is_empty() {
-        while cursor < items.len()
-            && (progress.answers.contains_key(&items[cursor].id)
-                || !progress.applies(ctx, &items[cursor]))
-        {
-            if progress.answers.contains_key(&items[cursor].id) {
-                history.push(cursor);
-            }
-            cursor += 1;
-        }
-    }
-    let mut skipped: Vec<usize> = Vec::new();
-    let mut revisiting = false;
+    let mut walk = Walk::resumed(ctx, progress);
     loop {
-        // The next item that applies (and, when revisiting, is unanswered).
-        while cursor < items.len()
-            && (!progress.applies(ctx, &items[cursor])
-                || (revisiting && progress.answers.contains_key(&items[cursor].id)))
-        {
-            cursor += 1;
-        }
-        if cursor >= items.len() {
-            skipped.retain(|i| {
-                !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
-            });
-            if skipped.is_empty() {
+        walk.go_to_next(ctx, progress);
+        if walk.cursor >= items.len() {
+            if !walk.revisit_skipped(ctx, progress, ui)? {
                 return Ok(true);
             }
-            let open: Vec<&Item> = skipped.iter().map(|i| &items[*i]).collect();
-            if !ui.revisit(&open, ctx.lang)? {
-                return Ok(true);
-            }
-            revisiting = true;
-            cursor = skipped.remove(0);
             continue;
         }
-        let item = &items[cursor];
+        let item = &items[walk.cursor];
+        match ui.ask(&walk.question(ctx, progress, dont_know))? {
+            Reply::Answer { given, note } => {
+                progress.answers.insert(item.id.clone(), (given, note));
+                save(progress)?;
+                walk.answered();
+            }
+            Reply::Skip => walk.skip(),
+            Reply::Back => walk.back(),
+            Reply::Quit => return Ok(false),
+        }
+    }
+}
+
+/// Where the room is among the phase's items: the item at hand, the ones
+/// it came through (to step back to), and the ones it skipped.
+struct Walk {
+    cursor: usize,
+    history: Vec<usize>,
+    skipped: Vec<usize>,
+    /// Going back over the skipped items: answered ones are passed.
+    revisiting: bool,
+}
+
+impl Walk {
+    /// A resumed session goes on at its first unanswered item; the answered
+    /// ones before it can still be stepped back to.
+    fn resumed(ctx: &Context<'_>, progress: &Progress) -> Walk {
+        let items = &ctx.phase.items;
+        let mut cursor = 0;
+        let mut history: Vec<usize> = Vec::new();
+        if !progress.answers.is_empty() {
+            while cursor < items.len()
+                && (progress.answers.contains_key(&items[cursor].id)
+                    || !progress.applies(ctx, &items[cursor]))
+            {
+                if progress.answers.contains_key(&items[cursor].id) {
+                    history.push(cursor);
+                }
+                cursor += 1;
+            }
+        }
+        Walk {
+            cursor,
+            history,
+            skipped: Vec::new(),
+            revisiting: false,
+        }
+    }
+
+    /// On to the next item that applies (and, when revisiting, is
+    /// unanswered).
+    fn go_to_next(&mut self, ctx: &Context<'_>, progress: &Progress) {
+        let items = &ctx.phase.items;
+        while self.cursor < items.len()
+            && (!progress.applies(ctx, &items[self.cursor])
+                || (self.revisiting && progress.answers.contains_key(&items[self.cursor].id)))
+        {
+            self.cursor += 1;
+        }
+    }
+
+    /// At the end: the skipped items still open are offered again. Returns
+    /// whether the room goes back to them (the walk then at the first).
+    fn revisit_skipped(
+        &mut self,
+        ctx: &Context<'_>,
+        progress: &Progress,
+        ui: &mut dyn SessionUi,
+    ) -> Result<bool> {
+        let items = &ctx.phase.items;
+        self.skipped.retain(|i| {
+            !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
+        });
+        if self.skipped.is_empty() {
+            return Ok(false);
+        }
+        let open: Vec<&Item> = self.skipped.iter().map(|i| &items[*i]).collect();
+        if !ui.revisit(&open, ctx.lang)? {
+            return Ok(false);
+        }
+        self.revisiting = true;
+        self.cursor = self.skipped.remove(0);
+        Ok(true)
+    }
+
+    /// The item at hand as a question: its place among those that apply,
+    /// and the answer so far (this session's, else the log's).
+    fn question<'a>(
+        &self,
+        ctx: &Context<'a>,
+        progress: &'a Progress,
+        dont_know: bool,
+    ) -> Question<'a> {
+        let items = &ctx.phase.items;
+        let item = &items[self.cursor];
         let applicable: Vec<usize> = (0..items.len())
             .filter(|i| progress.applies(ctx, &items[*i]))
             .collect();
         let number = applicable
             .iter()
-            .position(|i| *i == cursor)
+            .position(|i| *i == self.cursor)
             .map_or(1, |p| p + 1);
         let earlier = ctx
             .state
@@ -378,7 +443,7 @@ pub fn ask_items_saving(
                 earlier.and_then(|l| l.note.as_deref()),
             ),
         };
-        let question = Question {
+        Question {
             phase: ctx.phase,
             item,
             lang: ctx.lang,
@@ -386,31 +451,32 @@ pub fn ask_items_saving(
             note,
             number,
             total: applicable.len(),
-            can_go_back: !history.is_empty(),
+            can_go_back: !self.history.is_empty(),
             dont_know,
-        };
-        match ui.ask(&question)? {
-            Reply::Answer { given, note } => {
-                progress.answers.insert(item.id.clone(), (given, note));
-                save(progress)?;
-                skipped.retain(|i| *i != cursor);
-                history.push(cursor);
-                cursor += 1;
-            }
-            Reply::Skip => {
-                if !skipped.contains(&cursor) {
-                    skipped.push(cursor);
-                }
-                history.push(cursor);
-                cursor += 1;
-            }
-            Reply::Back => {
-                if let Some(previous) = history.pop() {
-                    cursor = previous;
-                    revisiting = false;
-                }
-            }
-            Reply::Quit => return Ok(false),
+        }
+    }
+
+    /// The item at hand was answered: on to the next.
+    fn answered(&mut self) {
+        self.skipped.retain(|i| *i != self.cursor);
+        self.history.push(self.cursor);
+        self.cursor += 1;
+    }
+
+    /// The item at hand was skipped: offered again at the end.
+    fn skip(&mut self) {
+        if !self.skipped.contains(&self.cursor) {
+            self.skipped.push(self.cursor);
+        }
+        self.history.push(self.cursor);
+        self.cursor += 1;
+    }
+
+    /// Back to the item before, if there is one.
+    fn back(&mut self) {
+        if let Some(previous) = self.history.pop() {
+            self.cursor = previous;
+            self.revisiting = false;
         }
     }
 }
@@ -504,19 +570,15 @@ pub fn write_log_entry(
 /// Writes `text`, the Markdown of `entry`, into the log under a fresh name;
 /// a failure is told in `lang`.
 fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str, lang: Lang) -> Result<PathBuf> {
-    let dir = workbook.log_dir();
-    crate::fsio::make_dir_in(&workbook.root, &dir, lang)?;
-    let taken = |id: &str| {
-        workbook.entries.iter().any(|e| e.id == id)
-            || std::fs::read_dir(&dir).is_ok_and(|list| {
-                list.flatten()
-                    .any(|f| crate::log::entry_id_of(&f.file_name().to_string_lossy()) == Some(id))
-            })
-    };
-    let name = entry_file_name(&entry.meta, text, taken);
-    let path = dir.join(name);
-    crate::fsio::write_atomic_in(&workbook.root, &path, text.as_bytes(), lang)?;
-    Ok(path)
+    let known = |id: &str| workbook.entries.iter().any(|e| e.id == id);
+    crate::log::write_into_log(
+        &workbook.root,
+        &workbook.log_dir(),
+        entry,
+        text,
+        known,
+        lang,
+    )
 }
 
 /// The gate entry for a decision taken after the session that started at

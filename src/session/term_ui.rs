@@ -11,7 +11,7 @@ use super::{GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::Lang;
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
-use crate::pack::{Decision, Item, Kind, Phase};
+use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale};
 use crate::state::answer::Given;
 use crate::text::table::new_table;
 use crate::text::terminal_md;
@@ -22,6 +22,15 @@ pub struct TermUi {
     theme: Box<dyn Theme>,
     /// The language of messages.
     lang: Lang,
+}
+
+/// What the room said to keeping an earlier answer as it is.
+enum Keep {
+    Kept(Given),
+    /// Asked in its widget.
+    Change,
+    /// Esc: the menu.
+    Menu,
 }
 
 /// What the menu behind Esc offers.
@@ -115,180 +124,225 @@ impl TermUi {
     /// Asks the item in its widget. `None`: the room pressed Esc (or left a
     /// line empty) for the menu.
     fn widget(&self, q: &Question<'_>) -> Result<Option<Given>> {
-        let lang = q.lang;
-        let prompt = q.item.prompt.get(lang);
-        let more = self.lang.pick("Fler val …", "More …");
+        match self.keep_first(q)? {
+            Keep::Kept(given) => return Ok(Some(given)),
+            Keep::Menu => return Ok(None),
+            Keep::Change => {}
+        }
         let current_value = match q.current {
             Some(Given::Value(v)) => Some(v),
             _ => None,
         };
-        // An earlier "not applicable", or a long text, is kept with one key:
-        // the widgets below could not show either as their default.
+        match &q.item.kind {
+            Kind::Check => self.check(q),
+            Kind::Choice { options } => self.choice(q, options, current_value),
+            Kind::Multi { options } => self.multi(q, options, current_value),
+            Kind::Scale(scale) => self.scale(q, scale, current_value),
+            Kind::Text { long: true } => self.long_text(q, current_value),
+            Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
+                let current = match current_value {
+                    Some(Value::Str(s)) => s.clone(),
+                    Some(Value::Num(n)) => crate::state::answer::format_number(*n, q.lang),
+                    _ => String::new(),
+                };
+                self.line(q.item.prompt.get(q.lang), &current, &q.item.kind)
+            }
+        }
+    }
+
+    /// "More …", the last choice of every widget, for the menu.
+    fn more(&self) -> &'static str {
+        self.lang.pick("Fler val …", "More …")
+    }
+
+    /// An earlier "not applicable", or a long text, is kept with one key:
+    /// the widgets could not show either as their default.
+    fn keep_first(&self, q: &Question<'_>) -> Result<Keep> {
         let keep_first = match q.current {
             Some(Given::NotApplicable(_)) => true,
             Some(Given::Value(_)) => matches!(q.item.kind, Kind::Text { long: true }),
             _ => false,
         };
-        if let (true, Some(current)) = (keep_first, q.current) {
-            let shown = match current {
-                Given::NotApplicable(reason) => tr!(
-                    self.lang,
-                    "ej tillämplig ({})",
-                    "not applicable ({})",
-                    reason
-                ),
-                Given::Value(Value::Str(text)) => text.replace('\n', " "),
-                _ => String::new(),
-            };
-            let shown = crate::report::status_view::shorten(&terminal_md::visible(&shown), 60);
-            let items = [
-                format!("{} {shown}", self.lang.pick("Behåll:", "Keep:")),
-                self.lang
-                    .pick("Ändra svaret", "Change the answer")
-                    .to_string(),
-                more.to_string(),
-            ];
+        let (true, Some(current)) = (keep_first, q.current) else {
+            return Ok(Keep::Change);
+        };
+        let shown = match current {
+            Given::NotApplicable(reason) => tr!(
+                self.lang,
+                "ej tillämplig ({})",
+                "not applicable ({})",
+                reason
+            ),
+            Given::Value(Value::Str(text)) => text.replace('\n', " "),
+            _ => String::new(),
+        };
+        let shown = crate::report::status_view::shorten(&terminal_md::visible(&shown), 60);
+        let items = [
+            format!("{} {shown}", self.lang.pick("Behåll:", "Keep:")),
+            self.lang
+                .pick("Ändra svaret", "Change the answer")
+                .to_string(),
+            self.more().to_string(),
+        ];
+        Ok(
             match Select::with_theme(&*self.theme)
-                .with_prompt(prompt)
+                .with_prompt(q.item.prompt.get(q.lang))
                 .items(&items)
                 .default(0)
                 .interact_opt()?
             {
-                Some(0) => return Ok(Some(current.clone())),
-                Some(1) => {}
-                _ => return Ok(None),
-            }
+                Some(0) => Keep::Kept(current.clone()),
+                Some(1) => Keep::Change,
+                _ => Keep::Menu,
+            },
+        )
+    }
+
+    /// A check: done, or not.
+    fn check(&self, q: &Question<'_>) -> Result<Option<Given>> {
+        let items = [
+            self.lang.pick("Klart", "Done"),
+            self.lang.pick("Inte klart", "Not done"),
+            self.more(),
+        ];
+        let default = match q.current {
+            Some(Given::Value(Value::Bool(false))) => 1,
+            _ => 0,
+        };
+        let chosen = Select::with_theme(&*self.theme)
+            .with_prompt(q.item.prompt.get(q.lang))
+            .items(items)
+            .default(default)
+            .interact_opt()?;
+        Ok(match chosen {
+            Some(0) => Some(Given::Value(Value::Bool(true))),
+            Some(1) => Some(Given::Value(Value::Bool(false))),
+            _ => None,
+        })
+    }
+
+    /// One of the options.
+    fn choice(
+        &self,
+        q: &Question<'_>,
+        options: &[ChoiceOption],
+        current_value: Option<&Value>,
+    ) -> Result<Option<Given>> {
+        let mut items: Vec<&str> = options.iter().map(|o| o.label.get(q.lang)).collect();
+        items.push(self.more());
+        let default = options
+            .iter()
+            .position(|o| current_value == Some(&Value::Str(o.id.clone())))
+            .unwrap_or(0);
+        let chosen = Select::with_theme(&*self.theme)
+            .with_prompt(q.item.prompt.get(q.lang))
+            .items(&items)
+            .default(default)
+            .interact_opt()?;
+        Ok(chosen
+            .filter(|i| *i < options.len())
+            .map(|i| Given::Value(Value::Str(options[i].id.clone()))))
+    }
+
+    /// Any of the options.
+    fn multi(
+        &self,
+        q: &Question<'_>,
+        options: &[ChoiceOption],
+        current_value: Option<&Value>,
+    ) -> Result<Option<Given>> {
+        let items: Vec<&str> = options.iter().map(|o| o.label.get(q.lang)).collect();
+        let on: Vec<bool> = options
+            .iter()
+            .map(|o| match current_value {
+                Some(Value::List(ids)) => ids.contains(&Value::Str(o.id.clone())),
+                _ => false,
+            })
+            .collect();
+        let chosen = MultiSelect::with_theme(&*self.theme)
+            .with_prompt(format!(
+                "{} {}",
+                q.item.prompt.get(q.lang),
+                style(self.lang.pick(
+                    "(mellanslag väljer, Enter klar)",
+                    "(space picks, Enter done)"
+                ))
+                .dim()
+            ))
+            .items(&items)
+            .defaults(&on)
+            .interact_opt()?;
+        Ok(chosen.map(|picked| {
+            Given::Value(Value::List(
+                picked
+                    .into_iter()
+                    .map(|i| Value::Str(options[i].id.clone()))
+                    .collect(),
+            ))
+        }))
+    }
+
+    /// A point on the scale, or "don't know" where it is offered.
+    fn scale(
+        &self,
+        q: &Question<'_>,
+        scale: &Scale,
+        current_value: Option<&Value>,
+    ) -> Result<Option<Given>> {
+        let points: Vec<i64> = (scale.min..=scale.max).collect();
+        let mut items: Vec<String> = points
+            .iter()
+            .map(|n| match scale.labels.get(n) {
+                Some(label) => format!("{n} · {}", label.get(q.lang)),
+                None => n.to_string(),
+            })
+            .collect();
+        let dont_know = self.lang.pick("Vet ej", "Don't know");
+        if q.dont_know {
+            items.push(dont_know.to_string());
         }
-        match &q.item.kind {
-            Kind::Check => {
-                let items = [
-                    self.lang.pick("Klart", "Done"),
-                    self.lang.pick("Inte klart", "Not done"),
-                    more,
-                ];
-                let default = match q.current {
-                    Some(Given::Value(Value::Bool(false))) => 1,
-                    _ => 0,
-                };
-                let chosen = Select::with_theme(&*self.theme)
-                    .with_prompt(prompt)
-                    .items(items)
-                    .default(default)
-                    .interact_opt()?;
-                Ok(match chosen {
-                    Some(0) => Some(Given::Value(Value::Bool(true))),
-                    Some(1) => Some(Given::Value(Value::Bool(false))),
-                    _ => None,
-                })
-            }
-            Kind::Choice { options } => {
-                let mut items: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
-                items.push(more);
-                let default = options
-                    .iter()
-                    .position(|o| current_value == Some(&Value::Str(o.id.clone())))
-                    .unwrap_or(0);
-                let chosen = Select::with_theme(&*self.theme)
-                    .with_prompt(prompt)
-                    .items(&items)
-                    .default(default)
-                    .interact_opt()?;
-                Ok(chosen
-                    .filter(|i| *i < options.len())
-                    .map(|i| Given::Value(Value::Str(options[i].id.clone()))))
-            }
-            Kind::Multi { options } => {
-                let items: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
-                let on: Vec<bool> = options
-                    .iter()
-                    .map(|o| match current_value {
-                        Some(Value::List(ids)) => ids.contains(&Value::Str(o.id.clone())),
-                        _ => false,
-                    })
-                    .collect();
-                let chosen = MultiSelect::with_theme(&*self.theme)
-                    .with_prompt(format!(
-                        "{prompt} {}",
-                        style(self.lang.pick(
-                            "(mellanslag väljer, Enter klar)",
-                            "(space picks, Enter done)"
-                        ))
-                        .dim()
-                    ))
-                    .items(&items)
-                    .defaults(&on)
-                    .interact_opt()?;
-                Ok(chosen.map(|picked| {
-                    Given::Value(Value::List(
-                        picked
-                            .into_iter()
-                            .map(|i| Value::Str(options[i].id.clone()))
-                            .collect(),
-                    ))
-                }))
-            }
-            Kind::Scale(scale) => {
-                let points: Vec<i64> = (scale.min..=scale.max).collect();
-                let mut items: Vec<String> = points
-                    .iter()
-                    .map(|n| match scale.labels.get(n) {
-                        Some(label) => format!("{n} · {}", label.get(lang)),
-                        None => n.to_string(),
-                    })
-                    .collect();
-                let dont_know = self.lang.pick("Vet ej", "Don't know");
-                if q.dont_know {
-                    items.push(dont_know.to_string());
-                }
-                items.push(more.to_string());
-                let default = match current_value {
-                    Some(Value::Num(n)) => points.iter().position(|p| *p as f64 == *n).unwrap_or(0),
-                    _ => 0,
-                };
-                let chosen = Select::with_theme(&*self.theme)
-                    .with_prompt(prompt)
-                    .items(&items)
-                    .default(default)
-                    .interact_opt()?;
-                Ok(match chosen {
-                    Some(i) if i < points.len() => Some(Given::Value(Value::Num(points[i] as f64))),
-                    Some(i) if q.dont_know && i == points.len() => Some(Given::DontKnow),
-                    _ => None,
-                })
-            }
-            Kind::Text { long: true } => {
-                let current = match current_value {
-                    Some(Value::Str(s)) => s.clone(),
-                    _ => String::new(),
-                };
-                let items = [
-                    self.lang.pick("Skriv i editorn", "Write in the editor"),
-                    self.lang.pick("Skriv en rad här", "Write one line here"),
-                    more,
-                ];
-                let chosen = Select::with_theme(&*self.theme)
-                    .with_prompt(prompt)
-                    .items(items)
-                    .default(0)
-                    .interact_opt()?;
-                match chosen {
-                    Some(0) => Ok(self
-                        .edit(&current)?
-                        .map(|t| t.trim_end().to_string())
-                        .filter(|t| !t.trim().is_empty())
-                        .map(|t| Given::Value(Value::Str(t)))),
-                    Some(1) => self.line(prompt, &current, &q.item.kind),
-                    _ => Ok(None),
-                }
-            }
-            Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
-                let current = match current_value {
-                    Some(Value::Str(s)) => s.clone(),
-                    Some(Value::Num(n)) => crate::state::answer::format_number(*n, lang),
-                    _ => String::new(),
-                };
-                self.line(prompt, &current, &q.item.kind)
-            }
+        items.push(self.more().to_string());
+        let default = match current_value {
+            Some(Value::Num(n)) => points.iter().position(|p| *p as f64 == *n).unwrap_or(0),
+            _ => 0,
+        };
+        let chosen = Select::with_theme(&*self.theme)
+            .with_prompt(q.item.prompt.get(q.lang))
+            .items(&items)
+            .default(default)
+            .interact_opt()?;
+        Ok(match chosen {
+            Some(i) if i < points.len() => Some(Given::Value(Value::Num(points[i] as f64))),
+            Some(i) if q.dont_know && i == points.len() => Some(Given::DontKnow),
+            _ => None,
+        })
+    }
+
+    /// A long text: in the editor, or one line here.
+    fn long_text(&self, q: &Question<'_>, current_value: Option<&Value>) -> Result<Option<Given>> {
+        let prompt = q.item.prompt.get(q.lang);
+        let current = match current_value {
+            Some(Value::Str(s)) => s.clone(),
+            _ => String::new(),
+        };
+        let items = [
+            self.lang.pick("Skriv i editorn", "Write in the editor"),
+            self.lang.pick("Skriv en rad här", "Write one line here"),
+            self.more(),
+        ];
+        let chosen = Select::with_theme(&*self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact_opt()?;
+        match chosen {
+            Some(0) => Ok(self
+                .edit(&current)?
+                .map(|t| t.trim_end().to_string())
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| Given::Value(Value::Str(t)))),
+            Some(1) => self.line(prompt, &current, &q.item.kind),
+            _ => Ok(None),
         }
     }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use super::*;
-use crate::log::{Answer, CheckState};
+use crate::log::{Answer, CheckState, entry_file_name};
 use crate::state::{State, fold};
 
 /// A room that replies from a script and remembers what it was asked.

@@ -1,6 +1,7 @@
 //! A workbook: a folder with `workbook.toml` and a `log/` of entries, opened
 //! with its pack; and where workbooks are found on disk.
 
+mod create;
 pub mod discover;
 mod entries;
 pub mod file;
@@ -20,6 +21,7 @@ use crate::pack::condition::Value;
 use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
 use crate::tr;
+pub use create::{create, exists_already, folder_slug, pack_ref};
 use file::WorkbookFile;
 use own_files::{leftover_temp_files, linked_own_files, read_in, state_dir_problems};
 

@@ -1,21 +1,14 @@
 //! `dino run [PHASE]`: a facilitated session at the terminal, or scripted
 //! from an answers file. One entry per session; the gate asked at the end.
 
-mod assess;
-mod interactive;
-mod scripted;
-
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
 
 use crate::i18n::Lang;
-use crate::session::files::{Draft, Lock};
-use crate::session::readiness;
-use crate::session::term_ui::TermUi;
-use crate::state::{Current, fold};
+use crate::session::driver::{Host, Options};
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
@@ -61,12 +54,28 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
             wb.pack.version
         ));
     }
-    if let Some(file) = &args.answers {
-        return scripted::scripted(wb, &args, file, ui, lang);
+    if args.answers.is_none() {
+        refuse_without_terminal(args.phase.as_deref(), ui, lang)?;
     }
+    let options = Options {
+        phase: args.phase.as_deref(),
+        answers: args.answers.as_deref(),
+        lang,
+    };
+    let host = RunHost {
+        ui,
+        commit: args.commit,
+        lang,
+    };
+    crate::session::driver::run(wb, &options, &host)
+}
+
+/// Questions need a terminal: without one (or with `--no-input`), the way
+/// to give the answers in a file is said instead.
+fn refuse_without_terminal(phase: Option<&str>, ui: &Ui, lang: Lang) -> Result<()> {
     let at_terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ui.no_input || !at_terminal {
-        let phase = args.phase.as_deref().unwrap_or(lang.pick("FAS", "PHASE"));
+        let phase = phase.unwrap_or(lang.pick("FAS", "PHASE"));
         bail!(tr!(
             lang,
             "dino run ställer frågor i en terminal, och här finns ingen{}; i ett skript, skriv svaren i en TOML-fil och kör `dino run {phase} --answers FIL` (se docs/answers-format.md)",
@@ -74,72 +83,38 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
             if ui.no_input { " (--no-input)" } else { "" }
         ));
     }
-    let now = crate::session::clock::now(lang)?;
-    let user = crate::session::clock::user();
-    let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
-    crate::session::signals::install(
-        lang.pick(
-            "Avbrutet. Alla svar är sparade i utkastet; `dino run` fortsätter där ni slutade.",
-            "Interrupted. Every answer is saved in the draft; `dino run` goes on where you stopped.",
-        )
-        .to_string(),
-    )?;
-    let draft = Draft::new(&wb.root, wb.pack.lang_for(wb.language()), lang)?;
-    let mut term = TermUi::new(lang);
-    interactive::interactive(wb, args, &draft, &mut term, ui, lang, now, user)
+    Ok(())
 }
 
-/// What a run is about: a phase (named, or the current one), or the
-/// readiness assessment (`readiness`), as a phase of statements.
-pub(super) fn phase_of(
-    wb: &Workbook,
-    named: Option<&str>,
+/// What a run asks of this command: notes through `ui`, the workbook
+/// opened again in its language, and what was written printed and
+/// committed.
+struct RunHost<'a> {
+    ui: &'a Ui,
+    commit: bool,
     lang: Lang,
-) -> Result<(crate::pack::Phase, bool)> {
-    if named == Some(readiness::ID) {
-        let text_lang = wb.pack.lang_for(wb.language());
-        return readiness::as_phase(&wb.pack, text_lang)
-            .map(|p| (p, true))
-            .ok_or_else(|| {
-                anyhow::anyhow!(tr!(
-                    lang,
-                    "paketet {} har ingen mätning av förutsättningar",
-                    "the pack {} has no readiness assessment",
-                    wb.pack.id
-                ))
-            });
+}
+
+impl Host for RunHost<'_> {
+    fn note(&self, text: &str) {
+        self.ui.note(text);
     }
-    let state = fold(wb, lang);
-    let id = match named {
-        Some(id) => id.to_string(),
-        None => match state.current {
-            Current::Phase(i) => state.phases[i].id.clone(),
-            Current::Stopped(i) => bail!(tr!(
-                lang,
-                "projektet avslutades vid beslutspunkten efter {}; ange en fas för att ändå köra den",
-                "the project was stopped at the gate after {}; name a phase to run it anyway",
-                state.phases[i].id
-            )),
-            Current::Finished => bail!(tr!(
-                lang,
-                "alla faser är klara; ange en fas för att köra den igen",
-                "every phase is done; name a phase to run it again"
-            )),
-        },
-    };
-    wb.pack.phase(&id).cloned().map(|p| (p, false)).ok_or_else(|| {
-        let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
-        anyhow::anyhow!(tr!(
-            lang,
-            "paketet har ingen fas `{id}`; faserna är {} (och `readiness` för mätningen av förutsättningar)",
-            "the pack has no phase `{id}`; its phases are {} (and `readiness` for the readiness assessment)",
-            ids.join(", ")
-        ))
-    })
+
+    fn lang_for(&self, workbook_lang: Lang) -> Lang {
+        self.ui.lang_for(workbook_lang)
+    }
+
+    fn reopen(&self, root: &Path) -> Result<Workbook> {
+        super::workbooks::open(root, self.ui)
+    }
+
+    fn finish(&self, workbook: &Workbook, written: &[PathBuf], what: &str) -> Result<()> {
+        finish(workbook, written, self.commit, what, self.ui, self.lang)
+    }
 }
 
 /// Prints what was written and commits it when asked.
-pub(super) fn finish(
+fn finish(
     wb: &Workbook,
     written: &[PathBuf],
     commit: bool,

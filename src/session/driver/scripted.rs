@@ -4,49 +4,68 @@
 //! removed last, so a run stopped anywhere can be run again: what it wrote
 //! already is found, and not written twice.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::{RunArgs, finish, phase_of};
+use super::{Host, Options, Start, gate_ready, phase_of};
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind};
 use crate::session::answers_file::AnswerScript;
-use crate::session::files::{Draft, Lock, Saved};
+use crate::session::files::{Draft, Saved};
 use crate::session::readiness::{self, Asked};
 use crate::session::{self, Context, People, Progress, SessionUi, default_people};
-use crate::state::{GateState, fold};
+use crate::state::fold;
 use crate::tr;
-use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-pub(super) fn scripted(
+pub(super) fn run(
     wb: &Workbook,
-    args: &RunArgs,
-    file: &std::path::Path,
-    ui: &Ui,
-    lang: Lang,
+    options: &Options<'_>,
+    file: &Path,
+    host: &dyn Host,
 ) -> Result<()> {
-    let now = crate::session::clock::now(lang)?;
-    let user = crate::session::clock::user();
-    let _lock = Lock::take(&wb.root, &user, &now.short(), lang)?;
-    // Entries, and the pack texts on screen, are in the workbook's language.
-    let text_lang = wb.pack.lang_for(wb.language());
-    let (phase, is_readiness) = phase_of(wb, args.phase.as_deref(), lang)?;
-    let phase = &phase;
+    let lang = options.lang;
+    let start = Start::take(wb, lang)?;
+    let text_lang = start.text_lang;
     let state = fold(wb, lang);
+    let (phase, is_readiness) = phase_of(wb, options.phase, &state, lang)?;
+    let phase = &phase;
     let ctx = Context {
         workbook: wb,
         state: &state,
         phase,
         lang: text_lang,
-        now,
-        user: user.clone(),
+        now: start.now,
+        user: start.user.clone(),
     };
+    let mut script = read_script(file, &ctx, lang)?;
+    let draft = Draft::new(&wb.root, text_lang, lang)?;
+    let earlier = draft.load()?;
+    let written = if is_readiness {
+        assess(&ctx, &mut script, &draft, earlier.as_ref(), lang)?
+    } else {
+        session_of(&ctx, &mut script, &draft, earlier.as_ref(), host, lang)?
+    };
+    let Some(written) = written else {
+        host.note(lang.pick(
+            "Svarsfilen har inga svar; ingen post skrevs.",
+            "The answers file has no answers; no entry was written.",
+        ));
+        return discard_handed_over(&draft, earlier.as_ref());
+    };
+    host.finish(wb, &written, phase.title.get(text_lang))?;
+    // Last: until here, a run stopped on the way finds what it wrote.
+    draft.discard()
+}
+
+/// The answers file, read and checked against the run, or every mistake
+/// in it.
+fn read_script(file: &Path, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScript> {
     let src = crate::pack::source::read_text(file, file.display().to_string(), lang)
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-    let mut script = crate::session::answers_file::read(&src, &ctx, lang).map_err(|findings| {
+    crate::session::answers_file::read(&src, ctx, lang).map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
         anyhow::anyhow!(
             "{}\n{}",
@@ -57,31 +76,7 @@ pub(super) fn scripted(
             ),
             lines.join("\n")
         )
-    })?;
-    let draft = Draft::new(&wb.root, text_lang, lang)?;
-    let earlier = draft.load()?;
-    let written = if is_readiness {
-        assess(&ctx, &mut script, &draft, earlier.as_ref(), lang)?
-    } else {
-        session_of(&ctx, &mut script, &draft, earlier.as_ref(), ui, lang)?
-    };
-    let Some(written) = written else {
-        ui.note(lang.pick(
-            "Svarsfilen har inga svar; ingen post skrevs.",
-            "The answers file has no answers; no entry was written.",
-        ));
-        return discard_handed_over(&draft, earlier.as_ref());
-    };
-    finish(
-        wb,
-        &written,
-        args.commit,
-        phase.title.get(text_lang),
-        ui,
-        lang,
-    )?;
-    // Last: until here, a run stopped on the way finds what it wrote.
-    draft.discard()
+    })
 }
 
 /// The phase's session from the answers file, and its gate decision when
@@ -91,7 +86,7 @@ fn session_of(
     script: &mut AnswerScript,
     draft: &Draft,
     earlier: Option<&Saved>,
-    ui: &Ui,
+    host: &dyn Host,
     lang: Lang,
 ) -> Result<Option<Vec<PathBuf>>> {
     let (wb, phase) = (ctx.workbook, ctx.phase);
@@ -120,7 +115,7 @@ fn session_of(
             script,
             &choice,
             &after,
-            ui,
+            host,
             lang,
         )?);
     }
@@ -144,12 +139,12 @@ fn gate_of(
     script: &AnswerScript,
     choice: &session::GateChoice,
     after: &After<'_>,
-    ui: &Ui,
+    host: &dyn Host,
     lang: Lang,
 ) -> Result<PathBuf> {
     let (session, started) = (after.session, after.started);
     let phase = ctx.phase;
-    let wb2 = crate::commands::workbooks::open(&ctx.workbook.root, ui)?;
+    let wb2 = host.reopen(&ctx.workbook.root)?;
     let state2 = fold(&wb2, lang);
     // The gate follows the session just written.
     let after_session = Context {
@@ -175,12 +170,7 @@ fn gate_of(
     if let Some(done) = done {
         return Ok(wb2.log_dir().join(&done.name));
     }
-    let ready = state2
-        .phases
-        .iter()
-        .find(|p| p.id == phase.id)
-        .is_some_and(|p| p.gate == GateState::Ready);
-    if !ready {
+    if !gate_ready(&state2, phase) {
         // The session's hand-over is done; the refusal is final.
         after.draft.discard()?;
         bail!(Exit {
