@@ -6,16 +6,16 @@
 //! cargo run --release --example gen-portfolio -- 1000 /tmp/portfolio
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use dino::i18n::Lang;
 use dino::log::{
-    Body, Entry, EntryKind, Meta, OptionMark, Participant, Record, Stamp, entry_file_name,
+    Answer, Body, Entry, EntryKind, Meta, OptionMark, Participant, Record, Stamp, entry_file_name,
     write_entry,
 };
 use dino::pack::condition::Value;
-use dino::pack::{Decision, Item, Kind, builtin};
+use dino::pack::{Decision, Item, Kind, Pack, Phase, builtin};
 use dino::state::answer::Given;
 use dino::state::answer::to_answer;
 use dino::workbook::file::{PackRef, WorkbookFile};
@@ -171,6 +171,211 @@ fn write(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| path.display().to_string())
 }
 
+/// The pack and what every workbook shares.
+struct Common {
+    pack: Pack,
+    lang: Lang,
+    snapshot: String,
+}
+
+/// One workbook being written: its folder, its clock and the entry ids
+/// already taken.
+struct Project<'a> {
+    common: &'a Common,
+    root: PathBuf,
+    start: jiff::Timestamp,
+    offset: jiff::tz::Offset,
+    day: i64,
+    taken: Vec<String>,
+}
+
+impl Project<'_> {
+    /// The next entry's time: a few days after the last one.
+    fn stamp(&mut self, rng: &mut Rng) -> Stamp {
+        self.day += 1 + rng.below(9) as i64;
+        Stamp::new(
+            self.start + jiff::SignedDuration::from_hours(self.day * 24 + rng.below(8) as i64),
+            self.offset,
+        )
+    }
+
+    /// An entry's front matter, following the entry written last.
+    fn meta(
+        &mut self,
+        rng: &mut Rng,
+        kind: EntryKind,
+        phase: &Phase,
+        participants: Vec<Participant>,
+    ) -> Meta {
+        let pack = &self.common.pack;
+        Meta {
+            kind,
+            date: self.stamp(rng),
+            phase: Some(phase.id.clone()),
+            by: Some(rng.pick(NAMES).to_string()),
+            participants,
+            pack: pack.id.clone(),
+            pack_version: pack.version.clone(),
+            closes: Vec::new(),
+            follows: Some(self.taken.last().cloned().into_iter().collect()),
+        }
+    }
+
+    /// Writes an entry into `log/` under a name no other entry has.
+    fn put(&mut self, entry: &Entry) -> Result<()> {
+        let markdown = write_entry(entry, self.common.lang);
+        let taken = &self.taken;
+        let name = entry_file_name(&entry.meta, &markdown, |id| taken.iter().any(|t| t == id));
+        if let Some(id) = dino::log::entry_id_of(&name) {
+            self.taken.push(id.to_string());
+        }
+        write(&self.root.join("log").join(name), &markdown)
+    }
+
+    /// A session of a phase: most of its items answered, some with a note.
+    fn session(&mut self, rng: &mut Rng, phase: &Phase, people: &[Participant]) -> Result<()> {
+        let lang = self.common.lang;
+        let mut records = Vec::new();
+        for item in &phase.items {
+            if rng.below(4) == 0 {
+                continue;
+            }
+            let given = answer(rng, item);
+            let note = if rng.below(4) == 0 {
+                Some(text(rng, 1))
+            } else {
+                None
+            };
+            records.push(Record {
+                item: item.id.clone(),
+                prompt: item.prompt.get(lang).to_string(),
+                answer: to_answer(item, &given, lang),
+                note,
+                respondent: None,
+            });
+        }
+        let entry = Entry {
+            meta: self.meta(rng, EntryKind::Session, phase, people.to_vec()),
+            title: phase.title.get(lang).to_string(),
+            body: Body::Records(records),
+        };
+        self.put(&entry)
+    }
+
+    /// A note of some kind, a sentence and a few paragraphs long.
+    fn note(&mut self, rng: &mut Rng, phase: &Phase) -> Result<()> {
+        let kind = *rng.pick(&[
+            EntryKind::Risk,
+            EntryKind::Insight,
+            EntryKind::Decision,
+            EntryKind::Lesson,
+            EntryKind::Note,
+        ]);
+        let entry = Entry {
+            meta: self.meta(rng, kind, phase, Vec::new()),
+            title: kind.label(self.common.lang).to_string(),
+            body: Body::Text(format!("{}\n\n{}", sentence(rng, 8), text(rng, 3))),
+        };
+        self.put(&entry)
+    }
+
+    /// A go at the phase's gate, with who decided and why.
+    fn gate(&mut self, rng: &mut Rng, phase: &Phase, people: &[Participant]) -> Result<()> {
+        let lang = self.common.lang;
+        let decision = Decision::Go;
+        let meta = self.meta(rng, EntryKind::Gate, phase, people.to_vec());
+        let record = |item: &str, prompt: &str, answer| Record {
+            item: item.into(),
+            prompt: prompt.into(),
+            answer,
+            note: None,
+            respondent: None,
+        };
+        let marks = Decision::ALL
+            .iter()
+            .map(|d| OptionMark {
+                id: d.id().into(),
+                label: d.label(lang).into(),
+                ticked: *d == decision,
+            })
+            .collect();
+        let entry = Entry {
+            meta,
+            title: format!("Beslutspunkt: {}", phase.title.get(lang)),
+            body: Body::Records(vec![
+                record("decision", "Beslut", Answer::Options(marks)),
+                record(
+                    "decided_by",
+                    "Vem beslutade?",
+                    Answer::Text(rng.pick(NAMES).to_string()),
+                ),
+                record("motivation", "Varför?", Answer::Text(text(rng, 2))),
+            ]),
+        };
+        self.put(&entry)
+    }
+}
+
+/// Workbook number `n`: `workbook.toml`, the snapshot, and its log up to
+/// a phase chosen at random.
+fn project(common: &Common, rng: &mut Rng, dir: &Path, n: usize) -> Result<()> {
+    let (pack, lang) = (&common.pack, common.lang);
+    let id = format!("projekt-{n:04}");
+    let root = dir.join(&id);
+    std::fs::create_dir_all(root.join("log"))?;
+    let start = jiff::Timestamp::from_second(1_735_722_000 + (n as i64 % 300) * 86_400)?;
+    let offset = jiff::tz::offset(1);
+    let profile: BTreeMap<_, _> = pack
+        .profile
+        .iter()
+        .filter_map(|item| Some((item.id.clone(), item.default.clone()?)))
+        .collect();
+    let file = WorkbookFile {
+        name: format!("Projekt {n}: {}", sentence(rng, 3).trim_end_matches('.')),
+        id,
+        created: Stamp::new(start, offset),
+        language: lang,
+        pack: PackRef {
+            id: pack.id.clone(),
+            version: pack.version.clone(),
+            hash: pack.recorded_hash(),
+            path: None,
+        },
+        profile,
+    };
+    write(&root.join("workbook.toml"), &file.render())?;
+    // As `dino new` writes it: the pack as the workbook recorded it.
+    write(&root.join("pack-snapshot.toml"), &common.snapshot)?;
+    let mut project = Project {
+        common,
+        root,
+        start,
+        offset,
+        day: 0,
+        taken: Vec::new(),
+    };
+    // How far this project got: some phases passed, one under way.
+    let reached = rng.below(pack.phases.len());
+    for (p, phase) in pack.phases.iter().enumerate().take(reached + 1) {
+        let people: Vec<Participant> = (0..2 + rng.below(4))
+            .map(|_| Participant {
+                name: rng.pick(NAMES).to_string(),
+                role: Some(rng.pick(ROLES).to_string()),
+            })
+            .collect();
+        for _session in 0..1 + rng.below(2) {
+            project.session(rng, phase, &people)?;
+        }
+        for _note in 0..rng.below(4) {
+            project.note(rng, phase)?;
+        }
+        if p < reached {
+            project.gate(rng, phase, &people)?;
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let (Some(count), Some(dir)) = (args.get(1), args.get(2)) else {
@@ -178,184 +383,17 @@ fn main() -> Result<()> {
     };
     let count: usize = count.parse().context("COUNT must be a number")?;
     let dir = Path::new(dir);
-    let pack = builtin::load_named("dino", Lang::Sv).map_err(|f| anyhow::anyhow!("{f:?}"))?;
     let lang = Lang::Sv;
+    let pack = builtin::load_named("dino", lang).map_err(|f| anyhow::anyhow!("{f:?}"))?;
     let snapshot = dino::pack::snapshot::Snapshot::of(&pack, lang).render();
+    let common = Common {
+        pack,
+        lang,
+        snapshot,
+    };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for n in 0..count {
-        let id = format!("projekt-{n:04}");
-        let root = dir.join(&id);
-        std::fs::create_dir_all(root.join("log"))?;
-        let start = jiff::Timestamp::from_second(1_735_722_000 + (n as i64 % 300) * 86_400)?;
-        let offset = jiff::tz::offset(1);
-        let mut day = 0i64;
-        let mut stamp = |rng: &mut Rng| {
-            day += 1 + rng.below(9) as i64;
-            Stamp::new(
-                start + jiff::SignedDuration::from_hours(day * 24 + rng.below(8) as i64),
-                offset,
-            )
-        };
-        let mut profile = BTreeMap::new();
-        for item in &pack.profile {
-            if let Some(v) = &item.default {
-                profile.insert(item.id.clone(), v.clone());
-            }
-        }
-        let file = WorkbookFile {
-            name: format!(
-                "Projekt {n}: {}",
-                sentence(&mut rng, 3).trim_end_matches('.')
-            ),
-            id: id.clone(),
-            created: Stamp::new(start, offset),
-            language: lang,
-            pack: PackRef {
-                id: pack.id.clone(),
-                version: pack.version.clone(),
-                hash: pack.recorded_hash(),
-                path: None,
-            },
-            profile,
-        };
-        write(&root.join("workbook.toml"), &file.render())?;
-        // As `dino new` writes it: the pack as the workbook recorded it.
-        write(&root.join("pack-snapshot.toml"), &snapshot)?;
-        let mut taken: Vec<String> = Vec::new();
-        let put = |entry: &Entry, taken: &mut Vec<String>| -> Result<()> {
-            let markdown = write_entry(entry, lang);
-            let name = entry_file_name(&entry.meta, &markdown, |id| taken.iter().any(|t| t == id));
-            if let Some(id) = dino::log::entry_id_of(&name) {
-                taken.push(id.to_string());
-            }
-            write(&root.join("log").join(name), &markdown)
-        };
-        // How far this project got: some phases passed, one under way.
-        let reached = rng.below(pack.phases.len());
-        for (p, phase) in pack.phases.iter().enumerate().take(reached + 1) {
-            let people: Vec<Participant> = (0..2 + rng.below(4))
-                .map(|_| Participant {
-                    name: rng.pick(NAMES).to_string(),
-                    role: Some(rng.pick(ROLES).to_string()),
-                })
-                .collect();
-            for _session in 0..1 + rng.below(2) {
-                let mut records = Vec::new();
-                for item in &phase.items {
-                    if rng.below(4) == 0 {
-                        continue;
-                    }
-                    let given = answer(&mut rng, item);
-                    let note = if rng.below(4) == 0 {
-                        Some(text(&mut rng, 1))
-                    } else {
-                        None
-                    };
-                    records.push(Record {
-                        item: item.id.clone(),
-                        prompt: item.prompt.get(lang).to_string(),
-                        answer: to_answer(item, &given, lang),
-                        note,
-                        respondent: None,
-                    });
-                }
-                let entry = Entry {
-                    meta: Meta {
-                        kind: EntryKind::Session,
-                        date: stamp(&mut rng),
-                        phase: Some(phase.id.clone()),
-                        by: Some(rng.pick(NAMES).to_string()),
-                        participants: people.clone(),
-                        pack: pack.id.clone(),
-                        pack_version: pack.version.clone(),
-                        closes: Vec::new(),
-                        follows: Some(taken.last().cloned().into_iter().collect()),
-                    },
-                    title: phase.title.get(lang).to_string(),
-                    body: Body::Records(records),
-                };
-                put(&entry, &mut taken)?;
-            }
-            for _note in 0..rng.below(4) {
-                let kind = *rng.pick(&[
-                    EntryKind::Risk,
-                    EntryKind::Insight,
-                    EntryKind::Decision,
-                    EntryKind::Lesson,
-                    EntryKind::Note,
-                ]);
-                let entry = Entry {
-                    meta: Meta {
-                        kind,
-                        date: stamp(&mut rng),
-                        phase: Some(phase.id.clone()),
-                        by: Some(rng.pick(NAMES).to_string()),
-                        participants: Vec::new(),
-                        pack: pack.id.clone(),
-                        pack_version: pack.version.clone(),
-                        closes: Vec::new(),
-                        follows: Some(taken.last().cloned().into_iter().collect()),
-                    },
-                    title: kind.label(lang).to_string(),
-                    body: Body::Text(format!(
-                        "{}\n\n{}",
-                        sentence(&mut rng, 8),
-                        text(&mut rng, 3)
-                    )),
-                };
-                put(&entry, &mut taken)?;
-            }
-            if p < reached {
-                let decision = Decision::Go;
-                let entry = Entry {
-                    meta: Meta {
-                        kind: EntryKind::Gate,
-                        date: stamp(&mut rng),
-                        phase: Some(phase.id.clone()),
-                        by: Some(rng.pick(NAMES).to_string()),
-                        participants: people.clone(),
-                        pack: pack.id.clone(),
-                        pack_version: pack.version.clone(),
-                        closes: Vec::new(),
-                        follows: Some(taken.last().cloned().into_iter().collect()),
-                    },
-                    title: format!("Beslutspunkt: {}", phase.title.get(lang)),
-                    body: Body::Records(vec![
-                        Record {
-                            item: "decision".into(),
-                            prompt: "Beslut".into(),
-                            answer: dino::log::Answer::Options(
-                                Decision::ALL
-                                    .iter()
-                                    .map(|d| OptionMark {
-                                        id: d.id().into(),
-                                        label: d.label(lang).into(),
-                                        ticked: *d == decision,
-                                    })
-                                    .collect(),
-                            ),
-                            note: None,
-                            respondent: None,
-                        },
-                        Record {
-                            item: "decided_by".into(),
-                            prompt: "Vem beslutade?".into(),
-                            answer: dino::log::Answer::Text(rng.pick(NAMES).to_string()),
-                            note: None,
-                            respondent: None,
-                        },
-                        Record {
-                            item: "motivation".into(),
-                            prompt: "Varför?".into(),
-                            answer: dino::log::Answer::Text(text(&mut rng, 2)),
-                            note: None,
-                            respondent: None,
-                        },
-                    ]),
-                };
-                put(&entry, &mut taken)?;
-            }
-        }
+        project(&common, &mut rng, dir, n)?;
     }
     eprintln!("made {count} workbooks in {}", dir.display());
     Ok(())
