@@ -10,8 +10,6 @@
 use std::ops::Range;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
-use crate::tr;
 
 /// The byte range of the first conflict-marker line in `text`, if `text`
 /// holds a conflict.
@@ -48,23 +46,22 @@ fn is_outer(line: &str) -> bool {
 
 /// The finding for a file in `src` (or the part `text` of it, offsets
 /// matching) that holds a conflict.
-pub fn finding(src: &SourceText, text: &str, lang: Lang) -> Option<Finding> {
+pub fn finding(src: &SourceText, text: &str) -> Option<Finding> {
     let at = marker_at(text)?;
-    Some(src.finding(&at, message(lang)))
+    Some(src.finding(&at, Message::UnfinishedMerge))
 }
 
-/// What a conflict marker means, and what to do about it.
-pub fn message(lang: Lang) -> String {
-    tr!(
-        lang,
-        "en ofullbordad git-sammanslagning: konfliktmarkeringar (`<<<<<<<`, `=======`, `>>>>>>>`) står kvar; lös konflikten, ta bort markeringarna och kör `git add` på filen",
-        "an unfinished git merge: conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) are left in the file; resolve the conflict, remove the markers and `git add` the file"
-    )
+/// What this module says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Conflict markers are left in a file: what they mean and what to do.
+    UnfinishedMerge,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn line_of(text: &str) -> Option<usize> {
         marker_at(text).map(|at| text[..at.start].matches('\n').count() + 1)
@@ -98,12 +95,12 @@ mod tests {
     #[test]
     fn the_finding_has_the_line_and_says_what_to_do() {
         let src = SourceText::new("w.toml", "a = 1\n<<<<<<< HEAD\n");
-        let f = finding(&src, &src.text, Lang::En).expect("a conflict");
+        let f = finding(&src, &src.text).expect("a conflict");
         assert!(
-            f.to_string()
+            f.in_words(Lang::En)
                 .starts_with("w.toml:2:1: an unfinished git merge"),
             "{f}"
         );
-        assert!(f.message.contains("git add"));
+        assert!(f.message.say(Lang::En).contains("git add"));
     }
 }

@@ -5,6 +5,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::i18n::{Lang, Said};
+
 /// One problem found in a file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Finding {
@@ -14,12 +16,13 @@ pub struct Finding {
     pub line: usize,
     /// 1-based column, in characters.
     pub col: usize,
-    pub message: String,
+    /// What is wrong and what to do, worded when shown.
+    pub message: Said,
 }
 
 impl Finding {
     /// A problem with a file as a whole (it is missing, unreadable, …).
-    pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Finding {
+    pub fn in_file(file: impl Into<String>, message: impl Into<Said>) -> Finding {
         Finding {
             file: file.into(),
             line: 0,
@@ -29,18 +32,26 @@ impl Finding {
     }
 }
 
-impl fmt::Display for Finding {
-    /// `file:line:col: message`, on one line, whatever the file's name or
-    /// the quoted text holds (control characters are shown as `�`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Finding {
+    /// `file:line:col: message` in `lang`'s words, on one line, whatever
+    /// the file's name or the quoted text holds (control characters are
+    /// shown as `�`).
+    pub fn in_words(&self, lang: Lang) -> String {
         use crate::text::terminal_md::visible;
         let file = visible(&self.file);
-        let message = visible(&self.message);
+        let message = visible(&self.message.say(lang));
         if self.line == 0 {
-            write!(f, "{file}: {message}")
+            format!("{file}: {message}")
         } else {
-            write!(f, "{file}:{}:{}: {message}", self.line, self.col)
+            format!("{file}:{}:{}: {message}", self.line, self.col)
         }
+    }
+}
+
+impl fmt::Display for Finding {
+    /// The finding in the run's language (`Finding::in_words`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_words(crate::i18n::spoken()))
     }
 }
 
@@ -130,7 +141,7 @@ impl SourceText {
     }
 
     /// A finding at the start of `span`.
-    pub fn finding(&self, span: &Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn finding(&self, span: &Range<usize>, message: impl Into<Said>) -> Finding {
         let (line, col) = self.line_col(span.start);
         Finding {
             file: self.name.clone(),

@@ -1,8 +1,11 @@
-//! The two languages dino speaks, how one is chosen, and the `tr!` macro that
-//! picks a message's Swedish or English wording at the call site.
+//! The two languages dino speaks, how one is chosen, the language a run
+//! speaks (decided once, at the edge), what the core says as data (`Say`,
+//! `Said`), and the `tr!` macro that picks a wording at the edge's call
+//! sites.
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{Arc, OnceLock};
 
 /// A language for messages, packs and reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -85,8 +88,6 @@ impl fmt::Display for Lang {
     }
 }
 
-/// Formats a message in the given language: `tr!(lang, "sv {x}", "en {x}")`.
-/// Only the chosen wording is formatted.
 /// A number to one decimal with the language's decimal mark: `3,5` in
 /// Swedish, `3.5` in English (scores, spreads, thresholds).
 pub fn one_decimal(n: f64, lang: Lang) -> String {
@@ -97,6 +98,9 @@ pub fn one_decimal(n: f64, lang: Lang) -> String {
     }
 }
 
+/// Formats a message in the given language: `tr!(lang, "sv {x}", "en {x}")`.
+/// Only the chosen wording is formatted. For the edge (session, report,
+/// commands): below it, a module says what it means as data ([`Say`]).
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $sv:literal, $en:literal $(,)?) => {
@@ -111,6 +115,107 @@ macro_rules! tr {
             $crate::i18n::Lang::En => format!($en, $($arg),+),
         }
     };
+}
+
+/// The language this run speaks: errors, findings and their label. The
+/// edge sets it once (`speak`) when the user chose one; otherwise it is the
+/// workbook's here, looked up the first time something is said
+/// (`speak_by_default`), else the environment's.
+pub fn spoken() -> Lang {
+    *SPOKEN.get_or_init(|| DEFAULT.get().map_or_else(Lang::from_env, |f| f()))
+}
+
+/// Sets the language of the run; the first one set holds.
+pub fn speak(lang: Lang) {
+    let _ = SPOKEN.set(lang);
+}
+
+/// Where the run's language comes from when none was set, asked only when
+/// something is first said.
+pub fn speak_by_default(default: fn() -> Lang) {
+    let _ = DEFAULT.set(default);
+}
+
+static SPOKEN: OnceLock<Lang> = OnceLock::new();
+static DEFAULT: OnceLock<fn() -> Lang> = OnceLock::new();
+
+/// What a module below the edge has to say, as data: a message key (an
+/// enum's variant) with its arguments. Its words are in `words/`, one
+/// place per language, and `words` implements this trait for it.
+pub trait Say: fmt::Debug + Send + Sync {
+    /// The message in `lang`'s words.
+    fn say(&self, lang: Lang) -> String;
+}
+
+/// A message held to be worded later: in a finding, or anywhere the core
+/// keeps what it said. Shown (`Display`) in the run's language; `say`
+/// words it in another (a report's).
+#[derive(Clone)]
+pub struct Said(Arc<dyn Say>);
+
+impl Said {
+    pub fn new(message: impl Say + 'static) -> Said {
+        Said(Arc::new(message))
+    }
+
+    /// The message in `lang`'s words.
+    pub fn say(&self, lang: Lang) -> String {
+        self.0.say(lang)
+    }
+}
+
+impl<M: Say + 'static> From<M> for Said {
+    fn from(message: M) -> Said {
+        Said::new(message)
+    }
+}
+
+impl fmt::Debug for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(spoken()))
+    }
+}
+
+/// Messages compare by their English words: findings sort by place, then
+/// by what they say, the same in every language a run may speak.
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        self.say(Lang::En) == other.say(Lang::En)
+    }
+}
+
+impl Eq for Said {}
+
+impl PartialOrd for Said {
+    fn partial_cmp(&self, other: &Said) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Said {
+    fn cmp(&self, other: &Said) -> std::cmp::Ordering {
+        self.say(Lang::En).cmp(&other.say(Lang::En))
+    }
+}
+
+/// Text that is already words: what another program said (git, the TOML
+/// parser, the operating system), a user's own, or a wording the edge made.
+impl Say for String {
+    fn say(&self, _lang: Lang) -> String {
+        self.clone()
+    }
+}
+
+impl Say for &'static str {
+    fn say(&self, _lang: Lang) -> String {
+        (*self).to_string()
+    }
 }
 
 #[cfg(test)]

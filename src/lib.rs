@@ -43,6 +43,7 @@ pub mod text;
 pub mod toml_read;
 pub mod toml_words;
 pub mod ui;
+pub mod words;
 pub mod workbook;
 
 use std::ffi::OsString;
@@ -107,11 +108,11 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     // Asked for, the language labels errors; else the workbook's does, as
     // it does its messages (looked up when an error is printed, after `-C`).
     if let Some(chosen) = cli.global.lang.or_else(i18n::Lang::from_dino_lang) {
-        out::set_label_lang(chosen);
+        i18n::speak(chosen);
     }
-    out::set_label_fallback(|| cli::help_lang(None, std::path::Path::new(".")));
+    i18n::speak_by_default(|| cli::help_lang(None, std::path::Path::new(".")));
     if let Some(dir) = &cli.global.chdir {
-        change_dir(dir, lang).inspect_err(|_| out::set_label_lang(lang))?;
+        change_dir(dir, lang).inspect_err(|_| i18n::speak(lang))?;
     }
     let ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,

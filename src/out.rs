@@ -10,8 +10,6 @@
 use std::fmt::Display;
 use std::io::{self, Write};
 
-use crate::i18n::Lang;
-
 /// Writes `text` to standard output as it is.
 pub fn text(text: &str) -> io::Result<()> {
     bytes(text.as_bytes())
@@ -64,29 +62,12 @@ pub fn error(message: impl Display) {
 
 /// The label before an error message, in the language of the run.
 pub fn error_label() -> String {
-    let lang =
-        *LABEL_LANG.get_or_init(|| LABEL_FALLBACK.get().map_or_else(Lang::from_env, |f| f()));
-    console::style(lang.pick("fel", "error"))
+    console::style(crate::i18n::spoken().pick("fel", "error"))
         .for_stderr()
         .red()
         .bold()
         .to_string()
 }
-
-/// Sets the language error labels are printed in; the first one set holds.
-pub fn set_label_lang(lang: Lang) {
-    let _ = LABEL_LANG.set(lang);
-}
-
-/// Where the label's language comes from when none was set: told by the
-/// edge (the workbook's own language), looked up only when an error is
-/// printed.
-pub fn set_label_fallback(fallback: fn() -> Lang) {
-    let _ = LABEL_FALLBACK.set(fallback);
-}
-
-static LABEL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-static LABEL_FALLBACK: std::sync::OnceLock<fn() -> Lang> = std::sync::OnceLock::new();
 
 #[cfg(test)]
 mod tests {

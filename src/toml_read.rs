@@ -384,7 +384,7 @@ pub fn parse<'a>(
     lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) -> Option<Spanned<DeTable<'a>>> {
-    if let Some(conflict) = crate::conflict::finding(src, toml, lang) {
+    if let Some(conflict) = crate::conflict::finding(src, toml) {
         findings.borrow_mut().push(conflict);
         return None;
     }
@@ -427,7 +427,7 @@ pub fn decode<T: serde::de::DeserializeOwned>(
     lang: Lang,
     unreadable: impl Fn(&str) -> String,
 ) -> Result<T, Finding> {
-    if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+    if let Some(conflict) = crate::conflict::finding(src, &src.text) {
         return Err(conflict);
     }
     toml::from_str(&src.text).map_err(|err| {
@@ -493,7 +493,7 @@ mod tests {
         findings
             .into_inner()
             .iter()
-            .map(ToString::to_string)
+            .map(|f| f.in_words(Lang::En))
             .collect()
     }
 

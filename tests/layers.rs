@@ -15,6 +15,12 @@
 //! counted, so a module and its parts are not a loop. The loops that remain
 //! are listed, each with why, under "Loops not yet broken", and that list
 //! only shrinks too.
+//!
+//! Below the session and the report, no module words a message: it says
+//! what it means as data, and `words` words it, one place per language. A
+//! wording at a call site (`tr!(…)`, `….pick(…)`) in a module below them
+//! fails the test, but for the modules listed under "Words not yet at the
+//! edge", each with how many it still has; that list only shrinks too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -29,6 +35,8 @@ struct Architecture {
     allowed: BTreeSet<(String, String)>,
     /// The loops that remain, each as the modules in it.
     loops: BTreeSet<BTreeSet<String>>,
+    /// The modules below the edge that still word messages, and how many.
+    wording: BTreeMap<String, usize>,
 }
 
 /// One path in the source that names another module.
@@ -130,6 +138,63 @@ fn no_modules_use_each_other_in_a_loop() {
     assert!(wrong.is_empty(), "docs/architecture.md:\n{wrong}");
 }
 
+#[test]
+fn no_module_below_session_and_report_words_a_message() {
+    let arch = architecture(&read(&root().join("docs/architecture.md")));
+    let sources = sources(&root().join("src"));
+    let edge = arch.ranks["session"];
+    let found: BTreeMap<String, (usize, String)> = sources
+        .iter()
+        .filter(|(module, _)| rank(&arch, module) < edge)
+        .filter_map(|(module, (path, code))| {
+            let at = wordings(code);
+            let first = at.first()?;
+            let place = format!("{}:{first}", relative(path));
+            Some((module.clone(), (at.len(), place)))
+        })
+        .collect();
+    let mut wrong = String::new();
+    for (module, (count, place)) in &found {
+        match arch.wording.get(module) {
+            None => {
+                wrong += &format!(
+                    "  {module} words {count} message(s), first at {place}: say it as \
+                     data (a variant of the module's `Message`) and word it in `words`\n"
+                )
+            }
+            Some(listed) if count > listed => {
+                wrong += &format!(
+                    "  {module} words {count} message(s), more than the {listed} \
+                     listed: word the new ones in `words`\n"
+                )
+            }
+            Some(listed) if count < listed => {
+                wrong += &format!("  {module} words {count}, not {listed}: lower its number\n")
+            }
+            Some(_) => {}
+        }
+    }
+    for module in arch.wording.keys().filter(|m| !found.contains_key(*m)) {
+        wrong += &format!("  {module} words no message any more: take it off the list\n");
+    }
+    assert!(
+        wrong.is_empty(),
+        "docs/architecture.md, \"Words not yet at the edge\":\n{wrong}"
+    );
+}
+
+/// The lines where code words a message at its call site: `tr!(` or
+/// `.pick(`.
+fn wordings(code: &str) -> Vec<usize> {
+    code.lines()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            let n = line.matches("tr!(").count() + line.matches(".pick(").count();
+            std::iter::repeat_n(i + 1, n)
+        })
+        .collect()
+}
+
 /// Every module has a row in the map, every row a module, every layer a rank.
 #[track_caller]
 fn check_the_map(arch: &Architecture, sources: &BTreeMap<String, (PathBuf, String)>) {
@@ -206,11 +271,19 @@ fn architecture(doc: &str) -> Architecture {
         .filter_map(|l| l.split('|').nth(1))
         .map(|cell| code_spans(cell).into_iter().collect())
         .collect();
+    let wording = table(section(doc, "Words not yet at the edge"))
+        .into_iter()
+        .map(|cells| {
+            let count = cells[1].parse().expect("a count of wordings");
+            (cells[0].clone(), count)
+        })
+        .collect();
     Architecture {
         ranks,
         layers,
         allowed,
         loops,
+        wording,
     }
 }
 

@@ -30,7 +30,7 @@ pub struct ReadEntry {
 
 /// Reads an entry from its text.
 pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
-    if let Some(conflict) = crate::conflict::finding(src, &src.text, lang) {
+    if let Some(conflict) = crate::conflict::finding(src, &src.text) {
         return ReadEntry::unread(vec![conflict], Default::default());
     }
     let Some((toml, body_start)) = front::split(&src.text) else {
@@ -107,7 +107,7 @@ fn no_front_matter(src: &SourceText, lang: Lang) -> Finding {
         file: src.name.clone(),
         line: 1,
         col: 1,
-        message,
+        message: message.into(),
     }
 }
 

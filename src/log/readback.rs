@@ -64,7 +64,7 @@ pub fn entry_text(entry: &Entry, what: &str, text_lang: Lang, lang: Lang) -> Res
     let src = SourceText::new(what.to_string(), text);
     let read = read_entry(&src, lang);
     if let Some(finding) = read.findings.first() {
-        bail!(unreadable(what, &finding.message, lang));
+        bail!(unreadable(what, &finding.message.say(lang), lang));
     }
     if read.entry.as_ref() != Some(entry) {
         bail!(unreadable(
@@ -97,7 +97,7 @@ pub fn toml_text<T: PartialEq>(
         Err(findings) => {
             let why = findings
                 .first()
-                .map_or_else(String::new, |f| f.message.clone());
+                .map_or_else(String::new, |f| f.message.say(lang));
             bail!(unreadable(what, &why, lang))
         }
     }

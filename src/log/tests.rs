@@ -485,7 +485,7 @@ fn an_unfinished_merge_is_one_finding_at_its_first_marker() {
     let src = SourceText::new("log/x.md", text.to_string());
     let read = read_entry(&src, Lang::En);
     assert!(read.entry.is_none());
-    let printed: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
+    let printed: Vec<String> = read.findings.iter().map(|f| f.in_words(Lang::En)).collect();
     assert_eq!(printed.len(), 1, "{printed:?}");
     assert!(
         printed[0].starts_with("log/x.md:3:1: an unfinished git merge"),
@@ -515,6 +515,7 @@ fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
     assert!(
         read.findings[0]
             .message
+            .say(Lang::Sv)
             .starts_with("texten är nästlad djupare än 32 nivåer")
     );
 }

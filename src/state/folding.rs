@@ -439,7 +439,7 @@ fn at_line(loaded: &LoadedEntry, line: usize, message: String) -> Finding {
         file: loaded.file.clone(),
         line,
         col: 1,
-        message,
+        message: message.into(),
     }
 }
 
@@ -450,7 +450,7 @@ fn at_key(loaded: &LoadedEntry, key: &str, message: String) -> Finding {
         file: loaded.file.clone(),
         line,
         col,
-        message,
+        message: message.into(),
     }
 }
 
@@ -562,7 +562,7 @@ fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: String) -> Fi
         file: loaded.file.clone(),
         line,
         col,
-        message,
+        message: message.into(),
     }
 }
 

@@ -197,7 +197,7 @@ pub fn assess(
         file: loaded.file.clone(),
         line,
         col: 1,
-        message,
+        message: message.into(),
     };
     let Some(readiness) = &pack.readiness else {
         return Err(vec![at(

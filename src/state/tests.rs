@@ -178,10 +178,10 @@ fn answers_to_removed_items_are_kept_and_bad_values_named() {
     let state = fold(&wb, Lang::En);
     assert_eq!(state.orphans.len(), 1);
     assert_eq!(state.orphans[0].prompt, "En gammal fråga");
-    let lines: Vec<(usize, &str)> = state
+    let lines: Vec<(usize, String)> = state
         .findings
         .iter()
-        .map(|f| (f.line, f.message.as_str()))
+        .map(|f| (f.line, f.message.say(Lang::En)))
         .collect();
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0].0, 9);
@@ -247,13 +247,13 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
     let found: Vec<&Finding> = state
         .findings
         .iter()
-        .filter(|f| f.message.contains("besvarades annorlunda"))
+        .filter(|f| f.message.say(Lang::Sv).contains("besvarades annorlunda"))
         .collect();
     assert_eq!(found.len(), 1, "{:?}", state.findings);
     assert!(found[0].file.ends_with("cccccc.md"));
     assert_eq!(found[0].line, 10);
     assert!(
-        found[0].message.contains("bbbbbb.md"),
+        found[0].message.say(Lang::Sv).contains("bbbbbb.md"),
         "{}",
         found[0].message
     );
@@ -405,6 +405,7 @@ fn an_entry_that_follows_a_removed_one_has_seen_all_before_it() {
     assert!(
         state.findings[0]
             .message
+            .say(Lang::Sv)
             .contains("`follows` nämner `dddddd`")
     );
 }
@@ -447,6 +448,7 @@ fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
     assert!(
         state.findings.iter().any(|f| f
             .message
+            .say(Lang::En)
             .contains("the gate of `start` was decided differently")),
         "{:?}",
         state.findings
@@ -482,6 +484,7 @@ fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
         .iter()
         .find(|f| {
             f.message
+                .say(Lang::En)
                 .contains("lacks one (and only one) ticked decision")
         })
         .expect("named");
@@ -500,7 +503,7 @@ fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
     let problem = state
         .findings
         .iter()
-        .find(|f| f.message.contains("ticked decision"))
+        .find(|f| f.message.say(Lang::En).contains("ticked decision"))
         .expect("named");
     assert_eq!((problem.line, problem.col), (2, 8), "{problem}");
 }

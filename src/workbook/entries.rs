@@ -230,6 +230,7 @@ fn name_and_front_differ(
             lang,
             "filnamnet säger `{what}`, men front matter säger `{expected}` (kind och phase); stämmer de?",
             "the file name says `{what}`, but the front matter says `{expected}` (kind and phase); are they right?"
-        ),
+        )
+        .into(),
     })
 }

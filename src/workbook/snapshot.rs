@@ -115,7 +115,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
     }
     let text = String::from_utf8_lossy(&head);
     let head_src = SourceText::new(name.clone(), text.to_string());
-    if let Some(conflict) = crate::conflict::finding(&head_src, &text, lang) {
+    if let Some(conflict) = crate::conflict::finding(&head_src, &text) {
         return Some(Err(conflict));
     }
     let mut lines = text
@@ -146,7 +146,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
                 file: name,
                 line: at + 1,
                 col: 1,
-                message: unreadable(lang, &format!("`{key} = …`?")),
+                message: unreadable(lang, &format!("`{key} = …`?")).into(),
             }));
         };
         *slot = (found, at + 1);
@@ -192,7 +192,8 @@ pub fn check_head(
                     lang,
                     "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
                     "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (was an upgrade stopped before it wrote the snapshot, or were they taken from different branches in a merge?). `dino upgrade` writes a new one"
-                ),
+                )
+                .into(),
             });
         }
     }
@@ -258,7 +259,10 @@ mod tests {
         );
         let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
         assert_eq!((finding.line, finding.col), (5, 1));
-        assert!(finding.message.contains("phse"), "{}", finding.message);
+        assert!(
+            finding.message.say(Lang::En).contains("phse"),
+            "{finding:?}"
+        );
     }
 
     #[test]
@@ -269,13 +273,19 @@ mod tests {
         let head = read_head(dir.path(), Lang::En).expect("a snapshot");
         let finding = head.expect_err("a conflict");
         assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
-        assert!(finding.message.starts_with("an unfinished git merge"));
+        assert!(
+            finding
+                .message
+                .say(Lang::En)
+                .starts_with("an unfinished git merge")
+        );
         let src = SourceText::new(SNAPSHOT_FILE, text);
         let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
         assert_eq!(finding.line, 4, "{finding}");
         assert!(
             finding
                 .message
+                .say(Lang::Sv)
                 .starts_with("en ofullbordad git-sammanslagning")
         );
     }
@@ -285,7 +295,10 @@ mod tests {
         let src = SourceText::new(SNAPSHOT_FILE, "pack = [\"dino\"\n");
         let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
         assert!(
-            finding.message.contains("listan avslutas inte"),
+            finding
+                .message
+                .say(Lang::Sv)
+                .contains("listan avslutas inte"),
             "{finding}"
         );
     }

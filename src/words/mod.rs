@@ -1,0 +1,43 @@
+//! What the core says, in words: one place per language (`sv/`, `en/`).
+//!
+//! Below the session and the report, a module says what it means as data,
+//! an enum of message keys with their arguments (`conflict::Message`, …).
+//! Here each such enum is worded: [`Say`] for a chosen language (a report's),
+//! `Display` for the language the run speaks ([`spoken`]), and
+//! `std::error::Error`, so that a message is an error `?` carries up to the
+//! edge. A new message is a variant in its module's enum and an arm in each
+//! language's function; the compiler refuses a language that lacks it.
+
+mod en;
+mod sv;
+
+use std::fmt;
+
+use crate::i18n::{Lang, Say, spoken};
+
+/// Words each enum of messages in every language, and shows it in the
+/// run's.
+macro_rules! worded {
+    ($($message:ty => $words:ident),* $(,)?) => {$(
+        impl Say for $message {
+            fn say(&self, lang: Lang) -> String {
+                match lang {
+                    Lang::Sv => sv::$words(self),
+                    Lang::En => en::$words(self),
+                }
+            }
+        }
+
+        impl fmt::Display for $message {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.say(spoken()))
+            }
+        }
+
+        impl std::error::Error for $message {}
+    )*};
+}
+
+worded! {
+    crate::conflict::Message => conflict,
+}
