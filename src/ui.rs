@@ -65,13 +65,11 @@ impl Ui {
     }
 
     /// The language for a workbook's messages: the one asked for, else the
-    /// workbook's own. The first workbook's is the run's (`i18n::spoken`)
-    /// when none was asked for, so that what the core says matches.
+    /// workbook's own.
     pub fn lang_for(&self, workbook_lang: Lang) -> Lang {
         if self.lang_chosen {
             self.lang
         } else {
-            crate::i18n::speak(workbook_lang);
             workbook_lang
         }
     }
