@@ -44,6 +44,9 @@ worded! {
     crate::log::read::Message => log_read,
     crate::log::readback::Message => log_readback,
     crate::log::readback::Written => log_written,
+    crate::state::answer::Message => state_answer,
+    crate::state::folding::Message => state_folding,
+    crate::state::readiness::Message => state_readiness,
 }
 
 /// A list of ids as code: `` `a`, `b` ``.
