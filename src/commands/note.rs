@@ -116,7 +116,7 @@ fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
             "the text is empty; nothing was written"
         ));
     }
-    crate::log::readback::ensure_text_fits(text.len(), lang)?;
+    crate::log::readback::ensure_text_fits(text.len())?;
     if !writable(text) {
         bail!(tr!(
             lang,
@@ -248,7 +248,7 @@ fn from_stdin(lang: Lang) -> Result<String> {
     let mut bytes = Vec::new();
     let limit = crate::pack::source::MAX_FILE_BYTES;
     std::io::stdin().take(limit + 1).read_to_end(&mut bytes)?;
-    crate::log::readback::ensure_text_fits(bytes.len(), lang)?;
+    crate::log::readback::ensure_text_fits(bytes.len())?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         anyhow::anyhow!(tr!(

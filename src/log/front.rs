@@ -12,7 +12,24 @@ use super::{EntryKind, KeyPositions, Meta, Participant, Stamp};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
-use crate::tr;
+
+/// What this module says of an entry's front matter; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// `kind` names no kind of entry; `valid` are the kinds there are.
+    UnknownKind {
+        kind: String,
+        valid: Vec<&'static str>,
+    },
+    /// An entry of `kind` (a session, a gate decision) lacks its `phase`.
+    MissingPhase { kind: &'static str },
+    /// The `date` key is missing.
+    MissingDate,
+    /// `date` is neither a time nor a string.
+    DateNotATime,
+    /// `date` is no time with an offset; `why` is the time parser's reason.
+    DateWithoutOffset { why: String },
+}
 
 /// A TOML basic string holding `text` exactly, always on one line (so no
 /// value can hold a `+++` line that would end the front matter).
@@ -186,16 +203,8 @@ fn read_kind(root: &Table<'_>) -> Option<EntryKind> {
     let (kind, span) = root.string("kind", true)?;
     let found = EntryKind::from_id(&kind);
     if found.is_none() {
-        let kinds = EntryKind::ALL.map(|k| format!("`{}`", k.id())).join(", ");
-        let lang = root.ctx().lang;
-        root.ctx().report(
-            &span,
-            tr!(
-                lang,
-                "okänd sorts post `{kind}`; giltiga: {kinds}",
-                "unknown kind of entry `{kind}`; valid: {kinds}"
-            ),
-        );
+        let valid = EntryKind::ALL.map(EntryKind::id).to_vec();
+        report(root.ctx(), &span, Message::UnknownKind { kind, valid });
     }
     found
 }
@@ -206,16 +215,8 @@ fn read_phase(root: &Table<'_>, kind: Option<EntryKind>) -> Option<String> {
     if let (Some(kind), None) = (kind, &phase)
         && matches!(kind, EntryKind::Session | EntryKind::Gate)
     {
-        let lang = root.ctx().lang;
-        root.ctx().report(
-            &(0..3),
-            tr!(
-                lang,
-                "nyckeln `phase` saknas (en post av sorten `{}` hör till en fas)",
-                "missing key `phase` (an entry of kind `{}` belongs to a phase)",
-                kind.id()
-            ),
-        );
+        let kind = kind.id();
+        report(root.ctx(), &(0..3), Message::MissingPhase { kind });
     }
     phase
 }
@@ -255,43 +256,32 @@ fn read_or_empty(root: &Table<'_>, key: &'static str) -> String {
 
 fn read_date(root: &Table<'_>) -> Option<Stamp> {
     let ctx = root.ctx();
-    let lang = ctx.lang;
     let Some(value) = root.raw("date") else {
-        ctx.report(
-            &(0..3),
-            tr!(lang, "nyckeln `date` saknas", "missing key `date`"),
-        );
+        report(ctx, &(0..3), Message::MissingDate);
         return None;
     };
     let text = match value.get_ref() {
         DeValue::Datetime(dt) => dt.to_string(),
         DeValue::String(s) => s.to_string(),
         _ => {
-            ctx.report(
-                &value.span(),
-                tr!(
-                    lang,
-                    "`date` ska vara en tidpunkt som 2026-03-02T09:15:00+01:00",
-                    "`date` must be a time like 2026-03-02T09:15:00+01:00"
-                ),
-            );
+            report(ctx, &value.span(), Message::DateNotATime);
             return None;
         }
     };
     match Stamp::parse(&text) {
         Ok(stamp) => Some(stamp),
         Err(why) => {
-            ctx.report(
-                &value.span(),
-                tr!(
-                    lang,
-                    "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})",
-                    "`date` must be a time with an offset, like 2026-03-02T09:15:00+01:00 ({why})"
-                ),
-            );
+            report(ctx, &value.span(), Message::DateWithoutOffset { why });
             None
         }
     }
+}
+
+/// A finding at `span` of the front matter's file.
+fn report(ctx: &FileCtx<'_>, span: &Range<usize>, message: Message) {
+    ctx.findings
+        .borrow_mut()
+        .push(ctx.src.finding(span, message));
 }
 
 #[cfg(test)]

@@ -3,12 +3,12 @@
 //! answers; everything else is folded from it.
 
 mod blocks;
-mod front;
+pub(crate) mod front;
 pub(crate) mod front_fast;
-mod labels;
+pub(crate) mod labels;
 mod name;
 pub mod order;
-mod read;
+pub(crate) mod read;
 pub mod readback;
 mod stamp;
 mod value;

@@ -14,7 +14,43 @@ use super::{Answer, Body, CheckState, Entry, OptionMark, Record, front, markdown
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::text::nesting::{MAX_NESTING, deeper, line_too_deep};
-use crate::tr;
+
+/// What this module says of an entry it reads; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The front matter's closing `+++` line is missing.
+    NoClosingLine,
+    /// The file does not start with front matter.
+    NoFrontMatter,
+    /// The body nests deeper than `max` levels.
+    TooDeep { max: usize },
+    /// An option marker stands in a heading.
+    OptionMarkerInHeading,
+    /// A list item has no item marker.
+    ItemWithoutMarker,
+    /// Text stands before the first item.
+    OutsideAnItem,
+    /// A check has no checkbox; it is read as not done.
+    NoCheckbox { item: String },
+    /// An option has no option marker.
+    OptionWithoutMarker,
+    /// An item has two lists of options.
+    TwoOptionLists { item: String },
+    /// A heading stands where none is read.
+    HeadingHere,
+    /// Bold text with a colon that is none of the labels.
+    UnknownLabel { bold: String },
+    /// Text under an item follows no label.
+    Unplaced { item: String },
+    /// An answer text or options under a checkbox.
+    CheckboxWithAnswer { item: String },
+    /// A checkbox both ticked and not applicable; read as done.
+    TickedAndNotApplicable { item: String },
+    /// An item has more than one answer; the first is read.
+    MoreThanOneAnswer { item: String },
+    /// An item has no answer.
+    NoAnswer { item: String },
+}
 
 /// An entry read from a file: the entry (when its front matter could be
 /// read), the line of each record, and the findings.
@@ -34,7 +70,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         return ReadEntry::unread(vec![conflict], Default::default());
     }
     let Some((toml, body_start)) = front::split(&src.text) else {
-        return ReadEntry::unread(vec![no_front_matter(src, lang)], Default::default());
+        return ReadEntry::unread(vec![no_front_matter(src)], Default::default());
     };
     let findings = RefCell::new(Vec::new());
     let (meta, key_at) = front::read(src, toml, lang, &findings);
@@ -44,7 +80,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         Err(at) => {
             let mut findings = findings.into_inner();
             let at = body_start + at.start..body_start + at.end;
-            findings.push(too_deep_finding(src, &at, lang));
+            findings.push(src.finding(&at, Message::TooDeep { max: MAX_NESTING }));
             return ReadEntry::unread(findings, key_at);
         }
     };
@@ -55,7 +91,7 @@ pub fn read_entry(src: &SourceText, lang: Lang) -> ReadEntry {
         let body = if meta.kind.is_note() {
             Body::Text(note_text(body_text, src.text.starts_with("+++\r\n")))
         } else {
-            let mut reader = BodyReader::new(src, body_start, lang, &findings);
+            let mut reader = BodyReader::new(src, body_start, &findings);
             let (records, lines) = reader.records(rest);
             record_lines = lines;
             Body::Records(records)
@@ -84,24 +120,16 @@ impl ReadEntry {
 
 /// Why a file has no front matter: it lacks its closing line, or it does
 /// not start with one.
-fn no_front_matter(src: &SourceText, lang: Lang) -> Finding {
+fn no_front_matter(src: &SourceText) -> Finding {
     let opened = src
         .text
         .lines()
         .next()
         .is_some_and(|l| l.trim_end() == "+++");
     let message = if opened {
-        tr!(
-            lang,
-            "front matter saknar sin avslutande rad `+++`",
-            "the front matter lacks its closing `+++` line"
-        )
+        Message::NoClosingLine
     } else {
-        tr!(
-            lang,
-            "posten börjar inte med en front matter mellan två rader `+++`",
-            "the entry does not start with front matter between two `+++` lines"
-        )
+        Message::NoFrontMatter
     };
     Finding {
         file: src.name.clone(),
@@ -144,23 +172,11 @@ fn body_events(body: &str) -> Result<Vec<Spanned<'_>>, Range<usize>> {
     Ok(events)
 }
 
-fn too_deep_finding(src: &SourceText, at: &Range<usize>, lang: Lang) -> Finding {
-    src.finding(
-        at,
-        tr!(
-            lang,
-            "texten är nästlad djupare än {MAX_NESTING} nivåer (citat och listor i varandra), mer än dino läser; gör den plattare",
-            "the text nests deeper than {MAX_NESTING} levels (quotes and lists inside one another), more than dino reads; make it flatter"
-        ),
-    )
-}
-
 struct BodyReader<'a> {
     src: &'a SourceText,
     body: &'a str,
     /// Where the body starts in the file.
     offset: usize,
-    lang: Lang,
     findings: &'a RefCell<Vec<Finding>>,
     /// Where each line of the file starts, to number records' lines without
     /// counting from the top each time.
@@ -249,14 +265,12 @@ impl<'a> BodyReader<'a> {
     fn new(
         src: &'a SourceText,
         offset: usize,
-        lang: Lang,
         findings: &'a RefCell<Vec<Finding>>,
     ) -> BodyReader<'a> {
         BodyReader {
             src,
             body: &src.text[offset..],
             offset,
-            lang,
             findings,
             line_starts: std::iter::once(0)
                 .chain(src.text.match_indices('\n').map(|(i, _)| i + 1))
@@ -264,7 +278,7 @@ impl<'a> BodyReader<'a> {
         }
     }
 
-    fn report(&self, range: &Range<usize>, message: String) {
+    fn report(&self, range: &Range<usize>, message: Message) {
         let at = range.start + self.offset..range.end + self.offset;
         self.findings
             .borrow_mut()
@@ -346,14 +360,7 @@ impl<'a> BodyReader<'a> {
                 None
             }
             Some((Marker::Option(_), _)) => {
-                self.report(
-                    range,
-                    tr!(
-                        self.lang,
-                        "en alternativmarkör hör hemma i en punktlista, inte i en rubrik",
-                        "an option marker belongs in a task list, not in a heading"
-                    ),
-                );
+                self.report(range, Message::OptionMarkerInHeading);
                 None
             }
             None => None,
@@ -379,14 +386,7 @@ impl<'a> BodyReader<'a> {
             self.finish_into(current.take(), done);
             match self.check_item(item, respondent.cloned()) {
                 Some(builder) => self.finish_into(Some(builder), done),
-                None => self.report(
-                    &item.range,
-                    tr!(
-                        self.lang,
-                        "en punkt i listan saknar `<!-- item: ID -->` och kan inte läsas",
-                        "a list item lacks `<!-- item: ID -->` and cannot be read"
-                    ),
-                ),
+                None => self.report(&item.range, Message::ItemWithoutMarker),
             }
         }
     }
@@ -394,14 +394,7 @@ impl<'a> BodyReader<'a> {
     /// A block before the first item: a finding, unless it is a comment.
     fn outside_an_item(&self, block: &Block<'_>) {
         if !matches!(block, Block::Other { comment: true, .. }) {
-            self.report(
-                block.range(),
-                tr!(
-                    self.lang,
-                    "text utanför en punkt (före första `<!-- item: ID -->`) kan inte läsas",
-                    "text outside an item (before the first `<!-- item: ID -->`) cannot be read"
-                ),
-            );
+            self.report(block.range(), Message::OutsideAnItem);
         }
     }
 
@@ -425,15 +418,8 @@ impl<'a> BodyReader<'a> {
         let task = Some(item.task.unwrap_or(false));
         let mut builder = Builder::new(id, prompt, respondent, task, item.range.clone());
         if item.task.is_none() {
-            self.report(
-                &item.range,
-                tr!(
-                    self.lang,
-                    "punkten `{}` saknar kryssruta (`- [ ]` eller `- [x]`); läses som ej klar",
-                    "the item `{}` has no checkbox (`- [ ]` or `- [x]`); read as not done",
-                    builder.item
-                ),
-            );
+            let item_id = builder.item.clone();
+            self.report(&item.range, Message::NoCheckbox { item: item_id });
         }
         // Text after the marker in the same paragraph (a label on the next line).
         let after = &inlines[at + 1..];
@@ -481,39 +467,18 @@ impl<'a> BodyReader<'a> {
                 for item in items {
                     match self.option(item) {
                         Some(option) => options.push(option),
-                        None => self.report(
-                            &item.range,
-                            tr!(
-                                self.lang,
-                                "ett alternativ saknar `<!-- option: ID -->` och kan inte läsas",
-                                "an option lacks `<!-- option: ID -->` and cannot be read"
-                            ),
-                        ),
+                        None => self.report(&item.range, Message::OptionWithoutMarker),
                     }
                 }
                 if builder.options.is_some() {
-                    self.report(
-                        range,
-                        tr!(
-                            self.lang,
-                            "punkten `{}` har två listor med alternativ",
-                            "the item `{}` has two lists of options",
-                            builder.item
-                        ),
-                    );
+                    let item = builder.item.clone();
+                    self.report(range, Message::TwoOptionLists { item });
                 }
                 builder.options = Some(options);
                 builder.last = None;
             }
             Block::Other { comment: true, .. } => {}
-            Block::Heading { range, .. } => self.report(
-                range,
-                tr!(
-                    self.lang,
-                    "rubriken kan inte läsas här",
-                    "the heading cannot be read here"
-                ),
-            ),
+            Block::Heading { range, .. } => self.report(range, Message::HeadingHere),
             other => {
                 let text = self.source(other.range());
                 let slot = builder.last.or(default).or_else(|| {
@@ -542,15 +507,7 @@ impl<'a> BodyReader<'a> {
         {
             let bold = bold_text(inlines);
             if bold.trim_end().ends_with(':') {
-                self.report(
-                    at,
-                    tr!(
-                        self.lang,
-                        "okänd etikett **{bold}**; etiketterna är {}",
-                        "unknown label **{bold}**; the labels are {}",
-                        Label::all_words(self.lang)
-                    ),
-                );
+                self.report(at, Message::UnknownLabel { bold });
             }
         }
         for (label, events) in segments(inlines) {
@@ -584,15 +541,8 @@ impl<'a> BodyReader<'a> {
     }
 
     fn unplaced(&self, builder: &Builder, range: &Range<usize>) {
-        self.report(
-            range,
-            tr!(
-                self.lang,
-                "texten under `{}` står inte efter en etikett (**Svar:**, **Ej tillämplig:**, **Anteckning:**) och kan inte läsas",
-                "the text under `{}` does not follow a label (**Answer:**, **Not applicable:**, **Note:**) and cannot be read",
-                builder.item
-            ),
-        );
+        let item = builder.item.clone();
+        self.report(range, Message::Unplaced { item });
     }
 
     fn option(&self, item: &ListItem<'_>) -> Option<OptionMark> {
@@ -611,29 +561,15 @@ impl<'a> BodyReader<'a> {
 
     /// Turns what was read under a record into the record.
     fn finish(&self, b: Builder) -> Option<Record> {
-        let lang = self.lang;
-        let item = b.item.clone();
+        let item = || b.item.clone();
         let answer = if let Some(ticked) = b.task {
             if b.answer.is_some() || b.options.is_some() {
-                self.report(
-                    &b.at,
-                    tr!(
-                        lang,
-                        "`{item}` är en kryssruta; svarstext och alternativ under den läses inte",
-                        "`{item}` is a checkbox; an answer text or options under it are not read"
-                    ),
-                );
+                self.report(&b.at, Message::CheckboxWithAnswer { item: item() });
             }
             match (ticked, b.not_applicable) {
                 (true, Some(_)) => {
-                    self.report(
-                        &b.at,
-                        tr!(
-                            lang,
-                            "`{item}` är både ikryssad och ej tillämplig; läses som klar",
-                            "`{item}` is both ticked and not applicable; read as done"
-                        ),
-                    );
+                    let item = item();
+                    self.report(&b.at, Message::TickedAndNotApplicable { item });
                     CheckState::Done
                 }
                 (true, None) => CheckState::Done,
@@ -652,14 +588,7 @@ impl<'a> BodyReader<'a> {
             .filter(|g| **g)
             .count();
             if given > 1 {
-                self.report(
-                    &b.at,
-                    tr!(
-                        lang,
-                        "`{item}` har mer än ett svar (svar, alternativ, ej tillämplig, vet ej); det första läses",
-                        "`{item}` has more than one answer (answer, options, not applicable, don't know); the first is read"
-                    ),
-                );
+                self.report(&b.at, Message::MoreThanOneAnswer { item: item() });
             }
             if let Some(text) = b.answer {
                 Answer::Text(text)
@@ -670,14 +599,7 @@ impl<'a> BodyReader<'a> {
             } else if b.dont_know {
                 Answer::DontKnow
             } else {
-                self.report(
-                    &b.at,
-                    tr!(
-                        lang,
-                        "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)",
-                        "`{item}` has no answer (expected **Answer:**, a list of options, **Not applicable:** or **Don't know**)"
-                    ),
-                );
+                self.report(&b.at, Message::NoAnswer { item: item() });
                 return None;
             }
         };

@@ -9,17 +9,36 @@ use anyhow::{Result, bail};
 
 use super::{Entry, read_entry, write_entry};
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said, Say};
 use crate::pack::source::MAX_FILE_BYTES;
-use crate::tr;
 
-/// A size in MiB with one decimal, as the language writes it.
-fn mib(bytes: u64, lang: Lang) -> String {
-    let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    }
+/// What is about to be written, as a refusal names it.
+#[derive(Clone, Debug)]
+pub enum Written {
+    /// An entry of the log.
+    Entry,
+    /// A session's draft.
+    Draft,
+    /// A file, by its name.
+    File(String),
+}
+
+/// What this module says when it refuses to write; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// `what` would be `size_mib` MiB, more than the read limit of
+    /// `limit_mib`.
+    TooLarge {
+        what: Written,
+        size_mib: f64,
+        limit_mib: u64,
+    },
+    /// A text is larger than an entry may hold (`limit_mib`).
+    TextTooLarge { limit_mib: u64 },
+    /// `what` would read back as something else.
+    ReadsBackDifferently { what: Written },
+    /// `what` would not read back: `why`, the reader's first finding.
+    Unreadable { what: Written, why: Said },
 }
 
 /// The read limit in whole MiB, as messages name it.
@@ -27,51 +46,44 @@ pub fn limit_mib() -> u64 {
     MAX_FILE_BYTES / 1024 / 1024
 }
 
-/// Refuses `len` bytes of `what` (a file's name, or "the text") that dino
-/// could not read back: more than the read limit.
-pub fn ensure_fits(what: &str, len: usize, lang: Lang) -> Result<()> {
+/// Refuses `len` bytes of `what` that dino could not read back: more than
+/// the read limit.
+pub fn ensure_fits(what: &Written, len: usize) -> Result<()> {
     if len as u64 <= MAX_FILE_BYTES {
         return Ok(());
     }
-    let (size, limit) = (mib(len as u64, lang), limit_mib());
-    bail!(tr!(
-        lang,
-        "{what} skulle bli {size} MiB, men dino läser filer på högst {limit} MiB; inget skrevs",
-        "{what} would be {size} MiB, but dino reads files of at most {limit} MiB; nothing was written"
-    ))
+    bail!(Message::TooLarge {
+        what: what.clone(),
+        size_mib: len as f64 / (1024.0 * 1024.0),
+        limit_mib: limit_mib(),
+    })
 }
 
 /// Refuses a text (a note's, an answer's) of more than the read limit
 /// early, before it is made an entry.
-pub fn ensure_text_fits(len: usize, lang: Lang) -> Result<()> {
+pub fn ensure_text_fits(len: usize) -> Result<()> {
     if len as u64 <= MAX_FILE_BYTES {
         return Ok(());
     }
-    let limit = limit_mib();
-    bail!(tr!(
-        lang,
-        "texten är större än dino kan läsa tillbaka: en post rymmer högst {limit} MiB; inget skrevs",
-        "the text is larger than dino can read back: an entry holds at most {limit} MiB; nothing was written"
-    ))
+    bail!(Message::TextTooLarge {
+        limit_mib: limit_mib()
+    })
 }
 
 /// The Markdown of `entry` in `text_lang`, once it is known to read back as
 /// `entry`, without findings and within the read limit. `what` names it in
-/// the refusal ("the entry", "the draft"), told in `lang`.
-pub fn entry_text(entry: &Entry, what: &str, text_lang: Lang, lang: Lang) -> Result<String> {
+/// the refusal; `lang` is the reader's.
+pub fn entry_text(entry: &Entry, what: Written, text_lang: Lang, lang: Lang) -> Result<String> {
     let text = write_entry(entry, text_lang);
-    ensure_fits(what, text.len(), lang)?;
-    let src = SourceText::new(what.to_string(), text);
+    ensure_fits(&what, text.len())?;
+    let src = SourceText::new(what.say(lang), text);
     let read = read_entry(&src, lang);
     if let Some(finding) = read.findings.first() {
-        bail!(unreadable(what, &finding.message.say(lang), lang));
+        let why = finding.message.clone();
+        bail!(Message::Unreadable { what, why });
     }
     if read.entry.as_ref() != Some(entry) {
-        bail!(unreadable(
-            what,
-            lang.pick("den läses tillbaka annorlunda", "it reads back differently"),
-            lang
-        ));
+        bail!(Message::ReadsBackDifferently { what });
     }
     Ok(src.text)
 }
@@ -83,38 +95,31 @@ pub fn toml_text<T: PartialEq>(
     text: String,
     expected: &T,
     read: impl FnOnce(&SourceText) -> Result<T, Vec<Finding>>,
-    lang: Lang,
 ) -> Result<String> {
-    ensure_fits(what, text.len(), lang)?;
+    let written = Written::File(what.to_string());
+    ensure_fits(&written, text.len())?;
     let src = SourceText::new(what.to_string(), text);
     match read(&src) {
         Ok(back) if &back == expected => Ok(src.text),
-        Ok(_) => bail!(unreadable(
-            what,
-            lang.pick("den läses tillbaka annorlunda", "it reads back differently"),
-            lang
-        )),
+        Ok(_) => bail!(Message::ReadsBackDifferently { what: written }),
         Err(findings) => {
             let why = findings
                 .first()
-                .map_or_else(String::new, |f| f.message.say(lang));
-            bail!(unreadable(what, &why, lang))
+                .map_or_else(|| Said::new(String::new()), |f| f.message.clone());
+            bail!(Message::Unreadable { what: written, why })
         }
     }
-}
-
-fn unreadable(what: &str, why: &str, lang: Lang) -> String {
-    tr!(
-        lang,
-        "{what} skulle inte kunna läsas tillbaka som den skrevs ({why}); inget skrevs",
-        "{what} would not read back as written ({why}); nothing was written"
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::log::{Body, EntryKind, Meta, Stamp};
+
+    /// A refusal in `lang`'s words.
+    fn words(err: &anyhow::Error, lang: Lang) -> String {
+        err.downcast_ref::<Message>().expect("a refusal").say(lang)
+    }
 
     fn note(text: String) -> Entry {
         Entry {
@@ -137,7 +142,7 @@ mod tests {
     #[test]
     fn an_entry_that_reads_back_is_given_as_written() {
         let entry = note("Budgeten räckte.\n\n- [x] en lista".into());
-        let text = entry_text(&entry, "the entry", Lang::En, Lang::En).expect("reads back");
+        let text = entry_text(&entry, Written::Entry, Lang::En, Lang::En).expect("reads back");
         assert_eq!(text, write_entry(&entry, Lang::En));
     }
 
@@ -154,9 +159,9 @@ mod tests {
             note: None,
             respondent: None,
         }]);
-        let refusal = |lang| match entry_text(&entry, "the entry", Lang::Sv, lang) {
+        let refusal = |lang| match entry_text(&entry, Written::Entry, Lang::Sv, lang) {
             Ok(_) => panic!("an entry over the limit was let through"),
-            Err(err) => err.to_string(),
+            Err(err) => words(&err, lang),
         };
         let message = refusal(Lang::En);
         assert!(message.contains("would be 10.0 MiB"), "{message}");
@@ -164,23 +169,20 @@ mod tests {
         let message = refusal(Lang::Sv);
         assert!(message.contains("10,0 MiB"), "{message}");
         assert!(message.contains("högst 8 MiB"), "{message}");
-        assert!(ensure_text_fits(9 * 1024 * 1024, Lang::En).is_err());
-        assert!(ensure_text_fits(1024, Lang::En).is_ok());
+        assert!(ensure_text_fits(9 * 1024 * 1024).is_err());
+        assert!(ensure_text_fits(1024).is_ok());
     }
 
     #[test]
     fn a_file_that_reads_back_differently_is_refused() {
-        let err = toml_text("workbook.toml", "x = 1".into(), &2, |_| Ok(1), Lang::En)
-            .expect_err("differs");
-        assert!(err.to_string().contains("reads back differently"), "{err}");
-        let err = toml_text(
-            "workbook.toml",
-            "x".into(),
-            &1,
-            |src| Err(vec![Finding::in_file(src.name.clone(), "broken")]),
-            Lang::En,
-        )
+        let err = toml_text("workbook.toml", "x = 1".into(), &2, |_| Ok(1)).expect_err("differs");
+        let message = words(&err, Lang::En);
+        assert!(message.contains("reads back differently"), "{message}");
+        let err = toml_text("workbook.toml", "x".into(), &1, |src| {
+            Err(vec![Finding::in_file(src.name.clone(), "broken")])
+        })
         .expect_err("unreadable");
-        assert!(err.to_string().contains("(broken)"), "{err}");
+        let message = words(&err, Lang::En);
+        assert!(message.contains("(broken)"), "{message}");
     }
 }

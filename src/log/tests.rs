@@ -504,7 +504,7 @@ fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
     );
     let read = crate::log::read_entry(&src, Lang::En);
     assert!(read.entry.is_none());
-    let findings: Vec<String> = read.findings.iter().map(ToString::to_string).collect();
+    let findings: Vec<String> = read.findings.iter().map(|f| f.in_words(Lang::En)).collect();
     assert_eq!(
         findings,
         [

@@ -151,7 +151,7 @@ impl Draft {
 
     /// Writes the entry so far, atomically, once it is known to read back.
     pub fn save(&self, entry: &Entry) -> Result<()> {
-        let what = self.messages.pick("utkastet", "the draft");
+        let what = crate::log::readback::Written::Draft;
         let text = crate::log::readback::entry_text(entry, what, self.lang, self.messages)?;
         self.save_text(&text)
     }

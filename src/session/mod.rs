@@ -515,7 +515,7 @@ pub fn hand_over(
         return Ok(path.clone());
     }
     let messages = draft.messages();
-    let what = messages.pick("posten", "the entry");
+    let what = crate::log::readback::Written::Entry;
     let text = crate::log::readback::entry_text(entry, what, lang, messages)?;
     if let Some(path) = files::log_file_holding(&workbook.log_dir(), entry, &text) {
         return Ok(path);
@@ -548,7 +548,7 @@ pub fn hand_over_note(
     entry: &Entry,
     lang: Lang,
 ) -> Result<PathBuf> {
-    let what = lang.pick("posten", "the entry");
+    let what = crate::log::readback::Written::Entry;
     let text = crate::log::readback::entry_text(entry, what, lang, lang)?;
     mark.save(&text)?;
     write_log_text(workbook, entry, &text, lang)
@@ -562,7 +562,7 @@ pub fn write_log_entry(
     lang: Lang,
     messages: Lang,
 ) -> Result<PathBuf> {
-    let what = messages.pick("posten", "the entry");
+    let what = crate::log::readback::Written::Entry;
     let text = crate::log::readback::entry_text(entry, what, lang, messages)?;
     write_log_text(workbook, entry, &text, messages)
 }

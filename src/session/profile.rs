@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind, Pack};
 use crate::session::prompt::Prompter;
@@ -128,7 +128,9 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
                         Ok(())
                     };
                 }
-                crate::state::answer::typed_in(&kind, text, lang).map(|_| ())
+                crate::state::answer::typed_in(&kind, text, lang)
+                    .map(|_| ())
+                    .map_err(|why| why.say(lang))
             };
             let default_text = match default {
                 Some(Value::Str(s)) => Some(s.clone()),
@@ -139,7 +141,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            crate::state::answer::typed_in(&item.kind, &text, lang).map_err(anyhow::Error::msg)?
+            crate::state::answer::typed_in(&item.kind, &text, lang)?
         }
     };
     Ok(Some(value))

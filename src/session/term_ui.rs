@@ -8,7 +8,7 @@ use dialoguer::theme::Theme;
 use dialoguer::{Editor, Input, MultiSelect, Select};
 
 use super::{GateChoice, People, Question, Reply, SessionUi};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale};
@@ -363,15 +363,17 @@ impl TermUi {
                 if text.trim().is_empty() {
                     return Ok(());
                 }
-                crate::state::answer::typed_in(&kind_for_check, text, lang).map(|_| ())
+                crate::state::answer::typed_in(&kind_for_check, text, lang)
+                    .map(|_| ())
+                    .map_err(|why| why.say(lang))
             })
             .interact_text()?;
         if text.trim().is_empty() {
             return Ok(None);
         }
-        Ok(Some(Given::Value(
-            crate::state::answer::typed_in(kind, &text, lang).map_err(anyhow::Error::msg)?,
-        )))
+        Ok(Some(Given::Value(crate::state::answer::typed_in(
+            kind, &text, lang,
+        )?)))
     }
 
     /// The reason an item does not apply; asked again once when left

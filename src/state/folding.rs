@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::answer::{Given, interpret};
+use super::answer::{self, Given, interpret};
 use super::lineage::Lineage;
 use super::{
     Current, Disagreement, GateState, Latest, NoteState, Orphan, PhaseState, Side, State, applies,
@@ -15,8 +15,44 @@ use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind, Record, Stamp};
 use crate::pack::condition::Value;
 use crate::pack::{Decision, Phase};
-use crate::tr;
 use crate::workbook::{LoadedEntry, Workbook};
+
+/// What the fold says of the entries it reads; worded in `words`. Answers,
+/// ids and file names it quotes are carried as they are.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// `follows` names `id`, which no entry in the log has.
+    FollowsUnknown { id: String },
+    /// The pack has no phase `phase`; `near` is the closest one it has.
+    UnknownPhase { phase: String, near: Option<String> },
+    /// `item` is marked not applicable without a reason.
+    NotApplicableWithoutReason { item: String },
+    /// The answer to `item` does not fit it: `why`.
+    Unfit { item: String, why: answer::Message },
+    /// `phase` has no item `item` (any more); the answer is kept.
+    UnknownItem { phase: String, item: String },
+    /// `closes` names `id`, which no entry in the log has.
+    ClosesUnknown { id: String },
+    /// `item` of `phase` was answered differently in `file` (by `who`),
+    /// neither answer having seen the other; this later one counts.
+    AnsweredDifferently {
+        item: String,
+        phase: String,
+        file: String,
+        who: String,
+    },
+    /// The gate of `phase` was decided differently in `file` (by `who`),
+    /// neither decision having seen the other; this later one counts.
+    DecidedDifferently {
+        phase: String,
+        file: String,
+        who: String,
+    },
+    /// A gate entry ticks `decision`, which is none of the decisions.
+    UnknownDecision { decision: String },
+    /// A gate entry lacks one (and only one) ticked decision.
+    NoDecision,
+}
 
 /// Where a phase's gate decisions stand while folding, beside its items'
 /// answers (no item id is empty).
@@ -116,18 +152,11 @@ impl<'w> Folding<'w> {
 
     /// Every id `follows` names is in the log.
     fn check_follows(&mut self, loaded: &LoadedEntry) {
-        let lang = self.lang;
         for id in loaded.entry.meta.follows.iter().flatten() {
             if !self.ids.contains(id.as_str()) {
-                self.findings.push(at_key(
-                    loaded,
-                    "follows",
-                    tr!(
-                        lang,
-                        "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)",
-                        "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
-                    ),
-                ));
+                let id = id.clone();
+                let message = Message::FollowsUnknown { id };
+                self.findings.push(at_key(loaded, "follows", message));
             }
         }
     }
@@ -137,21 +166,13 @@ impl<'w> Folding<'w> {
         let Some(phase) = &loaded.entry.meta.phase else {
             return;
         };
-        let lang = self.lang;
         let pack = &self.workbook.pack;
         let near = crate::finding::closest(phase, pack.phases.iter().map(|p| p.id.as_str()));
-        let hint = near
-            .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
-            .unwrap_or_default();
-        self.findings.push(at_key(
-            loaded,
-            "phase",
-            tr!(
-                lang,
-                "paketet har ingen fas `{phase}`{hint}",
-                "the pack has no phase `{phase}`{hint}"
-            ),
-        ));
+        let message = Message::UnknownPhase {
+            phase: phase.clone(),
+            near: near.map(str::to_string),
+        };
+        self.findings.push(at_key(loaded, "phase", message));
     }
 
     /// A session of a phase the pack does not have: every answer kept as
@@ -191,16 +212,9 @@ impl<'w> Folding<'w> {
         };
         match interpret(&item.kind, &record.answer, lang) {
             Ok(Given::NotApplicable(reason)) if reason.trim().is_empty() => {
-                self.findings.push(at_line(
-                    reading.loaded,
-                    line,
-                    tr!(
-                        lang,
-                        "`{}` är markerad ej tillämplig utan skäl; skriv skälet efter etiketten (punkten räknas som öppen tills dess)",
-                        "`{}` is marked not applicable without a reason; write the reason after the label (the item counts as open until then)",
-                        record.item
-                    ),
-                ));
+                let item = record.item.clone();
+                let message = Message::NotApplicableWithoutReason { item };
+                self.findings.push(at_line(reading.loaded, line, message));
             }
             Ok(given) => {
                 let standing = Standing {
@@ -228,11 +242,11 @@ impl<'w> Folding<'w> {
                 self.orphans
                     .push(orphan(&phase.id, record, reading.index, true));
             }
-            Err(why) => self.findings.push(at_line(
-                reading.loaded,
-                line,
-                tr!(lang, "`{}`: {why}", "`{}`: {why}", record.item),
-            )),
+            Err(why) => {
+                let item = record.item.clone();
+                let message = Message::Unfit { item, why };
+                self.findings.push(at_line(reading.loaded, line, message));
+            }
         }
     }
 
@@ -245,19 +259,12 @@ impl<'w> Folding<'w> {
         record: &Record,
         line: usize,
     ) {
-        let lang = self.lang;
         if reading.this_version {
-            self.findings.push(at_line(
-                reading.loaded,
-                line,
-                tr!(
-                    lang,
-                    "fasen `{}` har ingen punkt `{}` (längre); svaret behålls och visas som borttaget",
-                    "the phase `{}` has no item `{}` (any more); the answer is kept and shown as removed",
-                    phase.id,
-                    record.item
-                ),
-            ));
+            let message = Message::UnknownItem {
+                phase: phase.id.clone(),
+                item: record.item.clone(),
+            };
+            self.findings.push(at_line(reading.loaded, line, message));
         }
         self.orphans
             .push(orphan(&phase.id, record, reading.index, false));
@@ -276,7 +283,7 @@ impl<'w> Folding<'w> {
     /// A gate's decision: it stands, and may disagree, as an answer does.
     fn gate(&mut self, reading: &Reading<'_>, phase: &'w Phase) {
         let records = reading.records;
-        match gate_decision(records, self.lang) {
+        match gate_decision(records) {
             Ok(decision) => {
                 let at = records
                     .iter()
@@ -319,20 +326,13 @@ impl<'w> Folding<'w> {
     /// A note (a risk, a decision, an insight, …): open until an entry
     /// closes it; the entries it closes.
     fn note(&mut self, reading: &Reading<'_>) {
-        let lang = self.lang;
         for id in &reading.loaded.entry.meta.closes {
             if self.ids.contains(id.as_str()) {
                 self.closed.insert(id.clone());
             } else {
-                self.findings.push(at_key(
-                    reading.loaded,
-                    "closes",
-                    tr!(
-                        lang,
-                        "`closes` nämner `{id}`, men ingen post i loggen har det id:t",
-                        "`closes` names `{id}`, but no entry in the log has that id"
-                    ),
-                ));
+                let message = Message::ClosesUnknown { id: id.clone() };
+                self.findings
+                    .push(at_key(reading.loaded, "closes", message));
             }
         }
         self.notes.push(NoteState {
@@ -355,7 +355,7 @@ impl<'w> Folding<'w> {
             .collect();
         let current = current_of(&phases);
         let disagreements = disagreements(workbook, self.live);
-        disagreement_findings(workbook, &disagreements, self.lang, &mut self.findings);
+        disagreement_findings(workbook, &disagreements, &mut self.findings);
         State {
             phases,
             current,
@@ -434,7 +434,7 @@ fn orphan(phase: &str, record: &Record, entry: usize, changed: bool) -> Orphan {
 }
 
 /// A problem on a line of an entry's file.
-fn at_line(loaded: &LoadedEntry, line: usize, message: String) -> Finding {
+fn at_line(loaded: &LoadedEntry, line: usize, message: Message) -> Finding {
     Finding {
         file: loaded.file.clone(),
         line,
@@ -444,7 +444,7 @@ fn at_line(loaded: &LoadedEntry, line: usize, message: String) -> Finding {
 }
 
 /// A problem with a front-matter key, where its value is.
-fn at_key(loaded: &LoadedEntry, key: &str, message: String) -> Finding {
+fn at_key(loaded: &LoadedEntry, key: &str, message: Message) -> Finding {
     let (line, col) = loaded.at(key);
     Finding {
         file: loaded.file.clone(),
@@ -500,35 +500,37 @@ fn disagreements<'w>(
 fn disagreement_findings(
     workbook: &Workbook,
     disagreements: &[Disagreement],
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     for d in disagreements {
         let kept = &workbook.entries[d.kept.entry];
         for other in &d.set_aside {
-            let message = set_aside_message(workbook, d, other, lang);
+            let message = set_aside_message(workbook, d, other);
             findings.push(at_line(kept, d.kept.line, message));
         }
     }
 }
 
 /// What a finding says of one answer set aside in a disagreement.
-fn set_aside_message(workbook: &Workbook, d: &Disagreement, other: &Side, lang: Lang) -> String {
+fn set_aside_message(workbook: &Workbook, d: &Disagreement, other: &Side) -> Message {
     let other_entry = &workbook.entries[other.entry];
-    let file = &other_entry.name;
-    let who = other_entry.entry.meta.by.as_deref().unwrap_or("?");
-    let phase = &d.phase;
+    let file = other_entry.name.clone();
+    let who = other_entry
+        .entry
+        .meta
+        .by
+        .as_deref()
+        .unwrap_or("?")
+        .to_string();
+    let phase = d.phase.clone();
     match &d.item {
-        Some(item) => tr!(
-            lang,
-            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken",
-            "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts. `dino run {phase}` and a new answer settle it"
-        ),
-        None => tr!(
-            lang,
-            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; detta senare beslut gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken",
-            "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts. A new decision, `dino gate {phase} --decision …`, settles it"
-        ),
+        Some(item) => Message::AnsweredDifferently {
+            item: item.clone(),
+            phase,
+            file,
+            who,
+        },
+        None => Message::DecidedDifferently { phase, file, who },
     }
 }
 
@@ -552,7 +554,7 @@ fn current_of(phases: &[PhaseState]) -> Current {
 
 /// A problem with a gate entry's decision, where the decision is written
 /// (or, with none, at the entry's `kind`).
-fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: String) -> Finding {
+fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: Message) -> Finding {
     let at = records.iter().position(|r| r.item == "decision");
     let (line, col) = match at.and_then(|at| loaded.record_lines.get(at)) {
         Some(line) => (*line, 1),
@@ -567,7 +569,7 @@ fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: String) -> Fi
 }
 
 /// The decision a gate entry records.
-fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
+fn gate_decision(records: &[Record]) -> Result<Decision, Message> {
     let record = records.iter().find(|r| r.item == "decision");
     let ticked: Vec<&str> = match record.map(|r| &r.answer) {
         Some(Answer::Options(marks)) => marks
@@ -581,17 +583,9 @@ fn gate_decision(records: &[Record], lang: Lang) -> Result<Decision, String> {
         [one] => Decision::ALL
             .into_iter()
             .find(|d| d.id() == *one)
-            .ok_or_else(|| {
-                tr!(
-                    lang,
-                    "beslutet `{one}` finns inte; det är go, recycle, pause eller stop",
-                    "there is no decision `{one}`; it is go, recycle, pause or stop"
-                )
+            .ok_or_else(|| Message::UnknownDecision {
+                decision: one.to_string(),
             }),
-        _ => Err(tr!(
-            lang,
-            "beslutspunkten saknar ett (och bara ett) ikryssat beslut under `<!-- item: decision -->`",
-            "the gate entry lacks one (and only one) ticked decision under `<!-- item: decision -->`"
-        )),
+        _ => Err(Message::NoDecision),
     }
 }

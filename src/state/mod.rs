@@ -4,7 +4,7 @@
 //! the log: the state"). Never stored; always folded from the log.
 
 pub mod answer;
-mod folding;
+pub(crate) mod folding;
 pub mod lineage;
 pub mod readiness;
 

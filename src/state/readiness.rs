@@ -9,11 +9,21 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::log::{Body, Stamp};
 use crate::pack::{Kind, Pack, Readiness};
-use crate::tr;
 use crate::workbook::LoadedEntry;
 
-use super::answer::{Given, interpret};
+use super::answer::{self, Given, interpret};
 use crate::pack::condition::Value;
+
+/// What this module says of an assessment it reads; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The pack has no readiness assessment.
+    NoAssessment,
+    /// The assessment has no statement `item`.
+    UnknownStatement { item: String },
+    /// The answer to `item` does not fit it: `why`.
+    Unfit { item: String, why: answer::Message },
+}
 
 /// One readiness assessment.
 #[derive(Clone, Debug)]
@@ -193,21 +203,14 @@ pub fn assess(
     index: usize,
     lang: Lang,
 ) -> Result<(Assessment, Vec<Finding>), Vec<Finding>> {
-    let at = |line: usize, message: String| Finding {
+    let at = |line: usize, message: Message| Finding {
         file: loaded.file.clone(),
         line,
         col: 1,
         message: message.into(),
     };
     let Some(readiness) = &pack.readiness else {
-        return Err(vec![at(
-            loaded.at("kind").0,
-            tr!(
-                lang,
-                "paketet har ingen mätning av förutsättningar",
-                "the pack has no readiness assessment"
-            ),
-        )]);
+        return Err(vec![at(loaded.at("kind").0, Message::NoAssessment)]);
     };
     let kind = Kind::Scale(readiness.scale.clone());
     let records = match &loaded.entry.body {
@@ -219,15 +222,8 @@ pub fn assess(
     for (record, line) in records.iter().zip(&loaded.record_lines) {
         let who = tally.respondent(record.respondent.as_ref());
         let Some(dim) = dimension_of(readiness, &record.item) else {
-            problems.push(at(
-                *line,
-                tr!(
-                    lang,
-                    "mätningen har inget påstående `{}` (skrivs DIMENSION.PÅSTÅENDE)",
-                    "the assessment has no statement `{}` (written DIMENSION.STATEMENT)",
-                    record.item
-                ),
-            ));
+            let item = record.item.clone();
+            problems.push(at(*line, Message::UnknownStatement { item }));
             continue;
         };
         match interpret(&kind, &record.answer, lang) {
@@ -240,7 +236,10 @@ pub fn assess(
             }
             Ok(Given::DontKnow) => *tally.dont_know.entry(dim.to_string()).or_default() += 1,
             Ok(_) => {}
-            Err(why) => problems.push(at(*line, format!("`{}`: {why}", record.item))),
+            Err(why) => {
+                let item = record.item.clone();
+                problems.push(at(*line, Message::Unfit { item, why }));
+            }
         }
     }
     let dimensions = tally.dimension_scores(readiness);

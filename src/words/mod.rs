@@ -40,4 +40,19 @@ macro_rules! worded {
 
 worded! {
     crate::conflict::Message => conflict,
+    crate::log::front::Message => log_front,
+    crate::log::read::Message => log_read,
+    crate::log::readback::Message => log_readback,
+    crate::log::readback::Written => log_written,
+    crate::state::answer::Message => state_answer,
+    crate::state::folding::Message => state_folding,
+    crate::state::readiness::Message => state_readiness,
+}
+
+/// A list of ids as code: `` `a`, `b` ``.
+fn in_code(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -83,7 +83,7 @@ impl WorkbookFile {
     /// The file's text, once it is known to read back as `self`.
     pub fn text(&self, lang: Lang) -> anyhow::Result<String> {
         let read = |src: &SourceText| WorkbookFile::read(src, lang).map(|(file, _)| file);
-        crate::log::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read, lang)
+        crate::log::readback::toml_text(super::WORKBOOK_FILE, self.render(), self, read)
     }
 
     /// Reads `workbook.toml`. Profile values come back as read; their kinds

@@ -70,7 +70,7 @@ impl Snapshot {
     pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
         let shot = Snapshot::of(pack, lang);
         let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
-        crate::log::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read, lang)
+        crate::log::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read)
     }
 
     /// Reads a snapshot back; a problem is a finding with its position.

@@ -8,7 +8,7 @@ mod write;
 
 use crate::pack::condition::Value;
 
-pub use read::{interpret, typed_in};
+pub use read::{Message, interpret, typed_in};
 pub use write::{format_number, to_answer};
 
 /// An answer, read for its item's kind.

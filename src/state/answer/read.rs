@@ -3,100 +3,105 @@
 //! read (a finding). Also a value typed at the terminal, checked.
 
 use super::Given;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said, Say};
 use crate::log::{Answer, CheckState, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{self, Choice, Kind};
-use crate::tr;
 
-/// Reads `answer` as an answer to an item of `kind`.
-pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, String> {
+/// What this module says of an answer it cannot read; worded in `words`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// A checkbox answers an item of another `kind`.
+    CheckboxForKind { kind: &'static str },
+    /// No option of a choice is ticked.
+    NoOptionTicked,
+    /// Several options of a choice are ticked.
+    SeveralOptionsTicked,
+    /// A list of options answers an item of another `kind`.
+    OptionsForKind { kind: &'static str },
+    /// A check answered otherwise than with a checkbox.
+    CheckTakesABox,
+    /// An option written by hand that is none of the options.
+    NotAnOption { text: String },
+    /// A scale's answer that does not start with a whole number.
+    NotAWholeNumber { start: String },
+    /// A number's answer that does not start with a number.
+    NotANumber { start: String },
+    /// A number typed at the terminal that is none.
+    WriteANumber,
+    /// What the pack's check of a value says of it: an option that does
+    /// not exist, a number out of range, no real date.
+    Unfit(Said),
+    /// "The answer", as the pack's check names what it checks.
+    TheAnswer,
+}
+
+/// Reads `answer` as an answer to an item of `kind`; `lang` is the pack's
+/// check's.
+pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Message> {
     let given = match answer {
         Answer::NotApplicable(reason) | Answer::Check(CheckState::NotApplicable(reason)) => {
             return Ok(Given::NotApplicable(reason.clone()));
         }
         Answer::DontKnow => return Ok(Given::DontKnow),
-        Answer::Check(state) => checkbox_value(kind, state, lang)?,
-        Answer::Options(marks) => options_value(kind, marks, lang)?,
-        Answer::Text(text) => text_value(kind, text, lang)?,
+        Answer::Check(state) => checkbox_value(kind, state)?,
+        Answer::Options(marks) => options_value(kind, marks)?,
+        Answer::Text(text) => text_value(kind, text)?,
     };
     // Options that exist, numbers in range, real dates.
-    let what = lang.pick("svaret", "the answer");
-    pack::check_value(kind, &given, what, lang).map(Given::Value)
+    checked(kind, &given, lang).map(Given::Value)
+}
+
+/// `value`, once the pack's check finds it fits an item of `kind`.
+fn checked(kind: &Kind, value: &Value, lang: Lang) -> Result<Value, Message> {
+    let what = Message::TheAnswer.say(lang);
+    pack::check_value(kind, value, &what, lang).map_err(unfit)
+}
+
+/// What the pack says of a value that does not fit.
+fn unfit(why: impl Into<Said>) -> Message {
+    Message::Unfit(why.into())
 }
 
 /// A ticked or unticked checkbox: a check's value.
-fn checkbox_value(kind: &Kind, state: &CheckState, lang: Lang) -> Result<Value, String> {
+fn checkbox_value(kind: &Kind, state: &CheckState) -> Result<Value, Message> {
     match kind {
         Kind::Check => Ok(Value::Bool(*state == CheckState::Done)),
-        _ => Err(tr!(
-            lang,
-            "en kryssruta passar inte en punkt av typen {}",
-            "a checkbox does not fit an item of kind {}",
-            kind.name()
-        )),
+        _ => Err(Message::CheckboxForKind { kind: kind.name() }),
     }
 }
 
 /// A list of options: the one ticked for a choice, every one ticked for a
 /// multiple choice.
-fn options_value(kind: &Kind, marks: &[OptionMark], lang: Lang) -> Result<Value, String> {
+fn options_value(kind: &Kind, marks: &[OptionMark]) -> Result<Value, Message> {
     match kind {
         Kind::Choice { .. } => match ticked(marks).as_slice() {
             [one] => Ok(Value::Str(one.clone())),
-            [] => Err(tr!(
-                lang,
-                "inget alternativ är ikryssat",
-                "no option is ticked"
-            )),
-            _ => Err(tr!(
-                lang,
-                "flera alternativ är ikryssade, men frågan tar ett",
-                "several options are ticked, but the question takes one"
-            )),
+            [] => Err(Message::NoOptionTicked),
+            _ => Err(Message::SeveralOptionsTicked),
         },
         Kind::Multi { .. } => Ok(Value::List(
             ticked(marks).into_iter().map(Value::Str).collect(),
         )),
-        Kind::Check => Err(check_takes_a_box(lang)),
-        _ => Err(tr!(
-            lang,
-            "en lista med alternativ passar inte en punkt av typen {}",
-            "a list of options does not fit an item of kind {}",
-            kind.name()
-        )),
+        Kind::Check => Err(Message::CheckTakesABox),
+        _ => Err(Message::OptionsForKind { kind: kind.name() }),
     }
 }
 
 /// Text: the item's value as its kind reads it.
-fn text_value(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
+fn text_value(kind: &Kind, text: &str) -> Result<Value, Message> {
     match kind {
-        Kind::Check => Err(check_takes_a_box(lang)),
-        Kind::Choice { options } | Kind::Multi { options } => {
-            option_by_hand(kind, options, text, lang)
-        }
+        Kind::Check => Err(Message::CheckTakesABox),
+        Kind::Choice { options } | Kind::Multi { options } => option_by_hand(kind, options, text),
         Kind::Text { .. } => Ok(Value::Str(text.to_string())),
-        Kind::Scale(_) => scale_point(text, lang),
-        Kind::Number { .. } => number(text, lang),
+        Kind::Scale(_) => scale_point(text),
+        Kind::Number { .. } => number(text),
         Kind::Date => Ok(Value::Str(first_word(text).to_string())),
     }
 }
 
-fn check_takes_a_box(lang: Lang) -> String {
-    tr!(
-        lang,
-        "en kryssruta besvaras med `- [x]` eller `- [ ]`",
-        "a check is answered with `- [x]` or `- [ ]`"
-    )
-}
-
 /// An option written by hand: its id or its label, in either language.
-fn option_by_hand(
-    kind: &Kind,
-    options: &[Choice],
-    text: &str,
-    lang: Lang,
-) -> Result<Value, String> {
+fn option_by_hand(kind: &Kind, options: &[Choice], text: &str) -> Result<Value, Message> {
     let found = options.iter().find(|o| {
         o.id == text.trim()
             || [Lang::Sv, Lang::En]
@@ -106,52 +111,45 @@ fn option_by_hand(
     match (found, kind) {
         (Some(o), Kind::Choice { .. }) => Ok(Value::Str(o.id.clone())),
         (Some(o), _) => Ok(Value::List(vec![Value::Str(o.id.clone())])),
-        (None, _) => Err(tr!(
-            lang,
-            "`{text}` är inget av alternativen; kryssa i ett alternativ i listan",
-            "`{text}` is not one of the options; tick an option in the list"
-        )),
+        (None, _) => Err(Message::NotAnOption {
+            text: text.to_string(),
+        }),
     }
 }
 
 /// A point on a scale: the whole number the answer starts with.
-fn scale_point(text: &str, lang: Lang) -> Result<Value, String> {
+fn scale_point(text: &str) -> Result<Value, Message> {
     match first_word(text).parse::<i64>() {
         Ok(n) => Ok(Value::Num(n as f64)),
-        Err(_) => Err(tr!(
-            lang,
-            "svaret ska börja med ett heltal, inte `{}`",
-            "the answer must start with a whole number, not `{}`",
-            first_words(text)
-        )),
+        Err(_) => Err(Message::NotAWholeNumber {
+            start: first_words(text),
+        }),
     }
 }
 
 /// A number: the one the answer starts with (a decimal comma is fine).
-fn number(text: &str, lang: Lang) -> Result<Value, String> {
+fn number(text: &str) -> Result<Value, Message> {
     match first_word(text).replace(',', ".").parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Value::Num(n)),
-        _ => Err(tr!(
-            lang,
-            "svaret ska börja med ett tal, inte `{}`",
-            "the answer must start with a number, not `{}`",
-            first_words(text)
-        )),
+        _ => Err(Message::NotANumber {
+            start: first_words(text),
+        }),
     }
 }
 
 /// A line typed at the terminal as the value of a text, date or number
-/// item, checked for the item's kind (a decimal comma is fine).
-pub fn typed_in(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
+/// item, checked for the item's kind (a decimal comma is fine); `lang` is
+/// the pack's check's.
+pub fn typed_in(kind: &Kind, text: &str, lang: Lang) -> Result<Value, Message> {
     let value = match kind {
-        Kind::Date => Value::Str(crate::pack::parse_date(text.trim(), lang)?),
+        Kind::Date => Value::Str(crate::pack::parse_date(text.trim(), lang).map_err(unfit)?),
         Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
             Ok(n) => Value::Num(n),
-            Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
+            Err(_) => return Err(Message::WriteANumber),
         },
         _ => Value::Str(text.to_string()),
     };
-    pack::check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
+    checked(kind, &value, lang)
 }
 
 fn ticked(marks: &[OptionMark]) -> Vec<String> {

@@ -1,0 +1,112 @@
+//! `log`'s parts: an entry's front matter (`log::front`), reading an entry
+//! (`log::read`), and reading back before writing (`log::readback`).
+
+use crate::i18n::{Lang, one_decimal};
+use crate::log::front::Message as Front;
+use crate::log::labels::Label;
+use crate::log::read::Message as Read;
+use crate::log::readback::{Message as Readback, Written};
+
+pub fn log_front(message: &Front) -> String {
+    match message {
+        Front::UnknownKind { kind, valid } => {
+            let valid = super::super::in_code(valid);
+            format!("okänd sorts post `{kind}`; giltiga: {valid}")
+        }
+        Front::MissingPhase { kind } => {
+            format!("nyckeln `phase` saknas (en post av sorten `{kind}` hör till en fas)")
+        }
+        Front::MissingDate => "nyckeln `date` saknas".to_string(),
+        Front::DateNotATime => {
+            "`date` ska vara en tidpunkt som 2026-03-02T09:15:00+01:00".to_string()
+        }
+        Front::DateWithoutOffset { why } => format!(
+            "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})"
+        ),
+    }
+}
+
+pub fn log_read(message: &Read) -> String {
+    match message {
+        Read::NoClosingLine => "front matter saknar sin avslutande rad `+++`".to_string(),
+        Read::NoFrontMatter => {
+            "posten börjar inte med en front matter mellan två rader `+++`".to_string()
+        }
+        Read::TooDeep { max } => format!(
+            "texten är nästlad djupare än {max} nivåer (citat och listor i varandra), mer än dino läser; gör den plattare"
+        ),
+        Read::OptionMarkerInHeading => {
+            "en alternativmarkör hör hemma i en punktlista, inte i en rubrik".to_string()
+        }
+        Read::ItemWithoutMarker => {
+            "en punkt i listan saknar `<!-- item: ID -->` och kan inte läsas".to_string()
+        }
+        Read::OutsideAnItem => {
+            "text utanför en punkt (före första `<!-- item: ID -->`) kan inte läsas".to_string()
+        }
+        Read::NoCheckbox { item } => {
+            format!("punkten `{item}` saknar kryssruta (`- [ ]` eller `- [x]`); läses som ej klar")
+        }
+        Read::OptionWithoutMarker => {
+            "ett alternativ saknar `<!-- option: ID -->` och kan inte läsas".to_string()
+        }
+        Read::TwoOptionLists { item } => {
+            format!("punkten `{item}` har två listor med alternativ")
+        }
+        Read::HeadingHere => "rubriken kan inte läsas här".to_string(),
+        Read::UnknownLabel { bold } => format!(
+            "okänd etikett **{bold}**; etiketterna är {}",
+            Label::all_words(Lang::Sv)
+        ),
+        Read::Unplaced { item } => format!(
+            "texten under `{item}` står inte efter en etikett (**Svar:**, **Ej tillämplig:**, **Anteckning:**) och kan inte läsas"
+        ),
+        Read::CheckboxWithAnswer { item } => {
+            format!("`{item}` är en kryssruta; svarstext och alternativ under den läses inte")
+        }
+        Read::TickedAndNotApplicable { item } => {
+            format!("`{item}` är både ikryssad och ej tillämplig; läses som klar")
+        }
+        Read::MoreThanOneAnswer { item } => format!(
+            "`{item}` har mer än ett svar (svar, alternativ, ej tillämplig, vet ej); det första läses"
+        ),
+        Read::NoAnswer { item } => format!(
+            "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)"
+        ),
+    }
+}
+
+pub fn log_readback(message: &Readback) -> String {
+    match message {
+        Readback::TooLarge {
+            what,
+            size_mib,
+            limit_mib,
+        } => {
+            let (what, size) = (log_written(what), one_decimal(*size_mib, Lang::Sv));
+            format!(
+                "{what} skulle bli {size} MiB, men dino läser filer på högst {limit_mib} MiB; inget skrevs"
+            )
+        }
+        Readback::TextTooLarge { limit_mib } => format!(
+            "texten är större än dino kan läsa tillbaka: en post rymmer högst {limit_mib} MiB; inget skrevs"
+        ),
+        Readback::ReadsBackDifferently { what } => {
+            unreadable(what, "den läses tillbaka annorlunda")
+        }
+        Readback::Unreadable { what, why } => unreadable(what, &why.say(Lang::Sv)),
+    }
+}
+
+fn unreadable(what: &Written, why: &str) -> String {
+    let what = log_written(what);
+    format!("{what} skulle inte kunna läsas tillbaka som den skrevs ({why}); inget skrevs")
+}
+
+pub fn log_written(what: &Written) -> String {
+    match what {
+        Written::Entry => "posten".to_string(),
+        Written::Draft => "utkastet".to_string(),
+        Written::File(name) => name.clone(),
+    }
+}

@@ -1,0 +1,83 @@
+//! `state`'s parts: reading an answer for its item (`state::answer`), the
+//! fold (`state::folding`) and readiness (`state::readiness`).
+
+use crate::i18n::Lang;
+use crate::state::answer::Message as Answer;
+use crate::state::folding::Message as Folding;
+use crate::state::readiness::Message as Readiness;
+
+pub fn state_answer(message: &Answer) -> String {
+    match message {
+        Answer::CheckboxForKind { kind } => {
+            format!("en kryssruta passar inte en punkt av typen {kind}")
+        }
+        Answer::NoOptionTicked => "inget alternativ är ikryssat".to_string(),
+        Answer::SeveralOptionsTicked => {
+            "flera alternativ är ikryssade, men frågan tar ett".to_string()
+        }
+        Answer::OptionsForKind { kind } => {
+            format!("en lista med alternativ passar inte en punkt av typen {kind}")
+        }
+        Answer::CheckTakesABox => "en kryssruta besvaras med `- [x]` eller `- [ ]`".to_string(),
+        Answer::NotAnOption { text } => {
+            format!("`{text}` är inget av alternativen; kryssa i ett alternativ i listan")
+        }
+        Answer::NotAWholeNumber { start } => {
+            format!("svaret ska börja med ett heltal, inte `{start}`")
+        }
+        Answer::NotANumber { start } => format!("svaret ska börja med ett tal, inte `{start}`"),
+        Answer::WriteANumber => "skriv ett tal".to_string(),
+        Answer::Unfit(why) => why.say(Lang::Sv),
+        Answer::TheAnswer => "svaret".to_string(),
+    }
+}
+
+pub fn state_folding(message: &Folding) -> String {
+    match message {
+        Folding::FollowsUnknown { id } => format!(
+            "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)"
+        ),
+        Folding::UnknownPhase { phase, near } => {
+            let hint = near
+                .as_ref()
+                .map(|n| format!("; menade du `{n}`?"))
+                .unwrap_or_default();
+            format!("paketet har ingen fas `{phase}`{hint}")
+        }
+        Folding::NotApplicableWithoutReason { item } => format!(
+            "`{item}` är markerad ej tillämplig utan skäl; skriv skälet efter etiketten (punkten räknas som öppen tills dess)"
+        ),
+        Folding::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
+        Folding::UnknownItem { phase, item } => format!(
+            "fasen `{phase}` har ingen punkt `{item}` (längre); svaret behålls och visas som borttaget"
+        ),
+        Folding::ClosesUnknown { id } => {
+            format!("`closes` nämner `{id}`, men ingen post i loggen har det id:t")
+        }
+        Folding::AnsweredDifferently {
+            item,
+            phase,
+            file,
+            who,
+        } => format!(
+            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken"
+        ),
+        Folding::DecidedDifferently { phase, file, who } => format!(
+            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; detta senare beslut gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken"
+        ),
+        Folding::UnknownDecision { decision } => {
+            format!("beslutet `{decision}` finns inte; det är go, recycle, pause eller stop")
+        }
+        Folding::NoDecision => "beslutspunkten saknar ett (och bara ett) ikryssat beslut under `<!-- item: decision -->`".to_string(),
+    }
+}
+
+pub fn state_readiness(message: &Readiness) -> String {
+    match message {
+        Readiness::NoAssessment => "paketet har ingen mätning av förutsättningar".to_string(),
+        Readiness::UnknownStatement { item } => {
+            format!("mätningen har inget påstående `{item}` (skrivs DIMENSION.PÅSTÅENDE)")
+        }
+        Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
+    }
+}
