@@ -40,4 +40,10 @@ macro_rules! worded {
 
 worded! {
     crate::conflict::Message => conflict,
+    crate::pack::load::Message => pack_load,
+    crate::pack::load::Part => pack_load_part,
+    crate::pack::load::item::Message => pack_load_item,
+    crate::pack::load::pack_file::Message => pack_load_pack_file,
+    crate::pack::load::refs::Message => pack_load_refs,
+    crate::pack::load::text::Message => pack_load_text,
 }

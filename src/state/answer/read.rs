@@ -3,7 +3,7 @@
 //! read (a finding). Also a value typed at the terminal, checked.
 
 use super::Given;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::{Answer, CheckState, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{self, Choice, Kind};
@@ -22,7 +22,9 @@ pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Stri
     };
     // Options that exist, numbers in range, real dates.
     let what = lang.pick("svaret", "the answer");
-    pack::check_value(kind, &given, what, lang).map(Given::Value)
+    pack::check_value(kind, &given, what)
+        .map(Given::Value)
+        .map_err(|m| m.say(lang))
 }
 
 /// A ticked or unticked checkbox: a check's value.
@@ -144,14 +146,14 @@ fn number(text: &str, lang: Lang) -> Result<Value, String> {
 /// item, checked for the item's kind (a decimal comma is fine).
 pub fn typed_in(kind: &Kind, text: &str, lang: Lang) -> Result<Value, String> {
     let value = match kind {
-        Kind::Date => Value::Str(crate::pack::parse_date(text.trim(), lang)?),
+        Kind::Date => Value::Str(crate::pack::parse_date(text.trim()).map_err(|m| m.say(lang))?),
         Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
             Ok(n) => Value::Num(n),
             Err(_) => return Err(tr!(lang, "skriv ett tal", "write a number")),
         },
         _ => Value::Str(text.to_string()),
     };
-    pack::check_value(kind, &value, lang.pick("svaret", "the answer"), lang)
+    pack::check_value(kind, &value, lang.pick("svaret", "the answer")).map_err(|m| m.say(lang))
 }
 
 fn ticked(marks: &[OptionMark]) -> Vec<String> {
