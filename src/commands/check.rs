@@ -100,7 +100,7 @@ fn packs_and_others(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
 fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
     match Workbook::open(root, lang) {
         Ok(wb) => {
-            let state = fold(&wb, lang);
+            let state = fold(&wb);
             let mut found = wb.findings.clone();
             found.extend(state.findings);
             // The whole snapshot is read when the pack changed; its

@@ -76,7 +76,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
     let text_lang = wb.pack.lang_for(wb.language());
-    let state = fold(&wb, lang);
+    let state = fold(&wb);
     let index = phase_index(&wb, &state, args.phase.as_deref(), lang)?;
     let (Some(ps), Some(phase)) = (state.phases.get(index), wb.pack.phases.get(index)) else {
         bail!(tr!(

@@ -131,7 +131,7 @@ fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
 /// The phase the note belongs to: the one named (which the pack must
 /// have), else the current one, else none once every phase is done.
 fn phase_of(wb: &Workbook, named: Option<String>, lang: Lang) -> Result<Option<String>> {
-    let state = fold(wb, lang);
+    let state = fold(wb);
     Ok(match named {
         Some(phase) => {
             if wb.pack.phase(&phase).is_none() {

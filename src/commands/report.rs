@@ -64,7 +64,7 @@ fn one(
     let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen).map_err(|findings| {
         crate::commands::workbooks::failed(root, &findings, ui.lang).to_string()
     })?;
-    let state = fold(&wb, ui.lang_for(wb.language()));
+    let state = fold(&wb);
     let built = report::build(&wb, &state, lang);
     if redacting {
         redact::Redactor::for_workbook(&wb, lang)

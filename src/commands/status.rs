@@ -50,7 +50,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
         let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
             .map_err(|findings| super::workbooks::failed(root, &findings, ui.lang))?;
         let lang = ui.lang_for(wb.language());
-        let state = fold(&wb, lang);
+        let state = fold(&wb);
         Ok::<Summed, anyhow::Error>(match args.format {
             Format::Json => Summed::Json(json::workbook_status(&wb, &state)),
             Format::Table if single => {

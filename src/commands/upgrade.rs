@@ -221,7 +221,7 @@ fn fitting_profile(wb: &Workbook, lang: Lang, ui: &Ui) -> BTreeMap<String, Value
 
 /// How many answers in the log are to items the pack no longer has.
 fn removed_answers(out: &mut String, wb: &Workbook, lang: Lang) {
-    let state = crate::state::fold(wb, lang);
+    let state = crate::state::fold(wb);
     let n = state.orphans.len();
     if n > 0 {
         out.push_str(&match (lang, n) {

@@ -4,7 +4,7 @@
 pub mod builtin;
 pub mod condition;
 pub mod diff;
-mod load;
+pub mod load;
 pub mod model;
 pub mod snapshot;
 pub mod source;

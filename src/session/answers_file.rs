@@ -11,7 +11,7 @@ use toml::de::DeValue;
 
 use super::{Context, GateChoice, People, Question, Reply, SessionUi};
 use crate::finding::{Finding, SourceText, closest};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::{Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
@@ -270,7 +270,10 @@ impl<'a> Reading<'a> {
         let what = format!("`{}`", item.id);
         plain_value(value.get_ref())
             .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-            .and_then(|v| check_value(&item.kind, &date_as_text(v, value.get_ref()), &what, lang))
+            .and_then(|v| {
+                check_value(&item.kind, &date_as_text(v, value.get_ref()), what)
+                    .map_err(|m| m.say(lang))
+            })
             .and_then(|v| match &v {
                 Value::Str(s) if s.trim().is_empty() => Err(tr!(
                     lang,
@@ -387,7 +390,9 @@ impl<'a> Reading<'a> {
             DeValue::String(s) if s == "dont_know" && self.dont_know_ok => Ok(Given::DontKnow),
             raw => plain_value(raw)
                 .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-                .and_then(|v| check_value(&item.kind, &v, &format!("`{}`", item.id), lang))
+                .and_then(|v| {
+                    check_value(&item.kind, &v, format!("`{}`", item.id)).map_err(|m| m.say(lang))
+                })
                 .map(Given::Value),
         }
     }

@@ -220,7 +220,7 @@ impl Progress {
                 match ctx
                     .phase
                     .item(&record.item)
-                    .map(|item| interpret(&item.kind, &record.answer, ctx.lang))
+                    .map(|item| interpret(&item.kind, &record.answer))
                 {
                     Some(Ok(given)) => {
                         answers.insert(record.item.clone(), (given, record.note.clone()));

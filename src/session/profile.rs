@@ -128,7 +128,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
                         Ok(())
                     };
                 }
-                crate::state::answer::typed_in(&kind, text, lang)
+                crate::state::answer::typed_in(&kind, text)
                     .map(|_| ())
                     .map_err(|why| why.say(lang))
             };
@@ -141,7 +141,7 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            crate::state::answer::typed_in(&item.kind, &text, lang)?
+            crate::state::answer::typed_in(&item.kind, &text)?
         }
     };
     Ok(Some(value))

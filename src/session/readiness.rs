@@ -117,7 +117,7 @@ pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Vec<Answered> {
             let given = ctx
                 .phase
                 .item(&record.item)
-                .map(|item| interpret(&item.kind, &record.answer, ctx.lang));
+                .map(|item| interpret(&item.kind, &record.answer));
             match given {
                 Some(Ok(given)) => {
                     out[at]

@@ -363,7 +363,7 @@ impl TermUi {
                 if text.trim().is_empty() {
                     return Ok(());
                 }
-                crate::state::answer::typed_in(&kind_for_check, text, lang)
+                crate::state::answer::typed_in(&kind_for_check, text)
                     .map(|_| ())
                     .map_err(|why| why.say(lang))
             })
@@ -372,7 +372,7 @@ impl TermUi {
             return Ok(None);
         }
         Ok(Some(Given::Value(crate::state::answer::typed_in(
-            kind, &text, lang,
+            kind, &text,
         )?)))
     }
 

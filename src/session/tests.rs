@@ -84,7 +84,7 @@ fn workbook(dir: &Path, personal_data: bool) -> Workbook {
 /// Runs the first phase with `script`; returns what was asked and the
 /// session's answers.
 fn run(dir: &Path, wb: &Workbook, script: &mut Script) -> (bool, Progress) {
-    let state = fold(wb, Lang::Sv);
+    let state = fold(wb);
     let ctx = Context {
         workbook: wb,
         state: &state,
@@ -251,7 +251,7 @@ fn first_phase<'a>(wb: &'a Workbook, state: &'a State) -> Context<'a> {
 fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path(), false);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let ctx = first_phase(&wb, &state);
     // A draft from version 0.0.9, with an answer to an item 0.1.0 dropped
     // and one to a choice whose option it took away.
@@ -307,7 +307,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
     assert_eq!(ids, ["malgrupp", "losning", "problem", "losning"]);
     assert_eq!(written[0], dropped);
     assert_eq!(wb.entries[0].entry.meta.pack_version, "0.0.9");
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert!(state.findings.is_empty(), "{:?}", state.findings);
     let orphans: Vec<(&str, bool)> = state
         .orphans
@@ -325,7 +325,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
 fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path(), false);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let ctx = first_phase(&wb, &state);
     let mut progress = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
     progress.answers.insert(
@@ -344,7 +344,7 @@ fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
     // Run again, later and after the entry: the same session is not
     // written again.
     let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let ctx = first_phase(&wb, &state);
     let mut again = Progress::new(&ctx, progress.people.clone());
     again.answers = progress.answers.clone();
@@ -373,7 +373,7 @@ fn a_draft_whose_entry_is_in_the_log_is_handed_over_and_not_written_twice() {
 fn the_log_file_holding_a_text_is_found_by_its_name_and_bytes() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path(), false);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let ctx = first_phase(&wb, &state);
     let mut progress = Progress::new(&ctx, default_people(&wb, "start", "Anna Lind"));
     progress.answers.insert(

@@ -11,7 +11,6 @@ use super::{
     readiness,
 };
 use crate::finding::Finding;
-use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind, Record, Stamp};
 use crate::pack::condition::Value;
 use crate::pack::{Decision, Phase};
@@ -79,7 +78,6 @@ struct Reading<'w> {
 /// The fold under way: what the entries read so far say.
 pub(super) struct Folding<'w> {
     workbook: &'w Workbook,
-    lang: Lang,
     lineage: Lineage,
     ids: HashSet<&'w str>,
     answers: BTreeMap<(String, String), Latest>,
@@ -97,10 +95,9 @@ pub(super) struct Folding<'w> {
 }
 
 impl<'w> Folding<'w> {
-    pub(super) fn new(workbook: &'w Workbook, lang: Lang) -> Folding<'w> {
+    pub(super) fn new(workbook: &'w Workbook) -> Folding<'w> {
         Folding {
             workbook,
-            lang,
             lineage: Lineage::new(&workbook.entries),
             ids: workbook.entries.iter().map(|e| e.id.as_str()).collect(),
             answers: BTreeMap::new(),
@@ -205,12 +202,11 @@ impl<'w> Folding<'w> {
         record: &Record,
         line: usize,
     ) {
-        let lang = self.lang;
         let Some(item) = phase.item(&record.item) else {
             self.answer_to_unknown_item(reading, phase, record, line);
             return;
         };
-        match interpret(&item.kind, &record.answer, lang) {
+        match interpret(&item.kind, &record.answer) {
             Ok(Given::NotApplicable(reason)) if reason.trim().is_empty() => {
                 let item = record.item.clone();
                 let message = Message::NotApplicableWithoutReason { item };
@@ -314,7 +310,7 @@ impl<'w> Folding<'w> {
     /// A readiness assessment, with the problems met reading it.
     fn assessment(&mut self, reading: &Reading<'_>) {
         let pack = &self.workbook.pack;
-        match readiness::assess(pack, reading.loaded, reading.index, self.lang) {
+        match readiness::assess(pack, reading.loaded, reading.index) {
             Ok((assessment, problems)) => {
                 self.findings.extend(problems);
                 self.readiness.push(assessment);

@@ -11,7 +11,6 @@ pub mod readiness;
 use std::collections::BTreeMap;
 
 use crate::finding::Finding;
-use crate::i18n::Lang;
 use crate::log::{Answer, EntryKind, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item};
@@ -202,8 +201,8 @@ pub fn applies(
 }
 
 /// Folds a workbook's entries into its state.
-pub fn fold(workbook: &Workbook, lang: Lang) -> State {
-    let mut folding = folding::Folding::new(workbook, lang);
+pub fn fold(workbook: &Workbook) -> State {
+    let mut folding = folding::Folding::new(workbook);
     for (index, loaded) in workbook.entries.iter().enumerate() {
         folding.entry(index, loaded);
     }

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use crate::finding::Finding;
-use crate::i18n::Lang;
 use crate::log::{Body, Stamp};
 use crate::pack::{Kind, Pack, Readiness};
 use crate::workbook::LoadedEntry;
@@ -201,7 +200,6 @@ pub fn assess(
     pack: &Pack,
     loaded: &LoadedEntry,
     index: usize,
-    lang: Lang,
 ) -> Result<(Assessment, Vec<Finding>), Vec<Finding>> {
     let at = |line: usize, message: Message| Finding {
         file: loaded.file.clone(),
@@ -226,7 +224,7 @@ pub fn assess(
             problems.push(at(*line, Message::UnknownStatement { item }));
             continue;
         };
-        match interpret(&kind, &record.answer, lang) {
+        match interpret(&kind, &record.answer) {
             Ok(Given::Value(Value::Num(n))) => {
                 tally
                     .scores

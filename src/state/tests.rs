@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use super::*;
+use crate::i18n::Lang;
 use crate::workbook::Workbook;
 
 /// A workbook on the example pack `skolpilot`, with these entries.
@@ -67,7 +68,7 @@ fn the_latest_answer_wins_and_conditions_decide_what_counts() {
         false,
         &[("a-x-111111.md", &later), ("b-x-222222.md", &first)],
     );
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let start = &state.phases[0];
     assert_eq!((start.done, start.required), (2, 2));
     assert_eq!(start.gate, GateState::Ready);
@@ -78,7 +79,7 @@ fn the_latest_answer_wins_and_conditions_decide_what_counts() {
     // With personal data it applies, and is open.
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path(), true, &[("a-x-111111.md", &later)]);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert_eq!((state.phases[0].done, state.phases[0].required), (2, 3));
     assert_eq!(state.phases[0].open, ["dataskydd"]);
 }
@@ -102,7 +103,7 @@ fn entries_at_the_same_moment_are_read_in_file_name_order() {
         false,
         &[("x-b-222222.md", &two), ("x-a-111111.md", &one)],
     );
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Två.".into())));
 }
@@ -117,7 +118,7 @@ fn gates_move_the_project_on_hold_it_or_end_it() {
         false,
         &[("a-s-111111.md", &done), ("b-g-222222.md", &go)],
     );
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert!(state.phases[0].passed());
     assert_eq!(state.current, Current::Phase(1));
 
@@ -128,7 +129,7 @@ fn gates_move_the_project_on_hold_it_or_end_it() {
         false,
         &[("a-s-111111.md", &done), ("b-g-222222.md", &stop)],
     );
-    assert_eq!(fold(&wb, Lang::Sv).current, Current::Stopped(0));
+    assert_eq!(fold(&wb).current, Current::Stopped(0));
 
     // Recycle stands until the phase is worked on again.
     let dir = tempfile::tempdir().expect("temp");
@@ -144,7 +145,7 @@ fn gates_move_the_project_on_hold_it_or_end_it() {
         &[("a-s-111111.md", &done), ("b-g-222222.md", &recycle)],
     );
     assert!(matches!(
-        fold(&wb, Lang::Sv).phases[0].gate,
+        fold(&wb).phases[0].gate,
         GateState::Decided {
             decision: Decision::Recycle,
             ..
@@ -152,7 +153,7 @@ fn gates_move_the_project_on_hold_it_or_end_it() {
     ));
     fs::write(dir.path().join("log/c-s-333333.md"), &again).expect("write");
     let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert_eq!(state.phases[0].gate, GateState::Ready);
     assert_eq!(state.current, Current::Phase(0));
 }
@@ -175,7 +176,7 @@ fn answers_to_removed_items_are_kept_and_bad_values_named() {
         false,
         &[("a-s-111111.md", &old), ("b-t-222222.md", &bad)],
     );
-    let state = fold(&wb, Lang::En);
+    let state = fold(&wb);
     assert_eq!(state.orphans.len(), 1);
     assert_eq!(state.orphans[0].prompt, "En gammal fråga");
     let lines: Vec<(usize, String)> = state
@@ -226,7 +227,7 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
         ("2026-03-03-1000-session-start-cccccc.md", theirs.as_str()),
     ];
     let (_dir, wb) = on_skolpilot(&files);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Deras.".into())));
     assert_eq!(state.disagreements.len(), 1, "{:?}", state.disagreements);
@@ -268,7 +269,7 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
     let mut all = files.to_vec();
     all.push(("2026-03-04-0900-session-start-dddddd.md", &settled));
     let (_dir, wb) = on_skolpilot(&all);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert_eq!(lineage::heads_of(&wb.entries), ["dddddd"]);
 
@@ -278,7 +279,7 @@ fn answers_given_without_seeing_each_other_disagree_until_a_later_session_settle
     let mut all = files.to_vec();
     all.push(("2026-03-04-0900-session-start-dddddd.md", &one_sided));
     let (_dir, wb) = on_skolpilot(&all);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert_eq!(state.disagreements.len(), 1);
     assert_eq!(wb.entries[state.disagreements[0].kept.entry].id, "dddddd");
 }
@@ -292,7 +293,7 @@ fn corrections_and_agreements_are_not_disagreements() {
         ("2026-03-02-0900-session-start-aaaaaa.md", &first),
         ("2026-03-03-0900-session-start-bbbbbb.md", &second),
     ]);
-    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+    assert!(fold(&wb).disagreements.is_empty());
 
     // Two branches giving the same answer agree.
     let a = answer_at("2026-03-03T09:00:00+01:00", Some(&[]), "Samma.");
@@ -301,7 +302,7 @@ fn corrections_and_agreements_are_not_disagreements() {
         ("2026-03-03-0900-session-start-aaaaaa.md", &a),
         ("2026-03-03-1000-session-start-bbbbbb.md", &b),
     ]);
-    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+    assert!(fold(&wb).disagreements.is_empty());
 
     // Entries without `follows` (by hand, or older) follow all before them.
     let a = answer_at("2026-03-03T09:00:00+01:00", None, "Ett.");
@@ -310,7 +311,7 @@ fn corrections_and_agreements_are_not_disagreements() {
         ("2026-03-03-0900-session-start-aaaaaa.md", &a),
         ("2026-03-03-1000-session-start-bbbbbb.md", &b),
     ]);
-    assert!(fold(&wb, Lang::Sv).disagreements.is_empty());
+    assert!(fold(&wb).disagreements.is_empty());
     assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
 }
 
@@ -332,7 +333,7 @@ fn a_tie_in_time_resolves_by_file_name_on_every_machine() {
     ] {
         let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
         let (_dir, wb) = on_skolpilot(&files);
-        let state = fold(&wb, Lang::Sv);
+        let state = fold(&wb);
         let latest = &state.answers[&("start".to_string(), "problem".to_string())];
         assert_eq!(latest.given, Given::Value(Value::Str("B.".into())));
         assert_eq!(state.disagreements.len(), 1);
@@ -347,7 +348,7 @@ fn a_cycle_of_follows_written_by_hand_ends() {
         ("2026-03-03-0900-session-start-aaaaaa.md", &a),
         ("2026-03-03-1000-session-start-bbbbbb.md", &b),
     ]);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert!(state.disagreements.is_empty());
     assert_eq!(lineage::heads_of(&wb.entries), ["bbbbbb"]);
 }
@@ -371,7 +372,7 @@ fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
         ["cccccc", "bbbbbb", "aaaaaa"],
         "in the order they follow"
     );
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Tre.".into())));
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
@@ -384,7 +385,7 @@ fn a_correction_counts_even_when_its_clock_or_file_name_puts_it_first() {
         ("2026-03-03-1000-session-start-aaaaaa.md", &first),
         ("2026-03-03-0958-session-start-bbbbbb.md", &behind),
     ]);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     let latest = &state.answers[&("start".to_string(), "problem".to_string())];
     assert_eq!(latest.given, Given::Value(Value::Str("Sedan.".into())));
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
@@ -399,7 +400,7 @@ fn an_entry_that_follows_a_removed_one_has_seen_all_before_it() {
         ("2026-03-03-0900-session-start-aaaaaa.md", &first),
         ("2026-03-03-1100-session-start-bbbbbb.md", &second),
     ]);
-    let state = fold(&wb, Lang::Sv);
+    let state = fold(&wb);
     assert!(state.disagreements.is_empty(), "{:?}", state.disagreements);
     assert_eq!(state.findings.len(), 1, "{:?}", state.findings);
     assert!(
@@ -437,7 +438,7 @@ fn gate_decisions_taken_on_two_branches_disagree_until_a_new_one() {
     let view = |files: &[(&str, String)]| {
         let list: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
         let (dir, wb) = on_skolpilot(&list);
-        let state = fold(&wb, Lang::En);
+        let state = fold(&wb);
         (dir, wb, state)
     };
     let (_dir, wb, state) = view(&files);
@@ -473,7 +474,7 @@ fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
         false,
         &[("a-s-111111.md", &done), ("b-g-222222.md", &none)],
     );
-    let state = fold(&wb, Lang::En);
+    let state = fold(&wb);
     let decision_line = none
         .lines()
         .position(|l| l.contains("<!-- item: decision -->"))
@@ -499,7 +500,7 @@ fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
         false,
         &[("a-s-111111.md", &done), ("b-g-222222.md", bare)],
     );
-    let state = fold(&wb, Lang::En);
+    let state = fold(&wb);
     let problem = state
         .findings
         .iter()

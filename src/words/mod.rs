@@ -47,6 +47,12 @@ worded! {
     crate::state::answer::Message => state_answer,
     crate::state::folding::Message => state_folding,
     crate::state::readiness::Message => state_readiness,
+    crate::pack::load::Message => pack_load,
+    crate::pack::load::Part => pack_load_part,
+    crate::pack::load::item::Message => pack_load_item,
+    crate::pack::load::pack_file::Message => pack_load_pack_file,
+    crate::pack::load::refs::Message => pack_load_refs,
+    crate::pack::load::text::Message => pack_load_text,
 }
 
 /// A list of ids as code: `` `a`, `b` ``.

@@ -257,7 +257,7 @@ fn check_profile(
             ));
             continue;
         };
-        match check_value(&item.kind, value, &format!("`{id}`"), lang) {
+        match check_value(&item.kind, value, format!("`{id}`")) {
             Ok(value) => {
                 out.insert(id.clone(), value);
             }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
 use crate::pack::{Pack, check_value};
@@ -72,7 +72,7 @@ pub fn read_file(
         };
         let checked = plain_value(value.get_ref())
             .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-            .and_then(|v| check_value(&item.kind, &v, &format!("`{id}`"), lang));
+            .and_then(|v| check_value(&item.kind, &v, format!("`{id}`")).map_err(|m| m.say(lang)));
         match checked {
             Ok(v) => {
                 out.insert(id.to_string(), v);

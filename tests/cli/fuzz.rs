@@ -234,7 +234,7 @@ fn the_snapshot_reader_survives_any_input() {
 fn the_answers_reader_survives_any_input() {
     let example = root().join("examples/workbooks/kompetenslyftet-i-norrdal");
     let wb = dino::workbook::Workbook::open(&example, Lang::Sv).expect("the example opens");
-    let state = dino::state::fold(&wb, Lang::Sv);
+    let state = dino::state::fold(&wb);
     let phase = wb.pack.phase("initiering").expect("a phase");
     let ctx = dino::session::Context {
         workbook: &wb,
@@ -340,7 +340,7 @@ fn a_workbook_with_any_entry_opens_folds_and_renders() {
             Ok(wb) => wb,
             Err(findings) => return named(&findings, &dir.path().display().to_string(), false),
         };
-        let state = dino::state::fold(&wb, lang);
+        let state = dino::state::fold(&wb);
         let status = dino::report::status_view::workbook(&wb, &state, lang, Some(80));
         let report = dino::report::build(&wb, &state, lang);
         let markdown = dino::report::markdown::workbook(&report, 1, lang);

@@ -6,14 +6,13 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::super::condition::{self, Condition, Name, Value};
+use super::super::condition::{self, Condition, Name, SyntaxError, Value};
 use super::super::model::{Choice, Item, Kind, Lean, Scale};
-use super::Seen;
 use super::text::{TextForm, TextOf, read_value_text};
+use super::{Part, Seen, report};
 use crate::finding::closest;
-use crate::i18n::Lang;
+use crate::i18n::{Said, Say};
 use crate::toml_read::{Table, integer_of, number_of};
-use crate::tr;
 
 /// A `when` as written, kept for the reference checks after every file is read.
 pub struct WrittenWhen {
@@ -71,13 +70,9 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
                 span,
                 inner_start,
             }),
-            Err(err) => {
-                let at = inner_start.map_or(span.start, |s| s + err.offset);
-                let message = err.message(lang).to_string();
-                ctx.report(
-                    &(at..at),
-                    tr!(lang, "villkoret: {message}", "condition: {message}"),
-                );
+            Err(error) => {
+                let at = inner_start.map_or(span.start, |s| s + error.offset);
+                report(ctx, &(at..at), Message::Condition { error });
                 None
             }
         }
@@ -95,10 +90,10 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
     let default = if phase.is_none() {
         t.raw("default").and_then(|value| {
             let kind = kind.as_ref()?;
-            match value_of(kind, value.get_ref(), "`default`", lang) {
+            match value_of(kind, value.get_ref(), "`default`") {
                 Ok(v) => Some(v),
                 Err(message) => {
-                    ctx.report(&value.span(), message);
+                    report(ctx, &value.span(), message);
                     None
                 }
             }
@@ -107,16 +102,14 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
         None
     };
 
-    let here = match &kind {
-        Some(kind) => {
-            let name = kind.name();
-            tr!(lang, "en punkt av typen {name}", "a {name} item")
-        }
-        None => tr!(lang, "en punkt", "an item").to_string(),
-    };
+    let here = Part::Item {
+        kind: kind.as_ref().map(Kind::name),
+    }
+    .say(lang);
+    let profile_questions = Part::ProfileQuestions.say(lang);
     let mut elsewhere = KIND_KEYS.to_vec();
     if phase.is_some() {
-        elsewhere.push(("default", lang.pick("profilfrågor", "profile questions")));
+        elsewhere.push(("default", &profile_questions));
     }
     t.finish(&elsewhere, &here);
 
@@ -153,7 +146,6 @@ fn decode_kind(
     leans: &mut Vec<WrittenLean>,
 ) -> Option<Kind> {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     Some(match kind {
         "check" => Kind::Check,
         "date" => Kind::Date,
@@ -168,19 +160,13 @@ fn decode_kind(
         },
         "scale" => Kind::Scale(decode_scale(t)?),
         "number" => {
-            let finite = |bound: Option<(f64, std::ops::Range<usize>)>, key: &str| {
-                bound.filter(|(n, span)| {
-                    if !n.is_finite() {
-                        ctx.report(
-                            span,
-                            tr!(
-                                lang,
-                                "`{key}` ska vara ett ändligt tal, inte {n}",
-                                "`{key}` must be a finite number, not {n}"
-                            ),
-                        );
+            let finite = |bound: Option<(f64, std::ops::Range<usize>)>, key| {
+                bound.filter(|(value, span)| {
+                    if !value.is_finite() {
+                        let value = *value;
+                        report(ctx, span, Message::NotFinite { key, value });
                     }
-                    n.is_finite()
+                    value.is_finite()
                 })
             };
             let min = finite(t.number("min"), "min");
@@ -189,14 +175,8 @@ fn decode_kind(
             if let (Some((lo, span)), Some((hi, _))) = (&min, &max)
                 && lo >= hi
             {
-                ctx.report(
-                    span,
-                    tr!(
-                        lang,
-                        "`min` ({lo}) ska vara mindre än `max` ({hi})",
-                        "`min` ({lo}) must be below `max` ({hi})"
-                    ),
-                );
+                let (min, max) = (*lo, *hi);
+                report(ctx, span, Message::MinNotBelowMax { min, max });
             }
             Kind::Number {
                 min: min.map(|(n, _)| n),
@@ -205,20 +185,12 @@ fn decode_kind(
             }
         }
         other => {
-            let kinds = KINDS.join(", ");
-            let message = match closest(other, KINDS) {
-                Some(near) => tr!(
-                    lang,
-                    "okänd typ `{other}`; menade du `{near}`? (typer: {kinds})",
-                    "unknown kind `{other}`; did you mean `{near}`? (kinds: {kinds})"
-                ),
-                None => tr!(
-                    lang,
-                    "okänd typ `{other}` (typer: {kinds})",
-                    "unknown kind `{other}` (kinds: {kinds})"
-                ),
+            let message = Message::UnknownKind {
+                kind: other.to_string(),
+                near: closest(other, KINDS).map(str::to_string),
+                kinds: &KINDS,
             };
-            ctx.report(span, message);
+            report(ctx, span, message);
             return None;
         }
     })
@@ -245,19 +217,12 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
                     leans.extend(item.clone().map(|item| WrittenLean { item, span }));
                     Some(Lean::Development)
                 }
-                other => {
-                    ctx.report(
-                        &span,
-                        tr!(
-                            lang,
-                            "`lean` är `innovation` eller `development`, inte `{other}`",
-                            "`lean` is `innovation` or `development`, not `{other}`"
-                        ),
-                    );
+                _ => {
+                    report(ctx, &span, Message::BadLean { lean });
                     None
                 }
             });
-        option.finish(&[], lang.pick("ett alternativ", "an option"));
+        option.finish(&[], &Part::Option.say(lang));
         if let (Some((id, id_span)), Some(label)) = (id, label)
             && seen.first(ctx, &id, &id_span)
         {
@@ -265,14 +230,8 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
         }
     }
     if count < 2 && t.raw("options").is_some() {
-        ctx.report(
-            &t.raw("options").map_or(t.span(), |v| v.span()),
-            tr!(
-                lang,
-                "`options` behöver minst två alternativ",
-                "`options` needs at least two options"
-            ),
-        );
+        let span = t.raw("options").map_or(t.span(), |v| v.span());
+        report(ctx, &span, Message::TooFewOptions);
     }
     options
 }
@@ -280,7 +239,6 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
 /// Reads `min`, `max` and `labels` of a scale (an item's, or readiness').
 pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     let min = t.integer("min", true);
     let max = t.integer("max", true);
     let labels_table = t.table("labels");
@@ -291,14 +249,7 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
         return None;
     };
     if min >= max {
-        ctx.report(
-            &min_span,
-            tr!(
-                lang,
-                "skalans gränser är omvända eller lika: `min` ({min}) ska vara mindre än `max` ({max})",
-                "the scale's bounds are reversed or equal: `min` ({min}) must be below `max` ({max})"
-            ),
-        );
+        report(ctx, &min_span, Message::ScaleBounds { min, max });
         return None;
     }
     let mut labels = BTreeMap::new();
@@ -312,14 +263,13 @@ pub fn decode_scale(t: &Table<'_>) -> Option<Scale> {
                 .ok()
                 .filter(|p| (min..=max).contains(p));
             let Some(point) = point else {
-                ctx.report(
-                        &key.span(),
-                        tr!(
-                            lang,
-                            "`labels` har nyckeln `{key_str}`, men nycklarna ska vara skalsteg från {min} till {max}",
-                            "`labels` has the key `{key_str}`, but its keys must be scale points from {min} to {max}"
-                        ),
-                    );
+                let key_str = key_str.to_string();
+                let message = Message::LabelOffTheScale {
+                    key: key_str,
+                    min,
+                    max,
+                };
+                report(ctx, &key.span(), message);
                 continue;
             };
             if let Some(text) = read_value_text(ctx, "labels", label, TextForm::Line) {
@@ -350,35 +300,34 @@ pub fn plain_value(value: &DeValue<'_>) -> Option<Value> {
     }
 }
 
-pub fn value_of(kind: &Kind, value: &DeValue<'_>, what: &str, lang: Lang) -> Result<Value, String> {
+pub fn value_of(kind: &Kind, value: &DeValue<'_>, what: impl Into<Said>) -> Result<Value, Message> {
     match plain_value(value) {
-        Some(plain) => check_value(kind, &plain, what, lang),
-        None => Err(wrong_kind(kind, what, lang)),
+        Some(plain) => check_value(kind, &plain, what),
+        None => Err(wrong_kind(kind, what.into())),
     }
 }
 
 /// Checks that a value fits an item of `kind`: the right type, an option
 /// that exists, a number within bounds, a real date.
-pub fn check_value(kind: &Kind, value: &Value, what: &str, lang: Lang) -> Result<Value, String> {
+pub fn check_value(kind: &Kind, value: &Value, what: impl Into<Said>) -> Result<Value, Message> {
+    let what = what.into();
     let option_ids = || {
         kind.options()
             .iter()
             .map(|o| o.id.as_str())
             .collect::<Vec<_>>()
     };
-    let is_option = |id: &str| -> Result<Value, String> {
+    let is_option = |id: &str| -> Result<Value, Message> {
         if option_ids().contains(&id) {
             Ok(Value::Str(id.to_string()))
         } else {
-            let ids = option_ids().join(", ");
-            Err(tr!(
-                lang,
-                "`{id}` är inget av alternativen ({ids})",
-                "`{id}` is not one of the options ({ids})"
-            ))
+            Err(Message::NotAnOption {
+                id: id.to_string(),
+                ids: option_ids().into_iter().map(str::to_string).collect(),
+            })
         }
     };
-    let wrong = || Err(wrong_kind(kind, what, lang));
+    let wrong = || Err(wrong_kind(kind, what.clone()));
     match (kind, value) {
         (Kind::Check, Value::Bool(b)) => Ok(Value::Bool(*b)),
         (Kind::Text { .. }, Value::Str(s)) => Ok(Value::Str(s.clone())),
@@ -388,9 +337,7 @@ pub fn check_value(kind: &Kind, value: &Value, what: &str, lang: Lang) -> Result
             items
                 .iter()
                 .map(|v| match v {
-                    Value::Str(s) if seen.contains(s) => {
-                        Err(tr!(lang, "`{s}` står två gånger", "`{s}` is there twice"))
-                    }
+                    Value::Str(s) if seen.contains(s) => Err(Message::Twice { id: s.clone() }),
                     Value::Str(s) => {
                         seen.push(s.clone());
                         is_option(s)
@@ -410,51 +357,57 @@ pub fn check_value(kind: &Kind, value: &Value, what: &str, lang: Lang) -> Result
         {
             Ok(Value::Num(*n))
         }
-        (Kind::Date, Value::Str(s)) => parse_date(s, lang).map(Value::Str),
+        (Kind::Date, Value::Str(s)) => parse_date(s).map(Value::Str),
         _ => wrong(),
     }
 }
 
-/// What an answer to an item of `kind` must be.
-fn wrong_kind(kind: &Kind, what: &str, lang: Lang) -> String {
-    let name = kind.name();
-    let wanted = match kind {
-        Kind::Check => lang.pick("true eller false", "true or false").to_string(),
-        Kind::Text { .. } => lang.pick("en sträng", "a string").to_string(),
-        Kind::Choice { .. } => lang.pick("ett alternativs id", "an option id").to_string(),
-        Kind::Multi { .. } => lang
-            .pick("en lista med alternativs id", "an array of option ids")
-            .to_string(),
-        Kind::Scale(scale) => {
-            let (lo, hi) = (scale.min, scale.max);
-            tr!(
-                lang,
-                "ett heltal från {lo} till {hi}",
-                "an integer from {lo} to {hi}"
-            )
-        }
-        Kind::Number { .. } => lang
-            .pick("ett tal inom gränserna", "a number within the bounds")
-            .to_string(),
-        Kind::Date => lang
-            .pick("ett datum, ÅÅÅÅ-MM-DD", "a date, YYYY-MM-DD")
-            .to_string(),
-    };
-    tr!(
-        lang,
-        "{what} för en punkt av typen {name} ska vara {wanted}",
-        "{what} of a {name} item must be {wanted}"
-    )
+/// An answer (`what`) that is not what an item of `kind` takes.
+fn wrong_kind(kind: &Kind, what: Said) -> Message {
+    let kind = kind.clone();
+    Message::WrongKind { what, kind }
 }
 
 /// Checks a calendar date written `YYYY-MM-DD`.
-pub fn parse_date(s: &str, lang: Lang) -> Result<String, String> {
+pub fn parse_date(s: &str) -> Result<String, Message> {
     match s.parse::<jiff::civil::Date>() {
         Ok(date) if s.len() == 10 => Ok(date.to_string()),
-        _ => Err(tr!(
-            lang,
-            "`{s}` är inget datum; skriv ÅÅÅÅ-MM-DD",
-            "`{s}` is not a date; write YYYY-MM-DD"
-        )),
+        _ => Err(Message::NotADate {
+            value: s.to_string(),
+        }),
     }
+}
+
+/// What decoding an item, or checking a value for one, says; worded in
+/// `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A `when` that does not parse.
+    Condition { error: SyntaxError },
+    /// A bound of a number item that is not finite.
+    NotFinite { key: &'static str, value: f64 },
+    /// A number item's `min` not below its `max`.
+    MinNotBelowMax { min: f64, max: f64 },
+    /// An item `kind` dino does not know, perhaps a near one, among `kinds`.
+    UnknownKind {
+        kind: String,
+        near: Option<String>,
+        kinds: &'static [&'static str],
+    },
+    /// A `lean` other than `innovation` or `development`.
+    BadLean { lean: String },
+    /// `options` with fewer than two options.
+    TooFewOptions,
+    /// A scale whose `min` is not below its `max`.
+    ScaleBounds { min: i64, max: i64 },
+    /// A key of a scale's `labels` that is not a point on it.
+    LabelOffTheScale { key: String, min: i64, max: i64 },
+    /// A value that is none of an item's options (`ids`).
+    NotAnOption { id: String, ids: Vec<String> },
+    /// An option given twice in a multi's value.
+    Twice { id: String },
+    /// A value (`what`) of the wrong type for an item of `kind`.
+    WrongKind { what: Said, kind: Kind },
+    /// A date not written YYYY-MM-DD, or no such day.
+    NotADate { value: String },
 }

@@ -2,11 +2,11 @@
 //! into the model, then check what spans files (ids, conditions, references).
 //! Every problem is collected; the pack loads only when there are none.
 
-mod item;
-mod pack_file;
+pub mod item;
+pub mod pack_file;
 mod phase_file;
-mod refs;
-mod text;
+pub mod refs;
+pub mod text;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,9 +19,8 @@ use toml::de::DeTable;
 use super::model::{Origin, Pack, Phase};
 use super::source::{PackSource, check_relative};
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::toml_read::{FileCtx, Table};
-use crate::tr;
 
 use item::{WrittenLean, WrittenWhen};
 pub use item::{check_value, parse_date, plain_value, value_of};
@@ -58,21 +57,21 @@ impl Seen {
     pub fn first(&mut self, ctx: &FileCtx<'_>, id: &str, span: &Range<usize>) -> bool {
         if let Some(earlier) = self.ids.get(id) {
             let (line, _) = ctx.src.line_col(earlier.start);
-            let lang = ctx.lang;
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "id:t `{id}` finns redan (rad {line})",
-                    "the id `{id}` is used already (line {line})"
-                ),
-            );
+            let id = id.to_string();
+            report(ctx, span, Message::IdUsed { id, line });
             false
         } else {
             self.ids.insert(id.to_string(), span.clone());
             true
         }
     }
+}
+
+/// Records the loader's `message` at `span` in `ctx`'s file.
+fn report(ctx: &FileCtx<'_>, span: &Range<usize>, message: impl Into<Said>) {
+    ctx.findings
+        .borrow_mut()
+        .push(ctx.src.finding(span, message));
 }
 
 /// Loads and checks a pack. On failure, every finding, in file order.
@@ -105,7 +104,7 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     // A phase file that did not parse has no known id or items; checking
     // references against the rest would only add noise to its real error.
     if let Some(pack) = head.as_mut().filter(|_| all_parsed) {
-        refs::check(pack, &files, &pending, lang, &findings);
+        refs::check(pack, &files, &pending, &findings);
     }
 
     let findings = findings.into_inner();
@@ -137,26 +136,14 @@ fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, Sourc
             continue;
         }
         if listed_paths.contains(&normal) || normal == "pack.toml" {
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`{rel}` står redan i listan eller är pack.toml",
-                    "`{rel}` is listed already, or is pack.toml"
-                ),
-            );
+            let rel = rel.clone();
+            report(ctx, span, Message::PhaseFileListedTwice { rel });
             continue;
         }
         listed_paths.push(normal.clone());
         if !source.exists(&normal) {
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "fasfilen `{rel}` står i listan men finns inte",
-                    "the phase file `{rel}` is listed but does not exist"
-                ),
-            );
+            let rel = rel.clone();
+            report(ctx, span, Message::PhaseFileMissing { rel });
             continue;
         }
         match source.read(&normal, lang) {
@@ -165,10 +152,8 @@ fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, Sourc
         }
     }
     if listed.is_empty() && root.raw("phases").is_some() {
-        ctx.report(
-            &root.raw("phases").map_or(0..0, |v| v.span()),
-            tr!(lang, "paketet har inga faser", "the pack has no phases"),
-        );
+        let span = root.raw("phases").map_or(0..0, |v| v.span());
+        report(ctx, &span, Message::NoPhases);
     }
     unlisted_files(source, &listed_paths, ctx);
     phase_srcs
@@ -178,14 +163,9 @@ fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, Sourc
 fn unlisted_files(source: &PackSource, listed_paths: &[String], ctx: &FileCtx<'_>) {
     for rel in source.toml_files() {
         if rel != "pack.toml" && !listed_paths.contains(&rel) {
-            ctx.findings.borrow_mut().push(Finding::in_file(
-                source.display(&rel),
-                tr!(
-                    ctx.lang,
-                    "filen står inte i pack.toml:s `phases`; lägg till den där eller ta bort den",
-                    "the file is not listed in pack.toml's `phases`; list it there or remove it"
-                ),
-            ));
+            ctx.findings
+                .borrow_mut()
+                .push(Finding::in_file(source.display(&rel), Message::Unlisted));
         }
     }
 }
@@ -257,6 +237,42 @@ fn content_hash(files: &[&SourceText], phases: &[(String, SourceText)]) -> Strin
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What loading a pack says of its files, its ids and its phases; worded in
+/// `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// An id used a second time in one scope, first at `line`.
+    IdUsed { id: String, line: usize },
+    /// A phase file listed twice in `phases`, or `pack.toml` listed there.
+    PhaseFileListedTwice { rel: String },
+    /// A phase file listed in `phases` that is not in the pack.
+    PhaseFileMissing { rel: String },
+    /// `phases` lists no phase.
+    NoPhases,
+    /// A TOML file in the pack that `phases` does not list.
+    Unlisted,
+    /// A phase with no items.
+    NoItems,
+}
+
+/// A part of a pack, as another's message names it (a key that belongs
+/// elsewhere, or not here).
+#[derive(Clone, Debug)]
+pub enum Part {
+    /// An item, of a known kind or not.
+    Item { kind: Option<&'static str> },
+    /// The profile's questions.
+    ProfileQuestions,
+    /// An option of a choice or multi.
+    Option,
+    /// A readiness dimension.
+    Dimension,
+    /// A readiness statement.
+    Statement,
+    /// A phase file.
+    PhaseFile,
 }
 
 #[cfg(test)]

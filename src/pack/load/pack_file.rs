@@ -10,10 +10,9 @@ use super::super::model::{
 use super::super::text::Text;
 use super::item::{decode_item, decode_scale};
 use super::text::{TextForm, TextOf};
-use super::{Pending, Scope, Seen};
-use crate::i18n::Lang;
+use super::{Part, Pending, Scope, Seen, report};
+use crate::i18n::{Lang, Say};
 use crate::toml_read::Table;
-use crate::tr;
 
 /// `pack.toml` decoded, waiting for its phases.
 pub struct PackHead {
@@ -48,24 +47,13 @@ impl PackHead {
 /// Reads `languages`: known codes, no repeats, at least one.
 pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
     let ctx = root.ctx();
-    let lang = ctx.lang;
     let mut out = Vec::new();
     let written = root.strings("languages", true);
     for (code, span) in &written {
         match code.parse::<Lang>() {
             Ok(l) if !out.contains(&l) => out.push(l),
-            Ok(_) => ctx.report(
-                span,
-                tr!(lang, "`{code}` står två gånger", "`{code}` is listed twice"),
-            ),
-            Err(_) => ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "okänt språk `{code}`; dino talar `sv` och `en`",
-                    "unknown language `{code}`; dino speaks `sv` and `en`"
-                ),
-            ),
+            Ok(_) => report(ctx, span, Message::LanguageTwice { code: code.clone() }),
+            Err(_) => report(ctx, span, Message::UnknownLanguage { code: code.clone() }),
         }
     }
     if out.is_empty() && !written.is_empty() {
@@ -74,10 +62,7 @@ pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
     if written.is_empty()
         && let Some(value) = root.raw("languages")
     {
-        ctx.report(
-            &value.span(),
-            tr!(lang, "ange minst ett språk", "name at least one language"),
-        );
+        report(ctx, &value.span(), Message::NoLanguage);
     }
     out
 }
@@ -85,7 +70,6 @@ pub fn decode_languages(root: &Table<'_>) -> Vec<Lang> {
 /// Decodes the rest of `pack.toml` (after `languages` and `phases`).
 pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
     let ctx = root.ctx();
-    let lang = ctx.lang;
     let id = root.id("id");
     let version = root.string("version", true).and_then(|(v, span)| {
         let parts: Vec<&str> = v.split('.').collect();
@@ -94,14 +78,7 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
                 .iter()
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if !semver {
-            ctx.report(
-                &span,
-                tr!(
-                    lang,
-                    "`version` skrivs MAJOR.MINOR.PATCH, till exempel \"1.0.0\", inte \"{v}\"",
-                    "`version` is written MAJOR.MINOR.PATCH, e.g. \"1.0.0\", not \"{v}\""
-                ),
-            );
+            report(ctx, &span, Message::BadVersion { version: v });
             return None;
         }
         Some(v)
@@ -188,11 +165,7 @@ fn readiness_scale(t: &Table<'_>) -> Option<Scale> {
         return scale;
     }
     if t.raw("scale").is_none() {
-        let lang = t.ctx().lang;
-        t.ctx().report(
-            &t.span(),
-            tr!(lang, "nyckeln `scale` saknas", "missing key `scale`"),
-        );
+        t.missing("scale");
     }
     None
 }
@@ -206,35 +179,22 @@ fn check_thresholds(
     watch_below: &Option<(f64, Range<usize>)>,
 ) {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     if let Some(scale) = scale {
         let (lo, hi) = (scale.min as f64, scale.max as f64);
-        for (name, value) in [("risk_below", risk_below), ("watch_below", watch_below)] {
+        for (key, value) in [("risk_below", risk_below), ("watch_below", watch_below)] {
             if let Some((value, span)) = value
                 && !(lo..=hi).contains(value)
             {
-                ctx.report(
-                    span,
-                    tr!(
-                        lang,
-                        "`{name}` ({value}) ligger utanför skalan {lo}–{hi}",
-                        "`{name}` ({value}) lies outside the scale {lo}–{hi}"
-                    ),
-                );
+                let value = *value;
+                report(ctx, span, Message::OffTheScale { key, value, lo, hi });
             }
         }
     }
     if let (Some((risk, span)), Some((watch, _))) = (risk_below, watch_below)
         && risk > watch
     {
-        ctx.report(
-            span,
-            tr!(
-                lang,
-                "`risk_below` ({risk}) får inte vara större än `watch_below` ({watch})",
-                "`risk_below` ({risk}) must not be above `watch_below` ({watch})"
-            ),
-        );
+        let (risk, watch) = (*risk, *watch);
+        report(ctx, span, Message::RiskAboveWatch { risk, watch });
     }
 }
 
@@ -246,16 +206,13 @@ fn decode_dimensions(t: &Table<'_>) -> Vec<Dimension> {
     let mut seen = Seen::default();
     let dimension_tables = t.tables("dimensions", true);
     if dimension_tables.is_empty() && t.raw("dimensions").is_some() {
-        ctx.report(
-            &t.span(),
-            tr!(lang, "`dimensions` är tom", "`dimensions` is empty"),
-        );
+        report(ctx, &t.span(), Message::NoDimensions);
     }
     for d in dimension_tables {
         let id = d.id("id");
         let title = d.text("title", true, TextForm::Line);
         let statements = decode_statements(&d);
-        d.finish(&[], lang.pick("en dimension", "a dimension"));
+        d.finish(&[], &Part::Dimension.say(lang));
         if let (Some((id, span)), Some(title)) = (id, title)
             && seen.first(ctx, &id, &span)
         {
@@ -277,19 +234,12 @@ fn decode_statements(d: &Table<'_>) -> Vec<Statement> {
     let mut seen = Seen::default();
     let statement_tables = d.tables("statements", true);
     if statement_tables.is_empty() && d.raw("statements").is_some() {
-        ctx.report(
-            &d.span(),
-            tr!(
-                lang,
-                "dimensionen har inga påståenden",
-                "the dimension has no statements"
-            ),
-        );
+        report(ctx, &d.span(), Message::NoStatements);
     }
     for s in statement_tables {
         let sid = s.id("id");
         let text = s.text("text", true, TextForm::Line);
-        s.finish(&[], lang.pick("ett påstående", "a statement"));
+        s.finish(&[], &Part::Statement.say(lang));
         if let (Some((sid, span)), Some(text)) = (sid, text)
             && seen.first(ctx, &sid, &span)
         {
@@ -310,4 +260,30 @@ fn decode_diagnostic(t: Table<'_>, pending: &mut Pending) -> Option<Diagnostic> 
         intro,
         items: Vec::<Name>::new(),
     })
+}
+
+/// What decoding `pack.toml` says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A language code listed twice in `languages`.
+    LanguageTwice { code: String },
+    /// A language dino does not speak in `languages`.
+    UnknownLanguage { code: String },
+    /// `languages` is empty.
+    NoLanguage,
+    /// A `version` not written MAJOR.MINOR.PATCH.
+    BadVersion { version: String },
+    /// A `risk_below` or `watch_below` off the readiness scale.
+    OffTheScale {
+        key: &'static str,
+        value: f64,
+        lo: f64,
+        hi: f64,
+    },
+    /// `risk_below` above `watch_below`.
+    RiskAboveWatch { risk: f64, watch: f64 },
+    /// `dimensions` is an empty list.
+    NoDimensions,
+    /// A readiness dimension with no statements.
+    NoStatements,
 }

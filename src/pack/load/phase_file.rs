@@ -3,9 +3,9 @@
 use super::super::model::{Gate, Phase};
 use super::item::decode_item;
 use super::text::{TextForm, TextOf, read_value_text};
-use super::{Pending, Scope, Seen};
+use super::{Message, Part, Pending, Scope, Seen, report};
+use crate::i18n::Say;
 use crate::toml_read::Table;
-use crate::tr;
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the
 /// phase's place among the phases decoded so far.
@@ -27,14 +27,7 @@ pub fn decode(
     let tables = t.tables("items", true);
     if tables.is_empty() {
         let span = t.raw("items").map_or(0..0, |v| v.span());
-        ctx.report(
-            &span,
-            tr!(
-                lang,
-                "fasen har inga punkter; en fas behöver minst en",
-                "the phase has no items; a phase needs at least one"
-            ),
-        );
+        report(ctx, &span, Message::NoItems);
     }
     let mut items = Vec::new();
     let mut seen = Seen::default();
@@ -80,7 +73,7 @@ pub fn decode(
         }
         None => Gate::default(),
     };
-    t.finish(&[], lang.pick("en fasfil", "a phase file"));
+    t.finish(&[], &Part::PhaseFile.say(lang));
 
     let (id, id_span) = id?;
     let (Some(title), Some(purpose), Some(guidance)) = (title, purpose, guidance) else {

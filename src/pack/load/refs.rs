@@ -8,19 +8,16 @@ use super::super::condition::{CmpOp, Expr, Literal, Name};
 use super::super::model::{Item, Kind, Pack};
 use super::{Pending, Scope};
 use crate::finding::{Finding, SourceText, closest};
-use crate::i18n::Lang;
-use crate::tr;
 
 struct Checker<'a> {
     pack: &'a Pack,
     files: &'a [&'a SourceText],
     pending: &'a Pending,
-    lang: Lang,
     findings: &'a RefCell<Vec<Finding>>,
 }
 
 impl Checker<'_> {
-    fn report(&self, file: usize, at: usize, message: String) {
+    fn report(&self, file: usize, at: usize, message: Message) {
         if let Some(src) = self.files.get(file) {
             self.findings
                 .borrow_mut()
@@ -41,14 +38,12 @@ pub fn check(
     pack: &mut Pack,
     files: &[&SourceText],
     pending: &Pending,
-    lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) {
     let checker = Checker {
         pack,
         files,
         pending,
-        lang,
         findings,
     };
     checker.phase_ids();
@@ -81,28 +76,19 @@ pub fn check(
 
 impl Checker<'_> {
     fn phase_ids(&self) {
-        let lang = self.lang;
         for (i, phase) in self.pack.phases.iter().enumerate() {
             let Some(first) = self.pack.phases[..i].iter().position(|p| p.id == phase.id) else {
                 continue;
             };
             let (file, span) = &self.pending.phase_ids[i];
-            let other = &self.pack.phases[first].file;
-            let id = &phase.id;
-            self.report(
-                *file,
-                span.start,
-                tr!(
-                    lang,
-                    "fas-id:t `{id}` används redan i {other}",
-                    "the phase id `{id}` is used already in {other}"
-                ),
-            );
+            let other = self.pack.phases[first].file.clone();
+            let id = phase.id.clone();
+            self.report(*file, span.start, Message::PhaseIdUsed { id, other });
         }
     }
 
     /// Finds the item a condition names, or says why it may not.
-    fn resolve(&self, scope: Scope, name: &Name) -> Result<&Item, String> {
+    fn resolve(&self, scope: Scope, name: &Name) -> Result<&Item, Message> {
         match &name.phase {
             None => self.resolve_in_profile(scope, name),
             Some(phase_id) => self.resolve_in_phase(scope, name, phase_id),
@@ -111,17 +97,14 @@ impl Checker<'_> {
 
     /// Finds the profile question a condition names (`item`), or says why
     /// it may not: it comes later, or is an item of this phase.
-    fn resolve_in_profile(&self, scope: Scope, name: &Name) -> Result<&Item, String> {
-        let lang = self.lang;
+    fn resolve_in_profile(&self, scope: Scope, name: &Name) -> Result<&Item, Message> {
         let pack = self.pack;
         let profile_ids = || pack.profile.iter().map(|i| i.id.as_str());
         let position = pack.profile.iter().position(|i| i.id == name.item);
         match (position, scope) {
-            (Some(j), Scope::Profile { index }) if j >= index => Err(tr!(
-                lang,
-                "`{name}` kommer senare i profilen (eller är denna fråga); ett villkor kan bara läsa svar som redan getts",
-                "`{name}` comes later in the profile (or is this question); a condition can only read answers given before it"
-            )),
+            (Some(j), Scope::Profile { index }) if j >= index => Err(Message::LaterInProfile {
+                name: name.to_string(),
+            }),
             (Some(j), _) => Ok(&pack.profile[j]),
             (None, Scope::Phase { phase, .. })
                 if pack
@@ -129,80 +112,60 @@ impl Checker<'_> {
                     .get(phase)
                     .is_some_and(|p| p.item(&name.item).is_some()) =>
             {
-                let here = &pack.phases[phase].id;
-                Err(tr!(
-                    lang,
-                    "`{name}` är ingen profilfråga; menade du punkten `{here}.{name}`?",
-                    "`{name}` is not a profile question; did you mean the item `{here}.{name}`?"
-                ))
+                Err(Message::NotAProfileQuestion {
+                    name: name.to_string(),
+                    phase: pack.phases[phase].id.clone(),
+                })
             }
-            (None, _) => Err(unknown(
-                lang,
-                &tr!(
-                    lang,
-                    "okänd profilfråga `{name}`",
-                    "unknown profile question `{name}`"
-                ),
-                closest(&name.item, profile_ids()),
-            )),
+            (None, _) => Err(Message::UnknownProfileQuestion {
+                name: name.to_string(),
+                near: closest(&name.item, profile_ids()).map(str::to_string),
+            }),
         }
     }
 
     /// Finds the item a condition names (`phase.item`), or says why it may
     /// not: a profile question reads only the profile; the phase or item is
     /// unknown, or comes later.
-    fn resolve_in_phase(&self, scope: Scope, name: &Name, phase_id: &str) -> Result<&Item, String> {
-        let lang = self.lang;
+    fn resolve_in_phase(
+        &self,
+        scope: Scope,
+        name: &Name,
+        phase_id: &str,
+    ) -> Result<&Item, Message> {
         let pack = self.pack;
         let (current, index) = match scope {
             Scope::Phase { phase, index } => (phase, index),
             Scope::Profile { .. } => {
-                return Err(tr!(
-                    lang,
-                    "en profilfråga kan bara läsa tidigare profilsvar, inte `{name}`",
-                    "a profile question can only read earlier profile answers, not `{name}`"
-                ));
+                let name = name.to_string();
+                return Err(Message::ProfileReadsPhase { name });
             }
         };
         let Some(q) = pack.phases.iter().position(|p| p.id == phase_id) else {
-            return Err(unknown(
-                lang,
-                &tr!(
-                    lang,
-                    "okänd fas `{phase_id}` i `{name}`",
-                    "unknown phase `{phase_id}` in `{name}`"
-                ),
-                closest(phase_id, pack.phases.iter().map(|p| p.id.as_str())),
-            ));
+            return Err(Message::UnknownPhaseIn {
+                phase: phase_id.to_string(),
+                name: name.to_string(),
+                near: closest(phase_id, pack.phases.iter().map(|p| p.id.as_str()))
+                    .map(str::to_string),
+            });
         };
         if q > current {
-            return Err(tr!(
-                lang,
-                "`{name}` hör till en senare fas; ett villkor kan bara läsa svar som redan getts",
-                "`{name}` belongs to a later phase; a condition can only read answers given before it"
-            ));
+            let name = name.to_string();
+            return Err(Message::LaterPhase { name });
         }
         let phase = &pack.phases[q];
         let Some(k) = phase.items.iter().position(|i| i.id == name.item) else {
             let item = &name.item;
-            return Err(unknown(
-                lang,
-                &tr!(
-                    lang,
-                    "fasen `{phase_id}` har ingen punkt `{item}`",
-                    "the phase `{phase_id}` has no item `{item}`"
-                ),
-                closest(item, phase.items.iter().map(|i| i.id.as_str()))
-                    .map(|near| format!("{phase_id}.{near}"))
-                    .as_deref(),
-            ));
+            return Err(Message::NoSuchItem {
+                phase: phase_id.to_string(),
+                item: item.clone(),
+                near: closest(item, phase.items.iter().map(|i| i.id.as_str()))
+                    .map(|near| format!("{phase_id}.{near}")),
+            });
         };
         if q == current && k >= index {
-            return Err(tr!(
-                lang,
-                "`{name}` kommer senare i fasen (eller är denna punkt); ett villkor kan bara läsa svar som redan getts",
-                "`{name}` comes later in the phase (or is this item); a condition can only read answers given before it"
-            ));
+            let name = name.to_string();
+            return Err(Message::LaterInPhase { name });
         }
         Ok(&phase.items[k])
     }
@@ -214,8 +177,7 @@ impl Checker<'_> {
         op: CmpOp,
         left: &Expr,
         right: &Expr,
-    ) -> Result<(), (Range<usize>, String)> {
-        let lang = self.lang;
+    ) -> Result<(), (Range<usize>, Message)> {
         let item_of = |name: &Name| {
             if self.is_broken(name) {
                 None
@@ -227,9 +189,7 @@ impl Checker<'_> {
             (CmpOp::Eq | CmpOp::Ne, Expr::Ref(name, _), Expr::Lit(lit, span))
             | (CmpOp::Eq | CmpOp::Ne, Expr::Lit(lit, span), Expr::Ref(name, _)) => {
                 match item_of(name) {
-                    Some(item) => {
-                        literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m))
-                    }
+                    Some(item) => literal_fits(item, name, lit).map_err(|m| (span.clone(), m)),
                     None => Ok(()),
                 }
             }
@@ -238,7 +198,7 @@ impl Checker<'_> {
                     return Ok(());
                 };
                 for (lit, span) in lits {
-                    literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m))?;
+                    literal_fits(item, name, lit).map_err(|m| (span.clone(), m))?;
                 }
                 Ok(())
             }
@@ -247,33 +207,19 @@ impl Checker<'_> {
                     return Ok(());
                 };
                 if !matches!(item.kind, Kind::Multi { .. }) {
+                    let name = name.to_string();
                     let kind = item.kind.name();
-                    return Err((
-                        name_span.clone(),
-                        tr!(
-                            lang,
-                            "`in` läser en lista, men `{name}` är en punkt av typen {kind}; använd `==`",
-                            "`in` reads a list, but `{name}` is a {kind} item; use `==`"
-                        ),
-                    ));
+                    return Err((name_span.clone(), Message::InNeedsMulti { name, kind }));
                 }
-                literal_fits(item, name, lit, lang).map_err(|m| (span.clone(), m))
+                literal_fits(item, name, lit).map_err(|m| (span.clone(), m))
             }
-            (CmpOp::In, _, Expr::Lit(_, span)) => Err((
-                span.clone(),
-                tr!(
-                    lang,
-                    "till höger om `in` ska det stå en lista `[…]` eller en punkt av typen multi",
-                    "the right of `in` must be a list `[…]` or a multi item"
-                ),
-            )),
+            (CmpOp::In, _, Expr::Lit(_, span)) => Err((span.clone(), Message::InNeedsList)),
             _ => Ok(()),
         }
     }
 
     /// Resolves the diagnostic's items; each must be a choice with a lean.
     fn diagnostic_items(&self) -> Vec<Name> {
-        let lang = self.lang;
         let mut out = Vec::new();
         for (written, span) in &self.pending.diagnostic_items {
             let name = written.split_once('.').map(|(phase, item)| Name {
@@ -281,15 +227,8 @@ impl Checker<'_> {
                 item: item.to_string(),
             });
             let Some(name) = name else {
-                self.report(
-                    0,
-                    span.start,
-                    tr!(
-                        lang,
-                        "`{written}` ska skrivas `fas.punkt`",
-                        "`{written}` must be written `phase.item`"
-                    ),
-                );
+                let written = written.clone();
+                self.report(0, span.start, Message::NotPhaseItem { written });
                 continue;
             };
             if self.is_broken(&name) {
@@ -302,26 +241,15 @@ impl Checker<'_> {
             match self.resolve(last, &name) {
                 Err(message) => self.report(0, span.start, message),
                 Ok(item) if !matches!(item.kind, Kind::Choice { .. }) => {
+                    let written = written.clone();
                     let kind = item.kind.name();
-                    self.report(
-                        0,
-                        span.start,
-                        tr!(
-                            lang,
-                            "diagnosen läser bara punkter av typen choice; `{written}` är {kind}",
-                            "the diagnostic reads choice items only; `{written}` is a {kind} item"
-                        ),
-                    );
+                    let message = Message::DiagnosticNotChoice { written, kind };
+                    self.report(0, span.start, message);
                 }
-                Ok(item) if item.kind.options().iter().all(|o| o.lean.is_none()) => self.report(
-                    0,
-                    span.start,
-                    tr!(
-                        lang,
-                        "inget alternativ i `{written}` har `lean`, så punkten säger inget i diagnosen",
-                        "no option of `{written}` has a `lean`, so the item tells the diagnostic nothing"
-                    ),
-                ),
+                Ok(item) if item.kind.options().iter().all(|o| o.lean.is_none()) => {
+                    let written = written.clone();
+                    self.report(0, span.start, Message::NoLean { written });
+                }
                 Ok(_) => out.push(name),
             }
         }
@@ -330,7 +258,6 @@ impl Checker<'_> {
 
     /// A `lean` only counts on an item the diagnostic reads.
     fn leans(&self, diagnostic_items: &[Name]) {
-        let lang = self.lang;
         let listed = |name: &Name| {
             self.pending
                 .diagnostic_items
@@ -340,89 +267,117 @@ impl Checker<'_> {
         };
         for (file, lean) in &self.pending.leans {
             if !listed(&lean.item) {
-                let name = &lean.item;
-                self.report(
-                    *file,
-                    lean.span.start,
-                    tr!(
-                        lang,
-                        "`lean` räknas bara för punkter i [diagnostic] `items`, och `{name}` står inte där",
-                        "`lean` counts only for items in [diagnostic] `items`, and `{name}` is not there"
-                    ),
-                );
+                let name = lean.item.to_string();
+                let message = Message::LeanNotInDiagnostic { name };
+                self.report(*file, lean.span.start, message);
             }
         }
     }
 
     fn readiness_phases(&self) -> Vec<String> {
-        let lang = self.lang;
         let mut out = Vec::new();
         for (id, span) in &self.pending.readiness_phases {
             if self.pack.phase(id).is_some() {
                 out.push(id.clone());
             } else if !self.pending.broken.contains(id) {
-                self.report(
-                    0,
-                    span.start,
-                    unknown(
-                        lang,
-                        &tr!(lang, "okänd fas `{id}`", "unknown phase `{id}`"),
-                        closest(id, self.pack.phases.iter().map(|p| p.id.as_str())),
-                    ),
-                );
+                let near = closest(id, self.pack.phases.iter().map(|p| p.id.as_str()));
+                let message = Message::UnknownPhase {
+                    id: id.clone(),
+                    near: near.map(str::to_string),
+                };
+                self.report(0, span.start, message);
             }
         }
         out
     }
 }
 
-fn unknown(lang: Lang, what: &str, near: Option<&str>) -> String {
-    match near {
-        Some(near) => tr!(
-            lang,
-            "{what}; menade du `{near}`?",
-            "{what}; did you mean `{near}`?"
-        ),
-        None => what.to_string(),
-    }
-}
-
 /// Whether a literal can ever equal an answer to `item`.
-fn literal_fits(item: &Item, name: &Name, lit: &Literal, lang: Lang) -> Result<(), String> {
+fn literal_fits(item: &Item, name: &Name, lit: &Literal) -> Result<(), Message> {
     let kind = item.kind.name();
+    let name = name.to_string();
     match (&item.kind, lit) {
         (Kind::Choice { options } | Kind::Multi { options }, Literal::Str(s)) => {
             if options.iter().any(|o| &o.id == s) {
                 return Ok(());
             }
-            let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            let list = ids.join(", ");
-            let head = tr!(
-                lang,
-                "'{s}' är inget alternativ i `{name}` (alternativ: {list})",
-                "'{s}' is not an option of `{name}` (options: {list})"
-            );
-            Err(match closest(s, ids.iter().copied()) {
-                Some(near) => tr!(
-                    lang,
-                    "{head}; menade du '{near}'?",
-                    "{head}; did you mean '{near}'?"
-                ),
-                None => head,
+            let ids = options.iter().map(|o| o.id.as_str());
+            Err(Message::NotAnOptionOf {
+                value: s.clone(),
+                name,
+                options: ids.clone().map(str::to_string).collect(),
+                near: closest(s, ids).map(str::to_string),
             })
         }
         (Kind::Check, Literal::Bool(_))
         | (Kind::Scale(_) | Kind::Number { .. }, Literal::Num(_))
         | (Kind::Text { .. } | Kind::Date, Literal::Str(_)) => Ok(()),
-        (Kind::Check, _) => Err(tr!(
-            lang,
-            "`{name}` är en check; jämför med true eller false, eller skriv bara `{name}`",
-            "`{name}` is a check; compare it with true or false, or write just `{name}`"
-        )),
-        _ => Err(tr!(
-            lang,
-            "{lit} kan aldrig vara lika med ett svar på `{name}` (en punkt av typen {kind})",
-            "{lit} can never equal an answer to `{name}` (a {kind} item)"
-        )),
+        (Kind::Check, _) => Err(Message::CheckCompared { name }),
+        _ => Err(Message::NeverEqual {
+            literal: lit.to_string(),
+            name,
+            kind,
+        }),
     }
+}
+
+/// What the checks across files say; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A phase id used by an earlier phase file, `other`.
+    PhaseIdUsed { id: String, other: String },
+    /// A condition in the profile that reads a later (or its own) question.
+    LaterInProfile { name: String },
+    /// A condition naming an item of its phase without the phase.
+    NotAProfileQuestion { name: String, phase: String },
+    /// A condition naming a profile question there is not.
+    UnknownProfileQuestion { name: String, near: Option<String> },
+    /// A profile question's condition that reads a phase's item.
+    ProfileReadsPhase { name: String },
+    /// A condition (`name`) naming a phase there is not.
+    UnknownPhaseIn {
+        phase: String,
+        name: String,
+        near: Option<String>,
+    },
+    /// A condition that reads an item of a later phase.
+    LaterPhase { name: String },
+    /// A condition naming an item its phase does not have; `near` is a
+    /// `phase.item`.
+    NoSuchItem {
+        phase: String,
+        item: String,
+        near: Option<String>,
+    },
+    /// A condition that reads a later item of its phase (or its own).
+    LaterInPhase { name: String },
+    /// `in` with an item on its right that is not a multi.
+    InNeedsMulti { name: String, kind: &'static str },
+    /// `in` with a single value on its right.
+    InNeedsList,
+    /// A diagnostic item not written `phase.item`.
+    NotPhaseItem { written: String },
+    /// A diagnostic item that is not a choice.
+    DiagnosticNotChoice { written: String, kind: &'static str },
+    /// A diagnostic item none of whose options has a `lean`.
+    NoLean { written: String },
+    /// A `lean` on an item the diagnostic does not list.
+    LeanNotInDiagnostic { name: String },
+    /// A readiness phase there is not.
+    UnknownPhase { id: String, near: Option<String> },
+    /// A condition comparing a choice or multi with no option of it.
+    NotAnOptionOf {
+        value: String,
+        name: String,
+        options: Vec<String>,
+        near: Option<String>,
+    },
+    /// A check compared with something other than true or false.
+    CheckCompared { name: String },
+    /// A literal (as written) no answer to a `kind` item can equal.
+    NeverEqual {
+        literal: String,
+        name: String,
+        kind: &'static str,
+    },
 }

@@ -9,9 +9,9 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::super::text::Text;
+use super::report;
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table, control_character, type_name};
-use crate::tr;
 
 /// How a text field is written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -64,15 +64,11 @@ pub fn read_value_text(
                     .ok()
                     .filter(|l| languages.contains(l));
                 let Some(text_lang) = known else {
-                    let declared = codes(&languages);
-                    ctx.report(
-                        &code.span(),
-                        tr!(
-                            lang,
-                            "`{code_str}` är inget av paketets språk ({declared})",
-                            "`{code_str}` is not one of the pack's languages ({declared})"
-                        ),
-                    );
+                    let message = Message::NotAPackLanguage {
+                        code: code_str.to_string(),
+                        languages: languages.clone(),
+                    };
+                    report(ctx, &code.span(), message);
                     continue;
                 };
                 match wording.get_ref() {
@@ -81,15 +77,12 @@ pub fn read_value_text(
                         by_lang.push((text_lang, s.to_string()));
                     }
                     other => {
-                        let found = type_name(other, lang);
-                        ctx.report(
-                            &wording.span(),
-                            tr!(
-                                lang,
-                                "`{key}.{code_str}` ska vara en sträng, inte {found}",
-                                "`{key}.{code_str}` must be a string, not {found}"
-                            ),
-                        );
+                        let message = Message::WordingNotAString {
+                            key: key.to_string(),
+                            code: code_str.to_string(),
+                            found: type_name(other, lang).to_string(),
+                        };
+                        report(ctx, &wording.span(), message);
                     }
                 }
             }
@@ -99,41 +92,22 @@ pub fn read_value_text(
                 .filter(|l| !by_lang.iter().any(|(have, _)| have == l))
                 .collect();
             if !missing.is_empty() {
-                let missing = codes(&missing);
-                ctx.report(
-                    &value.span(),
-                    tr!(
-                        lang,
-                        "`{key}` saknar språket {missing}",
-                        "`{key}` lacks the language {missing}"
-                    ),
-                );
+                let key = key.to_string();
+                report(ctx, &value.span(), Message::LacksLanguages { key, missing });
             }
             by_lang.sort_by_key(|(l, _)| languages.iter().position(|have| have == l));
             Text::ByLang(by_lang)
         }
         other => {
-            let found = type_name(other, lang);
-            ctx.report(
-                &value.span(),
-                tr!(
-                    lang,
-                    "`{key}` ska vara en sträng eller en tabell med språk, inte {found}",
-                    "`{key}` must be a string or a table of languages, not {found}"
-                ),
-            );
+            let message = Message::TextWrongType {
+                key: key.to_string(),
+                found: type_name(other, lang).to_string(),
+            };
+            report(ctx, &value.span(), message);
             return None;
         }
     };
     Some(text)
-}
-
-fn codes(languages: &[Lang]) -> String {
-    languages
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Checks one wording of a text: not empty; one line for plain text;
@@ -146,59 +120,29 @@ fn check_wording(
     span: &Range<usize>,
     form: TextForm,
 ) {
-    let lang = ctx.lang;
     let field = match in_lang {
         Some(l) => format!("{key}.{l}"),
         None => key.to_string(),
     };
     if s.trim().is_empty() {
-        ctx.report(span, tr!(lang, "`{field}` är tom", "`{field}` is empty"));
+        report(ctx, span, Message::EmptyText { field });
         return;
     }
-    if let Some(c) = control_character(s) {
-        let code = format!("U+{:04X}", c as u32);
-        ctx.report(
-            span,
-            tr!(
-                lang,
-                "`{field}` innehåller styrtecknet {code}, som kan styra om en terminal; ta bort det",
-                "`{field}` holds the control character {code}, which can take over a terminal; remove it"
-            ),
-        );
+    if let Some(character) = control_character(s) {
+        let field = field.clone();
+        report(ctx, span, Message::ControlCharacter { field, character });
     }
     match form {
         TextForm::Line if s.contains(['\n', '\r']) => {
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`{field}` ska vara en enda rad",
-                    "`{field}` must be a single line"
-                ),
-            );
+            report(ctx, span, Message::NotOneLine { field });
         }
         TextForm::Markdown if crate::text::nesting::text_too_deep(s).is_some() => {
             let max = crate::text::nesting::MAX_NESTING;
-            ctx.report(
-                span,
-                tr!(
-                    lang,
-                    "`{field}` är nästlad djupare än {max} nivåer (citat och listor i varandra); gör den plattare",
-                    "`{field}` nests deeper than {max} levels (quotes and lists inside one another); make it flatter"
-                ),
-            );
+            report(ctx, span, Message::NestsTooDeep { field, max });
         }
         TextForm::Markdown => {
             if let Some(level) = shallow_heading(s) {
-                let hashes = "#".repeat(level);
-                ctx.report(
-                    span,
-                    tr!(
-                        lang,
-                        "`{field}` har en rubrik på nivå {level} (`{hashes}`); använd `###` eller djupare så att den hamnar under fasen i handboken",
-                        "`{field}` has a level {level} heading (`{hashes}`); use `###` or deeper so it nests under the phase in the handbook"
-                    ),
-                );
+                report(ctx, span, Message::ShallowHeading { field, level });
             }
         }
         TextForm::Line => {}
@@ -212,4 +156,32 @@ fn shallow_heading(markdown: &str) -> Option<usize> {
         Event::Start(Tag::Heading { level, .. }) if (level as usize) < 3 => Some(level as usize),
         _ => None,
     })
+}
+
+/// What checking a pack's texts says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A text's table with a key not among the pack's languages.
+    NotAPackLanguage { code: String, languages: Vec<Lang> },
+    /// A text's wording in one language that is not a string; `found`
+    /// names the TOML type, in the reader's language.
+    WordingNotAString {
+        key: String,
+        code: String,
+        found: String,
+    },
+    /// A text's table without some of the pack's languages.
+    LacksLanguages { key: String, missing: Vec<Lang> },
+    /// A text that is neither a string nor a table of languages.
+    TextWrongType { key: String, found: String },
+    /// An empty text.
+    EmptyText { field: String },
+    /// A text holding a control character.
+    ControlCharacter { field: String, character: char },
+    /// A one-line text of more lines.
+    NotOneLine { field: String },
+    /// A Markdown text nested deeper than `max` levels.
+    NestsTooDeep { field: String, max: usize },
+    /// A Markdown text with a heading above level 3.
+    ShallowHeading { field: String, level: usize },
 }

@@ -71,7 +71,7 @@ fn resumed(ctx: &Context<'_>, entry: &Entry) -> (People, crate::log::Stamp, Vec<
 fn show_chart(ctx: &Context<'_>, session_ui: &mut dyn SessionUi, host: &dyn Host) -> Result<()> {
     let lang = host.lang_for(ctx.workbook.language());
     let wb = host.reopen(&ctx.workbook.root)?;
-    let state = fold(&wb, lang);
+    let state = fold(&wb);
     let assessments = crate::state::readiness::first_and_latest(&state.readiness);
     if let (Some(readiness), Some((first, latest))) = (&wb.pack.readiness, assessments) {
         let chart =

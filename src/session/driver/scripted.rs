@@ -29,7 +29,7 @@ pub(super) fn run(
     let lang = options.lang;
     let start = Start::take(wb, lang)?;
     let text_lang = start.text_lang;
-    let state = fold(wb, lang);
+    let state = fold(wb);
     let (phase, is_readiness) = phase_of(wb, options.phase, &state, lang)?;
     let phase = &phase;
     let ctx = Context {
@@ -145,7 +145,7 @@ fn gate_of(
     let (session, started) = (after.session, after.started);
     let phase = ctx.phase;
     let wb2 = host.reopen(&ctx.workbook.root)?;
-    let state2 = fold(&wb2, lang);
+    let state2 = fold(&wb2);
     // The gate follows the session just written.
     let after_session = Context {
         workbook: &wb2,

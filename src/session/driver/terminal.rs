@@ -48,7 +48,7 @@ pub(super) fn run(wb: &Workbook, options: &Options<'_>, host: &dyn Host) -> Resu
         text_lang: start.text_lang,
     };
     let (named, resume) = run.offer_draft(options.phase)?;
-    let state = fold(wb, lang);
+    let state = fold(wb);
     let (phase, is_readiness) = phase_of(wb, named.as_deref(), &state, lang)?;
     let ctx = Context {
         workbook: wb,
@@ -273,7 +273,7 @@ impl AtTerminal<'_> {
             .to_string(),
         )?;
         let wb = self.host.reopen(&ctx.workbook.root)?;
-        let state = fold(&wb, lang);
+        let state = fold(&wb);
         self.summary(ctx, progress, &state)?;
         if let Some(gate) = self.gate_after(ctx, progress, &wb, &state)? {
             written.push(gate);

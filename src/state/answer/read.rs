@@ -3,7 +3,7 @@
 //! read (a finding). Also a value typed at the terminal, checked.
 
 use super::Given;
-use crate::i18n::{Lang, Said, Say};
+use crate::i18n::{Lang, Said};
 use crate::log::{Answer, CheckState, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{self, Choice, Kind};
@@ -38,7 +38,7 @@ pub enum Message {
 
 /// Reads `answer` as an answer to an item of `kind`; `lang` is the pack's
 /// check's.
-pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Message> {
+pub fn interpret(kind: &Kind, answer: &Answer) -> Result<Given, Message> {
     let given = match answer {
         Answer::NotApplicable(reason) | Answer::Check(CheckState::NotApplicable(reason)) => {
             return Ok(Given::NotApplicable(reason.clone()));
@@ -49,13 +49,12 @@ pub fn interpret(kind: &Kind, answer: &Answer, lang: Lang) -> Result<Given, Mess
         Answer::Text(text) => text_value(kind, text)?,
     };
     // Options that exist, numbers in range, real dates.
-    checked(kind, &given, lang).map(Given::Value)
+    checked(kind, &given).map(Given::Value)
 }
 
 /// `value`, once the pack's check finds it fits an item of `kind`.
-fn checked(kind: &Kind, value: &Value, lang: Lang) -> Result<Value, Message> {
-    let what = Message::TheAnswer.say(lang);
-    pack::check_value(kind, value, &what, lang).map_err(unfit)
+fn checked(kind: &Kind, value: &Value) -> Result<Value, Message> {
+    pack::check_value(kind, value, Message::TheAnswer).map_err(unfit)
 }
 
 /// What the pack says of a value that does not fit.
@@ -140,16 +139,16 @@ fn number(text: &str) -> Result<Value, Message> {
 /// A line typed at the terminal as the value of a text, date or number
 /// item, checked for the item's kind (a decimal comma is fine); `lang` is
 /// the pack's check's.
-pub fn typed_in(kind: &Kind, text: &str, lang: Lang) -> Result<Value, Message> {
+pub fn typed_in(kind: &Kind, text: &str) -> Result<Value, Message> {
     let value = match kind {
-        Kind::Date => Value::Str(crate::pack::parse_date(text.trim(), lang).map_err(unfit)?),
+        Kind::Date => Value::Str(crate::pack::parse_date(text.trim()).map_err(unfit)?),
         Kind::Number { .. } => match text.trim().replace(',', ".").parse::<f64>() {
             Ok(n) => Value::Num(n),
             Err(_) => return Err(Message::WriteANumber),
         },
         _ => Value::Str(text.to_string()),
     };
-    checked(kind, &value, lang)
+    checked(kind, &value)
 }
 
 fn ticked(marks: &[OptionMark]) -> Vec<String> {
@@ -207,7 +206,6 @@ mod tests {
 
     #[test]
     fn answers_read_for_their_kind() {
-        let en = Lang::En;
         let scale = Kind::Scale(Scale {
             min: 1,
             max: 5,
@@ -220,38 +218,38 @@ mod tests {
         };
         let text = |s: &str| Answer::Text(s.into());
         assert_eq!(
-            interpret(&scale, &text("4 av 5 · Stämmer delvis"), en),
+            interpret(&scale, &text("4 av 5 · Stämmer delvis")),
             Ok(Given::Value(Value::Num(4.0)))
         );
-        assert!(interpret(&scale, &text("7 av 5"), en).is_err());
-        assert!(interpret(&scale, &text("fyra"), en).is_err());
-        assert!(interpret(&scale, &text("3,5 av 5"), en).is_err());
-        assert!(interpret(&scale, &text("4x"), en).is_err());
+        assert!(interpret(&scale, &text("7 av 5")).is_err());
+        assert!(interpret(&scale, &text("fyra")).is_err());
+        assert!(interpret(&scale, &text("3,5 av 5")).is_err());
+        assert!(interpret(&scale, &text("4x")).is_err());
         assert_eq!(
-            interpret(&number, &text("12,5 timmar"), en),
+            interpret(&number, &text("12,5 timmar")),
             Ok(Given::Value(Value::Num(12.5)))
         );
-        assert!(interpret(&number, &text("-3"), en).is_err());
+        assert!(interpret(&number, &text("-3")).is_err());
         assert_eq!(
-            interpret(&Kind::Date, &text("2026-09-01"), en),
+            interpret(&Kind::Date, &text("2026-09-01")),
             Ok(Given::Value(Value::Str("2026-09-01".into())))
         );
-        assert!(interpret(&Kind::Date, &text("2026-02-30"), en).is_err());
+        assert!(interpret(&Kind::Date, &text("2026-02-30")).is_err());
         assert_eq!(
-            interpret(&choice(), &marks(&[false, true]), en),
+            interpret(&choice(), &marks(&[false, true])),
             Ok(Given::Value(Value::Str("b".into())))
         );
-        assert!(interpret(&choice(), &marks(&[true, true]), en).is_err());
-        assert!(interpret(&choice(), &marks(&[false, false]), en).is_err());
+        assert!(interpret(&choice(), &marks(&[true, true])).is_err());
+        assert!(interpret(&choice(), &marks(&[false, false])).is_err());
         assert_eq!(
-            interpret(&choice(), &text("B"), en),
+            interpret(&choice(), &text("B")),
             Ok(Given::Value(Value::Str("b".into())))
         );
         assert_eq!(
-            interpret(&Kind::Check, &Answer::Check(CheckState::NotDone), en),
+            interpret(&Kind::Check, &Answer::Check(CheckState::NotDone)),
             Ok(Given::Value(Value::Bool(false)))
         );
-        assert!(interpret(&Kind::Check, &text("ja"), en).is_err());
+        assert!(interpret(&Kind::Check, &text("ja")).is_err());
         assert!(!Given::NotApplicable("  ".into()).is_done());
         assert!(Given::NotApplicable("inget köp".into()).is_done());
     }

@@ -140,7 +140,7 @@ mod tests {
             for lang in [Lang::Sv, Lang::En] {
                 let answer = to_answer(&item, &Given::Value(value.clone()), lang);
                 assert_eq!(
-                    interpret(&item.kind, &answer, lang),
+                    interpret(&item.kind, &answer),
                     Ok(Given::Value(value.clone())),
                     "{answer:?}"
                 );

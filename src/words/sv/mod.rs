@@ -2,8 +2,12 @@
 
 mod conflict;
 mod log;
+mod pack_load;
 mod state;
 
 pub(super) use self::log::{log_front, log_read, log_readback, log_written};
 pub(super) use conflict::conflict;
+pub(super) use pack_load::{
+    pack_load, pack_load_item, pack_load_pack_file, pack_load_part, pack_load_refs, pack_load_text,
+};
 pub(super) use state::{state_answer, state_folding, state_readiness};
