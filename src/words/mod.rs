@@ -40,4 +40,7 @@ macro_rules! worded {
 
 worded! {
     crate::conflict::Message => conflict,
+    crate::workbook::Message => workbook,
+    crate::workbook::create::Message => workbook_create,
+    crate::workbook::profile::Message => workbook_profile,
 }

@@ -1,0 +1,29 @@
+//! `workbook`: opening a workbook with its pack; its parts' messages each
+//! in a file of their own.
+
+mod create;
+mod profile;
+
+pub use create::create as workbook_create;
+pub use profile::profile as workbook_profile;
+
+use crate::i18n::Lang;
+use crate::workbook::{Message, WORKBOOK_FILE};
+
+pub fn workbook(message: &Message) -> String {
+    match message {
+        Message::NotAWorkbook => {
+            format!("not a workbook (there is no {WORKBOOK_FILE}); `dino new NAME` makes one")
+        }
+        Message::PackNotBuiltIn { id, builtin } => format!(
+            "the pack `{id}` is not built in ({}); give its folder with `path` under [pack]",
+            builtin.join(", ")
+        ),
+        Message::PackPathNotAPack { path, why } => {
+            format!(
+                "`path` under [pack] points to {path}: {}",
+                why.say(Lang::En)
+            )
+        }
+    }
+}
