@@ -42,5 +42,7 @@ worded! {
     crate::conflict::Message => conflict,
     crate::workbook::Message => workbook,
     crate::workbook::create::Message => workbook_create,
+    crate::workbook::file::Message => workbook_file,
     crate::workbook::profile::Message => workbook_profile,
+    crate::workbook::snapshot::Message => workbook_snapshot,
 }

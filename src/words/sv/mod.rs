@@ -4,4 +4,6 @@ mod conflict;
 mod workbook;
 
 pub(super) use conflict::conflict;
-pub(super) use workbook::{workbook, workbook_create, workbook_profile};
+pub(super) use workbook::{
+    workbook, workbook_create, workbook_file, workbook_profile, workbook_snapshot,
+};

@@ -2,10 +2,14 @@
 //! in a file of their own.
 
 mod create;
+mod file;
 mod profile;
+mod snapshot;
 
 pub use create::create as workbook_create;
+pub use file::file as workbook_file;
 pub use profile::profile as workbook_profile;
+pub use snapshot::snapshot as workbook_snapshot;
 
 use crate::i18n::Lang;
 use crate::workbook::{Message, WORKBOOK_FILE};
