@@ -42,7 +42,9 @@ worded! {
     crate::conflict::Message => conflict,
     crate::workbook::Message => workbook,
     crate::workbook::create::Message => workbook_create,
+    crate::workbook::entries::Message => workbook_entries,
     crate::workbook::file::Message => workbook_file,
+    crate::workbook::own_files::Message => workbook_own_files,
     crate::workbook::profile::Message => workbook_profile,
     crate::workbook::snapshot::Message => workbook_snapshot,
 }

@@ -3,7 +3,7 @@
 
 pub mod create;
 pub mod discover;
-mod entries;
+pub mod entries;
 pub mod file;
 pub mod own_files;
 pub mod pack_change;
@@ -123,9 +123,9 @@ impl Workbook {
         let mut findings = Vec::new();
         let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
         let entries = entries::read_log(root, lang, &mut findings);
-        findings.extend(leftover_temp_files(root, lang));
+        findings.extend(leftover_temp_files(root));
         findings.extend(state_dir_problems(root, lang));
-        findings.extend(linked_own_files(root, lang));
+        findings.extend(linked_own_files(root));
         findings.extend(snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),

@@ -5,5 +5,6 @@ mod workbook;
 
 pub(super) use conflict::conflict;
 pub(super) use workbook::{
-    workbook, workbook_create, workbook_file, workbook_profile, workbook_snapshot,
+    workbook, workbook_create, workbook_entries, workbook_file, workbook_own_files,
+    workbook_profile, workbook_snapshot,
 };

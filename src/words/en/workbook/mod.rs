@@ -2,12 +2,16 @@
 //! in a file of their own.
 
 mod create;
+mod entries;
 mod file;
+mod own_files;
 mod profile;
 mod snapshot;
 
 pub use create::create as workbook_create;
+pub use entries::entries as workbook_entries;
 pub use file::file as workbook_file;
+pub use own_files::own_files as workbook_own_files;
 pub use profile::profile as workbook_profile;
 pub use snapshot::snapshot as workbook_snapshot;
 
