@@ -112,7 +112,7 @@ fn folder_for(name: &str, lang: Lang) -> Result<(String, PathBuf)> {
     }
     let dir = PathBuf::from(&id);
     if dir.exists() {
-        bail!(exists_already(&dir, lang));
+        bail!(exists_already(&dir));
     }
     Ok((id, dir))
 }

@@ -53,6 +53,13 @@ worded! {
     crate::pack::load::pack_file::Message => pack_load_pack_file,
     crate::pack::load::refs::Message => pack_load_refs,
     crate::pack::load::text::Message => pack_load_text,
+    crate::workbook::Message => workbook,
+    crate::workbook::create::Message => workbook_create,
+    crate::workbook::entries::Message => workbook_entries,
+    crate::workbook::file::Message => workbook_file,
+    crate::workbook::own_files::Message => workbook_own_files,
+    crate::workbook::profile::Message => workbook_profile,
+    crate::workbook::snapshot::Message => workbook_snapshot,
 }
 
 /// A list of ids as code: `` `a`, `b` ``.

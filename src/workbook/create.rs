@@ -6,13 +6,24 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use super::LOG_DIR;
 use super::file::{PackRef, WorkbookFile};
-use super::{LOG_DIR, WORKBOOK_FILE};
 use crate::fsio::errors::{Doing, error};
 use crate::fsio::write_atomic_in;
 use crate::pack::snapshot::Snapshot;
 use crate::pack::{Origin, Pack};
-use crate::tr;
+
+/// What making a workbook says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Making the workbook failed for `why`, and nothing was made.
+    NotMade { why: String },
+    /// The folder `dir` is there already.
+    ExistsAlready { dir: String },
+    /// The folder `dir` is there already, half made by an interrupted
+    /// `dino new`.
+    HalfMade { dir: String },
+}
 
 /// The longest folder name made from a project name.
 const MAX_SLUG: usize = 60;
@@ -80,11 +91,7 @@ pub fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::L
             &making.path().display().to_string(),
             &dir.display().to_string(),
         );
-        anyhow::anyhow!(tr!(
-            lang,
-            "{why}; ingen arbetsbok skapades",
-            "{why}; no workbook was made"
-        ))
+        anyhow::Error::new(Message::NotMade { why })
     })?;
     // The folder would otherwise stay private, as a temporary one is.
     #[cfg(unix)]
@@ -93,7 +100,7 @@ pub fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::L
         let _ = std::fs::set_permissions(making.path(), std::fs::Permissions::from_mode(0o755));
     }
     if dir.exists() {
-        bail!(exists_already(dir, lang));
+        bail!(exists_already(dir));
     }
     std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
     // Renamed away: nothing left for the guard to remove.
@@ -139,26 +146,21 @@ fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -
 
 /// Why `dir` cannot be made: it is there already, maybe half made by an
 /// interrupted `dino new` of an older dino.
-pub fn exists_already(dir: &Path, lang: crate::i18n::Lang) -> String {
-    let shown = dir.display();
-    if crate::workbook::discover::half_made(dir) {
-        return tr!(
-            lang,
-            "{shown}/ finns redan, men är en halvfärdig arbetsbok (utan {WORKBOOK_FILE}) som ett avbrutet `dino new` lämnade; ta bort mappen och kör `dino new` igen",
-            "{shown}/ exists already, but is a half-made workbook (without {WORKBOOK_FILE}) left by an interrupted `dino new`; remove the folder and run `dino new` again"
-        );
+pub fn exists_already(dir: &Path) -> Message {
+    let half_made = crate::workbook::discover::half_made(dir);
+    let dir = dir.display().to_string();
+    if half_made {
+        Message::HalfMade { dir }
+    } else {
+        Message::ExistsAlready { dir }
     }
-    tr!(
-        lang,
-        "{shown}/ finns redan; välj ett annat namn eller ta bort mappen",
-        "{shown}/ exists already; choose another name or remove it"
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::workbook::WORKBOOK_FILE;
     use crate::workbook::snapshot::SNAPSHOT_FILE;
     use std::collections::BTreeMap;
 

@@ -9,9 +9,28 @@ use std::path::Path;
 use super::own_files::read_in;
 use super::{LOG_DIR, LoadedEntry};
 use crate::finding::Finding;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::log::{entry_id_of, entry_what, read_entry, well_named, what_in_name};
-use crate::tr;
+
+/// What reading `log/` says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A file's name is not UTF-8, so it cannot be opened.
+    NameNotUtf8,
+    /// Something in `log/` that is no entry.
+    NotAnEntry,
+    /// There is no `log/` folder.
+    NoLog,
+    /// `log/` could not be listed, and why.
+    Unlisted { why: Said },
+    /// An entry's name does not follow the rule (`log::name`).
+    BadlyNamed,
+    /// An entry has the same `id` as the entry `first`.
+    SameId { id: String, first: String },
+    /// What an entry's file name says it is differs from what its front
+    /// matter says.
+    NameAndFrontDiffer { in_name: String, in_front: String },
+}
 
 /// The entries' files in `log/`, by name, and which of them are links.
 #[derive(Default)]
@@ -33,8 +52,8 @@ pub(super) fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> 
     }
     let mut listing = list(&dir, lang, findings);
     listing.names.sort();
-    badly_named(&dir, &listing.names, lang, findings);
-    same_ids(&dir, &listing.names, lang, findings);
+    badly_named(&dir, &listing.names, findings);
+    same_ids(&dir, &listing.names, findings);
     let Listing { names, links } = listing;
     let mut entries: Vec<LoadedEntry> = names
         .into_iter()
@@ -69,14 +88,7 @@ fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing, lang: Lang) -
     let shown = || dir.join(&name).display().to_string();
     if item.file_name().to_str().is_none() {
         // Named as shown, with `�`, it could not be opened.
-        return Some(Finding::in_file(
-            shown(),
-            tr!(
-                lang,
-                "filnamnet är inte UTF-8 och kan inte läsas; byt namn på filen",
-                "the file's name is not UTF-8, so it cannot be read; rename the file"
-            ),
-        ));
+        return Some(Finding::in_file(shown(), Message::NameNotUtf8));
     }
     let kind = item.file_type();
     let is_link = kind.as_ref().is_ok_and(|t| t.is_symlink());
@@ -97,64 +109,49 @@ fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing, lang: Lang) -
             crate::fsio::regular::not_regular(lang),
         ))
     } else {
-        Some(Finding::in_file(
-            shown(),
-            tr!(
-                lang,
-                "hör inte hemma i log/ (där ligger bara poster, *.md)",
-                "does not belong in log/ (it holds entries, *.md, only)"
-            ),
-        ))
+        Some(Finding::in_file(shown(), Message::NotAnEntry))
     }
 }
 
 /// Why `log/` could not be listed.
 fn unlisted(dir: &Path, err: &std::io::Error, lang: Lang) -> Finding {
-    let message = if err.kind() == std::io::ErrorKind::NotFound {
-        tr!(
-            lang,
-            "mappen log/ saknas; den skapas när första posten skrivs",
-            "the folder log/ is missing; it is made when the first entry is written"
-        )
+    let message: Said = if err.kind() == std::io::ErrorKind::NotFound {
+        Message::NoLog.into()
     } else if dir.is_file() {
-        crate::fsio::not_a_folder(lang)
+        crate::fsio::not_a_folder(lang).into()
     } else {
-        let why = crate::fsio::errors::why(err, lang);
-        tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
+        let why = crate::fsio::errors::why(err, lang).into();
+        Message::Unlisted { why }.into()
     };
     Finding::in_file(dir.display().to_string(), message)
 }
 
 /// A finding for each name that does not follow the rule (`log::name`).
-fn badly_named(dir: &Path, names: &[String], lang: Lang, findings: &mut Vec<Finding>) {
+fn badly_named(dir: &Path, names: &[String], findings: &mut Vec<Finding>) {
     for name in names.iter().filter(|name| !well_named(name)) {
         findings.push(Finding::in_file(
             dir.join(name).display().to_string(),
-            tr!(
-                lang,
-                "namnet följer inte ÅÅÅÅ-MM-DD-TTMM-VAD-ID.md (ID är hexadecimalt); är filen en kopia? Byt namn på den, med ett nytt id",
-                "the name does not follow YYYY-MM-DD-HHMM-WHAT-ID.md (ID in hexadecimal); is the file a copy? Rename it, with a new id"
-            ),
+            Message::BadlyNamed,
         ));
     }
 }
 
 /// A finding for each id that a name before it has already: most likely a
 /// file copied to start a new entry.
-fn same_ids(dir: &Path, names: &[String], lang: Lang, findings: &mut Vec<Finding>) {
+fn same_ids(dir: &Path, names: &[String], findings: &mut Vec<Finding>) {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for name in names {
         let Some(id) = entry_id_of(name) else {
             continue;
         };
         if let Some(first) = seen.get(id) {
+            let message = Message::SameId {
+                id: id.to_string(),
+                first: first.to_string(),
+            };
             findings.push(Finding::in_file(
                 dir.join(name).display().to_string(),
-                tr!(
-                    lang,
-                    "har samma id ({id}) som {first}; är den en kopia? Ge den ett nytt id i filnamnet",
-                    "has the same id ({id}) as {first}; is it a copy? Give it a new id in its file name"
-                ),
+                message,
             ));
         } else {
             seen.insert(id, name);
@@ -194,7 +191,6 @@ fn read_one(
         &entry.meta,
         &read.key_at,
         &shown,
-        lang,
     ));
     let id = entry_id_of(&name).unwrap_or(&name).to_string();
     Some(LoadedEntry {
@@ -214,11 +210,10 @@ fn name_and_front_differ(
     meta: &crate::log::Meta,
     key_at: &crate::log::KeyPositions,
     shown: &str,
-    lang: Lang,
 ) -> Option<Finding> {
-    let what = what_in_name(name)?;
-    let expected = entry_what(meta);
-    if what == expected {
+    let in_name = what_in_name(name)?;
+    let in_front = entry_what(meta);
+    if in_name == in_front {
         return None;
     }
     let (line, col) = key_at.get("kind").copied().unwrap_or((1, 1));
@@ -226,11 +221,6 @@ fn name_and_front_differ(
         file: shown.to_string(),
         line,
         col,
-        message: tr!(
-            lang,
-            "filnamnet säger `{what}`, men front matter säger `{expected}` (kind och phase); stämmer de?",
-            "the file name says `{what}`, but the front matter says `{expected}` (kind and phase); are they right?"
-        )
-        .into(),
+        message: Message::NameAndFrontDiffer { in_name, in_front }.into(),
     })
 }

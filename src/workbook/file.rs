@@ -12,7 +12,21 @@ use crate::log::Stamp;
 use crate::log::toml_string;
 use crate::pack::condition::Value;
 use crate::toml_read::{FileCtx, Table};
-use crate::tr;
+
+/// What reading `workbook.toml` says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// `created` is not a time with an offset.
+    CreatedNotATime,
+    /// `language` names no language dino speaks.
+    NotALanguage,
+    /// There is no `[pack]` table.
+    NoPackTable,
+    /// `profile` is not a table.
+    ProfileNotATable,
+    /// The profile answer `key` is not a plain value.
+    ProfileAnswerNotPlain { key: String },
+}
 
 /// What `workbook.toml` holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,15 +153,7 @@ fn read_created(root: &Table<'_>) -> Option<Stamp> {
     };
     let stamp = Stamp::parse(&text).ok();
     if stamp.is_none() {
-        let lang = root.ctx().lang;
-        root.ctx().report(
-            &v.span(),
-            tr!(
-                lang,
-                "`created` ska vara en tidpunkt med tidszon, som 2026-03-02T09:00:00+01:00",
-                "`created` must be a time with an offset, like 2026-03-02T09:00:00+01:00"
-            ),
-        );
+        report(root.ctx(), &v.span(), Message::CreatedNotATime);
     }
     stamp
 }
@@ -157,15 +163,7 @@ fn read_language(root: &Table<'_>) -> Option<Lang> {
     let (code, span) = root.string("language", true)?;
     let parsed = code.parse::<Lang>().ok();
     if parsed.is_none() {
-        let lang = root.ctx().lang;
-        root.ctx().report(
-            &span,
-            tr!(
-                lang,
-                "`language` ska vara \"sv\" eller \"en\"",
-                "`language` must be \"sv\" or \"en\""
-            ),
-        );
+        report(root.ctx(), &span, Message::NotALanguage);
     }
     parsed
 }
@@ -196,15 +194,7 @@ fn read_pack_ref(root: &Table<'_>, at: &mut PackSpans) -> Option<PackRef> {
         })
     });
     if root.raw("pack").is_none() {
-        let lang = root.ctx().lang;
-        root.ctx().report(
-            &(0..0),
-            tr!(
-                lang,
-                "tabellen `[pack]` saknas",
-                "the table `[pack]` is missing"
-            ),
-        );
+        report(root.ctx(), &(0..0), Message::NoPackTable);
     }
     pack
 }
@@ -220,16 +210,8 @@ fn read_profile(
         return profile;
     };
     let ctx = root.ctx();
-    let lang = ctx.lang;
     let toml::de::DeValue::Table(table) = t.get_ref() else {
-        ctx.report(
-            &t.span(),
-            tr!(
-                lang,
-                "`profile` ska vara en tabell",
-                "`profile` must be a table"
-            ),
-        );
+        report(ctx, &t.span(), Message::ProfileNotATable);
         return profile;
     };
     for (key, value) in table.iter() {
@@ -239,17 +221,20 @@ fn read_profile(
                 profile.insert(key_str.to_string(), v);
                 at.insert(key_str.to_string(), (key.span(), value.span()));
             }
-            None => ctx.report(
-                &value.span(),
-                tr!(
-                    lang,
-                    "profilsvaret `{key_str}` ska vara en sträng, ett tal, true/false eller en lista",
-                    "the profile answer `{key_str}` must be a string, a number, true/false or an array"
-                ),
-            ),
+            None => {
+                let key = key_str.to_string();
+                report(ctx, &value.span(), Message::ProfileAnswerNotPlain { key });
+            }
         }
     }
     profile
+}
+
+/// A finding at `span` in the file `ctx` reads.
+fn report(ctx: &FileCtx<'_>, span: &Range<usize>, message: Message) {
+    ctx.findings
+        .borrow_mut()
+        .push(ctx.src.finding(span, message));
 }
 
 /// Where the values of `workbook.toml` are written, for findings about

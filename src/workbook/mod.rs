@@ -1,9 +1,9 @@
 //! A workbook: a folder with `workbook.toml` and a `log/` of entries, opened
 //! with its pack; and where workbooks are found on disk.
 
-mod create;
+pub mod create;
 pub mod discover;
-mod entries;
+pub mod entries;
 pub mod file;
 pub mod own_files;
 pub mod pack_change;
@@ -15,12 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::log::Entry;
 use crate::pack::condition::Value;
 use crate::pack::source::PackSource;
 use crate::pack::{Pack, builtin, check_value};
-use crate::tr;
 pub use create::{create, exists_already, folder_slug, pack_ref};
 use file::WorkbookFile;
 use own_files::{leftover_temp_files, linked_own_files, read_in, state_dir_problems};
@@ -32,6 +31,21 @@ pub const LOG_DIR: &str = "log";
 /// The folder of this machine's session files (draft, lock), which git
 /// ignores.
 pub const STATE_DIR: &str = ".dino";
+
+/// What opening a workbook says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The folder has no `workbook.toml`; `dino new` makes one.
+    NotAWorkbook,
+    /// `[pack]` names a pack by an `id` that is not built in (`builtin`
+    /// are the ids that are), and gives no folder.
+    PackNotBuiltIn {
+        id: String,
+        builtin: Vec<&'static str>,
+    },
+    /// `path` under `[pack]` points to a folder that holds no pack, and why.
+    PackPathNotAPack { path: String, why: Said },
+}
 
 /// An open workbook: its file, its pack, and every entry that could be read,
 /// in log order.
@@ -99,11 +113,7 @@ impl Workbook {
         if !discover::is_workbook(root) {
             return Err(vec![Finding::in_file(
                 root.display().to_string(),
-                tr!(
-                    lang,
-                    "ingen arbetsbok här (filen {WORKBOOK_FILE} saknas); `dino new NAMN` skapar en",
-                    "not a workbook (there is no {WORKBOOK_FILE}); `dino new NAME` makes one"
-                ),
+                Message::NotAWorkbook,
             )]);
         }
         let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
@@ -111,11 +121,11 @@ impl Workbook {
         let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
         let mut findings = Vec::new();
-        let profile = check_profile(&file, &spans, &pack, &src, lang, &mut findings);
+        let profile = check_profile(&file, &spans, &pack, &src, &mut findings);
         let entries = entries::read_log(root, lang, &mut findings);
-        findings.extend(leftover_temp_files(root, lang));
+        findings.extend(leftover_temp_files(root));
         findings.extend(state_dir_problems(root, lang));
-        findings.extend(linked_own_files(root, lang));
+        findings.extend(linked_own_files(root));
         findings.extend(snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
             root: root.to_path_buf(),
@@ -200,32 +210,22 @@ fn read_pack(
         None => match builtin::source(&file.pack.id) {
             Some(source) => source,
             None => {
-                let ids = builtin::ids().join(", ");
-                let id = &file.pack.id;
-                return Err(vec![src.finding(
-                    &at.id,
-                    tr!(
-                        lang,
-                        "paketet `{id}` är inte inbyggt ({ids}); ange dess mapp med `path` under [pack]",
-                        "the pack `{id}` is not built in ({ids}); give its folder with `path` under [pack]"
-                    ),
-                )]);
+                let message = Message::PackNotBuiltIn {
+                    id: file.pack.id.clone(),
+                    builtin: builtin::ids(),
+                };
+                return Err(vec![src.finding(&at.id, message)]);
             }
         },
     };
     if let PackSource::Dir(dir) = &source
         && !crate::pack::source::has_pack_file(dir)
     {
-        let shown = dir.display();
-        let why = builtin::not_a_pack_why(dir, lang);
-        return Err(vec![src.finding(
-            &at.path,
-            tr!(
-                lang,
-                "`path` under [pack] pekar på {shown}: {why}",
-                "`path` under [pack] points to {shown}: {why}"
-            ),
-        )]);
+        let message = Message::PackPathNotAPack {
+            path: dir.display().to_string(),
+            why: builtin::not_a_pack_why(dir, lang).into(),
+        };
+        return Err(vec![src.finding(&at.path, message)]);
     }
     crate::pack::load(&source, lang)
 }
@@ -236,7 +236,6 @@ fn check_profile(
     spans: &file::Spans,
     pack: &Pack,
     src: &SourceText,
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
@@ -244,17 +243,14 @@ fn check_profile(
         let (key_span, value_span) = spans.profile.get(id).cloned().unwrap_or((0..0, 0..0));
         let Some(item) = pack.profile.iter().find(|i| &i.id == id) else {
             let near = crate::finding::closest(id, pack.profile.iter().map(|i| i.id.as_str()));
-            let hint = near
-                .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
-                .unwrap_or_default();
-            findings.push(src.finding(
-                &key_span,
-                tr!(
-                    lang,
-                    "paketet har ingen profilfråga `{id}`{hint}",
-                    "the pack has no profile question `{id}`{hint}"
-                ),
-            ));
+            let hint = near.map_or(profile::Hint::Nothing, |n| {
+                profile::Hint::DidYouMean(n.to_string())
+            });
+            let message = profile::Message::NoSuchQuestion {
+                id: id.clone(),
+                hint,
+            };
+            findings.push(src.finding(&key_span, message));
             continue;
         };
         match check_value(&item.kind, value, format!("`{id}`")) {

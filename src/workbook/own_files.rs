@@ -6,8 +6,18 @@
 use std::path::Path;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
-use crate::tr;
+use crate::i18n::{Lang, Said};
+
+/// What reading a workbook's own files says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A temporary file that a stopped write left, which may be deleted.
+    LeftoverTempFile,
+    /// One of the files dino writes is a link (inside the workbook).
+    Linked,
+    /// The lock has other names too (a hard link).
+    LockHasOtherNames,
+}
 
 /// Reads one of the workbook `root`'s own files as text (an ordinary file,
 /// inside the workbook, of at most `MAX_FILE_BYTES`), named `name` in
@@ -21,7 +31,7 @@ pub fn read_in(root: &Path, path: &Path, name: String, lang: Lang) -> Result<Sou
 
 /// The atomic writer's temporary files (`.dino-*.tmp`) left in the
 /// workbook's folder, `log/` or `.dino/` by a write that was stopped.
-pub fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
+pub fn leftover_temp_files(root: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
     for dir in [
         root.to_path_buf(),
@@ -43,11 +53,7 @@ pub fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
         out.extend(names.into_iter().map(|name| {
             Finding::in_file(
                 dir.join(name).display().to_string(),
-                tr!(
-                    lang,
-                    "en tillfällig fil som en avbruten skrivning lämnade; den kan tas bort",
-                    "a temporary file left by an interrupted write; it may be deleted"
-                ),
+                Message::LeftoverTempFile,
             )
         }));
     }
@@ -62,16 +68,15 @@ pub fn leftover_temp_files(root: &Path, lang: Lang) -> Vec<Finding> {
 pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
     use std::fs;
     let dir = root.join(super::STATE_DIR);
-    let named =
-        |path: &Path, message: String| Finding::in_file(path.display().to_string(), message);
+    let named = |path: &Path, message: Said| Finding::in_file(path.display().to_string(), message);
     if fs::symlink_metadata(&dir).is_err() {
         return Vec::new();
     }
     if let Err(out) = crate::fsio::inside::check(root, &dir) {
-        return vec![named(&dir, out.message_for(&dir, lang))];
+        return vec![named(&dir, out.message_for(&dir, lang).into())];
     }
     if !fs::metadata(&dir).is_ok_and(|m| m.is_dir()) {
-        return vec![named(&dir, crate::fsio::not_a_folder(lang))];
+        return vec![named(&dir, crate::fsio::not_a_folder(lang).into())];
     }
     let mut out = Vec::new();
     for name in ["draft.md", "lock"] {
@@ -80,48 +85,32 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             continue;
         };
         if let Err(leaves) = crate::fsio::inside::check(root, &path) {
-            out.push(named(&path, leaves.message_for(&path, lang)));
+            out.push(named(&path, leaves.message_for(&path, lang).into()));
             continue;
         }
         if own.file_type().is_symlink() {
-            out.push(named(&path, written_not_linked(lang)));
+            out.push(named(&path, Message::Linked.into()));
             continue;
         }
         let Ok(meta) = fs::metadata(&path) else {
             continue;
         };
         if !meta.is_file() {
-            out.push(named(&path, crate::fsio::regular::not_regular(lang)));
+            out.push(named(&path, crate::fsio::regular::not_regular(lang).into()));
             continue;
         }
         #[cfg(unix)]
         if name == "lock" && std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
-            out.push(named(
-                &path,
-                tr!(
-                    lang,
-                    "filen har fler namn (en hård länk), och låset skrivs på plats; ta bort den",
-                    "the file has other names too (a hard link), and the lock is written in place; remove it"
-                ),
-            ));
+            out.push(named(&path, Message::LockHasOtherNames.into()));
         }
     }
     out
 }
 
-/// Said of one of the files dino writes that is a link inside the
-/// workbook (one out of it is named as such where it is read).
-fn written_not_linked(lang: Lang) -> String {
-    tr!(
-        lang,
-        "en symbolisk länk; dino skriver den här filen bara som en vanlig fil: ta bort länken",
-        "a symbolic link; dino writes this file only as an ordinary file: remove the link"
-    )
-}
-
 /// `workbook.toml` and `pack-snapshot.toml` when they are links that stay
-/// inside the workbook: read, but `dino upgrade` will not write them.
-pub fn linked_own_files(root: &Path, lang: Lang) -> Vec<Finding> {
+/// inside the workbook: read, but `dino upgrade` will not write them (a
+/// link out of the workbook is named as such where it is read).
+pub fn linked_own_files(root: &Path) -> Vec<Finding> {
     [super::WORKBOOK_FILE, super::snapshot::SNAPSHOT_FILE]
         .into_iter()
         .map(|name| root.join(name))
@@ -129,6 +118,6 @@ pub fn linked_own_files(root: &Path, lang: Lang) -> Vec<Finding> {
             std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
                 && crate::fsio::inside::check(root, path).is_ok()
         })
-        .map(|path| Finding::in_file(path.display().to_string(), written_not_linked(lang)))
+        .map(|path| Finding::in_file(path.display().to_string(), Message::Linked))
         .collect()
 }

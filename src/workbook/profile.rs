@@ -8,11 +8,32 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::{Lang, Say};
+use crate::i18n::{Lang, Said};
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
 use crate::pack::{Pack, check_value};
-use crate::tr;
+
+/// What reading a project profile says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The pack has no profile question `id`; `hint` helps find the one
+    /// meant.
+    NoSuchQuestion { id: String, hint: Hint },
+    /// A profile answer that is no value an answer can have.
+    NotAValue,
+    /// The profile file could not be read, for these problems.
+    Unreadable { findings: Vec<Finding> },
+}
+
+/// What helps with a profile question the pack does not have.
+#[derive(Clone, Debug)]
+pub enum Hint {
+    Nothing,
+    /// The name of the question most like it.
+    DidYouMean(String),
+    /// Every question the pack has, when none is like it.
+    TheQuestionsAre(Vec<String>),
+}
 
 /// Reads a `--profile` file: `id = value` for profile questions, each
 /// checked against the pack, every problem with its line and column.
@@ -24,18 +45,8 @@ pub fn read_path(
 ) -> Result<BTreeMap<String, Value>> {
     let src = crate::pack::source::read_text(path, path.display().to_string(), lang)
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-    read_file(&src, pack, lang).map_err(|findings| {
-        let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!(
-            "{}\n{}",
-            tr!(
-                lang,
-                "profilfilen kunde inte läsas:",
-                "the profile file could not be read:"
-            ),
-            lines.join("\n")
-        )
-    })
+    read_file(&src, pack, lang)
+        .map_err(|findings| anyhow::Error::new(Message::Unreadable { findings }))
 }
 
 pub fn read_file(
@@ -51,28 +62,23 @@ pub fn read_file(
     for (key, value) in tree.get_ref().iter() {
         let id: &str = key.get_ref();
         let Some(item) = pack.profile.iter().find(|i| i.id == id) else {
-            let near = crate::finding::closest(id, pack.profile.iter().map(|i| i.id.as_str()));
-            let hint = match near {
-                Some(n) => tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"),
-                None => {
-                    let ids: Vec<&str> = pack.profile.iter().map(|i| i.id.as_str()).collect();
-                    let ids = ids.join(", ");
-                    tr!(lang, "; frågorna är {ids}", "; the questions are {ids}")
-                }
+            let ids = pack.profile.iter().map(|i| i.id.as_str());
+            let hint = match crate::finding::closest(id, ids.clone()) {
+                Some(near) => Hint::DidYouMean(near.to_string()),
+                None => Hint::TheQuestionsAre(ids.map(str::to_string).collect()),
             };
-            findings.borrow_mut().push(src.finding(
-                &key.span(),
-                tr!(
-                    lang,
-                    "paketet har ingen profilfråga `{id}`{hint}",
-                    "the pack has no profile question `{id}`{hint}"
-                ),
-            ));
+            let message = Message::NoSuchQuestion {
+                id: id.to_string(),
+                hint,
+            };
+            findings
+                .borrow_mut()
+                .push(src.finding(&key.span(), message));
             continue;
         };
         let checked = plain_value(value.get_ref())
-            .ok_or_else(|| tr!(lang, "ogiltigt värde", "not a valid value"))
-            .and_then(|v| check_value(&item.kind, &v, format!("`{id}`")).map_err(|m| m.say(lang)));
+            .ok_or_else(|| Said::from(Message::NotAValue))
+            .and_then(|v| check_value(&item.kind, &v, format!("`{id}`")).map_err(Said::from));
         match checked {
             Ok(v) => {
                 out.insert(id.to_string(), v);
@@ -108,7 +114,7 @@ mod tests {
             "org_kind = \"region\"\nprocurment = \"yes\"\ndecision_level = \"king\"\n",
         );
         let findings = read_file(&src, &pack, Lang::En).expect_err("two problems");
-        let shown: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = findings.iter().map(|f| f.in_words(Lang::En)).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(shown[0].starts_with("profil.toml:2:1: the pack has no profile question `procurment`; did you mean `procurement`?"), "{shown:?}");
         assert!(

@@ -6,13 +6,25 @@
 
 use std::fmt::Write as _;
 
-use super::WORKBOOK_FILE;
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said, Say};
 use crate::log::toml_string;
 use crate::pack::Pack;
 use crate::pack::snapshot::{ItemShot, Snapshot};
-use crate::tr;
+
+/// What reading a workbook's snapshot says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The snapshot could not be read, and why.
+    Unreadable { why: Said },
+    /// The snapshot's `key` is `found`, but `workbook.toml` records
+    /// `recorded`.
+    Differs {
+        key: &'static str,
+        found: String,
+        recorded: String,
+    },
+}
 
 /// The snapshot's file name, in the workbook's folder.
 pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
@@ -75,7 +87,8 @@ impl Snapshot {
 
     /// Reads a snapshot back; a problem is a finding with its position.
     pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
-        crate::toml_read::decode(src, lang, |why| unreadable(lang, why))
+        // The reader's own message, worded as it still is: in `lang`.
+        crate::toml_read::decode(src, lang, |why| unreadable(why.to_string()).say(lang))
     }
 }
 
@@ -111,7 +124,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
     let mut head = Vec::new();
     if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
         let why = crate::fsio::errors::why(&err, lang);
-        return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
+        return Some(Err(Finding::in_file(name, unreadable(why))));
     }
     let text = String::from_utf8_lossy(&head);
     let head_src = SourceText::new(name.clone(), text.to_string());
@@ -128,10 +141,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
         .zip(&mut values)
     {
         let Some((at, line)) = lines.next() else {
-            return Some(Err(Finding::in_file(
-                name,
-                unreadable(lang, &format!("`{key}`?")),
-            )));
+            return Some(Err(Finding::in_file(name, unreadable(format!("`{key}`?")))));
         };
         let found = line
             .strip_prefix(key)
@@ -146,7 +156,7 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
                 file: name,
                 line: at + 1,
                 col: 1,
-                message: unreadable(lang, &format!("`{key} = …`?")).into(),
+                message: unreadable(format!("`{key} = …`?")).into(),
             }));
         };
         *slot = (found, at + 1);
@@ -188,11 +198,11 @@ pub fn check_head(
                 file: dir.join(SNAPSHOT_FILE).display().to_string(),
                 line,
                 col: key.len() + 4,
-                message: tr!(
-                    lang,
-                    "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {want}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny",
-                    "the snapshot is of {key} {found}, but {WORKBOOK_FILE} records {want}; the two belong together (was an upgrade stopped before it wrote the snapshot, or were they taken from different branches in a merge?). `dino upgrade` writes a new one"
-                )
+                message: Message::Differs {
+                    key,
+                    found: found.clone(),
+                    recorded: want.clone(),
+                }
                 .into(),
             });
         }
@@ -200,14 +210,11 @@ pub fn check_head(
     None
 }
 
-/// The message for a snapshot that cannot be read.
-fn unreadable(lang: Lang, why: &str) -> String {
-    tr!(
-        lang,
-        "ögonblicksbilden av paketet kunde inte läsas ({why}); `dino upgrade` skriver en ny",
-        "the snapshot of the pack could not be read ({why}); `dino upgrade` writes a new one"
-    )
+/// The message for a snapshot that cannot be read, for `why`.
+fn unreadable(why: impl Into<Said>) -> Message {
+    Message::Unreadable { why: why.into() }
 }
+
 impl ItemShot {
     fn render(&self, table: &str, out: &mut String) {
         let _ = writeln!(out, "\n[[{table}]]");
