@@ -217,6 +217,9 @@ impl Project<'_> {
             pack: pack.id.clone(),
             pack_version: pack.version.clone(),
             closes: Vec::new(),
+            owner: None,
+            due: None,
+            mitigation: None,
             follows: Some(self.taken.last().cloned().into_iter().collect()),
         }
     }

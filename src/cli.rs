@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
+    check, completions, done, gate, log, man, new, note, pack, report, run, status, upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -77,6 +77,7 @@ pub enum Command {
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Note(note::NoteArgs),
+    Done(done::DoneArgs),
     Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),

@@ -102,7 +102,7 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
 fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
-        check, completions, gate, log, man, new, note, pack, report, run, status, upgrade,
+        check, completions, done, gate, log, man, new, note, pack, report, run, status, upgrade,
     };
     let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
     // Asked for, the language labels errors; else the workbook's does, as
@@ -127,6 +127,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
+        Command::Done(args) => done::run(args, &ui),
         Command::Gate(args) => gate::run(args, &ui),
         Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),

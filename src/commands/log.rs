@@ -10,7 +10,7 @@ use super::Format;
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
 use crate::report::json;
-use crate::report::status_view::{note_title, shorten};
+use crate::report::status_view::shorten;
 use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::ui::Ui;
@@ -129,7 +129,7 @@ fn row(wb: &Workbook, entry: &Loaded, authors: &Authors, ui: &Ui, lang: Lang) ->
     );
     let title = match meta.kind {
         EntryKind::Gate => gate_title(entry),
-        kind if kind.is_note() => note_title(entry),
+        kind if kind.is_note() => entry.headline(),
         _ => entry.entry.title.clone(),
     };
     let title = if ui.stdout_tty {

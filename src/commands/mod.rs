@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod done;
 pub mod gate;
 pub mod log;
 pub mod man;

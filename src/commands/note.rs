@@ -1,5 +1,6 @@
-//! `dino note KIND [TEXT]`: a decision, risk, insight, lesson or note,
-//! written as an entry of its own in the current workbook's log.
+//! `dino note KIND [TEXT]`: a decision, risk, insight, lesson, note or
+//! action, written as an entry of its own in the current workbook's log;
+//! an action (and a risk, if it likes) with its owner and due day.
 
 use std::io::{IsTerminal, Read};
 
@@ -13,10 +14,10 @@ use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-/// Write a decision, risk, insight, lesson or note into the log
+/// Write a decision, risk, insight, lesson, note or action into the log
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note lesson --closes a1bf6e \"Budgeten räckte\""
+    after_help = "Examples:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note action \"Boka möte med AF\" --owner \"Karin Lindqvist\" --due 2026-03-31\n  dino note risk \"Piloten saknar lärare\" --owner Eva --due 2026-04-15 --mitigation \"Fråga Komvux\"\n  dino note lesson --closes a1bf6e \"Budgeten räckte\""
 )]
 pub struct NoteArgs {
     /// The kind of entry
@@ -36,6 +37,19 @@ pub struct NoteArgs {
     #[arg(long, value_name = "PHASE")]
     pub phase: Option<String>,
 
+    /// Who sees to it: an action's owner (required), or a risk's
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// When it is due, as YYYY-MM-DD: an action's day (required), or when a
+    /// risk's mitigation is due
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+
+    /// What is done about a risk
+    #[arg(long, value_name = "TEXT")]
+    pub mitigation: Option<String>,
+
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
@@ -53,6 +67,9 @@ pub enum NoteKind {
     Lesson,
     /// Anything else worth keeping
     Note,
+    /// Something someone will do by a day: needs --owner and --due; `dino done`
+    /// closes it
+    Action,
 }
 
 impl NoteKind {
@@ -63,6 +80,7 @@ impl NoteKind {
             NoteKind::Insight => EntryKind::Insight,
             NoteKind::Lesson => EntryKind::Lesson,
             NoteKind::Note => EntryKind::Note,
+            NoteKind::Action => EntryKind::Action,
         }
     }
 }
@@ -71,6 +89,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
     let kind = args.kind.entry_kind();
+    let owned = Owned::from_args(kind, &args, lang)?;
     let text = match args.text {
         Some(text) if text == "-" => from_stdin(lang)?,
         Some(text) => text,
@@ -88,6 +107,9 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),
         closes: args.closes,
+        owner: owned.owner,
+        due: owned.due,
+        mitigation: owned.mitigation,
         follows: Some(crate::session::follows(&wb)),
     };
     let entry = Entry {
@@ -95,20 +117,100 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         title: kind.label(lang).to_string(),
         body: Body::Text(text),
     };
-    let mark = crate::session::files::NoteMark::new(&wb.root, &entry, lang)?;
-    let path = write_once(&wb, &mark, &entry, ui, lang)?;
+    write_note(&wb, &entry, args.commit, ui, lang)
+}
+
+/// Writes a note entry into the log (once, even when run again after it
+/// was stopped), prints its path, and commits it when asked.
+pub(super) fn write_note(
+    wb: &Workbook,
+    entry: &Entry,
+    commit: bool,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    let mark = crate::session::files::NoteMark::new(&wb.root, entry, lang)?;
+    let path = write_once(wb, &mark, entry, ui, lang)?;
     // The note is in the log: a reader that went away does not stop the
     // commit asked for.
     crate::out::unless_reader_left(crate::out::line(path.display()))?;
-    if args.commit {
-        commit_note(&wb, path, kind, ui, lang);
+    if commit {
+        commit_note(wb, path, entry.meta.kind, ui, lang);
     }
     mark.clear()
 }
 
+/// An action's or a risk's owner, due day and mitigation, as given.
+struct Owned {
+    owner: Option<String>,
+    due: Option<jiff::civil::Date>,
+    mitigation: Option<String>,
+}
+
+impl Owned {
+    /// Checks `--owner`, `--due` and `--mitigation` for the kind of note,
+    /// before anything is written: an action needs an owner and a day, an
+    /// owner is not blank, a day is a real `YYYY-MM-DD`, and other kinds
+    /// have none of them.
+    fn from_args(kind: EntryKind, args: &NoteArgs, lang: Lang) -> Result<Owned> {
+        let given = [
+            ("--owner", args.owner.is_some(), kind.is_owned()),
+            ("--due", args.due.is_some(), kind.is_owned()),
+            (
+                "--mitigation",
+                args.mitigation.is_some(),
+                kind == EntryKind::Risk,
+            ),
+        ];
+        if let Some((flag, ..)) = given.iter().find(|(_, given, fits)| *given && !fits) {
+            bail!(tr!(
+                lang,
+                "{flag} hör inte till en anteckning av sorten `{}`; inget skrevs",
+                "{flag} does not belong to a note of kind `{}`; nothing was written",
+                kind.id()
+            ));
+        }
+        if kind == EntryKind::Action && (args.owner.is_none() || args.due.is_none()) {
+            bail!(tr!(
+                lang,
+                "en åtgärd har en ansvarig och ett datum: ange --owner NAMN och --due ÅÅÅÅ-MM-DD; inget skrevs",
+                "an action has an owner and a due day: give --owner NAME and --due YYYY-MM-DD; nothing was written"
+            ));
+        }
+        Ok(Owned {
+            owner: args.owner.as_deref().map(|o| owner(o, lang)).transpose()?,
+            due: args.due.as_deref().map(|d| due_day(d, lang)).transpose()?,
+            mitigation: args.mitigation.clone(),
+        })
+    }
+}
+
+/// An owner as given, unless it is blank.
+pub(super) fn owner(name: &str, lang: Lang) -> Result<String> {
+    if name.trim().is_empty() {
+        bail!(tr!(
+            lang,
+            "ansvarig (--owner) är tom; skriv vem som ser till det; inget skrevs",
+            "the owner (--owner) is empty; write who sees to it; nothing was written"
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// A due day as given: `YYYY-MM-DD`, a day the calendar has.
+pub(super) fn due_day(text: &str, lang: Lang) -> Result<jiff::civil::Date> {
+    crate::text::day::parse_day(text.trim()).ok_or_else(|| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "`{text}` är inget datum; skriv dagen som ÅÅÅÅ-MM-DD, till exempel 2026-03-31; inget skrevs",
+            "`{text}` is not a date; write the day as YYYY-MM-DD, for example 2026-03-31; nothing was written"
+        ))
+    })
+}
+
 /// A text an entry cannot hold, or that would read back as something
 /// else, refused before anything is written.
-fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
+pub(super) fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
     if text.trim().is_empty() {
         bail!(tr!(
             lang,
@@ -130,7 +232,7 @@ fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
 
 /// The phase the note belongs to: the one named (which the pack must
 /// have), else the current one, else none once every phase is done.
-fn phase_of(wb: &Workbook, named: Option<String>, lang: Lang) -> Result<Option<String>> {
+pub(super) fn phase_of(wb: &Workbook, named: Option<String>, lang: Lang) -> Result<Option<String>> {
     let state = fold(wb);
     Ok(match named {
         Some(phase) => {
@@ -186,12 +288,23 @@ fn write_once(
         return Ok(done);
     }
     let path = crate::session::hand_over_note(wb, mark, entry, lang)?;
-    ui.note(&tr!(
-        lang,
-        "skrev {} i loggen",
-        "wrote the {} to the log",
-        entry.meta.kind.label(lang).to_lowercase()
-    ));
+    let said = match entry.meta.kind {
+        EntryKind::Done => {
+            let ids = entry.meta.closes.join("`, `");
+            tr!(
+                lang,
+                "skrev i loggen att `{ids}` är klar",
+                "wrote to the log that `{ids}` is done"
+            )
+        }
+        kind => tr!(
+            lang,
+            "skrev {} i loggen",
+            "wrote the {} to the log",
+            kind.label(lang).to_lowercase()
+        ),
+    };
+    ui.note(&said);
     Ok(path)
 }
 

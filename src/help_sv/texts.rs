@@ -130,6 +130,10 @@ pub(super) const VALUES: &[(&str, &str)] = &[
     ),
     ("lesson", "En lärdom inför senare faser eller nästa projekt"),
     ("note", "Allt annat som är värt att spara"),
+    (
+        "action",
+        "Något som någon gör till ett datum: kräver --owner och --due; `dino done` stänger den",
+    ),
     ("go", "Fortsätt till nästa fas"),
     ("recycle", "Gör om fasen"),
     ("pause", "Pausa projektet här"),
@@ -276,11 +280,13 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         ]),
     command(
         "note",
-        "Skriv ett beslut, en risk, en insikt, en lärdom eller en anteckning i loggen",
+        "Skriv ett beslut, en risk, en insikt, en lärdom, en anteckning eller en åtgärd i loggen",
     )
     .after_help(
-        "Exempel:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note lesson \
-         --closes a1bf6e \"Budgeten räckte\"",
+        "Exempel:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note action \
+         \"Boka möte med AF\" --owner \"Karin Lindqvist\" --due 2026-03-31\n  dino note risk \
+         \"Piloten saknar lärare\" --owner Eva --due 2026-04-15 --mitigation \"Fråga Komvux\"\n  \
+         dino note lesson --closes a1bf6e \"Budgeten räckte\"",
     )
     .args(&[
         value("kind", "SORT", "Postens sort"),
@@ -300,6 +306,38 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             "phase",
             "FAS",
             "Id för fasen som posten hör till [förval: den aktuella fasen]",
+        ),
+        value(
+            "owner",
+            "NAMN",
+            "Vem som ser till det: en åtgärds ansvarige (krävs), eller en risks",
+        ),
+        value(
+            "due",
+            "DATUM",
+            "När det ska vara klart, som ÅÅÅÅ-MM-DD: en åtgärds datum (krävs), eller när en \
+             risks motåtgärd ska vara gjord",
+        ),
+        value("mitigation", "TEXT", "Vad som görs åt en risk"),
+    ]),
+    command(
+        "done",
+        "Stäng en åtgärd eller en risk: skriv en post som säger att den är klar",
+    )
+    .after_help(
+        "Exempel:\n  dino done 7a41c0\n  dino done 7a41c0 \"Mötet hölls; siffrorna finns i \
+         bilaga 2\" --commit",
+    )
+    .args(&[
+        value(
+            "id",
+            "ID",
+            "Åtgärden eller risken, med det id som `dino due` och `dino log` visar",
+        ),
+        value(
+            "text",
+            "TEXT",
+            "Hur det gick (Markdown, sparas som den skrivs) [förval: det som den sa]",
         ),
     ]),
     command(

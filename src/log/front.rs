@@ -29,6 +29,20 @@ pub enum Message {
     DateNotATime,
     /// `date` is no time with an offset; `why` is the time parser's reason.
     DateWithoutOffset { why: String },
+    /// `due` is not a day written `YYYY-MM-DD`; `found` is what it is.
+    DueNotADay { found: String },
+    /// `owner` is empty, or only spaces.
+    BlankOwner,
+    /// An action lacks `key` (`owner` or `due`).
+    ActionLacks { key: &'static str },
+    /// A `done` entry that names nothing under `closes`.
+    DoneClosesNothing,
+    /// `key` belongs to other kinds of entry (`for_kinds`), not `kind`.
+    NotForKind {
+        key: &'static str,
+        kind: &'static str,
+        for_kinds: &'static [&'static str],
+    },
 }
 
 /// A TOML basic string holding `text` exactly, always on one line (so no
@@ -90,6 +104,16 @@ pub fn render(meta: &Meta) -> String {
     if !meta.closes.is_empty() {
         let ids: Vec<String> = meta.closes.iter().map(|id| toml_string(id)).collect();
         line("closes", format!("[{}]", ids.join(", ")));
+    }
+    if let Some(owner) = &meta.owner {
+        line("owner", toml_string(owner));
+    }
+    if let Some(due) = meta.due {
+        // A TOML local date, unquoted.
+        line("due", due.to_string());
+    }
+    if let Some(mitigation) = &meta.mitigation {
+        line("mitigation", toml_string(mitigation));
     }
     if !meta.pack.is_empty() {
         line("pack", toml_string(&meta.pack));
@@ -178,6 +202,7 @@ fn read_meta(
     let phase = read_phase(&root, kind);
     let (by, participants) = read_people(&root);
     let closes = read_ids(&root, "closes");
+    let owned = read_owned(&root, kind, &closes);
     let follows = root
         .raw("follows")
         .is_some()
@@ -194,8 +219,101 @@ fn read_meta(
         pack,
         pack_version,
         closes,
+        owner: owned.owner,
+        due: owned.due,
+        mitigation: owned.mitigation,
         follows,
     })
+}
+
+/// Who sees to an action or a risk, by when, and how.
+struct Owned {
+    owner: Option<String>,
+    due: Option<jiff::civil::Date>,
+    mitigation: Option<String>,
+}
+
+/// `owner`, `due` and `mitigation`, where the kind of entry has them: an
+/// action must have its owner and its due date; a `done` entry must close
+/// something.
+fn read_owned(root: &Table<'_>, kind: Option<EntryKind>, closes: &[String]) -> Owned {
+    let ctx = root.ctx();
+    let owner = root.string("owner", false);
+    if let Some((name, span)) = &owner
+        && name.trim().is_empty()
+    {
+        report(ctx, span, Message::BlankOwner);
+    }
+    let owned = Owned {
+        owner: owner.map(|(name, _)| name),
+        due: read_due(root),
+        mitigation: root.string("mitigation", false).map(|(text, _)| text),
+    };
+    match kind {
+        Some(EntryKind::Action) => {
+            for (key, there) in [
+                ("owner", owned.owner.is_some()),
+                ("due", owned.due.is_some()),
+            ] {
+                if !there && root.raw(key).is_none() {
+                    report(ctx, &(0..3), Message::ActionLacks { key });
+                }
+            }
+        }
+        Some(EntryKind::Done) if closes.is_empty() => {
+            report(ctx, &(0..3), Message::DoneClosesNothing);
+        }
+        _ => {}
+    }
+    if let Some(kind) = kind {
+        refuse_where_not_owned(root, kind);
+    }
+    owned
+}
+
+/// Findings for `owner`, `due` or `mitigation` in an entry whose kind has
+/// none of them.
+fn refuse_where_not_owned(root: &Table<'_>, kind: EntryKind) {
+    const OWNED: &[&str] = &["action", "risk"];
+    const RISK: &[&str] = &["risk"];
+    let keys: &[(&'static str, &'static [&'static str])] = match kind {
+        EntryKind::Action => &[("mitigation", RISK)],
+        EntryKind::Risk => &[],
+        _ => &[("owner", OWNED), ("due", OWNED), ("mitigation", RISK)],
+    };
+    for (key, for_kinds) in keys {
+        if let Some(value) = root.raw(key) {
+            let message = Message::NotForKind {
+                key,
+                kind: kind.id(),
+                for_kinds,
+            };
+            report(root.ctx(), &value.span(), message);
+        }
+    }
+}
+
+/// `due`: a day, as a TOML local date or a `YYYY-MM-DD` string.
+fn read_due(root: &Table<'_>) -> Option<jiff::civil::Date> {
+    let value = root.raw("due")?;
+    let text = match value.get_ref() {
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
+        DeValue::String(s) => s.to_string(),
+        other => {
+            let found = other.type_str().to_string();
+            report(root.ctx(), &value.span(), Message::DueNotADay { found });
+            return None;
+        }
+    };
+    let day = crate::text::day::parse_day(&text);
+    if day.is_none() {
+        report(
+            root.ctx(),
+            &value.span(),
+            Message::DueNotADay { found: text },
+        );
+    }
+    day
 }
 
 /// `kind`, one of the kinds of entry.

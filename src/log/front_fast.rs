@@ -25,16 +25,7 @@ pub fn read(src: &SourceText, range: Range<usize>) -> Option<(Meta, KeyPositions
     let text = src.text.get(range.clone())?;
     let mut line_no = src.line_col(range.start).0;
     let mut positions = KeyPositions::new();
-    let mut kind = None;
-    let mut date = None;
-    let mut phase = None;
-    let mut facilitator = None;
-    let mut author = None;
-    let mut participants = None;
-    let mut closes = None;
-    let mut pack = None;
-    let mut pack_version = None;
-    let mut follows = None;
+    let mut slots = Slots::default();
     let mut lines = text.split('\n');
     // The text ends with the line end before the closing fence.
     while let Some(line) = lines.next() {
@@ -48,49 +39,106 @@ pub fn read(src: &SourceText, range: Range<usize>) -> Option<(Meta, KeyPositions
         {
             return None;
         }
-        // Each key comes once (above), so each slot is filled once.
-        match key {
-            "kind" => kind = Some(EntryKind::from_id(&whole_string(value)?)?),
-            "phase" => phase = Some(whole_string(value)?),
-            "date" => date = Some(datetime(value)?),
-            "facilitator" => facilitator = Some(whole_string(value)?),
-            "author" => author = Some(whole_string(value)?),
-            "pack" => pack = Some(whole_string(value)?),
-            "pack_version" => pack_version = Some(whole_string(value)?),
-            "closes" => closes = Some(string_array(value)?),
-            "follows" => follows = Some(string_array(value)?),
-            "participants" if value == "[" => {
-                let mut list = Vec::new();
-                loop {
-                    let line = lines.next()?;
-                    line_no += 1;
-                    if line == "]" {
-                        break;
-                    }
-                    list.push(participant(line)?);
-                }
-                participants = Some(list);
-            }
-            _ => return None,
+        if key == "participants" && value == "[" {
+            let (list, lines_read) = participants(&mut lines)?;
+            slots.participants = Some(list);
+            line_no += lines_read;
+        } else {
+            slots.fill(key, value)?;
         }
         line_no += 1;
     }
-    let kind = kind?;
-    if phase.is_none() && matches!(kind, EntryKind::Session | EntryKind::Gate) {
-        return None;
+    Some((slots.into_meta()?, positions))
+}
+
+/// The keys' values as read, each key once.
+#[derive(Default)]
+struct Slots {
+    kind: Option<EntryKind>,
+    date: Option<Stamp>,
+    phase: Option<String>,
+    facilitator: Option<String>,
+    author: Option<String>,
+    participants: Option<Vec<Participant>>,
+    closes: Option<Vec<String>>,
+    pack: Option<String>,
+    pack_version: Option<String>,
+    follows: Option<Vec<String>>,
+    owner: Option<String>,
+    due: Option<jiff::civil::Date>,
+    mitigation: Option<String>,
+}
+
+impl Slots {
+    /// Reads one `key = value` line into its slot; `None` for a key or a
+    /// value not in dino's shape.
+    fn fill(&mut self, key: &str, value: &str) -> Option<()> {
+        match key {
+            "kind" => self.kind = Some(EntryKind::from_id(&whole_string(value)?)?),
+            "phase" => self.phase = Some(whole_string(value)?),
+            "date" => self.date = Some(datetime(value)?),
+            "facilitator" => self.facilitator = Some(whole_string(value)?),
+            "author" => self.author = Some(whole_string(value)?),
+            "pack" => self.pack = Some(whole_string(value)?),
+            "pack_version" => self.pack_version = Some(whole_string(value)?),
+            "closes" => self.closes = Some(string_array(value)?),
+            "follows" => self.follows = Some(string_array(value)?),
+            "owner" => self.owner = Some(whole_string(value).filter(|o| !o.trim().is_empty())?),
+            "due" => self.due = Some(crate::text::day::parse_day(value)?),
+            "mitigation" => self.mitigation = Some(whole_string(value)?),
+            _ => return None,
+        }
+        Some(())
     }
-    let meta = Meta {
-        kind,
-        date: date?,
-        phase,
-        by: facilitator.or(author),
-        participants: participants.unwrap_or_default(),
-        pack: pack.unwrap_or_default(),
-        pack_version: pack_version.unwrap_or_default(),
-        closes: closes.unwrap_or_default(),
-        follows,
-    };
-    Some((meta, positions))
+
+    /// The front matter, when it holds nothing the full reader would
+    /// report: a session or gate without its phase, an action without its
+    /// owner or due date, a `done` that closes nothing, keys of other kinds.
+    fn into_meta(self) -> Option<Meta> {
+        let kind = self.kind?;
+        let complete = match kind {
+            EntryKind::Session | EntryKind::Gate => self.phase.is_some(),
+            EntryKind::Action => self.owner.is_some() && self.due.is_some(),
+            EntryKind::Done => self.closes.as_ref().is_some_and(|ids| !ids.is_empty()),
+            _ => true,
+        };
+        let in_place = (kind.is_owned() || (self.owner.is_none() && self.due.is_none()))
+            && (kind == EntryKind::Risk || self.mitigation.is_none());
+        if !(complete && in_place) {
+            return None;
+        }
+        Some(Meta {
+            kind,
+            date: self.date?,
+            phase: self.phase,
+            by: self.facilitator.or(self.author),
+            participants: self.participants.unwrap_or_default(),
+            pack: self.pack.unwrap_or_default(),
+            pack_version: self.pack_version.unwrap_or_default(),
+            closes: self.closes.unwrap_or_default(),
+            owner: self.owner,
+            due: self.due,
+            mitigation: self.mitigation,
+            follows: self.follows,
+        })
+    }
+}
+
+/// The participants' lines up to the closing `]`, and how many lines that
+/// took.
+fn participants<'a>(
+    lines: &mut impl Iterator<Item = &'a str>,
+) -> Option<(Vec<Participant>, usize)> {
+    let mut list = Vec::new();
+    let mut read = 0;
+    loop {
+        let line = lines.next()?;
+        read += 1;
+        if line == "]" {
+            return Some((list, read));
+        }
+        list.push(participant(line)?);
+    }
 }
 
 /// A basic string and what follows it: the text, and the rest of `s`.

@@ -39,10 +39,14 @@ pub enum EntryKind {
     Risk,
     Insight,
     Lesson,
+    /// Something someone will do by a date.
+    Action,
+    /// Closes actions and risks.
+    Done,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 8] = [
+    pub const ALL: [EntryKind; 10] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
@@ -51,6 +55,8 @@ impl EntryKind {
         EntryKind::Risk,
         EntryKind::Insight,
         EntryKind::Lesson,
+        EntryKind::Action,
+        EntryKind::Done,
     ];
 
     /// The name in front matter and file names.
@@ -64,6 +70,8 @@ impl EntryKind {
             EntryKind::Risk => "risk",
             EntryKind::Insight => "insight",
             EntryKind::Lesson => "lesson",
+            EntryKind::Action => "action",
+            EntryKind::Done => "done",
         }
     }
 
@@ -81,6 +89,8 @@ impl EntryKind {
             EntryKind::Risk => lang.pick("Risk", "Risk"),
             EntryKind::Insight => lang.pick("Insikt", "Insight"),
             EntryKind::Lesson => lang.pick("Lärdom", "Lesson"),
+            EntryKind::Action => lang.pick("Åtgärd", "Action"),
+            EntryKind::Done => lang.pick("Klart", "Done"),
         }
     }
 
@@ -93,7 +103,14 @@ impl EntryKind {
                 | EntryKind::Risk
                 | EntryKind::Insight
                 | EntryKind::Lesson
+                | EntryKind::Action
+                | EntryKind::Done
         )
+    }
+
+    /// Whether an entry of this kind may have an owner and a due date.
+    pub fn is_owned(self) -> bool {
+        matches!(self, EntryKind::Action | EntryKind::Risk)
     }
 }
 
@@ -108,8 +125,14 @@ pub struct Meta {
     pub participants: Vec<Participant>,
     pub pack: String,
     pub pack_version: String,
-    /// Ids of entries (risks, mostly) this one settles.
+    /// Ids of entries (actions and risks, mostly) this one settles.
     pub closes: Vec<String>,
+    /// Who sees to an action, or owns a risk.
+    pub owner: Option<String>,
+    /// When an action is due, or a risk's mitigation.
+    pub due: Option<jiff::civil::Date>,
+    /// What is done about a risk.
+    pub mitigation: Option<String>,
     /// Ids of the entries that were newest when this one was begun: what
     /// its author had seen. `None` when the key is absent (entries written
     /// by hand or by older versions), which reads as "after every earlier

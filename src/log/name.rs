@@ -91,6 +91,9 @@ mod tests {
             pack: "dino".into(),
             pack_version: "1.0.0".into(),
             closes: Vec::new(),
+            owner: None,
+            due: None,
+            mitigation: None,
             follows: None,
         }
     }

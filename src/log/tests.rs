@@ -31,6 +31,9 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         pack: "dino".into(),
         pack_version: "1.0.0".into(),
         closes: Vec::new(),
+        owner: None,
+        due: None,
+        mitigation: None,
         follows: Some(vec!["3f9a2c".into()]),
     }
 }

@@ -6,15 +6,15 @@ use std::sync::Arc;
 
 use super::state_words::{answer_text, current_text, phase_title};
 use crate::i18n::Lang;
-use crate::log::{Body, EntryKind};
+use crate::log::EntryKind;
 use crate::pack::Decision;
 use crate::pack::diff::Change;
 use crate::state::{Current, Disagreement, GateState, PhaseState, Side, State};
 use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::tr;
+use crate::workbook::Workbook;
 use crate::workbook::pack_change::Unknown;
-use crate::workbook::{LoadedEntry, Workbook};
 
 /// "3 av 7", or a dash when nothing is required.
 pub fn progress(phase: &PhaseState, lang: Lang) -> String {
@@ -34,19 +34,6 @@ pub fn gate_text(gate: &GateState, lang: Lang) -> String {
         GateState::Decided { decision, date, .. } => {
             format!("{} {}", decision.label(lang), date.date())
         }
-    }
-}
-
-/// A note's title: the first line of its text.
-pub fn note_title(entry: &LoadedEntry) -> String {
-    match &entry.entry.body {
-        Body::Text(text) => text
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string(),
-        Body::Records(_) => entry.entry.title.clone(),
     }
 }
 
@@ -73,7 +60,7 @@ pub fn decision_text(wb: &Workbook, state: &State, lang: Lang) -> Option<String>
         }
         _ => format!(
             "{} ({})",
-            shorten(&note_title(entry), 50),
+            shorten(&entry.headline(), 50),
             entry.entry.meta.date.date()
         ),
     })

@@ -275,6 +275,9 @@ impl Progress {
                 pack: ctx.workbook.pack.id.clone(),
                 pack_version: self.pack_version.clone(),
                 closes: Vec::new(),
+                owner: None,
+                due: None,
+                mitigation: None,
                 follows: Some(self.follows.clone()),
             },
             title: format!(
@@ -625,6 +628,9 @@ pub fn gate_entry(
             pack: ctx.workbook.pack.id.clone(),
             pack_version: ctx.workbook.pack.version.clone(),
             closes: Vec::new(),
+            owner: None,
+            due: None,
+            mitigation: None,
             follows: Some(follows(ctx.workbook)),
         },
         title: crate::tr!(

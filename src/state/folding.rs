@@ -2,7 +2,7 @@
 //! answers, a gate's decision, a readiness assessment, a note), then the
 //! phases, where the project stands and the disagreements.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use super::answer::{self, Given, interpret};
 use super::lineage::Lineage;
@@ -86,7 +86,9 @@ pub(super) struct Folding<'w> {
     gates: BTreeMap<String, GateState>,
     last_session: BTreeMap<String, Stamp>,
     notes: Vec<NoteState>,
-    closed: BTreeSet<String>,
+    /// Each closed entry's id, with the first entry (in log order) that
+    /// closed it.
+    closed: BTreeMap<String, usize>,
     readiness: Vec<readiness::Assessment>,
     last_activity: Option<Stamp>,
     /// Per item, the answers no later answer has seen past: one, unless
@@ -106,7 +108,7 @@ impl<'w> Folding<'w> {
             gates: BTreeMap::new(),
             last_session: BTreeMap::new(),
             notes: Vec::new(),
-            closed: BTreeSet::new(),
+            closed: BTreeMap::new(),
             readiness: Vec::new(),
             last_activity: None,
             live: BTreeMap::new(),
@@ -324,7 +326,7 @@ impl<'w> Folding<'w> {
     fn note(&mut self, reading: &Reading<'_>) {
         for id in &reading.loaded.entry.meta.closes {
             if self.ids.contains(id.as_str()) {
-                self.closed.insert(id.clone());
+                self.closed.entry(id.clone()).or_insert(reading.index);
             } else {
                 let message = Message::ClosesUnknown { id: id.clone() };
                 self.findings
@@ -334,6 +336,7 @@ impl<'w> Folding<'w> {
         self.notes.push(NoteState {
             entry: reading.index,
             open: true,
+            closed_by: None,
         });
     }
 
@@ -341,7 +344,8 @@ impl<'w> Folding<'w> {
     pub(super) fn finish(mut self) -> State {
         let workbook = self.workbook;
         for note in &mut self.notes {
-            note.open = !self.closed.contains(&workbook.entries[note.entry].id);
+            note.closed_by = self.closed.get(&workbook.entries[note.entry].id).copied();
+            note.open = note.closed_by.is_none();
         }
         let phases: Vec<PhaseState> = workbook
             .pack

@@ -5,6 +5,7 @@
 
 pub mod answer;
 pub(crate) mod folding;
+pub mod follow_up;
 pub mod lineage;
 pub mod readiness;
 
@@ -97,11 +98,14 @@ pub enum Current {
     Finished,
 }
 
-/// A note entry, with whether it (a risk) is still open.
+/// A note entry, with whether it (an action, a risk) is still open.
 #[derive(Clone, Debug)]
 pub struct NoteState {
     pub entry: usize,
     pub open: bool,
+    /// The first entry, in log order, that closed it (an index in
+    /// `Workbook::entries`).
+    pub closed_by: Option<usize>,
 }
 
 /// An item answered differently by entries whose authors had not seen each

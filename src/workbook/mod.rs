@@ -81,6 +81,20 @@ pub struct LoadedEntry {
 }
 
 impl LoadedEntry {
+    /// What the entry says in a line: a note's first line of text, else
+    /// its title.
+    pub fn headline(&self) -> String {
+        match &self.entry.body {
+            crate::log::Body::Text(text) => text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+            crate::log::Body::Records(_) => self.entry.title.clone(),
+        }
+    }
+
     /// Where a front-matter key's value is, or the file's start.
     pub fn at(&self, key: &str) -> (usize, usize) {
         self.key_at.get(key).copied().unwrap_or((1, 1))

@@ -24,6 +24,38 @@ fn ids() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec("[0-9a-f]{6,8}", 0..3)
 }
 
+/// An owner, a due day and a mitigation, each maybe there.
+fn owned() -> impl Strategy<Value = (Option<String>, Option<jiff::civil::Date>, Option<String>)> {
+    (
+        prop::option::of(awkward()),
+        prop::option::of(0i32..3_000_000),
+        prop::option::of(awkward()),
+    )
+        .prop_map(|(owner, day, mitigation)| {
+            let epoch = jiff::civil::date(1900, 1, 1);
+            let due = day.and_then(|d| epoch.checked_add(jiff::Span::new().days(d)).ok());
+            // An owner is never blank.
+            (owner.map(|o| format!("O{o}")), due, mitigation)
+        })
+}
+
+/// The owned keys as the kind of entry has them: an action always has an
+/// owner and a due day, a risk may have all three, others none.
+fn fit_owned(
+    kind: EntryKind,
+    (owner, due, mitigation): (Option<String>, Option<jiff::civil::Date>, Option<String>),
+) -> (Option<String>, Option<jiff::civil::Date>, Option<String>) {
+    match kind {
+        EntryKind::Action => (
+            Some(owner.unwrap_or_else(|| "Karin".into())),
+            Some(due.unwrap_or(jiff::civil::date(2026, 3, 31))),
+            None,
+        ),
+        EntryKind::Risk => (owner, due, mitigation),
+        _ => (None, None, None),
+    }
+}
+
 fn meta() -> impl Strategy<Value = Meta> {
     (
         prop::sample::select(EntryKind::ALL.to_vec()),
@@ -32,9 +64,15 @@ fn meta() -> impl Strategy<Value = Meta> {
         prop::option::of(awkward()),
         prop::collection::vec((awkward(), prop::option::of(awkward())), 0..3),
         (ids(), awkward(), awkward(), prop::option::of(ids())),
+        owned(),
     )
         .prop_map(
-            |(kind, phase, (secs, hours), by, people, (closes, pack, version, follows))| {
+            |(kind, phase, (secs, hours), by, people, (closes, pack, version, follows), owned)| {
+                let (owner, due, mitigation) = fit_owned(kind, owned);
+                let mut closes = closes;
+                if kind == EntryKind::Done && closes.is_empty() {
+                    closes.push("abc123".into());
+                }
                 let phase = match kind {
                     EntryKind::Session | EntryKind::Gate => Some(phase.unwrap_or_default()),
                     _ => phase,
@@ -53,6 +91,9 @@ fn meta() -> impl Strategy<Value = Meta> {
                     pack,
                     pack_version: version,
                     closes,
+                    owner,
+                    due,
+                    mitigation,
                     follows,
                 }
             },

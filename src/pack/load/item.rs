@@ -370,12 +370,11 @@ fn wrong_kind(kind: &Kind, what: Said) -> Message {
 
 /// Checks a calendar date written `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<String, Message> {
-    match s.parse::<jiff::civil::Date>() {
-        Ok(date) if s.len() == 10 => Ok(date.to_string()),
-        _ => Err(Message::NotADate {
+    crate::text::day::parse_day(s)
+        .map(|date| date.to_string())
+        .ok_or_else(|| Message::NotADate {
             value: s.to_string(),
-        }),
-    }
+        })
 }
 
 /// What decoding an item, or checking a value for one, says; worded in

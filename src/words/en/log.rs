@@ -21,6 +21,26 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => {
             format!("`date` must be a time with an offset, like 2026-03-02T09:15:00+01:00 ({why})")
         }
+        Front::DueNotADay { found } => {
+            format!("`due` must be a day written like 2026-03-31, not `{found}`")
+        }
+        Front::BlankOwner => "`owner` is empty; write who is responsible".to_string(),
+        Front::ActionLacks { key } => {
+            format!("missing key `{key}` (an action has an owner, `owner`, and a due date, `due`)")
+        }
+        Front::DoneClosesNothing => {
+            "an entry of kind `done` closes something: list ids under `closes`".to_string()
+        }
+        Front::NotForKind {
+            key,
+            kind,
+            for_kinds,
+        } => {
+            let for_kinds = super::super::in_code(for_kinds);
+            format!(
+                "`{key}` does not belong to an entry of kind `{kind}` (it is used by {for_kinds})"
+            )
+        }
     }
 }
 

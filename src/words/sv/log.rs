@@ -23,6 +23,24 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => format!(
             "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})"
         ),
+        Front::DueNotADay { found } => {
+            format!("`due` ska vara en dag skriven som 2026-03-31, inte `{found}`")
+        }
+        Front::BlankOwner => "`owner` är tom; skriv vem som ansvarar".to_string(),
+        Front::ActionLacks { key } => format!(
+            "nyckeln `{key}` saknas (en åtgärd har en ansvarig, `owner`, och ett datum, `due`)"
+        ),
+        Front::DoneClosesNothing => {
+            "en post av sorten `done` stänger något: ange id:n under `closes`".to_string()
+        }
+        Front::NotForKind {
+            key,
+            kind,
+            for_kinds,
+        } => {
+            let for_kinds = super::super::in_code(for_kinds);
+            format!("`{key}` hör inte till en post av sorten `{kind}` (den används av {for_kinds})")
+        }
     }
 }
 
