@@ -40,4 +40,22 @@ macro_rules! worded {
 
 worded! {
     crate::conflict::Message => conflict,
+    crate::fsio::Message => fsio,
+    crate::fsio::errors::Why => io_why,
+    crate::git::Message => git,
+    crate::out::Message => out,
+    crate::pack::builtin::Message => pack_builtin,
+    crate::pack::diff::Message => pack_diff,
+    crate::pack::source::Message => pack_source,
+    crate::toml_read::Message => toml_read,
+    crate::toml_read::ValueType => value_type,
+}
+
+/// Names in backticks, separated by commas: "`id`, `kind`".
+fn in_backticks(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::own_files::read_in;
 use super::{LOG_DIR, LoadedEntry};
 use crate::finding::Finding;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::{entry_id_of, entry_what, read_entry, well_named, what_in_name};
 use crate::tr;
 
@@ -27,7 +27,7 @@ pub(super) fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> 
     if let Err(out) = crate::fsio::inside::check(root, &dir) {
         findings.push(Finding::in_file(
             dir.display().to_string(),
-            out.message_for(&dir, lang),
+            out.message_for(&dir),
         ));
         return Vec::new();
     }
@@ -94,7 +94,7 @@ fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing, lang: Lang) -
         // Named like an entry, but a folder, a pipe or a device.
         Some(Finding::in_file(
             shown(),
-            crate::fsio::regular::not_regular(lang),
+            crate::fsio::Message::NotRegular.say(lang),
         ))
     } else {
         Some(Finding::in_file(
@@ -117,9 +117,9 @@ fn unlisted(dir: &Path, err: &std::io::Error, lang: Lang) -> Finding {
             "the folder log/ is missing; it is made when the first entry is written"
         )
     } else if dir.is_file() {
-        crate::fsio::not_a_folder(lang)
+        crate::fsio::Message::NotAFolder.say(lang)
     } else {
-        let why = crate::fsio::errors::why(err, lang);
+        let why = crate::fsio::errors::why(err).say(lang);
         tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
     };
     Finding::in_file(dir.display().to_string(), message)
@@ -175,9 +175,9 @@ fn read_one(
     let shown = path.display().to_string();
     // A file in a log/ that is inside the workbook is inside too.
     let read = if is_link {
-        read_in(root, &path, shown.clone(), lang)
+        read_in(root, &path, shown.clone())
     } else {
-        crate::pack::source::read_text(&path, shown.clone(), lang)
+        crate::pack::source::read_text(&path, shown.clone())
     };
     let src = match read {
         Ok(src) => src,

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::Entry;
 use crate::pack::condition::Value;
 use crate::pack::source::PackSource;
@@ -106,7 +106,7 @@ impl Workbook {
                 ),
             )]);
         }
-        let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
+        let src = read_in(root, &file_path, shown.clone()).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
@@ -147,7 +147,7 @@ pub fn language_at(dir: &Path) -> Option<Lang> {
 /// The language of the workbook in `root`, if its `workbook.toml` reads.
 pub fn language_of(root: &Path) -> Option<Lang> {
     let path = root.join(WORKBOOK_FILE);
-    let src = read_in(root, &path, path.display().to_string(), Lang::En).ok()?;
+    let src = read_in(root, &path, path.display().to_string()).ok()?;
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }
@@ -217,7 +217,7 @@ fn read_pack(
         && !crate::pack::source::has_pack_file(dir)
     {
         let shown = dir.display();
-        let why = builtin::not_a_pack_why(dir, lang);
+        let why = builtin::not_a_pack_why(dir).say(lang);
         return Err(vec![src.finding(
             &at.path,
             tr!(

@@ -6,17 +6,17 @@
 use std::path::Path;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::tr;
 
 /// Reads one of the workbook `root`'s own files as text (an ordinary file,
 /// inside the workbook, of at most `MAX_FILE_BYTES`), named `name` in
 /// findings.
-pub fn read_in(root: &Path, path: &Path, name: String, lang: Lang) -> Result<SourceText, Finding> {
+pub fn read_in(root: &Path, path: &Path, name: String) -> Result<SourceText, Finding> {
     if let Err(out) = crate::fsio::inside::check(root, path) {
-        return Err(Finding::in_file(name, out.message_for(path, lang)));
+        return Err(Finding::in_file(name, out.message_for(path)));
     }
-    crate::pack::source::read_text(path, name, lang)
+    crate::pack::source::read_text(path, name)
 }
 
 /// The atomic writer's temporary files (`.dino-*.tmp`) left in the
@@ -68,10 +68,10 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
         return Vec::new();
     }
     if let Err(out) = crate::fsio::inside::check(root, &dir) {
-        return vec![named(&dir, out.message_for(&dir, lang))];
+        return vec![named(&dir, out.message_for(&dir).say(lang))];
     }
     if !fs::metadata(&dir).is_ok_and(|m| m.is_dir()) {
-        return vec![named(&dir, crate::fsio::not_a_folder(lang))];
+        return vec![named(&dir, crate::fsio::Message::NotAFolder.say(lang))];
     }
     let mut out = Vec::new();
     for name in ["draft.md", "lock"] {
@@ -80,7 +80,7 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             continue;
         };
         if let Err(leaves) = crate::fsio::inside::check(root, &path) {
-            out.push(named(&path, leaves.message_for(&path, lang)));
+            out.push(named(&path, leaves.message_for(&path).say(lang)));
             continue;
         }
         if own.file_type().is_symlink() {
@@ -91,7 +91,7 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             continue;
         };
         if !meta.is_file() {
-            out.push(named(&path, crate::fsio::regular::not_regular(lang)));
+            out.push(named(&path, crate::fsio::Message::NotRegular.say(lang)));
             continue;
         }
         #[cfg(unix)]

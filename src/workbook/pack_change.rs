@@ -118,13 +118,9 @@ impl Workbook {
         if std::fs::symlink_metadata(&path).is_err() {
             return Ok(None);
         }
-        let src = crate::workbook::own_files::read_in(
-            &self.root,
-            &path,
-            path.display().to_string(),
-            lang,
-        )
-        .map_err(Unknown::Unreadable)?;
+        let src =
+            crate::workbook::own_files::read_in(&self.root, &path, path.display().to_string())
+                .map_err(Unknown::Unreadable)?;
         Snapshot::read(&src, lang)
             .map(Some)
             .map_err(Unknown::Unreadable)

@@ -22,7 +22,7 @@ pub fn read_path(
     pack: &Pack,
     lang: Lang,
 ) -> Result<BTreeMap<String, Value>> {
-    let src = crate::pack::source::read_text(path, path.display().to_string(), lang)
+    let src = crate::pack::source::read_text(path, path.display().to_string())
         .map_err(|f| anyhow::anyhow!("{f}"))?;
     read_file(&src, pack, lang).map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
@@ -44,7 +44,7 @@ pub fn read_file(
     lang: Lang,
 ) -> Result<BTreeMap<String, Value>, Vec<Finding>> {
     let findings = RefCell::new(Vec::new());
-    let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+    let Some(tree) = crate::toml_read::parse(src, &src.text, &findings) else {
         return Err(findings.into_inner());
     };
     let mut out = BTreeMap::new();

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::WORKBOOK_FILE;
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::toml_string;
 use crate::pack::Pack;
 use crate::pack::snapshot::{ItemShot, Snapshot};
@@ -62,7 +62,7 @@ impl Snapshot {
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
         let text = Snapshot::text(pack, lang)?;
-        crate::fsio::write_atomic_in(dir, &path, text.as_bytes(), lang)?;
+        crate::fsio::write_atomic_in(dir, &path, text.as_bytes())?;
         Ok(path)
     }
 
@@ -75,7 +75,7 @@ impl Snapshot {
 
     /// Reads a snapshot back; a problem is a finding with its position.
     pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
-        crate::toml_read::decode(src, lang, |why| unreadable(lang, why))
+        crate::toml_read::decode(src, |why| unreadable(lang, &why.say(lang)))
     }
 }
 
@@ -101,16 +101,16 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
     std::fs::symlink_metadata(&path).ok()?;
     let name = path.display().to_string();
     if let Err(out) = crate::fsio::inside::check(dir, &path) {
-        return Some(Err(Finding::in_file(name, out.message_for(&path, lang))));
+        return Some(Err(Finding::in_file(name, out.message_for(&path))));
     }
     // Only an ordinary file: a pipe would never end.
     let file = match crate::fsio::regular::open_regular(&path) {
         Ok(file) => file,
-        Err(err) => return Some(Err(Finding::in_file(name, err.message(lang)))),
+        Err(err) => return Some(Err(Finding::in_file(name, err.message()))),
     };
     let mut head = Vec::new();
     if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
-        let why = crate::fsio::errors::why(&err, lang);
+        let why = crate::fsio::errors::why(&err).say(lang);
         return Some(Err(Finding::in_file(name, unreadable(lang, &why))));
     }
     let text = String::from_utf8_lossy(&head);

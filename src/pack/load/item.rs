@@ -11,7 +11,7 @@ use super::super::model::{Choice, Item, Kind, Lean, Scale};
 use super::Seen;
 use super::text::{TextForm, TextOf, read_value_text};
 use crate::finding::closest;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Said};
 use crate::toml_read::{Table, integer_of, number_of};
 use crate::tr;
 
@@ -53,6 +53,19 @@ const KIND_KEYS: [(&str, &str); 6] = [
     ("labels", "scale"),
     ("unit", "number"),
 ];
+
+/// The keys that belong to other kinds of item, with the kinds they
+/// belong to; for an item in a phase, `default` too (profile questions').
+fn elsewhere(in_phase: bool, lang: Lang) -> Vec<(&'static str, Said)> {
+    let mut keys = KIND_KEYS
+        .map(|(key, kinds)| (key, Said::from(kinds)))
+        .to_vec();
+    if in_phase {
+        let kinds = lang.pick("profilfrågor", "profile questions");
+        keys.push(("default", kinds.into()));
+    }
+    keys
+}
 
 /// Decodes an item. `phase` is `None` for a profile question. The item is
 /// `None` when it has errors (already reported).
@@ -114,11 +127,7 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
         }
         None => tr!(lang, "en punkt", "an item").to_string(),
     };
-    let mut elsewhere = KIND_KEYS.to_vec();
-    if phase.is_some() {
-        elsewhere.push(("default", lang.pick("profilfrågor", "profile questions")));
-    }
-    t.finish(&elsewhere, &here);
+    t.finish(&elsewhere(phase.is_some(), lang), here);
 
     notes.when = when;
     notes.id = id.clone();

@@ -75,7 +75,7 @@ fn load_with(replace: &[(&str, &str)]) -> Result<crate::pack::Pack, Vec<String>>
         findings
             .iter()
             .map(|f| {
-                let text = f.to_string();
+                let text = f.in_words(Lang::En);
                 let prefix = format!("{}/", root.display());
                 text.strip_prefix(&prefix).unwrap_or(&text).to_string()
             })

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::super::text::Text;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::toml_read::{FileCtx, Table, control_character, type_name};
 use crate::tr;
 
@@ -81,7 +81,7 @@ pub fn read_value_text(
                         by_lang.push((text_lang, s.to_string()));
                     }
                     other => {
-                        let found = type_name(other, lang);
+                        let found = type_name(other).say(lang);
                         ctx.report(
                             &wording.span(),
                             tr!(
@@ -113,7 +113,7 @@ pub fn read_value_text(
             Text::ByLang(by_lang)
         }
         other => {
-            let found = type_name(other, lang);
+            let found = type_name(other).say(lang);
             ctx.report(
                 &value.span(),
                 tr!(
