@@ -5,32 +5,34 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::i18n::Lang;
-use crate::tr;
+/// What committing says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// git is not installed: the files are written but not committed.
+    NoGit,
+    /// `dir` is not in a git repository: the files are written but not
+    /// committed.
+    NotARepository { dir: String },
+    /// The files were committed with the commit message `message`.
+    Committed { message: String },
+    /// git could not commit the files (`why`, in git's words); they are
+    /// written.
+    NotCommitted { why: String },
+}
 
 /// Commits `files` (inside `dir`'s repository) with `message`. Returns a
 /// note for the user on what happened.
-pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Result<String, String> {
+pub fn commit(dir: &Path, files: &[PathBuf], message: &str) -> Result<Message, Message> {
     let inside = Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(["rev-parse", "--is-inside-work-tree"])
         .output();
     match inside {
-        Err(_) => {
-            return Err(tr!(
-                lang,
-                "git finns inte här; filerna är skrivna men inte incheckade",
-                "git is not installed; the files are written but not committed"
-            ));
-        }
+        Err(_) => return Err(Message::NoGit),
         Ok(out) if !out.status.success() => {
-            return Err(tr!(
-                lang,
-                "{} ligger inte i ett git-förråd; filerna är skrivna men inte incheckade",
-                "{} is not in a git repository; the files are written but not committed",
-                dir.display()
-            ));
+            let dir = dir.display().to_string();
+            return Err(Message::NotARepository { dir });
         }
         Ok(_) => {}
     }
@@ -64,14 +66,10 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str, lang: Lang) -> Resul
     commit.extend(files.iter().map(|f| f.as_os_str()));
     run(&add)
         .and_then(|()| run(&commit))
-        .map(|()| tr!(lang, "incheckat: {message}", "committed: {message}"))
-        .map_err(|why| {
-            tr!(
-                lang,
-                "git kunde inte checka in filerna ({why}); de är skrivna",
-                "git could not commit the files ({why}); they are written"
-            )
+        .map(|()| Message::Committed {
+            message: message.to_string(),
         })
+        .map_err(|why| Message::NotCommitted { why })
 }
 
 /// Who committed each file of `dir`'s `log/` first, by file name, as git

@@ -3,8 +3,8 @@
 //! The map, in layers from the bottom up (docs/architecture.md has a line
 //! per module; `tests/layers.rs` fails on an import from a layer above):
 //! 1. files: `fsio` writes atomically and reads inside a workbook,
-//!    `toml_read` reads TOML with positions (`toml_words` says its errors
-//!    in Swedish), `conflict` names git's conflict markers, `finding`
+//!    `toml_read` reads TOML with positions (`words` says its errors, the
+//!    parser's in Swedish too), `conflict` names git's conflict markers, `finding`
 //!    reports problems in files, `text` escapes and makes text safe for a terminal, `out` is
 //!    the one way to print, `i18n` the two languages, `exit` the exit
 //!    codes, `git` commits.
@@ -41,7 +41,6 @@ pub mod session;
 pub mod state;
 pub mod text;
 pub mod toml_read;
-pub mod toml_words;
 pub mod ui;
 pub mod words;
 pub mod workbook;

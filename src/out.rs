@@ -60,9 +60,16 @@ pub fn error(message: impl Display) {
     self::message(format_args!("{}: {message}", error_label()));
 }
 
+/// What printing says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The label before an error message.
+    ErrorLabel,
+}
+
 /// The label before an error message, in the language of the run.
 pub fn error_label() -> String {
-    console::style(crate::i18n::spoken().pick("fel", "error"))
+    console::style(Message::ErrorLabel.to_string())
         .for_stderr()
         .red()
         .bold()

@@ -16,11 +16,77 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::finding::{Finding, SourceText, closest};
-use crate::i18n::Lang;
-use crate::tr;
+use crate::i18n::{Lang, Said};
 
-/// One file being read: its text, the UI language, the languages its texts
-/// are written in (a pack's; none elsewhere) and the findings so far.
+/// What reading TOML says; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The table lacks the key `key`.
+    MissingKey { key: String },
+    /// `key` holds a value of the type `found` where `wanted` belongs.
+    WrongType {
+        key: String,
+        wanted: Expected,
+        found: ValueType,
+    },
+    /// The list `key` has `entries` entries, more than dino reads
+    /// ([`MAX_LIST`]): split them up.
+    TooLong { key: String, entries: usize },
+    /// An entry of the list `key` is a `found` where `wanted` belongs.
+    WrongEntry {
+        key: String,
+        wanted: Expected,
+        found: ValueType,
+    },
+    /// `key` does not belong `here`, but to other kinds (`kinds`).
+    NotHere {
+        key: String,
+        here: Said,
+        kinds: Said,
+    },
+    /// An unknown key, and the valid one closest to it.
+    UnknownKeyNear { key: String, near: String },
+    /// An unknown key, and the keys valid here.
+    UnknownKey { key: String, valid: Vec<String> },
+    /// `id` is not a valid id (a lowercase slug).
+    NotAnId { id: String },
+    /// Invalid TOML: the parser's own message, in English.
+    Syntax { english: String },
+    /// `more` syntax errors past the ones named ([`MAX_TOML_ERRORS`]).
+    MoreSyntaxErrors { more: usize },
+    /// What the parser says is wrong, in English, alone (after what could
+    /// not be read).
+    Parser { english: String },
+}
+
+/// A TOML value's type, as found in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}
+
+/// What a key's value should be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    /// `true` or `false`.
+    Boolean,
+    Integer,
+    /// An integer or a float.
+    Number,
+    Table,
+    Array,
+}
+
+/// One file being read: its text, the UI language (for the messages a
+/// decoder still words itself), the languages its texts are written in
+/// (a pack's; none elsewhere) and the findings so far.
 pub struct FileCtx<'a> {
     pub src: &'a SourceText,
     pub lang: Lang,
@@ -29,7 +95,7 @@ pub struct FileCtx<'a> {
 }
 
 impl FileCtx<'_> {
-    pub fn report(&self, span: &Range<usize>, message: String) {
+    pub fn report(&self, span: &Range<usize>, message: impl Into<Said>) {
         self.findings
             .borrow_mut()
             .push(self.src.finding(span, message));
@@ -44,19 +110,17 @@ pub struct Table<'a> {
     asked: RefCell<Vec<&'static str>>,
 }
 
-/// Type names as TOML users know them; in Swedish, as they read in a
-/// sentence ("inte ett heltal").
-pub fn type_name(value: &DeValue<'_>, lang: Lang) -> &'static str {
-    let (sv, en) = match value {
-        DeValue::String(_) => ("en sträng", "string"),
-        DeValue::Integer(_) => ("ett heltal", "integer"),
-        DeValue::Float(_) => ("ett decimaltal", "float"),
-        DeValue::Boolean(_) => ("ett sanningsvärde", "boolean"),
-        DeValue::Datetime(_) => ("en tidpunkt", "datetime"),
-        DeValue::Array(_) => ("en lista", "array"),
-        DeValue::Table(_) => ("en tabell", "table"),
-    };
-    lang.pick(sv, en)
+/// A value's type, named in words as TOML users know it.
+pub fn type_name(value: &DeValue<'_>) -> ValueType {
+    match value {
+        DeValue::String(_) => ValueType::String,
+        DeValue::Integer(_) => ValueType::Integer,
+        DeValue::Float(_) => ValueType::Float,
+        DeValue::Boolean(_) => ValueType::Boolean,
+        DeValue::Datetime(_) => ValueType::Datetime,
+        DeValue::Array(_) => ValueType::Array,
+        DeValue::Table(_) => ValueType::Table,
+    }
 }
 
 impl<'a> Table<'a> {
@@ -84,31 +148,17 @@ impl<'a> Table<'a> {
     }
 
     pub fn missing(&self, key: &str) {
-        let lang = self.ctx.lang;
-        self.ctx.report(
-            &self.span,
-            tr!(lang, "nyckeln `{key}` saknas", "missing key `{key}`"),
-        );
+        let key = key.to_string();
+        self.ctx.report(&self.span, Message::MissingKey { key });
     }
 
-    fn wrong_type(
-        &self,
-        key: &str,
-        value: &Spanned<DeValue<'_>>,
-        wanted_sv: &str,
-        wanted_en: &str,
-    ) {
-        let lang = self.ctx.lang;
-        let found = type_name(value.get_ref(), lang);
-        let wanted = lang.pick(wanted_sv, wanted_en);
-        self.ctx.report(
-            &value.span(),
-            tr!(
-                lang,
-                "`{key}` ska vara {wanted}, inte {found}",
-                "`{key}` must be {wanted}, not {found}"
-            ),
-        );
+    fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, wanted: Expected) {
+        let message = Message::WrongType {
+            key: key.to_string(),
+            wanted,
+            found: type_name(value.get_ref()),
+        };
+        self.ctx.report(&value.span(), message);
     }
 
     /// A string value, with its span.
@@ -122,7 +172,7 @@ impl<'a> Table<'a> {
         match value.get_ref() {
             DeValue::String(s) => Some((s.to_string(), value.span())),
             _ => {
-                self.wrong_type(key, value, "en sträng", "a string");
+                self.wrong_type(key, value, Expected::String);
                 None
             }
         }
@@ -131,7 +181,7 @@ impl<'a> Table<'a> {
     /// An id: a lowercase slug.
     pub fn id(&self, key: &'static str) -> Option<(String, Range<usize>)> {
         let (id, span) = self.string(key, true)?;
-        if let Err(message) = check_slug(&id, self.ctx.lang) {
+        if let Err(message) = check_slug(&id) {
             self.ctx.report(&span, message);
             return None;
         }
@@ -143,7 +193,7 @@ impl<'a> Table<'a> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.wrong_type(key, value, "true eller false", "true or false");
+                self.wrong_type(key, value, Expected::Boolean);
                 None
             }
         }
@@ -159,7 +209,7 @@ impl<'a> Table<'a> {
         match integer_of(value.get_ref()) {
             Some(n) => Some((n, value.span())),
             None => {
-                self.wrong_type(key, value, "ett heltal", "an integer");
+                self.wrong_type(key, value, Expected::Integer);
                 None
             }
         }
@@ -171,7 +221,7 @@ impl<'a> Table<'a> {
         match number_of(value.get_ref()) {
             Some(n) => Some((n, value.span())),
             None => {
-                self.wrong_type(key, value, "ett tal", "a number");
+                self.wrong_type(key, value, Expected::Number);
                 None
             }
         }
@@ -183,7 +233,7 @@ impl<'a> Table<'a> {
         match value.get_ref() {
             DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
             _ => {
-                self.wrong_type(key, value, "en tabell", "a table");
+                self.wrong_type(key, value, Expected::Table);
                 None
             }
         }
@@ -204,7 +254,7 @@ impl<'a> Table<'a> {
         match value.get_ref() {
             DeValue::Array(a) => Some((a, value.span())),
             _ => {
-                self.wrong_type(key, value, "en lista", "an array");
+                self.wrong_type(key, value, Expected::Array);
                 None
             }
         }
@@ -214,15 +264,11 @@ impl<'a> Table<'a> {
     /// entries; the first `MAX_LIST` are read.
     fn too_long(&self, key: &str, array: &DeArray<'a>) {
         if let Some(first_over) = array.get(MAX_LIST) {
-            let (lang, n) = (self.ctx.lang, array.len());
-            self.ctx.report(
-                &first_over.span(),
-                tr!(
-                    lang,
-                    "`{key}` har {n} poster; dino läser högst {MAX_LIST}: dela upp dem",
-                    "`{key}` has {n} entries; dino reads at most {MAX_LIST}: split them up"
-                ),
-            );
+            let message = Message::TooLong {
+                key: key.to_string(),
+                entries: array.len(),
+            };
+            self.ctx.report(&first_over.span(), message);
         }
     }
 
@@ -232,22 +278,13 @@ impl<'a> Table<'a> {
             return Vec::new();
         };
         self.too_long(key, array);
-        let lang = self.ctx.lang;
         array
             .iter()
             .take(MAX_LIST)
             .filter_map(|value| match value.get_ref() {
                 DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
                 other => {
-                    let found = type_name(other, lang);
-                    self.ctx.report(
-                        &value.span(),
-                        tr!(
-                            lang,
-                            "varje post i `{key}` ska vara en tabell, inte {found}",
-                            "each entry of `{key}` must be a table, not {found}"
-                        ),
-                    );
+                    self.wrong_entry(key, value, other, Expected::Table);
                     None
                 }
             })
@@ -260,69 +297,74 @@ impl<'a> Table<'a> {
             return Vec::new();
         };
         self.too_long(key, array);
-        let lang = self.ctx.lang;
         array
             .iter()
             .take(MAX_LIST)
             .filter_map(|value| match value.get_ref() {
                 DeValue::String(s) => Some((s.to_string(), value.span())),
                 other => {
-                    let found = type_name(other, lang);
-                    self.ctx.report(
-                        &value.span(),
-                        tr!(
-                            lang,
-                            "varje post i `{key}` ska vara en sträng, inte {found}",
-                            "each entry of `{key}` must be a string, not {found}"
-                        ),
-                    );
+                    self.wrong_entry(key, value, other, Expected::String);
                     None
                 }
             })
             .collect()
     }
 
+    /// Says so when an entry (`value`, holding `found`) of the list `key`
+    /// is not what the list holds.
+    fn wrong_entry(
+        &self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        found: &DeValue<'_>,
+        wanted: Expected,
+    ) {
+        let message = Message::WrongEntry {
+            key: key.to_string(),
+            wanted,
+            found: type_name(found),
+        };
+        self.ctx.report(&value.span(), message);
+    }
+
     /// Reports every key that no getter asked for. `other_kinds` names keys
     /// that are valid elsewhere (for other item kinds), with where they belong.
-    pub fn finish(self, other_kinds: &[(&str, &str)], here: &str) {
+    pub fn finish(self, other_kinds: &[(&str, Said)], here: impl Into<Said>) {
         let asked = self.asked.into_inner();
-        let lang = self.ctx.lang;
+        let here = here.into();
         for key in self.table.keys() {
             let key_name: &str = key.get_ref();
-            if asked.contains(&key_name) {
-                continue;
+            if !asked.contains(&key_name) {
+                let message = unknown_key(key_name, &asked, other_kinds, &here);
+                self.ctx.report(&key.span(), message);
             }
-            let span = key.span();
-            let message = if let Some((_, kinds)) = other_kinds.iter().find(|(k, _)| *k == key_name)
-            {
-                tr!(
-                    lang,
-                    "`{key_name}` hör inte till {here} (den används av {kinds})",
-                    "`{key_name}` does not belong to {here} (it is used by {kinds})"
-                )
-            } else if let Some(near) = closest(key_name, asked.iter().copied()) {
-                tr!(
-                    lang,
-                    "okänd nyckel `{key_name}`; menade du `{near}`?",
-                    "unknown key `{key_name}`; did you mean `{near}`?"
-                )
-            } else {
-                let mut valid: Vec<&str> = asked.clone();
-                valid.sort_unstable();
-                valid.dedup();
-                let valid = valid
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                tr!(
-                    lang,
-                    "okänd nyckel `{key_name}`; giltiga nycklar här: {valid}",
-                    "unknown key `{key_name}`; valid keys here: {valid}"
-                )
-            };
-            self.ctx.report(&span, message);
         }
+    }
+}
+
+/// What is said of `key`, which no getter asked for: where it belongs,
+/// else the closest key `asked`, else every key valid here.
+fn unknown_key(key: &str, asked: &[&str], other_kinds: &[(&str, Said)], here: &Said) -> Message {
+    let key_name = key.to_string();
+    if let Some((_, kinds)) = other_kinds.iter().find(|(k, _)| *k == key) {
+        return Message::NotHere {
+            key: key_name,
+            here: here.clone(),
+            kinds: kinds.clone(),
+        };
+    }
+    if let Some(near) = closest(key, asked.iter().copied()) {
+        return Message::UnknownKeyNear {
+            key: key_name,
+            near: near.to_string(),
+        };
+    }
+    let mut valid: Vec<String> = asked.iter().map(|k| (*k).to_string()).collect();
+    valid.sort_unstable();
+    valid.dedup();
+    Message::UnknownKey {
+        key: key_name,
+        valid,
     }
 }
 
@@ -342,7 +384,7 @@ pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
 }
 
 /// Checks that an id is a lowercase slug.
-pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
+pub fn check_slug(id: &str) -> Result<(), Message> {
     let mut chars = id.chars();
     let starts_well = chars.next().is_some_and(|c| c.is_ascii_lowercase());
     let rest_well =
@@ -350,11 +392,7 @@ pub fn check_slug(id: &str, lang: Lang) -> Result<(), String> {
     if starts_well && rest_well && id.len() <= 64 {
         Ok(())
     } else {
-        Err(tr!(
-            lang,
-            "`{id}` är inget giltigt id: börja med a–z, sedan a–z, 0–9, `_` eller `-`, högst 64 tecken",
-            "`{id}` is not a valid id: start with a–z, then a–z, 0–9, `_` or `-`, at most 64 characters"
-        ))
+        Err(Message::NotAnId { id: id.to_string() })
     }
 }
 
@@ -381,7 +419,6 @@ pub fn control_character(s: &str) -> Option<char> {
 pub fn parse<'a>(
     src: &SourceText,
     toml: &'a str,
-    lang: Lang,
     findings: &RefCell<Vec<Finding>>,
 ) -> Option<Spanned<DeTable<'a>>> {
     if let Some(conflict) = crate::conflict::finding(src, toml) {
@@ -400,40 +437,34 @@ pub fn parse<'a>(
             .span()
             .or_else(|| deep_key.get_or_init(|| deep_key_at(toml)).map(|at| at..at))
             .unwrap_or(0..0);
+        let english = err.message().trim_end().to_string();
         findings
             .borrow_mut()
-            .push(src.finding(&span, invalid_toml(err.message(), lang)));
+            .push(src.finding(&span, Message::Syntax { english }));
     }
     if let Some(next) = errors.get(MAX_TOML_ERRORS) {
         let span = next.span().unwrap_or(0..0);
-        findings.borrow_mut().push(src.finding(
-            &span,
-            tr!(
-                lang,
-                "ogiltig TOML: och {more} fel till härifrån; rätta de första först",
-                "invalid TOML: and {more} more errors from here; correct the first ones first"
-            ),
-        ));
+        let message = Message::MoreSyntaxErrors { more };
+        findings.borrow_mut().push(src.finding(&span, message));
     }
     None
 }
 
 /// Decodes the whole of `src` into `T`, for a file dino writes and reads
 /// whole. A problem is one finding at its place: an unfinished merge, a
-/// syntax error, or a key or value `T` does not take, worded by
-/// `unreadable` from why, in the reader's language.
-pub fn decode<T: serde::de::DeserializeOwned>(
+/// syntax error, or a key or value `T` does not take, said by
+/// `unreadable` with why.
+pub fn decode<T: serde::de::DeserializeOwned, S: Into<Said>>(
     src: &SourceText,
-    lang: Lang,
-    unreadable: impl Fn(&str) -> String,
+    unreadable: impl FnOnce(Said) -> S,
 ) -> Result<T, Finding> {
     if let Some(conflict) = crate::conflict::finding(src, &src.text) {
         return Err(conflict);
     }
     toml::from_str(&src.text).map_err(|err| {
         let span = err.span().unwrap_or(0..0);
-        let why = crate::toml_words::in_lang(err.message().trim_end(), lang);
-        src.finding(&span, unreadable(&why))
+        let english = err.message().trim_end().to_string();
+        src.finding(&span, unreadable(Message::Parser { english }.into()))
     })
 }
 
@@ -442,12 +473,6 @@ pub fn decode<T: serde::de::DeserializeOwned>(
 pub fn string_value(value: &str) -> Option<String> {
     let table = toml::from_str::<toml::Table>(&format!("v = {value}")).ok()?;
     table.get("v")?.as_str().map(str::to_string)
-}
-
-/// A TOML syntax error from the toml crate, in the reader's language.
-pub fn invalid_toml(message: &str, lang: Lang) -> String {
-    let message = crate::toml_words::in_lang(message.trim_end(), lang);
-    tr!(lang, "ogiltig TOML: {message}", "invalid TOML: {message}")
 }
 
 /// Where the first key (`a.b.c = …` or `[a.b.c]`) of more parts than TOML
@@ -484,12 +509,13 @@ pub const MAX_TOML_ERRORS: usize = 20;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Say;
 
     /// The findings of parsing `text` as `f.toml`, as printed.
     fn syntax_findings(text: &str) -> Vec<String> {
         let src = SourceText::new("f.toml", text.to_string());
         let findings = RefCell::new(Vec::new());
-        assert!(parse(&src, &src.text, Lang::En, &findings).is_none());
+        assert!(parse(&src, &src.text, &findings).is_none());
         findings
             .into_inner()
             .iter()
@@ -540,13 +566,23 @@ mod tests {
     fn syntax_errors_are_told_in_swedish_at_their_place() {
         let src = SourceText::new("f.toml", "a = 1\na = 2\n");
         let findings = RefCell::new(Vec::new());
-        assert!(parse(&src, &src.text, Lang::Sv, &findings).is_none());
+        assert!(parse(&src, &src.text, &findings).is_none());
         let printed: Vec<String> = findings
             .into_inner()
             .iter()
-            .map(ToString::to_string)
+            .map(|f| f.in_words(Lang::Sv))
             .collect();
         assert_eq!(printed, ["f.toml:2:1: ogiltig TOML: nyckeln finns redan"]);
+    }
+
+    #[test]
+    fn english_is_the_crates_own() {
+        let english = "unclosed array, expected `]`".to_string();
+        let said = Message::Parser {
+            english: english.clone(),
+        };
+        assert_eq!(said.say(Lang::En), english);
+        assert_eq!(said.say(Lang::Sv), "listan avslutas inte; här väntades `]`");
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
             found.extend(state.findings);
             // The whole snapshot is read when the pack changed; its
             // start was checked when the workbook was opened.
-            if let Some(change) = wb.pack_change(lang)
+            if let Some(change) = wb.pack_change()
                 && let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) = change.changes
                 && !found.contains(&f)
             {

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::exit::{Exit, FINDINGS};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::pack::Decision;
 use crate::session::term_ui::TermUi;
 use crate::session::{Context, GateChoice, SessionUi, default_people, gate_entry, write_log_entry};
@@ -140,8 +140,8 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             "dino: beslut vid {title}",
             "dino: decision at {title}"
         );
-        match crate::git::commit(&wb.root, &[path], &message, lang) {
-            Ok(note) | Err(note) => ui.note(&note),
+        match crate::git::commit(&wb.root, &[path], &message) {
+            Ok(note) | Err(note) => ui.note(&note.say(lang)),
         }
     }
     Ok(())

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::session::profile::{self, Fill};
 use crate::session::prompt::term::TermPrompter;
 use crate::tr;
@@ -50,7 +50,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let (id, dir) = folder_for(&args.name, lang)?;
     let pack = super::pack::load_or_fail(&args.pack, ui)?;
     let given = match &args.profile {
-        Some(path) => read_path(path, &pack, lang)?,
+        Some(path) => read_path(path, &pack)?,
         None => BTreeMap::new(),
     };
     let at_terminal =
@@ -149,8 +149,8 @@ fn commit_new(dir: &Path, name: &str, ui: &Ui, lang: Lang) {
         dir.join(LOG_DIR).join(".gitkeep"),
     ];
     let message = tr!(lang, "dino: ny arbetsbok {}", "dino: new workbook {}", name);
-    match crate::git::commit(dir, &files, &message, lang) {
-        Ok(note) | Err(note) => ui.note(&note),
+    match crate::git::commit(dir, &files, &message) {
+        Ok(note) | Err(note) => ui.note(&note.say(lang)),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::{Body, Entry, EntryKind, Meta, writable};
 use crate::state::{Current, fold};
 use crate::tr;
@@ -316,8 +316,8 @@ fn commit_note(wb: &Workbook, path: std::path::PathBuf, kind: EntryKind, ui: &Ui
         "dino: {} in the log",
         kind.label(lang).to_lowercase()
     );
-    match crate::git::commit(&wb.root, &[path], &message, lang) {
-        Ok(note) | Err(note) => ui.note(&note),
+    match crate::git::commit(&wb.root, &[path], &message) {
+        Ok(note) | Err(note) => ui.note(&note.say(lang)),
     }
 }
 

@@ -22,7 +22,7 @@ pub fn deliver(
     match output {
         Some(path) if path.as_os_str() != "-" => {
             ensure_not_own_file(path, lang)?;
-            crate::fsio::write_atomic_with(path, fill, lang)?;
+            crate::fsio::write_atomic_with(path, fill)?;
             let shown = path.display();
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }

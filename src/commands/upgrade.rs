@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use crate::fsio::write_atomic_in;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::pack::Pack;
 use crate::report::status_view::pack_change;
 use crate::session::profile::{self, Fill};
@@ -81,10 +81,10 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     let snapshot = wb.root.join(SNAPSHOT_FILE);
     // Nor is either written when the other would be refused.
     for path in [wb.root.join(WORKBOOK_FILE), snapshot.clone()] {
-        crate::fsio::writable_in(&wb.root, &path, lang)?;
+        crate::fsio::writable_in(&wb.root, &path)?;
     }
     let workbook_toml = file.write(&wb.root, lang)?;
-    write_atomic_in(&wb.root, &snapshot, snapshot_text.as_bytes(), lang)?;
+    write_atomic_in(&wb.root, &snapshot, snapshot_text.as_bytes())?;
     ui.note(&tr!(
         lang,
         "registrerade {} {} i {WORKBOOK_FILE}; loggen är oförändrad",
@@ -103,7 +103,7 @@ fn already_following(wb: &Workbook, commit_it: bool, ui: &Ui, lang: Lang) -> Res
     let in_step = |s: &Snapshot| {
         s.pack == recorded.id && s.version == recorded.version && s.hash == recorded.hash
     };
-    if matches!(wb.snapshot(lang), Ok(Some(s)) if in_step(&s)) {
+    if matches!(wb.snapshot(), Ok(Some(s)) if in_step(&s)) {
         ui.note(&tr!(
             lang,
             "arbetsboken följer redan paketet {} {} som det är nu; inget att uppgradera",
@@ -190,7 +190,7 @@ fn profile_now(
 ) -> Result<BTreeMap<String, Value>> {
     let mut given = fitting_profile(wb, lang, ui);
     if let Some(path) = profile_file {
-        given.extend(read_path(path, &wb.pack, lang)?);
+        given.extend(read_path(path, &wb.pack)?);
     }
     let mut prompter = TermPrompter::new(lang);
     let fill = if at_terminal {
@@ -248,8 +248,8 @@ fn commit(
             wb.pack.id,
             wb.pack.version
         );
-        match crate::git::commit(&wb.root, files, &message, lang) {
-            Ok(note) | Err(note) => ui.note(&note),
+        match crate::git::commit(&wb.root, files, &message) {
+            Ok(note) | Err(note) => ui.note(&note.say(lang)),
         }
     }
     Ok(())

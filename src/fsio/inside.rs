@@ -8,8 +8,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::i18n::Lang;
-use crate::tr;
+use super::Message;
 
 /// A path of the workbook that leads out of it.
 #[derive(Debug)]
@@ -22,47 +21,45 @@ pub struct Outside {
     pub dangling: bool,
 }
 
+/// Where a link that leaves the workbook leads.
+#[derive(Clone, Debug)]
+pub enum Leads {
+    /// Out of the workbook, to `target`.
+    Out { target: String },
+    /// To `target`, which is not there.
+    Nowhere { target: String },
+    /// Nowhere that can be told.
+    Unknown,
+}
+
 impl Outside {
     /// The message for `path`: naming the link and where it leads, or,
     /// when `path` is the link itself (and named already), only where.
-    pub fn message_for(&self, path: &Path, lang: Lang) -> String {
-        if self.link != path {
-            return self.message(lang);
+    pub fn message_for(&self, path: &Path) -> Message {
+        Message::LeadsOut {
+            link: (self.link != path).then(|| self.link.display().to_string()),
+            leads: self.leads(),
         }
-        self.what(lang)
     }
 
     /// The message, naming the link and where it leads.
-    pub fn message(&self, lang: Lang) -> String {
-        let link = self.link.display();
-        let what = self.what(lang);
-        tr!(lang, "{link} är {what}", "{link} is {what}")
+    pub fn message(&self) -> Message {
+        Message::LeadsOut {
+            link: Some(self.link.display().to_string()),
+            leads: self.leads(),
+        }
     }
 
-    /// What the link is, and what to do about it.
-    fn what(&self, lang: Lang) -> String {
+    /// Where the link leads.
+    fn leads(&self) -> Leads {
         match &self.target {
-            Some(target) if self.dangling => {
-                let target = target.display();
-                tr!(
-                    lang,
-                    "en symbolisk länk till {target}, som inte finns; ta bort länken",
-                    "a symbolic link to {target}, which is not there; remove the link"
-                )
-            }
-            Some(target) => {
-                let target = target.display();
-                tr!(
-                    lang,
-                    "en symbolisk länk ut ur arbetsboken (till {target}); dino läser och skriver bara inuti arbetsboken: ta bort länken",
-                    "a symbolic link out of the workbook (to {target}); dino reads and writes only inside the workbook: remove the link"
-                )
-            }
-            None => tr!(
-                lang,
-                "en symbolisk länk som inte leder någonstans inuti arbetsboken; ta bort länken",
-                "a symbolic link that leads nowhere inside the workbook; remove the link"
-            ),
+            Some(target) if self.dangling => Leads::Nowhere {
+                target: target.display().to_string(),
+            },
+            Some(target) => Leads::Out {
+                target: target.display().to_string(),
+            },
+            None => Leads::Unknown,
         }
     }
 }
@@ -162,6 +159,7 @@ fn check_real(at: &Path, real_root: &Path, path: &Path) -> Result<(), Outside> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Say};
     use std::os::unix::fs::symlink;
 
     #[test]
@@ -180,13 +178,13 @@ mod tests {
         symlink("../victim.txt", wb.join("pack-snapshot.toml")).expect("link");
         let out = check(&wb, &wb.join("pack-snapshot.toml")).expect_err("leaves");
         assert_eq!(out.link, wb.join("pack-snapshot.toml"));
-        assert!(out.message(Lang::En).contains("victim.txt"));
+        assert!(out.message().say(Lang::En).contains("victim.txt"));
         symlink(top.path(), wb.join(".dino")).expect("link");
         let out = check(&wb, &wb.join(".dino/lock")).expect_err("leaves");
         assert_eq!(out.link, wb.join(".dino"));
         symlink("/nonexistent/place", wb.join("log/x.md")).expect("link");
         let out = check(&wb, &wb.join("log/x.md")).expect_err("nowhere");
-        assert!(out.message(Lang::En).ends_with(
+        assert!(out.message().say(Lang::En).ends_with(
             "log/x.md is a symbolic link to /nonexistent/place, which is not there; remove the link"
         ));
         // `..` does not get out either.

@@ -11,11 +11,40 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
-use crate::i18n::Lang;
-use crate::tr;
-use errors::{Doing, error};
+use errors::{Doing, Why, error};
+use inside::Leads;
+
+/// What the file layer says (this module and its parts); worded in
+/// `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Doing something with the file at `path` failed, for `why`.
+    Failed {
+        doing: Doing,
+        path: String,
+        why: Why,
+    },
+    /// Why an operation failed, alone (after the file's name).
+    Why(Why),
+    /// `path` is not written: it is a folder, a pipe or a device, to be
+    /// moved away.
+    NotOrdinaryToWrite { path: String },
+    /// `path` is not written: it is a symbolic link (to `target`), and
+    /// the workbook's own files are written only as ordinary files.
+    LinkNotWritten { path: String, target: String },
+    /// A file where a folder belongs, after its name: move it away.
+    NotAFolder,
+    /// `path` should be a folder, but is a file: move it away.
+    FileForFolder { path: String },
+    /// Not an ordinary file (a folder, a pipe or a device), so not read,
+    /// after its name.
+    NotRegular,
+    /// A link of the workbook that leads out of it, or nowhere: `link`
+    /// named, unless the message follows its name already.
+    LeadsOut { link: Option<String>, leads: Leads },
+}
 
 /// The names the atomic writer gives its temporary files: `.dino-*.tmp`.
 pub const TEMP_PREFIX: &str = ".dino-";
@@ -28,18 +57,16 @@ pub fn is_temp_name(name: &str) -> bool {
 }
 
 /// Writes `bytes` to `path` atomically and durably.
-pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
-    write_atomic_parts(path, &[bytes], lang)
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_parts(path, &[bytes])
 }
 
 /// As [`write_atomic`], for a file made of several parts (a report's
 /// sections), without joining them in memory first.
-pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], lang: Lang) -> Result<()> {
-    write_atomic_with(
-        path,
-        |out| parts.iter().try_for_each(|part| out.write_all(part)),
-        lang,
-    )
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<()> {
+    write_atomic_with(path, |out| {
+        parts.iter().try_for_each(|part| out.write_all(part))
+    })
 }
 
 /// Writes one of the workbook `root`'s own files, atomically: refused when
@@ -47,43 +74,37 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], lang: Lang) -> Result<()
 /// link (writing through it would change another file, even one of the
 /// workbook's own: an entry), or when something other than an ordinary
 /// file (a folder, a pipe) has the name.
-pub fn write_atomic_in(root: &Path, path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
-    writable_in(root, path, lang)?;
-    write_atomic(path, bytes, lang)
+pub fn write_atomic_in(root: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    writable_in(root, path)?;
+    write_atomic(path, bytes)
 }
 
 /// Whether [`write_atomic_in`] would write `path`, as far as can be told
 /// before: a command that writes two files asks for both first, so that a
 /// refusal leaves neither written.
-pub fn writable_in(root: &Path, path: &Path, lang: Lang) -> Result<()> {
-    inside::check(root, path).map_err(|out| anyhow!(out.message(lang)))?;
-    refuse_link(path, lang)?;
+pub fn writable_in(root: &Path, path: &Path) -> Result<()> {
+    inside::check(root, path).map_err(|out| out.message())?;
+    refuse_link(path)?;
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
     {
-        let shown = path.display();
-        return Err(anyhow!(tr!(
-            lang,
-            "kunde inte skriva {shown}: det är ingen vanlig fil (utan en mapp, ett rör eller en enhet); flytta undan det",
-            "could not write {shown}: it is not an ordinary file (but a folder, a pipe or a device); move it away"
-        )));
+        let path = path.display().to_string();
+        return Err(Message::NotOrdinaryToWrite { path }.into());
     }
     Ok(())
 }
 
 /// Refuses `path` when it is a symbolic link: a workbook's own file that dino
 /// writes in place or replaces is written only as an ordinary file.
-pub fn refuse_link(path: &Path, lang: Lang) -> Result<()> {
+pub fn refuse_link(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            let shown = path.display();
             let target = fs::read_link(path).unwrap_or_default();
-            let target = target.display();
-            Err(anyhow!(tr!(
-                lang,
-                "kunde inte skriva {shown}: det är en symbolisk länk (till {target}), och dino skriver arbetsbokens egna filer bara som vanliga filer; ta bort länken",
-                "could not write {shown}: it is a symbolic link (to {target}), and dino writes the workbook's own files only as ordinary files; remove the link"
-            )))
+            Err(Message::LinkNotWritten {
+                path: path.display().to_string(),
+                target: target.display().to_string(),
+            }
+            .into())
         }
         _ => Ok(()),
     }
@@ -92,23 +113,15 @@ pub fn refuse_link(path: &Path, lang: Lang) -> Result<()> {
 /// Makes the folder `dir` of the workbook `root` (and those above it
 /// inside the workbook), refused when a link leads out or a file has its
 /// name.
-pub fn make_dir_in(root: &Path, dir: &Path, lang: Lang) -> Result<()> {
-    inside::check(root, dir).map_err(|out| anyhow!(out.message(lang)))?;
+pub fn make_dir_in(root: &Path, dir: &Path) -> Result<()> {
+    inside::check(root, dir).map_err(|out| out.message())?;
     if let Ok(meta) = fs::metadata(dir)
         && !meta.is_dir()
     {
-        return Err(anyhow!("{} {}", dir.display(), not_a_folder(lang)));
+        let path = dir.display().to_string();
+        return Err(Message::FileForFolder { path }.into());
     }
-    fs::create_dir_all(dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))
-}
-
-/// Said of a file where a folder belongs, after its name.
-pub fn not_a_folder(lang: Lang) -> String {
-    tr!(
-        lang,
-        "ska vara en mapp, men är en fil; flytta undan filen",
-        "should be a folder, but is a file; move the file away"
-    )
+    fs::create_dir_all(dir).map_err(|e| error(Doing::MakeFolder, dir, &e))
 }
 
 /// As [`write_atomic`], the content written by `fill`.
@@ -121,9 +134,8 @@ pub fn not_a_folder(lang: Lang) -> String {
 pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    lang: Lang,
 ) -> Result<()> {
-    let failed = |e: std::io::Error| error(Doing::Write, path, &e, lang);
+    let failed = |e: std::io::Error| error(Doing::Write, path, &e);
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
@@ -142,7 +154,7 @@ pub fn write_atomic_with(
         }
         _ => path,
     };
-    let failed = |e: std::io::Error| error(Doing::Write, path, &e, lang);
+    let failed = |e: std::io::Error| error(Doing::Write, path, &e);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -181,6 +193,14 @@ pub fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Say};
+
+    /// A file-layer error in `lang`'s words.
+    fn words(err: &anyhow::Error, lang: Lang) -> String {
+        err.downcast_ref::<Message>()
+            .expect("a message of the file layer")
+            .say(lang)
+    }
 
     #[cfg(unix)]
     #[test]
@@ -198,7 +218,7 @@ mod tests {
             let fifo = fifo.clone();
             std::thread::spawn(move || fs::read(&fifo).expect("reads"))
         };
-        write_atomic(&fifo, b"through", Lang::En).expect("writes");
+        write_atomic(&fifo, b"through").expect("writes");
         assert_eq!(reader.join().expect("reader"), b"through");
         assert!(
             fs::symlink_metadata(&fifo)
@@ -212,7 +232,7 @@ mod tests {
         fs::write(&target, "old").expect("write");
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).expect("link");
-        write_atomic(&link, b"new", Lang::En).expect("writes");
+        write_atomic(&link, b"new").expect("writes");
         assert!(
             fs::symlink_metadata(&link)
                 .expect("link")
@@ -231,11 +251,9 @@ mod tests {
         let victim = top.path().join("victim.txt");
         fs::write(&victim, "keep").expect("write");
         std::os::unix::fs::symlink(&victim, wb.join("pack-snapshot.toml")).expect("link");
-        let err = write_atomic_in(&wb, &wb.join("pack-snapshot.toml"), b"x", Lang::En)
-            .expect_err("leaves");
+        let err = write_atomic_in(&wb, &wb.join("pack-snapshot.toml"), b"x").expect_err("leaves");
         assert!(
-            err.to_string()
-                .contains("symbolic link out of the workbook"),
+            words(&err, Lang::En).contains("symbolic link out of the workbook"),
             "{err}"
         );
         assert_eq!(fs::read_to_string(&victim).expect("read"), "keep");
@@ -246,25 +264,25 @@ mod tests {
             .status()
             .expect("mkfifo runs");
         assert!(made.success());
-        let err = write_atomic_in(&wb, &fifo, b"x", Lang::Sv).expect_err("a pipe");
-        assert!(err.to_string().contains("ingen vanlig fil"), "{err}");
+        let err = write_atomic_in(&wb, &fifo, b"x").expect_err("a pipe");
+        assert!(words(&err, Lang::Sv).contains("ingen vanlig fil"), "{err}");
         // A file where a folder belongs is named, in the language asked for.
         fs::write(wb.join("log"), "").expect("write");
-        let err = make_dir_in(&wb, &wb.join("log"), Lang::Sv).expect_err("a file");
+        let err = make_dir_in(&wb, &wb.join("log")).expect_err("a file");
         assert!(
-            err.to_string()
+            words(&err, Lang::Sv)
                 .ends_with("log ska vara en mapp, men är en fil; flytta undan filen"),
             "{err}"
         );
-        assert!(write_atomic_in(&wb, &wb.join("ok.toml"), b"x", Lang::En).is_ok());
+        assert!(write_atomic_in(&wb, &wb.join("ok.toml"), b"x").is_ok());
     }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out.md");
-        write_atomic(&path, b"first", Lang::En).expect("write");
-        write_atomic(&path, b"second", Lang::En).expect("overwrite");
+        write_atomic(&path, b"first").expect("write");
+        write_atomic(&path, b"second").expect("overwrite");
         assert_eq!(fs::read_to_string(&path).expect("read"), "second");
         let names: Vec<_> = fs::read_dir(dir.path())
             .expect("list")

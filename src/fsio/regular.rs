@@ -8,8 +8,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::Path;
 
-use crate::i18n::Lang;
-use crate::tr;
+use super::Message;
 
 /// Why a file was not opened.
 #[derive(Debug)]
@@ -20,22 +19,13 @@ pub enum OpenError {
 }
 
 impl OpenError {
-    /// The reason in `lang`, without the file's name.
-    pub fn message(&self, lang: Lang) -> String {
+    /// The reason, without the file's name.
+    pub fn message(&self) -> Message {
         match self {
-            OpenError::NotRegular => not_regular(lang),
-            OpenError::Io(err) => super::errors::why(err, lang),
+            OpenError::NotRegular => Message::NotRegular,
+            OpenError::Io(err) => Message::Why(super::errors::why(err)),
         }
     }
-}
-
-/// The reason a non-regular file is refused.
-pub fn not_regular(lang: Lang) -> String {
-    tr!(
-        lang,
-        "det är ingen vanlig fil (utan en mapp, ett rör eller en enhet); dino läser bara vanliga filer",
-        "it is not an ordinary file (but a folder, a pipe or a device); dino reads ordinary files only"
-    )
 }
 
 /// Opens `path` for reading if it is an ordinary file (links followed).

@@ -185,7 +185,7 @@ fn read_meta(
     // Blank out everything but the TOML, so that offsets match the file.
     let mut toml_text = " ".repeat(range.start);
     toml_text.push_str(&src.text[range.clone()]);
-    let tree = crate::toml_read::parse(src, &toml_text, lang, findings)?;
+    let tree = crate::toml_read::parse(src, &toml_text, findings)?;
     let ctx = FileCtx {
         src,
         lang,

@@ -112,17 +112,16 @@ fn labelled(label: Label, value: &str, cont: &str, lang: Lang, out: &mut String)
 
 /// Writes `text`, the Markdown of `entry`, into the log folder `dir` of the
 /// workbook at `root`, under a fresh name: one no file in `dir` has and
-/// `known` (the entries already read) does not take. A failure is told in
-/// `lang`. Every entry goes into a log this way.
+/// `known` (the entries already read) does not take. Every entry goes into
+/// a log this way.
 pub fn write_into_log(
     root: &std::path::Path,
     dir: &std::path::Path,
     entry: &Entry,
     text: &str,
     known: impl Fn(&str) -> bool,
-    lang: Lang,
 ) -> anyhow::Result<std::path::PathBuf> {
-    crate::fsio::make_dir_in(root, dir, lang)?;
+    crate::fsio::make_dir_in(root, dir)?;
     let taken = |id: &str| {
         known(id)
             || std::fs::read_dir(dir).is_ok_and(|list| {
@@ -131,6 +130,6 @@ pub fn write_into_log(
             })
     };
     let path = dir.join(super::entry_file_name(&entry.meta, text, taken));
-    crate::fsio::write_atomic_in(root, &path, text.as_bytes(), lang)?;
+    crate::fsio::write_atomic_in(root, &path, text.as_bytes())?;
     Ok(path)
 }

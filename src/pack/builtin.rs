@@ -54,36 +54,35 @@ pub fn load_named(spec: &str, lang: Lang) -> Result<Pack, Vec<Finding>> {
     if let PackSource::Dir(dir) = &source
         && !super::source::has_pack_file(dir)
     {
-        return Err(vec![not_a_pack(dir, lang)]);
+        return Err(vec![not_a_pack(dir)]);
     }
     super::load(&source, lang)
 }
 
+/// Why a folder named holds no pack; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// A file was named where a pack's folder belongs.
+    AFile,
+    /// The folder has no `pack.toml`: `dino pack new` makes one.
+    NoPackFile,
+    /// Neither a built-in pack (of the ids `builtin`) nor a folder.
+    NoSuchPack { builtin: Vec<String> },
+}
+
 /// The folder named holds no pack: say what was looked for.
-pub fn not_a_pack(dir: &Path, lang: Lang) -> Finding {
-    Finding::in_file(dir.display().to_string(), not_a_pack_why(dir, lang))
+pub fn not_a_pack(dir: &Path) -> Finding {
+    Finding::in_file(dir.display().to_string(), not_a_pack_why(dir))
 }
 
 /// Why the folder named holds no pack.
-pub fn not_a_pack_why(dir: &Path, lang: Lang) -> String {
-    let ids = ids().join(", ");
+pub fn not_a_pack_why(dir: &Path) -> Message {
     if dir.is_file() {
-        crate::tr!(
-            lang,
-            "är en fil; ange paketets mapp (den med pack.toml)",
-            "is a file; name the pack's folder (the one with pack.toml)"
-        )
+        Message::AFile
     } else if dir.is_dir() {
-        crate::tr!(
-            lang,
-            "mappen har ingen pack.toml; `dino pack new MAPP` skapar ett paket att börja från",
-            "the folder has no pack.toml; `dino pack new DIR` makes a pack to start from"
-        )
+        Message::NoPackFile
     } else {
-        crate::tr!(
-            lang,
-            "varken ett inbyggt paket ({ids}) eller en mapp",
-            "neither a built-in pack ({ids}) nor a folder"
-        )
+        let builtin = ids().into_iter().map(str::to_string).collect();
+        Message::NoSuchPack { builtin }
     }
 }

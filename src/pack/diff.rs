@@ -1,10 +1,9 @@
 //! What changed in a pack between two snapshots: phases, items, profile
 //! questions and readiness statements added, removed, reworded or changed;
-//! and those changes in words, for `dino status` and `dino upgrade`.
+//! and those changes as messages (worded in `words`), for `dino status`
+//! and `dino upgrade`.
 
 use super::snapshot::{ItemShot, Snapshot};
-use crate::i18n::Lang;
-use crate::tr;
 
 /// One change, at a place named as in conditions: `phase`, `phase.item`,
 /// a bare profile id, or `dimension.statement`.
@@ -208,113 +207,45 @@ fn items(area: Area, prefix: &str, old: &[ItemShot], new: &[ItemShot], out: &mut
     }
 }
 
-/// How many changes of each sort, in words: "2 nya, 1 borttagen, 3
-/// omformulerade, 1 ändrad".
-pub fn summary(changes: &[Change], lang: Lang) -> String {
+/// What is said of a pack's changes; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// How many changes of each sort: "2 nya, 1 borttagen, 3
+    /// omformulerade, 1 ändrad" (a sort with none left out).
+    Summary {
+        added: usize,
+        removed: usize,
+        reworded: usize,
+        changed: usize,
+    },
+    /// One change as a line for people: a sign, the place, and what
+    /// happened.
+    Line(Change),
+}
+
+/// How many changes of each sort.
+pub fn summary(changes: &[Change]) -> Message {
     let count = |f: fn(&What) -> bool| changes.iter().filter(|c| f(&c.what)).count();
     let added = count(|w| matches!(w, What::Added(_)));
     let removed = count(|w| matches!(w, What::Removed(_)));
     let reworded = count(|w| matches!(w, What::Reworded { .. }));
-    let changed = changes.len() - added - removed - reworded;
-    let mut parts = Vec::new();
-    for (n, sv_one, sv_many, en) in [
-        (added, "ny", "nya", "added"),
-        (removed, "borttagen", "borttagna", "removed"),
-        (reworded, "omformulerad", "omformulerade", "reworded"),
-        (changed, "ändrad", "ändrade", "changed"),
-    ] {
-        if n > 0 {
-            let word = lang.pick(if n == 1 { sv_one } else { sv_many }, en);
-            parts.push(format!("{n} {word}"));
-        }
+    Message::Summary {
+        added,
+        removed,
+        reworded,
+        changed: changes.len() - added - removed - reworded,
     }
-    parts.join(", ")
 }
 
-/// One change as a line for people: a sign, the place, and what happened.
-pub fn line(change: &Change, lang: Lang) -> String {
-    let place = &change.place;
-    let (new_one, gone) = match change.area {
-        Area::Pack => (lang.pick("nytt", "new"), lang.pick("borttaget", "removed")),
-        Area::Phase => (
-            lang.pick("ny fas", "new phase"),
-            lang.pick("fasen borttagen", "phase removed"),
-        ),
-        Area::Item => (
-            lang.pick("ny punkt", "new item"),
-            lang.pick("punkten borttagen", "item removed"),
-        ),
-        Area::Profile => (
-            lang.pick("ny profilfråga", "new profile question"),
-            lang.pick("profilfrågan borttagen", "profile question removed"),
-        ),
-        Area::Readiness => (
-            lang.pick("nytt påstående", "new statement"),
-            lang.pick("påståendet borttaget", "statement removed"),
-        ),
-    };
-    let none = lang.pick("inget", "none");
-    match &change.what {
-        What::Added(text) => format!("+ {place}: {new_one}, «{text}»"),
-        What::Removed(text) => format!("− {place}: {gone}, «{text}»"),
-        What::Reworded { from, to } => tr!(
-            lang,
-            "~ {place}: «{from}» → «{to}»",
-            "~ {place}: «{from}» → «{to}»"
-        ),
-        What::Kind { from, to } => tr!(
-            lang,
-            "~ {place}: svarar nu som {to} (förut {from})",
-            "~ {place}: now answered as {to} (was {from})"
-        ),
-        What::Required(true) => tr!(lang, "~ {place}: är nu ett krav", "~ {place}: now required"),
-        What::Required(false) => tr!(
-            lang,
-            "~ {place}: är inte längre ett krav",
-            "~ {place}: no longer required"
-        ),
-        What::Condition { from, to } => {
-            let from = from.as_deref().unwrap_or(none);
-            let to = to.as_deref().unwrap_or(none);
-            tr!(
-                lang,
-                "~ {place}: villkoret är nu `{to}` (förut `{from}`)",
-                "~ {place}: the condition is now `{to}` (was `{from}`)"
-            )
-        }
-        What::Options {
-            added,
-            removed,
-            relabelled,
-        } => {
-            let mut parts = Vec::new();
-            if !added.is_empty() {
-                parts.push(tr!(lang, "nya {}", "added {}", added.join(", ")));
-            }
-            if !removed.is_empty() {
-                parts.push(tr!(lang, "borttagna {}", "removed {}", removed.join(", ")));
-            }
-            if !relabelled.is_empty() {
-                parts.push(tr!(
-                    lang,
-                    "omformulerade {}",
-                    "reworded {}",
-                    relabelled.join(", ")
-                ));
-            }
-            tr!(
-                lang,
-                "~ {place}: alternativ: {}",
-                "~ {place}: options: {}",
-                parts.join("; ")
-            )
-        }
-    }
+/// One change as a line for people.
+pub fn line(change: &Change) -> Message {
+    Message::Line(change.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Say};
     use crate::pack::snapshot::{OptionShot, PhaseShot, StatementShot};
 
     fn item(id: &str, prompt: &str) -> ItemShot {
@@ -379,7 +310,7 @@ mod tests {
         ]);
         new.readiness.clear();
         let changes = diff(&old, &new);
-        let lines: Vec<String> = changes.iter().map(|c| line(c, Lang::Sv)).collect();
+        let lines: Vec<String> = changes.iter().map(|c| line(c).say(Lang::Sv)).collect();
         assert_eq!(
             lines,
             [
@@ -394,11 +325,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            summary(&changes, Lang::Sv),
+            summary(&changes).say(Lang::Sv),
             "1 ny, 2 borttagna, 1 omformulerad, 4 ändrade"
         );
         assert_eq!(
-            summary(&changes, Lang::En),
+            summary(&changes).say(Lang::En),
             "1 added, 2 removed, 1 reworded, 4 changed"
         );
         assert!(diff(&old, &old).is_empty());

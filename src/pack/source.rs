@@ -7,11 +7,30 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::Lang;
-use crate::tr;
 
 /// The largest pack file dino reads.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Why a file was not read; worded in `words`.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The file is not there.
+    NoFile,
+    /// The file may not be read.
+    NoPermission,
+    /// The file could not be read, for `why`.
+    Unreadable { why: crate::fsio::errors::Why },
+    /// Not opened: not an ordinary file, or the system's reason.
+    NotOpened(crate::fsio::Message),
+    /// A path written in a pack (`path`) leaves the pack's folder.
+    LeavesPack { path: String },
+    /// The file is a link to `target`, outside the pack's folder.
+    LinksOut { target: String },
+    /// The file is larger than dino reads ([`MAX_FILE_BYTES`]).
+    TooLarge,
+    /// The file is not UTF-8.
+    NotUtf8,
+}
 
 /// A built-in pack's files: paths relative to the pack, and their bytes.
 pub type PackFiles = &'static [(&'static str, &'static [u8])];
@@ -34,18 +53,18 @@ impl PackSource {
     }
 
     /// Reads one file of the pack as text. `rel` must stay inside the pack.
-    pub fn read(&self, rel: &str, lang: Lang) -> Result<SourceText, Finding> {
+    pub fn read(&self, rel: &str) -> Result<SourceText, Finding> {
         let name = self.display(rel);
-        let fail = |message: String| Finding::in_file(name.clone(), message);
+        let fail = |message: Message| Finding::in_file(name.clone(), message);
         let bytes = match self {
             PackSource::Builtin(_, files) => files
                 .iter()
                 .find(|(path, _)| *path == rel)
                 .map(|(_, bytes)| bytes.to_vec())
-                .ok_or_else(|| fail(tr!(lang, "filen finns inte", "the file does not exist")))?,
-            PackSource::Dir(root) => read_inside(root, rel, lang).map_err(fail)?,
+                .ok_or_else(|| fail(Message::NoFile))?,
+            PackSource::Dir(root) => read_inside(root, rel).map_err(fail)?,
         };
-        decode_text(name, bytes, lang)
+        decode_text(name, bytes)
     }
 
     /// Whether the pack has a file at `rel` (a path already checked to stay inside).
@@ -83,7 +102,7 @@ pub fn has_pack_file(dir: &Path) -> bool {
 }
 
 /// Checks that a path written in a pack names a file inside the pack folder.
-pub fn check_relative(rel: &str, lang: Lang) -> Result<(), String> {
+pub fn check_relative(rel: &str) -> Result<(), Message> {
     let path = Path::new(rel);
     let inside = !rel.is_empty()
         && !rel.contains('\\')
@@ -93,86 +112,69 @@ pub fn check_relative(rel: &str, lang: Lang) -> Result<(), String> {
     if inside {
         Ok(())
     } else {
-        Err(tr!(
-            lang,
-            "sökvägen `{rel}` lämnar paketets mapp; skriv en sökväg inuti mappen, utan `..` och utan inledande `/`",
-            "the path `{rel}` leaves the pack folder; write a path inside it, without `..` or a leading `/`"
-        ))
+        Err(Message::LeavesPack {
+            path: rel.to_string(),
+        })
     }
 }
 
-fn read_inside(root: &Path, rel: &str, lang: Lang) -> Result<Vec<u8>, String> {
-    check_relative(rel, lang)?;
+fn read_inside(root: &Path, rel: &str) -> Result<Vec<u8>, Message> {
+    check_relative(rel)?;
     let path = root.join(rel);
-    let real = fs::canonicalize(&path).map_err(|e| io_message(&e, lang))?;
-    let real_root = fs::canonicalize(root).map_err(|e| io_message(&e, lang))?;
+    let real = fs::canonicalize(&path).map_err(|e| io_message(&e))?;
+    let real_root = fs::canonicalize(root).map_err(|e| io_message(&e))?;
     if !real.starts_with(&real_root) {
-        let target = real.display();
-        return Err(tr!(
-            lang,
-            "filen är en länk till {target}, utanför paketets mapp",
-            "the file links to {target}, outside the pack folder"
-        ));
+        let target = real.display().to_string();
+        return Err(Message::LinksOut { target });
     }
-    read_limited(&real, lang)
+    read_limited(&real)
 }
 
 /// Reads an ordinary file of at most `MAX_FILE_BYTES`, without reading
 /// more of a larger one, and without waiting on a pipe or a device.
-pub fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
-    let too_large = || {
-        let mib = MAX_FILE_BYTES / 1024 / 1024;
-        tr!(
-            lang,
-            "filen är för stor; dino läser filer på högst {mib} MiB",
-            "the file is too large; dino reads files of at most {mib} MiB"
-        )
-    };
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Message> {
     // Only an ordinary file: a pipe or a terminal would never end.
-    let (mut file, size) =
-        crate::fsio::regular::open_regular_with_size(path).map_err(|e| e.message(lang))?;
+    let (mut file, size) = crate::fsio::regular::open_regular_with_size(path)
+        .map_err(|e| Message::NotOpened(e.message()))?;
     // A file that says it is too large is not read at all; one that grows
     // while it is read is cut off at the limit and refused.
     if size > MAX_FILE_BYTES {
-        return Err(too_large());
+        return Err(Message::TooLarge);
     }
     // Room for the whole file and the read that finds its end: two reads.
     let mut bytes = Vec::with_capacity(size as usize + 1);
     (&mut file)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_message(&e, lang))?;
+        .map_err(|e| io_message(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+        return Err(Message::TooLarge);
     }
     Ok(bytes)
 }
 
 /// Reads a text file (UTF-8, at most `MAX_FILE_BYTES`), named `name` in
 /// findings.
-pub fn read_text(path: &Path, name: String, lang: Lang) -> Result<SourceText, Finding> {
-    match read_limited(path, lang) {
-        Ok(bytes) => decode_text(name, bytes, lang),
+pub fn read_text(path: &Path, name: String) -> Result<SourceText, Finding> {
+    match read_limited(path) {
+        Ok(bytes) => decode_text(name, bytes),
         Err(message) => Err(Finding::in_file(name, message)),
     }
 }
 
-fn io_message(err: &std::io::Error, lang: Lang) -> String {
+fn io_message(err: &std::io::Error) -> Message {
     match err.kind() {
-        std::io::ErrorKind::NotFound => tr!(lang, "filen finns inte", "the file does not exist"),
-        std::io::ErrorKind::PermissionDenied => {
-            tr!(lang, "filen får inte läsas", "permission denied")
-        }
-        _ => {
-            let why = crate::fsio::errors::why(err, lang);
-            tr!(lang, "kunde inte läsas: {why}", "could not be read: {why}")
-        }
+        std::io::ErrorKind::NotFound => Message::NoFile,
+        std::io::ErrorKind::PermissionDenied => Message::NoPermission,
+        _ => Message::Unreadable {
+            why: crate::fsio::errors::why(err),
+        },
     }
 }
 
 /// Bytes to text: UTF-8 required (the first bad byte is named by line and
 /// column), a leading byte-order mark dropped.
-pub fn decode_text(name: String, bytes: Vec<u8>, lang: Lang) -> Result<SourceText, Finding> {
+pub fn decode_text(name: String, bytes: Vec<u8>) -> Result<SourceText, Finding> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -184,14 +186,7 @@ pub fn decode_text(name: String, bytes: Vec<u8>, lang: Lang) -> Result<SourceTex
             let good = err.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&err.as_bytes()[..good]).into_owned();
             let src = SourceText::new(name, prefix);
-            Err(src.finding(
-                &(good..good),
-                tr!(
-                    lang,
-                    "filen är inte UTF-8; spara den som UTF-8",
-                    "the file is not UTF-8; save it as UTF-8"
-                ),
-            ))
+            Err(src.finding(&(good..good), Message::NotUtf8))
         }
     }
 }
@@ -222,11 +217,12 @@ fn walk(root: &Path, rel: &Path, depth: usize, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn paths_must_stay_inside_the_pack() {
         for ok in ["a.toml", "phases/a.toml", "./a.toml"] {
-            assert!(check_relative(ok, Lang::En).is_ok(), "{ok}");
+            assert!(check_relative(ok).is_ok(), "{ok}");
         }
         for bad in [
             "../a.toml",
@@ -235,18 +231,17 @@ mod tests {
             "",
             "a\\..\\b.toml",
         ] {
-            assert!(check_relative(bad, Lang::En).is_err(), "{bad}");
+            assert!(check_relative(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn text_must_be_utf8_and_loses_its_bom() {
-        let ok = decode_text("f".into(), b"\xef\xbb\xbfid = 1".to_vec(), Lang::En).expect("utf-8");
+        let ok = decode_text("f".into(), b"\xef\xbb\xbfid = 1".to_vec()).expect("utf-8");
         assert_eq!(ok.text, "id = 1");
-        let bad = decode_text("f".into(), b"a = 1\nb = \"\xff\"".to_vec(), Lang::En)
-            .expect_err("latin-1");
+        let bad = decode_text("f".into(), b"a = 1\nb = \"\xff\"".to_vec()).expect_err("latin-1");
         assert_eq!(
-            bad.to_string(),
+            bad.in_words(Lang::En),
             "f:2:6: the file is not UTF-8; save it as UTF-8"
         );
     }

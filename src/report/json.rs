@@ -121,7 +121,7 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
 /// The pack the workbook recorded, and what changed in it since.
 fn pack(wb: &Workbook) -> Json {
     use crate::pack::diff::{Area, What};
-    let change = wb.pack_change(wb.language());
+    let change = wb.pack_change();
     let changes = change.as_ref().map(|c| match &c.changes {
         Ok(changes) => Json::Array(
             changes

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::state_words::{answer_text, current_text, phase_title};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::log::EntryKind;
 use crate::pack::Decision;
 use crate::pack::diff::Change;
@@ -396,7 +396,7 @@ const PACK_CHANGES_SHOWN: usize = 8;
 /// Whether the workbook's pack changed since the workbook recorded it, and
 /// how: at most `limit` changes, then how many more.
 pub fn pack_change(out: &mut String, wb: &Workbook, lang: Lang, limit: Option<usize>) {
-    let Some(change) = wb.pack_change(lang) else {
+    let Some(change) = wb.pack_change() else {
         return;
     };
     let id = &wb.pack.id;
@@ -461,10 +461,10 @@ fn what_changed(
             );
         }
         Ok(changes) => {
-            let _ = writeln!(out, ": {}", crate::pack::diff::summary(changes, lang));
+            let _ = writeln!(out, ": {}", crate::pack::diff::summary(changes).say(lang));
             let shown = limit.unwrap_or(changes.len());
             for c in changes.iter().take(shown) {
-                let _ = writeln!(out, "  {}", visible(&crate::pack::diff::line(c, lang)));
+                let _ = writeln!(out, "  {}", visible(&crate::pack::diff::line(c).say(lang)));
             }
             if changes.len() > shown {
                 let _ = writeln!(

@@ -75,7 +75,7 @@ impl AnswerScript {
 /// Reads and checks an answers file for the phase of `ctx`.
 pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScript, Vec<Finding>> {
     let findings = RefCell::new(Vec::new());
-    let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+    let Some(tree) = crate::toml_read::parse(src, &src.text, &findings) else {
         return Err(findings.into_inner());
     };
     let fctx = FileCtx {

@@ -26,17 +26,17 @@ const IGNORE_ALL: &[u8] = b"*\n";
 /// The workbook's `.dino/` folder, made when missing with the `.gitignore`
 /// that keeps it out of commits already in it; the `.gitignore` is
 /// restored whenever it is missing (as in a folder an older dino made).
-pub(super) fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
+pub(super) fn state_dir(workbook: &Path) -> Result<PathBuf> {
     let dir = workbook.join(STATE_DIR);
     if fs::symlink_metadata(&dir).is_err() {
-        make_with_gitignore(workbook, &dir, lang)?;
+        make_with_gitignore(workbook, &dir)?;
     } else {
         // There already: checked to stay inside, and to be a folder.
-        make_dir_in(workbook, &dir, lang)?;
+        make_dir_in(workbook, &dir)?;
     }
     let ignore = dir.join(".gitignore");
     if fs::symlink_metadata(&ignore).is_err() {
-        write_atomic_in(workbook, &ignore, IGNORE_ALL, lang)?;
+        write_atomic_in(workbook, &ignore, IGNORE_ALL)?;
     }
     Ok(dir)
 }
@@ -44,8 +44,8 @@ pub(super) fn state_dir(workbook: &Path, lang: Lang) -> Result<PathBuf> {
 /// Makes `dir` whole, its `.gitignore` in it: filled as a temporary
 /// folder beside it, then renamed. Made meanwhile by another session is
 /// as good.
-fn make_with_gitignore(workbook: &Path, dir: &Path, lang: Lang) -> Result<()> {
-    let failed = |e| errors::error(Doing::MakeFolder, dir, &e, lang);
+fn make_with_gitignore(workbook: &Path, dir: &Path) -> Result<()> {
+    let failed = |e| errors::error(Doing::MakeFolder, dir, &e);
     let making = tempfile::Builder::new()
         .prefix(crate::fsio::TEMP_PREFIX)
         .suffix(crate::fsio::TEMP_SUFFIX)
@@ -100,7 +100,7 @@ impl Draft {
     /// messages in `messages`.
     pub fn new(workbook: &Path, lang: Lang, messages: Lang) -> Result<Draft> {
         Ok(Draft {
-            path: state_dir(workbook, messages)?.join("draft.md"),
+            path: state_dir(workbook)?.join("draft.md"),
             log: workbook.join(crate::workbook::LOG_DIR),
             lang,
             messages,
@@ -122,7 +122,6 @@ impl Draft {
             self.dir(),
             &self.path,
             self.path.display().to_string(),
-            self.messages,
         )
         .map_err(|f| anyhow::anyhow!("{f}"))?;
         let read = read_entry(&src, self.messages);
@@ -162,7 +161,7 @@ impl Draft {
         if holds(&self.path, text) {
             return Ok(());
         }
-        write_atomic_in(self.dir(), &self.path, text.as_bytes(), self.messages)
+        write_atomic_in(self.dir(), &self.path, text.as_bytes())
     }
 
     /// The `.dino/` folder the draft is in (checked to be inside the
@@ -172,7 +171,7 @@ impl Draft {
     }
 
     pub fn discard(&self) -> Result<()> {
-        remove_if_there(&self.path, self.messages)
+        remove_if_there(&self.path)
     }
 }
 
@@ -202,7 +201,7 @@ impl NoteMark {
             .map(|b| format!("{b:02x}"))
             .collect();
         Ok(NoteMark {
-            path: state_dir(workbook, messages)?.join(format!("note-{key}.md")),
+            path: state_dir(workbook)?.join(format!("note-{key}.md")),
             log: workbook.join(crate::workbook::LOG_DIR),
             messages,
         })
@@ -211,13 +210,8 @@ impl NoteMark {
     /// The log file a stopped run of the same note wrote already, if any.
     pub fn written(&self, entry: &Entry) -> Option<PathBuf> {
         let name = self.path.display().to_string();
-        let src = crate::workbook::own_files::read_in(
-            folder_of(&self.path),
-            &self.path,
-            name,
-            self.messages,
-        )
-        .ok()?;
+        let src =
+            crate::workbook::own_files::read_in(folder_of(&self.path), &self.path, name).ok()?;
         let read = read_entry(&src, self.messages);
         let earlier = read.entry.filter(|_| read.findings.is_empty())?;
         if !super::same_record(&earlier, entry) {
@@ -228,17 +222,12 @@ impl NoteMark {
 
     /// Marks `text`, the note's entry, as being written.
     pub fn save(&self, text: &str) -> Result<()> {
-        write_atomic_in(
-            folder_of(&self.path),
-            &self.path,
-            text.as_bytes(),
-            self.messages,
-        )
+        write_atomic_in(folder_of(&self.path), &self.path, text.as_bytes())
     }
 
     /// The note is written and the command done: the mark goes.
     pub fn clear(&self) -> Result<()> {
-        remove_if_there(&self.path, self.messages)
+        remove_if_there(&self.path)
     }
 }
 
@@ -248,11 +237,11 @@ fn folder_of(path: &Path) -> &Path {
     path.parent().unwrap_or(Path::new("."))
 }
 
-/// Removes `path`, if it is there; a failure is told in `lang`.
-fn remove_if_there(path: &Path, lang: Lang) -> Result<()> {
+/// Removes `path`, if it is there.
+fn remove_if_there(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-            Err(errors::error(Doing::Remove, path, &err, lang))
+            Err(errors::error(Doing::Remove, path, &err))
         }
         _ => Ok(()),
     }
@@ -286,7 +275,7 @@ pub fn log_file_holding(log: &Path, entry: &Entry, text: &str) -> Option<PathBuf
 /// Whether `path` is a regular file holding exactly `text` (a named pipe
 /// or a device is not read: that could wait forever).
 fn holds(path: &Path, text: &str) -> bool {
-    crate::pack::source::read_limited(path, Lang::En).is_ok_and(|held| held == text.as_bytes())
+    crate::pack::source::read_limited(path).is_ok_and(|held| held == text.as_bytes())
 }
 
 #[cfg(test)]
@@ -296,12 +285,12 @@ mod tests {
     #[test]
     fn the_state_folder_is_made_with_its_gitignore_and_gets_it_back() {
         let wb = tempfile::tempdir().expect("temp");
-        let dir = state_dir(wb.path(), Lang::En).expect("made");
+        let dir = state_dir(wb.path()).expect("made");
         assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
         let names: Vec<_> = fs::read_dir(wb.path()).expect("list").flatten().collect();
         assert_eq!(names.len(), 1, "no temporary folder left");
         fs::remove_file(dir.join(".gitignore")).expect("remove");
-        state_dir(wb.path(), Lang::En).expect("again");
+        state_dir(wb.path()).expect("again");
         assert_eq!(fs::read(dir.join(".gitignore")).expect("read"), IGNORE_ALL);
     }
 }

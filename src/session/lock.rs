@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 
 use super::files::state_dir;
 use crate::fsio::errors::{self, Doing};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::tr;
 
 /// The lock held while a session runs. The operating system releases it
@@ -22,11 +22,11 @@ pub struct Lock {
 impl Lock {
     /// Takes the workbook's lock, or says who holds it and since when.
     pub fn take(workbook: &Path, who: &str, since: &str, lang: Lang) -> Result<Lock> {
-        let path = state_dir(workbook, lang)?.join("lock");
+        let path = state_dir(workbook)?.join("lock");
         let mut file = open_lock(workbook, &path, lang)?;
         match file.try_lock() {
             Ok(()) => {
-                let failed = |e| errors::error(Doing::Write, &path, &e, lang);
+                let failed = |e| errors::error(Doing::Write, &path, &e);
                 file.set_len(0).map_err(failed)?;
                 file.rewind().map_err(failed)?;
                 writeln!(file, "{who}\n{since}\n{}", std::process::id()).map_err(failed)?;
@@ -38,9 +38,7 @@ impl Lock {
                 let _ = file.take(4096).read_to_string(&mut holder);
                 bail!(held_by(&holder, lang))
             }
-            Err(std::fs::TryLockError::Error(err)) => {
-                Err(errors::error(Doing::Write, &path, &err, lang))
-            }
+            Err(std::fs::TryLockError::Error(err)) => Err(errors::error(Doing::Write, &path, &err)),
         }
     }
 }
@@ -48,10 +46,10 @@ impl Lock {
 /// Opens (or makes) the lock file: inside the workbook, an ordinary file,
 /// and opened without waiting should it be a pipe.
 fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
-    crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message(lang)))?;
+    crate::fsio::inside::check(workbook, path).map_err(|out| anyhow::anyhow!(out.message()))?;
     // Written in place, the lock is never a link, even one that stays in
     // the workbook: it would empty `workbook.toml` or an entry.
-    crate::fsio::refuse_link(path, lang)?;
+    crate::fsio::refuse_link(path)?;
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
@@ -62,11 +60,11 @@ fn open_lock(workbook: &Path, path: &Path, lang: Lang) -> Result<File> {
     }
     let file = options
         .open(path)
-        .map_err(|e| errors::error(Doing::Write, path, &e, lang))?;
+        .map_err(|e| errors::error(Doing::Write, path, &e))?;
     let meta = file.metadata();
     if !meta.as_ref().is_ok_and(|m| m.is_file()) {
         let shown = path.display();
-        let why = crate::fsio::regular::not_regular(lang);
+        let why = crate::fsio::Message::NotRegular.say(lang);
         bail!(tr!(
             lang,
             "kunde inte ta låset {shown}: {why}; ta bort det",

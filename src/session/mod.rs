@@ -524,7 +524,7 @@ pub fn hand_over(
         return Ok(path);
     }
     draft.save_text(&text)?;
-    write_log_text(workbook, entry, &text, messages)
+    write_log_text(workbook, entry, &text)
 }
 
 /// Whether two entries record the same: the same kind, phase, people, pack
@@ -554,7 +554,7 @@ pub fn hand_over_note(
     let what = crate::log::readback::Written::Entry;
     let text = crate::log::readback::entry_text(entry, what, lang, lang)?;
     mark.save(&text)?;
-    write_log_text(workbook, entry, &text, lang)
+    write_log_text(workbook, entry, &text)
 }
 
 /// Writes an entry into the workbook's log under a fresh name, in `lang`,
@@ -567,21 +567,13 @@ pub fn write_log_entry(
 ) -> Result<PathBuf> {
     let what = crate::log::readback::Written::Entry;
     let text = crate::log::readback::entry_text(entry, what, lang, messages)?;
-    write_log_text(workbook, entry, &text, messages)
+    write_log_text(workbook, entry, &text)
 }
 
-/// Writes `text`, the Markdown of `entry`, into the log under a fresh name;
-/// a failure is told in `lang`.
-fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str, lang: Lang) -> Result<PathBuf> {
+/// Writes `text`, the Markdown of `entry`, into the log under a fresh name.
+fn write_log_text(workbook: &Workbook, entry: &Entry, text: &str) -> Result<PathBuf> {
     let known = |id: &str| workbook.entries.iter().any(|e| e.id == id);
-    crate::log::write_into_log(
-        &workbook.root,
-        &workbook.log_dir(),
-        entry,
-        text,
-        known,
-        lang,
-    )
+    crate::log::write_into_log(&workbook.root, &workbook.log_dir(), entry, text, known)
 }
 
 /// The gate entry for a decision taken after the session that started at

@@ -60,12 +60,22 @@ worded! {
     crate::workbook::own_files::Message => workbook_own_files,
     crate::workbook::profile::Message => workbook_profile,
     crate::workbook::snapshot::Message => workbook_snapshot,
+    crate::fsio::Message => fsio,
+    crate::fsio::errors::Why => io_why,
+    crate::git::Message => git,
+    crate::out::Message => out,
+    crate::pack::builtin::Message => pack_builtin,
+    crate::pack::diff::Message => pack_diff,
+    crate::pack::source::Message => pack_source,
+    crate::toml_read::Message => toml_read,
+    crate::toml_read::ValueType => value_type,
 }
 
-/// A list of ids as code: `` `a`, `b` ``.
-fn in_code(ids: &[&str]) -> String {
-    ids.iter()
-        .map(|id| format!("`{id}`"))
+/// Names in backticks, separated by commas: "`id`, `kind`".
+fn in_code(names: &[impl AsRef<str>]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{}`", name.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }

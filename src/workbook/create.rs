@@ -84,7 +84,7 @@ pub fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::L
     let making = tempfile::Builder::new()
         .prefix(&making_prefix(&file.id))
         .tempdir_in(parent)
-        .map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+        .map_err(|e| error(Doing::MakeFolder, dir, &e))?;
     // Told of the workbook's folder, not of the hidden one it is made in.
     fill(making.path(), file, pack, lang).map_err(|err| {
         let why = format!("{err:#}").replace(
@@ -102,7 +102,7 @@ pub fn create(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::L
     if dir.exists() {
         bail!(exists_already(dir));
     }
-    std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e, lang))?;
+    std::fs::rename(making.path(), dir).map_err(|e| error(Doing::MakeFolder, dir, &e))?;
     // Renamed away: nothing left for the guard to remove.
     let _ = making.keep();
     crate::fsio::sync_dir(parent);
@@ -137,9 +137,9 @@ fn remove_leftovers(parent: &Path, id: &str) {
 /// The files of a new workbook, in the folder `dir`.
 fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -> Result<()> {
     let log = dir.join(LOG_DIR);
-    crate::fsio::make_dir_in(dir, &log, lang)?;
+    crate::fsio::make_dir_in(dir, &log)?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
-    write_atomic_in(dir, &log.join(".gitkeep"), b"", lang)?;
+    write_atomic_in(dir, &log.join(".gitkeep"), b"")?;
     Snapshot::write(dir, pack, file.language)?;
     file.write(dir, lang).map(drop)
 }

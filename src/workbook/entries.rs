@@ -46,7 +46,7 @@ pub(super) fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> 
     if let Err(out) = crate::fsio::inside::check(root, &dir) {
         findings.push(Finding::in_file(
             dir.display().to_string(),
-            out.message_for(&dir, lang),
+            out.message_for(&dir),
         ));
         return Vec::new();
     }
@@ -73,7 +73,7 @@ fn list(dir: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Listing {
     match std::fs::read_dir(dir) {
         Ok(items) => {
             for item in items.flatten() {
-                findings.extend(take_listed(dir, &item, &mut listing, lang));
+                findings.extend(take_listed(dir, &item, &mut listing));
             }
         }
         Err(err) => findings.push(unlisted(dir, &err, lang)),
@@ -83,7 +83,7 @@ fn list(dir: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Listing {
 
 /// Takes one thing in `log/` into the listing when it is an entry's file;
 /// else says what is wrong with it (nothing for a hidden file).
-fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing, lang: Lang) -> Option<Finding> {
+fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing) -> Option<Finding> {
     let name = item.file_name().to_string_lossy().into_owned();
     let shown = || dir.join(&name).display().to_string();
     if item.file_name().to_str().is_none() {
@@ -104,23 +104,20 @@ fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing, lang: Lang) -
         None
     } else if name.ends_with(".md") {
         // Named like an entry, but a folder, a pipe or a device.
-        Some(Finding::in_file(
-            shown(),
-            crate::fsio::regular::not_regular(lang),
-        ))
+        Some(Finding::in_file(shown(), crate::fsio::Message::NotRegular))
     } else {
         Some(Finding::in_file(shown(), Message::NotAnEntry))
     }
 }
 
 /// Why `log/` could not be listed.
-fn unlisted(dir: &Path, err: &std::io::Error, lang: Lang) -> Finding {
+fn unlisted(dir: &Path, err: &std::io::Error, _lang: Lang) -> Finding {
     let message: Said = if err.kind() == std::io::ErrorKind::NotFound {
         Message::NoLog.into()
     } else if dir.is_file() {
-        crate::fsio::not_a_folder(lang).into()
+        crate::fsio::Message::NotAFolder.into()
     } else {
-        let why = crate::fsio::errors::why(err, lang).into();
+        let why = crate::fsio::errors::why(err).into();
         Message::Unlisted { why }.into()
     };
     Finding::in_file(dir.display().to_string(), message)
@@ -172,9 +169,9 @@ fn read_one(
     let shown = path.display().to_string();
     // A file in a log/ that is inside the workbook is inside too.
     let read = if is_link {
-        read_in(root, &path, shown.clone(), lang)
+        read_in(root, &path, shown.clone())
     } else {
-        crate::pack::source::read_text(&path, shown.clone(), lang)
+        crate::pack::source::read_text(&path, shown.clone())
     };
     let src = match read {
         Ok(src) => src,

@@ -90,7 +90,7 @@ impl WorkbookFile {
     /// once it is known to read back as `self`); returns its path.
     pub fn write(&self, dir: &std::path::Path, lang: Lang) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(super::WORKBOOK_FILE);
-        crate::fsio::write_atomic_in(dir, &path, self.text(lang)?.as_bytes(), lang)?;
+        crate::fsio::write_atomic_in(dir, &path, self.text(lang)?.as_bytes())?;
         Ok(path)
     }
 
@@ -104,7 +104,7 @@ impl WorkbookFile {
     /// are checked against the pack by the caller, with `profile_spans`.
     pub fn read(src: &SourceText, lang: Lang) -> Result<(WorkbookFile, Spans), Vec<Finding>> {
         let findings = RefCell::new(Vec::new());
-        let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+        let Some(tree) = crate::toml_read::parse(src, &src.text, &findings) else {
             return Err(findings.into_inner());
         };
         let ctx = FileCtx {

@@ -130,7 +130,7 @@ impl Workbook {
                 Message::NotAWorkbook,
             )]);
         }
-        let src = read_in(root, &file_path, shown.clone(), lang).map_err(|f| vec![f])?;
+        let src = read_in(root, &file_path, shown.clone()).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
         let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
@@ -138,7 +138,7 @@ impl Workbook {
         let profile = check_profile(&file, &spans, &pack, &src, &mut findings);
         let entries = entries::read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root));
-        findings.extend(state_dir_problems(root, lang));
+        findings.extend(state_dir_problems(root));
         findings.extend(linked_own_files(root));
         findings.extend(snapshot::check_head(root, &file.pack, lang));
         Ok(Workbook {
@@ -171,7 +171,7 @@ pub fn language_at(dir: &Path) -> Option<Lang> {
 /// The language of the workbook in `root`, if its `workbook.toml` reads.
 pub fn language_of(root: &Path) -> Option<Lang> {
     let path = root.join(WORKBOOK_FILE);
-    let src = read_in(root, &path, path.display().to_string(), Lang::En).ok()?;
+    let src = read_in(root, &path, path.display().to_string()).ok()?;
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }
@@ -237,7 +237,7 @@ fn read_pack(
     {
         let message = Message::PackPathNotAPack {
             path: dir.display().to_string(),
-            why: builtin::not_a_pack_why(dir, lang).into(),
+            why: builtin::not_a_pack_why(dir).into(),
         };
         return Err(vec![src.finding(&at.path, message)]);
     }

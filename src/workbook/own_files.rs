@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::{Lang, Said};
+use crate::i18n::Said;
 
 /// What reading a workbook's own files says; worded in `words`.
 #[derive(Clone, Debug)]
@@ -22,11 +22,11 @@ pub enum Message {
 /// Reads one of the workbook `root`'s own files as text (an ordinary file,
 /// inside the workbook, of at most `MAX_FILE_BYTES`), named `name` in
 /// findings.
-pub fn read_in(root: &Path, path: &Path, name: String, lang: Lang) -> Result<SourceText, Finding> {
+pub fn read_in(root: &Path, path: &Path, name: String) -> Result<SourceText, Finding> {
     if let Err(out) = crate::fsio::inside::check(root, path) {
-        return Err(Finding::in_file(name, out.message_for(path, lang)));
+        return Err(Finding::in_file(name, out.message_for(path)));
     }
-    crate::pack::source::read_text(path, name, lang)
+    crate::pack::source::read_text(path, name)
 }
 
 /// The atomic writer's temporary files (`.dino-*.tmp`) left in the
@@ -65,7 +65,7 @@ pub fn leftover_temp_files(root: &Path) -> Vec<Finding> {
 /// link out of the workbook, a file where the folder belongs, a draft or a
 /// lock that is not an ordinary file, or a lock with other names too (a
 /// hard link, which writing the lock would change).
-pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
+pub fn state_dir_problems(root: &Path) -> Vec<Finding> {
     use std::fs;
     let dir = root.join(super::STATE_DIR);
     let named = |path: &Path, message: Said| Finding::in_file(path.display().to_string(), message);
@@ -73,10 +73,10 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
         return Vec::new();
     }
     if let Err(out) = crate::fsio::inside::check(root, &dir) {
-        return vec![named(&dir, out.message_for(&dir, lang).into())];
+        return vec![named(&dir, out.message_for(&dir).into())];
     }
     if !fs::metadata(&dir).is_ok_and(|m| m.is_dir()) {
-        return vec![named(&dir, crate::fsio::not_a_folder(lang).into())];
+        return vec![named(&dir, crate::fsio::Message::NotAFolder.into())];
     }
     let mut out = Vec::new();
     for name in ["draft.md", "lock"] {
@@ -85,7 +85,7 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             continue;
         };
         if let Err(leaves) = crate::fsio::inside::check(root, &path) {
-            out.push(named(&path, leaves.message_for(&path, lang).into()));
+            out.push(named(&path, leaves.message_for(&path).into()));
             continue;
         }
         if own.file_type().is_symlink() {
@@ -96,7 +96,7 @@ pub fn state_dir_problems(root: &Path, lang: Lang) -> Vec<Finding> {
             continue;
         };
         if !meta.is_file() {
-            out.push(named(&path, crate::fsio::regular::not_regular(lang).into()));
+            out.push(named(&path, crate::fsio::Message::NotRegular.into()));
             continue;
         }
         #[cfg(unix)]

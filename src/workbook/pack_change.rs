@@ -5,7 +5,6 @@
 use super::Workbook;
 use super::snapshot::{Head, SNAPSHOT_FILE, read_head};
 use crate::finding::Finding;
-use crate::i18n::Lang;
 use crate::pack::diff::{Change, diff};
 use crate::pack::snapshot::Snapshot;
 use std::collections::HashMap;
@@ -75,7 +74,7 @@ impl Workbook {
 
     /// What changed in the pack since the workbook recorded it; `None` when
     /// nothing did. Reads the snapshot only then.
-    pub fn pack_change(&self, lang: Lang) -> Option<PackChange> {
+    pub fn pack_change(&self) -> Option<PackChange> {
         if !self.pack_changed() {
             return None;
         }
@@ -83,17 +82,17 @@ impl Workbook {
         Some(PackChange {
             from: recorded.version.clone(),
             to: self.pack.version.clone(),
-            changes: self.changes_since_snapshot(lang),
+            changes: self.changes_since_snapshot(),
         })
     }
 
     /// The changes from the snapshot to the pack now. In a portfolio many
     /// workbooks hold the same snapshot (the same pack, hash and language at
     /// the start): it is read and compared once.
-    fn changes_since_snapshot(&self, lang: Lang) -> Result<Arc<Vec<Change>>, Unknown> {
+    fn changes_since_snapshot(&self) -> Result<Arc<Vec<Change>>, Unknown> {
         type Key = (Head, String);
         static DIFFS: OnceLock<Mutex<HashMap<Key, Arc<Vec<Change>>>>> = OnceLock::new();
-        let head = match read_head(&self.root, lang) {
+        let head = match read_head(&self.root) {
             None => return Err(Unknown::NoSnapshot),
             Some(Err(finding)) => return Err(Unknown::Unreadable(finding)),
             Some(Ok((head, _))) => head,
@@ -103,7 +102,7 @@ impl Workbook {
         if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return Ok(found);
         }
-        let old = self.snapshot(lang)?.ok_or(Unknown::NoSnapshot)?;
+        let old = self.snapshot()?.ok_or(Unknown::NoSnapshot)?;
         let lang = old.language.parse().unwrap_or(self.language());
         let changes = Arc::new(diff(&old, &Snapshot::of(&self.pack, lang)));
         if let Ok(mut c) = cache.lock() {
@@ -113,21 +112,15 @@ impl Workbook {
     }
 
     /// The snapshot the workbook recorded, if it has one.
-    pub fn snapshot(&self, lang: Lang) -> Result<Option<Snapshot>, Unknown> {
+    pub fn snapshot(&self) -> Result<Option<Snapshot>, Unknown> {
         let path = self.root.join(SNAPSHOT_FILE);
         if std::fs::symlink_metadata(&path).is_err() {
             return Ok(None);
         }
-        let src = crate::workbook::own_files::read_in(
-            &self.root,
-            &path,
-            path.display().to_string(),
-            lang,
-        )
-        .map_err(Unknown::Unreadable)?;
-        Snapshot::read(&src, lang)
-            .map(Some)
-            .map_err(Unknown::Unreadable)
+        let src =
+            crate::workbook::own_files::read_in(&self.root, &path, path.display().to_string())
+                .map_err(Unknown::Unreadable)?;
+        Snapshot::read(&src).map(Some).map_err(Unknown::Unreadable)
     }
 }
 

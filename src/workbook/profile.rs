@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::{Lang, Said};
+use crate::i18n::Said;
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
 use crate::pack::{Pack, check_value};
@@ -38,24 +38,15 @@ pub enum Hint {
 /// Reads a `--profile` file: `id = value` for profile questions, each
 /// checked against the pack, every problem with its line and column.
 /// Reads a `--profile` file, or fails with every problem in it listed.
-pub fn read_path(
-    path: &std::path::Path,
-    pack: &Pack,
-    lang: Lang,
-) -> Result<BTreeMap<String, Value>> {
-    let src = crate::pack::source::read_text(path, path.display().to_string(), lang)
+pub fn read_path(path: &std::path::Path, pack: &Pack) -> Result<BTreeMap<String, Value>> {
+    let src = crate::pack::source::read_text(path, path.display().to_string())
         .map_err(|f| anyhow::anyhow!("{f}"))?;
-    read_file(&src, pack, lang)
-        .map_err(|findings| anyhow::Error::new(Message::Unreadable { findings }))
+    read_file(&src, pack).map_err(|findings| anyhow::Error::new(Message::Unreadable { findings }))
 }
 
-pub fn read_file(
-    src: &SourceText,
-    pack: &Pack,
-    lang: Lang,
-) -> Result<BTreeMap<String, Value>, Vec<Finding>> {
+pub fn read_file(src: &SourceText, pack: &Pack) -> Result<BTreeMap<String, Value>, Vec<Finding>> {
     let findings = RefCell::new(Vec::new());
-    let Some(tree) = crate::toml_read::parse(src, &src.text, lang, &findings) else {
+    let Some(tree) = crate::toml_read::parse(src, &src.text, &findings) else {
         return Err(findings.into_inner());
     };
     let mut out = BTreeMap::new();
@@ -100,6 +91,7 @@ pub fn read_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::pack::builtin;
 
     fn dino() -> Pack {
@@ -113,7 +105,7 @@ mod tests {
             "profil.toml",
             "org_kind = \"region\"\nprocurment = \"yes\"\ndecision_level = \"king\"\n",
         );
-        let findings = read_file(&src, &pack, Lang::En).expect_err("two problems");
+        let findings = read_file(&src, &pack).expect_err("two problems");
         let shown: Vec<String> = findings.iter().map(|f| f.in_words(Lang::En)).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(shown[0].starts_with("profil.toml:2:1: the pack has no profile question `procurment`; did you mean `procurement`?"), "{shown:?}");

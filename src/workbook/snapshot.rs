@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, SourceText};
-use crate::i18n::{Lang, Said, Say};
+use crate::i18n::{Lang, Said};
 use crate::log::toml_string;
 use crate::pack::Pack;
 use crate::pack::snapshot::{ItemShot, Snapshot};
@@ -74,21 +74,20 @@ impl Snapshot {
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
         let text = Snapshot::text(pack, lang)?;
-        crate::fsio::write_atomic_in(dir, &path, text.as_bytes(), lang)?;
+        crate::fsio::write_atomic_in(dir, &path, text.as_bytes())?;
         Ok(path)
     }
 
     /// The snapshot file's text for `pack`, once it is known to read back.
     pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
         let shot = Snapshot::of(pack, lang);
-        let read = |src: &SourceText| Snapshot::read(src, lang).map_err(|f| vec![f]);
+        let read = |src: &SourceText| Snapshot::read(src).map_err(|f| vec![f]);
         crate::log::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read)
     }
 
     /// Reads a snapshot back; a problem is a finding with its position.
-    pub fn read(src: &SourceText, lang: Lang) -> Result<Snapshot, Finding> {
-        // The reader's own message, worded as it still is: in `lang`.
-        crate::toml_read::decode(src, lang, |why| unreadable(why.to_string()).say(lang))
+    pub fn read(src: &SourceText) -> Result<Snapshot, Finding> {
+        crate::toml_read::decode(src, unreadable)
     }
 }
 
@@ -108,22 +107,22 @@ pub struct Head {
 /// Reads only the start of a workbook's snapshot: which pack it holds.
 /// `None` when there is no snapshot; a finding when its start cannot be
 /// read.
-pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usize; 4]), Finding>> {
+pub fn read_head(dir: &std::path::Path) -> Option<Result<(Head, [usize; 4]), Finding>> {
     use std::io::Read;
     let path = dir.join(SNAPSHOT_FILE);
     std::fs::symlink_metadata(&path).ok()?;
     let name = path.display().to_string();
     if let Err(out) = crate::fsio::inside::check(dir, &path) {
-        return Some(Err(Finding::in_file(name, out.message_for(&path, lang))));
+        return Some(Err(Finding::in_file(name, out.message_for(&path))));
     }
     // Only an ordinary file: a pipe would never end.
     let file = match crate::fsio::regular::open_regular(&path) {
         Ok(file) => file,
-        Err(err) => return Some(Err(Finding::in_file(name, err.message(lang)))),
+        Err(err) => return Some(Err(Finding::in_file(name, err.message()))),
     };
     let mut head = Vec::new();
     if let Err(err) = file.take(HEAD_BYTES).read_to_end(&mut head) {
-        let why = crate::fsio::errors::why(&err, lang);
+        let why = crate::fsio::errors::why(&err);
         return Some(Err(Finding::in_file(name, unreadable(why))));
     }
     let text = String::from_utf8_lossy(&head);
@@ -181,9 +180,9 @@ pub fn read_head(dir: &std::path::Path, lang: Lang) -> Option<Result<(Head, [usi
 pub fn check_head(
     dir: &std::path::Path,
     recorded: &crate::workbook::file::PackRef,
-    lang: Lang,
+    _lang: Lang,
 ) -> Option<Finding> {
-    let (head, lines) = match read_head(dir, lang)? {
+    let (head, lines) = match read_head(dir)? {
         Ok(read) => read,
         Err(finding) => return Some(finding),
     };
@@ -254,7 +253,7 @@ mod tests {
             let text = shot.render();
             assert!(text.starts_with("# The pack"));
             let src = SourceText::new(SNAPSHOT_FILE, text);
-            assert_eq!(Snapshot::read(&src, lang).expect("reads"), shot);
+            assert_eq!(Snapshot::read(&src).expect("reads"), shot);
         }
     }
 
@@ -264,7 +263,7 @@ mod tests {
             "wb/pack-snapshot.toml",
             "pack = \"dino\"\nversion = \"1\"\nhash = \"x\"\nlanguage = \"sv\"\nphse = []\n",
         );
-        let finding = Snapshot::read(&src, Lang::En).expect_err("unknown key");
+        let finding = Snapshot::read(&src).expect_err("unknown key");
         assert_eq!((finding.line, finding.col), (5, 1));
         assert!(
             finding.message.say(Lang::En).contains("phse"),
@@ -277,7 +276,7 @@ mod tests {
         let text = "# c\n\npack = \"dino\"\n<<<<<<< HEAD\nversion = \"1\"\n=======\nversion = \"2\"\n>>>>>>> b\nhash = \"x\"\nlanguage = \"sv\"\n";
         let dir = tempfile::tempdir().expect("temp");
         std::fs::write(dir.path().join(SNAPSHOT_FILE), text).expect("write");
-        let head = read_head(dir.path(), Lang::En).expect("a snapshot");
+        let head = read_head(dir.path()).expect("a snapshot");
         let finding = head.expect_err("a conflict");
         assert_eq!((finding.line, finding.col), (4, 1), "{finding}");
         assert!(
@@ -287,7 +286,7 @@ mod tests {
                 .starts_with("an unfinished git merge")
         );
         let src = SourceText::new(SNAPSHOT_FILE, text);
-        let finding = Snapshot::read(&src, Lang::Sv).expect_err("a conflict");
+        let finding = Snapshot::read(&src).expect_err("a conflict");
         assert_eq!(finding.line, 4, "{finding}");
         assert!(
             finding
@@ -300,7 +299,7 @@ mod tests {
     #[test]
     fn a_snapshot_syntax_error_is_told_in_swedish() {
         let src = SourceText::new(SNAPSHOT_FILE, "pack = [\"dino\"\n");
-        let finding = Snapshot::read(&src, Lang::Sv).expect_err("unclosed");
+        let finding = Snapshot::read(&src).expect_err("unclosed");
         assert!(
             finding
                 .message

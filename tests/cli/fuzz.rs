@@ -221,9 +221,9 @@ fn the_workbook_reader_survives_any_input() {
 
 #[test]
 fn the_snapshot_reader_survives_any_input() {
-    fuzz(&seeds("snapshots"), |_, text, lang| {
+    fuzz(&seeds("snapshots"), |_, text, _lang| {
         let src = SourceText::new("pack-snapshot.toml", text.to_string());
-        match dino::pack::snapshot::Snapshot::read(&src, lang) {
+        match dino::pack::snapshot::Snapshot::read(&src) {
             Ok(_) => Ok(()),
             Err(finding) => named(&[finding], &src.name, false),
         }

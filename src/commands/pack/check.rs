@@ -29,7 +29,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             // A path that holds no pack at all is an error, not a finding.
             if !crate::pack::source::has_pack_file(dir) {
                 unreadable += 1;
-                crate::out::error(builtin::not_a_pack(dir, lang));
+                crate::out::error(builtin::not_a_pack(dir));
                 continue;
             }
         }

@@ -53,16 +53,15 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let id = pack_id(&name);
-    std::fs::create_dir_all(dir).map_err(|e| {
-        crate::fsio::errors::error(crate::fsio::errors::Doing::MakeFolder, dir, &e, lang)
-    })?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| crate::fsio::errors::error(crate::fsio::errors::Doing::MakeFolder, dir, &e))?;
     for (file, text) in TEMPLATE {
         let text = if file == "pack.toml" {
             retitle(text, &id, &name)
         } else {
             text.to_string()
         };
-        write_atomic(&dir.join(file), text.as_bytes(), lang)?;
+        write_atomic(&dir.join(file), text.as_bytes())?;
     }
     ui.note(&crate::tr!(
         lang,

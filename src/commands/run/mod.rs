@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::session::driver::{Host, Options};
 use crate::tr;
 use crate::ui::Ui;
@@ -129,9 +129,9 @@ fn finish(
     }
     if commit {
         let message = tr!(lang, "dino: session i {what}", "dino: session of {what}");
-        match crate::git::commit(&wb.root, written, &message, lang) {
-            Ok(note) => ui.note(&note),
-            Err(why) => ui.note(&why),
+        match crate::git::commit(&wb.root, written, &message) {
+            Ok(note) => ui.note(&note.say(lang)),
+            Err(why) => ui.note(&why.say(lang)),
         }
     }
     Ok(())

@@ -11,7 +11,7 @@ use super::super::model::{Choice, Item, Kind, Lean, Scale};
 use super::text::{TextForm, TextOf, read_value_text};
 use super::{Part, Seen, report};
 use crate::finding::closest;
-use crate::i18n::{Said, Say};
+use crate::i18n::Said;
 use crate::toml_read::{Table, integer_of, number_of};
 
 /// A `when` as written, kept for the reference checks after every file is read.
@@ -57,7 +57,6 @@ const KIND_KEYS: [(&str, &str); 6] = [
 /// `None` when it has errors (already reported).
 pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNotes) {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     let id = t.id("id");
     let prompt = t.text("prompt", true, TextForm::Line);
     let help = t.text("help", false, TextForm::Markdown);
@@ -104,14 +103,15 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
 
     let here = Part::Item {
         kind: kind.as_ref().map(Kind::name),
-    }
-    .say(lang);
-    let profile_questions = Part::ProfileQuestions.say(lang);
-    let mut elsewhere = KIND_KEYS.to_vec();
+    };
+    let mut elsewhere: Vec<(&str, Said)> = KIND_KEYS
+        .iter()
+        .map(|(key, kinds)| (*key, Said::from(*kinds)))
+        .collect();
     if phase.is_some() {
-        elsewhere.push(("default", &profile_questions));
+        elsewhere.push(("default", Part::ProfileQuestions.into()));
     }
-    t.finish(&elsewhere, &here);
+    t.finish(&elsewhere, here);
 
     notes.when = when;
     notes.id = id.clone();
@@ -198,7 +198,6 @@ fn decode_kind(
 
 fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean>) -> Vec<Choice> {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     let tables = t.tables("options", true);
     let mut seen = Seen::default();
     let mut options = Vec::new();
@@ -222,7 +221,7 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
                     None
                 }
             });
-        option.finish(&[], &Part::Option.say(lang));
+        option.finish(&[], Part::Option);
         if let (Some((id, id_span)), Some(label)) = (id, label)
             && seen.first(ctx, &id, &id_span)
         {

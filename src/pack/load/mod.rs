@@ -77,9 +77,8 @@ fn report(ctx: &FileCtx<'_>, span: &Range<usize>, message: impl Into<Said>) {
 /// Loads and checks a pack. On failure, every finding, in file order.
 pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     let findings = RefCell::new(Vec::new());
-    let pack_src = source.read("pack.toml", lang).map_err(|f| vec![f])?;
-    let Some(pack_tree) = crate::toml_read::parse(&pack_src, &pack_src.text, lang, &findings)
-    else {
+    let pack_src = source.read("pack.toml").map_err(|f| vec![f])?;
+    let Some(pack_tree) = crate::toml_read::parse(&pack_src, &pack_src.text, &findings) else {
         return Err(findings.into_inner());
     };
     let ctx = FileCtx {
@@ -125,13 +124,12 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
 /// TOML file in the pack that is not listed.
 fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, SourceText)> {
     let ctx = root.ctx();
-    let lang = ctx.lang;
     let listed = root.strings("phases", true);
     let mut phase_srcs: Vec<(String, SourceText)> = Vec::new();
     let mut listed_paths = Vec::new();
     for (rel, span) in &listed {
         let normal = rel.trim_start_matches("./").to_string();
-        if let Err(message) = check_relative(rel, lang) {
+        if let Err(message) = check_relative(rel) {
             ctx.report(span, message);
             continue;
         }
@@ -146,7 +144,7 @@ fn read_phase_files(source: &PackSource, root: &Table<'_>) -> Vec<(String, Sourc
             report(ctx, span, Message::PhaseFileMissing { rel });
             continue;
         }
-        match source.read(&normal, lang) {
+        match source.read(&normal) {
             Ok(src) => phase_srcs.push((normal, src)),
             Err(finding) => ctx.findings.borrow_mut().push(finding),
         }
@@ -181,7 +179,7 @@ fn decode_phases(
 ) -> (Vec<Phase>, bool) {
     let trees: Vec<Option<Spanned<DeTable<'_>>>> = phase_srcs
         .iter()
-        .map(|(_, src)| crate::toml_read::parse(src, &src.text, lang, findings))
+        .map(|(_, src)| crate::toml_read::parse(src, &src.text, findings))
         .collect();
     let mut phases = Vec::new();
     for (index, ((rel, src), tree)) in phase_srcs.iter().zip(&trees).enumerate() {

@@ -11,7 +11,7 @@ use super::super::text::Text;
 use super::item::{decode_item, decode_scale};
 use super::text::{TextForm, TextOf};
 use super::{Part, Pending, Scope, Seen, report};
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::toml_read::Table;
 
 /// `pack.toml` decoded, waiting for its phases.
@@ -201,7 +201,6 @@ fn check_thresholds(
 /// The readiness dimensions, each with its statements; each id once.
 fn decode_dimensions(t: &Table<'_>) -> Vec<Dimension> {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     let mut dimensions = Vec::new();
     let mut seen = Seen::default();
     let dimension_tables = t.tables("dimensions", true);
@@ -212,7 +211,7 @@ fn decode_dimensions(t: &Table<'_>) -> Vec<Dimension> {
         let id = d.id("id");
         let title = d.text("title", true, TextForm::Line);
         let statements = decode_statements(&d);
-        d.finish(&[], &Part::Dimension.say(lang));
+        d.finish(&[], Part::Dimension);
         if let (Some((id, span)), Some(title)) = (id, title)
             && seen.first(ctx, &id, &span)
         {
@@ -229,7 +228,6 @@ fn decode_dimensions(t: &Table<'_>) -> Vec<Dimension> {
 /// A dimension's statements; each id once.
 fn decode_statements(d: &Table<'_>) -> Vec<Statement> {
     let ctx = d.ctx();
-    let lang = ctx.lang;
     let mut statements = Vec::new();
     let mut seen = Seen::default();
     let statement_tables = d.tables("statements", true);
@@ -239,7 +237,7 @@ fn decode_statements(d: &Table<'_>) -> Vec<Statement> {
     for s in statement_tables {
         let sid = s.id("id");
         let text = s.text("text", true, TextForm::Line);
-        s.finish(&[], &Part::Statement.say(lang));
+        s.finish(&[], Part::Statement);
         if let (Some((sid, span)), Some(text)) = (sid, text)
             && seen.first(ctx, &sid, &span)
         {

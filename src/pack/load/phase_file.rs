@@ -4,7 +4,6 @@ use super::super::model::{Gate, Phase};
 use super::item::decode_item;
 use super::text::{TextForm, TextOf, read_value_text};
 use super::{Message, Part, Pending, Scope, Seen, report};
-use crate::i18n::Say;
 use crate::toml_read::Table;
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the
@@ -17,7 +16,6 @@ pub fn decode(
     pending: &mut Pending,
 ) -> Option<Phase> {
     let ctx = t.ctx();
-    let lang = ctx.lang;
     let id = t.id("id");
     let title = t.text("title", true, TextForm::Line);
     let purpose = t.text("purpose", true, TextForm::Markdown);
@@ -73,7 +71,7 @@ pub fn decode(
         }
         None => Gate::default(),
     };
-    t.finish(&[], &Part::PhaseFile.say(lang));
+    t.finish(&[], Part::PhaseFile);
 
     let (id, id_span) = id?;
     let (Some(title), Some(purpose), Some(guidance)) = (title, purpose, guidance) else {

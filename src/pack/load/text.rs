@@ -10,7 +10,7 @@ use toml::de::DeValue;
 
 use super::super::text::Text;
 use super::report;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::toml_read::{FileCtx, Table, control_character, type_name};
 
 /// How a text field is written.
@@ -80,7 +80,7 @@ pub fn read_value_text(
                         let message = Message::WordingNotAString {
                             key: key.to_string(),
                             code: code_str.to_string(),
-                            found: type_name(other, lang).to_string(),
+                            found: type_name(other).say(lang),
                         };
                         report(ctx, &wording.span(), message);
                     }
@@ -101,7 +101,7 @@ pub fn read_value_text(
         other => {
             let message = Message::TextWrongType {
                 key: key.to_string(),
-                found: type_name(other, lang).to_string(),
+                found: type_name(other).say(lang),
             };
             report(ctx, &value.span(), message);
             return None;

@@ -63,7 +63,7 @@ pub(super) fn run(
 /// The answers file, read and checked against the run, or every mistake
 /// in it.
 fn read_script(file: &Path, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScript> {
-    let src = crate::pack::source::read_text(file, file.display().to_string(), lang)
+    let src = crate::pack::source::read_text(file, file.display().to_string())
         .map_err(|f| anyhow::anyhow!("{f}"))?;
     crate::session::answers_file::read(&src, ctx, lang).map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();

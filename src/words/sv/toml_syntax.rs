@@ -3,14 +3,9 @@
 //! are matched exactly and given in Swedish, and anything not matched keeps
 //! the crate's English, so nothing is ever lost in translation.
 
-use crate::i18n::Lang;
-
-/// The crate's message as a reader in `lang` is told it.
-pub fn in_lang(english: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => english.to_string(),
-        Lang::Sv => swedish(english).unwrap_or_else(|| english.to_string()),
-    }
+/// The crate's message as a Swedish reader is told it.
+pub fn toml_syntax(english: &str) -> String {
+    swedish(english).unwrap_or_else(|| english.to_string())
 }
 
 /// The Swedish of a whole message, if its every part is known.
@@ -313,7 +308,7 @@ mod tests {
     use super::*;
 
     fn sv(english: &str) -> String {
-        in_lang(english, Lang::Sv)
+        toml_syntax(english)
     }
 
     #[test]
@@ -366,11 +361,5 @@ mod tests {
             sv("duplicate key, expected a miracle"),
             "duplicate key, expected a miracle"
         );
-    }
-
-    #[test]
-    fn english_is_the_crates_own() {
-        let message = "unclosed array, expected `]`";
-        assert_eq!(in_lang(message, Lang::En), message);
     }
 }
