@@ -113,20 +113,12 @@ pub fn man_words(lang: Lang) -> fn(&str) -> String {
     }
 }
 
-/// The language of help, man pages and usage errors: `--lang`, else
-/// `DINO_LANG`, else the language of the workbook dino runs in, else the
-/// locale's, as for every other message. `dir` is where dino runs.
-pub fn help_lang(lang: Option<Lang>, dir: &Path) -> Lang {
-    lang.or_else(Lang::from_dino_lang)
-        .or_else(|| crate::workbook::language_at(dir))
-        .unwrap_or_else(Lang::from_env)
-}
-
-/// As [`help_lang`], from a command line that may not parse: `--lang` and
-/// `-C` are read wherever they stand before `--`.
+/// The language of help, man pages and usage errors, from a command line
+/// that may not parse (`--lang` and `-C` are read wherever they stand
+/// before `--`): the run's language, as `ui::run_lang` decides it.
 pub fn help_lang_of(args: &[OsString]) -> Lang {
     let (lang, dir) = early_options(args);
-    help_lang(lang, dir.as_deref().unwrap_or(Path::new(".")))
+    crate::ui::run_lang(lang, dir.as_deref().unwrap_or(Path::new(".")))
 }
 
 /// `--lang LANG` (or `--lang=LANG`) and `-C DIR`, the first of each, as

@@ -118,11 +118,10 @@ macro_rules! tr {
 }
 
 /// The language this run speaks: errors, findings and their label. The
-/// edge sets it once (`speak`) when the user chose one; otherwise it is the
-/// workbook's here, looked up the first time something is said
-/// (`speak_by_default`), else the environment's.
+/// edge decides it once (`ui::run_lang`) and sets it (`speak`); until then
+/// (in tests, say), the environment's.
 pub fn spoken() -> Lang {
-    *SPOKEN.get_or_init(|| DEFAULT.get().map_or_else(Lang::from_env, |f| f()))
+    *SPOKEN.get_or_init(Lang::from_env)
 }
 
 /// Sets the language of the run; the first one set holds.
@@ -130,14 +129,7 @@ pub fn speak(lang: Lang) {
     let _ = SPOKEN.set(lang);
 }
 
-/// Where the run's language comes from when none was set, asked only when
-/// something is first said.
-pub fn speak_by_default(default: fn() -> Lang) {
-    let _ = DEFAULT.set(default);
-}
-
 static SPOKEN: OnceLock<Lang> = OnceLock::new();
-static DEFAULT: OnceLock<fn() -> Lang> = OnceLock::new();
 
 /// What a module below the edge has to say, as data: a message key (an
 /// enum's variant) with its arguments. Its words are in `words/`, one

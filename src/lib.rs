@@ -103,23 +103,23 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use commands::{
         check, completions, done, gate, log, man, new, note, pack, report, run, status, upgrade,
     };
-    let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
-    // Asked for, the language labels errors; else the workbook's does, as
-    // it does its messages (looked up when an error is printed, after `-C`).
-    if let Some(chosen) = cli.global.lang.or_else(i18n::Lang::from_dino_lang) {
-        i18n::speak(chosen);
-    }
-    i18n::speak_by_default(|| cli::help_lang(None, std::path::Path::new(".")));
+    let here = std::path::Path::new(".");
     if let Some(dir) = &cli.global.chdir {
+        // Where `-C` leads is not known yet: the language asked for, else
+        // the locale's.
+        let lang = cli.global.lang.unwrap_or_else(i18n::Lang::from_env);
         change_dir(dir, lang).inspect_err(|_| i18n::speak(lang))?;
     }
+    // The run's language, once, where dino runs: errors, findings and help.
+    let spoken = ui::run_lang(cli.global.lang, here);
+    i18n::speak(spoken);
     let ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,
         color: cli.global.color,
         quiet: cli.global.quiet,
         no_input: cli.global.no_input,
     });
-    let help_lang = || cli::help_lang(cli.global.lang, std::path::Path::new("."));
+    let help_lang = || spoken;
     match cli.command {
         Command::New(args) => new::run(args, &ui),
         Command::Run(args) => run::run(args, &ui),

@@ -30,6 +30,17 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The run's language, decided here once: `--lang`, else `DINO_LANG`,
+/// else the language of the workbook dino runs in (`dir`), else the
+/// locale's. Help, usage errors and whatever the core says (`i18n::spoken`)
+/// are in it; a workbook's own messages are in `Ui::lang_for`.
+pub fn run_lang(asked: Option<Lang>, dir: &std::path::Path) -> Lang {
+    asked
+        .or_else(Lang::from_dino_lang)
+        .or_else(|| crate::workbook::language_at(dir))
+        .unwrap_or_else(Lang::from_env)
+}
+
 /// What the command line asked of the terminal: the global options.
 #[derive(Clone, Copy, Debug)]
 pub struct Asked {

@@ -50,7 +50,7 @@ pub(super) fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> 
         ));
         return Vec::new();
     }
-    let mut listing = list(&dir, lang, findings);
+    let mut listing = list(&dir, findings);
     listing.names.sort();
     badly_named(&dir, &listing.names, findings);
     same_ids(&dir, &listing.names, findings);
@@ -68,7 +68,7 @@ pub(super) fn read_log(root: &Path, lang: Lang, findings: &mut Vec<Finding>) -> 
 
 /// The entries' files in `log/`; a finding for what else is there, or for
 /// a folder that cannot be listed.
-fn list(dir: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Listing {
+fn list(dir: &Path, findings: &mut Vec<Finding>) -> Listing {
     let mut listing = Listing::default();
     match std::fs::read_dir(dir) {
         Ok(items) => {
@@ -76,7 +76,7 @@ fn list(dir: &Path, lang: Lang, findings: &mut Vec<Finding>) -> Listing {
                 findings.extend(take_listed(dir, &item, &mut listing));
             }
         }
-        Err(err) => findings.push(unlisted(dir, &err, lang)),
+        Err(err) => findings.push(unlisted(dir, &err)),
     }
     listing
 }
@@ -111,7 +111,7 @@ fn take_listed(dir: &Path, item: &DirEntry, listing: &mut Listing) -> Option<Fin
 }
 
 /// Why `log/` could not be listed.
-fn unlisted(dir: &Path, err: &std::io::Error, _lang: Lang) -> Finding {
+fn unlisted(dir: &Path, err: &std::io::Error) -> Finding {
     let message: Said = if err.kind() == std::io::ErrorKind::NotFound {
         Message::NoLog.into()
     } else if dir.is_file() {

@@ -140,7 +140,7 @@ impl Workbook {
         findings.extend(leftover_temp_files(root));
         findings.extend(state_dir_problems(root));
         findings.extend(linked_own_files(root));
-        findings.extend(snapshot::check_head(root, &file.pack, lang));
+        findings.extend(snapshot::check_head(root, &file.pack));
         Ok(Workbook {
             root: root.to_path_buf(),
             file,

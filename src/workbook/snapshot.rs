@@ -180,7 +180,6 @@ pub fn read_head(dir: &std::path::Path) -> Option<Result<(Head, [usize; 4]), Fin
 pub fn check_head(
     dir: &std::path::Path,
     recorded: &crate::workbook::file::PackRef,
-    _lang: Lang,
 ) -> Option<Finding> {
     let (head, lines) = match read_head(dir)? {
         Ok(read) => read,
