@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, done, gate, log, man, new, note, pack, report, run, status, upgrade,
+    check, completions, done, due, gate, log, man, new, note, pack, report, run, status, upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -78,6 +78,7 @@ pub enum Command {
     Log(log::LogArgs),
     Note(note::NoteArgs),
     Done(done::DoneArgs),
+    Due(due::DueArgs),
     Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),

@@ -101,7 +101,8 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
 fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
-        check, completions, done, gate, log, man, new, note, pack, report, run, status, upgrade,
+        check, completions, done, due, gate, log, man, new, note, pack, report, run, status,
+        upgrade,
     };
     let here = std::path::Path::new(".");
     if let Some(dir) = &cli.global.chdir {
@@ -127,6 +128,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
         Command::Done(args) => done::run(args, &ui),
+        Command::Due(args) => due::run(args, &ui),
         Command::Gate(args) => gate::run(args, &ui),
         Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),

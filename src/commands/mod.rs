@@ -4,6 +4,7 @@
 pub mod check;
 pub mod completions;
 pub mod done;
+pub mod due;
 pub mod gate;
 pub mod log;
 pub mod man;

@@ -119,6 +119,10 @@ pub(super) const VALUES: &[(&str, &str)] = &[
         "Markdown, för en kodplattform eller en textredigerare",
     ),
     ("html", "En fristående HTML-sida som går att skriva ut"),
+    (
+        "ics",
+        "En iCalendar-fil (RFC 5545) för Outlook, Google Kalender eller Thunderbird",
+    ),
     ("decision", "Ett beslut som teamet har fattat"),
     (
         "risk",
@@ -319,6 +323,33 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
              risks motåtgärd ska vara gjord",
         ),
         value("mitigation", "TEXT", "Vad som görs åt en risk"),
+    ]),
+    command(
+        "due",
+        "Visa vad som står på tur eller är försenat: öppna åtgärder och risker med ett datum",
+    )
+    .details(
+        "För arbetsboken som den här mappen ligger i, eller för varje arbetsbok under mapparna \
+         som anges: i datumordning, de försenade först och markerade.",
+    )
+    .after_help(
+        "Exempel:\n  dino due\n  dino due portfolj/ --within 14 --owner \"Karin Lindqvist\"\n  \
+         dino due portfolj/ --format ics > att-folja-upp.ics\n  dino due portfolj/ --check   \
+         (slutstatus 3 om något är försenat)",
+    )
+    .args(&[
+        value("paths", "SÖKVÄG", WORKBOOK_PATHS),
+        value(
+            "within",
+            "DAGAR",
+            "Bara det som ska vara klart inom så här många dagar (det försenade alltid)",
+        ),
+        value("owner", "NAMN", "Bara det som den här personen ansvarar för"),
+        value("format", "FORMAT", "Format för utdata"),
+        flag(
+            "check",
+            "Avsluta med 3 om något är försenat; för ett schemalagt CI-jobb",
+        ),
     ]),
     command(
         "done",

@@ -2,6 +2,8 @@
 //! as Markdown, self-contained HTML or JSON (docs/json.md), optionally with
 //! personal names replaced (`--redact`).
 
+pub mod calendar;
+pub mod due;
 pub mod html;
 pub mod json;
 pub mod markdown;
