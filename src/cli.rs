@@ -1,11 +1,12 @@
 //! The command line: global options, shared by every command, and the
 //! commands themselves. Each command's arguments live beside its code; their
-//! doc comments are the English help, `help_sv` holds the Swedish.
+//! doc comments are the English help, `help_sv` holds the Swedish, and
+//! `lib.rs` picks between them.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     check, completions, done, due, gate, log, man, new, note, pack, report, run, status, upgrade,
@@ -86,32 +87,6 @@ pub enum Command {
     Pack(pack::PackArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
-}
-
-/// The command line with its help in `lang`, for help, man pages and
-/// completions.
-pub fn command(lang: Lang) -> clap::Command {
-    match lang {
-        Lang::Sv => crate::help_sv::command(),
-        Lang::En => Cli::command(),
-    }
-}
-
-/// The command line completions are made from, in `lang`: in Swedish, with
-/// the values' descriptions in Swedish too.
-pub fn completion_command(lang: Lang) -> clap::Command {
-    match lang {
-        Lang::Sv => crate::help_sv::completion_command(),
-        Lang::En => Cli::command(),
-    }
-}
-
-/// What a man page's headings say in `lang`.
-pub fn man_words(lang: Lang) -> fn(&str) -> String {
-    match lang {
-        Lang::Sv => crate::help_sv::man_page,
-        Lang::En => str::to_string,
-    }
 }
 
 /// The language of help, man pages and usage errors, from a command line

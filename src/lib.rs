@@ -47,7 +47,7 @@ pub mod workbook;
 
 use std::ffi::OsString;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -134,16 +134,31 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(args, &ui),
         Command::Upgrade(args) => upgrade::run(args, &ui),
         Command::Pack(args) => pack::run(args, &ui),
-        Command::Completions(args) => completions::run(args, cli::completion_command(help_lang())),
-        Command::Man(args) => {
-            let lang = help_lang();
-            let source = man::Source {
-                command: cli::command(lang),
-                lang,
-                words: cli::man_words(lang),
-            };
-            man::run(args, source)
-        }
+        Command::Completions(args) => completions::run(args, completion_command(help_lang())),
+        Command::Man(args) => man::run(args, man_source(help_lang())),
+    }
+}
+
+/// The command line completions are made from, in `lang`: in Swedish, with
+/// the values' descriptions in Swedish too.
+fn completion_command(lang: i18n::Lang) -> clap::Command {
+    match lang {
+        i18n::Lang::Sv => help_sv::completion_command(),
+        i18n::Lang::En => cli::Cli::command(),
+    }
+}
+
+/// What `dino man` makes its pages from in `lang`: the command line with
+/// its help in `lang`, and what a page's headings say in it.
+fn man_source(lang: i18n::Lang) -> commands::man::Source {
+    let (command, words): (clap::Command, fn(&str) -> String) = match lang {
+        i18n::Lang::Sv => (help_sv::command(), help_sv::man_page),
+        i18n::Lang::En => (cli::Cli::command(), str::to_string),
+    };
+    commands::man::Source {
+        command,
+        lang,
+        words,
     }
 }
 

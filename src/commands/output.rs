@@ -127,7 +127,13 @@ pub fn format_for<F: ValueEnum + Copy>(given: Option<F>, output: Option<&Path>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::pack::doc::DocFormat;
+
+    /// A `--format` as the commands that write documents take one.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+    enum DocFormat {
+        Md,
+        Html,
+    }
 
     #[test]
     fn output_onto_a_workbooks_or_packs_own_files_is_refused() {

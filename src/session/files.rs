@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-pub use super::lock::Lock;
 use crate::fsio::errors::{self, Doing};
 use crate::fsio::{make_dir_in, write_atomic_in};
 use crate::i18n::Lang;

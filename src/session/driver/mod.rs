@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::files::Lock;
+use super::lock::Lock;
 use super::readiness;
 use crate::i18n::Lang;
 use crate::log::Stamp;
