@@ -5,6 +5,7 @@ mod closed_pipe;
 mod crash_points;
 mod docs;
 mod examples;
+mod follow_through;
 mod fuzz;
 mod global_options;
 mod help;

@@ -396,9 +396,23 @@ fn every_json_key_is_documented() {
     let wb = skolpilot_workbook(dir.path());
     write_entry(&wb, "2026-03-02-1000-start-a1b2c3.md", SESSION);
     pinned(&wb, &["note", "risk", "Budgeten"]).code(0);
+    let action = [
+        "note",
+        "action",
+        "Boka möte",
+        "--owner",
+        "Eva",
+        "--due",
+        "2026-03-01",
+    ];
+    pinned(&wb, &action).code(0);
     let doc = fs::read_to_string(root().join("docs/json.md")).expect("docs/json.md");
     let mut found = std::collections::BTreeSet::new();
-    for args in [["status", "--format", "json"], ["log", "--format", "json"]] {
+    for args in [
+        ["status", "--format", "json"],
+        ["log", "--format", "json"],
+        ["due", "--format", "json"],
+    ] {
         let run = dino_in(&wb, &args);
         run.code(0);
         let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
