@@ -31,6 +31,7 @@ pub struct StatusArgs {
 }
 
 pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
+    let as_of = crate::session::clock::now(ui.lang)?.date();
     let targets = super::workbooks::resolve(&args.paths, ui.lang);
     targets.note_unsearched(ui);
     let mut failed = targets.missing.len();
@@ -52,9 +53,9 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
         let lang = ui.lang_for(wb.language());
         let state = fold(&wb);
         Ok::<Summed, anyhow::Error>(match args.format {
-            Format::Json => Summed::Json(json::workbook_status(&wb, &state)),
+            Format::Json => Summed::Json(json::workbook_status(&wb, &state, as_of)),
             Format::Table if single => {
-                Summed::Text(status_view::workbook(&wb, &state, lang, width))
+                Summed::Text(status_view::workbook(&wb, &state, as_of, lang, width))
             }
             Format::Table => Summed::Row(status_view::Row::of(&wb, &state, ui.lang)),
         })

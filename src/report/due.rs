@@ -114,17 +114,10 @@ impl DueList {
             .rows
             .iter()
             .map(|row| {
-                json!({
-                    "workbook": row.workbook_id,
-                    "workbook_name": row.workbook_name,
-                    "kind": row.due.kind.id(),
-                    "id": row.due.id,
-                    "text": row.due.text,
-                    "owner": row.due.owner,
-                    "due": row.due.day.to_string(),
-                    "overdue": row.due.overdue,
-                    "phase": row.due.phase,
-                })
+                let mut item = super::json::due_item(&row.due);
+                item["workbook"] = json!(row.workbook_id);
+                item["workbook_name"] = json!(row.workbook_name);
+                item
             })
             .collect();
         json!({

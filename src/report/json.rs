@@ -51,7 +51,7 @@ fn value(v: &Value) -> Json {
 }
 
 /// One workbook's state.
-pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
+pub fn workbook_status(wb: &Workbook, state: &State, as_of: jiff::civil::Date) -> Json {
     let phases: Vec<Json> = state
         .phases
         .iter()
@@ -112,9 +112,24 @@ pub fn workbook_status(wb: &Workbook, state: &State) -> Json {
             "set_aside": d.set_aside.iter().map(|s| side(wb, s)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "open_risks": state.open_risks(wb),
+        "as_of": as_of.to_string(),
+        "due": crate::state::follow_up::due(wb, state, as_of).iter().map(due_item).collect::<Vec<_>>(),
         "last_activity": state.last_activity.map(|d| d.to_string()),
         "last_decision": last_decision,
         "problems": wb.findings.len() + state.findings.len(),
+    })
+}
+
+/// One thing that is due, as JSON (docs/json.md).
+pub fn due_item(due: &crate::state::follow_up::Due) -> Json {
+    json!({
+        "kind": due.kind.id(),
+        "id": due.id,
+        "text": due.text,
+        "owner": due.owner,
+        "due": due.day.to_string(),
+        "overdue": due.overdue,
+        "phase": due.phase,
     })
 }
 

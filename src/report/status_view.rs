@@ -75,8 +75,14 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// One workbook in full.
-pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) -> String {
+/// One workbook in full, as of a day.
+pub fn workbook(
+    wb: &Workbook,
+    state: &State,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+    width: Option<u16>,
+) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -86,7 +92,7 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
     if wb.root != std::path::Path::new(".") {
         let _ = write!(out, " · {}", wb.root.display());
     }
-    out.push('\n');
+    let _ = writeln!(out, " · {} {as_of}", lang.pick("per", "as of"));
     phases_table(&mut out, wb, state, lang, width);
     let _ = writeln!(
         out,
@@ -99,6 +105,7 @@ pub fn workbook(wb: &Workbook, state: &State, lang: Lang, width: Option<u16>) ->
     }
     draft_waiting(&mut out, wb, lang);
     risks_and_decision(&mut out, wb, state, lang);
+    follow_up(&mut out, wb, state, as_of, lang);
     orphans(&mut out, state, lang);
     disagreements(&mut out, wb, state, lang);
     pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
@@ -208,6 +215,44 @@ fn risks_and_decision(out: &mut String, wb: &Workbook, state: &State, lang: Lang
         );
     }
     out.push('\n');
+}
+
+/// How many items `follow_up` shows before it points to `dino due`.
+const DUE_SHOWN: usize = 5;
+
+/// The open actions and risks that are due, the overdue first and marked.
+fn follow_up(out: &mut String, wb: &Workbook, state: &State, as_of: jiff::civil::Date, lang: Lang) {
+    let due = crate::state::follow_up::due(wb, state, as_of);
+    if due.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", lang.pick("Att följa upp:", "To follow up:"));
+    for item in due.iter().take(DUE_SHOWN) {
+        let overdue = if item.overdue {
+            lang.pick(" försenad", " overdue")
+        } else {
+            ""
+        };
+        let owner = item.owner.as_deref().unwrap_or("–");
+        let text = shorten(&item.text, 50);
+        let _ = writeln!(
+            out,
+            "  • {}{overdue} · {owner}: {text} [{}]",
+            item.day, item.id
+        );
+    }
+    if due.len() > DUE_SHOWN {
+        let more = due.len() - DUE_SHOWN;
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::tr!(
+                lang,
+                "  … och {more} till: `dino due`",
+                "  … and {more} more: `dino due`"
+            )
+        );
+    }
 }
 
 /// Answers to items the pack no longer has, then answers that no longer

@@ -252,6 +252,24 @@ fn due_lists_by_date_with_the_overdue_first_and_marked() {
     assert_eq!(owners, ["Eva", "Eva"]);
     assert_eq!(doc["as_of"], "2026-04-20");
     assert_eq!(doc["items"][0]["overdue"], true);
+    // Status says the day it describes, and what is to follow up.
+    let now = [("DINO_NOW", "2026-04-20T09:00:00+02:00")];
+    let status = dino_env(&wb, &["--lang", "en", "status"], &now);
+    status
+        .code(0)
+        .stdout_has(" · as of 2026-04-20\n")
+        .stdout_has("To follow up:\n");
+    assert!(
+        status
+            .stdout
+            .contains("  • 2026-04-01 overdue · Eva: Boka möte ["),
+        "{}",
+        status.stdout
+    );
+    let json = dino_env(&wb, &["status", "--format", "json"], &now);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(doc["workbooks"][0]["as_of"], "2026-04-20");
+    assert_eq!(doc["workbooks"][0]["due"].as_array().map(Vec::len), Some(3));
 }
 
 #[test]

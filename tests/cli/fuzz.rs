@@ -341,7 +341,8 @@ fn a_workbook_with_any_entry_opens_folds_and_renders() {
             Err(findings) => return named(&findings, &dir.path().display().to_string(), false),
         };
         let state = dino::state::fold(&wb);
-        let status = dino::report::status_view::workbook(&wb, &state, lang, Some(80));
+        let as_of = jiff::civil::date(2026, 3, 2);
+        let status = dino::report::status_view::workbook(&wb, &state, as_of, lang, Some(80));
         let report = dino::report::build(&wb, &state, lang);
         let markdown = dino::report::markdown::workbook(&report, 1, lang);
         let html = dino::report::html::workbook(&report, 1, 0, lang);

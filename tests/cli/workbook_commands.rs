@@ -184,7 +184,7 @@ fn status_shows_phases_progress_and_open_items() {
     let dir = temp();
     let wb = skolpilot_workbook(dir.path());
     write_entry(&wb, "2026-03-02-1000-start-a1b2c3.md", SESSION);
-    let run = dino_in(&wb, &["status"]);
+    let run = pinned(&wb, &["status"]);
     run.code(0);
     insta::assert_snapshot!("status_one_workbook", run.stdout);
 
