@@ -255,6 +255,7 @@ impl Project<'_> {
                 answer: to_answer(item, &given, lang),
                 note,
                 respondent: None,
+                actions: Vec::new(),
             });
         }
         let entry = Entry {
@@ -293,6 +294,7 @@ impl Project<'_> {
             answer,
             note: None,
             respondent: None,
+            actions: Vec::new(),
         };
         let marks = Decision::ALL
             .iter()

@@ -10,14 +10,23 @@ pub enum Label {
     NotApplicable,
     DontKnow,
     Note,
+    /// An action's text, at the head of an action's block.
+    Action,
+    /// Who sees to an action.
+    Owner,
+    /// When an action is due.
+    Due,
 }
 
 impl Label {
-    const ALL: [Label; 4] = [
+    const ALL: [Label; 7] = [
         Label::Answer,
         Label::NotApplicable,
         Label::DontKnow,
         Label::Note,
+        Label::Action,
+        Label::Owner,
+        Label::Due,
     ];
 
     /// The label's words, with their colon where the label takes a text.
@@ -27,6 +36,9 @@ impl Label {
             Label::NotApplicable => lang.pick("Ej tillämplig:", "Not applicable:"),
             Label::DontKnow => lang.pick("Vet ej", "Don't know"),
             Label::Note => lang.pick("Anteckning:", "Note:"),
+            Label::Action => lang.pick("Åtgärd:", "Action:"),
+            Label::Owner => lang.pick("Ansvarig:", "Owner:"),
+            Label::Due => lang.pick("Senast:", "Due:"),
         }
     }
 
@@ -44,9 +56,10 @@ impl Label {
         })
     }
 
-    /// Every label, for messages.
+    /// Every label that may stand in a record's own paragraphs, for
+    /// messages (an action's labels stand in its block).
     pub fn all_words(lang: Lang) -> String {
-        Label::ALL
+        Label::ALL[..4]
             .iter()
             .map(|l| format!("**{}**", l.words(lang)))
             .collect::<Vec<_>>()
@@ -54,12 +67,13 @@ impl Label {
     }
 }
 
-/// A marker comment: `<!-- item: ID -->`, `<!-- option: ID -->` or
-/// `<!-- respondent -->`.
+/// A marker comment: `<!-- item: ID -->`, `<!-- option: ID -->`,
+/// `<!-- action: N -->` or `<!-- respondent -->`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Marker {
     Item(String),
     Option(String),
+    Action(u32),
     Respondent,
 }
 
@@ -68,6 +82,7 @@ impl Marker {
         match self {
             Marker::Item(id) => format!("<!-- item: {id} -->"),
             Marker::Option(id) => format!("<!-- option: {id} -->"),
+            Marker::Action(n) => format!("<!-- action: {n} -->"),
             Marker::Respondent => "<!-- respondent -->".to_string(),
         }
     }
@@ -90,6 +105,7 @@ impl Marker {
         match key.trim() {
             "item" => Some(Marker::Item(id.to_string())),
             "option" => Some(Marker::Option(id.to_string())),
+            "action" => id.parse().ok().filter(|n| *n > 0).map(Marker::Action),
             _ => None,
         }
     }
@@ -115,6 +131,7 @@ mod tests {
             Marker::Item("mandat".into()),
             Marker::Item("mandat.beslut".into()),
             Marker::Option("political".into()),
+            Marker::Action(3),
             Marker::Respondent,
         ] {
             assert_eq!(Marker::parse(&marker.render()), Some(marker));

@@ -178,6 +178,28 @@ pub struct Record {
     pub note: Option<String>,
     /// Who answered, when several respondents answer one assessment.
     pub respondent: Option<String>,
+    /// Actions raised beside the answer (a gate decision's conditions
+    /// beside its `decision`), in the order raised.
+    pub actions: Vec<ActionMark>,
+}
+
+/// An action raised in a session or at a gate, beside the record of the
+/// item that raised it: something someone will do by a day. Its id is its
+/// entry's id and its number: `3f9a1c-1`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionMark {
+    /// Its number in the entry, from 1.
+    pub n: u32,
+    pub text: String,
+    pub owner: String,
+    pub due: jiff::civil::Date,
+}
+
+impl ActionMark {
+    /// The action's id in the workbook: its entry's id and its number.
+    pub fn id_in(&self, entry_id: &str) -> String {
+        format!("{entry_id}-{}", self.n)
+    }
 }
 
 /// An answer as the Markdown holds it. Scale, number and date answers are

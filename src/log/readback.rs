@@ -161,6 +161,7 @@ mod tests {
             answer: crate::log::Answer::Text("*".repeat(5 * 1024 * 1024)),
             note: None,
             respondent: None,
+            actions: Vec::new(),
         }]);
         let refusal = |lang| match entry_text(&entry, Written::Entry, Lang::Sv, lang) {
             Ok(_) => panic!("an entry over the limit was let through"),

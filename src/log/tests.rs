@@ -61,6 +61,7 @@ fn record(item: &str, prompt: &str, answer: Answer) -> Record {
         answer,
         note: None,
         respondent: None,
+        actions: Vec::new(),
     }
 }
 
@@ -91,6 +92,12 @@ fn session() -> Entry {
         ),
     );
     problem.note = Some("Fråga Arbetsförmedlingen om deras siffror.".into());
+    problem.actions = vec![crate::log::ActionMark {
+        n: 1,
+        text: "Hämta Arbetsförmedlingens siffror för Norrdal.".into(),
+        owner: "Karin Lindqvist".into(),
+        due: jiff::civil::date(2026, 3, 31),
+    }];
     let mut upphandling = record(
         "upphandling",
         "Upphandlingsenheten är kontaktad",
@@ -99,6 +106,12 @@ fn session() -> Entry {
         )),
     );
     upphandling.note = Some("Ta upp igen i piloten.".into());
+    upphandling.actions = vec![crate::log::ActionMark {
+        n: 2,
+        text: "Boka ett samtal med upphandlingsenheten\ninför piloten.".into(),
+        owner: "Eva Ström".into(),
+        due: jiff::civil::date(2026, 9, 1),
+    }];
     Entry {
         meta: meta(EntryKind::Session, Some("initiering")),
         title: "Initiering · 2026-03-02".into(),
@@ -150,24 +163,32 @@ fn every_kind_has_a_golden_file() {
     let session = assert_round_trip(&session(), Lang::Sv);
     insta::assert_snapshot!("session", session);
 
+    let mut decision = record(
+        "decision",
+        "Beslut",
+        Answer::Options(
+            crate::pack::model::Decision::ALL
+                .iter()
+                .map(|d| OptionMark {
+                    id: d.id().into(),
+                    label: d.label(Lang::Sv).into(),
+                    ticked: d.id() == "go",
+                })
+                .collect(),
+        ),
+    );
+    // A condition of the decision, and the next gate's planned day.
+    decision.actions = vec![crate::log::ActionMark {
+        n: 1,
+        text: "Budgeten för piloten är beslutad i nämnden.".into(),
+        owner: "Eva Ström".into(),
+        due: jiff::civil::date(2026, 4, 30),
+    }];
     let gate = Entry {
         meta: meta(EntryKind::Gate, Some("initiering")),
         title: "Beslutspunkt: Initiering".into(),
         body: Body::Records(vec![
-            record(
-                "decision",
-                "Beslut",
-                Answer::Options(
-                    crate::pack::model::Decision::ALL
-                        .iter()
-                        .map(|d| OptionMark {
-                            id: d.id().into(),
-                            label: d.label(Lang::Sv).into(),
-                            ticked: d.id() == "go",
-                        })
-                        .collect(),
-                ),
-            ),
+            decision,
             record(
                 "decided_by",
                 "Vem beslutade?",
@@ -177,6 +198,11 @@ fn every_kind_has_a_golden_file() {
                 "motivation",
                 "Varför?",
                 Answer::Text("Behovet är tydligt och mandatet finns.".into()),
+            ),
+            record(
+                "next_gate",
+                "När är nästa beslutspunkt?",
+                Answer::Text("2026-05-12".into()),
             ),
         ]),
     };
@@ -210,11 +236,20 @@ fn every_kind_has_a_golden_file() {
         EntryKind::Risk,
         EntryKind::Insight,
         EntryKind::Lesson,
+        EntryKind::Action,
+        EntryKind::Done,
     ] {
         let mut meta = meta(kind, Some("forsta"));
         meta.participants.clear();
-        if kind == EntryKind::Decision {
+        if matches!(kind, EntryKind::Decision | EntryKind::Done) {
             meta.closes = vec!["b04e72".into()];
+        }
+        if kind.is_owned() {
+            meta.owner = Some("Karin Lindqvist".into());
+            meta.due = Some(jiff::civil::date(2026, 3, 31));
+        }
+        if kind == EntryKind::Risk {
+            meta.mitigation = Some("Ring dem i veckan.".into());
         }
         let note = Entry {
             meta,
@@ -408,6 +443,25 @@ fn answer() -> impl Strategy<Value = Answer> {
     ]
 }
 
+/// Actions beside a record: any text and owner, a day in range.
+fn actions() -> impl Strategy<Value = Vec<crate::log::ActionMark>> {
+    prop::collection::vec((hostile(), hostile(), 0i32..3_000_000), 0..3).prop_map(|found| {
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, owner, day))| crate::log::ActionMark {
+                n: i as u32 + 1,
+                text,
+                // An owner is never blank.
+                owner: format!("O{owner}"),
+                due: jiff::civil::date(1900, 1, 1)
+                    .checked_add(jiff::Span::new().days(day))
+                    .unwrap_or(jiff::civil::date(2026, 3, 31)),
+            })
+            .collect()
+    })
+}
+
 /// Records; respondents, when there are any, answer every record (a
 /// section without a respondent cannot follow one with).
 fn records() -> impl Strategy<Value = Vec<Record>> {
@@ -419,6 +473,7 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
                 answer(),
                 prop::option::of(hostile()),
                 prop::sample::select(vec![Some("Rektor"), Some("Projekt | grupp <b>")]),
+                actions(),
             ),
             0..6,
         ),
@@ -426,12 +481,13 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
         .prop_map(|(with_respondents, rows)| {
             rows.into_iter()
                 .enumerate()
-                .map(|(i, (prompt, answer, note, respondent))| Record {
+                .map(|(i, (prompt, answer, note, respondent, actions))| Record {
                     item: format!("item{i}"),
                     prompt,
                     answer,
                     note,
                     respondent: respondent.filter(|_| with_respondents).map(String::from),
+                    actions,
                 })
                 .collect()
         })

@@ -2,7 +2,7 @@
 //! or one record per answered item (docs/log-format.md, "Body").
 
 use super::labels::{Label, Marker};
-use super::{Answer, Body, CheckState, Entry, Record, front};
+use super::{ActionMark, Answer, Body, CheckState, Entry, Record, front};
 use crate::i18n::Lang;
 use crate::text::markdown::encode;
 
@@ -54,7 +54,9 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
                 out.push('\n');
             }
             in_checks = true;
-            nested = matches!(state, CheckState::NotApplicable(_)) || record.note.is_some();
+            nested = matches!(state, CheckState::NotApplicable(_))
+                || record.note.is_some()
+                || !record.actions.is_empty();
             let tick = if *state == CheckState::Done { 'x' } else { ' ' };
             out.push_str(&format!(
                 "- [{tick}] {} {marker}\n",
@@ -68,6 +70,7 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
                 out.push_str("\n  > ");
                 labelled(Label::Note, note, "  > ", lang, out);
             }
+            write_actions(&record.actions, "  ", lang, out);
             continue;
         }
         in_checks = false;
@@ -95,6 +98,26 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
             out.push_str("\n> ");
             labelled(Label::Note, note, "> ", lang, out);
         }
+        write_actions(&record.actions, "", lang, out);
+    }
+}
+
+/// Each action beside a record as a quote of its own: the text with its
+/// marker, the owner, the due day; `indent` under a check.
+fn write_actions(actions: &[ActionMark], indent: &str, lang: Lang, out: &mut String) {
+    let quote = format!("{indent}> ");
+    for action in actions {
+        out.push('\n');
+        out.push_str(&quote);
+        labelled(Label::Action, &action.text, &quote, lang, out);
+        // The marker ends the text's last line.
+        out.pop();
+        out.push(' ');
+        out.push_str(&Marker::Action(action.n).render());
+        out.push_str(&format!("\n{indent}>\n{quote}"));
+        labelled(Label::Owner, &action.owner, &quote, lang, out);
+        out.push_str(&format!("{indent}>\n{quote}"));
+        labelled(Label::Due, &action.due.to_string(), &quote, lang, out);
     }
 }
 

@@ -262,6 +262,7 @@ impl Progress {
                 answer: to_answer(item, given, ctx.lang),
                 note: note.clone(),
                 respondent: None,
+                actions: Vec::new(),
             })
         });
         let records = self.kept.iter().cloned().chain(answered).collect();
@@ -609,6 +610,7 @@ pub fn gate_entry(
         answer,
         note: None,
         respondent: None,
+        actions: Vec::new(),
     };
     Entry {
         meta: Meta {

@@ -81,6 +81,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
                 answer: crate::state::answer::to_answer(item, given, ctx.lang),
                 note: note.clone(),
                 respondent: one.respondent.clone(),
+                actions: Vec::new(),
             });
         }
     }

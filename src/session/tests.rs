@@ -271,6 +271,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
         answer: Answer::Text("Elever i årskurs 9".into()),
         note: Some("Fråga rektorn".into()),
         respondent: None,
+        actions: Vec::new(),
     };
     let unfit = Record {
         item: "losning".into(),
@@ -282,6 +283,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
         }]),
         note: None,
         respondent: None,
+        actions: Vec::new(),
     };
     records.extend([dropped.clone(), unfit.clone()]);
     let draft = Draft::new(dir.path(), Lang::Sv, Lang::Sv).expect("draft");

@@ -89,6 +89,16 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` has no answer (expected **Answer:**, a list of options, **Not applicable:** or **Don't know**)"
         ),
+        Read::ActionOutsideItsBlock => "an action's label or `<!-- action: N -->` stands outside the action's quote (`> **Action:** …`)".to_string(),
+        Read::ActionBlockHolds => "an action's quote holds only **Action:**, **Owner:** and **Due:**, a paragraph each".to_string(),
+        Read::ActionWithoutMarker => "an action lacks `<!-- action: N -->` after its text".to_string(),
+        Read::ActionLacks { n, label } => {
+            let label = if *label == "owner" { "**Owner:**" } else { "**Due:**" };
+            format!("action {n} lacks its {label}")
+        }
+        Read::ActionDueNotADay { n, found } => {
+            format!("action {n}: **Due:** must be a day like 2026-03-31, not `{found}`")
+        }
     }
 }
 

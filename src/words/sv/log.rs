@@ -91,6 +91,16 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)"
         ),
+        Read::ActionOutsideItsBlock => "en åtgärds etikett eller `<!-- action: N -->` står utanför åtgärdens citatblock (`> **Åtgärd:** …`)".to_string(),
+        Read::ActionBlockHolds => "en åtgärds citatblock har bara **Åtgärd:**, **Ansvarig:** och **Senast:**, ett stycke var".to_string(),
+        Read::ActionWithoutMarker => "en åtgärd saknar `<!-- action: N -->` efter sin text".to_string(),
+        Read::ActionLacks { n, label } => {
+            let label = if *label == "owner" { "**Ansvarig:**" } else { "**Senast:**" };
+            format!("åtgärd {n} saknar {label}")
+        }
+        Read::ActionDueNotADay { n, found } => {
+            format!("åtgärd {n}: **Senast:** ska vara en dag som 2026-03-31, inte `{found}`")
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! body's records or text. Whatever cannot be read is a finding with its
 //! line; nothing is dropped silently (docs/log-format.md).
 
+mod action;
+
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -50,6 +52,17 @@ pub enum Message {
     MoreThanOneAnswer { item: String },
     /// An item has no answer.
     NoAnswer { item: String },
+    /// An action's marker or label stands outside an action's block.
+    ActionOutsideItsBlock,
+    /// An action's block holds something other than its text, owner and
+    /// due day.
+    ActionBlockHolds,
+    /// An action's block has no `<!-- action: N -->` marker after its text.
+    ActionWithoutMarker,
+    /// Action `n` lacks its `label` (`owner`, `due`).
+    ActionLacks { n: u32, label: &'static str },
+    /// Action `n`'s due day is not a day.
+    ActionDueNotADay { n: u32, found: String },
 }
 
 /// An entry read from a file: the entry (when its front matter could be
@@ -204,6 +217,7 @@ struct Builder {
     dont_know: bool,
     note: Option<String>,
     options: Option<Vec<OptionMark>>,
+    actions: Vec<super::ActionMark>,
     last: Option<Slot>,
 }
 
@@ -234,6 +248,7 @@ impl Builder {
             dont_know: false,
             note: None,
             options: None,
+            actions: Vec::new(),
             last: None,
         }
     }
@@ -363,6 +378,10 @@ impl<'a> BodyReader<'a> {
                 self.report(range, Message::OptionMarkerInHeading);
                 None
             }
+            Some((Marker::Action(_), _)) => {
+                self.report(range, Message::ActionOutsideItsBlock);
+                None
+            }
             None => None,
         }
     }
@@ -438,6 +457,12 @@ impl<'a> BodyReader<'a> {
             Block::Paragraph { inlines, range } => self.paragraph(builder, inlines, range, default),
             // A quote that starts with the note label is the note; any other
             // quote a person wrote is kept as its source, `>` and all.
+            Block::Quote { blocks, range } if action::is_action_block(blocks) => {
+                if let Some(found) = self.action(blocks, range) {
+                    builder.actions.push(found);
+                }
+                builder.last = None;
+            }
             Block::Quote { blocks, range } => {
                 let is_note = matches!(blocks.first(), Some(Block::Paragraph { inlines, .. })
                     if matches!(inlines.first(), Some((Event::Start(Tag::Strong), _)))
@@ -526,6 +551,9 @@ impl<'a> BodyReader<'a> {
                     builder.dont_know = true;
                     builder.last = None;
                 }
+                Some(Label::Action | Label::Owner | Label::Due) => {
+                    self.report(range, Message::ActionOutsideItsBlock);
+                }
                 None => {
                     let slot = builder.last.or(default).or_else(|| {
                         (builder.task.is_none() && builder.options.is_none())
@@ -609,6 +637,7 @@ impl<'a> BodyReader<'a> {
             answer,
             note: b.note,
             respondent: b.respondent,
+            actions: b.actions,
         })
     }
 }
