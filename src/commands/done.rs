@@ -34,17 +34,17 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let state = fold(&wb);
     let closed = closable(&wb, &state, &args.id, lang)?;
-    let text = args.text.unwrap_or_else(|| closed.headline());
+    let text = args.text.unwrap_or(closed.text);
     super::note::refuse_unwritable(&text, lang)?;
     let meta = Meta {
         kind: EntryKind::Done,
         date: crate::session::clock::now(lang)?,
-        phase: closed.entry.meta.phase.clone(),
+        phase: closed.phase,
         by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),
-        closes: vec![closed.id.clone()],
+        closes: vec![args.id.clone()],
         owner: None,
         due: None,
         mitigation: None,
@@ -58,17 +58,40 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     super::note::write_note(&wb, &entry, args.commit, ui, lang)
 }
 
-/// The entry `id` names, if it is an action or a risk still open; else why
-/// it cannot be closed.
-fn closable<'w>(wb: &'w Workbook, state: &State, id: &str, lang: Lang) -> Result<&'w LoadedEntry> {
-    let Some(index) = wb.entries.iter().position(|e| e.id == id) else {
+/// What is closed: its phase, and what it said (the closing's text when
+/// none is given).
+struct Closable {
+    phase: Option<String>,
+    text: String,
+}
+
+/// The action or risk `id` names, if it is still open; else why it cannot
+/// be closed. An action raised in a session or at a gate is named by its
+/// entry's id and its number (`3f9a1c-1`).
+fn closable(wb: &Workbook, state: &State, id: &str, lang: Lang) -> Result<Closable> {
+    if let Some(at) = state.closed.get(id) {
+        let closer = &wb.entries[*at];
+        let (by, date) = (&closer.id, closer.entry.meta.date.date());
         bail!(tr!(
             lang,
-            "ingen post har id:t `{id}`; `dino due` visar öppna åtgärder och risker med sina id; inget skrevs",
-            "no entry has the id `{id}`; `dino due` shows open actions and risks with their ids; nothing was written"
+            "`{id}` är redan stängd, av `{by}` den {date}; inget skrevs",
+            "`{id}` is closed already, by `{by}` on {date}; nothing was written"
         ));
-    };
-    let entry = &wb.entries[index];
+    }
+    if let Some(entry) = wb.entries.iter().find(|e| e.id == id) {
+        return noted(entry, id, lang);
+    }
+    raised(wb, id).ok_or_else(|| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "ingen åtgärd eller risk har id:t `{id}`; `dino due` visar de öppna med sina id; inget skrevs",
+            "no action or risk has the id `{id}`; `dino due` shows the open ones with their ids; nothing was written"
+        ))
+    })
+}
+
+/// An entry of its own: closable if it is an action or a risk.
+fn noted(entry: &LoadedEntry, id: &str, lang: Lang) -> Result<Closable> {
     let kind = entry.entry.meta.kind;
     if !matches!(kind, EntryKind::Action | EntryKind::Risk) {
         bail!(tr!(
@@ -78,19 +101,23 @@ fn closable<'w>(wb: &'w Workbook, state: &State, id: &str, lang: Lang) -> Result
             kind.id()
         ));
     }
-    let closer = state
-        .notes
-        .iter()
-        .find(|n| n.entry == index)
-        .and_then(|n| n.closed_by)
-        .map(|at| &wb.entries[at]);
-    if let Some(closer) = closer {
-        let (by, date) = (&closer.id, closer.entry.meta.date.date());
-        bail!(tr!(
-            lang,
-            "`{id}` är redan stängd, av `{by}` den {date}; inget skrevs",
-            "`{id}` is closed already, by `{by}` on {date}; nothing was written"
-        ));
-    }
-    Ok(entry)
+    Ok(Closable {
+        phase: entry.entry.meta.phase.clone(),
+        text: entry.headline(),
+    })
+}
+
+/// An action raised beside a record of a session or a gate decision.
+fn raised(wb: &Workbook, id: &str) -> Option<Closable> {
+    let (entry_id, n) = id.rsplit_once('-')?;
+    let n: u32 = n.parse().ok()?;
+    let entry = wb.entries.iter().find(|e| e.id == entry_id)?;
+    let Body::Records(records) = &entry.entry.body else {
+        return None;
+    };
+    let action = records.iter().flat_map(|r| &r.actions).find(|a| a.n == n)?;
+    Some(Closable {
+        phase: entry.entry.meta.phase.clone(),
+        text: action.text.clone(),
+    })
 }

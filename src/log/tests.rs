@@ -158,11 +158,8 @@ fn session() -> Entry {
     }
 }
 
-#[test]
-fn every_kind_has_a_golden_file() {
-    let session = assert_round_trip(&session(), Lang::Sv);
-    insta::assert_snapshot!("session", session);
-
+/// A gate decision with a condition and the next gate's planned day.
+fn gate() -> Entry {
     let mut decision = record(
         "decision",
         "Beslut",
@@ -184,7 +181,7 @@ fn every_kind_has_a_golden_file() {
         owner: "Eva Ström".into(),
         due: jiff::civil::date(2026, 4, 30),
     }];
-    let gate = Entry {
+    Entry {
         meta: meta(EntryKind::Gate, Some("initiering")),
         title: "Beslutspunkt: Initiering".into(),
         body: Body::Records(vec![
@@ -205,8 +202,15 @@ fn every_kind_has_a_golden_file() {
                 Answer::Text("2026-05-12".into()),
             ),
         ]),
-    };
-    insta::assert_snapshot!("gate", assert_round_trip(&gate, Lang::Sv));
+    }
+}
+
+#[test]
+fn every_kind_has_a_golden_file() {
+    let session = assert_round_trip(&session(), Lang::Sv);
+    insta::assert_snapshot!("session", session);
+
+    insta::assert_snapshot!("gate", assert_round_trip(&gate(), Lang::Sv));
 
     let mut readiness_records = Vec::new();
     for (respondent, scores) in [("Rektor", ["4", "2"]), ("Projektgrupp", ["5", "3"])] {

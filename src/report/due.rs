@@ -128,6 +128,16 @@ impl DueList {
     }
 }
 
+/// What kind of thing is due, in a word.
+pub fn kind_word(kind: DueKind, lang: Lang) -> &'static str {
+    match kind {
+        DueKind::Action => lang.pick("åtgärd", "action"),
+        DueKind::Condition => lang.pick("villkor", "condition"),
+        DueKind::Risk => lang.pick("risk", "risk"),
+        DueKind::Gate => lang.pick("beslutspunkt", "gate"),
+    }
+}
+
 /// A row's cells, in the header's order.
 fn cells(row: &DueRow, lang: Lang, several: bool) -> Vec<String> {
     let due = &row.due;
@@ -140,12 +150,8 @@ fn cells(row: &DueRow, lang: Lang, several: bool) -> Vec<String> {
     if several {
         cells.push(row.workbook_name.clone());
     }
-    let kind = match due.kind {
-        DueKind::Action => lang.pick("åtgärd", "action"),
-        DueKind::Risk => lang.pick("risk", "risk"),
-    };
     cells.extend([
-        kind.to_string(),
+        kind_word(due.kind, lang).to_string(),
         due.id.clone(),
         due.owner.clone().unwrap_or_else(|| "–".into()),
         super::status_view::shorten(&due.text, 60),

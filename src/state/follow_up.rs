@@ -1,18 +1,23 @@
-//! What comes next for a workbook: its open actions, and its open risks
-//! with a due day, each overdue or not as of a day (docs/log-format.md,
-//! "Reading the log: the state").
+//! What comes next for a workbook, as of a day: its open actions (noted on
+//! their own, raised in a session, or set as a gate decision's conditions),
+//! its open risks with a due day, and the planned date of its next gate;
+//! each overdue or not (docs/log-format.md, "Reading the log: the state").
 
 use jiff::civil::Date;
 
-use super::State;
-use crate::log::EntryKind;
-use crate::workbook::Workbook;
+use super::{Current, State};
+use crate::log::{Body, EntryKind};
+use crate::workbook::{LoadedEntry, Workbook};
 
 /// What kind of thing is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DueKind {
     Action,
+    /// An action a gate decision set as its condition.
+    Condition,
     Risk,
+    /// The planned date of the current phase's gate.
+    Gate,
 }
 
 impl DueKind {
@@ -20,7 +25,9 @@ impl DueKind {
     pub fn id(self) -> &'static str {
         match self {
             DueKind::Action => "action",
+            DueKind::Condition => "condition",
             DueKind::Risk => "risk",
+            DueKind::Gate => "gate",
         }
     }
 }
@@ -29,9 +36,11 @@ impl DueKind {
 #[derive(Clone, Debug)]
 pub struct Due {
     pub kind: DueKind,
-    /// The id it is closed by (`dino done ID`): its entry's id.
+    /// The id it is closed by (`dino done ID`): its entry's id, and for an
+    /// action raised in a session or at a gate, a hyphen and its number; a
+    /// planned gate's is the id of the decision that planned it.
     pub id: String,
-    /// What it says, in a line.
+    /// What it says, in a line; a planned gate's phase title.
     pub text: String,
     pub owner: Option<String>,
     pub day: Date,
@@ -40,10 +49,19 @@ pub struct Due {
     pub overdue: bool,
 }
 
-/// Every open action, and every open risk with a due day, by day (so the
-/// overdue come first), then by kind and id.
+/// Everything open with a due day, by day (so the overdue come first),
+/// then by kind and id.
 pub fn due(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
-    let mut out: Vec<Due> = state
+    let mut out: Vec<Due> = noted(workbook, state, as_of);
+    out.extend(raised(workbook, state, as_of));
+    out.extend(planned_gate(workbook, state, as_of));
+    out.sort_by(|a, b| (a.day, a.kind, &a.id).cmp(&(b.day, b.kind, &b.id)));
+    out
+}
+
+/// Open actions noted on their own, and open risks with a due day.
+fn noted(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
+    state
         .notes
         .iter()
         .filter(|note| note.open)
@@ -66,9 +84,93 @@ pub fn due(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
                 overdue: day < as_of,
             })
         })
-        .collect();
-    out.sort_by(|a, b| (a.day, a.kind, &a.id).cmp(&(b.day, b.kind, &b.id)));
+        .collect()
+}
+
+/// Open actions raised beside the records of sessions and gate decisions.
+fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
+    let mut out = Vec::new();
+    for loaded in &workbook.entries {
+        let kind = match loaded.entry.meta.kind {
+            EntryKind::Session => DueKind::Action,
+            EntryKind::Gate => DueKind::Condition,
+            _ => continue,
+        };
+        let Body::Records(records) = &loaded.entry.body else {
+            continue;
+        };
+        for action in records.iter().flat_map(|r| &r.actions) {
+            let id = action.id_in(&loaded.id);
+            if state.closed.contains_key(&id) {
+                continue;
+            }
+            out.push(Due {
+                kind,
+                id,
+                text: first_line(&action.text),
+                owner: Some(action.owner.clone()),
+                day: action.due,
+                phase: loaded.entry.meta.phase.clone(),
+                overdue: action.due < as_of,
+            });
+        }
+    }
     out
+}
+
+/// The current phase's gate, when the latest gate decision planned a day
+/// for it and the project is neither stopped nor finished.
+fn planned_gate(workbook: &Workbook, state: &State, as_of: Date) -> Option<Due> {
+    let Current::Phase(current) = state.current else {
+        return None;
+    };
+    let decision = workbook
+        .entries
+        .iter()
+        .rev()
+        .find(|e| e.entry.meta.kind == EntryKind::Gate)?;
+    let day = next_gate_of(decision)?;
+    let phase = &state.phases[current].id;
+    let text_lang = workbook.pack.lang_for(workbook.language());
+    let title = workbook
+        .pack
+        .phase(phase)
+        .map_or_else(|| phase.clone(), |p| p.title.get(text_lang).to_string());
+    Some(Due {
+        kind: DueKind::Gate,
+        id: decision.id.clone(),
+        text: title,
+        owner: None,
+        day,
+        phase: Some(phase.clone()),
+        overdue: day < as_of,
+    })
+}
+
+/// The day a gate decision planned for the next gate (its `next_gate`).
+pub fn next_gate_of(decision: &LoadedEntry) -> Option<Date> {
+    let Body::Records(records) = &decision.entry.body else {
+        return None;
+    };
+    let record = records.iter().find(|r| r.item == NEXT_GATE)?;
+    match &record.answer {
+        crate::log::Answer::Text(text) => {
+            crate::text::day::parse_day(text.split_whitespace().next()?)
+        }
+        _ => None,
+    }
+}
+
+/// The record of a gate decision that holds the next gate's planned day.
+pub const NEXT_GATE: &str = "next_gate";
+
+/// A text's first line that is not blank.
+fn first_line(text: &str) -> String {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 /// How many of `items` are overdue.

@@ -146,6 +146,10 @@ pub struct State {
     pub last_activity: Option<Stamp>,
     /// Problems met while folding (unknown items, unreadable answers).
     pub findings: Vec<Finding>,
+    /// Every closed action, risk or note by its id (an entry's, or an
+    /// entry's and an action's number: `3f9a1c-1`), with the entry (an
+    /// index in `Workbook::entries`) that closed it first in log order.
+    pub closed: BTreeMap<String, usize>,
 }
 
 impl State {

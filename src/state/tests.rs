@@ -508,3 +508,68 @@ fn a_gate_without_a_decision_is_named_at_the_decision_or_the_kind() {
         .expect("named");
     assert_eq!((problem.line, problem.col), (2, 8), "{problem}");
 }
+
+/// An action's block, as the writer puts it beside a record.
+fn action_block(n: u32, text: &str, owner: &str, due: &str) -> String {
+    format!(
+        "\n> **Åtgärd:** {text} <!-- action: {n} -->\n>\n> **Ansvarig:** {owner}\n>\n> **Senast:** {due}\n"
+    )
+}
+
+#[test]
+fn actions_raised_in_a_session_and_at_a_gate_are_due_until_closed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let body = format!(
+        "{START_DONE}{}",
+        action_block(1, "Ring rektorn", "Eva", "2026-03-20")
+    );
+    let decided = format!(
+        "{}{}\n### N <!-- item: next_gate -->\n\n**Svar:** 2026-04-30\n",
+        gate("start", "2026-03-10T10:00:00+01:00", "go"),
+        action_block(1, "Budget beslutad", "Omar", "2026-04-01")
+    );
+    let closing = "+++\nkind = \"done\"\ndate = 2026-03-15T10:00:00+01:00\ncloses = [\"aaaaaa-1\"]\n+++\n\n# Klart\n\nRingt.\n";
+    let entries = [
+        (
+            "2026-03-02-0900-start-aaaaaa.md",
+            session("start", "2026-03-02T09:00:00+01:00", &body),
+        ),
+        ("2026-03-10-1000-gate-start-bbbbbb.md", decided),
+    ];
+    let listed: Vec<(&str, &str)> = entries.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let wb = workbook(dir.path(), false, &listed);
+    let state = fold(&wb);
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
+    let as_of = jiff::civil::date(2026, 4, 5);
+    let due = follow_up::due(&wb, &state, as_of);
+    let seen: Vec<(&str, follow_up::DueKind, bool)> = due
+        .iter()
+        .map(|d| (d.id.as_str(), d.kind, d.overdue))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("aaaaaa-1", follow_up::DueKind::Action, true),
+            ("bbbbbb-1", follow_up::DueKind::Condition, true),
+            ("bbbbbb", follow_up::DueKind::Gate, false),
+        ]
+    );
+    assert_eq!(due[2].day, jiff::civil::date(2026, 4, 30));
+    assert_eq!(due[0].owner.as_deref(), Some("Eva"));
+    // A `done` that names the action closes it, and nothing else.
+    let closed = [
+        listed[0],
+        listed[1],
+        ("2026-03-15-1000-done-cccccc.md", closing),
+    ];
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false, &closed);
+    let state = fold(&wb);
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
+    let ids: Vec<String> = follow_up::due(&wb, &state, as_of)
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(ids, ["bbbbbb-1", "bbbbbb"]);
+    assert_eq!(state.closed.get("aaaaaa-1"), Some(&2));
+}

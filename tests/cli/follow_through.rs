@@ -179,7 +179,7 @@ fn done_closes_an_action_once_with_an_entry_of_its_own() {
         .stderr_has(&format!("`{id}` is closed already, by `"));
     pinned(&wb, &["--lang", "en", "done", "abcdef"])
         .code(1)
-        .stderr_has("no entry has the id `abcdef`");
+        .stderr_has("no action or risk has the id `abcdef`");
     pinned(&wb, &["note", "insight", "Eleverna vill"]).code(0);
     let insight = id_of(&wb, "-insight-");
     pinned(&wb, &["--lang", "en", "done", &insight])

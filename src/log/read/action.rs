@@ -48,7 +48,9 @@ impl BodyReader<'_> {
         let mut fields = Fields::default();
         for block in blocks {
             match block {
-                Block::Paragraph { inlines, range } => self.action_paragraph(inlines, range, &mut fields),
+                Block::Paragraph { inlines, range } => {
+                    self.action_paragraph(inlines, range, &mut fields)
+                }
                 other => self.report(other.range(), Message::ActionBlockHolds),
             }
         }
@@ -68,7 +70,12 @@ impl BodyReader<'_> {
             self.report(range, Message::ActionDueNotADay { n, found: due });
             return None;
         };
-        Some(ActionMark { n, text, owner, due })
+        Some(ActionMark {
+            n,
+            text,
+            owner,
+            due,
+        })
     }
 
     /// One paragraph of an action's block: its text with its marker, its
