@@ -1,11 +1,11 @@
-//! The one driver of `dino run`. Every run is one flow ([`flow`]): the
+//! The one driver of `dino run`. Every run is one flow (`flow`): the
 //! setup (the clock, the person, the lock, the draft, the phase), the
 //! phase's items through the engine, the entry written by way of the draft,
 //! the gate decision if any, and what was written handed to the [`Host`].
 //! What differs between a run at a terminal and one from an answers file
-//! is the side it runs through: a [`RunUi`], the engine's `SessionUi`
+//! is the side it runs through: a `RunUi`, the engine's `SessionUi`
 //! extended with what a whole run asks, which the terminal
-//! ([`terminal`]) and the answers file ([`scripted`]) each implement.
+//! (`terminal`) and the answers file (`scripted`) each implement.
 
 mod assess;
 mod flow;
