@@ -53,6 +53,11 @@ impl TermUi {
         }
     }
 
+    /// The language of messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
         crate::session::prompt::term::yes_no(&*self.theme, self.lang, question, default)
     }

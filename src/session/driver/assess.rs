@@ -1,57 +1,63 @@
-//! The readiness assessment as a run: people, respondents in turn, and the
-//! chart against the first assessment.
+//! The readiness assessment as a run: people, respondents in turn, the
+//! entry by way of the draft, and the chart against the first assessment
+//! where the side shows results.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::Host;
+use super::flow::Run;
 use crate::log::Entry;
-use crate::session::files::Draft;
 use crate::session::readiness::{self, Answered, Asked};
-use crate::session::{Context, People, SessionUi, hand_over};
+use crate::session::{Context, People, SessionUi};
 use crate::state::fold;
 
-/// A readiness assessment: who takes part, each respondent in turn, then the
-/// chart against the first assessment. Returns the entry written, if any.
-pub(super) fn assess(
-    ctx: &Context<'_>,
-    session_ui: &mut dyn SessionUi,
-    draft: &Draft,
-    resume: Option<&Entry>,
-    host: &dyn Host,
-) -> Result<Vec<PathBuf>> {
-    let lang = host.lang_for(ctx.workbook.language());
-    let (people, started, answered) = match resume {
-        Some(entry) => resumed(ctx, entry),
-        None => (
-            session_ui.people(&People {
-                facilitator: ctx.user.clone(),
-                participants: Vec::new(),
-            })?,
-            ctx.now,
-            Vec::new(),
-        ),
-    };
-    let mut save = |entry: &Entry| draft.save(entry);
-    let entry = match readiness::run(ctx, session_ui, &mut save, &people, started, answered)? {
-        Asked::Done(entry) => entry,
-        Asked::Stopped => {
-            host.note(lang.pick(
-                "Sparat. `dino run readiness` fortsätter där ni slutade.",
-                "Saved. `dino run readiness` goes on where you stopped.",
-            ));
-            return Ok(Vec::new());
+impl Run<'_> {
+    /// A readiness assessment: who takes part (from `resume`, a draft gone
+    /// on with, else asked), each respondent in turn, then the entry and
+    /// the chart. Returns the entry written, if any; `None` when the room
+    /// stopped for now or answered nothing (said in a note).
+    pub(super) fn assess(
+        &mut self,
+        ctx: &Context<'_>,
+        resume: Option<&Entry>,
+    ) -> Result<Option<PathBuf>> {
+        let (people, started, answered) = match resume {
+            Some(entry) => resumed(ctx, entry),
+            None => (
+                self.ui.people(&People {
+                    facilitator: ctx.user.clone(),
+                    participants: Vec::new(),
+                })?,
+                ctx.now,
+                Vec::new(),
+            ),
+        };
+        let (draft, keeps) = (&self.draft, self.ui.keeps_a_draft());
+        let mut save = |entry: &Entry| if keeps { draft.save(entry) } else { Ok(()) };
+        let asked = readiness::run(ctx, self.ui, &mut save, &people, started, answered)?;
+        self.ui.all_asked(ctx.phase)?;
+        let entry = match asked {
+            Asked::Done(entry) => entry,
+            Asked::Stopped => {
+                self.host.note(self.lang.pick(
+                    "Sparat. `dino run readiness` fortsätter där ni slutade.",
+                    "Saved. `dino run readiness` goes on where you stopped.",
+                ));
+                return Ok(None);
+            }
+            Asked::Empty => {
+                self.nothing_written(true)?;
+                return Ok(None);
+            }
+        };
+        let path = self.hand_over(ctx, &entry)?;
+        if self.ui.shows_results() {
+            show_chart(ctx, self.ui, self.host)?;
         }
-        Asked::Empty => {
-            draft.discard()?;
-            return Ok(Vec::new());
-        }
-    };
-    let path = hand_over(ctx.workbook, draft, &entry, None, ctx.lang)?;
-    draft.discard()?;
-    show_chart(ctx, session_ui, host)?;
-    Ok(vec![path])
+        Ok(Some(path))
+    }
 }
 
 /// Who took part in a resumed assessment, when it began, and what each

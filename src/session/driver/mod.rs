@@ -1,10 +1,14 @@
-//! The one driver of `dino run`: the setup every run shares (the clock,
-//! the person, the lock, the phase), then the run at a terminal or from an
-//! answers file, both through the engine's `SessionUi`. What a run needs
-//! from the command that started it (notes, the workbook opened again,
-//! printing and committing what was written) it asks of a [`Host`].
+//! The one driver of `dino run`. Every run is one flow (`flow`): the
+//! setup (the clock, the person, the lock, the draft, the phase), the
+//! phase's items through the engine, the entry written by way of the draft,
+//! the gate decision if any, and what was written handed to the [`Host`].
+//! What differs between a run at a terminal and one from an answers file
+//! is the side it runs through: a `RunUi`, the engine's `SessionUi`
+//! extended with what a whole run asks, which the terminal
+//! (`terminal`) and the answers file (`scripted`) each implement.
 
 mod assess;
+mod flow;
 mod scripted;
 mod terminal;
 
@@ -14,8 +18,9 @@ use anyhow::{Result, bail};
 
 use super::lock::Lock;
 use super::readiness;
+use super::{Context, GateChoice, SessionUi};
 use crate::i18n::Lang;
-use crate::log::Stamp;
+use crate::log::{Entry, Stamp};
 use crate::pack::Phase;
 use crate::state::{Current, State};
 use crate::tr;
@@ -45,12 +50,101 @@ pub trait Host {
 }
 
 /// Runs a session in `workbook`: from the answers file when there is one,
-/// else at the terminal.
+/// else at the terminal; the same flow either way.
 pub fn run(workbook: &Workbook, options: &Options<'_>, host: &dyn Host) -> Result<()> {
     match options.answers {
-        Some(file) => scripted::run(workbook, options, file, host),
-        None => terminal::run(workbook, options, host),
+        Some(file) => {
+            let mut side = scripted::FromFile::new(file, options.lang);
+            flow::run(workbook, options, &mut side, host)
+        }
+        None => {
+            let mut side = super::term_ui::TermUi::new(options.lang);
+            flow::run(workbook, options, &mut side, host)
+        }
     }
+}
+
+/// Where a run stands, for what a signal (Ctrl-C, SIGHUP, SIGTERM) does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Asking: every answer is in the draft.
+    Asking,
+    /// The session's entry is in the log; the decision is still to come.
+    Deciding,
+}
+
+/// What the room says to an unfinished session found at the start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Resume {
+    /// Go on with it: its phase is the run's.
+    GoOn,
+    /// Discard it, and run as asked.
+    Discard,
+    /// Keep it, and change nothing.
+    Keep,
+}
+
+/// One side of a run: the people at a terminal, or an answers file
+/// standing in for them. Beside the engine's questions (`SessionUi`:
+/// the items, the people, the summary, the gate, the respondents), it
+/// answers what a whole run asks, each side its own way; the flow asks
+/// both the same.
+trait RunUi: SessionUi {
+    /// What a signal does from `stage` on. At a terminal: the screen put
+    /// back and the run ended, saying where it stands; a file's run is
+    /// left to the signal.
+    fn on_signal(&mut self, stage: Stage) -> Result<()>;
+    /// Whether an unfinished draft is offered before the run (and may
+    /// choose its phase). An answers file never offers one: a draft is
+    /// found when its entry is handed over instead.
+    fn offers_drafts(&self) -> bool;
+    /// An unfinished session offered: go on with it, discard it, or keep
+    /// it. Asked only where drafts are offered.
+    fn resume(&mut self, draft: &Entry) -> Result<Resume>;
+    /// The run's phase is known: what is read against it (an answers file,
+    /// read and checked; every mistake in it, and nothing written).
+    fn prepare(&mut self, ctx: &Context<'_>) -> Result<()>;
+    /// Whether every answer is saved to the draft as it is given (at a
+    /// terminal); an answers file's run is in memory until its entry.
+    fn keeps_a_draft(&self) -> bool;
+    /// After the items: answers given that the run never asked for are a
+    /// mistake, and nothing is written.
+    fn all_asked(&self, phase: &Phase) -> Result<()>;
+    /// Whether a phase whose requirements are all met may go straight to
+    /// the gate instead of through its items (disagreements told first,
+    /// since they keep it from the gate). A file goes through its answers.
+    fn offers_the_gate_first(&self) -> bool;
+    /// Straight to the gate? Asked only where it is offered.
+    fn straight_to_gate(&mut self) -> Result<bool>;
+    /// What is said when nothing was answered (of a `readiness`
+    /// assessment, or a phase), if anything.
+    fn nothing_answered(&self, readiness: bool) -> Option<&'static str>;
+    /// Whether the draft stays until the run's very end, so that a run
+    /// stopped on the way and run again finds what it wrote (a file's);
+    /// else it goes as soon as its entry is in the log.
+    fn keeps_the_draft_to_the_end(&self) -> bool;
+    /// Whether the room sees what it recorded: the summary, the chart.
+    fn shows_results(&self) -> bool;
+    /// Whether a gate decision may come after the session: asked at a
+    /// terminal once the gate is ready; a file has one in its `[gate]`.
+    fn may_decide(&self) -> bool;
+    /// The decision after the session, if one is taken; `ready` says
+    /// whether the gate is. A decision for a gate not ready is refused.
+    fn decision(
+        &mut self,
+        phase: &Phase,
+        facilitator: &str,
+        lang: Lang,
+        ready: bool,
+    ) -> Result<Option<GateChoice>>;
+    /// When a decision after the session is taken: now, at a terminal; a
+    /// file's run at its start (`start`).
+    fn decided_at(&self, start: Stamp, lang: Lang) -> Result<Stamp>;
+    /// A refused decision's `message`, placed where the decision came from.
+    fn refused_decision(&self, message: String) -> String;
+    /// The readiness assessment belongs to the phase titled `phase`: take
+    /// it now?
+    fn take_assessment(&mut self, phase: &str) -> Result<bool>;
 }
 
 /// What every run holds from its start: when, who, and the lock.

@@ -1,0 +1,468 @@
+//! The one flow of a run, the same at a terminal and from an answers file:
+//! set up (the clock, the person, the lock, the draft offered where drafts
+//! are, the phase), walk the phase's items through the side's `SessionUi`,
+//! write the entry by way of the draft, take the gate decision if any, and
+//! hand what was written to the [`Host`]. The draft is removed once its
+//! entry is in the log, or last of all where the side keeps it to the end,
+//! so that a run stopped anywhere can be run again: what it wrote already
+//! is found, and not written twice. Where the two sides differ, the flow
+//! asks the [`RunUi`].
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use super::{Host, Options, Resume, RunUi, Stage, Start, gate_ready, phase_of};
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::log::{Body, Entry, EntryKind};
+use crate::pack::Phase;
+use crate::session::files::{Draft, Saved};
+use crate::session::{self, Context, Progress, default_people, readiness};
+use crate::state::{State, fold};
+use crate::tr;
+use crate::workbook::Workbook;
+
+/// A run under way, and what it holds throughout.
+pub(super) struct Run<'a> {
+    pub(super) ui: &'a mut dyn RunUi,
+    pub(super) host: &'a dyn Host,
+    pub(super) draft: Draft,
+    /// A draft left by an earlier run and not offered: an answers file's
+    /// own, stopped on its way into the log, or one begun at a terminal.
+    pub(super) earlier: Option<Saved>,
+    /// The language of messages.
+    pub(super) lang: Lang,
+}
+
+/// Runs the phase asked for (or the readiness assessment) through `ui`.
+pub(super) fn run(
+    wb: &Workbook,
+    options: &Options<'_>,
+    ui: &mut dyn RunUi,
+    host: &dyn Host,
+) -> Result<()> {
+    let lang = options.lang;
+    let start = Start::take(wb, lang)?;
+    ui.on_signal(Stage::Asking)?;
+    let draft = Draft::new(&wb.root, start.text_lang, lang)?;
+    let (named, resume) = if ui.offers_drafts() {
+        offer_draft(ui, &draft, options.phase, host, lang)?
+    } else {
+        (options.phase.map(str::to_string), None)
+    };
+    let state = fold(wb);
+    let (phase, is_readiness) = phase_of(wb, named.as_deref(), &state, lang)?;
+    let ctx = Context {
+        workbook: wb,
+        state: &state,
+        phase: &phase,
+        lang: start.text_lang,
+        now: start.now,
+        user: start.user,
+    };
+    ui.prepare(&ctx)?;
+    let earlier = if ui.offers_drafts() {
+        None
+    } else {
+        draft.load()?
+    };
+    ui.intro(&phase, ctx.lang)?;
+    let mut run = Run {
+        ui,
+        host,
+        draft,
+        earlier,
+        lang,
+    };
+    let written = if is_readiness {
+        run.assess(&ctx, resume.as_ref())?.map(|path| vec![path])
+    } else {
+        run.phase(&ctx, resume.as_ref())?
+    };
+    let Some(written) = written.filter(|w| !w.is_empty()) else {
+        return Ok(());
+    };
+    host.finish(wb, &written, phase.title.get(ctx.lang))?;
+    // Last: until here, a run stopped on the way finds what it wrote.
+    if run.ui.keeps_the_draft_to_the_end() {
+        run.draft.discard()?;
+    }
+    Ok(())
+}
+
+/// An unfinished session is offered first: gone on with (its phase is
+/// then the run's), discarded, or kept with nothing changed. Returns the
+/// phase to run and the draft to go on with.
+fn offer_draft(
+    ui: &mut dyn RunUi,
+    draft: &Draft,
+    named: Option<&str>,
+    host: &dyn Host,
+    lang: Lang,
+) -> Result<(Option<String>, Option<Entry>)> {
+    let named = named.map(str::to_string);
+    let Some(entry) = unfinished_draft(draft, host, lang)? else {
+        return Ok((named, None));
+    };
+    match ui.resume(&entry)? {
+        Resume::GoOn => {
+            let phase = if entry.meta.kind == EntryKind::Readiness {
+                readiness::ID.to_string()
+            } else {
+                entry.meta.phase.clone().unwrap_or_default()
+            };
+            Ok((Some(phase), Some(entry)))
+        }
+        Resume::Discard => {
+            draft.discard()?;
+            Ok((named, None))
+        }
+        Resume::Keep => bail!(Exit {
+            code: crate::exit::ERROR,
+            message: lang
+                .pick(
+                    "utkastet är kvar; inget ändrades",
+                    "the draft is kept; nothing changed"
+                )
+                .to_string(),
+        }),
+    }
+}
+
+/// The draft of an unfinished session, if any. One already in the log (a
+/// run stopped just before it removed the draft) is removed, with a note,
+/// and not written twice.
+fn unfinished_draft(draft: &Draft, host: &dyn Host, lang: Lang) -> Result<Option<Entry>> {
+    Ok(match draft.load()? {
+        Some(Saved::HandedOver { entry, path }) => {
+            draft.discard()?;
+            let (date, path) = (entry.meta.date.short(), path.display());
+            host.note(&if entry.meta.kind == EntryKind::Readiness {
+                tr!(
+                    lang,
+                    "mätningen av förutsättningar från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the readiness assessment from {date} is in the log already ({path}); its draft was removed"
+                )
+            } else {
+                tr!(
+                    lang,
+                    "sessionen från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "the session from {date} is in the log already ({path}); its draft was removed"
+                )
+            });
+            None
+        }
+        Some(Saved::Unfinished(entry)) => Some(entry),
+        None => None,
+    })
+}
+
+impl Run<'_> {
+    /// A phase: straight to the gate where the room may and does ask for
+    /// it, else its items, the entry, and what comes after it. `None` when
+    /// nothing was written (said in a note).
+    fn phase(&mut self, ctx: &Context<'_>, resume: Option<&Entry>) -> Result<Option<Vec<PathBuf>>> {
+        if self.ui.offers_the_gate_first() {
+            let disagreeing = self.note_disagreements(ctx.state, ctx.phase);
+            if resume.is_none()
+                && !disagreeing
+                && gate_ready(ctx.state, ctx.phase)
+                && self.ui.straight_to_gate()?
+            {
+                return self.straight_to_gate(ctx).map(Some);
+            }
+        }
+        let Some((progress, path)) = self.session(ctx, resume)? else {
+            return Ok(None);
+        };
+        self.after_session(ctx, &progress, path).map(Some)
+    }
+
+    /// Answers given on two branches: the room settles them by answering
+    /// again, so it goes through the items, not straight to the gate. Says
+    /// which, and returns whether there are any.
+    fn note_disagreements(&self, state: &State, phase: &Phase) -> bool {
+        let disagreeing: Vec<&str> = state
+            .disagreements
+            .iter()
+            .filter(|d| d.phase == phase.id)
+            .filter_map(|d| d.item.as_deref())
+            .collect();
+        if disagreeing.is_empty() {
+            return false;
+        }
+        self.host.note(&tr!(
+            self.lang,
+            "Punkterna {} besvarades olika på två grenar (`dino status` visar båda svaren); svara på dem igen för att avgöra saken.",
+            "The items {} were answered differently on two branches (`dino status` shows both answers); answer them again to settle it.",
+            disagreeing.join(", ")
+        ));
+        true
+    }
+
+    /// The gate, without a session before it: who decides, and the
+    /// decision, if one is taken.
+    fn straight_to_gate(&mut self, ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
+        let (wb, phase) = (ctx.workbook, ctx.phase);
+        let people = self.ui.people(&default_people(wb, &phase.id, &ctx.user))?;
+        let mut written = Vec::new();
+        if let Some(choice) = self.ui.gate(phase, &people.facilitator, ctx.lang)? {
+            let gate = session::gate_entry(ctx, &people, &choice, ctx.now);
+            written.push(session::write_log_entry(wb, &gate, ctx.lang, self.lang)?);
+        }
+        Ok(written)
+    }
+
+    /// The phase's items, from the draft or from the start, then the
+    /// session's entry written. `None` when the room stopped for now or
+    /// answered nothing (each said in a note).
+    fn session(
+        &mut self,
+        ctx: &Context<'_>,
+        resume: Option<&Entry>,
+    ) -> Result<Option<(Progress, PathBuf)>> {
+        let mut progress = match resume {
+            Some(entry) => Progress::from_draft(ctx, entry),
+            None => Progress::new(
+                ctx,
+                self.ui
+                    .people(&default_people(ctx.workbook, &ctx.phase.id, &ctx.user))?,
+            ),
+        };
+        let (draft, keeps) = (&self.draft, self.ui.keeps_a_draft());
+        if keeps {
+            draft.save(&progress.entry(ctx))?;
+        }
+        let mut save = |p: &Progress| {
+            if keeps {
+                draft.save(&p.entry(ctx))
+            } else {
+                Ok(())
+            }
+        };
+        if !session::ask_items_saving(ctx, self.ui, &mut progress, &mut save, false)? {
+            self.host.note(self.lang.pick(
+                "Sparat. `dino run` fortsätter där ni slutade.",
+                "Saved. `dino run` goes on where you stopped.",
+            ));
+            return Ok(None);
+        }
+        self.ui.all_asked(ctx.phase)?;
+        if progress.answers.is_empty() && progress.kept.is_empty() {
+            self.nothing_written(false)?;
+            return Ok(None);
+        }
+        let path = self.hand_over(ctx, &progress.entry(ctx))?;
+        Ok(Some((progress, path)))
+    }
+
+    /// Nothing was answered: the draft goes if it is this run's own or
+    /// its entry is in the log already, and the side says so.
+    pub(super) fn nothing_written(&self, readiness: bool) -> Result<()> {
+        if self.ui.keeps_a_draft() || matches!(self.earlier, Some(Saved::HandedOver { .. })) {
+            self.draft.discard()?;
+        }
+        if let Some(text) = self.ui.nothing_answered(readiness) {
+            self.host.note(text);
+        }
+        Ok(())
+    }
+
+    /// `entry` into the log by way of the draft (one an earlier run wrote
+    /// already is found, not written again); the draft removed now, unless
+    /// the side keeps it to the end.
+    pub(super) fn hand_over(&self, ctx: &Context<'_>, entry: &Entry) -> Result<PathBuf> {
+        keep_a_draft_not_ours(self.earlier.as_ref(), entry, self.lang)?;
+        let earlier = self.earlier.as_ref();
+        let path = session::hand_over(ctx.workbook, &self.draft, entry, earlier, ctx.lang)?;
+        if !self.ui.keeps_the_draft_to_the_end() {
+            self.draft.discard()?;
+        }
+        Ok(path)
+    }
+
+    /// After the session's entry is in the log: the summary and the gate,
+    /// from the log as it is now, then the readiness assessment where the
+    /// pack places it. Returns everything written.
+    fn after_session(
+        &mut self,
+        ctx: &Context<'_>,
+        progress: &Progress,
+        path: PathBuf,
+    ) -> Result<Vec<PathBuf>> {
+        let mut written = vec![path];
+        if !self.ui.shows_results() && !self.ui.may_decide() {
+            return Ok(written);
+        }
+        // From here the session is in the log; a signal now loses only the
+        // decision, which the next `dino run` goes straight to.
+        self.ui.on_signal(Stage::Deciding)?;
+        let wb = self.host.reopen(&ctx.workbook.root)?;
+        let state = fold(&wb);
+        self.summary(ctx, progress, &state)?;
+        if let Some(gate) = self.gate_after(ctx, progress, &written[0], &wb, &state)? {
+            written.push(gate);
+        }
+        if self.offer_assessment(ctx, &wb, &state)? {
+            written.extend(self.assessment_after(ctx, &wb)?);
+        }
+        Ok(written)
+    }
+
+    /// What the session recorded, and what is still open in `state`.
+    fn summary(&mut self, ctx: &Context<'_>, progress: &Progress, state: &State) -> Result<()> {
+        let phase = ctx.phase;
+        let records = records_of(&progress.entry(ctx));
+        let open: Vec<&crate::pack::Item> = state
+            .phases
+            .iter()
+            .find(|p| p.id == phase.id)
+            .map(|p| p.open.iter().filter_map(|id| phase.item(id)).collect())
+            .unwrap_or_default();
+        self.ui.summary(phase, &records, &open, ctx.lang)
+    }
+
+    /// The gate decision after the session (`session`, in the log; `wb`
+    /// and `state` as they are now), if one is taken: its entry written,
+    /// or found in the log when a run stopped before its end wrote it.
+    /// One for a gate that is not ready is refused, and the refusal is
+    /// final.
+    fn gate_after(
+        &mut self,
+        ctx: &Context<'_>,
+        progress: &Progress,
+        session: &Path,
+        wb: &Workbook,
+        state: &State,
+    ) -> Result<Option<PathBuf>> {
+        let phase = ctx.phase;
+        let ready = gate_ready(state, phase);
+        let facilitator = &progress.people.facilitator;
+        let Some(choice) = self.ui.decision(phase, facilitator, ctx.lang, ready)? else {
+            return Ok(None);
+        };
+        // The gate follows the session just written.
+        let now_ctx = Context {
+            workbook: wb,
+            state,
+            phase,
+            lang: ctx.lang,
+            now: self.ui.decided_at(ctx.now, self.lang)?,
+            user: ctx.user.clone(),
+        };
+        let gate = session::gate_entry(&now_ctx, &progress.people, &choice, progress.started);
+        if let Some(done) = decided_already(wb, &gate, session) {
+            return Ok(Some(done));
+        }
+        if !ready {
+            // The session's hand-over is done; the refusal is final.
+            self.draft.discard()?;
+            bail!(Exit {
+                code: crate::exit::ERROR,
+                message: self.ui.refused_decision(tr!(
+                    self.lang,
+                    "sessionen skrevs ({}), men beslutspunkten är inte redo (krav är öppna), så beslutet i [gate] skrevs inte",
+                    "the session was written ({}), but the gate is not ready (requirements are open), so the decision in [gate] was not written",
+                    session.display()
+                )),
+            });
+        }
+        let written = session::write_log_entry(wb, &gate, ctx.lang, self.lang)?;
+        Ok(Some(written))
+    }
+
+    /// The pack may place the readiness assessment in the phase: offered,
+    /// once per phase. Returns whether the room takes it now.
+    fn offer_assessment(
+        &mut self,
+        ctx: &Context<'_>,
+        wb: &Workbook,
+        state: &State,
+    ) -> Result<bool> {
+        let phase = ctx.phase;
+        let placed_here = wb
+            .pack
+            .readiness
+            .as_ref()
+            .is_some_and(|r| r.phases.contains(&phase.id));
+        let done_here = state
+            .readiness
+            .iter()
+            .any(|a| wb.entries[a.entry].entry.meta.phase.as_deref() == Some(phase.id.as_str()));
+        if !placed_here || done_here {
+            return Ok(false);
+        }
+        self.ui.take_assessment(phase.title.get(ctx.lang))
+    }
+
+    /// The readiness assessment after the session. It follows the log as
+    /// it is now, gate decision included, and takes the phase it belongs
+    /// to from the state before the session.
+    fn assessment_after(&mut self, ctx: &Context<'_>, wb: &Workbook) -> Result<Option<PathBuf>> {
+        let (assessment, _) = phase_of(wb, Some(readiness::ID), ctx.state, self.lang)?;
+        let now_wb = self.host.reopen(&wb.root)?;
+        let actx = Context {
+            workbook: &now_wb,
+            state: ctx.state,
+            phase: &assessment,
+            lang: ctx.lang,
+            now: session::clock::now(self.lang)?,
+            user: ctx.user.clone(),
+        };
+        self.ui.intro(&assessment, ctx.lang)?;
+        self.assess(&actx, None)
+    }
+}
+
+/// The gate decision `gate` when the log has it already, following
+/// `session`: a run stopped before its end wrote it.
+fn decided_already(wb: &Workbook, gate: &Entry, session: &Path) -> Option<PathBuf> {
+    let session_id = session
+        .file_name()
+        .and_then(|n| crate::log::entry_id_of(&n.to_string_lossy()).map(str::to_string));
+    let done = wb.entries.iter().find(|e| {
+        e.entry.meta.kind == EntryKind::Gate
+            && e.entry.meta.phase == gate.meta.phase
+            && e.entry.body == gate.body
+            && session_id
+                .as_ref()
+                .is_some_and(|id| e.entry.meta.follows.iter().flatten().any(|f| f == id))
+    })?;
+    Some(wb.log_dir().join(&done.name))
+}
+
+/// A draft left by an earlier run that is not this run's own (stopped
+/// before its end: the same phase and people, with answers this run gives
+/// too) is a session begun at a terminal: it is kept, and nothing is
+/// written.
+fn keep_a_draft_not_ours(earlier: Option<&Saved>, entry: &Entry, lang: Lang) -> Result<()> {
+    match earlier {
+        Some(Saved::Unfinished(draft)) if !is_part_of(draft, entry) => bail!(tr!(
+            lang,
+            "det finns ett avbrutet utkast; kör `dino run` i en terminal för att fortsätta eller kasta det",
+            "there is an unfinished draft; run `dino run` at a terminal to go on with it or discard it"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `draft` is a part of `entry`: the same kind of session, phase
+/// and people, and every record of the draft in the entry as it is.
+fn is_part_of(draft: &Entry, entry: &Entry) -> bool {
+    let (d, e) = (&draft.meta, &entry.meta);
+    let ours = records_of(entry);
+    d.kind == e.kind
+        && d.phase == e.phase
+        && d.by == e.by
+        && d.participants == e.participants
+        && records_of(draft).iter().all(|r| ours.contains(r))
+}
+
+/// The records of an entry; none for a text.
+pub(super) fn records_of(entry: &Entry) -> Vec<crate::log::Record> {
+    match &entry.body {
+        Body::Records(r) => r.clone(),
+        Body::Text(_) => Vec::new(),
+    }
+}
