@@ -106,6 +106,7 @@ pub fn workbook(
     draft_waiting(&mut out, wb, lang);
     risks_and_decision(&mut out, wb, state, lang);
     follow_up(&mut out, wb, state, as_of, lang);
+    low_readiness(&mut out, wb, state, lang);
     orphans(&mut out, state, lang);
     disagreements(&mut out, wb, state, lang);
     pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
@@ -253,6 +254,40 @@ fn follow_up(out: &mut String, wb: &Workbook, state: &State, as_of: jiff::civil:
             )
         );
     }
+}
+
+/// The latest assessment's dimensions below the risk line that no open
+/// risk names, and how to note one.
+fn low_readiness(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
+    let low = crate::state::readiness::low_without_risk(wb, state);
+    let Some(readiness) = &wb.pack.readiness else {
+        return;
+    };
+    if low.is_empty() {
+        return;
+    }
+    let text_lang = wb.pack.lang_for(lang);
+    let named: Vec<String> = low
+        .iter()
+        .map(|d| {
+            let title = readiness
+                .dimensions
+                .iter()
+                .find(|dim| dim.id == d.id)
+                .map_or(d.id.as_str(), |dim| dim.title.get(text_lang));
+            format!("{title} ({})", crate::i18n::one_decimal(d.mean, lang))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!(
+            lang,
+            "Låga förutsättningar som ingen öppen risk nämner: {}; skriv en med `dino note risk \"…\" --owner NAMN --due DATUM`",
+            "Low readiness that no open risk names: {}; note one with `dino note risk \"…\" --owner NAME --due DATE`",
+            named.join(", ")
+        )
+    );
 }
 
 /// Answers to items the pack no longer has, then answers that no longer

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::finding::Finding;
 use crate::log::{Body, Stamp};
 use crate::pack::{Kind, Pack, Readiness};
-use crate::workbook::LoadedEntry;
+use crate::workbook::{LoadedEntry, Workbook};
 
 use super::answer::{self, Given, interpret};
 use crate::pack::condition::Value;
@@ -255,4 +255,58 @@ pub fn assess(
         },
         problems,
     ))
+}
+
+/// A dimension of the latest assessment below the pack's risk line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LowDimension {
+    pub id: String,
+    pub mean: f64,
+}
+
+/// The dimensions of the latest assessment below the pack's risk line that
+/// no open risk names (by the dimension's title, in any of the pack's
+/// languages, or its id, anywhere in the risk's text or mitigation).
+pub fn low_without_risk(workbook: &Workbook, state: &super::State) -> Vec<LowDimension> {
+    let (Some(readiness), Some(latest)) = (&workbook.pack.readiness, state.readiness.last()) else {
+        return Vec::new();
+    };
+    let risks: Vec<String> = state
+        .notes
+        .iter()
+        .filter(|n| n.open)
+        .map(|n| &workbook.entries[n.entry])
+        .filter(|e| e.entry.meta.kind == crate::log::EntryKind::Risk)
+        .map(|e| risk_words(e).to_lowercase())
+        .collect();
+    readiness
+        .dimensions
+        .iter()
+        .filter_map(|dimension| {
+            let mean = latest.mean_of(&dimension.id)?;
+            if level(readiness, mean) != Level::Risk {
+                return None;
+            }
+            let mut names = dimension.title.all();
+            names.push(&dimension.id);
+            let named = names
+                .iter()
+                .map(|n| n.to_lowercase())
+                .any(|name| risks.iter().any(|risk| risk.contains(&name)));
+            (!named).then(|| LowDimension {
+                id: dimension.id.clone(),
+                mean,
+            })
+        })
+        .collect()
+}
+
+/// What a risk says: its text and its mitigation.
+fn risk_words(entry: &LoadedEntry) -> String {
+    let text = match &entry.entry.body {
+        Body::Text(text) => text.as_str(),
+        Body::Records(_) => "",
+    };
+    let mitigation = entry.entry.meta.mitigation.as_deref().unwrap_or("");
+    format!("{text}\n{mitigation}")
 }

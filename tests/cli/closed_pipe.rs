@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::support::{pinned, root};
+use crate::support::{copy_dir, pinned, root};
 
 /// What a run whose standard output was closed did.
 struct Ended {
@@ -88,19 +88,6 @@ fn example_workbook(dir: &Path) -> PathBuf {
 fn new_workbook(dir: &Path) -> PathBuf {
     pinned(dir, &["new", "Prov", "--no-input"]).code(0);
     dir.join("prov")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("list").flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 fn log_files(wb: &Path) -> Vec<String> {

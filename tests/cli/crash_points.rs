@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::support::root;
+use crate::support::{copy_dir, root};
 
 /// The system calls that write, make, move or remove files.
 const FILE_CALLS: &str = "openat,write,pwrite64,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat,fsync,fdatasync,ftruncate,linkat";
@@ -235,19 +235,6 @@ fn no_space_points(ops: &[Op]) -> Vec<(Op, Stop)> {
         .filter(|op| op.call == "write")
         .map(|op| (op.clone(), Stop::NoSpace))
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("list").flatten() {
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 /// How the run under strace is stopped.

@@ -417,3 +417,63 @@ fn actions_and_closings_on_two_branches_merge_without_conflict() {
         .code(1)
         .stderr_has("is closed already");
 }
+
+#[test]
+fn status_names_low_readiness_until_an_open_risk_names_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = dir.path().join("kompetenslyftet");
+    let example = crate::support::root().join("examples/workbooks/kompetenslyftet-i-norrdal");
+    let copied = std::process::Command::new("cp")
+        .args([
+            "-r",
+            &example.display().to_string(),
+            &wb.display().to_string(),
+        ])
+        .status()
+        .expect("cp runs");
+    assert!(copied.success());
+    let now = [
+        ("DINO_NOW", "2026-05-20T09:00:00+02:00"),
+        ("DINO_USER", "Anna Lind"),
+    ];
+    let status = |wb: &Path| dino_env(wb, &["--lang", "en", "status", "--format", "json"], &now);
+    let low = |run: crate::support::Run| -> Vec<String> {
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        doc["workbooks"][0]["low_readiness_without_risk"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|d| d["dimension"].as_str().map(String::from))
+            .collect()
+    };
+    let before = low(status(&wb));
+    assert!(before.len() >= 2, "{before:?}");
+    dino_env(&wb, &["--lang", "en", "status"], &now)
+        .code(0)
+        .stdout_has("Low readiness that no open risk names: ");
+    // A risk that names the first one (by its title) takes it off the list.
+    let names = dino_env(&wb, &["--lang", "sv", "status"], &now).stdout;
+    let line = names
+        .lines()
+        .find(|l| l.starts_with("Låga förutsättningar"))
+        .expect("the line");
+    let first_title = line
+        .split(": ")
+        .nth(1)
+        .and_then(|rest| rest.split(" (").next())
+        .expect("a title")
+        .to_string();
+    let risk = [
+        "note",
+        "risk",
+        &format!("{first_title} är svag i projektet"),
+        "--owner",
+        "Eva",
+        "--due",
+        "2026-06-30",
+    ];
+    dino_env(&wb, &risk, &now).code(0);
+    let after = low(status(&wb));
+    assert_eq!(after.len(), before.len() - 1, "{before:?} -> {after:?}");
+    assert!(!after.contains(&before[0]), "{after:?}");
+}

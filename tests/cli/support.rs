@@ -146,3 +146,17 @@ pub fn pull(dir: &Path, rebase: bool) {
         &["pull", "--quiet", how, "--no-edit", "origin", "main"],
     );
 }
+
+/// Copies the folder `from` to `to`, with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("list").flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}

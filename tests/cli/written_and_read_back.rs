@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_env, dino_in, pinned, root};
+use crate::support::{copy_dir, dino_env, dino_in, pinned, root};
 use crate::terminal::{DOWN, ENTER, decline_readiness, session};
 
 /// A folder with a copy of the example pack (`metod`) and a workbook `prov`
@@ -29,13 +29,6 @@ fn workbook_on_a_pack_copy(dir: &Path) -> PathBuf {
     )
     .code(0);
     dir.join("prov")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("list").flatten() {
-        fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-    }
 }
 
 /// The entries in `log/`, by name.
