@@ -40,8 +40,12 @@ files=$(find "$work/portfolio" -type f | wc -l)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "portfolio: $count workbooks, $files files, $input_bytes bytes ($md_bytes of Markdown)"
 
+# dino due lists what is open as of a day: the same day in every run, so
+# that every run lists the same items.
+export DINO_NOW=2025-09-01T09:00:00+02:00
 hyperfine -N --warmup 2 --runs 10 --export-json "$work/fast.json" \
   "$dino status $work/portfolio" \
+  "$dino due $work/portfolio" \
   "$dino report $work/portfolio --format html" \
   "$dino report $work/portfolio --format md" \
   "cat $work/all.md" \
@@ -67,7 +71,9 @@ for name in ("fast", "pandoc", "start"):
 for command, median in runs.items():
     print(f"{median * 1000:10.1f} ms  {command}")
 html = runs["dino report DIR/portfolio --format html"]
+due = runs["dino due DIR/portfolio"] / runs["dino status DIR/portfolio"]
 print()
+print(f"dino due vs dino status:     {due:.2f}x the time (required: at most 1.20x)")
 print(f"report html vs cmark-gfm:    {runs['cmark-gfm -e table -e tasklist DIR/all.md'] / html:.2f}x faster")
 print(f"report html vs pandoc:       {runs['pandoc -f gfm -t html DIR/all.md'] / html:.0f}x faster")
 print(f"dino --version vs /bin/true: {runs['dino --version'] / runs['/bin/true']:.2f}x the time")

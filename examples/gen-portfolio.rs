@@ -1,7 +1,9 @@
 //! Generates a synthetic portfolio for benchmarks: N workbooks on the
 //! built-in pack, each somewhere between its first session and its last
-//! gate, with realistic amounts of Swedish text, notes and decisions. The
-//! same N gives the same bytes.
+//! gate, with realistic amounts of Swedish text, notes and decisions, and
+//! follow-through: actions with owners and due days, risks most of them
+//! owned, and `done` entries that close most of what a phase raised before
+//! its gate. The same N gives the same bytes.
 //!
 //! cargo run --release --example gen-portfolio -- 1000 /tmp/portfolio
 
@@ -178,8 +180,8 @@ struct Common {
     snapshot: String,
 }
 
-/// One workbook being written: its folder, its clock and the entry ids
-/// already taken.
+/// One workbook being written: its folder, its clock, the entry ids
+/// already taken, and the actions and owned risks still open.
 struct Project<'a> {
     common: &'a Common,
     root: PathBuf,
@@ -187,6 +189,8 @@ struct Project<'a> {
     offset: jiff::tz::Offset,
     day: i64,
     taken: Vec<String>,
+    /// By id, with the phase each belongs to.
+    open: Vec<(String, String)>,
 }
 
 impl Project<'_> {
@@ -224,15 +228,76 @@ impl Project<'_> {
         }
     }
 
-    /// Writes an entry into `log/` under a name no other entry has.
-    fn put(&mut self, entry: &Entry) -> Result<()> {
+    /// Writes an entry into `log/` under a name no other entry has;
+    /// returns its id.
+    fn put(&mut self, entry: &Entry) -> Result<String> {
         let markdown = write_entry(entry, self.common.lang);
         let taken = &self.taken;
         let name = entry_file_name(&entry.meta, &markdown, |id| taken.iter().any(|t| t == id));
-        if let Some(id) = dino::log::entry_id_of(&name) {
-            self.taken.push(id.to_string());
+        let id = dino::log::entry_id_of(&name)
+            .context("an entry's name holds its id")?
+            .to_string();
+        self.taken.push(id.clone());
+        write(&self.root.join("log").join(name), &markdown)?;
+        Ok(id)
+    }
+
+    /// Gives an action or a risk an owner and a due day one to nine weeks
+    /// after it is written (and a risk what is done about it), and keeps it
+    /// as open.
+    fn own(&mut self, rng: &mut Rng, meta: &mut Meta) {
+        meta.owner = Some(rng.pick(NAMES).to_string());
+        let weeks = 1 + rng.below(9) as i64;
+        meta.due = meta
+            .date
+            .date()
+            .checked_add(jiff::Span::new().weeks(weeks))
+            .ok();
+        if meta.kind == EntryKind::Risk {
+            meta.mitigation = Some(sentence(rng, 10));
         }
-        write(&self.root.join("log").join(name), &markdown)
+    }
+
+    /// Something someone will do by a day.
+    fn action(&mut self, rng: &mut Rng, phase: &Phase) -> Result<()> {
+        let mut meta = self.meta(rng, EntryKind::Action, phase, Vec::new());
+        self.own(rng, &mut meta);
+        let text = if rng.below(2) == 0 {
+            sentence(rng, 10)
+        } else {
+            format!("{}\n\n{}", sentence(rng, 10), text(rng, 2))
+        };
+        let entry = Entry {
+            meta,
+            title: EntryKind::Action.label(self.common.lang).to_string(),
+            body: Body::Text(text),
+        };
+        let id = self.put(&entry)?;
+        self.open.push((id, phase.id.clone()));
+        Ok(())
+    }
+
+    /// Closes each open action and owned risk with a `done` entry, each
+    /// with a chance of one in `odds`; as `dino done` does, the entry
+    /// belongs to the phase of what it closes.
+    fn close(&mut self, rng: &mut Rng, phase: &Phase, odds: usize) -> Result<()> {
+        let open = std::mem::take(&mut self.open);
+        for (id, of_phase) in open {
+            if rng.below(odds) != 0 {
+                self.open.push((id, of_phase));
+                continue;
+            }
+            let mut meta = self.meta(rng, EntryKind::Done, phase, Vec::new());
+            meta.phase = Some(of_phase);
+            meta.closes = vec![id];
+            let entry = Entry {
+                meta,
+                title: EntryKind::Done.label(self.common.lang).to_string(),
+                body: Body::Text(sentence(rng, 12)),
+            };
+            self.put(&entry)?;
+        }
+        Ok(())
     }
 
     /// A session of a phase: most of its items answered, some with a note.
@@ -263,10 +328,11 @@ impl Project<'_> {
             title: phase.title.get(lang).to_string(),
             body: Body::Records(records),
         };
-        self.put(&entry)
+        self.put(&entry).map(drop)
     }
 
-    /// A note of some kind, a sentence and a few paragraphs long.
+    /// A note of some kind, a sentence and a few paragraphs long; two in
+    /// three risks have an owner, a due day and a mitigation.
     fn note(&mut self, rng: &mut Rng, phase: &Phase) -> Result<()> {
         let kind = *rng.pick(&[
             EntryKind::Risk,
@@ -275,12 +341,21 @@ impl Project<'_> {
             EntryKind::Lesson,
             EntryKind::Note,
         ]);
+        let mut meta = self.meta(rng, kind, phase, Vec::new());
+        let owned = kind == EntryKind::Risk && rng.below(3) != 0;
+        if owned {
+            self.own(rng, &mut meta);
+        }
         let entry = Entry {
-            meta: self.meta(rng, kind, phase, Vec::new()),
+            meta,
             title: kind.label(self.common.lang).to_string(),
             body: Body::Text(format!("{}\n\n{}", sentence(rng, 8), text(rng, 3))),
         };
-        self.put(&entry)
+        let id = self.put(&entry)?;
+        if owned {
+            self.open.push((id, phase.id.clone()));
+        }
+        Ok(())
     }
 
     /// A go at the phase's gate, with who decided and why.
@@ -317,7 +392,37 @@ impl Project<'_> {
                 record("motivation", "Varför?", Answer::Text(text(rng, 2))),
             ]),
         };
-        self.put(&entry)
+        self.put(&entry).map(drop)
+    }
+
+    /// A phase's log: one or two sessions, up to two actions and three
+    /// notes, then, for a phase passed, most of what is open closed and a
+    /// go at its gate; in the phase under way, some of it closed.
+    fn phase(&mut self, rng: &mut Rng, phase: &Phase, passed: bool) -> Result<()> {
+        let people: Vec<Participant> = (0..2 + rng.below(4))
+            .map(|_| Participant {
+                name: rng.pick(NAMES).to_string(),
+                role: Some(rng.pick(ROLES).to_string()),
+            })
+            .collect();
+        for _session in 0..1 + rng.below(2) {
+            self.session(rng, phase, &people)?;
+        }
+        for _action in 0..rng.below(3) {
+            self.action(rng, phase)?;
+        }
+        for _note in 0..rng.below(4) {
+            self.note(rng, phase)?;
+        }
+        if passed {
+            // Three in four closed before the gate.
+            self.close(rng, phase, 4)?;
+            self.gate(rng, phase, &people)?;
+        } else {
+            // One in three closed so far.
+            self.close(rng, phase, 3)?;
+        }
+        Ok(())
     }
 }
 
@@ -358,25 +463,12 @@ fn project(common: &Common, rng: &mut Rng, dir: &Path, n: usize) -> Result<()> {
         offset,
         day: 0,
         taken: Vec::new(),
+        open: Vec::new(),
     };
     // How far this project got: some phases passed, one under way.
     let reached = rng.below(pack.phases.len());
     for (p, phase) in pack.phases.iter().enumerate().take(reached + 1) {
-        let people: Vec<Participant> = (0..2 + rng.below(4))
-            .map(|_| Participant {
-                name: rng.pick(NAMES).to_string(),
-                role: Some(rng.pick(ROLES).to_string()),
-            })
-            .collect();
-        for _session in 0..1 + rng.below(2) {
-            project.session(rng, phase, &people)?;
-        }
-        for _note in 0..rng.below(4) {
-            project.note(rng, phase)?;
-        }
-        if p < reached {
-            project.gate(rng, phase, &people)?;
-        }
+        project.phase(rng, phase, p < reached)?;
     }
     Ok(())
 }

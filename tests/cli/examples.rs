@@ -37,8 +37,109 @@ fn the_example_workbook_is_midway() {
     assert_eq!(w["current_phase"], "fokusera");
     assert_eq!(w["phases"][0]["gate"]["decision"], "go");
     assert_eq!(w["phases"][1]["gate"]["decision"], "go");
-    assert_eq!(w["open_risks"], 1);
+    assert_eq!(w["open_risks"], 3);
     assert_eq!(w["problems"], 0);
+}
+
+/// `dino due` on the examples as of a pinned day, as JSON.
+fn due_as_of(day: &str, paths: &[&str]) -> serde_json::Value {
+    let mut args = vec!["due", "--format", "json"];
+    args.extend_from_slice(paths);
+    let run = crate::support::dino_env(&crate::support::root(), &args, &[("DINO_NOW", day)]);
+    run.code(0);
+    serde_json::from_str(&run.stdout).expect("JSON")
+}
+
+#[test]
+fn the_example_workbook_has_actions_and_risks_to_follow_up() {
+    let doc = due_as_of(
+        "2026-05-20T09:00:00+02:00",
+        &["examples/workbooks/kompetenslyftet-i-norrdal"],
+    );
+    let items = doc["items"].as_array().expect("items");
+    let count =
+        |key: &str, value: serde_json::Value| items.iter().filter(|i| i[key] == value).count();
+    assert_eq!(items.len(), 6, "{doc}");
+    assert_eq!(count("kind", "action".into()), 4);
+    assert_eq!(count("kind", "risk".into()), 2);
+    assert_eq!(count("overdue", true.into()), 2);
+    // Closed ones are not listed: three `done` entries closed two actions
+    // and a risk.
+    let log = dino(&[
+        "log",
+        "--format",
+        "json",
+        "examples/workbooks/kompetenslyftet-i-norrdal",
+    ]);
+    let log: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
+    let entries = log["entries"].as_array().expect("entries");
+    let closed: Vec<&str> = entries
+        .iter()
+        .filter(|e| e["kind"] == "done")
+        .flat_map(|e| e["closes"].as_array().expect("closes"))
+        .map(|id| id.as_str().expect("id"))
+        .collect();
+    assert_eq!(closed.len(), 3);
+    for id in closed {
+        assert!(items.iter().all(|i| i["id"] != id), "{id} is closed");
+    }
+}
+
+#[test]
+fn the_example_portfolio_has_owned_actions_and_risks_some_overdue() {
+    let doc = due_as_of("2026-05-20T09:00:00+02:00", &["examples/portfolio"]);
+    let items = doc["items"].as_array().expect("items");
+    let workbooks: std::collections::BTreeSet<&str> = items
+        .iter()
+        .map(|i| i["workbook"].as_str().expect("workbook"))
+        .collect();
+    assert_eq!(
+        workbooks.len(),
+        4,
+        "every example project follows something up"
+    );
+    for item in items {
+        let owner = item["owner"].as_str().unwrap_or("");
+        assert!(!owner.trim().is_empty(), "no owner: {item}");
+        assert!(item["due"].is_string(), "no due day: {item}");
+    }
+    let overdue: Vec<&serde_json::Value> = items.iter().filter(|i| i["overdue"] == true).collect();
+    assert!(
+        (1..items.len() / 2).contains(&overdue.len()),
+        "some overdue, most not: {overdue:?}"
+    );
+    assert!(items.iter().any(|i| i["kind"] == "action"));
+    assert!(items.iter().any(|i| i["kind"] == "risk"));
+    // The same day, `--check` fails on what is overdue; a day before the
+    // earliest due day, nothing is.
+    crate::support::dino_env(
+        &crate::support::root(),
+        &["due", "--check", "examples/portfolio"],
+        &[("DINO_NOW", "2026-05-20T09:00:00+02:00")],
+    )
+    .code(3);
+    let early = due_as_of("2026-01-01T09:00:00+01:00", &["examples/portfolio"]);
+    let early = early["items"].as_array().expect("items");
+    assert!(early.iter().all(|i| i["overdue"] == false), "{early:?}");
+    // Every workbook has closed something with a `done` entry.
+    for wb in std::fs::read_dir(crate::support::root().join("examples/portfolio"))
+        .expect("portfolio")
+        .flatten()
+    {
+        let run = dino(&[
+            "log",
+            "--format",
+            "json",
+            wb.path().to_str().expect("UTF-8"),
+        ]);
+        let log: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let entries = log["entries"].as_array().expect("entries");
+        assert!(
+            entries.iter().any(|e| e["kind"] == "done"),
+            "nothing closed in {}",
+            wb.path().display()
+        );
+    }
 }
 
 #[test]
