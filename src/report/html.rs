@@ -194,7 +194,7 @@ fn follow_up(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
         );
     } else {
         let (header, rows) = words::follow_up_table(r, lang);
-        out.push_str(&table(None, &header, &rows, Cells::Prose));
+        out.push_str(&table(None, &header, &rows, Cells::Values));
     }
 }
 
