@@ -33,13 +33,14 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 
     /// Replace the names the workbook records (facilitators, authors,
-    /// participants, deciders, respondents) wherever they appear with roles
+    /// participants, owners, deciders, respondents) wherever they appear with roles
     /// or pseudonyms; names it never records stay, so read before sharing
     #[arg(long)]
     pub redact: bool,
 
-    /// For a portfolio: the overview table alone (one workbook gets its full
-    /// report)
+    /// One page for a manager: for a workbook its problem and goal, where
+    /// it stands, the last decision, what is to follow up and readiness;
+    /// for a portfolio the overview table alone
     #[arg(long)]
     pub summary: bool,
 }
@@ -54,10 +55,12 @@ pub enum ReportFormat {
     Json,
 }
 
-/// Opens, folds and reports one workbook (redacted when asked), in `lang`.
+/// Opens, folds and reports one workbook as of a day (redacted when
+/// asked), in `lang`.
 fn one(
     root: &std::path::Path,
     ui: &Ui,
+    as_of: jiff::civil::Date,
     lang: crate::i18n::Lang,
     redacting: bool,
 ) -> Result<WorkbookReport, String> {
@@ -65,7 +68,7 @@ fn one(
         crate::commands::workbooks::failed(root, &findings, ui.lang).to_string()
     })?;
     let state = fold(&wb);
-    let built = report::build(&wb, &state, lang);
+    let built = report::build(&wb, &state, as_of, lang);
     if redacting {
         redact::Redactor::for_workbook(&wb, lang)
             .report(&built)
@@ -84,6 +87,7 @@ struct Part {
 }
 
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
+    let as_of = crate::session::clock::now(ui.lang)?.date();
     let targets = crate::commands::workbooks::resolve(&args.paths, ui.lang);
     // One workbook's report is in its language, as its status is; a
     // portfolio's in the one asked for.
@@ -99,13 +103,6 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let roots = &targets.workbooks;
     let progress = progress_bar(roots.len(), ui);
     let portfolio = !targets.single;
-    if args.summary && !portfolio {
-        ui.note(&crate::tr!(
-            lang,
-            "--summary gäller en portfölj med flera arbetsböcker; här är hela rapporten.",
-            "--summary applies to a portfolio of several workbooks; here is the full report."
-        ));
-    }
     let format = super::output::format_for(args.format, args.output.as_deref(), ReportFormat::Md);
     let redacting = args.redact;
     let shape = Shape {
@@ -121,7 +118,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     crate::commands::workbooks::par_for_each_ordered(
         roots,
         |index, root| {
-            let result = one(root, ui, lang, redacting).and_then(|r| {
+            let result = one(root, ui, as_of, lang, redacting).and_then(|r| {
                 Ok(Part {
                     text: part_text(&r, &shape, index, lang)?,
                     row: report::OverviewRow::of(&r),
@@ -155,7 +152,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     }
     let mut body = body.into_inner().map_err(|e| e.into_error())?;
     body.seek(std::io::SeekFrom::Start(0))?;
-    let (head, end) = head_and_end(&shape, items, &rows, lang);
+    let (head, end) = head_and_end(&shape, items, &rows, as_of, lang);
     let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
     super::output::deliver(args.output.as_deref(), ui, lang, write)?;
     if failed > 0 {
@@ -196,8 +193,11 @@ fn part_text(
         ReportFormat::Json if summary && portfolio => {
             report::json_summary_item(r).map_err(|e| e.to_string())?
         }
+        ReportFormat::Json if summary => report::json_page_item(r).map_err(|e| e.to_string())?,
         ReportFormat::Json => report::json_item(r).map_err(|e| e.to_string())?,
         _ if summary && portfolio => String::new(),
+        ReportFormat::Md if summary => report::markdown::page(r, lang),
+        ReportFormat::Html if summary => report::html::page(r, lang),
         ReportFormat::Md if portfolio => report::markdown::workbook(r, 2, lang),
         ReportFormat::Md => report::markdown::workbook(r, 1, lang),
         ReportFormat::Html if portfolio => report::html::workbook(r, 2, index, lang),
@@ -210,21 +210,21 @@ fn head_and_end(
     shape: &Shape,
     items: usize,
     rows: &[report::OverviewRow],
+    as_of: jiff::civil::Date,
     lang: crate::i18n::Lang,
 ) -> (String, String) {
     match shape.format {
-        ReportFormat::Json if items == 0 => (report::json_document(&[]).concat(), String::new()),
-        ReportFormat::Json => (
-            format!(
-                "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
-                crate::report::json::SCHEMA
-            ),
-            "\n  ]\n}\n".to_string(),
-        ),
+        ReportFormat::Json if items == 0 => {
+            (report::json_document(&[], as_of).concat(), String::new())
+        }
+        ReportFormat::Json => (report::json_document_head(as_of), "\n  ]\n}\n".to_string()),
         _ if !shape.portfolio => (String::new(), String::new()),
-        ReportFormat::Md => (report::markdown::portfolio_head(rows, lang), String::new()),
+        ReportFormat::Md => (
+            report::markdown::portfolio_head(rows, as_of, lang),
+            String::new(),
+        ),
         ReportFormat::Html => (
-            report::html::portfolio_head(rows, lang),
+            report::html::portfolio_head(rows, as_of, lang),
             report::html::DOCUMENT_END.to_string(),
         ),
     }

@@ -57,7 +57,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
             Format::Table if single => {
                 Summed::Text(status_view::workbook(&wb, &state, as_of, lang, width))
             }
-            Format::Table => Summed::Row(status_view::Row::of(&wb, &state, ui.lang)),
+            Format::Table => Summed::Row(status_view::Row::of(&wb, &state, as_of, ui.lang)),
         })
     });
     let (mut docs, mut rows, mut out) = (Vec::new(), Vec::new(), String::new());

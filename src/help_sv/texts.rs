@@ -416,12 +416,14 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         flag(
             "redact",
             "Byt ut namnen som arbetsboken registrerar (processledare, författare, deltagare, \
-             beslutsfattare, svarande) mot roller eller pseudonymer, var de än står; namn som \
+             ansvariga, beslutsfattare, svarande) mot roller eller pseudonymer, var de än står; namn som \
              aldrig registreras står kvar, så läs innan du delar",
         ),
         flag(
             "summary",
-            "För en portfölj: bara översiktstabellen (en enda arbetsbok får hela sin rapport)",
+            "En sida för en chef: för en arbetsbok dess problem och mål, var den står, senaste \
+             beslutet, vad som ska följas upp och förutsättningarna; för en portfölj bara \
+             översiktstabellen",
         ),
     ]),
     command(

@@ -8,6 +8,10 @@ use super::condition::{Condition, Name, Value};
 use super::text::Text;
 use crate::i18n::Lang;
 
+/// How many days without an entry make a workbook stale, unless its pack
+/// says otherwise.
+pub const STALE_AFTER_DAYS: u32 = 60;
+
 /// A loaded, valid pack.
 #[derive(Clone, Debug)]
 pub struct Pack {
@@ -21,6 +25,9 @@ pub struct Pack {
     pub readiness: Option<Readiness>,
     pub diagnostic: Option<Diagnostic>,
     pub phases: Vec<Phase>,
+    /// After how many days without an entry a workbook that is neither
+    /// paused nor stopped is stale (`stale_after_days`, at least 1).
+    pub stale_after_days: u32,
     pub origin: Origin,
     /// SHA-256 over the pack's files, so a workbook can tell when its pack
     /// changed under the same version.

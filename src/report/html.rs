@@ -131,8 +131,16 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         escape(&r.pack.version),
         escape(&r.path)
     );
+    if level == 1 {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            escape(&words::as_of(&r.as_of, lang))
+        );
+    }
     summary(&mut out, r, level + 1, index, lang);
     profile(&mut out, r, level + 2, lang);
+    follow_up(&mut out, r, level + 1, lang);
     out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
     for p in &r.phases {
         out.push_str(&phase(p, level + 2, lang));
@@ -172,6 +180,84 @@ fn summary(out: &mut String, r: &WorkbookReport, level: usize, index: usize, lan
             "Requirements done per phase (the numbers are in the phases' headings)."
         ))
     );
+}
+
+/// The open actions and risks with owner and due day, the overdue
+/// marked, heading at `level`.
+fn follow_up(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    out.push_str(&h(level, words::follow_up_heading(lang)));
+    if r.follow_up.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><em>{}</em></p>",
+            escape(&words::nothing_to_follow_up(r, lang))
+        );
+    } else {
+        let (header, rows) = words::follow_up_table(r, lang);
+        out.push_str(&table(None, &header, &rows, Cells::Values));
+    }
+}
+
+/// Plain text, perhaps of several paragraphs, as HTML paragraphs.
+fn paragraphs(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::new();
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            escape(paragraph.trim()).replace('\n', "<br/>")
+        );
+    }
+    out
+}
+
+/// One workbook on one page, for a manager (`--summary`): name, problem
+/// and goal, where it stands, the last decision, what is to follow up,
+/// and readiness first against latest.
+pub fn page(r: &WorkbookReport, lang: Lang) -> String {
+    let mut out = String::from("<section>\n");
+    out.push_str(&h(1, &r.name));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} · {}</p>",
+        escape(&words::as_of(&r.as_of, lang)),
+        escape(&r.pack.title)
+    );
+    for (title, line) in [
+        (lang.pick("Problem", "Problem"), &r.problem),
+        (lang.pick("Mål", "Goal"), &r.goal),
+    ] {
+        if let Some(line) = line {
+            out.push_str(&h(2, title));
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&line.prompt));
+            out.push_str(&paragraphs(&line.answer));
+        }
+    }
+    out.push_str(&h(2, words::standing_heading(lang)));
+    out.push_str(&table(
+        None,
+        &[lang.pick("Vad", "What"), lang.pick("Läge", "Status")],
+        &words::standing_rows(r, lang),
+        Cells::Values,
+    ));
+    out.push_str(&h(2, lang.pick("Senaste beslut", "Last decision")));
+    let decision = r.last_decision.as_ref().map_or_else(
+        || {
+            format!(
+                "<em>{}</em>",
+                escape(lang.pick("Inget beslut än.", "No decision yet."))
+            )
+        },
+        |d| escape(&d.text),
+    );
+    let _ = writeln!(out, "<p>{decision}</p>");
+    follow_up(&mut out, r, 2, lang);
+    if let Some(rd) = &r.readiness {
+        readiness(&mut out, rd, 2, 0, lang);
+    }
+    out.push_str("</section>\n");
+    document(&r.name, lang, &out)
 }
 
 /// The project profile's answers, if there are any, heading at `level`.
@@ -291,15 +377,17 @@ pub fn single(r: &WorkbookReport, lang: Lang) -> String {
     document(&r.name, lang, &workbook(r, 1, 0, lang))
 }
 
-/// The start of a portfolio page: the document's head, the heading and the
-/// overview. The sections follow, then `DOCUMENT_END`.
-pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
+/// The start of a portfolio page: the document's head, the heading, the
+/// day it describes and the overview. The sections follow, then
+/// `DOCUMENT_END`.
+pub fn portfolio_head(rows: &[super::OverviewRow], as_of: jiff::civil::Date, lang: Lang) -> String {
     let mut out =
         crate::text::html::document_start(lang.pick("Portföljrapport", "Portfolio report"), lang);
     out.push_str(&h(1, lang.pick("Portföljrapport", "Portfolio report")));
     let _ = writeln!(
         out,
-        "<p>{}</p>",
+        "<p>{}. {}</p>",
+        escape(&words::as_of(&as_of.to_string(), lang)),
         escape(&words::workbooks_sentence(rows.len(), lang))
     );
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();

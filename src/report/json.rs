@@ -116,6 +116,7 @@ pub fn workbook_status(wb: &Workbook, state: &State, as_of: jiff::civil::Date) -
         "low_readiness_without_risk": crate::state::readiness::low_without_risk(wb, state).iter().map(|d| json!({ "dimension": d.id, "mean": d.mean })).collect::<Vec<_>>(),
         "due": crate::state::follow_up::due(wb, state, as_of).iter().map(due_item).collect::<Vec<_>>(),
         "last_activity": state.last_activity.map(|d| d.to_string()),
+        "stale": crate::state::stale::stale(wb, state, as_of).is_some(),
         "last_decision": last_decision,
         "problems": wb.findings.len() + state.findings.len(),
     })

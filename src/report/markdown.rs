@@ -100,6 +100,9 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         escape(&r.pack.version),
         escape(&r.path)
     );
+    if level == 1 {
+        let _ = writeln!(out, "{}\n", words::as_of(&r.as_of, lang));
+    }
     out.push_str(&heading(level + 1, lang.pick("Sammanfattning", "Summary")));
     out.push_str(&table(&["", ""], &words::summary_rows(r, lang)));
     if !r.profile.is_empty() {
@@ -117,6 +120,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
             &rows,
         ));
     }
+    follow_up(&mut out, r, level + 1, lang);
     out.push_str(&heading(level + 1, lang.pick("Faser", "Phases")));
     for phase in &r.phases {
         out.push_str(&phase_section(phase, level + 2, lang));
@@ -145,12 +149,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         }
         out.push_str(&quoted(&note.text));
     }
-    if let Some(rd) = &r.readiness {
-        out.push_str(&heading(level + 1, &escape(&rd.title)));
-        let _ = writeln!(out, "{}\n", words::readiness_sentence(rd, lang));
-        let (header, rows) = words::readiness_table(rd, lang);
-        out.push_str(&table(&header, &rows));
-    }
+    readiness(&mut out, r, level + 1, lang);
     if let Some(d) = &r.diagnostic {
         out.push_str(&heading(level + 1, &escape(&d.title)));
         let _ = writeln!(out, "{}\n", escape(&words::diagnostic_sentence(d, lang)));
@@ -161,10 +160,84 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
     out
 }
 
-/// The start of a portfolio report: its heading and the overview.
-pub fn portfolio_head(rows: &[super::OverviewRow], lang: Lang) -> String {
+/// The readiness assessments, heading at `level`: a sentence and the
+/// table, first against latest.
+fn readiness(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    if let Some(rd) = &r.readiness {
+        out.push_str(&heading(level, &escape(&rd.title)));
+        let _ = writeln!(out, "{}\n", words::readiness_sentence(rd, lang));
+        let (header, rows) = words::readiness_table(rd, lang);
+        out.push_str(&table(&header, &rows));
+    }
+}
+
+/// The open actions and risks with owner and due day, the overdue
+/// marked, heading at `level`.
+fn follow_up(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    out.push_str(&heading(level, words::follow_up_heading(lang)));
+    if r.follow_up.is_empty() {
+        let _ = writeln!(out, "*{}*\n", escape(&words::nothing_to_follow_up(r, lang)));
+    } else {
+        let (header, rows) = words::follow_up_table(r, lang);
+        out.push_str(&table(&header, &rows));
+    }
+}
+
+/// Plain text, perhaps of several paragraphs, as Markdown paragraphs.
+fn paragraphs(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::new();
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        let _ = writeln!(out, "{}\n", escape(paragraph.trim()));
+    }
+    out
+}
+
+/// One workbook on one page, for a manager (`--summary`): name, problem
+/// and goal, where it stands, the last decision, what is to follow up,
+/// and readiness first against latest.
+pub fn page(r: &WorkbookReport, lang: Lang) -> String {
+    let mut out = heading(1, &escape(&r.name));
+    let _ = writeln!(
+        out,
+        "*{} · {}*\n",
+        words::as_of(&r.as_of, lang),
+        escape(&r.pack.title)
+    );
+    for (title, line) in [
+        (lang.pick("Problem", "Problem"), &r.problem),
+        (lang.pick("Mål", "Goal"), &r.goal),
+    ] {
+        if let Some(line) = line {
+            out.push_str(&heading(2, title));
+            let _ = writeln!(out, "*{}*\n", escape(&line.prompt));
+            out.push_str(&paragraphs(&line.answer));
+        }
+    }
+    out.push_str(&heading(2, words::standing_heading(lang)));
+    out.push_str(&table(&["", ""], &words::standing_rows(r, lang)));
+    out.push_str(&heading(2, lang.pick("Senaste beslut", "Last decision")));
+    match &r.last_decision {
+        Some(d) => {
+            let _ = writeln!(out, "{}\n", escape(&d.text));
+        }
+        None => out.push_str(lang.pick("*Inget beslut än.*\n\n", "*No decision yet.*\n\n")),
+    }
+    follow_up(&mut out, r, 2, lang);
+    readiness(&mut out, r, 2, lang);
+    out
+}
+
+/// The start of a portfolio report: its heading, the day it describes and
+/// the overview.
+pub fn portfolio_head(rows: &[super::OverviewRow], as_of: jiff::civil::Date, lang: Lang) -> String {
     let mut out = heading(1, lang.pick("Portföljrapport", "Portfolio report"));
-    let _ = writeln!(out, "{}\n", words::workbooks_sentence(rows.len(), lang));
+    let _ = writeln!(
+        out,
+        "{}. {}\n",
+        words::as_of(&as_of.to_string(), lang),
+        words::workbooks_sentence(rows.len(), lang)
+    );
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(lang)).collect();
     out.push_str(&table(&super::OverviewRow::header(lang), &cells));
     out

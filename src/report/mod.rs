@@ -68,7 +68,10 @@ pub struct OverviewRow {
     pub done: usize,
     pub required: usize,
     pub open_risks: usize,
+    pub overdue: usize,
+    pub next_due: Option<String>,
     pub last_activity: Option<String>,
+    pub stale: bool,
 }
 
 impl OverviewRow {
@@ -79,27 +82,42 @@ impl OverviewRow {
             done: r.done,
             required: r.required,
             open_risks: r.open_risks,
+            overdue: r.overdue,
+            next_due: r.next_due.clone(),
             last_activity: r.last_activity.clone(),
+            stale: r.stale,
         }
     }
 
-    /// The row's cells, in the overview's column order.
+    /// The row's cells, in the overview's column order; a stale workbook's
+    /// last activity marked.
     pub fn cells(&self, lang: Lang) -> Vec<String> {
+        let mut last = self.last_activity.clone().unwrap_or_else(|| "–".into());
+        if self.stale {
+            last = format!("{last} · {}", words::stale_word(lang));
+        }
         vec![
             self.name.clone(),
             self.current.clone(),
             crate::tr!(lang, "{} av {}", "{} of {}", self.done, self.required),
             self.open_risks.to_string(),
-            self.last_activity.clone().unwrap_or_else(|| "–".into()),
+            match self.overdue {
+                0 => "–".to_string(),
+                n => n.to_string(),
+            },
+            self.next_due.clone().unwrap_or_else(|| "–".into()),
+            last,
         ]
     }
 
-    pub fn header(lang: Lang) -> [&'static str; 5] {
+    pub fn header(lang: Lang) -> [&'static str; 7] {
         [
             lang.pick("Arbetsbok", "Workbook"),
             lang.pick("Aktuell fas", "Current phase"),
             lang.pick("Klara krav", "Requirements done"),
             lang.pick("Öppna risker", "Open risks"),
+            lang.pick("Försenade", "Overdue"),
+            lang.pick("Nästa datum", "Next due"),
             lang.pick("Senast aktiv", "Last activity"),
         ]
     }
@@ -111,17 +129,43 @@ pub fn json_item(report: &WorkbookReport) -> serde_json::Result<String> {
     indented(serde_json::to_value(report)?)
 }
 
-/// The parts of a workbook's JSON report that a summary leaves out: all
-/// but its overview.
-const SUMMARY_LEAVES_OUT: [&str; 5] = ["profile", "phases", "notes", "readiness", "diagnostic"];
+/// The parts of a workbook's JSON report that its page for a manager
+/// (`--summary`) leaves out.
+const PAGE_LEAVES_OUT: [&str; 4] = ["profile", "phases", "notes", "diagnostic"];
 
-/// A workbook's overview alone, for `--summary`: its JSON report without
-/// the profile, phases, notes, readiness and diagnostic.
+/// The parts of a workbook's JSON report that a portfolio's summary
+/// leaves out: all but its overview.
+const SUMMARY_LEAVES_OUT: [&str; 9] = [
+    "profile",
+    "phases",
+    "notes",
+    "readiness",
+    "diagnostic",
+    "follow_up",
+    "problem",
+    "goal",
+    "last_decision",
+];
+
+/// A workbook's page for a manager (`--summary` of one workbook): its JSON
+/// report without the profile, phases, notes and diagnostic.
+pub fn json_page_item(report: &WorkbookReport) -> serde_json::Result<String> {
+    leaving_out(report, &PAGE_LEAVES_OUT)
+}
+
+/// A workbook's overview alone, for a portfolio's `--summary`: its JSON
+/// report without the profile, phases, notes, readiness, diagnostic, what
+/// is to follow up, problem, goal and last decision (the counts stay).
 pub fn json_summary_item(report: &WorkbookReport) -> serde_json::Result<String> {
+    leaving_out(report, &SUMMARY_LEAVES_OUT)
+}
+
+/// A workbook's JSON report without the keys `out`, indented.
+fn leaving_out(report: &WorkbookReport, out: &[&str]) -> serde_json::Result<String> {
     let mut value = serde_json::to_value(report)?;
     if let Some(map) = value.as_object_mut() {
-        for key in SUMMARY_LEAVES_OUT {
-            map.remove(key);
+        for key in out {
+            map.remove(*key);
         }
     }
     indented(value)
@@ -137,18 +181,24 @@ fn indented(value: serde_json::Value) -> serde_json::Result<String> {
         .join("\n"))
 }
 
+/// The start of the JSON document, up to its first item: the day it
+/// describes, the schema and the opening of `workbooks`.
+pub fn json_document_head(as_of: jiff::civil::Date) -> String {
+    format!(
+        "{{\n  \"as_of\": \"{as_of}\",\n  \"schema\": {},\n  \"workbooks\": [\n",
+        crate::report::json::SCHEMA
+    )
+}
+
 /// The parts of the JSON document around its items.
-pub fn json_document(items: &[String]) -> Vec<String> {
+pub fn json_document(items: &[String], as_of: jiff::civil::Date) -> Vec<String> {
     if items.is_empty() {
         return vec![format!(
-            "{{\n  \"schema\": {},\n  \"workbooks\": []\n}}\n",
+            "{{\n  \"as_of\": \"{as_of}\",\n  \"schema\": {},\n  \"workbooks\": []\n}}\n",
             crate::report::json::SCHEMA
         )];
     }
-    let mut parts = vec![format!(
-        "{{\n  \"schema\": {},\n  \"workbooks\": [\n",
-        crate::report::json::SCHEMA
-    )];
+    let mut parts = vec![json_document_head(as_of)];
     for (i, item) in items.iter().enumerate() {
         parts.push(if i + 1 < items.len() {
             format!("{item},\n")

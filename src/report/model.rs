@@ -2,6 +2,7 @@
 //! written as Markdown, HTML or JSON. Every text in it is plain text as a
 //! user or a pack wrote it; each format escapes it its own way.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::state_words::{answer_text, current_text};
@@ -10,6 +11,7 @@ use crate::log::{Answer, Body, EntryKind};
 use crate::pack::condition::Value;
 use crate::pack::{Lean, Phase};
 use crate::state::answer::Given;
+use crate::state::follow_up::DueKind;
 use crate::state::{Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
 
@@ -36,6 +38,51 @@ pub struct WorkbookReport {
     pub last_activity: Option<String>,
     /// Findings `dino check` would report.
     pub problems: usize,
+    /// The day the report describes (`DINO_NOW`, else today).
+    pub as_of: String,
+    /// Nothing written for longer than the pack allows (see `stale_after_days`)
+    /// in a project that is neither paused, stopped nor finished.
+    pub stale: bool,
+    /// The pack's `stale_after_days`.
+    pub stale_after_days: u32,
+    /// Open actions, and open risks with a due day, by day.
+    pub follow_up: Vec<DueReport>,
+    /// How many of them are overdue.
+    pub overdue: usize,
+    /// The earliest due day among them.
+    pub next_due: Option<String>,
+    /// The answer that states the problem, if the pack has such an item.
+    pub problem: Option<Line>,
+    /// The answer that states the goal, if the pack has such an item.
+    pub goal: Option<Line>,
+    /// The latest decision: a gate decision or a decision note.
+    pub last_decision: Option<LastDecision>,
+}
+
+/// Something to follow up: an open action, or an open risk with a due day.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DueReport {
+    /// `action` or `risk`.
+    pub kind: String,
+    pub label: String,
+    /// The entry's id, which `dino done ID` closes it by.
+    pub id: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: String,
+    /// Its day is before the report's.
+    pub overdue: bool,
+    /// The phase's title, if it was written in one.
+    pub phase: Option<String>,
+}
+
+/// The latest decision, in words.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LastDecision {
+    /// The entry's id.
+    pub entry: String,
+    pub date: String,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -133,12 +180,13 @@ fn two_decimals(n: f64) -> f64 {
     (n * 100.0).round() / 100.0
 }
 
-/// The report of one workbook. `lang` is the language of dino's own words;
-/// the pack's texts are in the workbook's language.
-pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
+/// The report of one workbook as of a day. `lang` is the language of
+/// dino's own words; the pack's texts are in the workbook's language.
+pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookReport {
     let pack = &wb.pack;
     let text_lang = pack.lang_for(wb.language());
     let words = Words { text_lang, lang };
+    let follow_up = follow_up(wb, state, as_of, words);
     let (current_phase, stopped) = match state.current {
         Current::Phase(i) => (Some(state.phases[i].id.clone()), false),
         Current::Stopped(i) => (Some(state.phases[i].id.clone()), true),
@@ -167,7 +215,80 @@ pub fn build(wb: &Workbook, state: &State, lang: Lang) -> WorkbookReport {
         open_risks: state.open_risks(wb),
         last_activity: state.last_activity.map(|d| d.date().to_string()),
         problems: wb.findings.len() + state.findings.len(),
+        as_of: as_of.to_string(),
+        stale: crate::state::stale::stale(wb, state, as_of).is_some(),
+        stale_after_days: pack.stale_after_days,
+        overdue: follow_up.iter().filter(|d| d.overdue).count(),
+        next_due: follow_up.first().map(|d| d.due.clone()),
+        follow_up,
+        problem: answer_line(wb, state, PROBLEM, words),
+        goal: answer_line(wb, state, GOAL, words),
+        last_decision: last_decision(wb, state, lang),
     }
+}
+
+/// The item whose answer states the problem: the built-in pack's first
+/// question in the initiation. A pack without it has none.
+const PROBLEM: (&str, &str) = ("initiering", "problem");
+
+/// The item whose answer states the goal: what success is, in the focus
+/// phase of the built-in pack.
+const GOAL: (&str, &str) = ("fokusera", "framgang");
+
+/// The latest answer to one item, if the pack has the item and it was
+/// answered.
+fn answer_line(
+    wb: &Workbook,
+    state: &State,
+    (phase, item): (&str, &str),
+    words: Words,
+) -> Option<Line> {
+    let Words { text_lang, lang } = words;
+    let asked = wb.pack.phase(phase)?.item(item)?;
+    let latest = state.answers.get(&(phase.to_string(), item.to_string()))?;
+    Some(Line {
+        prompt: asked.prompt.get(text_lang).to_string(),
+        answer: answer_text(&latest.answer, lang),
+        note: latest.note.clone(),
+    })
+}
+
+/// The latest decision, in the words `dino status` uses.
+fn last_decision(wb: &Workbook, state: &State, lang: Lang) -> Option<LastDecision> {
+    let entry = state.last_decision(wb)?;
+    Some(LastDecision {
+        entry: entry.id.clone(),
+        date: entry.entry.meta.date.date().to_string(),
+        text: super::status_view::decision_text(wb, state, lang)?,
+    })
+}
+
+/// What is to follow up as of a day, by day (the overdue first).
+fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<DueReport> {
+    let Words { text_lang, lang } = words;
+    crate::state::follow_up::due(wb, state, as_of)
+        .into_iter()
+        .map(|d| DueReport {
+            kind: d.kind.id().to_string(),
+            label: match d.kind {
+                DueKind::Action => EntryKind::Action.label(lang),
+                DueKind::Risk => EntryKind::Risk.label(lang),
+                DueKind::Condition => lang.pick("Villkor", "Condition"),
+                DueKind::Gate => lang.pick("Beslutspunkt", "Gate"),
+            }
+            .to_string(),
+            id: d.id,
+            text: d.text,
+            owner: d.owner,
+            due: d.day.to_string(),
+            overdue: d.overdue,
+            phase: d.phase.map(|p| {
+                wb.pack
+                    .phase(&p)
+                    .map_or(p.clone(), |ph| ph.title.get(text_lang).to_string())
+            }),
+        })
+        .collect()
 }
 
 /// The two languages a report speaks: the pack's texts in the workbook's,

@@ -2,7 +2,8 @@
 //! report, free text included, by their role or a pseudonym, so the report
 //! can be shared.
 //!
-//! Recorded are facilitators and authors, participants, and deciders and
+//! Recorded are facilitators and authors, participants, the owners of
+//! actions and risks, and deciders and
 //! respondents where what was written reads as a person's name ("Eva-Lena
 //! Forsberg, HR-direktör", not "Kommunstyrelsen"). A name is replaced whole,
 //! and so is each word of it where it stands alone: "Eva-Lena" (a
@@ -76,7 +77,8 @@ impl Sighting {
 
 /// Everyone a workbook records, in the order they first appear, with
 /// their pseudonyms: the last role written beside their name, else what
-/// they did ("Processledare", "Skribent", "Beslutsfattare", "Svarande"),
+/// they did ("Processledare", "Skribent", "Ansvarig", "Beslutsfattare",
+/// "Svarande"),
 /// else "Deltagare 1", "Deltagare 2", …
 pub fn pseudonyms(wb: &Workbook, lang: Lang) -> Vec<Person> {
     assign(&sightings(wb, lang), lang)
@@ -100,6 +102,10 @@ fn sightings(wb: &Workbook, lang: Lang) -> Vec<Sighting> {
                 .iter()
                 .map(|p| Sighting::new(&p.name, p.role.as_deref(), None)),
         );
+        if let Some(owner) = &meta.owner {
+            let fallback = lang.pick("Ansvarig", "Owner");
+            out.push(Sighting::new(owner, None, Some(fallback)));
+        }
         if let Body::Records(records) = &e.entry.body {
             if meta.kind == EntryKind::Gate {
                 out.extend(

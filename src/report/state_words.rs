@@ -1,5 +1,6 @@
 //! The state in words, for the report and for `dino status` alike: an
-//! answer, a phase's title, and where the project stands.
+//! answer, a phase's title, where the project stands, and whether it is
+//! stale.
 
 use crate::i18n::Lang;
 use crate::log::{Answer, CheckState};
@@ -62,4 +63,19 @@ pub fn current_text(wb: &Workbook, state: &State, lang: Lang) -> String {
             .pick("alla faser klara", "every phase done")
             .to_string(),
     }
+}
+
+/// The mark of a stale workbook.
+pub fn stale_word(lang: Lang) -> &'static str {
+    lang.pick("avstannad", "stale")
+}
+
+/// Since when nothing was written, and after how many days the pack calls
+/// that stale.
+pub fn stale_sentence(since: &str, days: u32, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Inget skrivet sedan {since}; paketet räknar en arbetsbok som avstannad efter {days} dagar.",
+        "Nothing written since {since}; the pack calls a workbook stale after {days} days."
+    )
 }

@@ -100,6 +100,7 @@ pub fn workbook(
         lang.pick("Aktuell fas:", "Current phase:"),
         current_text(wb, state, lang)
     );
+    stale(&mut out, wb, state, as_of, lang);
     if let Some(current) = state.current_phase() {
         next_items(&mut out, wb, current, lang);
     }
@@ -181,6 +182,21 @@ fn next_items(out: &mut String, wb: &Workbook, current: &PhaseState, lang: Lang)
                 "Alla krav är uppfyllda; beslutspunkten väntar på ett beslut.",
                 "Every requirement is met; the gate awaits a decision."
             )
+        );
+    }
+}
+
+/// That the workbook is stale, if it is: since when nothing was written,
+/// and after how many days the pack calls that stale.
+fn stale(out: &mut String, wb: &Workbook, state: &State, as_of: jiff::civil::Date, lang: Lang) {
+    if let Some(crate::state::stale::Stale { since, after_days }) =
+        crate::state::stale::stale(wb, state, as_of)
+    {
+        let _ = writeln!(
+            out,
+            "{}. {}",
+            lang.pick("Avstannad", "Stale"),
+            super::state_words::stale_sentence(&since.to_string(), after_days, lang)
         );
     }
 }
@@ -594,11 +610,16 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn of(wb: &Workbook, state: &State, lang: Lang) -> Row {
+    /// A workbook's row as of a day; a stale workbook's phase marked.
+    pub fn of(wb: &Workbook, state: &State, as_of: jiff::civil::Date, lang: Lang) -> Row {
+        let mut phase = current_text(wb, state, lang);
+        if crate::state::stale::stale(wb, state, as_of).is_some() {
+            phase = format!("{phase} · {}", super::state_words::stale_word(lang));
+        }
         Row {
             name: visible(&wb.file.name),
             path: visible(&wb.root.display().to_string()),
-            phase: current_text(wb, state, lang),
+            phase,
             progress: state
                 .current_phase()
                 .map_or_else(|| "–".to_string(), |p| progress(p, lang)),

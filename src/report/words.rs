@@ -64,6 +64,34 @@ pub fn decision(d: &DecisionReport, lang: Lang) -> (&'static str, String) {
     (lang.pick("Beslut:", "Decision:"), text)
 }
 
+/// The heading over where the project stands, on a manager's page.
+pub fn standing_heading(lang: Lang) -> &'static str {
+    lang.pick("Var projektet står", "Where the project stands")
+}
+
+/// Where the project stands, on a manager's page: the current phase,
+/// progress, the last activity and whether it is stale.
+pub fn standing_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        vec![
+            lang.pick("Aktuell fas", "Current phase").to_string(),
+            r.current.clone(),
+        ],
+        vec![
+            lang.pick("Klara krav", "Requirements done").to_string(),
+            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
+        ],
+        vec![
+            lang.pick("Senast aktiv", "Last activity").to_string(),
+            r.last_activity.clone().unwrap_or_else(|| "–".into()),
+        ],
+    ];
+    if r.stale {
+        rows.push(vec![capitalised(stale_word(lang)), stale_sentence(r, lang)]);
+    }
+    rows
+}
+
 /// The summary table's rows.
 pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
     let mut rows = vec![
@@ -84,6 +112,9 @@ pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
             r.last_activity.clone().unwrap_or_else(|| "–".into()),
         ],
     ];
+    if r.stale {
+        rows.push(vec![capitalised(stale_word(lang)), stale_sentence(r, lang)]);
+    }
     if r.problems > 0 {
         rows.push(vec![
             lang.pick("Problem i loggen", "Problems in the log")
@@ -92,6 +123,72 @@ pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
         ]);
     }
     rows
+}
+
+/// The day a report describes: "Per 2026-05-20", "As of 2026-05-20".
+pub fn as_of(day: &str, lang: Lang) -> String {
+    tr!(lang, "Per {day}", "As of {day}")
+}
+
+pub use super::state_words::stale_word;
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Since when nothing was written, and after how many days the pack calls
+/// that stale.
+pub fn stale_sentence(r: &WorkbookReport, lang: Lang) -> String {
+    let since = r.last_activity.as_deref().unwrap_or("–");
+    super::state_words::stale_sentence(since, r.stale_after_days, lang)
+}
+
+/// What is to follow up, as a table: its header and a row per item, the
+/// overdue marked.
+pub fn follow_up_table(r: &WorkbookReport, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Senast", "Due"),
+        lang.pick("Vad", "What"),
+        lang.pick("Ansvarig", "Owner"),
+        lang.pick("Id", "Id"),
+    ];
+    let rows = r
+        .follow_up
+        .iter()
+        .map(|d| {
+            let due = if d.overdue {
+                format!("{} · {}", d.due, lang.pick("försenad", "overdue"))
+            } else {
+                d.due.clone()
+            };
+            vec![
+                due,
+                format!("{}: {}", d.label, d.text),
+                d.owner.clone().unwrap_or_else(|| "–".into()),
+                d.id.clone(),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The heading of what is to follow up, and what it says when there is
+/// nothing.
+pub fn follow_up_heading(lang: Lang) -> &'static str {
+    lang.pick("Att följa upp", "To follow up")
+}
+
+/// When nothing is to follow up.
+pub fn nothing_to_follow_up(r: &WorkbookReport, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Inga öppna åtgärder eller risker med datum per {}.",
+        "No open actions or risks with a due date as of {}.",
+        r.as_of
+    )
 }
 
 /// `n` with the noun in the form that goes with it: "1 mätning", "2

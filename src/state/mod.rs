@@ -8,6 +8,7 @@ pub(crate) mod folding;
 pub mod follow_up;
 pub mod lineage;
 pub mod readiness;
+pub mod stale;
 
 use std::collections::BTreeMap;
 

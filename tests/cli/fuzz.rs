@@ -343,7 +343,7 @@ fn a_workbook_with_any_entry_opens_folds_and_renders() {
         let state = dino::state::fold(&wb);
         let as_of = jiff::civil::date(2026, 3, 2);
         let status = dino::report::status_view::workbook(&wb, &state, as_of, lang, Some(80));
-        let report = dino::report::build(&wb, &state, lang);
+        let report = dino::report::build(&wb, &state, jiff::civil::date(2026, 3, 2), lang);
         let markdown = dino::report::markdown::workbook(&report, 1, lang);
         let html = dino::report::html::workbook(&report, 1, 0, lang);
         let json = dino::report::json_item(&report).map_err(|e| e.to_string())?;

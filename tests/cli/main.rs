@@ -13,6 +13,7 @@ mod hostile_files;
 mod hostile_input;
 mod pack_commands;
 mod places;
+mod report_follow_up;
 mod reports;
 mod run_scripted;
 mod support;

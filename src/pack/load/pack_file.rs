@@ -24,6 +24,7 @@ pub struct PackHead {
     profile: Vec<Item>,
     readiness: Option<Readiness>,
     diagnostic: Option<Diagnostic>,
+    stale_after_days: u32,
 }
 
 impl PackHead {
@@ -38,6 +39,7 @@ impl PackHead {
             readiness: self.readiness,
             diagnostic: self.diagnostic,
             phases,
+            stale_after_days: self.stale_after_days,
             origin: Origin::Builtin,
             content_hash: String::new(),
         }
@@ -85,6 +87,7 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
     });
     let title = root.text("title", true, TextForm::Line);
     let description = root.text("description", false, TextForm::Markdown);
+    let stale_after_days = decode_stale_after_days(&root);
 
     let mut profile = Vec::new();
     let mut seen = Seen::default();
@@ -125,7 +128,24 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
         profile,
         readiness,
         diagnostic,
+        stale_after_days,
     })
+}
+
+/// `stale_after_days`: a whole number of days, at least 1; by default
+/// [`STALE_AFTER_DAYS`](super::super::model::STALE_AFTER_DAYS).
+fn decode_stale_after_days(root: &Table<'_>) -> u32 {
+    let default = super::super::model::STALE_AFTER_DAYS;
+    let Some((days, span)) = root.integer("stale_after_days", false) else {
+        return default;
+    };
+    match u32::try_from(days) {
+        Ok(days) if days >= 1 => days,
+        _ => {
+            report(root.ctx(), &span, Message::StaleAfterDays { days });
+            default
+        }
+    }
 }
 
 fn decode_readiness(t: Table<'_>, pending: &mut Pending) -> Option<Readiness> {
@@ -284,4 +304,6 @@ pub enum Message {
     NoDimensions,
     /// A readiness dimension with no statements.
     NoStatements,
+    /// A `stale_after_days` below 1 (or too large to be a number of days).
+    StaleAfterDays { days: i64 },
 }

@@ -45,6 +45,9 @@ pub fn pack_load_pack_file(message: &PackFile) -> String {
         }
         PackFile::NoDimensions => "`dimensions` is empty".to_string(),
         PackFile::NoStatements => "the dimension has no statements".to_string(),
+        PackFile::StaleAfterDays { days } => {
+            format!("`stale_after_days` is a whole number of days, 1 or more, not {days}")
+        }
     }
 }
 

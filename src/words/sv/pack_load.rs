@@ -46,6 +46,9 @@ pub fn pack_load_pack_file(message: &PackFile) -> String {
         }
         PackFile::NoDimensions => "`dimensions` är tom".to_string(),
         PackFile::NoStatements => "dimensionen har inga påståenden".to_string(),
+        PackFile::StaleAfterDays { days } => {
+            format!("`stale_after_days` är ett helt antal dagar, 1 eller fler, inte {days}")
+        }
     }
 }
 
