@@ -252,6 +252,24 @@ pub fn page(r: &WorkbookReport, lang: Lang) -> String {
         |d| escape(&d.text),
     );
     let _ = writeln!(out, "<p>{decision}</p>");
+    let conditions = r.last_decision.iter().flat_map(|d| &d.conditions);
+    let items: Vec<String> = conditions
+        .map(|c| format!("<li>{}</li>", escape(&words::condition_line(c, lang))))
+        .collect();
+    if !items.is_empty() {
+        let _ = writeln!(out, "<ul>\n{}\n</ul>", items.join("\n"));
+    }
+    out.push_str(&h(2, lang.pick("Nästa beslutspunkt", "Next gate")));
+    let next = r.next_gate.as_ref().map_or_else(
+        || {
+            format!(
+                "<em>{}</em>",
+                escape(lang.pick("Inget datum planerat.", "No date planned."))
+            )
+        },
+        |gate| escape(&words::next_gate_line(gate, lang)),
+    );
+    let _ = writeln!(out, "<p>{next}</p>");
     follow_up(&mut out, r, 2, lang);
     if let Some(rd) = &r.readiness {
         readiness(&mut out, rd, 2, 0, lang);

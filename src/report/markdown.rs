@@ -220,8 +220,21 @@ pub fn page(r: &WorkbookReport, lang: Lang) -> String {
     match &r.last_decision {
         Some(d) => {
             let _ = writeln!(out, "{}\n", escape(&d.text));
+            for c in &d.conditions {
+                let _ = writeln!(out, "- {}", escape(&words::condition_line(c, lang)));
+            }
+            if !d.conditions.is_empty() {
+                out.push('\n');
+            }
         }
         None => out.push_str(lang.pick("*Inget beslut än.*\n\n", "*No decision yet.*\n\n")),
+    }
+    out.push_str(&heading(2, lang.pick("Nästa beslutspunkt", "Next gate")));
+    match &r.next_gate {
+        Some(gate) => {
+            let _ = writeln!(out, "{}\n", escape(&words::next_gate_line(gate, lang)));
+        }
+        None => out.push_str(lang.pick("*Inget datum planerat.*\n\n", "*No date planned.*\n\n")),
     }
     follow_up(&mut out, r, 2, lang);
     readiness(&mut out, r, 2, lang);

@@ -135,7 +135,7 @@ const PAGE_LEAVES_OUT: [&str; 4] = ["profile", "phases", "notes", "diagnostic"];
 
 /// The parts of a workbook's JSON report that a portfolio's summary
 /// leaves out: all but its overview.
-const SUMMARY_LEAVES_OUT: [&str; 9] = [
+const SUMMARY_LEAVES_OUT: [&str; 10] = [
     "profile",
     "phases",
     "notes",
@@ -145,6 +145,7 @@ const SUMMARY_LEAVES_OUT: [&str; 9] = [
     "problem",
     "goal",
     "last_decision",
+    "next_gate",
 ];
 
 /// A workbook's page for a manager (`--summary` of one workbook): its JSON

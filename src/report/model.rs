@@ -57,6 +57,29 @@ pub struct WorkbookReport {
     pub goal: Option<Line>,
     /// The latest decision: a gate decision or a decision note.
     pub last_decision: Option<LastDecision>,
+    /// The current phase's gate, when a gate decision planned its day.
+    pub next_gate: Option<NextGate>,
+}
+
+/// The planned day of the current phase's gate.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NextGate {
+    /// The phase's title.
+    pub phase: String,
+    pub date: String,
+    /// Its day is before the report's.
+    pub overdue: bool,
+}
+
+/// A condition a gate decision set: an action, open or closed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ConditionReport {
+    /// The id `dino done ID` closes it by.
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub open: bool,
 }
 
 /// Something to follow up: an open action, or an open risk with a due day.
@@ -76,13 +99,14 @@ pub struct DueReport {
     pub phase: Option<String>,
 }
 
-/// The latest decision, in words.
+/// The latest decision, in words, with the conditions it set.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LastDecision {
     /// The entry's id.
     pub entry: String,
     pub date: String,
     pub text: String,
+    pub conditions: Vec<ConditionReport>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -224,6 +248,7 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         problem: answer_line(wb, state, PROBLEM, words),
         goal: answer_line(wb, state, GOAL, words),
         last_decision: last_decision(wb, state, lang),
+        next_gate: next_gate(wb, state, as_of, text_lang),
     }
 }
 
@@ -256,11 +281,46 @@ fn answer_line(
 /// The latest decision, in the words `dino status` uses.
 fn last_decision(wb: &Workbook, state: &State, lang: Lang) -> Option<LastDecision> {
     let entry = state.last_decision(wb)?;
+    let conditions = match &entry.entry.body {
+        Body::Records(records) => records
+            .iter()
+            .flat_map(|r| &r.actions)
+            .map(|a| {
+                let id = a.id_in(&entry.id);
+                ConditionReport {
+                    open: !state.closed.contains_key(&id),
+                    id,
+                    text: a.text.clone(),
+                    owner: a.owner.clone(),
+                    due: a.due.to_string(),
+                }
+            })
+            .collect(),
+        Body::Text(_) => Vec::new(),
+    };
     Some(LastDecision {
         entry: entry.id.clone(),
         date: entry.entry.meta.date.date().to_string(),
         text: super::status_view::decision_text(wb, state, lang)?,
+        conditions,
     })
+}
+
+/// The current phase's gate, when a gate decision planned its day.
+fn next_gate(wb: &Workbook, state: &State, as_of: Date, text_lang: Lang) -> Option<NextGate> {
+    let due = crate::state::follow_up::planned_gate(wb, state, as_of)?;
+    Some(NextGate {
+        phase: phase_title(wb, due.phase.as_deref()?, text_lang),
+        date: due.day.to_string(),
+        overdue: due.overdue,
+    })
+}
+
+/// A phase's title in `text_lang`, or its id when the pack lacks it.
+fn phase_title(wb: &Workbook, id: &str, text_lang: Lang) -> String {
+    wb.pack
+        .phase(id)
+        .map_or_else(|| id.to_string(), |p| p.title.get(text_lang).to_string())
 }
 
 /// What is to follow up as of a day, by day (the overdue first).
@@ -277,16 +337,15 @@ fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<Due
                 DueKind::Gate => lang.pick("Beslutspunkt", "Gate"),
             }
             .to_string(),
+            text: match (d.kind, &d.phase) {
+                (DueKind::Gate, Some(phase)) => phase_title(wb, phase, text_lang),
+                _ => d.text,
+            },
             id: d.id,
-            text: d.text,
             owner: d.owner,
             due: d.day.to_string(),
             overdue: d.overdue,
-            phase: d.phase.map(|p| {
-                wb.pack
-                    .phase(&p)
-                    .map_or(p.clone(), |ph| ph.title.get(text_lang).to_string())
-            }),
+            phase: d.phase.map(|p| phase_title(wb, &p, text_lang)),
         })
         .collect()
 }
@@ -445,7 +504,7 @@ fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
                     Body::Text(t) => t.clone(),
                     Body::Records(_) => String::new(),
                 },
-                open: meta.kind == EntryKind::Risk && n.open,
+                open: matches!(meta.kind, EntryKind::Risk | EntryKind::Action) && n.open,
             }
         })
         .collect()

@@ -132,6 +132,35 @@ pub fn as_of(day: &str, lang: Lang) -> String {
 
 pub use super::state_words::stale_word;
 
+/// A gate decision's condition in a line: what, who, by when, and whether
+/// it is done.
+pub fn condition_line(c: &super::model::ConditionReport, lang: Lang) -> String {
+    let state = if c.open {
+        lang.pick("öppet", "open")
+    } else {
+        lang.pick("klart", "done")
+    };
+    tr!(
+        lang,
+        "{} · {}, senast {} · {state} [{}]",
+        "{} · {}, due {} · {state} [{}]",
+        c.text,
+        c.owner,
+        c.due,
+        c.id
+    )
+}
+
+/// The next gate's planned day in a line, overdue marked.
+pub fn next_gate_line(gate: &super::model::NextGate, lang: Lang) -> String {
+    let overdue = if gate.overdue {
+        lang.pick(" · försenad", " · overdue")
+    } else {
+        ""
+    };
+    format!("{} · {}{overdue}", gate.phase, gate.date)
+}
+
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars

@@ -120,7 +120,7 @@ fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
 
 /// The current phase's gate, when the latest gate decision planned a day
 /// for it and the project is neither stopped nor finished.
-fn planned_gate(workbook: &Workbook, state: &State, as_of: Date) -> Option<Due> {
+pub fn planned_gate(workbook: &Workbook, state: &State, as_of: Date) -> Option<Due> {
     let Current::Phase(current) = state.current else {
         return None;
     };

@@ -477,3 +477,89 @@ fn status_names_low_readiness_until_an_open_risk_names_it() {
     assert_eq!(after.len(), before.len() - 1, "{before:?} -> {after:?}");
     assert!(!after.contains(&before[0]), "{after:?}");
 }
+
+/// A gate decision for `initiering`, written by hand as dino writes one:
+/// go, with one condition and the next gate planned.
+const GATE_WITH_CONDITION: &str = "+++
+kind = \"gate\"
+phase = \"initiering\"
+date = 2026-03-10T10:00:00+01:00
+facilitator = \"Anna Lind\"
+pack = \"dino\"
+pack_version = \"1.0.0\"
++++
+
+# Beslutspunkt: Initiering
+
+### Beslut <!-- item: decision -->
+
+* [x] Fortsätt <!-- option: go -->
+* [ ] Gör om <!-- option: recycle -->
+* [ ] Pausa <!-- option: pause -->
+* [ ] Avsluta <!-- option: stop -->
+
+> **Åtgärd:** Budgeten för piloten är beslutad i nämnden. <!-- action: 1 -->
+>
+> **Ansvarig:** Eva Ström
+>
+> **Senast:** 2026-04-30
+
+### Vem beslutade? <!-- item: decided_by -->
+
+**Svar:** Eva Ström
+
+### Varför? <!-- item: motivation -->
+
+**Svar:** Behovet är tydligt.
+
+### När är nästa beslutspunkt? <!-- item: next_gate -->
+
+**Svar:** 2026-06-01
+";
+
+#[test]
+fn a_gates_condition_and_next_gate_are_followed_up_and_on_the_managers_page() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    let name = "2026-03-10-1000-gate-initiering-abc123.md";
+    std::fs::write(wb.join("log").join(name), GATE_WITH_CONDITION).expect("write");
+    pinned(&wb, &["check"]).code(0);
+    let due = due_on(&wb, "2026-05-20", &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&due.stdout).expect("JSON");
+    let kinds: Vec<(&str, &str, bool)> = doc["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            let (kind, id) = (
+                i["kind"].as_str().unwrap_or(""),
+                i["id"].as_str().unwrap_or(""),
+            );
+            (kind, id, i["overdue"] == true)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [("condition", "abc123-1", true), ("gate", "abc123", false)]
+    );
+    let now = [
+        ("DINO_NOW", "2026-05-20T09:00:00+02:00"),
+        ("DINO_USER", "Anna Lind"),
+    ];
+    let page = dino_env(&wb, &["--lang", "en", "report", "--summary"], &now);
+    page.code(0)
+        .stdout_has("Budgeten för piloten är beslutad i nämnden. · Eva Ström, due 2026-04-30 · open \\[abc123-1\\]")
+        .stdout_has("## Next gate\n\nFörstå · 2026-06-01\n");
+    // Closing the condition: done on the page, gone from what is due.
+    dino_env(&wb, &["done", "abc123-1", "Beslutat 28 april"], &now).code(0);
+    let page = dino_env(&wb, &["--lang", "en", "report", "--summary"], &now);
+    page.stdout_has("· done \\[abc123-1\\]");
+    let due = due_on(&wb, "2026-05-20", &[]);
+    assert!(!due.stdout.contains("abc123-1"), "{}", due.stdout);
+    let ics = due_on(&wb, "2026-05-20", &["--format", "ics"]);
+    let calendar = ical::IcalParser::new(ics.stdout.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("it parses");
+    assert_eq!(calendar.events.len(), 1, "the planned gate is an event");
+}

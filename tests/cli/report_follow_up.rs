@@ -332,6 +332,7 @@ fn the_managers_page_of_a_workbook_has_its_parts_in_order() {
             "## Problem",
             "## Var projektet står",
             "## Senaste beslut",
+            "## Nästa beslutspunkt",
             "## Att följa upp",
             "## Förutsättningar för innovation",
         ],
@@ -377,6 +378,7 @@ fn the_managers_page_in_html_and_json() {
             "Problem",
             "Where the project stands",
             "Last decision",
+            "Next gate",
             "To follow up",
             "Förutsättningar för innovation",
         ]
