@@ -37,6 +37,25 @@ fn id_of(wb: &Path, what: &str) -> String {
         .to_string()
 }
 
+/// Notes an action with its owner and due day; its id.
+fn add_action(wb: &Path, text: &str, owner: &str, due: &str) -> String {
+    let before = entries(wb);
+    pinned(
+        wb,
+        &["note", "action", text, "--owner", owner, "--due", due],
+    )
+    .code(0);
+    let name = entries(wb)
+        .into_iter()
+        .find(|n| !before.contains(n))
+        .expect("a new entry");
+    name.trim_end_matches(".md")
+        .rsplit('-')
+        .next()
+        .expect("an id")
+        .to_string()
+}
+
 /// `dino due` as of a day, in English.
 fn due_on(wb: &Path, day: &str, args: &[&str]) -> crate::support::Run {
     let now = format!("{day}T09:00:00+02:00");
@@ -150,17 +169,7 @@ fn a_wrong_action_is_refused_and_nothing_is_written() {
 fn done_closes_an_action_once_with_an_entry_of_its_own() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path());
-    let action = [
-        "note",
-        "action",
-        "Boka möte",
-        "--owner",
-        "Eva",
-        "--due",
-        "2026-03-31",
-    ];
-    pinned(&wb, &action).code(0);
-    let id = id_of(&wb, "-action-");
+    let id = add_action(&wb, "Boka möte", "Eva", "2026-03-31");
     let before = std::fs::read_to_string(wb.join("log").join(&entries(&wb)[0])).expect("read");
     pinned(&wb, &["done", &id, "Mötet hölls"]).code(0);
     // The action's entry is as it was; a `done` entry closes it.
@@ -199,11 +208,7 @@ fn due_lists_by_date_with_the_overdue_first_and_marked() {
         ("Skriv planen", "Anna", "2026-05-01"),
         ("Boka möte", "Eva", "2026-04-01"),
     ] {
-        pinned(
-            &wb,
-            &["note", "action", text, "--owner", owner, "--due", day],
-        )
-        .code(0);
+        add_action(&wb, text, owner, day);
     }
     let risk = [
         "note",
@@ -278,16 +283,7 @@ fn due_across_a_portfolio_names_each_workbook() {
     for name in ["Alfa", "Beta"] {
         pinned(dir.path(), &["new", name, "--no-input"]).code(0);
         let wb = dir.path().join(name.to_lowercase());
-        let action = [
-            "note",
-            "action",
-            &format!("Åtgärd i {name}"),
-            "--owner",
-            "Eva",
-            "--due",
-            "2026-04-01",
-        ];
-        pinned(&wb, &action).code(0);
+        add_action(&wb, &format!("Åtgärd i {name}"), "Eva", "2026-04-01");
     }
     let run = due_on(dir.path(), "2026-04-20", &["."]);
     run.code(0)
@@ -301,17 +297,7 @@ fn due_across_a_portfolio_names_each_workbook() {
 fn the_calendar_parses_and_its_uids_stay_the_same() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = workbook(dir.path());
-    let action = [
-        "note",
-        "action",
-        "Boka möte; med AF, snart",
-        "--owner",
-        "Eva",
-        "--due",
-        "2026-04-01",
-    ];
-    pinned(&wb, &action).code(0);
-    let id = id_of(&wb, "-action-");
+    let id = add_action(&wb, "Boka möte; med AF, snart", "Eva", "2026-04-01");
     let first = due_on(&wb, "2026-04-20", &["--format", "ics"]);
     first.code(0);
     let again = due_on(&wb, "2026-04-20", &["--format", "ics"]);
@@ -340,17 +326,7 @@ fn actions_and_closings_on_two_branches_merge_without_conflict() {
     let dir = tempfile::tempdir().expect("temp");
     git(dir.path(), &["init", "--quiet", "-b", "main"]);
     let wb = workbook(dir.path());
-    let action = [
-        "note",
-        "action",
-        "Boka möte",
-        "--owner",
-        "Eva",
-        "--due",
-        "2026-04-01",
-    ];
-    pinned(&wb, &action).code(0);
-    let id = id_of(&wb, "-action-");
+    let id = add_action(&wb, "Boka möte", "Eva", "2026-04-01");
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "--quiet", "-m", "start"]);
     // Both branches close the same action and raise one of their own.
