@@ -46,7 +46,7 @@ impl SessionUi for Script {
     fn summary(&mut self, _: &Phase, _: &[Record], _: &[&Item], _: Lang) -> Result<()> {
         Ok(())
     }
-    fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
+    fn gate(&mut self, _: &super::GateAsk<'_>) -> Result<Option<GateChoice>> {
         Ok(None)
     }
     fn respondents(&mut self, _: &[String]) -> Result<Vec<String>> {
