@@ -103,8 +103,14 @@ fn an_answers_file_raises_actions_beside_items_and_sets_the_gates_conditions() {
     pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
     let log = entries(&wb);
     assert_eq!(log.len(), 2, "a session and a gate: {log:?}");
-    let gate = log.iter().find(|e| e.0.contains("gate-start")).expect("gate");
-    let session = log.iter().find(|e| !e.0.contains("gate-")).expect("session");
+    let gate = log
+        .iter()
+        .find(|e| e.0.contains("gate-start"))
+        .expect("gate");
+    let session = log
+        .iter()
+        .find(|e| !e.0.contains("gate-"))
+        .expect("session");
     // Beside its item, numbered across the entry.
     let problem = session.1.find("<!-- item: problem -->").expect("problem");
     let first = session.1.find("<!-- action: 1 -->").expect("action 1");
