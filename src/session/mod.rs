@@ -71,6 +71,9 @@ pub struct Question<'a> {
     pub people: &'a People,
     /// The actions raised beside the item in this session so far.
     pub actions: &'a [ActionMark],
+    /// Whether an action may be raised here (not in a readiness
+    /// assessment, whose entry holds statements only).
+    pub raises_actions: bool,
 }
 
 /// What the room said.
@@ -601,6 +604,7 @@ impl Walk {
             dont_know,
             people: &progress.people,
             actions: progress.actions.get(&item.id).map_or(&[], Vec::as_slice),
+            raises_actions: ctx.phase.id != readiness::ID,
         }
     }
 

@@ -1,6 +1,8 @@
 //! The session at a terminal, often on a projector: dialoguer widgets on
 //! stderr for each kind of item, with a menu (Esc) to step back, skip, mark
-//! not applicable, read the help, add a note or stop for now.
+//! not applicable, read the help, add a note, raise a new action (its text,
+//! owner and due day) or stop for now; and the gate decision, with its
+//! conditions and the next gate's planned day.
 
 use anyhow::Result;
 use console::{Term, style};
@@ -76,7 +78,7 @@ impl TermUi {
     }
 
     /// The menu behind Esc.
-    fn menu(&self, can_go_back: bool) -> Result<Action> {
+    fn menu(&self, can_go_back: bool, raises_actions: bool) -> Result<Action> {
         let lang = self.lang;
         let mut actions = vec![(
             Action::Answer,
@@ -111,12 +113,14 @@ impl TermUi {
                     "Write a note on the answer",
                 ),
             ),
-            (Action::Raise, lang.pick("Ny åtgärd", "New action")),
-            (
-                Action::Quit,
-                lang.pick("Spara och fortsätt senare", "Save and go on later"),
-            ),
         ]);
+        if raises_actions {
+            actions.push((Action::Raise, lang.pick("Ny åtgärd", "New action")));
+        }
+        actions.push((
+            Action::Quit,
+            lang.pick("Spara och fortsätt senare", "Save and go on later"),
+        ));
         let labels: Vec<&str> = actions.iter().map(|(_, l)| *l).collect();
         let chosen = Select::with_theme(&*self.theme)
             .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
@@ -699,7 +703,7 @@ impl SessionUi for TermUi {
             if let Some(given) = self.widget(q)? {
                 return Ok(Reply::Answer { given, note });
             }
-            match self.menu(q.can_go_back)? {
+            match self.menu(q.can_go_back, q.raises_actions)? {
                 Action::Answer => {}
                 Action::Back => return Ok(Reply::Back),
                 Action::Skip => return Ok(Reply::Skip),
