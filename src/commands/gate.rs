@@ -9,9 +9,12 @@ use clap::{Args, ValueEnum};
 
 use crate::exit::{Exit, FINDINGS};
 use crate::i18n::{Lang, Say};
+use crate::log::ActionMark;
 use crate::pack::Decision;
 use crate::session::term_ui::TermUi;
-use crate::session::{Context, GateChoice, SessionUi, default_people, gate_entry, write_log_entry};
+use crate::session::{
+    Context, GateAsk, GateChoice, SessionUi, default_people, gate_entry, write_log_entry,
+};
 use crate::state::{Current, GateState, PhaseState, State, fold};
 use crate::tr;
 use crate::ui::Ui;
@@ -43,6 +46,24 @@ pub struct GateArgs {
     /// The reason recorded with the decision
     #[arg(long, value_name = "TEXT", requires = "decision")]
     pub why: Option<String>,
+
+    /// A condition set with the decision: an action, with its --owner and
+    /// --due (repeatable; the first --owner and --due go with the first
+    /// --condition, and so on)
+    #[arg(long, value_name = "TEXT", requires = "decision")]
+    pub condition: Vec<String>,
+
+    /// Who sees to the condition given in the same place
+    #[arg(long, value_name = "NAME", requires = "condition")]
+    pub owner: Vec<String>,
+
+    /// When the condition given in the same place is due (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", requires = "condition")]
+    pub due: Vec<String>,
+
+    /// The planned day of the next gate (YYYY-MM-DD); not with stop
+    #[arg(long, value_name = "DATE", requires = "decision")]
+    pub next: Option<String>,
 
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
@@ -102,13 +123,13 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     };
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
-        Some(decision) => Some(given(decision, args.why, args.by, &user, lang)?),
+        Some(decision) => Some(given(decision, &args, &user, lang)?),
         None if !ui.no_input
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal() =>
         {
             let mut term = TermUi::new(lang);
-            term.gate(phase, &people.facilitator, text_lang)?
+            term.gate(&GateAsk::new(&state, phase, &people, text_lang))?
         }
         None => {
             crate::out::line(format_args!("{title}: {gate_text}"))?;
@@ -204,25 +225,84 @@ fn check(ps: &PhaseState, title: &str, gate_text: String, ui: &Ui, lang: Lang) -
     .into())
 }
 
-/// The decision given with `--decision`, which needs a reason.
-fn given(
-    decision: DecisionArg,
-    why: Option<String>,
-    by: Option<String>,
-    user: &str,
-    lang: Lang,
-) -> Result<GateChoice> {
-    let Some(why) = why.filter(|w| !w.trim().is_empty()) else {
+/// The decision given with `--decision`, which needs a reason, with its
+/// conditions and the next gate's day.
+fn given(decision: DecisionArg, args: &GateArgs, user: &str, lang: Lang) -> Result<GateChoice> {
+    let Some(why) = args.why.clone().filter(|w| !w.trim().is_empty()) else {
         bail!(tr!(
             lang,
             "ett beslut behöver ett skäl: --why \"…\"",
             "a decision needs a reason: --why \"…\""
         ));
     };
+    let decision = decision.decision();
+    let next_gate = match &args.next {
+        None => None,
+        Some(_) if decision == Decision::Stop => bail!(tr!(
+            lang,
+            "ett avslutat projekt har ingen nästa beslutspunkt: ta bort --next",
+            "a stopped project has no next gate: leave out --next"
+        )),
+        Some(text) => Some(day_of(text, "--next", lang)?),
+    };
     Ok(GateChoice {
-        decision: decision.decision(),
-        decided_by: by.unwrap_or_else(|| user.to_string()),
+        decision,
+        decided_by: args.by.clone().unwrap_or_else(|| user.to_string()),
         motivation: why,
+        conditions: conditions(args, lang)?,
+        next_gate,
+    })
+}
+
+/// The conditions of `--condition`, `--owner` and `--due`, taken in
+/// order: as many of each, an owner not blank, a due day a real day.
+fn conditions(args: &GateArgs, lang: Lang) -> Result<Vec<ActionMark>> {
+    let (texts, owners, dues) = (&args.condition, &args.owner, &args.due);
+    if owners.len() != texts.len() || dues.len() != texts.len() {
+        bail!(tr!(
+            lang,
+            "varje --condition behöver sin --owner och sin --due: {} villkor, {} ansvariga, {} datum",
+            "every --condition needs its --owner and its --due: {} conditions, {} owners, {} dates",
+            texts.len(),
+            owners.len(),
+            dues.len()
+        ));
+    }
+    let mut out = Vec::new();
+    for (n, ((text, owner), due)) in (1..).zip(texts.iter().zip(owners).zip(dues)) {
+        if text.trim().is_empty() {
+            bail!(tr!(
+                lang,
+                "villkor {n} är tomt: skriv vad som ska göras i --condition",
+                "condition {n} is empty: write what is to be done in --condition"
+            ));
+        }
+        if owner.trim().is_empty() {
+            bail!(tr!(
+                lang,
+                "villkor {n} har ingen ansvarig: skriv ett namn i --owner",
+                "condition {n} has no owner: write a name in --owner"
+            ));
+        }
+        out.push(ActionMark {
+            n,
+            text: text.trim().to_string(),
+            owner: owner.trim().to_string(),
+            due: day_of(due, "--due", lang)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The day `text` names (`YYYY-MM-DD`, a real day), or why not, for the
+/// option `option`.
+fn day_of(text: &str, option: &str, lang: Lang) -> Result<jiff::civil::Date> {
+    crate::text::day::parse_day(text.trim()).ok_or_else(|| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "{option} {text}: inget datum; skriv en dag som finns, ÅÅÅÅ-MM-DD (2026-03-31)",
+            "{option} {text}: not a date; write a day the calendar has, YYYY-MM-DD (2026-03-31)"
+        ))
     })
 }
 

@@ -399,6 +399,27 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
              inloggningsnamnet]",
         ),
         value("why", "TEXT", "Skälet som registreras med beslutet"),
+        value(
+            "condition",
+            "TEXT",
+            "Ett villkor för beslutet: en åtgärd, med sin --owner och sin --due (kan upprepas; \
+             första --owner och --due hör till första --condition, och så vidare)",
+        ),
+        value(
+            "owner",
+            "NAMN",
+            "Vem som ansvarar för villkoret på samma plats",
+        ),
+        value(
+            "due",
+            "DATUM",
+            "När villkoret på samma plats ska vara klart (ÅÅÅÅ-MM-DD)",
+        ),
+        value(
+            "next",
+            "DATUM",
+            "Planerat datum för nästa beslutspunkt (ÅÅÅÅ-MM-DD); inte med stop",
+        ),
     ]),
     command(
         "report",

@@ -211,6 +211,9 @@ pub enum Answer {
     Options(Vec<OptionMark>),
     NotApplicable(String),
     DontKnow,
+    /// No answer: the item was not answered in the entry, but actions
+    /// were raised beside it (a record with only action blocks).
+    Unanswered,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -582,3 +582,37 @@ fn an_entry_nested_too_deep_is_a_finding_at_its_place_in_either_language() {
             .starts_with("texten är nästlad djupare än 32 nivåer")
     );
 }
+
+#[test]
+fn an_item_with_actions_and_no_answer_reads_back_unanswered() {
+    let action = |n: u32, text: &str| crate::log::ActionMark {
+        n,
+        text: text.into(),
+        owner: "Karin Lindqvist".into(),
+        due: jiff::civil::date(2026, 3, 31),
+    };
+    let mut problem = record("problem", "Vilket problem?", Answer::Unanswered);
+    problem.actions = vec![action(1, "Ta reda på siffrorna.")];
+    // A check without an answer is a heading too, not an unticked box.
+    let mut mandat = record("mandat", "Finns ett mandat?", Answer::Unanswered);
+    mandat.actions = vec![action(2, "Fråga nämnden.")];
+    let entry = Entry {
+        meta: meta(EntryKind::Session, Some("initiering")),
+        title: "Initiering · 2026-03-02".into(),
+        body: Body::Records(vec![
+            problem,
+            record("budget", "Finns budget?", Answer::Check(CheckState::Done)),
+            mandat,
+        ]),
+    };
+    for lang in [Lang::Sv, Lang::En] {
+        let text = assert_round_trip(&entry, lang);
+        assert!(!text.contains("- [ ] Finns ett mandat?"), "{text}");
+    }
+    // Without its action, such a record is no answer at all: a finding.
+    let text = write_entry(&entry, Lang::Sv);
+    let bare = text.replace("> **Åtgärd:** Ta reda på siffrorna. <!-- action: 1 -->\n>\n> **Ansvarig:** Karin Lindqvist\n>\n> **Senast:** 2026-03-31\n", "");
+    assert_ne!(bare, text, "{text}");
+    let (_, findings) = read_back(&bare);
+    assert_eq!(findings.len(), 1, "{findings:?}\n{bare}");
+}

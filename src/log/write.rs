@@ -93,6 +93,10 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
             }
             // Written as a task-list item above.
             Answer::Check(_) => {}
+            // Nothing but the actions below the heading.
+            Answer::Unanswered => {
+                out.pop();
+            }
         }
         if let Some(note) = &record.note {
             out.push_str("\n> ");

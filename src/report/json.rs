@@ -215,6 +215,7 @@ fn answer(a: &Answer) -> Json {
         }),
         Answer::NotApplicable(reason) => json!({ "not_applicable": reason }),
         Answer::DontKnow => json!({ "dont_know": true }),
+        Answer::Unanswered => json!({ "unanswered": true }),
     }
 }
 

@@ -33,6 +33,7 @@ pub fn answer_text(answer: &Answer, lang: Lang) -> String {
             }
         }
         Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
+        Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
     }
 }
 

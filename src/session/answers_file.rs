@@ -3,7 +3,7 @@
 //! an interactive run with the same answers writes (docs/answers-format.md).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::ops::Range;
 
 use anyhow::Result;
@@ -12,7 +12,7 @@ use toml::de::DeValue;
 use super::{Context, GateChoice, People, Question, Reply, SessionUi};
 use crate::finding::{Finding, SourceText, closest};
 use crate::i18n::{Lang, Say};
-use crate::log::{Participant, Record};
+use crate::log::{ActionMark, Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::plain_value;
 use crate::pack::{Decision, Item, Phase, check_value};
@@ -26,6 +26,9 @@ pub struct AnswerScript {
     participants: Option<Vec<Participant>>,
     answers: BTreeMap<String, Given>,
     notes: BTreeMap<String, String>,
+    /// `[[actions]]`: by item, the actions still to be raised beside it,
+    /// in the file's order.
+    actions: BTreeMap<String, std::collections::VecDeque<ActionMark>>,
     gate: Option<GateChoice>,
     /// Respondents of a readiness assessment, each with their answers.
     respondents: Vec<(String, BTreeMap<String, Given>)>,
@@ -92,6 +95,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
     reading.not_applicable(&root);
     let respondents = reading.respondents(&root);
     let notes = reading.notes(&root);
+    let actions = reading.actions(&root);
     let gate_span = root.raw("gate").map_or(0..0, |v| v.span());
     let gate = gate(&root);
     root.finish(&[], lang.pick("svarsfilen", "the answers file"));
@@ -106,6 +110,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
         participants,
         answers,
         notes,
+        actions,
         gate,
         respondents,
         current: None,
@@ -152,12 +157,103 @@ fn gate(root: &Table<'_>) -> Option<GateChoice> {
         });
         let decided_by = t.string("decided_by", true).map(|(d, _)| d);
         let motivation = t.string("motivation", true).map(|(m, _)| m);
+        let conditions: Vec<Option<ActionMark>> = t
+            .tables("conditions", false)
+            .into_iter()
+            .map(|c| action(c, "conditions"))
+            .collect();
+        let next_gate = next_gate(&t, decision);
         t.finish(&[], "[gate]");
         Some(GateChoice {
             decision: decision?,
             decided_by: decided_by?,
             motivation: motivation?,
+            conditions: conditions.into_iter().collect::<Option<Vec<_>>>()?,
+            next_gate: next_gate?,
         })
+    })
+}
+
+/// `[gate]`'s `next_gate`: a day, and none for `stop`. `None` on a
+/// mistake (reported); `Some(None)` when the file plans no next gate.
+fn next_gate(t: &Table<'_>, decision: Option<Decision>) -> Option<Option<jiff::civil::Date>> {
+    let lang = t.ctx().lang;
+    let Some(value) = t.raw("next_gate") else {
+        return Some(None);
+    };
+    if decision == Some(Decision::Stop) {
+        t.ctx().report(
+            &value.span(),
+            tr!(
+                lang,
+                "ett avslutat projekt har ingen nästa beslutspunkt: ta bort `next_gate`",
+                "a stopped project has no next gate: leave out `next_gate`"
+            ),
+        );
+        return None;
+    }
+    day_value(t.ctx(), "next_gate", value).map(Some)
+}
+
+/// A day: `YYYY-MM-DD`, a TOML date or a string, a day the calendar has;
+/// a finding at the value otherwise.
+fn day_value(fctx: &FileCtx<'_>, key: &str, value: &Val<'_>) -> Option<jiff::civil::Date> {
+    let text = match value.get_ref() {
+        DeValue::String(s) => s.to_string(),
+        DeValue::Datetime(dt) => dt.to_string(),
+        _ => String::new(),
+    };
+    let found = crate::text::day::parse_day(text.trim());
+    if found.is_none() {
+        fctx.report(
+            &value.span(),
+            tr!(
+                fctx.lang,
+                "`{key}` ska vara ett datum som finns, ÅÅÅÅ-MM-DD (2026-03-31)",
+                "`{key}` must be a day the calendar has, YYYY-MM-DD (2026-03-31)"
+            ),
+        );
+    }
+    found
+}
+
+/// A text an action needs (`key`): there, not blank, without NUL; a
+/// finding otherwise.
+fn action_text(t: &Table<'_>, key: &'static str) -> Option<String> {
+    let fctx = t.ctx();
+    let (text, span) = t.string(key, true)?;
+    if text.trim().is_empty() || !crate::log::writable(&text) {
+        fctx.report(
+            &span,
+            tr!(
+                fctx.lang,
+                "`{key}` ska vara en text som inte är tom",
+                "`{key}` must be a text that is not empty"
+            ),
+        );
+        return None;
+    }
+    Some(text.trim().to_string())
+}
+
+/// An action's table (in `what`): its `text`, `owner` and `due`. `None`
+/// on a mistake (reported). Its number is given when the entry is made.
+fn action(t: Table<'_>, what: &'static str) -> Option<ActionMark> {
+    let text = action_text(&t, "text");
+    let owner = action_text(&t, "owner");
+    let due = match t.raw("due") {
+        Some(value) => day_value(t.ctx(), "due", value),
+        None => {
+            t.missing("due");
+            None
+        }
+    };
+    t.finish(&[], what);
+    Some(ActionMark {
+        n: 0,
+        text: text?,
+        owner: owner?,
+        due: due?,
     })
 }
 
@@ -200,15 +296,20 @@ impl<'a> Reading<'a> {
 
     /// The phase's item a key names, or a finding (with the closest id).
     fn item_of(&self, key: &Key<'_>) -> Option<&'a Item> {
+        self.item_named(key.get_ref(), &key.span())
+    }
+
+    /// The phase's item `id` (written at `span`), or a finding (with the
+    /// closest id).
+    fn item_named(&self, id: &str, span: &Range<usize>) -> Option<&'a Item> {
         let (phase, lang) = (self.phase, self.lang);
-        let id: &str = key.get_ref();
         let found = phase.item(id);
         if found.is_none() {
             let hint = closest(id, phase.items.iter().map(|i| i.id.as_str()))
                 .map(|n| tr!(lang, "; menade du `{n}`?", "; did you mean `{n}`?"))
                 .unwrap_or_default();
             self.fctx.report(
-                &key.span(),
+                span,
                 tr!(
                     lang,
                     "fasen `{}` har ingen punkt `{id}`{hint}",
@@ -397,6 +498,35 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// `[[actions]]`: actions raised beside the items they name, by item,
+    /// in the file's order. An assessment takes none.
+    fn actions(&mut self, root: &Table<'a>) -> BTreeMap<String, VecDeque<ActionMark>> {
+        let mut out: BTreeMap<String, VecDeque<ActionMark>> = BTreeMap::new();
+        for t in root.tables("actions", false) {
+            let item = t.string("item", true).and_then(|(id, span)| {
+                if self.phase.id == super::readiness::ID {
+                    self.fctx.report(
+                        &span,
+                        tr!(
+                            self.lang,
+                            "en mätning av förutsättningar tar inga åtgärder",
+                            "a readiness assessment takes no actions"
+                        ),
+                    );
+                    return None;
+                }
+                self.item_named(&id, &span).map(|item| (item, span))
+            });
+            let action = action(t, "[[actions]]");
+            if let (Some((item, span)), Some(action)) = (item, action) {
+                // An action on an item the run never asks is named too.
+                self.spans.entry(item.id.clone()).or_insert(span);
+                out.entry(item.id.clone()).or_default().push_back(action);
+            }
+        }
+        out
+    }
+
     /// `[notes]`: a note per answered item.
     fn notes(&self, root: &Table<'a>) -> BTreeMap<String, String> {
         let mut notes = BTreeMap::new();
@@ -488,6 +618,15 @@ impl SessionUi for AnswerScript {
     fn ask(&mut self, question: &Question<'_>) -> Result<Reply> {
         let id = &question.item.id;
         self.asked.insert(id.clone());
+        // The actions beside the item first, one by one, then its answer.
+        if self.current.is_none()
+            && let Some(action) = self.actions.get_mut(id).and_then(VecDeque::pop_front)
+        {
+            return Ok(Reply::Raise {
+                action,
+                note: self.notes.get(id).cloned(),
+            });
+        }
         let answers = match self.current {
             Some(at) => &self.respondents[at].1,
             None => &self.answers,
@@ -509,7 +648,7 @@ impl SessionUi for AnswerScript {
         Ok(())
     }
 
-    fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
+    fn gate(&mut self, _: &super::GateAsk<'_>) -> Result<Option<GateChoice>> {
         Ok(self.gate.clone())
     }
 

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::i18n::Lang;
-use crate::log::{Body, Entry, EntryKind, Meta, Participant, Record, Stamp};
+use crate::log::{ActionMark, Answer, Body, Entry, EntryKind, Meta, Participant, Record, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
 use crate::pack::{Decision, Item, Phase};
 use crate::state::answer::{Given, interpret, to_answer};
@@ -33,6 +33,23 @@ use files::{Draft, NoteMark, Saved};
 pub struct People {
     pub facilitator: String,
     pub participants: Vec<Participant>,
+}
+
+impl People {
+    /// Their names, the facilitator first, each once: who may own an
+    /// action.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let all =
+            std::iter::once(&self.facilitator).chain(self.participants.iter().map(|p| &p.name));
+        for name in all {
+            let name = name.trim();
+            if !name.is_empty() && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        names
+    }
 }
 
 /// One item put to the room.
@@ -50,6 +67,13 @@ pub struct Question<'a> {
     pub can_go_back: bool,
     /// Whether "don't know" is offered (readiness statements).
     pub dont_know: bool,
+    /// Who takes part: the owners an action raised here is offered.
+    pub people: &'a People,
+    /// The actions raised beside the item in this session so far.
+    pub actions: &'a [ActionMark],
+    /// Whether an action may be raised here (not in a readiness
+    /// assessment, whose entry holds statements only).
+    pub raises_actions: bool,
 }
 
 /// What the room said.
@@ -65,6 +89,13 @@ pub enum Reply {
     Skip,
     /// Stop here; the draft keeps everything for the next `dino run`.
     Quit,
+    /// An action raised beside the item (its `n` is given when the entry
+    /// is made); saved at once, and the item asked again. `note` is the
+    /// note written so far, kept for when the item is answered.
+    Raise {
+        action: ActionMark,
+        note: Option<String>,
+    },
 }
 
 /// A gate decision as asked at the end of a session.
@@ -73,6 +104,67 @@ pub struct GateChoice {
     pub decision: Decision,
     pub decided_by: String,
     pub motivation: String,
+    /// Conditions set with the decision: actions beside its `decision`
+    /// record (their `n` is given when the entry is made).
+    pub conditions: Vec<ActionMark>,
+    /// The planned day of the next gate, if one is set.
+    pub next_gate: Option<jiff::civil::Date>,
+}
+
+impl GateChoice {
+    /// Whether a decision asks for conditions: `recycle` always, and `go`
+    /// when items are left for later (`deferred`).
+    pub fn asks_conditions(decision: Decision, deferred: bool) -> bool {
+        decision == Decision::Recycle || (decision == Decision::Go && deferred)
+    }
+}
+
+/// What a gate decision is asked with.
+pub struct GateAsk<'a> {
+    pub phase: &'a Phase,
+    /// Who takes part: the facilitator is offered as the one who decided,
+    /// everyone as the owner of a condition.
+    pub people: &'a People,
+    /// What going on leaves for later: the applicable optional items with
+    /// no answer and the items marked not applicable, in pack order.
+    pub deferred: Vec<&'a Item>,
+    /// The language of the pack's texts.
+    pub lang: Lang,
+}
+
+impl<'a> GateAsk<'a> {
+    /// The gate of `phase` as `state` has it, asked of `people`.
+    pub fn new(state: &State, phase: &'a Phase, people: &'a People, lang: Lang) -> GateAsk<'a> {
+        GateAsk {
+            phase,
+            people,
+            deferred: deferred(state, phase),
+            lang,
+        }
+    }
+}
+
+/// The items of `phase` that going on leaves for later in `state`: the
+/// applicable optional items with no answer, and those marked not
+/// applicable.
+pub fn deferred<'a>(state: &State, phase: &'a Phase) -> Vec<&'a Item> {
+    let unanswered: Vec<&String> = state
+        .phases
+        .iter()
+        .filter(|p| p.id == phase.id)
+        .flat_map(|p| &p.unanswered)
+        .collect();
+    phase
+        .items
+        .iter()
+        .filter(|item| {
+            unanswered.contains(&&item.id)
+                || state
+                    .answers
+                    .get(&(phase.id.clone(), item.id.clone()))
+                    .is_some_and(|l| matches!(l.given, Given::NotApplicable(_)))
+        })
+        .collect()
 }
 
 /// The people at the terminal, or a script standing in for them.
@@ -93,7 +185,7 @@ pub trait SessionUi {
         lang: Lang,
     ) -> Result<()>;
     /// The gate's criteria are met: decide now? `None` leaves it for later.
-    fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>>;
+    fn gate(&mut self, ask: &GateAsk<'_>) -> Result<Option<GateChoice>>;
     /// Who answers a readiness assessment, one by one (roles or names);
     /// empty when the group answers as one. `so_far` are those of a draft.
     fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>>;
@@ -186,6 +278,9 @@ pub struct Progress {
     /// The entries that were newest when the session began (`follows`).
     pub follows: Vec<String>,
     pub answers: BTreeMap<String, (Given, Option<String>)>,
+    /// Actions raised in the session, by the item beside which they were
+    /// raised (answered or not), in the order raised.
+    pub actions: BTreeMap<String, Vec<ActionMark>>,
     /// Records of a resumed draft that the pack as it is now does not take
     /// (an item it dropped, an answer that no longer fits): kept as they
     /// were, so that nothing answered is lost.
@@ -204,9 +299,16 @@ impl Progress {
             started: ctx.now,
             follows: follows(ctx.workbook),
             answers: BTreeMap::new(),
+            actions: BTreeMap::new(),
             kept: Vec::new(),
             pack_version: ctx.workbook.pack.version.clone(),
         }
+    }
+
+    /// Whether the session holds anything to write: an answer, an action,
+    /// or a record kept from a draft.
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.actions.is_empty() && self.kept.is_empty()
     }
 
     /// Reads a draft back into answers (it was written by this engine).
@@ -214,18 +316,30 @@ impl Progress {
     /// it is.
     pub fn from_draft(ctx: &Context<'_>, draft: &Entry) -> Progress {
         let mut answers = BTreeMap::new();
+        let mut actions = BTreeMap::new();
         let mut kept = Vec::new();
         if let Body::Records(records) = &draft.body {
             for record in records {
-                match ctx
-                    .phase
-                    .item(&record.item)
-                    .map(|item| interpret(&item.kind, &record.answer))
-                {
-                    Some(Ok(given)) => {
-                        answers.insert(record.item.clone(), (given, record.note.clone()));
+                let known = ctx.phase.item(&record.item);
+                let given = match (known, &record.answer) {
+                    (Some(_), Answer::Unanswered) => None,
+                    (Some(item), answer) => match interpret(&item.kind, answer) {
+                        Ok(given) => Some(given),
+                        Err(_) => {
+                            kept.push(record.clone());
+                            continue;
+                        }
+                    },
+                    (None, _) => {
+                        kept.push(record.clone());
+                        continue;
                     }
-                    _ => kept.push(record.clone()),
+                };
+                if let Some(given) = given {
+                    answers.insert(record.item.clone(), (given, record.note.clone()));
+                }
+                if !record.actions.is_empty() {
+                    actions.insert(record.item.clone(), record.actions.clone());
                 }
             }
         }
@@ -246,6 +360,7 @@ impl Progress {
                 .clone()
                 .unwrap_or_else(|| follows(ctx.workbook)),
             answers,
+            actions,
             kept,
             pack_version,
         }
@@ -255,17 +370,24 @@ impl Progress {
     /// as they were asked first, then the phase's in its order.
     pub fn entry(&self, ctx: &Context<'_>) -> Entry {
         let answered = ctx.phase.items.iter().filter_map(|item| {
-            let (given, note) = self.answers.get(&item.id)?;
+            let actions = self.actions.get(&item.id).cloned().unwrap_or_default();
+            let (answer, note) = match self.answers.get(&item.id) {
+                Some((given, note)) => (to_answer(item, given, ctx.lang), note.clone()),
+                // Not answered, but an action was raised beside it.
+                None if !actions.is_empty() => (Answer::Unanswered, None),
+                None => return None,
+            };
             Some(Record {
                 item: item.id.clone(),
                 prompt: item.prompt.get(ctx.lang).to_string(),
-                answer: to_answer(item, given, ctx.lang),
-                note: note.clone(),
+                answer,
+                note,
                 respondent: None,
-                actions: Vec::new(),
+                actions,
             })
         });
-        let records = self.kept.iter().cloned().chain(answered).collect();
+        let mut records: Vec<Record> = self.kept.iter().cloned().chain(answered).collect();
+        number_actions(&mut records);
         Entry {
             meta: Meta {
                 kind: EntryKind::Session,
@@ -298,6 +420,14 @@ impl Progress {
             session: &self.answers,
         };
         item.when.as_ref().is_none_or(|c| c.holds(&merged))
+    }
+}
+
+/// Numbers the actions beside `records` from 1, in the order written.
+fn number_actions(records: &mut [Record]) {
+    let actions = records.iter_mut().flat_map(|r| r.actions.iter_mut());
+    for (n, action) in (1..).zip(actions) {
+        action.n = n;
     }
 }
 
@@ -340,6 +470,12 @@ pub fn ask_items_saving(
                 save(progress)?;
                 walk.answered();
             }
+            Reply::Raise { action, note } => {
+                let raised = progress.actions.entry(item.id.clone()).or_default();
+                raised.push(action);
+                save(progress)?;
+                walk.held_note = Some((walk.cursor, note));
+            }
             Reply::Skip => walk.skip(),
             Reply::Back => walk.back(),
             Reply::Quit => return Ok(false),
@@ -355,6 +491,9 @@ struct Walk {
     skipped: Vec<usize>,
     /// Going back over the skipped items: answered ones are passed.
     revisiting: bool,
+    /// A note written at the item (by its index) before an action was
+    /// raised there, offered again when it is asked again.
+    held_note: Option<(usize, Option<String>)>,
 }
 
 impl Walk {
@@ -380,6 +519,7 @@ impl Walk {
             history,
             skipped: Vec::new(),
             revisiting: false,
+            held_note: None,
         }
     }
 
@@ -422,7 +562,7 @@ impl Walk {
     /// The item at hand as a question: its place among those that apply,
     /// and the answer so far (this session's, else the log's).
     fn question<'a>(
-        &self,
+        &'a self,
         ctx: &Context<'a>,
         progress: &'a Progress,
         dont_know: bool,
@@ -440,13 +580,18 @@ impl Walk {
             .state
             .answers
             .get(&(ctx.phase.id.clone(), item.id.clone()));
-        let (current, note) = match progress.answers.get(&item.id) {
+        let (current, mut note) = match progress.answers.get(&item.id) {
             Some((given, note)) => (Some(given), note.as_deref()),
             None => (
                 earlier.map(|l| &l.given),
                 earlier.and_then(|l| l.note.as_deref()),
             ),
         };
+        if let Some((at, held)) = &self.held_note
+            && *at == self.cursor
+        {
+            note = held.as_deref();
+        }
         Question {
             phase: ctx.phase,
             item,
@@ -457,11 +602,15 @@ impl Walk {
             total: applicable.len(),
             can_go_back: !self.history.is_empty(),
             dont_know,
+            people: &progress.people,
+            actions: progress.actions.get(&item.id).map_or(&[], Vec::as_slice),
+            raises_actions: ctx.phase.id != readiness::ID,
         }
     }
 
     /// The item at hand was answered: on to the next.
     fn answered(&mut self) {
+        self.held_note = None;
         self.skipped.retain(|i| *i != self.cursor);
         self.history.push(self.cursor);
         self.cursor += 1;
@@ -469,6 +618,7 @@ impl Walk {
 
     /// The item at hand was skipped: offered again at the end.
     fn skip(&mut self) {
+        self.held_note = None;
         if !self.skipped.contains(&self.cursor) {
             self.skipped.push(self.cursor);
         }
@@ -478,6 +628,7 @@ impl Walk {
 
     /// Back to the item before, if there is one.
     fn back(&mut self) {
+        self.held_note = None;
         if let Some(previous) = self.history.pop() {
             self.cursor = previous;
             self.revisiting = false;
@@ -492,7 +643,7 @@ pub fn write_session(
     progress: &Progress,
     draft: &Draft,
 ) -> Result<Option<PathBuf>> {
-    if progress.answers.is_empty() && progress.kept.is_empty() {
+    if progress.is_empty() {
         draft.discard()?;
         return Ok(None);
     }
@@ -604,14 +755,6 @@ pub fn gate_entry(
             ticked: *d == choice.decision,
         })
         .collect();
-    let record = |item: &str, prompt: &str, answer| Record {
-        item: item.to_string(),
-        prompt: prompt.to_string(),
-        answer,
-        note: None,
-        respondent: None,
-        actions: Vec::new(),
-    };
     Entry {
         meta: Meta {
             kind: EntryKind::Gate,
@@ -633,24 +776,53 @@ pub fn gate_entry(
             "Gate decision: {}",
             ctx.phase.title.get(lang)
         ),
-        body: Body::Records(vec![
-            record(
-                "decision",
-                lang.pick("Beslut", "Decision"),
-                crate::log::Answer::Options(options),
-            ),
-            record(
-                "decided_by",
-                lang.pick("Vem beslutade?", "Who decided?"),
-                crate::log::Answer::Text(choice.decided_by.clone()),
-            ),
-            record(
-                "motivation",
-                lang.pick("Varför?", "Why?"),
-                crate::log::Answer::Text(choice.motivation.clone()),
-            ),
-        ]),
+        body: Body::Records(gate_records(choice, options, lang)),
     }
+}
+
+/// A gate decision's records: the decision with its conditions beside it,
+/// who decided, why, and the next gate's day when one is planned.
+fn gate_records(
+    choice: &GateChoice,
+    options: Vec<crate::log::OptionMark>,
+    lang: Lang,
+) -> Vec<Record> {
+    let record = |item: &str, prompt: &str, answer| Record {
+        item: item.to_string(),
+        prompt: prompt.to_string(),
+        answer,
+        note: None,
+        respondent: None,
+        actions: Vec::new(),
+    };
+    let mut decision = record(
+        "decision",
+        lang.pick("Beslut", "Decision"),
+        Answer::Options(options),
+    );
+    decision.actions = choice.conditions.clone();
+    let mut records = vec![
+        decision,
+        record(
+            "decided_by",
+            lang.pick("Vem beslutade?", "Who decided?"),
+            Answer::Text(choice.decided_by.clone()),
+        ),
+        record(
+            "motivation",
+            lang.pick("Varför?", "Why?"),
+            Answer::Text(choice.motivation.clone()),
+        ),
+    ];
+    if let Some(day) = choice.next_gate {
+        records.push(record(
+            crate::state::follow_up::NEXT_GATE,
+            lang.pick("Nästa beslutspunkt", "Next gate"),
+            Answer::Text(day.to_string()),
+        ));
+    }
+    number_actions(&mut records);
+    records
 }
 
 #[cfg(test)]

@@ -181,6 +181,7 @@ pub fn run(
             ui.respondent_turn(name)?;
         }
         let mut progress = Progress {
+            actions: std::collections::BTreeMap::new(),
             people: people.clone(),
             started,
             follows: Vec::new(),

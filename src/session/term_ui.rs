@@ -1,15 +1,17 @@
 //! The session at a terminal, often on a projector: dialoguer widgets on
 //! stderr for each kind of item, with a menu (Esc) to step back, skip, mark
-//! not applicable, read the help, add a note or stop for now.
+//! not applicable, read the help, add a note, raise a new action (its text,
+//! owner and due day) or stop for now; and the gate decision, with its
+//! conditions and the next gate's planned day.
 
 use anyhow::Result;
 use console::{Term, style};
 use dialoguer::theme::Theme;
 use dialoguer::{Editor, Input, MultiSelect, Select};
 
-use super::{GateChoice, People, Question, Reply, SessionUi};
+use super::{GateAsk, GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::{Lang, Say};
-use crate::log::{Participant, Record};
+use crate::log::{ActionMark, Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale};
 use crate::state::answer::Given;
@@ -41,6 +43,8 @@ enum Action {
     NotApplicable,
     Help,
     Note,
+    /// A new action beside the item.
+    Raise,
     Quit,
 }
 
@@ -74,7 +78,7 @@ impl TermUi {
     }
 
     /// The menu behind Esc.
-    fn menu(&self, can_go_back: bool) -> Result<Action> {
+    fn menu(&self, can_go_back: bool, raises_actions: bool) -> Result<Action> {
         let lang = self.lang;
         let mut actions = vec![(
             Action::Answer,
@@ -109,11 +113,14 @@ impl TermUi {
                     "Write a note on the answer",
                 ),
             ),
-            (
-                Action::Quit,
-                lang.pick("Spara och fortsätt senare", "Save and go on later"),
-            ),
         ]);
+        if raises_actions {
+            actions.push((Action::Raise, lang.pick("Ny åtgärd", "New action")));
+        }
+        actions.push((
+            Action::Quit,
+            lang.pick("Spara och fortsätt senare", "Save and go on later"),
+        ));
         let labels: Vec<&str> = actions.iter().map(|(_, l)| *l).collect();
         let chosen = Select::with_theme(&*self.theme)
             .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
@@ -381,6 +388,193 @@ impl TermUi {
         )?)))
     }
 
+    /// Where the room is: the phase, the item's place, whether it is
+    /// required, an earlier "not applicable", the actions raised here.
+    fn heading(&self, q: &Question<'_>) -> Result<()> {
+        let lang = self.lang;
+        let required = if q.item.required {
+            lang.pick(" · krav", " · required")
+        } else {
+            ""
+        };
+        self.say("")?;
+        self.say(
+            &style(format!(
+                "{} {}/{}{required}",
+                q.phase.title.get(q.lang),
+                q.number,
+                q.total
+            ))
+            .dim()
+            .to_string(),
+        )?;
+        if let Some(Given::NotApplicable(reason)) = q.current {
+            self.say(&tr!(
+                lang,
+                "Tidigare: ej tillämplig ({})",
+                "Before: not applicable ({})",
+                terminal_md::visible(reason)
+            ))?;
+        }
+        if !q.actions.is_empty() {
+            self.say(&tr!(
+                lang,
+                "Åtgärder vid punkten: {}",
+                "Actions beside the item: {}",
+                q.actions.len()
+            ))?;
+        }
+        self.say(
+            &style(lang.pick("Esc: fler val", "Esc: more"))
+                .dim()
+                .to_string(),
+        )?;
+        Ok(())
+    }
+
+    /// The item's help, or that it has none.
+    fn help(&self, q: &Question<'_>) -> Result<()> {
+        let help = q.item.help.as_ref().map_or_else(
+            || {
+                self.lang
+                    .pick("Punkten har ingen hjälptext.", "The item has no help.")
+                    .to_string()
+            },
+            |h| terminal_md::render(h.get(q.lang), self.width()),
+        );
+        self.say("")?;
+        self.say(&help)?;
+        self.say("")
+    }
+
+    /// A new action: its text, its owner (one of `people`, or typed) and
+    /// its due day (a real `YYYY-MM-DD` day, asked again until it is one).
+    /// `None` when the room leaves the text empty or presses Esc.
+    pub fn new_action(&self, people: &[String], what: &str) -> Result<Option<ActionMark>> {
+        let lang = self.lang;
+        let text: String = Input::with_theme(&*self.theme)
+            .with_prompt(format!(
+                "{what} {}",
+                style(lang.pick("(tom rad: avbryt)", "(empty line: cancel)")).dim()
+            ))
+            .allow_empty(true)
+            .interact_text()?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let Some(owner) = self.owner(people)? else {
+            return Ok(None);
+        };
+        let due: String = Input::with_theme(&*self.theme)
+            .with_prompt(lang.pick("Senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)"))
+            .validate_with(move |text: &String| -> Result<(), String> {
+                match crate::text::day::parse_day(text.trim()) {
+                    Some(_) => Ok(()),
+                    None => Err(not_a_day(lang, text.trim())),
+                }
+            })
+            .interact_text()?;
+        let Some(due) = crate::text::day::parse_day(due.trim()) else {
+            return Ok(None);
+        };
+        Ok(Some(ActionMark {
+            n: 0,
+            text: text.trim().to_string(),
+            owner,
+            due,
+        }))
+    }
+
+    /// Who sees to an action: one of `people`, or a name typed (not blank).
+    /// `None` on Esc.
+    fn owner(&self, people: &[String]) -> Result<Option<String>> {
+        let lang = self.lang;
+        if !people.is_empty() {
+            let mut items: Vec<String> = people.iter().map(|n| terminal_md::visible(n)).collect();
+            items.push(lang.pick("Någon annan …", "Someone else …").to_string());
+            let chosen = Select::with_theme(&*self.theme)
+                .with_prompt(lang.pick("Ansvarig", "Owner"))
+                .items(&items)
+                .default(0)
+                .interact_opt()?;
+            match chosen {
+                Some(i) if i < people.len() => return Ok(Some(people[i].clone())),
+                Some(_) => {}
+                None => return Ok(None),
+            }
+        }
+        let owner: String = Input::with_theme(&*self.theme)
+            .with_prompt(lang.pick("Ansvarig (namn)", "Owner (name)"))
+            .validate_with(move |text: &String| -> Result<(), String> {
+                if text.trim().is_empty() {
+                    Err(lang
+                        .pick("skriv vem som ansvarar", "write who sees to it")
+                        .to_string())
+                } else {
+                    Ok(())
+                }
+            })
+            .interact_text()?;
+        Ok(Some(owner.trim().to_string()))
+    }
+
+    /// A decision's conditions, one after the other until the room says
+    /// no more: what going on leaves for later is shown first.
+    fn conditions(&self, ask: &GateAsk<'_>, decision: Decision) -> Result<Vec<ActionMark>> {
+        let lang = self.lang;
+        if decision == Decision::Go {
+            self.say(lang.pick("Lämnas till senare:", "Left for later:"))?;
+            for item in &ask.deferred {
+                self.say(&format!("  • {}", item.prompt.get(ask.lang)))?;
+            }
+        }
+        let names = ask.people.names();
+        let mut conditions = Vec::new();
+        loop {
+            let question = if conditions.is_empty() {
+                lang.pick(
+                    "Sätt villkor för beslutet?",
+                    "Set conditions for the decision?",
+                )
+            } else {
+                lang.pick("Ett villkor till?", "Another condition?")
+            };
+            if !self.confirm(question, conditions.is_empty())? {
+                return Ok(conditions);
+            }
+            let what = lang.pick("Villkor", "Condition");
+            if let Some(condition) = self.new_action(&names, what)? {
+                conditions.push(condition);
+            }
+        }
+    }
+
+    /// The planned day of the next gate; an empty line plans none.
+    fn next_gate(&self) -> Result<Option<jiff::civil::Date>> {
+        let lang = self.lang;
+        let day: String = Input::with_theme(&*self.theme)
+            .with_prompt(format!(
+                "{} {}",
+                lang.pick("Nästa beslutspunkt", "Next gate"),
+                style(lang.pick(
+                    "(ÅÅÅÅ-MM-DD; tom rad: ingen planerad)",
+                    "(YYYY-MM-DD; empty line: none planned)"
+                ))
+                .dim()
+            ))
+            .allow_empty(true)
+            .validate_with(move |text: &String| -> Result<(), String> {
+                let text = text.trim();
+                if text.is_empty() || crate::text::day::parse_day(text).is_some() {
+                    Ok(())
+                } else {
+                    Err(not_a_day(lang, text))
+                }
+            })
+            .interact_text()?;
+        Ok(crate::text::day::parse_day(day.trim()))
+    }
+
     /// The reason an item does not apply; asked again once when left
     /// empty, then back to the item.
     fn reason(&self) -> Result<Option<String>> {
@@ -503,41 +697,13 @@ impl SessionUi for TermUi {
 
     fn ask(&mut self, q: &Question<'_>) -> Result<Reply> {
         let lang = self.lang;
-        let required = if q.item.required {
-            lang.pick(" · krav", " · required")
-        } else {
-            ""
-        };
-        self.say("")?;
-        self.say(
-            &style(format!(
-                "{} {}/{}{required}",
-                q.phase.title.get(q.lang),
-                q.number,
-                q.total
-            ))
-            .dim()
-            .to_string(),
-        )?;
-        if let Some(Given::NotApplicable(reason)) = q.current {
-            self.say(&tr!(
-                lang,
-                "Tidigare: ej tillämplig ({})",
-                "Before: not applicable ({})",
-                terminal_md::visible(reason)
-            ))?;
-        }
-        self.say(
-            &style(lang.pick("Esc: fler val", "Esc: more"))
-                .dim()
-                .to_string(),
-        )?;
+        self.heading(q)?;
         let mut note = q.note.map(str::to_string);
         loop {
             if let Some(given) = self.widget(q)? {
                 return Ok(Reply::Answer { given, note });
             }
-            match self.menu(q.can_go_back)? {
+            match self.menu(q.can_go_back, q.raises_actions)? {
                 Action::Answer => {}
                 Action::Back => return Ok(Reply::Back),
                 Action::Skip => return Ok(Reply::Skip),
@@ -550,17 +716,20 @@ impl SessionUi for TermUi {
                         });
                     }
                 }
-                Action::Help => {
-                    let help = q.item.help.as_ref().map_or_else(
-                        || {
-                            lang.pick("Punkten har ingen hjälptext.", "The item has no help.")
-                                .to_string()
-                        },
-                        |h| terminal_md::render(h.get(q.lang), self.width()),
-                    );
-                    self.say("")?;
-                    self.say(&help)?;
-                    self.say("")?;
+                Action::Help => self.help(q)?,
+                Action::Raise => {
+                    let what = lang.pick("Ny åtgärd", "New action");
+                    if let Some(action) = self.new_action(&q.people.names(), what)? {
+                        self.say(&tr!(
+                            lang,
+                            "Åtgärden är sparad vid punkten: {} ({}, senast {})",
+                            "The action is saved beside the item: {} ({}, due {})",
+                            terminal_md::visible(&action.text),
+                            terminal_md::visible(&action.owner),
+                            action.due
+                        ))?;
+                        return Ok(Reply::Raise { action, note });
+                    }
                 }
                 Action::Note => {
                     let text: String = Input::with_theme(&*self.theme)
@@ -640,8 +809,8 @@ impl SessionUi for TermUi {
         Ok(())
     }
 
-    fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>> {
-        let ui = self.lang;
+    fn gate(&mut self, ask: &GateAsk<'_>) -> Result<Option<GateChoice>> {
+        let (ui, lang, phase) = (self.lang, ask.lang, ask.phase);
         self.say("")?;
         self.say(
             &style(tr!(
@@ -669,15 +838,27 @@ impl SessionUi for TermUi {
         let decided_by: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Vem beslutade?", "Who decided?"))
             // Taken from the log, like every default offered: no escapes.
-            .with_initial_text(terminal_md::visible(facilitator))
+            .with_initial_text(terminal_md::visible(&ask.people.facilitator))
             .interact_text()?;
         let motivation: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Varför?", "Why?"))
             .interact_text()?;
+        let conditions = if GateChoice::asks_conditions(decision, !ask.deferred.is_empty()) {
+            self.conditions(ask, decision)?
+        } else {
+            Vec::new()
+        };
+        let next_gate = if decision == Decision::Stop {
+            None
+        } else {
+            self.next_gate()?
+        };
         Ok(Some(GateChoice {
             decision,
             decided_by: decided_by.trim().to_string(),
             motivation: motivation.trim().to_string(),
+            conditions,
+            next_gate,
         }))
     }
 
@@ -760,6 +941,16 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
+        Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
     };
     crate::report::status_view::shorten(&text.replace('\n', " "), 120)
+}
+
+/// Why a typed due day is refused.
+fn not_a_day(lang: Lang, text: &str) -> String {
+    tr!(
+        lang,
+        "`{text}` är inget datum; skriv en dag som finns, ÅÅÅÅ-MM-DD (2026-03-31)",
+        "`{text}` is not a date; write a day the calendar has, YYYY-MM-DD (2026-03-31)"
+    )
 }

@@ -46,7 +46,7 @@ impl SessionUi for Script {
     fn summary(&mut self, _: &Phase, _: &[Record], _: &[&Item], _: Lang) -> Result<()> {
         Ok(())
     }
-    fn gate(&mut self, _: &Phase, _: &str, _: Lang) -> Result<Option<GateChoice>> {
+    fn gate(&mut self, _: &super::GateAsk<'_>) -> Result<Option<GateChoice>> {
         Ok(None)
     }
     fn respondents(&mut self, _: &[String]) -> Result<Vec<String>> {
@@ -409,4 +409,56 @@ fn the_log_file_holding_a_text_is_found_by_its_name_and_bytes() {
         std::os::unix::fs::symlink(outside.path(), &log).expect("link");
         assert_eq!(files::log_file_holding(&log, &entry, &text), None);
     }
+}
+
+fn raise(text: &str, owner: &str) -> Reply {
+    Reply::Raise {
+        action: ActionMark {
+            n: 0,
+            text: text.into(),
+            owner: owner.into(),
+            due: jiff::civil::date(2026, 3, 31),
+        },
+        note: None,
+    }
+}
+
+#[test]
+fn actions_are_saved_at_once_kept_through_a_stop_and_numbered_in_the_entry() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    // An action on the first item before it is answered, then a stop.
+    let mut script = Script::new(vec![raise("Fråga elevhälsan", "Karin"), Reply::Quit]);
+    let (done, _) = run(dir.path(), &wb, &mut script);
+    assert!(!done);
+    // Asked again after the action: the same item.
+    assert_eq!(script.asked, ["problem", "problem"]);
+    let draft = fs::read_to_string(dir.path().join(".dino/draft.md")).expect("draft");
+    assert!(draft.contains("Fråga elevhälsan"), "{draft}");
+
+    // Resumed: the first item is still open; skipped, with one more action
+    // on the second, which is answered.
+    let mut script = Script::new(vec![
+        Reply::Skip,
+        raise("Pröva i en klass", "Anna Lind"),
+        text("nej"),
+    ]);
+    script.revisit = false;
+    let (done, progress) = run(dir.path(), &wb, &mut script);
+    assert!(done);
+    assert_eq!(script.asked, ["problem", "losning", "losning"]);
+    assert_eq!(progress.actions.len(), 2);
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let Body::Records(records) = &wb.entries[0].entry.body else {
+        panic!("records");
+    };
+    assert_eq!(records[0].item, "problem");
+    assert_eq!(records[0].answer, Answer::Unanswered);
+    assert_eq!(records[0].actions[0].n, 1);
+    assert_eq!(records[1].item, "losning");
+    assert_eq!(records[1].actions[0].n, 2);
+    assert_eq!(records[1].actions[0].owner, "Anna Lind");
+    // The unanswered item stays open.
+    let state = fold(&wb);
+    assert!(state.phases[0].open.contains(&"problem".to_string()));
 }

@@ -204,6 +204,11 @@ impl<'w> Folding<'w> {
         record: &Record,
         line: usize,
     ) {
+        // Actions only, no answer: nothing to fold here (its actions are
+        // followed up like every other).
+        if record.answer == crate::log::Answer::Unanswered {
+            return;
+        }
         let Some(item) = phase.item(&record.item) else {
             self.answer_to_unknown_item(reading, phase, record, line);
             return;

@@ -1,5 +1,6 @@
 //! The command line, tested on the real `dino` binary.
 
+mod actions_raised;
 mod broken_packs;
 mod closed_pipe;
 mod crash_points;

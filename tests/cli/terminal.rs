@@ -161,6 +161,7 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
+    no_next_gate(&mut p);
     decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
     let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
@@ -230,6 +231,7 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
+    no_next_gate(&mut p);
     decline_readiness(&mut p);
     p.expect(expectrl::Eof).expect("ends");
 
@@ -257,6 +259,12 @@ impl TapMkdir for std::path::PathBuf {
 fn settle(p: &mut Session) {
     p.expect("More").expect("the list is drawn");
     std::thread::sleep(Duration::from_millis(300));
+}
+
+/// Plans no next gate: an empty line.
+fn no_next_gate(p: &mut Session) {
+    p.expect("Next gate").expect("the next gate is asked");
+    p.send(ENTER).expect("none");
 }
 
 /// Says no when the pack offers its readiness assessment after the phase.
@@ -516,6 +524,7 @@ fn a_ready_phase_goes_straight_to_the_gate() {
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
     p.send("Klart\r").expect("why");
+    no_next_gate(&mut p);
     p.expect(expectrl::Eof).expect("ends");
     let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -613,4 +622,211 @@ fn as_if_seeing_nothing(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
+}
+
+/// Opens the item menu from a list widget (Esc) and picks "New action".
+fn new_action_from_menu(p: &mut Session) {
+    settle(p);
+    p.send("\x1b").expect("Esc");
+    p.expect("What do you want to do?").expect("the menu");
+    // Answer, Skip, Not applicable, Help, Note, New action (on the first
+    // item there is no way back).
+    for _ in 0..5 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("New action");
+}
+
+/// Types an action: its text, the owner chosen from the people (`down`
+/// steps in the list), a due day that is no day first, then a real one.
+fn type_action(p: &mut Session, text: &str, down: usize, due: &str) {
+    p.expect("empty line: cancel").expect("the action's text");
+    p.send(format!("{text}\r")).expect("text");
+    p.expect("Owner").expect("the owner");
+    for _ in 0..down {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("owner");
+    p.expect("Due (YYYY-MM-DD)").expect("the due day");
+    p.send("2026-02-30\r").expect("no day");
+    p.expect("is not a date").expect("told, and asked again");
+    // The rejected text stays in the line: clear it first.
+    for _ in 0.."2026-02-30".len() {
+        p.send("\x7f").expect("backspace");
+    }
+    p.send(format!("{due}\r")).expect("due");
+}
+
+/// The id of the entry in `log/` whose name has `what` in it.
+fn entry_named(wb: &std::path::Path, what: &str) -> (String, String) {
+    log_files(wb)
+        .into_iter()
+        .find(|(n, _)| n.contains(what) && !n.contains("gate-"))
+        .expect("the entry")
+}
+
+#[test]
+fn an_action_raised_from_the_item_menu_is_written_beside_the_item() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first item");
+    new_action_from_menu(&mut p);
+    // Omar Said, the participant, is second after the facilitator.
+    type_action(&mut p, "Hämta elevhälsans siffror", 1, "2026-03-31");
+    p.expect("The action is saved beside the item")
+        .expect("saved");
+    // Asked again: now answered.
+    p.expect("Actions beside the item: 1").expect("shown");
+    p.expect("Vilket problem").expect("the item again");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line input");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("No");
+    p.expect("Dataskyddet").expect("third item");
+    p.send(ENTER).expect("Done");
+    p.expect("What do you decide?").expect("the gate");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("decide later");
+    decline_readiness(&mut p);
+    p.expect(expectrl::Eof).expect("ends");
+    let (name, text) = entry_named(&wb, "start");
+    let problem = text.find("<!-- item: problem -->").expect("problem");
+    let action = text.find("<!-- action: 1 -->").expect("the action");
+    let losning = text.find("<!-- item: losning -->").expect("losning");
+    assert!(problem < action && action < losning, "{text}");
+    assert!(text.contains("Elever hoppar av"), "{text}");
+    assert!(text.contains("Omar Said"), "{text}");
+    assert!(text.contains("2026-03-31"), "{text}");
+    crate::support::dino_in(&wb, &["check"]).code(0);
+    let id = name.trim_end_matches(".md").rsplit('-').next().expect("id");
+    let due = crate::support::dino_env(
+        &wb,
+        &["--lang", "en", "due"],
+        &[("DINO_NOW", "2026-03-20T09:00:00+01:00")],
+    );
+    due.code(0)
+        .stdout_has("Hämta elevhälsans siffror")
+        .stdout_has("Omar Said")
+        .stdout_has(&format!("{id}-1"));
+}
+
+#[test]
+fn ctrl_c_after_raising_an_action_keeps_it_and_the_resumed_run_writes_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Vilket problem").expect("first item");
+    new_action_from_menu(&mut p);
+    type_action(&mut p, "Fråga elevhälsan", 0, "2026-04-01");
+    p.expect("The action is saved beside the item")
+        .expect("saved");
+    p.expect("Vilket problem").expect("the item again");
+    settle(&mut p);
+    p.send("\x03").expect("Ctrl-C");
+    let rest = to_end(&mut p);
+    assert!(rest.contains("saved in the draft"), "told: {rest:?}");
+    let draft = std::fs::read_to_string(wb.join(".dino/draft.md")).expect("the draft");
+    assert!(draft.contains("Fråga elevhälsan"), "{draft}");
+
+    let mut p = run_session(&wb);
+    p.expect("Go on with it?").expect("offered");
+    p.send(ENTER).expect("yes");
+    // The item is still unanswered: asked, with its action shown.
+    p.expect("Actions beside the item: 1").expect("kept");
+    p.expect("Vilket problem").expect("first item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("empty line: more").expect("line input");
+    p.send("Elever hoppar av\r").expect("answer");
+    p.expect("Vet vi hur").expect("second item");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("No");
+    p.expect("Dataskyddet").expect("third item");
+    p.send(ENTER).expect("Done");
+    p.expect("What do you decide?").expect("the gate");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("decide later");
+    decline_readiness(&mut p);
+    p.expect(expectrl::Eof).expect("ends");
+    let (_, text) = entry_named(&wb, "start");
+    assert!(text.contains("Fråga elevhälsan"), "{text}");
+    assert!(text.contains("Anna Lind"), "{text}");
+    assert!(text.contains("<!-- action: 1 -->"), "{text}");
+    assert!(!wb.join(".dino/draft.md").exists());
+    crate::support::dino_in(&wb, &["check"]).code(0);
+}
+
+#[test]
+fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
+    )
+    .expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let mut p = run_session(&wb);
+    p.expect("Go straight to the gate?").expect("offered");
+    p.send(ENTER).expect("yes");
+    p.expect("Facilitator").expect("people");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send("Eva Ström\r").expect("name");
+    p.expect("Role of Eva Ström").expect("role");
+    p.send(ENTER).expect("no role");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("done");
+    p.expect("What do you decide?").expect("the gate");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("recycle");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Problemet är oklart\r").expect("why");
+    p.expect("Set conditions for the decision?").expect("asked");
+    p.send(ENTER).expect("yes");
+    // Eva Ström is second; the facilitator first.
+    type_action(&mut p, "Intervjua fem elever", 1, "2026-04-15");
+    p.expect("Another condition?").expect("asked again");
+    // No is the default once one is set.
+    p.send(ENTER).expect("no");
+    p.expect("Next gate").expect("the next gate");
+    p.send("2026-13-01\r").expect("no day");
+    p.expect("is not a date").expect("told");
+    for _ in 0.."2026-13-01".len() {
+        p.send("\x7f").expect("backspace");
+    }
+    p.send("2026-05-20\r").expect("a day");
+    p.expect(expectrl::Eof).expect("ends");
+    let (_, text) = log_files(&wb)
+        .into_iter()
+        .find(|(n, _)| n.contains("gate-start"))
+        .expect("the gate");
+    let decision = text.find("<!-- item: decision -->").expect("decision");
+    let condition = text.find("<!-- action: 1 -->").expect("condition");
+    let decided_by = text.find("<!-- item: decided_by -->").expect("decided_by");
+    assert!(decision < condition && condition < decided_by, "{text}");
+    assert!(text.contains("Eva Ström"), "{text}");
+    assert!(text.contains("<!-- item: next_gate -->"), "{text}");
+    assert!(text.contains("2026-05-20"), "{text}");
+    crate::support::dino_in(&wb, &["check"]).code(0);
+    let due = crate::support::dino_env(
+        &wb,
+        &["--lang", "en", "due"],
+        &[("DINO_NOW", "2026-03-20T09:00:00+01:00")],
+    );
+    due.code(0)
+        .stdout_has("Intervjua fem elever")
+        .stdout_has("2026-05-20");
 }

@@ -626,6 +626,9 @@ impl<'a> BodyReader<'a> {
                 Answer::NotApplicable(reason)
             } else if b.dont_know {
                 Answer::DontKnow
+            } else if !b.actions.is_empty() {
+                // An item discussed, not answered, with actions beside it.
+                Answer::Unanswered
             } else {
                 self.report(&b.at, Message::NoAnswer { item: item() });
                 return None;

@@ -207,7 +207,8 @@ impl Run<'_> {
         let (wb, phase) = (ctx.workbook, ctx.phase);
         let people = self.ui.people(&default_people(wb, &phase.id, &ctx.user))?;
         let mut written = Vec::new();
-        if let Some(choice) = self.ui.gate(phase, &people.facilitator, ctx.lang)? {
+        let ask = session::GateAsk::new(ctx.state, phase, &people, ctx.lang);
+        if let Some(choice) = self.ui.gate(&ask)? {
             let gate = session::gate_entry(ctx, &people, &choice, ctx.now);
             written.push(session::write_log_entry(wb, &gate, ctx.lang, self.lang)?);
         }
@@ -249,7 +250,7 @@ impl Run<'_> {
             return Ok(None);
         }
         self.ui.all_asked(ctx.phase)?;
-        if progress.answers.is_empty() && progress.kept.is_empty() {
+        if progress.is_empty() {
             self.nothing_written(false)?;
             return Ok(None);
         }
@@ -338,8 +339,8 @@ impl Run<'_> {
     ) -> Result<Option<PathBuf>> {
         let phase = ctx.phase;
         let ready = gate_ready(state, phase);
-        let facilitator = &progress.people.facilitator;
-        let Some(choice) = self.ui.decision(phase, facilitator, ctx.lang, ready)? else {
+        let ask = session::GateAsk::new(state, phase, &progress.people, ctx.lang);
+        let Some(choice) = self.ui.decision(&ask, ready)? else {
             return Ok(None);
         };
         // The gate follows the session just written.

@@ -18,7 +18,7 @@ use anyhow::{Result, bail};
 
 use super::lock::Lock;
 use super::readiness;
-use super::{Context, GateChoice, SessionUi};
+use super::{Context, GateAsk, GateChoice, SessionUi};
 use crate::i18n::Lang;
 use crate::log::{Entry, Stamp};
 use crate::pack::Phase;
@@ -130,13 +130,7 @@ trait RunUi: SessionUi {
     fn may_decide(&self) -> bool;
     /// The decision after the session, if one is taken; `ready` says
     /// whether the gate is. A decision for a gate not ready is refused.
-    fn decision(
-        &mut self,
-        phase: &Phase,
-        facilitator: &str,
-        lang: Lang,
-        ready: bool,
-    ) -> Result<Option<GateChoice>>;
+    fn decision(&mut self, ask: &GateAsk<'_>, ready: bool) -> Result<Option<GateChoice>>;
     /// When a decision after the session is taken: now, at a terminal; a
     /// file's run at its start (`start`).
     fn decided_at(&self, start: Stamp, lang: Lang) -> Result<Stamp>;

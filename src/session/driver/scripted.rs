@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 use crate::log::{Entry, Record, Stamp};
 use crate::pack::{Item, Phase};
 use crate::session::answers_file::AnswerScript;
-use crate::session::{Context, GateChoice, People, Question, Reply, SessionUi};
+use crate::session::{Context, GateAsk, GateChoice, People, Question, Reply, SessionUi};
 use crate::tr;
 
 /// An answers file, read once the run's phase is known.
@@ -84,8 +84,8 @@ impl SessionUi for FromFile<'_> {
         Ok(())
     }
 
-    fn gate(&mut self, phase: &Phase, facilitator: &str, lang: Lang) -> Result<Option<GateChoice>> {
-        self.script()?.gate(phase, facilitator, lang)
+    fn gate(&mut self, ask: &GateAsk<'_>) -> Result<Option<GateChoice>> {
+        self.script()?.gate(ask)
     }
 
     fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>> {
@@ -172,7 +172,7 @@ impl RunUi for FromFile<'_> {
             .is_some_and(|s| s.gate_choice().is_some())
     }
 
-    fn decision(&mut self, _: &Phase, _: &str, _: Lang, _: bool) -> Result<Option<GateChoice>> {
+    fn decision(&mut self, _: &GateAsk<'_>, _: bool) -> Result<Option<GateChoice>> {
         Ok(self.script()?.gate_choice())
     }
 

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::log::{Entry, EntryKind, Stamp};
 use crate::pack::Phase;
 use crate::session::term_ui::TermUi;
-use crate::session::{Context, GateChoice, SessionUi, signals};
+use crate::session::{Context, GateAsk, GateChoice, SessionUi, signals};
 use crate::tr;
 
 impl RunUi for TermUi {
@@ -102,17 +102,11 @@ impl RunUi for TermUi {
         true
     }
 
-    fn decision(
-        &mut self,
-        phase: &Phase,
-        facilitator: &str,
-        lang: Lang,
-        ready: bool,
-    ) -> Result<Option<GateChoice>> {
+    fn decision(&mut self, ask: &GateAsk<'_>, ready: bool) -> Result<Option<GateChoice>> {
         if !ready {
             return Ok(None);
         }
-        self.gate(phase, facilitator, lang)
+        self.gate(ask)
     }
 
     fn decided_at(&self, _: Stamp, lang: Lang) -> Result<Stamp> {

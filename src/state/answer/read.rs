@@ -11,6 +11,8 @@ use crate::pack::{self, Choice, Kind};
 /// What this module says of an answer it cannot read; worded in `words`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
+    /// A record with actions only: no answer to read.
+    Unanswered,
     /// A checkbox answers an item of another `kind`.
     CheckboxForKind { kind: &'static str },
     /// No option of a choice is ticked.
@@ -44,6 +46,7 @@ pub fn interpret(kind: &Kind, answer: &Answer) -> Result<Given, Message> {
             return Ok(Given::NotApplicable(reason.clone()));
         }
         Answer::DontKnow => return Ok(Given::DontKnow),
+        Answer::Unanswered => return Err(Message::Unanswered),
         Answer::Check(state) => checkbox_value(kind, state)?,
         Answer::Options(marks) => options_value(kind, marks)?,
         Answer::Text(text) => text_value(kind, text)?,

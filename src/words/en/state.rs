@@ -30,6 +30,9 @@ pub fn state_answer(message: &Answer) -> String {
         }
         Answer::WriteANumber => "write a number".to_string(),
         Answer::Unfit(why) => why.say(Lang::En),
+        Answer::Unanswered => {
+            "the item is not answered, only actions are raised beside it".to_string()
+        }
         Answer::TheAnswer => "the answer".to_string(),
     }
 }

@@ -28,6 +28,7 @@ pub fn state_answer(message: &Answer) -> String {
         Answer::NotANumber { start } => format!("svaret ska börja med ett tal, inte `{start}`"),
         Answer::WriteANumber => "skriv ett tal".to_string(),
         Answer::Unfit(why) => why.say(Lang::Sv),
+        Answer::Unanswered => "punkten är inte besvarad, bara åtgärder står vid den".to_string(),
         Answer::TheAnswer => "svaret".to_string(),
     }
 }
