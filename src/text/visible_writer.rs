@@ -39,10 +39,35 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
+/// Whether a byte is plain, passed on as it is: printable ASCII, a line
+/// end or a tab, a continuation byte, or the lead byte of a character that
+/// cannot steer. Only the leads `0xc2` (U+0080 to U+00BF, where the C1
+/// controls are) and `0xe2` (U+2000 to U+2FFF, where the overrides are)
+/// can begin one that does.
+fn plain(byte: u8) -> bool {
+    matches!(
+        byte,
+        0x20..=0x7e | b'\n' | b'\t' | 0x80..=0xbf | 0xc3..=0xe1 | 0xe3..=0xf4
+    )
+}
+
 impl<W: Write> Write for VisibleWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut out = Vec::with_capacity(buf.len() + 8);
-        for &byte in buf {
+        let mut at = 0;
+        while at < buf.len() {
+            // Most of a document is plain: passed on a run at a time.
+            if self.held.is_empty() && plain(buf[at]) {
+                let run = buf[at..]
+                    .iter()
+                    .position(|b| !plain(*b))
+                    .unwrap_or(buf.len() - at);
+                out.extend_from_slice(&buf[at..at + run]);
+                at += run;
+                continue;
+            }
+            let byte = buf[at];
+            at += 1;
             if !self.held.is_empty() {
                 if byte & 0xc0 == 0x80 {
                     self.held.push(byte);
@@ -140,5 +165,28 @@ mod tests {
                 "{cut}"
             );
         }
+    }
+
+    #[test]
+    fn every_character_is_treated_as_one_at_a_time_would_be() {
+        // Every character from U+0000 to U+2FFF, and some above, in one
+        // write and cut at every third byte: the same as shown one by one.
+        let text: String = (0u32..0x3000)
+            .chain([0xfeff, 0x1f469, 0x10ffff])
+            .filter_map(char::from_u32)
+            .collect();
+        let shown = |c: char| {
+            if c == '\r' {
+                String::new()
+            } else if crate::text::terminal_md::steers(c) && !matches!(c, '\n' | '\t') {
+                "\u{fffd}".to_string()
+            } else {
+                c.to_string()
+            }
+        };
+        let one_by_one: String = text.chars().map(shown).collect();
+        assert_eq!(through(&[text.as_bytes()]), one_by_one);
+        let pieces: Vec<&[u8]> = text.as_bytes().chunks(3).collect();
+        assert_eq!(through(&pieces), one_by_one);
     }
 }
