@@ -5,27 +5,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_env, pinned, root};
+use crate::support::{dino_env, pinned};
 
 /// A workbook on the example pack (`personal_data` false, so the
 /// phase `start` has two required items), made in `dir`.
 fn workbook(dir: &Path) -> PathBuf {
-    fs::write(dir.join("p.toml"), "personal_data = false\n").expect("write");
-    let pack = root().join("examples/packs/skolpilot");
-    pinned(
-        dir,
-        &[
-            "new",
-            "Prov",
-            "--pack",
-            pack.to_str().expect("UTF-8"),
-            "--profile",
-            "p.toml",
-            "--no-input",
-        ],
-    )
-    .code(0);
-    dir.join("prov")
+    crate::support::skolpilot(dir, false)
 }
 
 /// The log's entries, file name and text, in name order.

@@ -4,29 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_in, git, pinned, pull, root};
+use crate::support::{dino_in, git, pinned, pull};
 
 fn workbook(dir: &Path, personal_data: bool) -> PathBuf {
-    fs::write(
-        dir.join("p.toml"),
-        format!("personal_data = {personal_data}\n"),
-    )
-    .expect("write");
-    let pack = root().join("examples/packs/skolpilot");
-    pinned(
-        dir,
-        &[
-            "new",
-            "Prov",
-            "--pack",
-            pack.to_str().expect("UTF-8"),
-            "--profile",
-            "p.toml",
-            "--no-input",
-        ],
-    )
-    .code(0);
-    dir.join("prov")
+    crate::support::skolpilot(dir, personal_data)
 }
 
 /// The files in `log/` and `.dino/`, but the lock and ignore file.

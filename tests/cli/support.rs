@@ -160,3 +160,29 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A workbook on the example pack `skolpilot`, made in `dir` with its
+/// profile's `personal_data` as given (false: the phase `start` has two
+/// required items, true: three).
+pub fn skolpilot(dir: &Path, personal_data: bool) -> PathBuf {
+    std::fs::write(
+        dir.join("p.toml"),
+        format!("personal_data = {personal_data}\n"),
+    )
+    .expect("write");
+    let pack = root().join("examples/packs/skolpilot");
+    pinned(
+        dir,
+        &[
+            "new",
+            "Prov",
+            "--pack",
+            pack.to_str().expect("UTF-8"),
+            "--profile",
+            "p.toml",
+            "--no-input",
+        ],
+    )
+    .code(0);
+    dir.join("prov")
+}
