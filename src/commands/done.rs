@@ -35,7 +35,7 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     let state = fold(&wb);
     let closed = closable(&wb, &state, &args.id, lang)?;
     let text = args.text.unwrap_or(closed.text);
-    super::note::refuse_unwritable(&text, lang)?;
+    crate::session::note_text::refuse_unwritable(&text, lang)?;
     let meta = Meta {
         kind: EntryKind::Done,
         date: crate::session::clock::now(lang)?,

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::i18n::{Lang, Say};
-use crate::log::{Body, Entry, EntryKind, Meta, writable};
+use crate::log::{Body, Entry, EntryKind, Meta};
 use crate::state::{Current, fold};
 use crate::tr;
 use crate::ui::Ui;
@@ -95,7 +95,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         Some(text) => text,
         None => from_editor(kind, ui, lang)?,
     };
-    refuse_unwritable(&text, lang)?;
+    crate::session::note_text::refuse_unwritable(&text, lang)?;
     let phase = phase_of(&wb, args.phase, lang)?;
     refuse_unknown_entries(&wb, &args.closes, lang)?;
     let meta = Meta {
@@ -208,28 +208,6 @@ pub(super) fn due_day(text: &str, lang: Lang) -> Result<jiff::civil::Date> {
     })
 }
 
-/// A text an entry cannot hold, or that would read back as something
-/// else, refused before anything is written.
-pub(super) fn refuse_unwritable(text: &str, lang: Lang) -> Result<()> {
-    if text.trim().is_empty() {
-        bail!(tr!(
-            lang,
-            "texten är tom; inget skrevs",
-            "the text is empty; nothing was written"
-        ));
-    }
-    crate::log::readback::ensure_text_fits(text.len())?;
-    if !writable(text) {
-        bail!(tr!(
-            lang,
-            "texten innehåller tecknet NUL (U+0000), som inte kan skrivas i Markdown",
-            "the text holds the NUL character (U+0000), which Markdown cannot hold"
-        ));
-    }
-    refuse_too_deep(text, lang)?;
-    refuse_conflict_markers(text, lang)
-}
-
 /// The phase the note belongs to: the one named (which the pack must
 /// have), else the current one, else none once every phase is done.
 pub(super) fn phase_of(wb: &Workbook, named: Option<String>, lang: Lang) -> Result<Option<String>> {
@@ -319,40 +297,6 @@ fn commit_note(wb: &Workbook, path: std::path::PathBuf, kind: EntryKind, ui: &Ui
     match crate::git::commit(&wb.root, &[path], &message) {
         Ok(note) | Err(note) => ui.note(&note.say(lang)),
     }
-}
-
-/// A text with a line that git writes as a conflict marker would be read
-/// back as an unfinished merge: refused before anything is written.
-fn refuse_conflict_markers(text: &str, lang: Lang) -> Result<()> {
-    let Some(at) = crate::conflict::marker_at(text) else {
-        return Ok(());
-    };
-    let (line, _) = place_in(text, at.start);
-    bail!(tr!(
-        lang,
-        "rad {line} i texten börjar som en konfliktmarkering från git (`<<<<<<<`, `=======` eller `>>>>>>>`), och posten skulle läsas som en ofullbordad sammanslagning; skriv om raden eller dra in den; inget skrevs",
-        "line {line} of the text starts like a git conflict marker (`<<<<<<<`, `=======` or `>>>>>>>`), and the entry would read as an unfinished merge; reword or indent the line; nothing was written"
-    ))
-}
-
-/// The line and column (from 1) of a byte offset in a note's text.
-fn place_in(text: &str, offset: usize) -> (usize, usize) {
-    crate::finding::SourceText::new(String::new(), text).line_col(offset)
-}
-
-/// Refuses a text nested deeper than entries are read (docs/log-format.md),
-/// before anything is written, naming the line and column in the text.
-fn refuse_too_deep(text: &str, lang: Lang) -> Result<()> {
-    let Some(at) = crate::log::text_too_deep(text) else {
-        return Ok(());
-    };
-    let (line, col) = place_in(text, at.start);
-    let max = crate::log::MAX_NESTING;
-    bail!(tr!(
-        lang,
-        "texten är nästlad djupare än {max} nivåer (citat och listor i varandra) på rad {line}, kolumn {col}; dino läser inte mer, så inget skrevs",
-        "the text nests deeper than {max} levels (quotes and lists inside one another) at line {line}, column {col}; dino reads no deeper, so nothing was written"
-    ))
 }
 
 /// The note's text from standard input (`-`), without the final line end;

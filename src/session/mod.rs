@@ -8,6 +8,7 @@ pub mod clock;
 pub mod driver;
 pub mod files;
 pub mod lock;
+pub mod note_text;
 pub mod profile;
 pub mod prompt;
 pub mod readiness;

@@ -449,16 +449,25 @@ impl TermUi {
 
     /// A new action: its text, its owner (one of `people`, or typed) and
     /// its due day (a real `YYYY-MM-DD` day, asked again until it is one).
-    /// `None` when the room leaves the text empty or presses Esc.
-    pub fn new_action(&self, people: &[String], what: &str) -> Result<Option<ActionMark>> {
+    /// The text starts as `initial` (none when empty). `None` when the
+    /// room leaves the text empty or presses Esc.
+    pub fn new_action(
+        &self,
+        people: &[String],
+        what: &str,
+        initial: &str,
+    ) -> Result<Option<ActionMark>> {
         let lang = self.lang;
-        let text: String = Input::with_theme(&*self.theme)
+        let mut input = Input::<String>::with_theme(&*self.theme)
             .with_prompt(format!(
                 "{what} {}",
                 style(lang.pick("(tom rad: avbryt)", "(empty line: cancel)")).dim()
             ))
-            .allow_empty(true)
-            .interact_text()?;
+            .allow_empty(true);
+        if !initial.is_empty() {
+            input = input.with_initial_text(terminal_md::visible(initial));
+        }
+        let text = input.interact_text()?;
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -543,7 +552,7 @@ impl TermUi {
                 return Ok(conditions);
             }
             let what = lang.pick("Villkor", "Condition");
-            if let Some(condition) = self.new_action(&names, what)? {
+            if let Some(condition) = self.new_action(&names, what, "")? {
                 conditions.push(condition);
             }
         }
@@ -719,7 +728,7 @@ impl SessionUi for TermUi {
                 Action::Help => self.help(q)?,
                 Action::Raise => {
                     let what = lang.pick("Ny åtgärd", "New action");
-                    if let Some(action) = self.new_action(&q.people.names(), what)? {
+                    if let Some(action) = self.new_action(&q.people.names(), what, "")? {
                         self.say(&tr!(
                             lang,
                             "Åtgärden är sparad vid punkten: {} ({}, senast {})",

@@ -502,6 +502,64 @@ fn a_readiness_assessment_with_two_respondents_shows_its_chart() {
 }
 
 #[test]
+fn a_low_dimension_is_noted_as_a_risk_with_owner_and_due_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = session(&wb, &["--lang", "en", "run", "readiness"]);
+    p.expect("Facilitator").expect("people");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("none");
+    p.expect("Who answers?").expect("respondents");
+    p.send("Rektor\r").expect("one");
+    p.expect("Respondent").expect("next");
+    p.send(ENTER).expect("done");
+    p.expect("beslut som ger oss utrymme")
+        .expect("the statement");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("2, below the risk line of 2.5");
+    p.expect("Mandat is below the risk line (2.0). Note it as a risk?")
+        .expect("offered");
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("yes");
+    p.expect("empty line: cancel").expect("the risk's text");
+    p.expect("Mandat ligger under risklinjen")
+        .expect("offered as written");
+    p.send(ENTER).expect("the text as offered");
+    p.expect("Owner").expect("the owner");
+    p.send(ENTER).expect("the facilitator");
+    p.expect("Due (YYYY-MM-DD)").expect("the due day");
+    p.send("2026-04-15\r").expect("due");
+    let rest = to_end(&mut p);
+    assert!(rest.contains("wrote the risk to the log"), "{rest:?}");
+    let log = crate::support::dino_in(&wb, &["log", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");
+    let risk = doc["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["kind"] == "risk")
+        .expect("the risk is in the log");
+    assert_eq!(risk["owner"], "Anna Lind", "{risk}");
+    assert_eq!(risk["due"], "2026-04-15", "{risk}");
+    assert_eq!(risk["by"], "Anna Lind", "{risk}");
+    assert!(
+        risk["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Mandat ligger under risklinjen")),
+        "{risk}"
+    );
+    let status = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["low_readiness_without_risk"],
+        serde_json::json!([]),
+        "{doc}"
+    );
+    crate::support::dino_in(&wb, &["check"]).code(0);
+}
+
+#[test]
 fn a_ready_phase_goes_straight_to_the_gate() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = skolpilot(dir.path());

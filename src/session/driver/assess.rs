@@ -1,28 +1,32 @@
 //! The readiness assessment as a run: people, respondents in turn, the
-//! entry by way of the draft, and the chart against the first assessment
-//! where the side shows results.
+//! entry by way of the draft, the chart against the first assessment where
+//! the side shows results, and then each dimension below the pack's risk
+//! line that no open risk names offered as a risk of its own, with owner
+//! and due day (at a terminal; an answers file offers none).
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::Host;
 use super::flow::Run;
-use crate::log::Entry;
+use super::{Host, Stage};
+use crate::log::{ActionMark, Body, Entry, EntryKind, Meta};
 use crate::session::readiness::{self, Answered, Asked};
 use crate::session::{Context, People, SessionUi};
 use crate::state::fold;
+use crate::tr;
 
 impl Run<'_> {
     /// A readiness assessment: who takes part (from `resume`, a draft gone
     /// on with, else asked), each respondent in turn, then the entry and
-    /// the chart. Returns the entry written, if any; `None` when the room
-    /// stopped for now or answered nothing (said in a note).
+    /// the chart, then the risks offered. Returns what was written: the
+    /// entry, then each risk; nothing when the room stopped for now or
+    /// answered nothing (said in a note).
     pub(super) fn assess(
         &mut self,
         ctx: &Context<'_>,
         resume: Option<&Entry>,
-    ) -> Result<Option<PathBuf>> {
+    ) -> Result<Vec<PathBuf>> {
         let (people, started, answered) = match resume {
             Some(entry) => resumed(ctx, entry),
             None => (
@@ -45,17 +49,107 @@ impl Run<'_> {
                     "Sparat. `dino run readiness` fortsätter där ni slutade.",
                     "Saved. `dino run readiness` goes on where you stopped.",
                 ));
-                return Ok(None);
+                return Ok(Vec::new());
             }
             Asked::Empty => {
                 self.nothing_written(true)?;
-                return Ok(None);
+                return Ok(Vec::new());
             }
         };
-        let path = self.hand_over(ctx, &entry)?;
+        let mut written = vec![self.hand_over(ctx, &entry)?];
         if self.ui.shows_results() {
             show_chart(ctx, self.ui, self.host)?;
         }
+        written.extend(self.offer_risks(ctx, &entry, &people)?);
+        Ok(written)
+    }
+
+    /// Each dimension of the latest assessment below the pack's risk line
+    /// that no open risk names, offered as a risk: its text names the
+    /// dimension's title, so that it is not offered again. Returns the
+    /// risks written.
+    fn offer_risks(
+        &mut self,
+        ctx: &Context<'_>,
+        assessed: &Entry,
+        people: &People,
+    ) -> Result<Vec<PathBuf>> {
+        let wb = self.host.reopen(&ctx.workbook.root)?;
+        let low = crate::state::readiness::low_without_risk(&wb, &fold(&wb));
+        let Some(readiness) = wb.pack.readiness.as_ref().filter(|_| !low.is_empty()) else {
+            return Ok(Vec::new());
+        };
+        self.ui.on_signal(Stage::OfferingRisks)?;
+        let mut written = Vec::new();
+        for dimension in &low {
+            let Some(d) = readiness.dimensions.iter().find(|d| d.id == dimension.id) else {
+                continue;
+            };
+            let title = d.title.get(ctx.lang);
+            let text = tr!(
+                ctx.lang,
+                "{title} ligger under risklinjen: medelvärdet i mätningen är {}.",
+                "{title} is below the risk line: the assessment's mean is {}.",
+                crate::i18n::one_decimal(dimension.mean, ctx.lang)
+            );
+            let names = people.names();
+            let offered = self
+                .ui
+                .low_dimension_risk(title, dimension.mean, &text, &names)?;
+            if let Some(risk) = offered {
+                written.extend(self.write_risk(ctx, assessed, &people.facilitator, risk)?);
+            }
+        }
+        Ok(written)
+    }
+
+    /// A risk taken up after the assessment, written as a note entry of
+    /// its own (once, read back first): in the assessment's phase, after
+    /// the log's newest, by the facilitator. A text an entry cannot hold is
+    /// told, and nothing written.
+    fn write_risk(
+        &self,
+        ctx: &Context<'_>,
+        assessed: &Entry,
+        by: &str,
+        risk: ActionMark,
+    ) -> Result<Option<PathBuf>> {
+        let wb = self.host.reopen(&ctx.workbook.root)?;
+        let lang = self.host.lang_for(wb.language());
+        if let Err(e) = crate::session::note_text::refuse_unwritable(&risk.text, lang) {
+            self.host.note(&e.to_string());
+            return Ok(None);
+        }
+        let kind = EntryKind::Risk;
+        let entry = Entry {
+            meta: Meta {
+                kind,
+                date: crate::session::clock::now(lang)?,
+                phase: assessed.meta.phase.clone(),
+                by: Some(by.trim().to_string()).filter(|b| !b.is_empty()),
+                participants: Vec::new(),
+                pack: wb.pack.id.clone(),
+                pack_version: wb.pack.version.clone(),
+                closes: Vec::new(),
+                owner: Some(risk.owner),
+                due: Some(risk.due),
+                mitigation: None,
+                follows: Some(crate::session::follows(&wb)),
+            },
+            title: kind.label(lang).to_string(),
+            body: Body::Text(risk.text),
+        };
+        let mark = crate::session::files::NoteMark::new(&wb.root, &entry, lang)?;
+        let path = match mark.written(&entry) {
+            Some(done) => done,
+            None => crate::session::hand_over_note(&wb, &mark, &entry, lang)?,
+        };
+        mark.clear()?;
+        self.host.note(&tr!(
+            lang,
+            "skrev risken i loggen",
+            "wrote the risk to the log"
+        ));
         Ok(Some(path))
     }
 }

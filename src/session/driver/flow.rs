@@ -76,7 +76,7 @@ pub(super) fn run(
         lang,
     };
     let written = if is_readiness {
-        run.assess(&ctx, resume.as_ref())?.map(|path| vec![path])
+        Some(run.assess(&ctx, resume.as_ref())?)
     } else {
         run.phase(&ctx, resume.as_ref())?
     };
@@ -400,7 +400,7 @@ impl Run<'_> {
     /// The readiness assessment after the session. It follows the log as
     /// it is now, gate decision included, and takes the phase it belongs
     /// to from the state before the session.
-    fn assessment_after(&mut self, ctx: &Context<'_>, wb: &Workbook) -> Result<Option<PathBuf>> {
+    fn assessment_after(&mut self, ctx: &Context<'_>, wb: &Workbook) -> Result<Vec<PathBuf>> {
         let (assessment, _) = phase_of(wb, Some(readiness::ID), ctx.state, self.lang)?;
         let now_wb = self.host.reopen(&wb.root)?;
         let actx = Context {

@@ -20,7 +20,7 @@ use super::lock::Lock;
 use super::readiness;
 use super::{Context, GateAsk, GateChoice, SessionUi};
 use crate::i18n::Lang;
-use crate::log::{Entry, Stamp};
+use crate::log::{ActionMark, Entry, Stamp};
 use crate::pack::Phase;
 use crate::state::{Current, State};
 use crate::tr;
@@ -71,6 +71,8 @@ enum Stage {
     Asking,
     /// The session's entry is in the log; the decision is still to come.
     Deciding,
+    /// The assessment is in the log; low dimensions are offered as risks.
+    OfferingRisks,
 }
 
 /// What the room says to an unfinished session found at the start.
@@ -139,6 +141,17 @@ trait RunUi: SessionUi {
     /// The readiness assessment belongs to the phase titled `phase`: take
     /// it now?
     fn take_assessment(&mut self, phase: &str) -> Result<bool>;
+    /// A dimension of the assessment (`title`, its `mean`) below the pack's
+    /// risk line that no open risk names: noted as a risk? If so, its text
+    /// (`text` offered), owner (one of `people`, or another) and due day;
+    /// `None` skips it. An answers file offers none.
+    fn low_dimension_risk(
+        &mut self,
+        title: &str,
+        mean: f64,
+        text: &str,
+        people: &[String],
+    ) -> Result<Option<ActionMark>>;
 }
 
 /// What every run holds from its start: when, who, and the lock.

@@ -13,7 +13,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::{Resume, RunUi, Stage};
 use crate::i18n::Lang;
-use crate::log::{Entry, Record, Stamp};
+use crate::log::{ActionMark, Entry, Record, Stamp};
 use crate::pack::{Item, Phase};
 use crate::session::answers_file::AnswerScript;
 use crate::session::{Context, GateAsk, GateChoice, People, Question, Reply, SessionUi};
@@ -189,5 +189,15 @@ impl RunUi for FromFile<'_> {
 
     fn take_assessment(&mut self, _: &str) -> Result<bool> {
         Ok(false)
+    }
+
+    fn low_dimension_risk(
+        &mut self,
+        _: &str,
+        _: f64,
+        _: &str,
+        _: &[String],
+    ) -> Result<Option<ActionMark>> {
+        Ok(None)
     }
 }

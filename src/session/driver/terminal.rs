@@ -2,17 +2,20 @@
 //! unfinished draft is offered first, every answer is saved to the draft
 //! as it is given, the room may go straight to a gate that is ready, sees
 //! the summary and the chart, decides at the gate when it is ready, and is
-//! offered the readiness assessment where the pack places it. A signal
+//! offered the readiness assessment where the pack places it; after an
+//! assessment, each dimension below the risk line that no open risk names
+//! is offered as a risk with its owner and due day. A signal
 //! ends the run cleanly, saying where it stands.
 
 use anyhow::Result;
 
 use super::{Resume, RunUi, Stage};
 use crate::i18n::Lang;
-use crate::log::{Entry, EntryKind, Stamp};
+use crate::log::{ActionMark, Entry, EntryKind, Stamp};
 use crate::pack::Phase;
 use crate::session::term_ui::TermUi;
 use crate::session::{Context, GateAsk, GateChoice, SessionUi, signals};
+use crate::text::terminal_md;
 use crate::tr;
 
 impl RunUi for TermUi {
@@ -27,6 +30,10 @@ impl RunUi for TermUi {
                 Stage::Deciding => lang.pick(
                     "Avbrutet. Sessionen är sparad i loggen, men inget beslut är fattat; `dino run` tar er direkt till beslutspunkten.",
                     "Interrupted. The session is in the log, but no decision was taken; `dino run` takes you straight to the gate.",
+                ),
+                Stage::OfferingRisks => lang.pick(
+                    "Avbrutet. Mätningen är sparad i loggen; en risk som inte skrevs kan noteras med `dino note risk`.",
+                    "Interrupted. The assessment is in the log; a risk not written may be noted with `dino note risk`.",
                 ),
             }
             .to_string(),
@@ -127,6 +134,27 @@ impl RunUi for TermUi {
             ),
             true,
         )
+    }
+
+    fn low_dimension_risk(
+        &mut self,
+        title: &str,
+        mean: f64,
+        text: &str,
+        people: &[String],
+    ) -> Result<Option<ActionMark>> {
+        let lang = self.lang();
+        let question = tr!(
+            lang,
+            "{} ligger under risklinjen ({}). Skriv den som en risk?",
+            "{} is below the risk line ({}). Note it as a risk?",
+            terminal_md::visible(title),
+            crate::i18n::one_decimal(mean, lang)
+        );
+        if !self.confirm(&question, false)? {
+            return Ok(None);
+        }
+        self.new_action(people, lang.pick("Risk", "Risk"), text)
     }
 }
 
