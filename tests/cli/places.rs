@@ -153,11 +153,8 @@ fn an_unfinished_merge_in_the_snapshot_is_named_at_its_marker() {
     let wb = workbook(dir.path());
     let file = wb.join("pack-snapshot.toml");
     let line = line_of(&file, "version = ");
-    edit(
-        &file,
-        "version = \"1.0.0\"\n",
-        &conflict("version = \"1.0.0\"\n", "version = \"0.9.0\"\n"),
-    );
+    let now = format!("version = \"{}\"\n", crate::support::dino_version());
+    edit(&file, &now, &conflict(&now, "version = \"0.9.0\"\n"));
     dino_lang(&wb, "en", &["check"])
         .code(3)
         .stdout_has(&format!(

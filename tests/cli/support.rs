@@ -186,3 +186,13 @@ pub fn skolpilot(dir: &Path, personal_data: bool) -> PathBuf {
     .code(0);
     dir.join("prov")
 }
+
+/// The built-in pack's version, as `phases/dino/pack.toml` gives it.
+pub fn dino_version() -> String {
+    let pack = std::fs::read_to_string(root().join("phases/dino/pack.toml")).expect("pack.toml");
+    pack.lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("a version")
+        .to_string()
+}

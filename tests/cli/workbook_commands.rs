@@ -369,7 +369,7 @@ fn commands_find_the_workbook_from_a_subfolder_or_with_c() {
     pinned(dir.path(), &["new", "Alfa", "--no-input"]).code(0);
     dino_in(&dir.path().join("alfa/log"), &["--lang", "en", "status"])
         .code(0)
-        .stdout_has("Alfa · dino 1.0.0");
+        .stdout_has(&format!("Alfa · dino {}", crate::support::dino_version()));
     dino_in(dir.path(), &["--lang", "en", "-C", "alfa", "log"]).code(0);
     dino_in(dir.path(), &["--lang", "en", "log"])
         .code(1)
