@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use dino::i18n::Lang;
 use dino::log::{
-    Answer, Body, Entry, EntryKind, Meta, OptionMark, Participant, Record, Stamp, entry_file_name,
-    write_entry,
+    ActionMark, Answer, Body, Entry, EntryKind, Meta, OptionMark, Participant, Record, Stamp,
+    entry_file_name, write_entry,
 };
 use dino::pack::condition::Value;
 use dino::pack::{Decision, Item, Kind, Pack, Phase, builtin};
@@ -363,6 +363,23 @@ impl Project<'_> {
         let lang = self.common.lang;
         let decision = Decision::Go;
         let meta = self.meta(rng, EntryKind::Gate, phase, people.to_vec());
+        let weeks_on = |weeks: i64| {
+            meta.date
+                .date()
+                .checked_add(jiff::Span::new().weeks(weeks))
+                .unwrap_or(meta.date.date())
+        };
+        // One gate in three sets a condition; every one plans the next.
+        let conditions: Vec<ActionMark> = (rng.below(3) == 0)
+            .then(|| ActionMark {
+                n: 1,
+                text: sentence(rng, 8),
+                owner: rng.pick(NAMES).to_string(),
+                due: weeks_on(2 + rng.below(6) as i64),
+            })
+            .into_iter()
+            .collect();
+        let next_gate = weeks_on(4 + rng.below(8) as i64);
         let record = |item: &str, prompt: &str, answer| Record {
             item: item.into(),
             prompt: prompt.into(),
@@ -383,13 +400,21 @@ impl Project<'_> {
             meta,
             title: format!("Beslutspunkt: {}", phase.title.get(lang)),
             body: Body::Records(vec![
-                record("decision", "Beslut", Answer::Options(marks)),
+                Record {
+                    actions: conditions,
+                    ..record("decision", "Beslut", Answer::Options(marks))
+                },
                 record(
                     "decided_by",
                     "Vem beslutade?",
                     Answer::Text(rng.pick(NAMES).to_string()),
                 ),
                 record("motivation", "Varför?", Answer::Text(text(rng, 2))),
+                record(
+                    "next_gate",
+                    "När är nästa beslutspunkt?",
+                    Answer::Text(next_gate.to_string()),
+                ),
             ]),
         };
         self.put(&entry).map(drop)
