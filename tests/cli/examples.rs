@@ -59,9 +59,11 @@ fn the_example_workbook_has_actions_and_risks_to_follow_up() {
     let items = doc["items"].as_array().expect("items");
     let count =
         |key: &str, value: serde_json::Value| items.iter().filter(|i| i[key] == value).count();
-    assert_eq!(items.len(), 6, "{doc}");
+    assert_eq!(items.len(), 7, "{doc}");
     assert_eq!(count("kind", "action".into()), 4);
     assert_eq!(count("kind", "risk".into()), 2);
+    // The decision at Förstå's gate planned Fokusera's.
+    assert_eq!(count("kind", "gate".into()), 1);
     assert_eq!(count("overdue", true.into()), 2);
     // Closed ones are not listed: three `done` entries closed two actions
     // and a risk.
@@ -98,11 +100,14 @@ fn the_example_portfolio_has_owned_actions_and_risks_some_overdue() {
         4,
         "every example project follows something up"
     );
-    for item in items {
+    for item in items.iter().filter(|i| i["kind"] != "gate") {
         let owner = item["owner"].as_str().unwrap_or("");
         assert!(!owner.trim().is_empty(), "no owner: {item}");
         assert!(item["due"].is_string(), "no due day: {item}");
     }
+    // Two projects under way have planned their next gate.
+    let gates = items.iter().filter(|i| i["kind"] == "gate").count();
+    assert_eq!(gates, 2, "{items:?}");
     let overdue: Vec<&serde_json::Value> = items.iter().filter(|i| i["overdue"] == true).collect();
     assert!(
         (1..items.len() / 2).contains(&overdue.len()),
