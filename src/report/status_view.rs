@@ -250,13 +250,21 @@ fn follow_up(out: &mut String, wb: &Workbook, state: &State, as_of: jiff::civil:
         } else {
             ""
         };
-        let owner = item.owner.as_deref().unwrap_or("–");
         let text = shorten(&item.text, 50);
-        let _ = writeln!(
-            out,
-            "  • {}{overdue} · {owner}: {text} [{}]",
-            item.day, item.id
-        );
+        let _ = match (&item.owner, item.kind) {
+            (_, crate::state::follow_up::DueKind::Gate) => {
+                let gate = lang.pick("beslutspunkt", "gate");
+                writeln!(out, "  • {}{overdue} · {gate}: {text}", item.day)
+            }
+            (owner, _) => {
+                let owner = owner.as_deref().unwrap_or("–");
+                writeln!(
+                    out,
+                    "  • {}{overdue} · {owner}: {text} [{}]",
+                    item.day, item.id
+                )
+            }
+        };
     }
     if due.len() > DUE_SHOWN {
         let more = due.len() - DUE_SHOWN;
