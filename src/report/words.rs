@@ -72,29 +72,21 @@ pub fn standing_heading(lang: Lang) -> &'static str {
 /// Where the project stands, on a manager's page: the current phase,
 /// progress, the last activity and whether it is stale.
 pub fn standing_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        vec![
-            lang.pick("Aktuell fas", "Current phase").to_string(),
-            r.current.clone(),
-        ],
-        vec![
-            lang.pick("Klara krav", "Requirements done").to_string(),
-            tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
-        ],
-        vec![
-            lang.pick("Senast aktiv", "Last activity").to_string(),
-            r.last_activity.clone().unwrap_or_else(|| "–".into()),
-        ],
-    ];
+    let mut rows = phase_and_progress(r, lang).to_vec();
+    rows.push(vec![
+        lang.pick("Senast aktiv", "Last activity").to_string(),
+        r.last_activity.clone().unwrap_or_else(|| "–".into()),
+    ]);
     if r.stale {
         rows.push(vec![capitalised(stale_word(lang)), stale_sentence(r, lang)]);
     }
     rows
 }
 
-/// The summary table's rows.
-pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = vec![
+/// The first rows of both tables: the current phase, and the required
+/// items done.
+fn phase_and_progress(r: &WorkbookReport, lang: Lang) -> [Vec<String>; 2] {
+    [
         vec![
             lang.pick("Aktuell fas", "Current phase").to_string(),
             r.current.clone(),
@@ -103,6 +95,13 @@ pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
             lang.pick("Klara krav", "Requirements done").to_string(),
             tr!(lang, "{} av {}", "{} of {}", r.done, r.required),
         ],
+    ]
+}
+
+/// The summary table's rows.
+pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
+    let mut rows = phase_and_progress(r, lang).to_vec();
+    rows.extend([
         vec![
             lang.pick("Öppna risker", "Open risks").to_string(),
             r.open_risks.to_string(),
@@ -111,7 +110,7 @@ pub fn summary_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
             lang.pick("Senast aktiv", "Last activity").to_string(),
             r.last_activity.clone().unwrap_or_else(|| "–".into()),
         ],
-    ];
+    ]);
     if r.stale {
         rows.push(vec![capitalised(stale_word(lang)), stale_sentence(r, lang)]);
     }

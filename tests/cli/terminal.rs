@@ -117,6 +117,21 @@ fn skolpilot(dir: &std::path::Path) -> std::path::PathBuf {
     dir.join("prov")
 }
 
+/// A session of `start` once its required items are done by an answers
+/// file, gone straight to the gate.
+fn straight_to_the_gate(wb: &std::path::Path) -> Session {
+    std::fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
+    )
+    .expect("write");
+    crate::support::pinned(wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let mut p = run_session(wb);
+    p.expect("Go straight to the gate?").expect("offered");
+    p.send(ENTER).expect("yes");
+    p
+}
+
 fn run_session(wb: &std::path::Path) -> Session {
     session(wb, &["--lang", "en", "run"])
 }
@@ -563,15 +578,7 @@ fn a_low_dimension_is_noted_as_a_risk_with_owner_and_due_day() {
 fn a_ready_phase_goes_straight_to_the_gate() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = skolpilot(dir.path());
-    std::fs::write(
-        wb.join("svar.toml"),
-        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
-    )
-    .expect("write");
-    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
-    let mut p = run_session(&wb);
-    p.expect("Go straight to the gate?").expect("offered");
-    p.send(ENTER).expect("yes");
+    let mut p = straight_to_the_gate(&wb);
     p.expect("Facilitator").expect("people");
     p.send(ENTER).expect("key");
     p.expect("Participant").expect("participant");
@@ -828,15 +835,7 @@ fn ctrl_c_after_raising_an_action_keeps_it_and_the_resumed_run_writes_it() {
 fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = skolpilot(dir.path());
-    std::fs::write(
-        wb.join("svar.toml"),
-        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
-    )
-    .expect("write");
-    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
-    let mut p = run_session(&wb);
-    p.expect("Go straight to the gate?").expect("offered");
-    p.send(ENTER).expect("yes");
+    let mut p = straight_to_the_gate(&wb);
     p.expect("Facilitator").expect("people");
     p.send(ENTER).expect("key");
     p.expect("Participant").expect("participant");
