@@ -109,13 +109,7 @@ fn noted(entry: &LoadedEntry, id: &str, lang: Lang) -> Result<Closable> {
 
 /// An action raised beside a record of a session or a gate decision.
 fn raised(wb: &Workbook, id: &str) -> Option<Closable> {
-    let (entry_id, n) = id.rsplit_once('-')?;
-    let n: u32 = n.parse().ok()?;
-    let entry = wb.entries.iter().find(|e| e.id == entry_id)?;
-    let Body::Records(records) = &entry.entry.body else {
-        return None;
-    };
-    let action = records.iter().flat_map(|r| &r.actions).find(|a| a.n == n)?;
+    let (entry, action) = wb.raised_action(id)?;
     Some(Closable {
         phase: entry.entry.meta.phase.clone(),
         text: action.text.clone(),

@@ -330,7 +330,7 @@ impl<'w> Folding<'w> {
     /// closes it; the entries it closes.
     fn note(&mut self, reading: &Reading<'_>) {
         for id in &reading.loaded.entry.meta.closes {
-            if self.ids.contains(id.as_str()) || raised_action(self.workbook, id) {
+            if self.ids.contains(id.as_str()) || self.workbook.raised_action(id).is_some() {
                 self.closed.entry(id.clone()).or_insert(reading.index);
             } else {
                 let message = Message::ClosesUnknown { id: id.clone() };
@@ -594,25 +594,4 @@ fn gate_decision(records: &[Record]) -> Result<Decision, Message> {
             }),
         _ => Err(Message::NoDecision),
     }
-}
-
-/// Whether `id` names an action raised in an entry: the entry's id, a
-/// hyphen, and the action's number (`3f9a1c-1`).
-pub(crate) fn raised_action(workbook: &Workbook, id: &str) -> bool {
-    let Some((entry_id, n)) = id.rsplit_once('-') else {
-        return false;
-    };
-    let Ok(n) = n.parse::<u32>() else {
-        return false;
-    };
-    workbook
-        .entries
-        .iter()
-        .filter(|e| e.id == entry_id)
-        .any(|e| match &e.entry.body {
-            crate::log::Body::Records(records) => {
-                records.iter().flat_map(|r| &r.actions).any(|a| a.n == n)
-            }
-            crate::log::Body::Text(_) => false,
-        })
 }

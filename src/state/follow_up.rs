@@ -107,7 +107,7 @@ fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
             out.push(Due {
                 kind,
                 id,
-                text: first_line(&action.text),
+                text: crate::workbook::first_line(&action.text),
                 owner: Some(action.owner.clone()),
                 day: action.due,
                 phase: loaded.entry.meta.phase.clone(),
@@ -163,17 +163,3 @@ pub fn next_gate_of(decision: &LoadedEntry) -> Option<Date> {
 
 /// The record of a gate decision that holds the next gate's planned day.
 pub const NEXT_GATE: &str = "next_gate";
-
-/// A text's first line that is not blank.
-fn first_line(text: &str) -> String {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-        .to_string()
-}
-
-/// How many of `items` are overdue.
-pub fn overdue(items: &[Due]) -> usize {
-    items.iter().filter(|d| d.overdue).count()
-}

@@ -80,17 +80,21 @@ pub struct LoadedEntry {
     pub key_at: crate::log::KeyPositions,
 }
 
+/// A text's first line that is not blank, trimmed.
+pub fn first_line(text: &str) -> String {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
 impl LoadedEntry {
     /// What the entry says in a line: a note's first line of text, else
     /// its title.
     pub fn headline(&self) -> String {
         match &self.entry.body {
-            crate::log::Body::Text(text) => text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .trim()
-                .to_string(),
+            crate::log::Body::Text(text) => first_line(text),
             crate::log::Body::Records(_) => self.entry.title.clone(),
         }
     }
@@ -112,6 +116,20 @@ impl crate::log::order::Logged for LoadedEntry {
 }
 
 impl Workbook {
+    /// The action an id names that was raised beside a record of an entry
+    /// (the entry's id, a hyphen and the action's number: `3f9a1c-1`),
+    /// with that entry.
+    pub fn raised_action(&self, id: &str) -> Option<(&LoadedEntry, &crate::log::ActionMark)> {
+        let (entry_id, n) = id.rsplit_once('-')?;
+        let n: u32 = n.parse().ok()?;
+        let entry = self.entries.iter().find(|e| e.id == entry_id)?;
+        let crate::log::Body::Records(records) = &entry.entry.body else {
+            return None;
+        };
+        let action = records.iter().flat_map(|r| &r.actions).find(|a| a.n == n)?;
+        Some((entry, action))
+    }
+
     /// Opens the workbook in `root`. Fails (with findings) when
     /// `workbook.toml` or the pack cannot be read; problems in entries are
     /// kept in `findings` instead.

@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use expectrl::Session;
 
-use crate::support::root;
-
 pub(crate) const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 pub(crate) const ENTER: &str = "\r";
@@ -30,7 +28,6 @@ pub(crate) fn session(dir: &std::path::Path, args: &[&str]) -> Session {
 #[test]
 fn new_asks_the_profile_questions_at_a_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let _ = root();
     let mut p = session(dir.path(), &["--lang", "en", "new", "Pty prov"]);
     p.expect("What kind of organisation")
         .expect("first question");
@@ -99,22 +96,7 @@ fn note_without_text_opens_the_editor() {
 /// A workbook on the example pack where every item of its first phase
 /// applies, made in a temp folder.
 fn skolpilot(dir: &std::path::Path) -> std::path::PathBuf {
-    std::fs::write(dir.join("p.toml"), "personal_data = true\n").expect("write");
-    let pack = root().join("examples/packs/skolpilot");
-    crate::support::pinned(
-        dir,
-        &[
-            "new",
-            "Prov",
-            "--pack",
-            pack.to_str().expect("UTF-8"),
-            "--profile",
-            "p.toml",
-            "--no-input",
-        ],
-    )
-    .code(0);
-    dir.join("prov")
+    crate::support::skolpilot(dir, true)
 }
 
 /// A session of `start` once its required items are done by an answers
