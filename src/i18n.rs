@@ -118,10 +118,11 @@ macro_rules! tr {
 }
 
 /// The language this run speaks: errors, findings and their label. The
-/// edge decides it once (`ui::run_lang`) and sets it (`speak`); until then
-/// (in tests, say), the environment's.
+/// edge decides it once (`ui::run_lang`): sets it (`speak`) when it was
+/// asked for, else tells how to look it up when it is first needed
+/// (`speak_when_asked`); with neither (in tests, say), the environment's.
 pub fn spoken() -> Lang {
-    *SPOKEN.get_or_init(Lang::from_env)
+    *SPOKEN.get_or_init(|| LOOK_UP.get().map_or_else(Lang::from_env, |f| f()))
 }
 
 /// Sets the language of the run; the first one set holds.
@@ -129,7 +130,13 @@ pub fn speak(lang: Lang) {
     let _ = SPOKEN.set(lang);
 }
 
+/// How the run's language is found, the first time it is needed.
+pub fn speak_when_asked(look_up: fn() -> Lang) {
+    let _ = LOOK_UP.set(look_up);
+}
+
 static SPOKEN: OnceLock<Lang> = OnceLock::new();
+static LOOK_UP: OnceLock<fn() -> Lang> = OnceLock::new();
 
 /// What a module below the edge has to say, as data: a message key (an
 /// enum's variant) with its arguments. Its words are in `words/`, one

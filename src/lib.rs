@@ -104,7 +104,6 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         check, completions, done, due, gate, log, man, new, note, pack, report, run, status,
         upgrade,
     };
-    let here = std::path::Path::new(".");
     if let Some(dir) = &cli.global.chdir {
         // Where `-C` leads is not known yet: the language asked for, else
         // the locale's.
@@ -112,15 +111,19 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         change_dir(dir, lang).inspect_err(|_| i18n::speak(lang))?;
     }
     // The run's language, once, where dino runs: errors, findings and help.
-    let spoken = ui::run_lang(cli.global.lang, here);
-    i18n::speak(spoken);
+    // Asked for, it is set now; else it is looked up (in the workbook here)
+    // only when something is first said in it.
+    match cli.global.lang.or_else(i18n::Lang::from_dino_lang) {
+        Some(chosen) => i18n::speak(chosen),
+        None => i18n::speak_when_asked(|| ui::run_lang(None, std::path::Path::new("."))),
+    }
     let ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,
         color: cli.global.color,
         quiet: cli.global.quiet,
         no_input: cli.global.no_input,
     });
-    let help_lang = || spoken;
+    let help_lang = i18n::spoken;
     match cli.command {
         Command::New(args) => new::run(args, &ui),
         Command::Run(args) => run::run(args, &ui),

@@ -69,12 +69,21 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<()> {
         let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
             .map_err(|findings| super::workbooks::failed(root, &findings, lang))?;
         let state = fold(&wb);
-        Ok::<Vec<DueRow>, anyhow::Error>(rows_of(&wb, &state, &args, as_of.date()))
+        let rows = rows_of(&wb, &state, &args, as_of.date());
+        Ok::<_, anyhow::Error>((ui.lang_for(wb.language()), rows))
     });
+    let several = targets.workbooks.len() > 1 || !targets.single;
+    // One workbook's list is in its language, a portfolio's in the run's.
+    let mut shown_lang = lang;
     let mut rows = Vec::new();
     for result in results {
         match result {
-            Ok(found) => rows.extend(found),
+            Ok((its_lang, found)) => {
+                if !several {
+                    shown_lang = its_lang;
+                }
+                rows.extend(found);
+            }
             Err(err) => {
                 failed += 1;
                 crate::out::error(err);
@@ -82,13 +91,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<()> {
         }
     }
     let list = DueList::new(as_of, rows);
-    let several = targets.workbooks.len() > 1 || !targets.single;
-    // One workbook's list is in its language, a portfolio's in the run's.
-    let lang = match targets.workbooks.as_slice() {
-        [root] if !several => super::workbooks::lang_of(root, ui),
-        _ => lang,
-    };
-    super::status::write_out(&shown(&list, args.format, ui, lang, several)?)?;
+    super::status::write_out(&shown(&list, args.format, ui, shown_lang, several)?)?;
     if failed > 0 {
         return Err(Exit::silent(ERROR).into());
     }
