@@ -36,6 +36,15 @@ impl Lang {
         }
     }
 
+    /// A text in this language's quotation marks: «…» in Swedish, “…” in
+    /// English.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Lang::Sv => format!("«{text}»"),
+            Lang::En => format!("“{text}”"),
+        }
+    }
+
     /// The language asked for by the environment: `DINO_LANG`, then the
     /// locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
     pub fn from_env() -> Lang {

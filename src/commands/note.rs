@@ -310,7 +310,7 @@ fn from_stdin(lang: Lang) -> Result<String> {
         let at = e.utf8_error().valid_up_to();
         anyhow::anyhow!(tr!(
             lang,
-            "standard in är inte UTF-8 (vid byte {at}); inget skrevs",
+            "standardinmatningen (stdin) är inte UTF-8 (vid byte {at}); inget skrevs",
             "standard input is not UTF-8 (at byte {at}); nothing was written"
         ))
     })?;

@@ -158,7 +158,7 @@ pub fn open_current(ui: &crate::ui::Ui) -> Result<Workbook> {
     let Some(root) = discover::enclosing(Path::new(".")) else {
         return Err(anyhow!(tr!(
             lang,
-            "här finns ingen arbetsbok (ingen {WORKBOOK_FILE} i mappen eller ovanför); gå till arbetsbokens mapp, ange den med -C MAPP, eller skapa en med `dino new NAMN`",
+            "här finns ingen arbetsbok (ingen {WORKBOOK_FILE} i mappen eller ovanför); gå till arbetsbokens mapp, ange den med -C MAPP eller skapa en med `dino new NAMN`",
             "not in a workbook ({WORKBOOK_FILE} is not in this folder or above it); go to the workbook's folder, name it with -C DIR, or make one with `dino new NAME`"
         )));
     };

@@ -172,7 +172,7 @@ pub(super) const SHARED_ARGS: &[ArgText] = &[
     ),
     flag(
         "commit",
-        "Checka in de skrivna filerna med git (utanför ett git-repo: en notis, ingen incheckning)",
+        "Checka in de skrivna filerna med git (utanför ett git-förråd: en notis, ingen incheckning)",
     ),
     ArgText {
         id: "help",
@@ -183,11 +183,12 @@ pub(super) const SHARED_ARGS: &[ArgText] = &[
     flag("version", "Visa versionen"),
 ];
 
-const WORKBOOK_PATHS: &str = "Arbetsböcker, eller mappar att söka arbetsböcker i [förval: \
+const WORKBOOK_PATHS: &str = "Arbetsböcker eller mappar att söka arbetsböcker i [förval: \
      arbetsboken som den här mappen ligger i, annars arbetsböckerna under den]";
 const PACK: &str = "Ett inbyggt pakets id eller en paketmapp [förval: paketet för arbetsboken \
      som den här mappen ligger i, annars dino]";
-const OUTPUT: &str = "Skriv till FIL i stället för till standard ut (`-` är standard ut)";
+const OUTPUT: &str =
+    "Skriv till FIL i stället för till standardutmatningen (`-` betyder standardutmatningen)";
 
 /// Every command, clap's `help` too.
 pub(super) const COMMAND_TEXTS: &[CommandText] = &[
@@ -240,7 +241,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         .details(
             "Varje svar sparas i ett utkast så fort det ges, så en session kan avbrytas och \
              fortsätta senare; när den är klar skrivs en post till log/, och beslutspunkten \
-             erbjuds när dess kriterier är uppfyllda. `dino run readiness` gör mätningen av \
+             erbjuds när dess kriterier är uppfyllda. `dino run readiness` gör självskattningen av \
              förutsättningar. Utan terminal ges svaren i en fil.",
         )
         .after_help("Exempel: dino run initiering --answers svar.toml --commit")
@@ -248,7 +249,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             value(
                 "phase",
                 "FAS",
-                "Fasens id (`dino pack show` visar dem), eller `readiness` för mätningen av \
+                "Fasens id (`dino pack show` visar dem), eller `readiness` för självskattningen av \
                  förutsättningar [förval: den aktuella fasen, eller fasen för en avbruten session]",
             ),
             value(
@@ -297,7 +298,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         value(
             "text",
             "TEXT",
-            "Texten (Markdown, sparas som den skrivs); `-` läser den från standard in; utan den \
+            "Texten (Markdown, sparas som den skrivs); `-` läser den från standardinmatningen (stdin); utan den \
              öppnas $VISUAL eller $EDITOR (i en terminal)",
         ),
         value(
@@ -459,7 +460,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     .args(&[value(
         "paths",
         "SÖKVÄG",
-        "Arbetsböcker, paketmappar, eller mappar att söka arbetsböcker i (paket, när de inte \
+        "Arbetsböcker, paketmappar eller mappar att söka arbetsböcker i (paket, när de inte \
          har någon arbetsbok) [förval: arbetsboken \
          som den här mappen ligger i, annars arbetsböckerna under den]",
     )]),
@@ -499,7 +500,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     .args(&[value(
         "packs",
         "SÖKVÄG",
-        "En paketmapp, eller en mapp att söka paket i (kan anges flera gånger)",
+        "En paketmapp eller en mapp att söka paket i (kan anges flera gånger)",
     )]),
     command(
         "pack show",
@@ -562,7 +563,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
          completions bash > ~/.local/share/bash-completion/completions/dino`.",
     )
     .args(&[value("shell", "SKAL", "Skalet som kompletteringarna är till")]),
-    command("man", "Skriv ut manualsidan (roff) på standard ut")
+    command("man", "Skriv ut manualsidan (roff) på standardutmatningen")
         .details(
             "Utan KOMMANDO sidan för dino själv, dino(1); med ett kommando sidan för det, med \
              alla dess flaggor, som dino-run(1).",
@@ -578,7 +579,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         )]),
     command(
         "help",
-        "Visa den här hjälpen, eller hjälpen för de angivna kommandona",
+        "Visa den här hjälpen eller hjälpen för de angivna kommandona",
     ),
 ];
 

@@ -1,6 +1,6 @@
 //! A condition in words, for people: names become the questions' prompts
-//! and option ids their labels (`procurement != 'none'` reads «Will we need
-//! to buy anything?» is not «No»).
+//! and option ids their labels (`procurement != 'none'` reads “Will we need
+//! to buy anything?” is not “No”).
 
 use crate::i18n::Lang;
 use crate::pack::condition::{CmpOp, Condition, Expr, Literal, Name};
@@ -87,7 +87,7 @@ fn join_alternatives(labels: &[String], lang: Lang) -> String {
 
 fn prompt(name: &Name, pack: &Pack, lang: Lang) -> String {
     match pack.item(name) {
-        Some(item) => format!("«{}»", item.prompt.get(lang)),
+        Some(item) => lang.quote(item.prompt.get(lang)),
         None => format!("`{name}`"),
     }
 }
@@ -98,7 +98,7 @@ fn literal(lit: &Literal, subject: Option<&Name>, pack: &Pack, lang: Lang) -> St
         Literal::Str(id) => subject
             .and_then(|name| pack.item(name))
             .and_then(|item| item.kind.options().iter().find(|o| &o.id == id))
-            .map_or_else(|| format!("«{id}»"), |o| format!("«{}»", o.label.get(lang))),
+            .map_or_else(|| lang.quote(id), |o| lang.quote(o.label.get(lang))),
         Literal::Bool(true) => lang.pick("ja", "yes").to_string(),
         Literal::Bool(false) => lang.pick("nej", "no").to_string(),
         Literal::Num(n) => n.to_string(),

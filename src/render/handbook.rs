@@ -108,7 +108,7 @@ fn diagnostic(out: &mut String, pack: &Pack, lang: Lang) {
                 .options()
                 .iter()
                 .filter(|o| o.lean == Some(lean))
-                .map(|o| format!("«{}»", escape(o.label.get(lang))))
+                .map(|o| lang.quote(&escape(o.label.get(lang))))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -163,7 +163,7 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
             "{}",
             lang.pick(
                 "Den som inte vet svarar «vet ej», som inte räknas in.",
-                "Anyone who does not know answers «don't know», which is not scored."
+                "Anyone who does not know answers “don't know”, which is not scored."
             )
         );
     }
@@ -218,8 +218,8 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
         out,
         "- {}",
         lang.pick(
-            "alla krävda punkter som gäller är besvarade (en check gjord, eller ej tillämplig med ett skäl);",
-            "every applicable required item is answered (a check done, or not applicable with a reason);"
+            "alla krävda punkter som gäller är besvarade, avbockade eller markerade som ej tillämpliga med ett skäl;",
+            "every applicable required item is answered, ticked, or marked not applicable with a reason;"
         )
     );
     for criterion in &phase.gate.criteria {
@@ -287,7 +287,7 @@ fn answer_form(item: &Item, lang: Lang) -> String {
     match &item.kind {
         Kind::Check => lang
             .pick(
-                "Bock: gjort, inte gjort, eller ej tillämplig",
+                "Kryssruta: gjort, inte gjort eller ej tillämpligt",
                 "Check: done, not done, or not applicable",
             )
             .into(),

@@ -140,8 +140,8 @@ pub fn phase(pack: &Pack, phase: &Phase, lang: Lang, look: &Look) -> String {
         out,
         "- {}",
         lang.pick(
-            "Alla krävda punkter som gäller är besvarade (en check gjord, eller ej tillämplig med skäl).",
-            "Every applicable required item is answered (a check done, or not applicable with a reason)."
+            "Alla krävda punkter som gäller är besvarade, avbockade eller markerade som ej tillämpliga med ett skäl.",
+            "Every applicable required item is answered, ticked, or marked not applicable with a reason."
         )
     );
     for criterion in &phase.gate.criteria {
@@ -221,22 +221,23 @@ fn items_table(pack: &Pack, items: &[Item], lang: Lang, look: &Look) -> String {
 
 /// The kind with what it takes: options, bounds, unit.
 pub fn kind_detail(item: &Item, lang: Lang) -> String {
+    let name = kind_name(&item.kind, lang);
     match &item.kind {
-        Kind::Check | Kind::Date => item.kind.name().to_string(),
+        Kind::Check | Kind::Date => name.to_string(),
         Kind::Text { long } => {
             if *long {
                 lang.pick("text (lång)", "text (long)").to_string()
             } else {
-                "text".to_string()
+                name.to_string()
             }
         }
         Kind::Choice { options } | Kind::Multi { options } => {
             let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            format!("{}: {}", item.kind.name(), ids.join(", "))
+            format!("{name}: {}", ids.join(", "))
         }
-        Kind::Scale(scale) => format!("scale {}–{}", scale.min, scale.max),
+        Kind::Scale(scale) => format!("{name} {}–{}", scale.min, scale.max),
         Kind::Number { min, max, unit } => {
-            let mut out = "number".to_string();
+            let mut out = name.to_string();
             let bounds = match (min, max) {
                 (Some(lo), Some(hi)) => format!(" {lo}–{hi}"),
                 (Some(lo), None) => format!(" ≥ {lo}"),
@@ -249,5 +250,22 @@ pub fn kind_detail(item: &Item, lang: Lang) -> String {
             }
             out
         }
+    }
+}
+
+/// An item's kind as the reader's language names it. English keeps the
+/// names a pack's TOML uses; Swedish says them in Swedish.
+pub fn kind_name(kind: &Kind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => kind.name(),
+        Lang::Sv => match kind {
+            Kind::Check => "kryssruta",
+            Kind::Text { .. } => "text",
+            Kind::Choice { .. } => "val",
+            Kind::Multi { .. } => "flerval",
+            Kind::Scale(_) => "skala",
+            Kind::Date => "datum",
+            Kind::Number { .. } => "tal",
+        },
     }
 }

@@ -1,6 +1,6 @@
 //! The readiness assessment in the terminal: a bar per dimension, its mean,
-//! the spread between respondents, and the change since the first
-//! assessment.
+//! the spread between respondents (said once under the chart), and the
+//! change since the first assessment.
 
 use std::fmt::Write as _;
 
@@ -57,6 +57,20 @@ pub fn chart(
         let line = dimension_line(readiness, score, mean, before, lang);
         let _ = writeln!(out, "{title}{pad}  {line}");
     }
+    if latest
+        .dimensions
+        .iter()
+        .any(|s| s.mean.is_some() && s.spread().is_some())
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "(skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde)",
+                "(spread: the distance between the highest and the lowest respondent's mean)"
+            )
+        );
+    }
     out
 }
 
@@ -82,7 +96,7 @@ fn dimension_line(
         let _ = write!(
             line,
             "  {} {}",
-            lang.pick("spridning", "spread"),
+            lang.pick("skillnad", "spread"),
             number(spread, lang)
         );
     }
@@ -197,7 +211,8 @@ mod tests {
         let text = chart(&readiness(), &latest, Some(&first), Lang::Sv, Lang::Sv);
         assert_eq!(
             text,
-            "Förutsättningar · 2026-06-01\nSvarande: Rektor, Lärare\nMandat    ██████████░░░░░░░░░░ 3,0 bevaka  spridning 2,0  först 2,0 ↑\nTrygghet  inga svar\n"
+            "Förutsättningar · 2026-06-01\nSvarande: Rektor, Lärare\nMandat    ██████████░░░░░░░░░░ 3,0 bevaka  skillnad 2,0  först 2,0 ↑\nTrygghet  inga svar\n\
+             (skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde)\n"
         );
         let alone = chart(&readiness(), &first, Some(&first), Lang::En, Lang::En);
         assert!(

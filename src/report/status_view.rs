@@ -307,7 +307,7 @@ fn low_readiness(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         "{}",
         crate::tr!(
             lang,
-            "Låga förutsättningar som ingen öppen risk nämner: {}; skriv en med `dino note risk \"…\" --owner NAMN --due DATUM`",
+            "Förutsättningar med låg skattning som ingen öppen risk nämner: {}; skriv en med `dino note risk \"…\" --owner NAMN --due DATUM`",
             "Low readiness that no open risk names: {}; note one with `dino note risk \"…\" --owner NAME --due DATE`",
             named.join(", ")
         )
@@ -324,10 +324,10 @@ fn orphans(out: &mut String, state: &State, lang: Lang) {
             .filter(|o| o.changed == changed)
             .map(|o| {
                 format!(
-                    "{}.{} «{}»",
+                    "{}.{} {}",
                     o.phase,
                     o.item,
-                    shorten(&visible(&o.prompt), 40)
+                    lang.quote(&shorten(&visible(&o.prompt), 40))
                 )
             })
             .collect();
@@ -443,8 +443,8 @@ fn side_text(wb: &Workbook, s: &Side, offset: jiff::tz::Offset, lang: Lang) -> S
         .unwrap_or_default();
     let answer = answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
     format!(
-        "«{}» ({}{by})",
-        shorten(&visible(&answer), 40),
+        "{} ({}{by})",
+        lang.quote(&shorten(&visible(&answer), 40)),
         crate::log::Stamp::new(meta.date.at, offset).short()
     )
 }

@@ -226,7 +226,11 @@ fn readiness_legend(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
         let first = &r.first_date;
         chart.swatch(
             MID,
-            &tr!(lang, "Första mätningen {first}", "First assessment {first}"),
+            &tr!(
+                lang,
+                "Första skattningen {first}",
+                "First assessment {first}"
+            ),
         );
     }
     let latest = &r.latest_date;
@@ -235,11 +239,11 @@ fn readiness_legend(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
         &if r.assessments > 1 {
             tr!(
                 lang,
-                "Senaste mätningen {latest}",
+                "Senaste skattningen {latest}",
                 "Latest assessment {latest}"
             )
         } else {
-            tr!(lang, "Mätningen {latest}", "The assessment {latest}")
+            tr!(lang, "Skattningen {latest}", "The assessment {latest}")
         },
     );
     let risk = words::number(r.risk_below, lang);
@@ -310,7 +314,7 @@ mod tests {
             .filter(|n| n.attribute("width") != Some("16"))
             .count();
         assert_eq!(bars, 1, "{svg}");
-        assert!(svg.contains("Mätningen 2026-05-12"), "{svg}");
+        assert!(svg.contains("Skattningen 2026-05-12"), "{svg}");
         assert!(
             !doc.descendants().any(|n| n.attribute("fill") == Some(MID)),
             "no bar for a first assessment: {svg}"

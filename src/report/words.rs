@@ -219,8 +219,8 @@ pub fn nothing_to_follow_up(r: &WorkbookReport, lang: Lang) -> String {
     )
 }
 
-/// `n` with the noun in the form that goes with it: "1 mätning", "2
-/// mätningar"; `sv` and `en` are the noun's singular and plural.
+/// `n` with the noun in the form that goes with it: "1 skattning", "2
+/// skattningar"; `sv` and `en` are the noun's singular and plural.
 pub fn counted(n: usize, lang: Lang, sv: (&str, &str), en: (&str, &str)) -> String {
     let (one, many) = match lang {
         Lang::Sv => sv,
@@ -245,7 +245,7 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     let count = counted(
         rd.assessments,
         lang,
-        ("mätning", "mätningar"),
+        ("skattning", "skattningar"),
         ("assessment", "assessments"),
     );
     let when = if rd.assessments == 1 {
@@ -259,7 +259,20 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
             rd.latest_date
         )
     };
-    format!("{when} {}", thresholds_sentence(rd, lang))
+    let spread = if rd.dimensions.iter().any(|d| d.spread.is_some()) {
+        format!(" {}", spread_sentence(lang))
+    } else {
+        String::new()
+    };
+    format!("{when} {}{spread}", thresholds_sentence(rd, lang))
+}
+
+/// What the spread between respondents means, said once where it is shown.
+pub fn spread_sentence(lang: Lang) -> &'static str {
+    lang.pick(
+        "Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde.",
+        "Spread is the distance between the highest and the lowest respondent's mean.",
+    )
 }
 
 /// The scale and what its thresholds mean, in a sentence.
@@ -296,14 +309,14 @@ pub fn readiness_table(rd: &ReadinessReport, lang: Lang) -> (Vec<&'static str>, 
         vec![
             lang.pick("Dimension", "Dimension"),
             lang.pick("Medelvärde", "Mean"),
-            lang.pick("Spridning", "Spread"),
+            lang.pick("Skillnad mellan svaren", "Spread"),
         ]
     } else {
         vec![
             lang.pick("Dimension", "Dimension"),
             lang.pick("Första", "First"),
             lang.pick("Senaste", "Latest"),
-            lang.pick("Spridning", "Spread"),
+            lang.pick("Skillnad mellan svaren", "Spread"),
         ]
     };
     (header, rows)
@@ -341,10 +354,10 @@ mod tests {
 
     #[test]
     fn one_takes_the_singular() {
-        let sv = ("mätning", "mätningar");
+        let sv = ("skattning", "skattningar");
         let en = ("assessment", "assessments");
-        assert_eq!(counted(1, Lang::Sv, sv, en), "1 mätning");
-        assert_eq!(counted(2, Lang::Sv, sv, en), "2 mätningar");
+        assert_eq!(counted(1, Lang::Sv, sv, en), "1 skattning");
+        assert_eq!(counted(2, Lang::Sv, sv, en), "2 skattningar");
         assert_eq!(counted(0, Lang::En, sv, en), "0 assessments");
         assert_eq!(counted(1, Lang::En, sv, en), "1 assessment");
         assert_eq!(workbooks_sentence(1, Lang::Sv), "1 arbetsbok.");
@@ -360,7 +373,8 @@ mod tests {
         let one = readiness(1);
         assert_eq!(
             readiness_sentence(&one, Lang::Sv),
-            "1 mätning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka."
+            "1 skattning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka. \
+             Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde."
         );
         assert_eq!(
             readiness_table(&one, Lang::En),

@@ -148,8 +148,8 @@ fn gate(root: &Table<'_>) -> Option<GateChoice> {
                     &span,
                     tr!(
                         lang,
-                        "beslutet `{d}` finns inte; det är go, recycle, pause eller stop",
-                        "there is no decision `{d}`; it is go, recycle, pause or stop"
+                        "det finns inget beslut `{d}`; välj go, recycle, pause eller stop",
+                        "there is no decision `{d}`; choose go, recycle, pause or stop"
                     ),
                 );
             }
@@ -378,7 +378,7 @@ impl<'a> Reading<'a> {
             .and_then(|v| match &v {
                 Value::Str(s) if s.trim().is_empty() => Err(tr!(
                     lang,
-                    "ett tomt svar; lämna bort punkten om den inte ska besvaras",
+                    "ett tomt svar; ta bort punkten ur filen om den inte ska besvaras",
                     "an empty answer; leave the item out if it is not to be answered"
                 )),
                 _ => Ok(v),
@@ -509,7 +509,7 @@ impl<'a> Reading<'a> {
                         &span,
                         tr!(
                             self.lang,
-                            "en mätning av förutsättningar tar inga åtgärder",
+                            "en självskattning av förutsättningar tar inga åtgärder",
                             "a readiness assessment takes no actions"
                         ),
                     );

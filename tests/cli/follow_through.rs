@@ -431,7 +431,7 @@ fn status_names_low_readiness_until_an_open_risk_names_it() {
     let names = dino_env(&wb, &["--lang", "sv", "status"], &now).stdout;
     let line = names
         .lines()
-        .find(|l| l.starts_with("Låga förutsättningar"))
+        .find(|l| l.starts_with("Förutsättningar med låg skattning"))
         .expect("the line");
     let first_title = line
         .split(": ")

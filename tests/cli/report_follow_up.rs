@@ -346,7 +346,7 @@ fn the_managers_page_of_a_workbook_has_its_parts_in_order() {
         .stdout_has(
             "| 2026-05-10 · försenad | Åtgärd: Boka möte med vuxenutbildningen | Gunilla Strand |",
         )
-        .stdout_has("| Dimension | Medelvärde | Spridning |")
+        .stdout_has("| Dimension | Medelvärde | Skillnad mellan svaren |")
         .stdout_lacks("Faser");
 }
 

@@ -123,11 +123,11 @@ fn status_says_what_changed_in_the_pack() {
     dino_in(&wb, &["--lang", "en", "status"])
         .code(0)
         .stdout_has("The pack skolpilot has changed since the workbook recorded it (0.1.0 → 0.2.0): 2 added, 1 removed, 1 reworded, 1 changed")
-        .stdout_has("+ partners: new profile question, «Har vi partner?»")
-        .stdout_has("~ start.problem: «Vilket problem, och för vem?» → «Vilket problem har vi, och för vem?»")
+        .stdout_has("+ partners: new profile question, “Har vi partner?”")
+        .stdout_has("~ start.problem: “Vilket problem, och för vem?” → “Vilket problem har vi, och för vem?”")
         .stdout_has("~ start.losning: options: added delvis")
-        .stdout_has("+ start.behovsagare: new item, «Vem äger behovet?»")
-        .stdout_has("− start.dataskydd: item removed, «Dataskyddet är genomgånget.»")
+        .stdout_has("+ start.behovsagare: new item, “Vem äger behovet?”")
+        .stdout_has("− start.dataskydd: item removed, “Dataskyddet är genomgånget.”")
         .stdout_has("Answers to items the pack no longer has: start.dataskydd");
     let json = dino_in(&wb, &["status", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
@@ -254,7 +254,7 @@ fn a_new_version_of_the_built_in_pack_is_shown_against_the_recorded_one() {
             crate::support::dino_version()
         ))
         .stdout_has(&format!("+ initiering.{id}: new item"))
-        .stdout_has("− initiering.gammal: item removed, «En gammal punkt»");
+        .stdout_has("− initiering.gammal: item removed, “En gammal punkt”");
     dino_in(&wb, &["upgrade", "--yes"]).code(0);
     let toml = fs::read_to_string(wb.join("workbook.toml")).expect("read");
     assert!(toml.contains(&now), "{toml}");

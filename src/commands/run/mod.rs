@@ -78,7 +78,7 @@ fn refuse_without_terminal(phase: Option<&str>, ui: &Ui, lang: Lang) -> Result<(
         let phase = phase.unwrap_or(lang.pick("FAS", "PHASE"));
         bail!(tr!(
             lang,
-            "dino run ställer frågor i en terminal, och här finns ingen{}; i ett skript, skriv svaren i en TOML-fil och kör `dino run {phase} --answers FIL` (se docs/answers-format.md)",
+            "dino run ställer frågor i en terminal, och här finns ingen{}; i ett skript skriver ni svaren i en TOML-fil och kör `dino run {phase} --answers FIL` (se docs/answers-format.md)",
             "dino run asks its questions at a terminal, and there is none here{}; in a script, write the answers in a TOML file and run `dino run {phase} --answers FILE` (see docs/answers-format.md)",
             if ui.no_input { " (--no-input)" } else { "" }
         ));

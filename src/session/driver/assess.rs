@@ -88,7 +88,7 @@ impl Run<'_> {
             let title = d.title.get(ctx.lang);
             let text = tr!(
                 ctx.lang,
-                "{title} ligger under risklinjen: medelvärdet i mätningen är {}.",
+                "{title} ligger under risklinjen: medelvärdet i skattningen är {}.",
                 "{title} is below the risk line: the assessment's mean is {}.",
                 crate::i18n::one_decimal(dimension.mean, ctx.lang)
             );

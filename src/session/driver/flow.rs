@@ -141,7 +141,7 @@ fn unfinished_draft(draft: &Draft, host: &dyn Host, lang: Lang) -> Result<Option
             host.note(&if entry.meta.kind == EntryKind::Readiness {
                 tr!(
                     lang,
-                    "mätningen av förutsättningar från {date} finns redan i loggen ({path}); dess utkast togs bort",
+                    "självskattningen av förutsättningar från {date} finns redan i loggen ({path}); dess utkast togs bort",
                     "the readiness assessment from {date} is in the log already ({path}); its draft was removed"
                 )
             } else {

@@ -197,7 +197,7 @@ fn phase_of(
         let ids: Vec<&str> = wb.pack.phases.iter().map(|p| p.id.as_str()).collect();
         anyhow::anyhow!(tr!(
             lang,
-            "paketet har ingen fas `{id}`; faserna är {} (och `readiness` för mätningen av förutsättningar)",
+            "paketet har ingen fas `{id}`; faserna är {} (och `readiness` för självskattningen av förutsättningar)",
             "the pack has no phase `{id}`; its phases are {} (and `readiness` for the readiness assessment)",
             ids.join(", ")
         ))
@@ -210,7 +210,7 @@ fn assessment_of(wb: &Workbook, lang: Lang) -> Result<Phase> {
     readiness::as_phase(&wb.pack, text_lang).ok_or_else(|| {
         anyhow::anyhow!(tr!(
             lang,
-            "paketet {} har ingen mätning av förutsättningar",
+            "paketet {} har ingen självskattning av förutsättningar",
             "the pack {} has no readiness assessment",
             wb.pack.id
         ))

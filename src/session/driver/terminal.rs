@@ -32,7 +32,7 @@ impl RunUi for TermUi {
                     "Interrupted. The session is in the log, but no decision was taken; `dino run` takes you straight to the gate.",
                 ),
                 Stage::OfferingRisks => lang.pick(
-                    "Avbrutet. Mätningen är sparad i loggen; en risk som inte skrevs kan noteras med `dino note risk`.",
+                    "Avbrutet. Skattningen är sparad i loggen; en risk som inte skrevs kan noteras med `dino note risk`.",
                     "Interrupted. The assessment is in the log; a risk not written may be noted with `dino note risk`.",
                 ),
             }
@@ -128,7 +128,7 @@ impl RunUi for TermUi {
         self.confirm(
             &tr!(
                 self.lang(),
-                "Mätningen av förutsättningar hör till fasen {}. Gör den nu?",
+                "Självskattningen av förutsättningar hör till fasen {}. Gör den nu?",
                 "The readiness assessment belongs to the phase {}. Run it now?",
                 phase
             ),
@@ -165,7 +165,7 @@ fn go_on_question(entry: &Entry, lang: Lang) -> String {
     if entry.meta.kind == EntryKind::Readiness {
         tr!(
             lang,
-            "En mätning av förutsättningar från {} avbröts med {answers} svar. Fortsätta den?",
+            "En självskattning av förutsättningar från {} avbröts med {answers} svar. Fortsätta den?",
             "A readiness assessment from {} stopped with {answers} answers. Go on with it?",
             entry.meta.date.short()
         )

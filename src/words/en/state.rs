@@ -71,7 +71,7 @@ pub fn state_folding(message: &Folding) -> String {
             "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts. A new decision, `dino gate {phase} --decision …`, settles it"
         ),
         Folding::UnknownDecision { decision } => {
-            format!("there is no decision `{decision}`; it is go, recycle, pause or stop")
+            format!("there is no decision `{decision}`; choose go, recycle, pause or stop")
         }
         Folding::NoDecision => "the gate entry lacks one (and only one) ticked decision under `<!-- item: decision -->`".to_string(),
     }

@@ -163,7 +163,9 @@ pub fn pack_load_refs(message: &Refs) -> String {
             options.join(", ")
         ),
         Refs::CheckCompared { name } => {
-            format!("`{name}` är en check; jämför med true eller false, eller skriv bara `{name}`")
+            format!(
+                "`{name}` är en kryssruta (`check`); jämför med true eller false, eller skriv bara `{name}`"
+            )
         }
         Refs::NeverEqual {
             literal,

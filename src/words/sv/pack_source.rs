@@ -6,7 +6,7 @@ use crate::pack::source::{MAX_FILE_BYTES, Message};
 pub fn pack_source(message: &Message) -> String {
     match message {
         Message::NoFile => "filen finns inte".to_string(),
-        Message::NoPermission => "filen får inte läsas".to_string(),
+        Message::NoPermission => "behörighet att läsa filen saknas".to_string(),
         Message::Unreadable { why } => format!("kunde inte läsas: {}", why.say(Lang::Sv)),
         Message::NotOpened(why) => why.say(Lang::Sv),
         Message::LeavesPack { path } => format!(

@@ -61,13 +61,13 @@ pub fn state_folding(message: &Folding) -> String {
             file,
             who,
         } => format!(
-            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; detta senare svar gäller. `dino run {phase}` och ett nytt svar avgör saken"
+            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; det senare svaret gäller. `dino run {phase}` och ett nytt svar avgör saken"
         ),
         Folding::DecidedDifferently { phase, file, who } => format!(
-            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; detta senare beslut gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken"
+            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; det senare beslutet gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken"
         ),
         Folding::UnknownDecision { decision } => {
-            format!("beslutet `{decision}` finns inte; det är go, recycle, pause eller stop")
+            format!("det finns inget beslut `{decision}`; välj go, recycle, pause eller stop")
         }
         Folding::NoDecision => "beslutspunkten saknar ett (och bara ett) ikryssat beslut under `<!-- item: decision -->`".to_string(),
     }
@@ -75,9 +75,11 @@ pub fn state_folding(message: &Folding) -> String {
 
 pub fn state_readiness(message: &Readiness) -> String {
     match message {
-        Readiness::NoAssessment => "paketet har ingen mätning av förutsättningar".to_string(),
+        Readiness::NoAssessment => {
+            "paketet har ingen självskattning av förutsättningar".to_string()
+        }
         Readiness::UnknownStatement { item } => {
-            format!("mätningen har inget påstående `{item}` (skrivs DIMENSION.PÅSTÅENDE)")
+            format!("självskattningen har inget påstående `{item}` (skrivs DIMENSION.PÅSTÅENDE)")
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }

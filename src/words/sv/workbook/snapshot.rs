@@ -15,7 +15,7 @@ pub fn snapshot(message: &Message) -> String {
             found,
             recorded,
         } => format!(
-            "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {recorded}; de två hör ihop (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny"
+            "ögonblicksbilden gäller {key} {found}, men {WORKBOOK_FILE} anger {recorded}; de två ska stämma överens (avbröts en uppgradering innan den skrev ögonblicksbilden, eller togs de från olika grenar vid en sammanslagning?). `dino upgrade` skriver en ny"
         ),
     }
 }
