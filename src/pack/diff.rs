@@ -315,9 +315,9 @@ mod tests {
             lines,
             [
                 "~ start.ord: «Förr» → «Nu»",
-                "~ start.ord: svarar nu som text (förut check)",
+                "~ start.ord: är nu av typen text (förut kryssruta)",
                 "~ start.ord: är nu ett krav",
-                "~ start.ord: villkoret är nu `procurement` (förut `inget`)",
+                "~ start.ord: villkoret är nu `procurement` (förut inget)",
                 "~ start.val: alternativ: nya c; borttagna b; omformulerade a",
                 "+ start.ny: ny punkt, «Helt ny»",
                 "− start.gammal: punkten borttagen, «Borta snart»",

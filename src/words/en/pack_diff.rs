@@ -47,9 +47,13 @@ fn line(change: &Change) -> String {
         What::Required(true) => format!("~ {place}: now required"),
         What::Required(false) => format!("~ {place}: no longer required"),
         What::Condition { from, to } => {
-            let from = from.as_deref().unwrap_or("none");
-            let to = to.as_deref().unwrap_or("none");
-            format!("~ {place}: the condition is now `{to}` (was `{from}`)")
+            let shown =
+                |c: &Option<String>| c.as_ref().map_or("none".to_string(), |c| format!("`{c}`"));
+            format!(
+                "~ {place}: the condition is now {} (was {})",
+                shown(to),
+                shown(from)
+            )
         }
         What::Options {
             added,

@@ -43,13 +43,21 @@ fn line(change: &Change) -> String {
         What::Added(text) => format!("+ {place}: {new_one}, «{text}»"),
         What::Removed(text) => format!("− {place}: {gone}, «{text}»"),
         What::Reworded { from, to } => format!("~ {place}: «{from}» → «{to}»"),
-        What::Kind { from, to } => format!("~ {place}: svarar nu som {to} (förut {from})"),
+        What::Kind { from, to } => format!(
+            "~ {place}: är nu av typen {} (förut {})",
+            kind_in_swedish(to),
+            kind_in_swedish(from)
+        ),
         What::Required(true) => format!("~ {place}: är nu ett krav"),
         What::Required(false) => format!("~ {place}: är inte längre ett krav"),
         What::Condition { from, to } => {
-            let from = from.as_deref().unwrap_or("inget");
-            let to = to.as_deref().unwrap_or("inget");
-            format!("~ {place}: villkoret är nu `{to}` (förut `{from}`)")
+            let shown =
+                |c: &Option<String>| c.as_ref().map_or("inget".to_string(), |c| format!("`{c}`"));
+            format!(
+                "~ {place}: villkoret är nu {} (förut {})",
+                shown(to),
+                shown(from)
+            )
         }
         What::Options {
             added,
@@ -67,5 +75,28 @@ fn line(change: &Change) -> String {
             .collect();
             format!("~ {place}: alternativ: {}", parts.join("; "))
         }
+    }
+}
+
+/// A kind as the snapshot records it (`choice`, `scale 1–5`, `text (long)`)
+/// in Swedish: the name translated, its bounds kept.
+fn kind_in_swedish(kind: &str) -> String {
+    if kind == "text (long)" {
+        return "text (lång)".to_string();
+    }
+    let (name, rest) = kind.split_once(' ').unwrap_or((kind, ""));
+    let name = match name {
+        "check" => "kryssruta",
+        "choice" => "val",
+        "multi" => "flerval",
+        "scale" => "skala",
+        "date" => "datum",
+        "number" => "tal",
+        other => other,
+    };
+    if rest.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {rest}")
     }
 }
