@@ -238,7 +238,7 @@ fn refuse_unknown_entries(wb: &Workbook, closes: &[String], lang: Lang) -> Resul
         if !wb.entries.iter().any(|e| &e.id == id) {
             bail!(tr!(
                 lang,
-                "ingen post har id:t `{id}`; `dino log` visar postenas id",
+                "ingen post har id:t `{id}`; `dino log` visar posternas id",
                 "no entry has the id `{id}`; `dino log` shows the entries' ids"
             ));
         }

@@ -213,7 +213,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     ),
     command("new", "Skapa en arbetsbok för ett nytt projekt")
         .details(
-            "En mapp som får NAMN i förenklad form som namn, med workbook.toml (metodpaketet och \
+            "En mapp uppkallad efter NAMN i förenklad form, med workbook.toml (metodpaketet och \
              projektprofilen), pack-snapshot.toml och log/. I en terminal ställer dino \
              profilfrågorna och erbjuder sedan att börja den första fasen.",
         )

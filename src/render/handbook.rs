@@ -287,7 +287,7 @@ fn answer_form(item: &Item, lang: Lang) -> String {
     match &item.kind {
         Kind::Check => lang
             .pick(
-                "Kryssruta: gjort, inte gjort eller ej tillämpligt",
+                "Kryssruta: gjort, inte gjort eller ej tillämplig",
                 "Check: done, not done, or not applicable",
             )
             .into(),
