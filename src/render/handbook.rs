@@ -157,6 +157,14 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
             "Each statement is answered from {lo} to {hi}. A dimension's score is the mean of its statements; below {risk} it is a risk to deal with, below {watch} something to watch."
         )
     );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "När flera svarar var för sig visas också skillnaden mellan svaren: avståndet mellan den högsta och den lägsta svarandes medelvärde.",
+            "When several answer on their own, the spread is shown too: the distance between the highest and the lowest respondent's mean."
+        )
+    );
     if readiness.dont_know {
         let _ = writeln!(
             out,
