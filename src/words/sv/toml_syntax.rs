@@ -186,13 +186,13 @@ const PROBLEMS: &[(&str, &str)] = &[
     ),
     (
         "integers with a radix cannot be signed",
-        "ett tal med talbas kan inte ha tecken",
+        "ett tal med talbas kan inte ha förtecken",
     ),
     (
         "radix must be lowercase",
         "talbasen skrivs med gemener (0x, 0o, 0b)",
     ),
-    ("redundant numeric sign", "tecknet står två gånger"),
+    ("redundant numeric sign", "förtecknet står två gånger"),
     (
         "redundant integer number prefix",
         "talbasen står två gånger",
@@ -201,7 +201,7 @@ const PROBLEMS: &[(&str, &str)] = &[
         "unexpected leading zero",
         "en inledande nolla är inte tillåten",
     ),
-    ("unexpected sign", "ett oväntat tecken (+ eller -)"),
+    ("unexpected sign", "ett oväntat förtecken (+ eller -)"),
     ("unexpected content", "oväntat innehåll"),
     (
         "unexpected content between comment and newline",
