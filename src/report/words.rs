@@ -268,7 +268,7 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
 }
 
 /// What the spread between respondents means, said once where it is shown.
-pub fn spread_sentence(lang: Lang) -> &'static str {
+fn spread_sentence(lang: Lang) -> &'static str {
     lang.pick(
         "Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde.",
         "Spread is the distance between the highest and the lowest respondent's mean.",
