@@ -36,11 +36,11 @@ impl Lang {
         }
     }
 
-    /// A text in this language's quotation marks: «…» in Swedish, “…” in
+    /// A text in this language's quotation marks: ”…” in Swedish, “…” in
     /// English.
     pub fn quote(self, text: &str) -> String {
         match self {
-            Lang::Sv => format!("«{text}»"),
+            Lang::Sv => format!("”{text}”"),
             Lang::En => format!("“{text}”"),
         }
     }

@@ -314,14 +314,14 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "~ start.ord: «Förr» → «Nu»",
+                "~ start.ord: ”Förr” → ”Nu”",
                 "~ start.ord: är nu av typen text (förut kryssruta)",
                 "~ start.ord: är nu ett krav",
                 "~ start.ord: villkoret är nu `procurement` (förut inget)",
                 "~ start.val: alternativ: nya c; borttagna b; omformulerade a",
-                "+ start.ny: ny punkt, «Helt ny»",
-                "− start.gammal: punkten borttagen, «Borta snart»",
-                "− mandat.stod: påståendet borttaget, «Vi har stöd.»",
+                "+ start.ny: ny punkt, ”Helt ny”",
+                "− start.gammal: punkten borttagen, ”Borta snart”",
+                "− mandat.stod: påståendet borttaget, ”Vi har stöd.”",
             ]
         );
         assert_eq!(

@@ -170,7 +170,7 @@ fn readiness(out: &mut String, pack: &Pack, lang: Lang) {
             out,
             "{}",
             lang.pick(
-                "Den som inte vet svarar «vet ej», som inte räknas in.",
+                "Den som inte vet svarar ”vet ej”, som inte räknas in.",
                 "Anyone who does not know answers “don't know”, which is not scored."
             )
         );

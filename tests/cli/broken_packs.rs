@@ -136,7 +136,7 @@ fn a_symbolic_link_out_of_the_pack_is_refused() {
 #[cfg(unix)]
 #[test]
 fn a_pack_toml_that_cannot_be_read_is_named_for_what_it_is() {
-    // Not «no pack.toml»: a link out of the folder, a pipe, a device.
+    // Not ”no pack.toml”: a link out of the folder, a pipe, a device.
     let dir = scratch_pack();
     let pack_file = dir.path().join("pack.toml");
     fs::remove_file(&pack_file).expect("remove");

@@ -40,9 +40,9 @@ fn line(change: &Change) -> String {
     let place = &change.place;
     let (new_one, gone) = new_and_gone(change.area);
     match &change.what {
-        What::Added(text) => format!("+ {place}: {new_one}, «{text}»"),
-        What::Removed(text) => format!("− {place}: {gone}, «{text}»"),
-        What::Reworded { from, to } => format!("~ {place}: «{from}» → «{to}»"),
+        What::Added(text) => format!("+ {place}: {new_one}, ”{text}”"),
+        What::Removed(text) => format!("− {place}: {gone}, ”{text}”"),
+        What::Reworded { from, to } => format!("~ {place}: ”{from}” → ”{to}”"),
         What::Kind { from, to } => format!(
             "~ {place}: är nu av typen {} (förut {})",
             kind_in_swedish(to),
