@@ -41,13 +41,12 @@ fn new_asks_the_profile_questions_at_a_terminal() {
     p.expect("buying services").expect("third question");
     p.send(ENTER).expect("key");
     p.expect("personal data").expect("fourth question");
-    // A yes-or-no list, No first chosen as the default: Yes is one up.
-    p.send(UP).expect("key");
+    // A yes-or-no list, Yes first chosen as the default: take it.
     p.send(ENTER).expect("key");
     p.expect("funded").expect("fifth question");
     p.send(ENTER).expect("key");
-    p.expect("outside actors").expect("sixth question");
-    // Tick the first actor, then accept.
+    p.expect("partners do you expect").expect("sixth question");
+    // Tick the first partner, then accept.
     p.send(" ").expect("key");
     p.send(ENTER).expect("key");
     p.expect("Start the first phase now?").expect("offered");
