@@ -57,6 +57,7 @@ fn assert_round_trip(entry: &Entry, lang: Lang) -> String {
 fn record(item: &str, prompt: &str, answer: Answer) -> Record {
     Record {
         item: item.into(),
+        criterion: false,
         prompt: prompt.into(),
         answer,
         note: None,
@@ -487,6 +488,7 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
                 .enumerate()
                 .map(|(i, (prompt, answer, note, respondent, actions))| Record {
                     item: format!("item{i}"),
+                    criterion: false,
                     prompt,
                     answer,
                     note,

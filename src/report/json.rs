@@ -216,12 +216,16 @@ fn answer(a: &Answer) -> Json {
         Answer::NotApplicable(reason) => json!({ "not_applicable": reason }),
         Answer::DontKnow => json!({ "dont_know": true }),
         Answer::Unanswered => json!({ "unanswered": true }),
+        Answer::Met => json!({ "criterion": "met" }),
+        Answer::NotMet => json!({ "criterion": "not_met" }),
+        Answer::Deferred => json!({ "criterion": "deferred" }),
     }
 }
 
 fn record(r: &Record) -> Json {
     json!({
         "item": r.item,
+        "criterion": r.criterion,
         "prompt": r.prompt,
         "answer": answer(&r.answer),
         "note": r.note,

@@ -34,6 +34,9 @@ pub fn answer_text(answer: &Answer, lang: Lang) -> String {
         }
         Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
         Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
+        Answer::Met => lang.pick("Uppfyllt", "Met").to_string(),
+        Answer::NotMet => lang.pick("Inte uppfyllt", "Not met").to_string(),
+        Answer::Deferred => lang.pick("Skjuts upp", "Deferred").to_string(),
     }
 }
 

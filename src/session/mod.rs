@@ -380,6 +380,7 @@ impl Progress {
             };
             Some(Record {
                 item: item.id.clone(),
+                criterion: false,
                 prompt: item.prompt.get(ctx.lang).to_string(),
                 answer,
                 note,
@@ -790,6 +791,7 @@ fn gate_records(
 ) -> Vec<Record> {
     let record = |item: &str, prompt: &str, answer| Record {
         item: item.to_string(),
+        criterion: false,
         prompt: prompt.to_string(),
         answer,
         note: None,

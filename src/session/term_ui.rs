@@ -832,7 +832,7 @@ impl SessionUi for TermUi {
             .to_string(),
         )?;
         for criterion in &phase.gate.criteria {
-            self.say(&format!("  • {}", criterion.get(lang)))?;
+            self.say(&format!("  • {}", criterion.text.get(lang)))?;
         }
         let mut items: Vec<&str> = Decision::ALL.iter().map(|d| d.label(ui)).collect();
         items.push(ui.pick("Besluta senare", "Decide later"));
@@ -951,6 +951,9 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
             .join(", "),
         Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
         Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
+        Answer::Met => lang.pick("uppfyllt", "met").to_string(),
+        Answer::NotMet => lang.pick("inte uppfyllt", "not met").to_string(),
+        Answer::Deferred => lang.pick("skjuts upp", "deferred").to_string(),
     };
     crate::report::status_view::shorten(&text.replace('\n', " "), 120)
 }
