@@ -70,6 +70,7 @@ pub fn workbook_status(wb: &Workbook, state: &State, as_of: jiff::civil::Date) -
                 "open": p.open,
                 "unanswered": p.unanswered,
                 "gate": { "state": gate, "decision": decision, "date": decided },
+                "criteria": p.criteria.iter().map(criterion).collect::<Vec<_>>(),
                 "last_session": p.last_session.map(|d| d.to_string()),
             })
         })
@@ -200,6 +201,16 @@ fn side(wb: &Workbook, side: &crate::state::Side) -> Json {
 /// The JSON document of `dino status`.
 pub fn status(workbooks: Vec<Json>) -> Json {
     json!({ "schema": SCHEMA, "workbooks": workbooks })
+}
+
+/// A gate criterion as the phase's latest decision records it.
+fn criterion(c: &crate::state::CriterionState) -> Json {
+    let (reason, action) = match &c.status {
+        crate::state::CriterionStatus::NotApplicable(reason) => (json!(reason), Json::Null),
+        crate::state::CriterionStatus::Deferred { action } => (Json::Null, json!(action)),
+        _ => (Json::Null, Json::Null),
+    };
+    json!({ "id": c.id, "status": c.status.id(), "reason": reason, "action": action })
 }
 
 fn answer(a: &Answer) -> Json {
