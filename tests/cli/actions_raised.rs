@@ -306,7 +306,9 @@ fn gate_refuses_conditions_without_their_owner_or_day_and_writes_nothing() {
         &["--decision", "pause", "--why", "x", "--owner", "Eva"],
     )
     .code(1)
-    .stderr_has("every --condition needs its --owner and its --due: 0 conditions, 1 owners, 0 dates");
+    .stderr_has(
+        "every --condition needs its --owner and its --due: 0 conditions, 1 owners, 0 dates",
+    );
     // Without a decision, an owner is a usage error.
     gate(&wb, &["--owner", "Eva"]).code(2);
 }
