@@ -202,7 +202,11 @@ fn gate() -> Entry {
                 "När är nästa beslutspunkt?",
                 Answer::Text("2026-05-12".into()),
             ),
-            criterion("behovsagare", "Behovsägaren står bakom inriktningen.", Answer::Met),
+            criterion(
+                "behovsagare",
+                "Behovsägaren står bakom inriktningen.",
+                Answer::Met,
+            ),
             criterion("budget", "Budgeten är beslutad.", Answer::NotMet),
             Record {
                 actions: vec![crate::log::ActionMark {
@@ -688,11 +692,26 @@ impl Record {
 fn a_criterion_record_that_cannot_be_read_is_named_with_its_line() {
     let head = "+++\nkind = \"gate\"\nphase = \"p\"\ndate = 2026-03-02T09:15:00+01:00\npack = \"dino\"\npack_version = \"1\"\n+++\n\n# Beslutspunkt\n";
     let cases = [
-        ("\n### A <!-- criterion: a -->\n\n**Svar:** ja\n", "criterion `a` has no status"),
-        ("\n### A <!-- criterion: a -->\n\n**Uppfyllt**\n\n**Skjuts upp**\n", "criterion `a` has more than one status"),
-        ("\n### A <!-- criterion: a -->\n\n**Skjuts upp**\n", "criterion `a` is deferred and needs exactly one action after it (`> **Action:** …`), not 0"),
-        ("\n### A <!-- criterion: a -->\n\n**Met**\n\n> **Åtgärd:** x <!-- action: 1 -->\n>\n> **Ansvarig:** E\n>\n> **Senast:** 2026-04-01\n", "criterion `a` has an action after it but is not deferred"),
-        ("\n### A <!-- item: a -->\n\n**Uppfyllt**\n\n**Svar:** ja\n", "`a` is an item: **Met**, **Not met** and **Deferred** belong to a gate's criteria"),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Svar:** ja\n",
+            "criterion `a` has no status",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Uppfyllt**\n\n**Skjuts upp**\n",
+            "criterion `a` has more than one status",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Skjuts upp**\n",
+            "criterion `a` is deferred and needs exactly one action after it (`> **Action:** …`), not 0",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Met**\n\n> **Åtgärd:** x <!-- action: 1 -->\n>\n> **Ansvarig:** E\n>\n> **Senast:** 2026-04-01\n",
+            "criterion `a` has an action after it but is not deferred",
+        ),
+        (
+            "\n### A <!-- item: a -->\n\n**Uppfyllt**\n\n**Svar:** ja\n",
+            "`a` is an item: **Met**, **Not met** and **Deferred** belong to a gate's criteria",
+        ),
     ];
     for (body, message) in cases {
         let text = format!("{head}{body}");
@@ -702,7 +721,8 @@ fn a_criterion_record_that_cannot_be_read_is_named_with_its_line() {
             .map(|f| format!("{}:{}", f.line, f.message.say(Lang::En)))
             .collect();
         assert!(
-            said.iter().any(|s| s == &format!("11:{message}") || s.starts_with(&format!("11:{message}"))),
+            said.iter()
+                .any(|s| s == &format!("11:{message}") || s.starts_with(&format!("11:{message}"))),
             "{said:?}\n{text}"
         );
     }
