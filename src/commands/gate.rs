@@ -145,6 +145,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             for item in ps.open.iter().filter_map(|id| phase.item(id)) {
                 crate::out::line(format_args!("  • {}", item.prompt.get(text_lang)))?;
             }
+            print_criteria(ps, phase, (text_lang, lang))?;
             return Ok(());
         }
     };
@@ -176,6 +177,31 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         match crate::git::commit(&wb.root, &[path], &message) {
             Ok(note) | Err(note) => ui.note(&note.say(lang)),
         }
+    }
+    Ok(())
+}
+
+/// The gate's criteria with their ids (which `--criterion` takes), and
+/// the status the latest decision recorded for each.
+fn print_criteria(ps: &PhaseState, phase: &Phase, (text_lang, lang): (Lang, Lang)) -> Result<()> {
+    if phase.gate.criteria.is_empty() {
+        return Ok(());
+    }
+    crate::out::line(lang.pick("Kriterier:", "Criteria:"))?;
+    for criterion in &phase.gate.criteria {
+        let recorded = ps.criteria.iter().find(|c| c.id == criterion.id);
+        let status = match recorded {
+            Some(c) => format!(
+                " — {}",
+                crate::report::state_words::criterion_status(&c.status, lang)
+            ),
+            None => String::new(),
+        };
+        crate::out::line(format_args!(
+            "  • {} ({}){status}",
+            criterion.text.get(text_lang),
+            criterion.id
+        ))?;
     }
     Ok(())
 }

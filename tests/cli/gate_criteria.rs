@@ -177,6 +177,13 @@ fn a_go_with_deferred_and_not_applicable_criteria_records_each_and_the_action_is
         .expect("the criterion's record");
     assert_eq!(tid["answer"]["criterion"], "deferred");
 
+    // The owner of the deferred criterion is someone the report names.
+    dino_in(&wb, &["report", "--redact"])
+        .code(0)
+        .stdout_lacks("Eva Ström");
+    dino_in(&wb, &["--lang", "en", "gate", "start"])
+        .code(0)
+        .stdout_has("Criteria:\n  • Problemet är förankrat hos behovsägaren. (behovsagare) — Not applicable\n  • Lärarna har fått tid avsatt för piloten. (tid) — Deferred\n");
     pinned(&wb, &["done", &action, "Schemat är lagt"]).code(0);
     dino_in(&wb, &["--lang", "en", "due"])
         .code(0)
