@@ -291,11 +291,14 @@ fn given(
     };
     // A deferred criterion's owner and due day are asked for by name first.
     let criteria = criteria(args, phase, text_lang, lang)?;
+    let deferring = criteria
+        .iter()
+        .any(|(_, c)| matches!(c, CriterionGiven::Deferred(_)));
     Ok(GateChoice {
         decision,
         decided_by: args.by.clone().unwrap_or_else(|| user.to_string()),
         motivation: why,
-        conditions: conditions(args, lang)?,
+        conditions: conditions(args, deferring, lang)?,
         next_gate,
         criteria,
     })
@@ -424,11 +427,11 @@ fn criterion_status(
 }
 
 /// The conditions of `--condition`, `--owner` and `--due`, taken in
-/// order: as many of each, an owner not blank, a due day a real day.
-fn conditions(args: &GateArgs, lang: Lang) -> Result<Vec<ActionMark>> {
+/// order: as many of each (one more `--owner` and `--due` when a criterion
+/// is `deferring`), an owner not blank, a due day a real day.
+fn conditions(args: &GateArgs, deferring: bool, lang: Lang) -> Result<Vec<ActionMark>> {
     let (texts, owners, dues) = (&args.condition, &args.owner, &args.due);
     // One more --owner and --due see to the deferred criteria.
-    let deferring = args.criterion.iter().any(|c| c.contains("=deferred"));
     let wanted = texts.len() + usize::from(deferring);
     if owners.len() != wanted || dues.len() != wanted {
         if deferring {
