@@ -316,6 +316,7 @@ impl Project<'_> {
             };
             records.push(Record {
                 item: item.id.clone(),
+                criterion: false,
                 prompt: item.prompt.get(lang).to_string(),
                 answer: to_answer(item, &given, lang),
                 note,
@@ -382,6 +383,7 @@ impl Project<'_> {
         let next_gate = weeks_on(4 + rng.below(8) as i64);
         let record = |item: &str, prompt: &str, answer| Record {
             item: item.into(),
+            criterion: false,
             prompt: prompt.into(),
             answer,
             note: None,

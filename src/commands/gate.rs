@@ -10,10 +10,11 @@ use clap::{Args, ValueEnum};
 use crate::exit::{Exit, FINDINGS};
 use crate::i18n::{Lang, Say};
 use crate::log::ActionMark;
-use crate::pack::Decision;
+use crate::pack::{Decision, Phase};
 use crate::session::term_ui::TermUi;
 use crate::session::{
-    Context, GateAsk, GateChoice, SessionUi, default_people, gate_entry, write_log_entry,
+    Context, CriterionGiven, GateAsk, GateChoice, SessionUi, default_people, gate_entry,
+    write_log_entry,
 };
 use crate::state::{Current, GateState, PhaseState, State, fold};
 use crate::tr;
@@ -35,7 +36,7 @@ pub struct GateArgs {
     pub check: bool,
 
     /// Record this decision (with --why); `go` needs the required items done or
-    /// not applicable
+    /// not applicable, and every criterion met, deferred or not applicable
     #[arg(long, value_enum)]
     pub decision: Option<DecisionArg>,
 
@@ -53,13 +54,21 @@ pub struct GateArgs {
     #[arg(long, value_name = "TEXT", requires = "decision")]
     pub condition: Vec<String>,
 
-    /// Who sees to the condition given in the same place
-    #[arg(long, value_name = "NAME", requires = "condition")]
+    /// Who sees to the condition given in the same place; one more --owner
+    /// than --condition sees to the deferred criteria
+    #[arg(long, value_name = "NAME", requires = "decision")]
     pub owner: Vec<String>,
 
-    /// When the condition given in the same place is due (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", requires = "condition")]
+    /// When the condition given in the same place is due (YYYY-MM-DD); one
+    /// more --due than --condition is when the deferred criteria are due
+    #[arg(long, value_name = "DATE", requires = "decision")]
     pub due: Vec<String>,
+
+    /// A gate criterion's status, by its id (`dino pack show`): ID=met,
+    /// ID=not-met, ID=na:REASON, ID=deferred or ID=deferred:TEXT (an action,
+    /// with the --owner and --due after the conditions'); repeatable
+    #[arg(long, value_name = "ID=STATUS", requires = "decision")]
+    pub criterion: Vec<String>,
 
     /// The planned day of the next gate (YYYY-MM-DD); not with stop
     #[arg(long, value_name = "DATE", requires = "decision")]
@@ -123,7 +132,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     };
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
-        Some(decision) => Some(given(decision, &args, &user, lang)?),
+        Some(decision) => Some(given(decision, &args, &user, (phase, text_lang), lang)?),
         None if !ui.no_input
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal() =>
@@ -136,6 +145,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             for item in ps.open.iter().filter_map(|id| phase.item(id)) {
                 crate::out::line(format_args!("  • {}", item.prompt.get(text_lang)))?;
             }
+            print_criteria(ps, phase, (text_lang, lang))?;
             return Ok(());
         }
     };
@@ -143,6 +153,9 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         return Ok(());
     };
     refuse_go_with_open_requirements(ps, &choice, title, lang)?;
+    if let Some(why) = choice.criteria_refusal(&phase.gate, text_lang, lang) {
+        bail!(tr!(lang, "{title}: {why}", "{title}: {why}"));
+    }
     // No session came before this decision: it is dated now.
     let earlier = crate::log::Stamp::new(
         now.at
@@ -164,6 +177,31 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         match crate::git::commit(&wb.root, &[path], &message) {
             Ok(note) | Err(note) => ui.note(&note.say(lang)),
         }
+    }
+    Ok(())
+}
+
+/// The gate's criteria with their ids (which `--criterion` takes), and
+/// the status the latest decision recorded for each.
+fn print_criteria(ps: &PhaseState, phase: &Phase, (text_lang, lang): (Lang, Lang)) -> Result<()> {
+    if phase.gate.criteria.is_empty() {
+        return Ok(());
+    }
+    crate::out::line(lang.pick("Kriterier:", "Criteria:"))?;
+    for criterion in &phase.gate.criteria {
+        let recorded = ps.criteria.iter().find(|c| c.id == criterion.id);
+        let status = match recorded {
+            Some(c) => format!(
+                " — {}",
+                crate::report::state_words::criterion_status(&c.status, lang)
+            ),
+            None => String::new(),
+        };
+        crate::out::line(format_args!(
+            "  • {} ({}){status}",
+            criterion.text.get(text_lang),
+            criterion.id
+        ))?;
     }
     Ok(())
 }
@@ -227,7 +265,13 @@ fn check(ps: &PhaseState, title: &str, gate_text: String, ui: &Ui, lang: Lang) -
 
 /// The decision given with `--decision`, which needs a reason, with its
 /// conditions and the next gate's day.
-fn given(decision: DecisionArg, args: &GateArgs, user: &str, lang: Lang) -> Result<GateChoice> {
+fn given(
+    decision: DecisionArg,
+    args: &GateArgs,
+    user: &str,
+    (phase, text_lang): (&Phase, Lang),
+    lang: Lang,
+) -> Result<GateChoice> {
     let Some(why) = args.why.clone().filter(|w| !w.trim().is_empty()) else {
         bail!(tr!(
             lang,
@@ -245,20 +289,161 @@ fn given(decision: DecisionArg, args: &GateArgs, user: &str, lang: Lang) -> Resu
         )),
         Some(text) => Some(day_of(text, "--next", lang)?),
     };
+    // A deferred criterion's owner and due day are asked for by name first.
+    let criteria = criteria(args, phase, text_lang, lang)?;
+    let deferring = criteria
+        .iter()
+        .any(|(_, c)| matches!(c, CriterionGiven::Deferred(_)));
     Ok(GateChoice {
         decision,
         decided_by: args.by.clone().unwrap_or_else(|| user.to_string()),
         motivation: why,
-        conditions: conditions(args, lang)?,
+        conditions: conditions(args, deferring, lang)?,
         next_gate,
+        criteria,
     })
 }
 
+/// The criteria of `--criterion ID=STATUS`, each id one of the gate's,
+/// given once.
+fn criteria(
+    args: &GateArgs,
+    phase: &Phase,
+    text_lang: Lang,
+    lang: Lang,
+) -> Result<Vec<(String, CriterionGiven)>> {
+    let mut out: Vec<(String, CriterionGiven)> = Vec::new();
+    for given in &args.criterion {
+        let Some((id, status)) = given.split_once('=') else {
+            bail!(tr!(
+                lang,
+                "--criterion {given}: skriv ID=STATUS, där STATUS är met, not-met, na:SKÄL eller deferred",
+                "--criterion {given}: write ID=STATUS, where STATUS is met, not-met, na:REASON or deferred"
+            ));
+        };
+        let id = id.trim();
+        let Some(criterion) = phase.gate.criterion(id) else {
+            bail!(unknown_criterion(id, phase, lang));
+        };
+        if out.iter().any(|(have, _)| have == id) {
+            bail!(tr!(
+                lang,
+                "--criterion {id} står två gånger; ge varje kriterium en status",
+                "--criterion {id} is given twice; give each criterion one status"
+            ));
+        }
+        let status =
+            criterion_status(id, status.trim(), criterion.text.get(text_lang), args, lang)?;
+        out.push((id.to_string(), status));
+    }
+    Ok(out)
+}
+
+/// Why `id` is none of the gate's criteria, with the closest one.
+fn unknown_criterion(id: &str, phase: &Phase, lang: Lang) -> String {
+    let ids: Vec<&str> = phase.gate.criteria.iter().map(|c| c.id.as_str()).collect();
+    if ids.is_empty() {
+        return tr!(
+            lang,
+            "--criterion {id}: beslutspunkten i fasen {} har inga kriterier",
+            "--criterion {id}: the gate of phase {} has no criteria",
+            phase.id
+        );
+    }
+    let near = match crate::finding::closest(id, ids.iter().copied()) {
+        Some(near) => tr!(lang, "; menade du `{near}`?", "; did you mean `{near}`?"),
+        None => String::new(),
+    };
+    tr!(
+        lang,
+        "--criterion {id}: beslutspunkten har inget kriterium `{id}`{near} (kriterierna: {})",
+        "--criterion {id}: the gate has no criterion `{id}`{near} (its criteria: {})",
+        ids.join(", ")
+    )
+}
+
+/// One criterion's status as written after `=`; a deferred one takes the
+/// `--owner` and `--due` after the conditions', and its text, else the
+/// criterion's own (`text`).
+fn criterion_status(
+    id: &str,
+    status: &str,
+    text: &str,
+    args: &GateArgs,
+    lang: Lang,
+) -> Result<CriterionGiven> {
+    if let Some(reason) = status.strip_prefix("na:") {
+        if reason.trim().is_empty() {
+            bail!(tr!(
+                lang,
+                "--criterion {id}=na: ett kriterium som inte är tillämpligt behöver ett skäl: na:SKÄL",
+                "--criterion {id}=na: a criterion not applicable needs a reason: na:REASON"
+            ));
+        }
+        return Ok(CriterionGiven::NotApplicable(reason.trim().to_string()));
+    }
+    match status {
+        "met" => return Ok(CriterionGiven::Met),
+        "not-met" | "not_met" => return Ok(CriterionGiven::NotMet),
+        _ => {}
+    }
+    let Some(own) = status
+        .strip_prefix("deferred")
+        .filter(|rest| rest.is_empty() || rest.starts_with(':'))
+    else {
+        bail!(tr!(
+            lang,
+            "--criterion {id}={status}: okänd status; skriv met, not-met, na:SKÄL, deferred eller deferred:TEXT",
+            "--criterion {id}={status}: unknown status; write met, not-met, na:REASON, deferred or deferred:TEXT"
+        ));
+    };
+    let own = own.trim_start_matches(':').trim();
+    let spare = args.condition.len();
+    let owner = args
+        .owner
+        .get(spare)
+        .map(|o| o.trim())
+        .filter(|o| !o.is_empty());
+    let Some(owner) = owner else {
+        bail!(tr!(
+            lang,
+            "--criterion {id}=deferred: ett kriterium som skjuts upp behöver en ansvarig: en --owner till, efter villkorens",
+            "--criterion {id}=deferred: a deferred criterion needs an owner: one more --owner, after the conditions'"
+        ));
+    };
+    let Some(due) = args.due.get(spare) else {
+        bail!(tr!(
+            lang,
+            "--criterion {id}=deferred: ett kriterium som skjuts upp behöver ett datum: en --due till, efter villkorens",
+            "--criterion {id}=deferred: a deferred criterion needs a due day: one more --due, after the conditions'"
+        ));
+    };
+    Ok(CriterionGiven::Deferred(ActionMark {
+        n: 0,
+        text: if own.is_empty() { text } else { own }.to_string(),
+        owner: owner.to_string(),
+        due: day_of(due, "--due", lang)?,
+    }))
+}
+
 /// The conditions of `--condition`, `--owner` and `--due`, taken in
-/// order: as many of each, an owner not blank, a due day a real day.
-fn conditions(args: &GateArgs, lang: Lang) -> Result<Vec<ActionMark>> {
+/// order: as many of each (one more `--owner` and `--due` when a criterion
+/// is `deferring`), an owner not blank, a due day a real day.
+fn conditions(args: &GateArgs, deferring: bool, lang: Lang) -> Result<Vec<ActionMark>> {
     let (texts, owners, dues) = (&args.condition, &args.owner, &args.due);
-    if owners.len() != texts.len() || dues.len() != texts.len() {
+    // One more --owner and --due see to the deferred criteria.
+    let wanted = texts.len() + usize::from(deferring);
+    if owners.len() != wanted || dues.len() != wanted {
+        if deferring {
+            bail!(tr!(
+                lang,
+                "varje --condition behöver sin --owner och sin --due, och kriterierna som skjuts upp en --owner och en --due till: {} villkor, {} ansvariga, {} datum",
+                "every --condition needs its --owner and its --due, and the deferred criteria one more --owner and --due: {} conditions, {} owners, {} dates",
+                texts.len(),
+                owners.len(),
+                dues.len()
+            ));
+        }
         bail!(tr!(
             lang,
             "varje --condition behöver sin --owner och sin --due: {} villkor, {} ansvariga, {} datum",
@@ -270,6 +455,7 @@ fn conditions(args: &GateArgs, lang: Lang) -> Result<Vec<ActionMark>> {
     }
     let mut out = Vec::new();
     for (n, ((text, owner), due)) in (1..).zip(texts.iter().zip(owners).zip(dues)) {
+        let n: u32 = n;
         if text.trim().is_empty() {
             bail!(tr!(
                 lang,

@@ -38,7 +38,7 @@ fn gate_title(entry: &crate::workbook::LoadedEntry) -> String {
     let decided = match &entry.entry.body {
         Body::Records(records) => records
             .iter()
-            .filter(|r| r.item == "decision")
+            .filter(|r| !r.criterion && r.item == "decision")
             .find_map(|r| match &r.answer {
                 Answer::Options(options) => options.iter().find(|o| o.ticked),
                 _ => None,

@@ -391,7 +391,8 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             "decision",
             "BESLUT",
             "Registrera det här beslutet (med --why); `go` kräver att de obligatoriska punkterna \
-             är klara eller ej tillämpliga",
+             är klara eller ej tillämpliga, och att varje kriterium är uppfyllt, skjuts upp eller \
+             inte är tillämpligt",
         ),
         value(
             "by",
@@ -409,12 +410,21 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         value(
             "owner",
             "NAMN",
-            "Vem som ansvarar för villkoret på samma plats",
+            "Vem som ansvarar för villkoret på samma plats; en --owner mer än antalet --condition \
+             ansvarar för kriterierna som skjuts upp",
         ),
         value(
             "due",
             "DATUM",
-            "När villkoret på samma plats ska vara klart (ÅÅÅÅ-MM-DD)",
+            "När villkoret på samma plats ska vara klart (ÅÅÅÅ-MM-DD); en --due mer än antalet \
+             --condition är när kriterierna som skjuts upp ska vara klara",
+        ),
+        value(
+            "criterion",
+            "ID=STATUS",
+            "Ett kriteriums status vid beslutspunkten, med dess id (`dino pack show`): ID=met, \
+             ID=not-met, ID=na:SKÄL, ID=deferred eller ID=deferred:TEXT (en åtgärd, med den \
+             --owner och --due som kommer efter villkorens); kan upprepas",
         ),
         value(
             "next",

@@ -16,10 +16,16 @@ pub enum Label {
     Owner,
     /// When an action is due.
     Due,
+    /// A gate's criterion is met.
+    Met,
+    /// A gate's criterion is not met.
+    NotMet,
+    /// A gate's criterion is left for later, as the action after it.
+    Deferred,
 }
 
 impl Label {
-    const ALL: [Label; 7] = [
+    const ALL: [Label; 10] = [
         Label::Answer,
         Label::NotApplicable,
         Label::DontKnow,
@@ -27,6 +33,9 @@ impl Label {
         Label::Action,
         Label::Owner,
         Label::Due,
+        Label::Met,
+        Label::NotMet,
+        Label::Deferred,
     ];
 
     /// The label's words, with their colon where the label takes a text.
@@ -39,6 +48,9 @@ impl Label {
             Label::Action => lang.pick("Åtgärd:", "Action:"),
             Label::Owner => lang.pick("Ansvarig:", "Owner:"),
             Label::Due => lang.pick("Senast:", "Due:"),
+            Label::Met => lang.pick("Uppfyllt", "Met"),
+            Label::NotMet => lang.pick("Inte uppfyllt", "Not met"),
+            Label::Deferred => lang.pick("Skjuts upp", "Deferred"),
         }
     }
 
@@ -68,10 +80,12 @@ impl Label {
 }
 
 /// A marker comment: `<!-- item: ID -->`, `<!-- option: ID -->`,
-/// `<!-- action: N -->` or `<!-- respondent -->`.
+/// `<!-- action: N -->`, `<!-- criterion: ID -->` or `<!-- respondent -->`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Marker {
     Item(String),
+    /// A gate's criterion, by its id in the pack.
+    Criterion(String),
     Option(String),
     Action(u32),
     Respondent,
@@ -81,6 +95,7 @@ impl Marker {
     pub fn render(&self) -> String {
         match self {
             Marker::Item(id) => format!("<!-- item: {id} -->"),
+            Marker::Criterion(id) => format!("<!-- criterion: {id} -->"),
             Marker::Option(id) => format!("<!-- option: {id} -->"),
             Marker::Action(n) => format!("<!-- action: {n} -->"),
             Marker::Respondent => "<!-- respondent -->".to_string(),
@@ -104,6 +119,7 @@ impl Marker {
         }
         match key.trim() {
             "item" => Some(Marker::Item(id.to_string())),
+            "criterion" => Some(Marker::Criterion(id.to_string())),
             "option" => Some(Marker::Option(id.to_string())),
             "action" => id.parse().ok().filter(|n| *n > 0).map(Marker::Action),
             _ => None,
@@ -123,6 +139,9 @@ mod tests {
         assert_eq!(Label::parse("Vet ej"), Some(Label::DontKnow));
         assert_eq!(Label::parse("Anteckning:"), Some(Label::Note));
         assert_eq!(Label::parse("Viktigt"), None);
+        assert_eq!(Label::parse("Uppfyllt"), Some(Label::Met));
+        assert_eq!(Label::parse("not met"), Some(Label::NotMet));
+        assert_eq!(Label::parse("Skjuts upp"), Some(Label::Deferred));
     }
 
     #[test]
@@ -131,6 +150,8 @@ mod tests {
             Marker::Item("mandat".into()),
             Marker::Item("mandat.beslut".into()),
             Marker::Option("political".into()),
+            Marker::Criterion("behovsagare".into()),
+            Marker::Criterion("2".into()),
             Marker::Action(3),
             Marker::Respondent,
         ] {

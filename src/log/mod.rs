@@ -167,11 +167,15 @@ pub enum Body {
     Records(Vec<Record>),
 }
 
-/// One answered item.
+/// One answered item, or one gate criterion's status.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
-    /// `item`, or `dimension.statement` in a readiness assessment.
+    /// `item`, or `dimension.statement` in a readiness assessment; a
+    /// criterion's id when `criterion`.
     pub item: String,
+    /// A gate decision's record of a criterion (`<!-- criterion: ID -->`),
+    /// its answer `Met`, `NotMet`, `Deferred` or `NotApplicable`.
+    pub criterion: bool,
     /// The prompt as it read at the time.
     pub prompt: String,
     pub answer: Answer,
@@ -214,6 +218,13 @@ pub enum Answer {
     /// No answer: the item was not answered in the entry, but actions
     /// were raised beside it (a record with only action blocks).
     Unanswered,
+    /// A gate's criterion is met.
+    Met,
+    /// A gate's criterion is not met.
+    NotMet,
+    /// A gate's criterion is left for later: the record's one action says
+    /// what is to be done, by whom and when.
+    Deferred,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -157,6 +157,7 @@ mod tests {
         entry.meta.phase = Some("initiering".into());
         entry.body = Body::Records(vec![crate::log::Record {
             item: "problem".into(),
+            criterion: false,
             prompt: "Vilket problem?".into(),
             answer: crate::log::Answer::Text("*".repeat(5 * 1024 * 1024)),
             note: None,

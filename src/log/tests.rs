@@ -57,6 +57,7 @@ fn assert_round_trip(entry: &Entry, lang: Lang) -> String {
 fn record(item: &str, prompt: &str, answer: Answer) -> Record {
     Record {
         item: item.into(),
+        criterion: false,
         prompt: prompt.into(),
         answer,
         note: None,
@@ -201,7 +202,35 @@ fn gate() -> Entry {
                 "När är nästa beslutspunkt?",
                 Answer::Text("2026-05-12".into()),
             ),
+            criterion(
+                "behovsagare",
+                "Behovsägaren står bakom inriktningen.",
+                Answer::Met,
+            ),
+            criterion("budget", "Budgeten är beslutad.", Answer::NotMet),
+            Record {
+                actions: vec![crate::log::ActionMark {
+                    n: 2,
+                    text: "Gör nollmätningen.".into(),
+                    owner: "Karim Haddad".into(),
+                    due: jiff::civil::date(2026, 4, 15),
+                }],
+                ..criterion("3", "Nollmätningen är gjord.", Answer::Deferred)
+            },
+            criterion(
+                "risker",
+                "Varje risk har en ägare.",
+                Answer::NotApplicable("Inga risker | *än*\n- [x] se <!-- item: x -->".into()),
+            ),
         ]),
+    }
+}
+
+/// A gate criterion's record.
+fn criterion(id: &str, text: &str, answer: Answer) -> Record {
+    Record {
+        criterion: true,
+        ..record(id, text, answer)
     }
 }
 
@@ -487,6 +516,7 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
                 .enumerate()
                 .map(|(i, (prompt, answer, note, respondent, actions))| Record {
                     item: format!("item{i}"),
+                    criterion: false,
                     prompt,
                     answer,
                     note,
@@ -520,6 +550,40 @@ proptest! {
             meta: Meta { by, participants, follows, ..meta(EntryKind::Session, Some("initiering")) },
             title,
             body: Body::Records(records),
+        };
+        let lang = if english { Lang::En } else { Lang::Sv };
+        let text = write_entry(&entry, lang);
+        let (back, findings) = read_back(&text);
+        prop_assert!(findings.is_empty(), "{:?}\n{}", findings, text);
+        prop_assert_eq!(back, entry, "\n{}", text);
+    }
+
+    #[test]
+    fn any_gate_criteria_read_back_exactly(
+        rows in prop::collection::vec((one_line(), 0u8..4, hostile(), actions()), 0..5),
+        english in any::<bool>(),
+    ) {
+        let records: Vec<Record> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, status, reason, mut actions))| {
+                actions.truncate(1);
+                let answer = match status {
+                    0 => Answer::Met,
+                    1 => Answer::NotMet,
+                    2 if !actions.is_empty() => Answer::Deferred,
+                    _ => Answer::NotApplicable(reason),
+                };
+                if answer != Answer::Deferred {
+                    actions.clear();
+                }
+                criterion(&format!("k{i}"), &text, answer).with_actions(actions)
+            })
+            .collect();
+        let entry = Entry {
+            title: "Beslutspunkt".into(),
+            body: Body::Records(records),
+            ..gate()
         };
         let lang = if english { Lang::En } else { Lang::Sv };
         let text = write_entry(&entry, lang);
@@ -615,4 +679,51 @@ fn an_item_with_actions_and_no_answer_reads_back_unanswered() {
     assert_ne!(bare, text, "{text}");
     let (_, findings) = read_back(&bare);
     assert_eq!(findings.len(), 1, "{findings:?}\n{bare}");
+}
+
+impl Record {
+    fn with_actions(mut self, actions: Vec<crate::log::ActionMark>) -> Record {
+        self.actions = actions;
+        self
+    }
+}
+
+#[test]
+fn a_criterion_record_that_cannot_be_read_is_named_with_its_line() {
+    let head = "+++\nkind = \"gate\"\nphase = \"p\"\ndate = 2026-03-02T09:15:00+01:00\npack = \"dino\"\npack_version = \"1\"\n+++\n\n# Beslutspunkt\n";
+    let cases = [
+        (
+            "\n### A <!-- criterion: a -->\n\n**Svar:** ja\n",
+            "criterion `a` has no status",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Uppfyllt**\n\n**Skjuts upp**\n",
+            "criterion `a` has more than one status",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Skjuts upp**\n",
+            "criterion `a` is deferred and needs exactly one action after it (`> **Action:** …`), not 0",
+        ),
+        (
+            "\n### A <!-- criterion: a -->\n\n**Met**\n\n> **Åtgärd:** x <!-- action: 1 -->\n>\n> **Ansvarig:** E\n>\n> **Senast:** 2026-04-01\n",
+            "criterion `a` has an action after it but is not deferred",
+        ),
+        (
+            "\n### A <!-- item: a -->\n\n**Uppfyllt**\n\n**Svar:** ja\n",
+            "`a` is an item: **Met**, **Not met** and **Deferred** belong to a gate's criteria",
+        ),
+    ];
+    for (body, message) in cases {
+        let text = format!("{head}{body}");
+        let (_, findings) = read_back(&text);
+        let said: Vec<String> = findings
+            .iter()
+            .map(|f| format!("{}:{}", f.line, f.message.say(Lang::En)))
+            .collect();
+        assert!(
+            said.iter()
+                .any(|s| s == &format!("11:{message}") || s.starts_with(&format!("11:{message}"))),
+            "{said:?}\n{text}"
+        );
+    }
 }

@@ -47,7 +47,12 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
                 in_checks = false;
             }
         }
-        let marker = Marker::Item(record.item.clone()).render();
+        let marker = if record.criterion {
+            Marker::Criterion(record.item.clone())
+        } else {
+            Marker::Item(record.item.clone())
+        }
+        .render();
         if let Answer::Check(state) = &record.answer {
             // Consecutive checks form one task list.
             if !in_checks || nested {
@@ -78,9 +83,10 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
         match &record.answer {
             Answer::Text(text) => labelled(Label::Answer, text, "", lang, out),
             Answer::NotApplicable(reason) => labelled(Label::NotApplicable, reason, "", lang, out),
-            Answer::DontKnow => {
-                out.push_str(&format!("**{}**\n", Label::DontKnow.words(lang)));
-            }
+            Answer::DontKnow => bare(Label::DontKnow, lang, out),
+            Answer::Met => bare(Label::Met, lang, out),
+            Answer::NotMet => bare(Label::NotMet, lang, out),
+            Answer::Deferred => bare(Label::Deferred, lang, out),
             Answer::Options(options) => {
                 for option in options {
                     let tick = if option.ticked { 'x' } else { ' ' };
@@ -123,6 +129,11 @@ fn write_actions(actions: &[ActionMark], indent: &str, lang: Lang, out: &mut Str
         out.push_str(&format!("{indent}>\n{quote}"));
         labelled(Label::Due, &action.due.to_string(), &quote, lang, out);
     }
+}
+
+/// A label that stands alone: `**Vet ej**`, `**Uppfyllt**`.
+fn bare(label: Label, lang: Lang, out: &mut String) {
+    out.push_str(&format!("**{}**\n", label.words(lang)));
 }
 
 /// `**Label:** value`, the value's continuation lines prefixed with `cont`.

@@ -93,12 +93,26 @@ impl Phase {
     }
 }
 
-/// Extra gate criteria and help; the gate's basic criterion (every applicable
-/// required item answered) holds for every phase.
+/// A gate's criteria and help. Besides them, every applicable required item
+/// must be answered before going on, in every phase.
 #[derive(Clone, Debug, Default)]
 pub struct Gate {
-    pub criteria: Vec<Text>,
+    pub criteria: Vec<Criterion>,
     pub help: Option<Text>,
+}
+
+impl Gate {
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// One criterion the deciders weigh at a gate, recorded with each decision.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    /// Its `id` in the pack, else its place in the list from 1 (`"1"`).
+    pub id: String,
+    pub text: Text,
 }
 
 /// The four gate decisions, fixed by dino.

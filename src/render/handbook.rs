@@ -231,7 +231,7 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
         )
     );
     for criterion in &phase.gate.criteria {
-        let _ = writeln!(out, "- {}", escape(criterion.get(lang)));
+        let _ = writeln!(out, "- {}", escape(criterion.text.get(lang)));
     }
     out.push('\n');
     let decisions: Vec<String> = Decision::ALL

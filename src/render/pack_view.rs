@@ -145,7 +145,7 @@ pub fn phase(pack: &Pack, phase: &Phase, lang: Lang, look: &Look) -> String {
         )
     );
     for criterion in &phase.gate.criteria {
-        let _ = writeln!(out, "- {}", criterion.get(lang));
+        let _ = writeln!(out, "- {} ({})", criterion.text.get(lang), criterion.id);
     }
     out
 }

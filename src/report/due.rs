@@ -133,6 +133,7 @@ pub fn kind_word(kind: DueKind, lang: Lang) -> &'static str {
     match kind {
         DueKind::Action => lang.pick("åtgärd", "action"),
         DueKind::Condition => lang.pick("villkor", "condition"),
+        DueKind::Criterion => lang.pick("kriterium", "criterion"),
         DueKind::Risk => lang.pick("risk", "risk"),
         DueKind::Gate => lang.pick("beslutspunkt", "gate"),
     }

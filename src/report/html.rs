@@ -87,6 +87,15 @@ fn phase(p: &PhaseReport, level: usize, lang: Lang) -> String {
             escape(label),
             escape(&text)
         );
+        if !d.criteria.is_empty() {
+            let header = words::criteria_header(lang);
+            out.push_str(&table(
+                None,
+                &header,
+                &words::criteria_rows(d),
+                Cells::Prose,
+            ));
+        }
     }
     if p.answers.is_empty() {
         let _ = writeln!(

@@ -70,6 +70,7 @@ pub fn workbook_status(wb: &Workbook, state: &State, as_of: jiff::civil::Date) -
                 "open": p.open,
                 "unanswered": p.unanswered,
                 "gate": { "state": gate, "decision": decision, "date": decided },
+                "criteria": p.criteria.iter().map(criterion).collect::<Vec<_>>(),
                 "last_session": p.last_session.map(|d| d.to_string()),
             })
         })
@@ -202,6 +203,16 @@ pub fn status(workbooks: Vec<Json>) -> Json {
     json!({ "schema": SCHEMA, "workbooks": workbooks })
 }
 
+/// A gate criterion as the phase's latest decision records it.
+fn criterion(c: &crate::state::CriterionState) -> Json {
+    let (reason, action) = match &c.status {
+        crate::state::CriterionStatus::NotApplicable(reason) => (json!(reason), Json::Null),
+        crate::state::CriterionStatus::Deferred { action } => (Json::Null, json!(action)),
+        _ => (Json::Null, Json::Null),
+    };
+    json!({ "id": c.id, "status": c.status.id(), "reason": reason, "action": action })
+}
+
 fn answer(a: &Answer) -> Json {
     match a {
         Answer::Check(CheckState::Done) => json!({ "check": "done" }),
@@ -216,12 +227,16 @@ fn answer(a: &Answer) -> Json {
         Answer::NotApplicable(reason) => json!({ "not_applicable": reason }),
         Answer::DontKnow => json!({ "dont_know": true }),
         Answer::Unanswered => json!({ "unanswered": true }),
+        Answer::Met => json!({ "criterion": "met" }),
+        Answer::NotMet => json!({ "criterion": "not_met" }),
+        Answer::Deferred => json!({ "criterion": "deferred" }),
     }
 }
 
 fn record(r: &Record) -> Json {
     json!({
         "item": r.item,
+        "criterion": r.criterion,
         "prompt": r.prompt,
         "answer": answer(&r.answer),
         "note": r.note,

@@ -68,6 +68,12 @@ fn phase_section(phase: &PhaseReport, level: usize, lang: Lang) -> String {
     if let Some(d) = &phase.decision {
         let (label, text) = words::decision(d, lang);
         let _ = writeln!(out, "**{label}** {}\n", escape(&text));
+        if !d.criteria.is_empty() {
+            out.push_str(&table(
+                &words::criteria_header(lang),
+                &words::criteria_rows(d),
+            ));
+        }
     }
     if phase.answers.is_empty() {
         out.push_str(lang.pick("*Inga svar än.*\n\n", "*No answers yet.*\n\n"));

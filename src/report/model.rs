@@ -12,7 +12,7 @@ use crate::pack::condition::Value;
 use crate::pack::{Lean, Phase};
 use crate::state::answer::Given;
 use crate::state::follow_up::DueKind;
-use crate::state::{Current, GateState, PhaseState, State, readiness};
+use crate::state::{CriterionStatus, Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -149,6 +149,24 @@ pub struct DecisionReport {
     pub date: String,
     pub decided_by: Option<String>,
     pub motivation: Option<String>,
+    /// The gate's criteria as the decision records them, in pack order.
+    #[serde(default)]
+    pub criteria: Vec<CriterionReport>,
+}
+
+/// One gate criterion as a decision records it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CriterionReport {
+    pub id: String,
+    /// The criterion as the pack words it now.
+    pub text: String,
+    /// `met`, `not_met`, `deferred`, `not_applicable` or `unrecorded`.
+    pub status: String,
+    /// The status in words.
+    pub label: String,
+    /// Why it does not apply, or the action that sees to a deferred one:
+    /// its text, owner, due day and id.
+    pub detail: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -334,6 +352,7 @@ fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<Due
                 DueKind::Action => EntryKind::Action.label(lang),
                 DueKind::Risk => EntryKind::Risk.label(lang),
                 DueKind::Condition => lang.pick("Villkor", "Condition"),
+                DueKind::Criterion => lang.pick("Kriterium", "Criterion"),
                 DueKind::Gate => lang.pick("Beslutspunkt", "Gate"),
             }
             .to_string(),
@@ -429,7 +448,10 @@ fn phase_report(
             GateState::Decided { .. } => "decided",
         }
         .to_string(),
-        decision: decision_report(wb, &ps.gate, lang),
+        decision: decision_report(wb, &ps.gate, lang).map(|mut d| {
+            d.criteria = criterion_reports(wb, phase, ps, words);
+            d
+        }),
         answers,
         open: ps
             .open
@@ -462,23 +484,61 @@ fn decision_report(wb: &Workbook, gate: &GateState, lang: Lang) -> Option<Decisi
     else {
         return None;
     };
-    let text_of =
-        |id: &str| match &wb.entries[*entry].entry.body {
-            Body::Records(records) => records.iter().find(|r| r.item == id).and_then(|r| match &r
-                .answer
-            {
+    let text_of = |id: &str| match &wb.entries[*entry].entry.body {
+        Body::Records(records) => records
+            .iter()
+            .find(|r| !r.criterion && r.item == id)
+            .and_then(|r| match &r.answer {
                 Answer::Text(t) => Some(t.clone()),
                 _ => None,
             }),
-            Body::Text(_) => None,
-        };
+        Body::Text(_) => None,
+    };
     Some(DecisionReport {
         decision: decision.id().to_string(),
         label: decision.label(lang).to_string(),
         date: date.date().to_string(),
         decided_by: text_of("decided_by"),
         motivation: text_of("motivation"),
+        criteria: Vec::new(),
     })
+}
+
+/// A decided gate's criteria, in pack order, with what the decision
+/// records of each.
+fn criterion_reports(
+    wb: &Workbook,
+    phase: &Phase,
+    ps: &PhaseState,
+    words: Words,
+) -> Vec<CriterionReport> {
+    let Words { text_lang, lang } = words;
+    if !matches!(ps.gate, GateState::Decided { .. }) {
+        return Vec::new();
+    }
+    ps.criteria
+        .iter()
+        .map(|c| {
+            let detail = match &c.status {
+                CriterionStatus::NotApplicable(reason) => Some(reason.clone()),
+                CriterionStatus::Deferred { action } => {
+                    let mark = wb.raised_action(action);
+                    mark.map(|(_, a)| format!("{} ({}, {}) [{action}]", a.text, a.owner, a.due))
+                }
+                _ => None,
+            };
+            CriterionReport {
+                id: c.id.clone(),
+                text: phase
+                    .gate
+                    .criterion(&c.id)
+                    .map_or_else(|| c.id.clone(), |k| k.text.get(text_lang).to_string()),
+                status: c.status.id().to_string(),
+                label: super::state_words::criterion_status(&c.status, lang).to_string(),
+                detail,
+            }
+        })
+        .collect()
 }
 
 /// Every note, in log order, a risk with whether it is still open.

@@ -114,6 +114,15 @@ fn sightings(wb: &Workbook, lang: Lang) -> Vec<Sighting> {
                         .filter_map(|r| decider(&r.item, &r.answer, lang)),
                 );
             }
+            // The owners of actions raised beside records: in a session,
+            // a gate's conditions and its deferred criteria.
+            let owner = lang.pick("Ansvarig", "Owner");
+            out.extend(
+                records
+                    .iter()
+                    .flat_map(|r| &r.actions)
+                    .map(|a| Sighting::new(&a.owner, None, Some(owner))),
+            );
             let respondent = lang.pick("Svarande", "Respondent");
             out.extend(
                 records

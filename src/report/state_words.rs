@@ -8,6 +8,18 @@ use crate::state::{Current, State};
 use crate::tr;
 use crate::workbook::Workbook;
 
+/// A gate criterion's status in words, for people.
+pub fn criterion_status(status: &crate::state::CriterionStatus, lang: Lang) -> &'static str {
+    use crate::state::CriterionStatus;
+    match status {
+        CriterionStatus::Met => lang.pick("Uppfyllt", "Met"),
+        CriterionStatus::NotMet => lang.pick("Inte uppfyllt", "Not met"),
+        CriterionStatus::Deferred { .. } => lang.pick("Skjuts upp", "Deferred"),
+        CriterionStatus::NotApplicable(_) => lang.pick("Ej tillämpligt", "Not applicable"),
+        CriterionStatus::Unrecorded => lang.pick("Inte angivet", "Not recorded"),
+    }
+}
+
 /// An answer in words, for people.
 pub fn answer_text(answer: &Answer, lang: Lang) -> String {
     match answer {
@@ -34,6 +46,9 @@ pub fn answer_text(answer: &Answer, lang: Lang) -> String {
         }
         Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
         Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
+        Answer::Met => lang.pick("Uppfyllt", "Met").to_string(),
+        Answer::NotMet => lang.pick("Inte uppfyllt", "Not met").to_string(),
+        Answer::Deferred => lang.pick("Skjuts upp", "Deferred").to_string(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Say};
 use crate::log::EntryKind;
 use crate::pack::Decision;
 use crate::pack::diff::Change;
-use crate::state::{Current, Disagreement, GateState, PhaseState, Side, State};
+use crate::state::{CriterionStatus, Current, Disagreement, GateState, PhaseState, Side, State};
 use crate::text::table::new_table;
 use crate::text::terminal_md::visible;
 use crate::tr;
@@ -106,6 +106,7 @@ pub fn workbook(
     }
     draft_waiting(&mut out, wb, lang);
     risks_and_decision(&mut out, wb, state, lang);
+    last_criteria(&mut out, wb, state, lang);
     follow_up(&mut out, wb, state, as_of, lang);
     low_readiness(&mut out, wb, state, lang);
     orphans(&mut out, state, lang);
@@ -232,6 +233,49 @@ fn risks_and_decision(out: &mut String, wb: &Workbook, state: &State, lang: Lang
         );
     }
     out.push('\n');
+}
+
+/// The criteria of the latest gate decision, each with its status: a
+/// reason not applicable, the action that sees to a deferred one.
+fn last_criteria(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
+    let latest = state
+        .phases
+        .iter()
+        .zip(&wb.pack.phases)
+        .filter_map(|(ps, phase)| match ps.gate {
+            GateState::Decided { entry, .. } if !ps.criteria.is_empty() => Some((entry, ps, phase)),
+            _ => None,
+        })
+        .max_by_key(|(entry, ..)| *entry);
+    let Some((_, ps, phase)) = latest else {
+        return;
+    };
+    let text_lang = wb.pack.lang_for(wb.language());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "Kriterier vid beslutspunkten efter {}:",
+            "Criteria at the gate after {}:",
+            phase.title.get(text_lang)
+        )
+    );
+    for c in &ps.criteria {
+        let text = phase
+            .gate
+            .criterion(&c.id)
+            .map_or(c.id.as_str(), |k| k.text.get(text_lang));
+        let label = super::state_words::criterion_status(&c.status, lang);
+        let detail = match &c.status {
+            CriterionStatus::NotApplicable(reason) => {
+                format!(": {}", shorten(&visible(reason), 80))
+            }
+            CriterionStatus::Deferred { action } => format!(" [{action}]"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "  • {text} — {label}{detail}");
+    }
 }
 
 /// How many items `follow_up` shows before it points to `dino due`.

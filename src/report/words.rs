@@ -64,6 +64,29 @@ pub fn decision(d: &DecisionReport, lang: Lang) -> (&'static str, String) {
     (lang.pick("Beslut:", "Decision:"), text)
 }
 
+/// A decision's criteria as table rows: the criterion, and its status
+/// with the reason or the action that sees to it.
+pub fn criteria_rows(d: &DecisionReport) -> Vec<Vec<String>> {
+    d.criteria
+        .iter()
+        .map(|c| {
+            let status = match &c.detail {
+                Some(detail) => format!("{}: {detail}", c.label),
+                None => c.label.clone(),
+            };
+            vec![c.text.clone(), status]
+        })
+        .collect()
+}
+
+/// The header of a decision's criteria table.
+pub fn criteria_header(lang: Lang) -> [&'static str; 2] {
+    [
+        lang.pick("Kriterium", "Criterion"),
+        lang.pick("Status", "Status"),
+    ]
+}
+
 /// The heading over where the project stands, on a manager's page.
 pub fn standing_heading(lang: Lang) -> &'static str {
     lang.pick("Var projektet står", "Where the project stands")

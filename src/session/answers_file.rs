@@ -9,7 +9,7 @@ use std::ops::Range;
 use anyhow::Result;
 use toml::de::DeValue;
 
-use super::{Context, GateChoice, People, Question, Reply, SessionUi};
+use super::{Context, CriterionGiven, GateChoice, People, Question, Reply, SessionUi};
 use crate::finding::{Finding, SourceText, closest};
 use crate::i18n::{Lang, Say};
 use crate::log::{ActionMark, Participant, Record};
@@ -97,7 +97,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
     let notes = reading.notes(&root);
     let actions = reading.actions(&root);
     let gate_span = root.raw("gate").map_or(0..0, |v| v.span());
-    let gate = gate(&root);
+    let gate = gate(&root, ctx.phase, ctx.lang);
     root.finish(&[], lang.pick("svarsfilen", "the answers file"));
     let Reading { answers, spans, .. } = reading;
     let mut findings = findings.into_inner();
@@ -136,8 +136,9 @@ fn participants(root: &Table<'_>) -> Option<Vec<Participant>> {
     })
 }
 
-/// The file's `[gate]`: a decision, who decided and why.
-fn gate(root: &Table<'_>) -> Option<GateChoice> {
+/// The file's `[gate]`: a decision, who decided and why, its conditions,
+/// the next gate and the criteria of `phase`'s gate.
+fn gate(root: &Table<'_>, phase: &Phase, text_lang: Lang) -> Option<GateChoice> {
     let fctx = root.ctx();
     let lang = fctx.lang;
     root.table("gate").and_then(|t| {
@@ -163,6 +164,8 @@ fn gate(root: &Table<'_>) -> Option<GateChoice> {
             .map(|c| action(c, "conditions"))
             .collect();
         let next_gate = next_gate(&t, decision);
+        let criteria =
+            section(&t, "criteria").map(|table| criteria(fctx, table, (phase, text_lang)));
         t.finish(&[], "[gate]");
         Some(GateChoice {
             decision: decision?,
@@ -170,8 +173,104 @@ fn gate(root: &Table<'_>) -> Option<GateChoice> {
             motivation: motivation?,
             conditions: conditions.into_iter().collect::<Option<Vec<_>>>()?,
             next_gate: next_gate?,
+            criteria: criteria.unwrap_or(Some(Vec::new()))?,
         })
     })
+}
+
+/// `[gate]`'s `criteria`: criterion id = status. `None` on a mistake
+/// (each reported at its place).
+fn criteria(
+    fctx: &FileCtx<'_>,
+    table: &toml::de::DeTable<'_>,
+    (phase, text_lang): (&Phase, Lang),
+) -> Option<Vec<(String, CriterionGiven)>> {
+    let lang = fctx.lang;
+    let mut out = Some(Vec::new());
+    for (key, value) in table.iter() {
+        let id: &str = key.get_ref();
+        let Some(criterion) = phase.gate.criterion(id) else {
+            let ids = phase.gate.criteria.iter().map(|c| c.id.as_str());
+            let near = match closest(id, ids) {
+                Some(near) => tr!(lang, "; menade du `{near}`?", "; did you mean `{near}`?"),
+                None => String::new(),
+            };
+            let message = tr!(
+                lang,
+                "beslutspunkten i fasen `{}` har inget kriterium `{id}`{near}",
+                "the gate of phase `{}` has no criterion `{id}`{near}",
+                phase.id
+            );
+            fctx.report(&key.span(), message);
+            out = None;
+            continue;
+        };
+        let own = criterion.text.get(text_lang).to_string();
+        match criterion_status(fctx, value, &own) {
+            Some(status) => {
+                if let Some(out) = out.as_mut() {
+                    out.push((id.to_string(), status));
+                }
+            }
+            None => out = None,
+        }
+    }
+    out
+}
+
+/// One criterion's status in `[gate]`'s `criteria`; a deferred one
+/// without a text of its own takes `own`, the criterion's.
+fn criterion_status(fctx: &FileCtx<'_>, value: &Val<'_>, own: &str) -> Option<CriterionGiven> {
+    let lang = fctx.lang;
+    let wrong = || {
+        fctx.report(
+            &value.span(),
+            tr!(
+                lang,
+                "ett kriteriums status är \"met\", \"not_met\", {{ not_applicable = \"SKÄL\" }} eller {{ deferred = \"TEXT\", owner = \"NAMN\", due = ÅÅÅÅ-MM-DD }}",
+                "a criterion's status is \"met\", \"not_met\", {{ not_applicable = \"REASON\" }} or {{ deferred = \"TEXT\", owner = \"NAME\", due = YYYY-MM-DD }}"
+            ),
+        );
+        None
+    };
+    let table = match value.get_ref() {
+        DeValue::String(s) if s == "met" => return Some(CriterionGiven::Met),
+        DeValue::String(s) if s == "not_met" => return Some(CriterionGiven::NotMet),
+        DeValue::Table(table) => Table::new(fctx, table, value.span()),
+        _ => return wrong(),
+    };
+    if table.raw("not_applicable").is_some() {
+        let reason = action_text(&table, "not_applicable");
+        table.finish(&[], "criteria");
+        return reason.map(CriterionGiven::NotApplicable);
+    }
+    if table.raw("deferred").is_none() {
+        table.finish(&[], "criteria");
+        return wrong();
+    }
+    let text = table.string("deferred", true).map(|(text, _)| text);
+    let text = text.map(|t| {
+        if t.trim().is_empty() {
+            own.to_string()
+        } else {
+            t.trim().to_string()
+        }
+    });
+    let owner = action_text(&table, "owner");
+    let due = match table.raw("due") {
+        Some(value) => day_value(fctx, "due", value),
+        None => {
+            table.missing("due");
+            None
+        }
+    };
+    table.finish(&[], "criteria");
+    Some(CriterionGiven::Deferred(ActionMark {
+        n: 0,
+        text: text.filter(|t| crate::log::writable(t))?,
+        owner: owner?,
+        due: due?,
+    }))
 }
 
 /// `[gate]`'s `next_gate`: a day, and none for `stop`. `None` on a

@@ -23,9 +23,10 @@ use anyhow::Result;
 use crate::i18n::Lang;
 use crate::log::{ActionMark, Answer, Body, Entry, EntryKind, Meta, Participant, Record, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
-use crate::pack::{Decision, Item, Phase};
+use crate::pack::{Decision, Gate, Item, Phase};
 use crate::state::answer::{Given, interpret, to_answer};
 use crate::state::{Latest, State};
+use crate::tr;
 use crate::workbook::Workbook;
 use files::{Draft, NoteMark, Saved};
 
@@ -110,6 +111,28 @@ pub struct GateChoice {
     pub conditions: Vec<ActionMark>,
     /// The planned day of the next gate, if one is set.
     pub next_gate: Option<jiff::civil::Date>,
+    /// The gate's criteria recorded with the decision, by id; those left
+    /// out are unrecorded.
+    pub criteria: Vec<(String, CriterionGiven)>,
+}
+
+/// A criterion's status as given at a gate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CriterionGiven {
+    Met,
+    NotMet,
+    /// Left for later: the action that sees to it (its `n` is given when
+    /// the entry is made).
+    Deferred(ActionMark),
+    /// With its reason.
+    NotApplicable(String),
+}
+
+impl CriterionGiven {
+    /// Whether a `go` may leave the criterion so.
+    pub fn lets_go(&self) -> bool {
+        !matches!(self, CriterionGiven::NotMet)
+    }
 }
 
 impl GateChoice {
@@ -117,6 +140,56 @@ impl GateChoice {
     /// when items are left for later (`deferred`).
     pub fn asks_conditions(decision: Decision, deferred: bool) -> bool {
         decision == Decision::Recycle || (decision == Decision::Go && deferred)
+    }
+
+    /// What the decision records of `criterion`, if anything.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionGiven> {
+        self.criteria.iter().find(|(c, _)| c == id).map(|(_, g)| g)
+    }
+
+    /// Why a `go` may not be written with the criteria given: every
+    /// criterion of `gate` must be met, deferred or not applicable. Says
+    /// which are not met and which are not recorded, in `lang`, with their
+    /// texts in `text_lang`.
+    pub fn criteria_refusal(&self, gate: &Gate, text_lang: Lang, lang: Lang) -> Option<String> {
+        if self.decision != Decision::Go {
+            return None;
+        }
+        let named = |wanted: fn(Option<&CriterionGiven>) -> bool| -> Vec<String> {
+            gate.criteria
+                .iter()
+                .filter(|c| wanted(self.criterion(&c.id)))
+                .map(|c| format!("{} ({})", c.text.get(text_lang), c.id))
+                .collect()
+        };
+        let not_met = named(|g| g.is_some_and(|g| !g.lets_go()));
+        let unrecorded = named(|g| g.is_none());
+        if not_met.is_empty() && unrecorded.is_empty() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if !not_met.is_empty() {
+            parts.push(tr!(
+                lang,
+                "inte uppfyllt: {}",
+                "not met: {}",
+                not_met.join("; ")
+            ));
+        }
+        if !unrecorded.is_empty() {
+            parts.push(tr!(
+                lang,
+                "inte angivet: {}",
+                "not recorded: {}",
+                unrecorded.join("; ")
+            ));
+        }
+        Some(tr!(
+            lang,
+            "att fortsätta kräver att varje kriterium är uppfyllt, skjuts upp (med en åtgärd) eller inte är tillämpligt; {}",
+            "going on needs every criterion met, deferred (as an action) or not applicable; {}",
+            parts.join("; ")
+        ))
     }
 }
 
@@ -380,6 +453,7 @@ impl Progress {
             };
             Some(Record {
                 item: item.id.clone(),
+                criterion: false,
                 prompt: item.prompt.get(ctx.lang).to_string(),
                 answer,
                 note,
@@ -777,7 +851,7 @@ pub fn gate_entry(
             "Gate decision: {}",
             ctx.phase.title.get(lang)
         ),
-        body: Body::Records(gate_records(choice, options, lang)),
+        body: Body::Records(gate_records(choice, options, &ctx.phase.gate, lang)),
     }
 }
 
@@ -786,10 +860,12 @@ pub fn gate_entry(
 fn gate_records(
     choice: &GateChoice,
     options: Vec<crate::log::OptionMark>,
+    gate: &Gate,
     lang: Lang,
 ) -> Vec<Record> {
     let record = |item: &str, prompt: &str, answer| Record {
         item: item.to_string(),
+        criterion: false,
         prompt: prompt.to_string(),
         answer,
         note: None,
@@ -822,8 +898,38 @@ fn gate_records(
             Answer::Text(day.to_string()),
         ));
     }
+    records.extend(criterion_records(choice, gate, lang));
     number_actions(&mut records);
     records
+}
+
+/// The criteria a decision records, in the pack's order, each with its
+/// text as it reads now.
+fn criterion_records<'a>(
+    choice: &'a GateChoice,
+    gate: &'a Gate,
+    lang: Lang,
+) -> impl Iterator<Item = Record> + 'a {
+    gate.criteria.iter().filter_map(move |c| {
+        let given = choice.criterion(&c.id)?;
+        let (answer, actions) = match given {
+            CriterionGiven::Met => (Answer::Met, Vec::new()),
+            CriterionGiven::NotMet => (Answer::NotMet, Vec::new()),
+            CriterionGiven::Deferred(action) => (Answer::Deferred, vec![action.clone()]),
+            CriterionGiven::NotApplicable(reason) => {
+                (Answer::NotApplicable(reason.clone()), Vec::new())
+            }
+        };
+        Some(Record {
+            item: c.id.clone(),
+            criterion: true,
+            prompt: c.text.get(lang).to_string(),
+            answer,
+            note: None,
+            respondent: None,
+            actions,
+        })
+    })
 }
 
 #[cfg(test)]

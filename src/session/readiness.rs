@@ -77,6 +77,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             };
             records.push(Record {
                 item: item.id.clone(),
+                criterion: false,
                 prompt: item.prompt.get(ctx.lang).to_string(),
                 answer: crate::state::answer::to_answer(item, given, ctx.lang),
                 note: note.clone(),

@@ -9,7 +9,7 @@ use console::{Term, style};
 use dialoguer::theme::Theme;
 use dialoguer::{Editor, Input, MultiSelect, Select};
 
-use super::{GateAsk, GateChoice, People, Question, Reply, SessionUi};
+use super::{CriterionGiven, GateAsk, GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::{Lang, Say};
 use crate::log::{ActionMark, Participant, Record};
 use crate::pack::condition::Value;
@@ -558,6 +558,93 @@ impl TermUi {
         }
     }
 
+    /// Each of the gate's criteria, asked after the decision: met, not met,
+    /// deferred (an action: text, owner, due day) or not applicable (a
+    /// reason). A `go` takes no criterion not met; another decision may
+    /// leave one unrecorded. `None` when the room backs out (Esc): the
+    /// decision is left for later.
+    fn criteria(
+        &self,
+        ask: &GateAsk<'_>,
+        decision: Decision,
+    ) -> Result<Option<Vec<(String, CriterionGiven)>>> {
+        let mut out = Vec::new();
+        for criterion in &ask.phase.gate.criteria {
+            let text = criterion.text.get(ask.lang);
+            if let Some(given) = self.criterion(ask, decision, text)? {
+                out.push((criterion.id.clone(), given));
+            } else if decision == Decision::Go {
+                return Ok(None);
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// One criterion's status, asked until one is given; `None` when left
+    /// unrecorded (not with `go`) or the room backs out.
+    fn criterion(
+        &self,
+        ask: &GateAsk<'_>,
+        decision: Decision,
+        text: &str,
+    ) -> Result<Option<CriterionGiven>> {
+        let ui = self.lang;
+        let mut items = vec![
+            ui.pick("Uppfyllt", "Met"),
+            ui.pick("Inte uppfyllt", "Not met"),
+            ui.pick(
+                "Skjuts upp (blir en åtgärd)",
+                "Deferred (becomes an action)",
+            ),
+            ui.pick("Ej tillämpligt", "Not applicable"),
+        ];
+        if decision != Decision::Go {
+            items.push(ui.pick("Ange inte", "Leave unrecorded"));
+        }
+        loop {
+            let chosen = Select::with_theme(&*self.theme)
+                .with_prompt(tr!(
+                    ui,
+                    "Kriterium: {}",
+                    "Criterion: {}",
+                    terminal_md::visible(text)
+                ))
+                .items(&items)
+                .default(0)
+                .interact_opt()?;
+            let given = match chosen {
+                Some(0) => CriterionGiven::Met,
+                Some(1) if decision == Decision::Go => {
+                    self.say(ui.pick(
+                        "Att fortsätta kräver att kriteriet är uppfyllt, skjuts upp eller inte är tillämpligt; välj något av dem, eller Esc för att besluta senare.",
+                        "Going on needs the criterion met, deferred or not applicable; choose one of them, or Esc to decide later.",
+                    ))?;
+                    continue;
+                }
+                Some(1) => CriterionGiven::NotMet,
+                Some(2) => {
+                    let what = ui.pick("Åtgärd", "Action");
+                    match self.new_action(&ask.people.names(), what, text)? {
+                        Some(action) => CriterionGiven::Deferred(action),
+                        None => continue,
+                    }
+                }
+                Some(3) => {
+                    let question = ui.pick(
+                        "Varför är kriteriet inte tillämpligt?",
+                        "Why does the criterion not apply?",
+                    );
+                    match self.reason_for(question)? {
+                        Some(reason) => CriterionGiven::NotApplicable(reason),
+                        None => continue,
+                    }
+                }
+                _ => return Ok(None),
+            };
+            return Ok(Some(given));
+        }
+    }
+
     /// The planned day of the next gate; an empty line plans none.
     fn next_gate(&self) -> Result<Option<jiff::civil::Date>> {
         let lang = self.lang;
@@ -587,12 +674,18 @@ impl TermUi {
     /// The reason an item does not apply; asked again once when left
     /// empty, then back to the item.
     fn reason(&self) -> Result<Option<String>> {
+        self.reason_for(self.lang.pick(
+            "Varför är punkten inte tillämplig?",
+            "Why does the item not apply?",
+        ))
+    }
+
+    /// A reason asked with `question`; asked again once when left empty,
+    /// then `None`.
+    fn reason_for(&self, question: &str) -> Result<Option<String>> {
         for attempt in 0..2 {
             let text: String = Input::with_theme(&*self.theme)
-                .with_prompt(self.lang.pick(
-                    "Varför är punkten inte tillämplig?",
-                    "Why does the item not apply?",
-                ))
+                .with_prompt(question)
                 .allow_empty(true)
                 .interact_text()?;
             if !text.trim().is_empty() {
@@ -832,7 +925,7 @@ impl SessionUi for TermUi {
             .to_string(),
         )?;
         for criterion in &phase.gate.criteria {
-            self.say(&format!("  • {}", criterion.get(lang)))?;
+            self.say(&format!("  • {}", criterion.text.get(lang)))?;
         }
         let mut items: Vec<&str> = Decision::ALL.iter().map(|d| d.label(ui)).collect();
         items.push(ui.pick("Besluta senare", "Decide later"));
@@ -842,6 +935,9 @@ impl SessionUi for TermUi {
             .default(0)
             .interact_opt()?;
         let Some(decision) = chosen.and_then(|i| Decision::ALL.get(i).copied()) else {
+            return Ok(None);
+        };
+        let Some(criteria) = self.criteria(ask, decision)? else {
             return Ok(None);
         };
         let decided_by: String = Input::with_theme(&*self.theme)
@@ -868,6 +964,7 @@ impl SessionUi for TermUi {
             motivation: motivation.trim().to_string(),
             conditions,
             next_gate,
+            criteria,
         }))
     }
 
@@ -951,6 +1048,9 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
             .join(", "),
         Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
         Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
+        Answer::Met => lang.pick("uppfyllt", "met").to_string(),
+        Answer::NotMet => lang.pick("inte uppfyllt", "not met").to_string(),
+        Answer::Deferred => lang.pick("skjuts upp", "deferred").to_string(),
     };
     crate::report::status_view::shorten(&text.replace('\n', " "), 120)
 }

@@ -267,6 +267,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
     };
     let dropped = Record {
         item: "malgrupp".into(),
+        criterion: false,
         prompt: "Vilka gäller det?".into(),
         answer: Answer::Text("Elever i årskurs 9".into()),
         note: Some("Fråga rektorn".into()),
@@ -275,6 +276,7 @@ fn a_draft_resumed_after_the_pack_dropped_an_item_keeps_that_answer() {
     };
     let unfit = Record {
         item: "losning".into(),
+        criterion: false,
         prompt: "Vet vi hur lösningen ser ut?".into(),
         answer: Answer::Options(vec![crate::log::OptionMark {
             id: "kanske".into(),

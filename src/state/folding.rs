@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::answer::{self, Given, interpret};
 use super::lineage::Lineage;
 use super::{
-    Current, Disagreement, GateState, Latest, NoteState, Orphan, PhaseState, Side, State, applies,
-    readiness,
+    CriterionState, CriterionStatus, Current, Disagreement, GateState, Latest, NoteState, Orphan,
+    PhaseState, Side, State, applies, readiness,
 };
 use crate::finding::Finding;
 use crate::log::{Answer, Body, EntryKind, Record, Stamp};
@@ -51,6 +51,10 @@ pub enum Message {
     UnknownDecision { decision: String },
     /// A gate entry lacks one (and only one) ticked decision.
     NoDecision,
+    /// The gate of `phase` has no criterion `id` (any more).
+    UnknownCriterion { phase: String, id: String },
+    /// A criterion's record stands in an entry that is no gate decision.
+    CriterionOutsideGate { id: String },
 }
 
 /// Where a phase's gate decisions stand while folding, beside its items'
@@ -84,6 +88,8 @@ pub(super) struct Folding<'w> {
     orphans: Vec<Orphan>,
     findings: Vec<Finding>,
     gates: BTreeMap<String, GateState>,
+    /// Per phase, the criteria its latest gate decision records.
+    criteria: BTreeMap<String, Vec<CriterionState>>,
     last_session: BTreeMap<String, Stamp>,
     notes: Vec<NoteState>,
     /// Each closed entry's id, with the first entry (in log order) that
@@ -106,6 +112,7 @@ impl<'w> Folding<'w> {
             orphans: Vec::new(),
             findings: Vec::new(),
             gates: BTreeMap::new(),
+            criteria: BTreeMap::new(),
             last_session: BTreeMap::new(),
             notes: Vec::new(),
             closed: BTreeMap::new(),
@@ -190,6 +197,12 @@ impl<'w> Folding<'w> {
             .insert(phase.id.clone(), reading.loaded.entry.meta.date);
         let lines = &reading.loaded.record_lines;
         for (at, (record, line)) in reading.records.iter().zip(lines).enumerate() {
+            if record.criterion {
+                let id = record.item.clone();
+                let message = Message::CriterionOutsideGate { id };
+                self.findings.push(at_line(reading.loaded, *line, message));
+                continue;
+            }
             self.answer(reading, phase, at, record, *line);
         }
     }
@@ -290,7 +303,7 @@ impl<'w> Folding<'w> {
             Ok(decision) => {
                 let at = records
                     .iter()
-                    .position(|r| r.item == "decision")
+                    .position(|r| !r.criterion && r.item == "decision")
                     .unwrap_or(0);
                 let standing = Standing {
                     entry: reading.index,
@@ -299,6 +312,8 @@ impl<'w> Folding<'w> {
                     given: Given::Value(Value::Str(decision.id().to_string())),
                 };
                 self.stand((&phase.id, GATE), standing);
+                let criteria = self.criteria_of(reading, phase);
+                self.criteria.insert(phase.id.clone(), criteria);
                 self.gates.insert(
                     phase.id.clone(),
                     GateState::Decided {
@@ -312,6 +327,41 @@ impl<'w> Folding<'w> {
                 .findings
                 .push(gate_problem(reading.loaded, records, why)),
         }
+    }
+
+    /// The criteria of `phase` as a gate entry records them, in pack order;
+    /// a record of a criterion the gate does not have is a problem when
+    /// the entry was written with this version of the pack.
+    fn criteria_of(&mut self, reading: &Reading<'_>, phase: &Phase) -> Vec<CriterionState> {
+        let lines = &reading.loaded.record_lines;
+        for (record, line) in reading.records.iter().zip(lines) {
+            if record.criterion
+                && reading.this_version
+                && phase.gate.criterion(&record.item).is_none()
+            {
+                let message = Message::UnknownCriterion {
+                    phase: phase.id.clone(),
+                    id: record.item.clone(),
+                };
+                self.findings.push(at_line(reading.loaded, *line, message));
+            }
+        }
+        let entry_id = &reading.loaded.id;
+        phase
+            .gate
+            .criteria
+            .iter()
+            .map(|c| {
+                let record = reading
+                    .records
+                    .iter()
+                    .find(|r| r.criterion && r.item == c.id);
+                CriterionState {
+                    id: c.id.clone(),
+                    status: record.map_or(CriterionStatus::Unrecorded, |r| status_of(r, entry_id)),
+                }
+            })
+            .collect()
     }
 
     /// A readiness assessment, with the problems met reading it.
@@ -385,6 +435,7 @@ impl<'w> Folding<'w> {
             unanswered: Vec::new(),
             gate: GateState::Open,
             last_session: self.last_session.get(&phase.id).copied(),
+            criteria: self.criteria.get(&phase.id).cloned().unwrap_or_default(),
         };
         for item in &phase.items {
             if !applies(item, &self.workbook.profile, &self.answers) {
@@ -561,7 +612,9 @@ fn current_of(phases: &[PhaseState]) -> Current {
 /// A problem with a gate entry's decision, where the decision is written
 /// (or, with none, at the entry's `kind`).
 fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: Message) -> Finding {
-    let at = records.iter().position(|r| r.item == "decision");
+    let at = records
+        .iter()
+        .position(|r| !r.criterion && r.item == "decision");
     let (line, col) = match at.and_then(|at| loaded.record_lines.get(at)) {
         Some(line) => (*line, 1),
         None => loaded.at("kind"),
@@ -574,9 +627,24 @@ fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: Message) -> F
     }
 }
 
+/// A criterion's status as its record (in the entry `entry_id`) says it.
+fn status_of(record: &Record, entry_id: &str) -> CriterionStatus {
+    match (&record.answer, record.actions.first()) {
+        (Answer::Met, _) => CriterionStatus::Met,
+        (Answer::Deferred, Some(action)) => CriterionStatus::Deferred {
+            action: action.id_in(entry_id),
+        },
+        (Answer::NotApplicable(reason), _) => CriterionStatus::NotApplicable(reason.clone()),
+        (Answer::NotMet, _) => CriterionStatus::NotMet,
+        _ => CriterionStatus::Unrecorded,
+    }
+}
+
 /// The decision a gate entry records.
 fn gate_decision(records: &[Record]) -> Result<Decision, Message> {
-    let record = records.iter().find(|r| r.item == "decision");
+    let record = records
+        .iter()
+        .find(|r| !r.criterion && r.item == "decision");
     let ticked: Vec<&str> = match record.map(|r| &r.answer) {
         Some(Answer::Options(marks)) => marks
             .iter()

@@ -15,6 +15,8 @@ pub enum DueKind {
     Action,
     /// An action a gate decision set as its condition.
     Condition,
+    /// A gate criterion deferred: the action that sees to it.
+    Criterion,
     Risk,
     /// The planned date of the current phase's gate.
     Gate,
@@ -26,6 +28,7 @@ impl DueKind {
         match self {
             DueKind::Action => "action",
             DueKind::Condition => "condition",
+            DueKind::Criterion => "criterion",
             DueKind::Risk => "risk",
             DueKind::Gate => "gate",
         }
@@ -99,7 +102,11 @@ fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
         let Body::Records(records) = &loaded.entry.body else {
             continue;
         };
-        for action in records.iter().flat_map(|r| &r.actions) {
+        let actions = records
+            .iter()
+            .flat_map(|r| r.actions.iter().map(move |a| (r.criterion, a)));
+        for (criterion, action) in actions {
+            let kind = if criterion { DueKind::Criterion } else { kind };
             let id = action.id_in(&loaded.id);
             if state.closed.contains_key(&id) {
                 continue;
@@ -152,7 +159,9 @@ pub fn next_gate_of(decision: &LoadedEntry) -> Option<Date> {
     let Body::Records(records) = &decision.entry.body else {
         return None;
     };
-    let record = records.iter().find(|r| r.item == NEXT_GATE)?;
+    let record = records
+        .iter()
+        .find(|r| !r.criterion && r.item == NEXT_GATE)?;
     match &record.answer {
         crate::log::Answer::Text(text) => {
             crate::text::day::parse_day(text.split_whitespace().next()?)

@@ -73,6 +73,58 @@ pub struct PhaseState {
     pub unanswered: Vec<String>,
     pub gate: GateState,
     pub last_session: Option<Stamp>,
+    /// The gate's criteria, in pack order, as the latest gate decision
+    /// records them; empty while no decision is taken.
+    pub criteria: Vec<CriterionState>,
+}
+
+/// One gate criterion as the phase's latest gate decision records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionState {
+    /// The criterion's id in the pack.
+    pub id: String,
+    pub status: CriterionStatus,
+}
+
+/// What a gate decision records of a criterion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CriterionStatus {
+    Met,
+    NotMet,
+    /// Left for later: the action (its id, `3f9a1c-2`) that sees to it.
+    Deferred {
+        action: String,
+    },
+    /// With its reason.
+    NotApplicable(String),
+    /// The decision records nothing of it (written before criteria were
+    /// recorded, or a decision other than `go` that left it out).
+    Unrecorded,
+}
+
+impl CriterionStatus {
+    /// Whether a `go` may leave the criterion so: met, deferred or not
+    /// applicable.
+    pub fn lets_go(&self) -> bool {
+        matches!(
+            self,
+            CriterionStatus::Met
+                | CriterionStatus::Deferred { .. }
+                | CriterionStatus::NotApplicable(_)
+        )
+    }
+
+    /// The status in `--format json` and answers files: `met`, `not_met`,
+    /// `deferred`, `not_applicable`, `unrecorded`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            CriterionStatus::Met => "met",
+            CriterionStatus::NotMet => "not_met",
+            CriterionStatus::Deferred { .. } => "deferred",
+            CriterionStatus::NotApplicable(_) => "not_applicable",
+            CriterionStatus::Unrecorded => "unrecorded",
+        }
+    }
 }
 
 impl PhaseState {

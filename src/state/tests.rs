@@ -573,3 +573,71 @@ fn actions_raised_in_a_session_and_at_a_gate_are_due_until_closed() {
     assert_eq!(ids, ["bbbbbb-1", "bbbbbb"]);
     assert_eq!(state.closed.get("aaaaaa-1"), Some(&2));
 }
+
+#[test]
+fn the_latest_gate_decision_carries_its_criteria_and_an_older_one_none() {
+    let dir = tempfile::tempdir().expect("temp");
+    let older = gate("start", "2026-03-03T09:00:00+01:00", "pause");
+    let later = format!(
+        "{}\n### Behovsägaren <!-- criterion: behovsagare -->\n\n**Ej tillämplig:** Rektorn beslutar.\n\n### Tid <!-- criterion: tid -->\n\n**Skjuts upp**\n{}\n### Budget <!-- criterion: budget -->\n\n**Uppfyllt**\n",
+        gate("start", "2026-03-04T09:00:00+01:00", "go"),
+        action_block(1, "Boka tid", "Eva", "2026-04-01"),
+    );
+    let session = session("start", "2026-03-02T09:00:00+01:00", START_DONE);
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("a-start-111111.md", &session),
+            ("b-gate-start-222222.md", &older),
+        ],
+    );
+    // A decision written before criteria were recorded: each unrecorded.
+    let state = fold(&wb);
+    let statuses: Vec<&CriterionStatus> =
+        state.phases[0].criteria.iter().map(|c| &c.status).collect();
+    assert_eq!(
+        statuses,
+        [&CriterionStatus::Unrecorded, &CriterionStatus::Unrecorded]
+    );
+    assert!(
+        state.phases[1].criteria.is_empty(),
+        "no decision, no criteria"
+    );
+
+    fs::write(dir.path().join("log/c-gate-start-333333.md"), &later).expect("write");
+    let wb = Workbook::open(dir.path(), Lang::Sv).expect("opens");
+    let state = fold(&wb);
+    let criteria = &state.phases[0].criteria;
+    assert_eq!(criteria[0].id, "behovsagare");
+    assert_eq!(
+        criteria[0].status,
+        CriterionStatus::NotApplicable("Rektorn beslutar.".into())
+    );
+    assert_eq!(
+        criteria[1].status,
+        CriterionStatus::Deferred {
+            action: "333333-1".into()
+        }
+    );
+    // A criterion the gate does not have is named where it is written.
+    let line = 1 + later[..later.find("### Budget").expect("budget")]
+        .matches('\n')
+        .count();
+    let said: Vec<(usize, String)> = state
+        .findings
+        .iter()
+        .map(|f| (f.line, f.message.say(Lang::En)))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(l, m)| *l == line && m.contains("has no criterion `budget`")),
+        "{said:?}"
+    );
+    let due = follow_up::due(&wb, &state, jiff::civil::date(2026, 3, 10));
+    assert!(
+        due.iter()
+            .any(|d| d.id == "333333-1" && d.kind == follow_up::DueKind::Criterion),
+        "{due:?}"
+    );
+}

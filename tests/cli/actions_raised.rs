@@ -78,6 +78,7 @@ conditions = [
   { text = "Förankra med rektorerna", owner = "Eva Ström", due = 2026-04-30 },
 ]
 next_gate = "2026-06-10"
+criteria = { behovsagare = "met", tid = "met" }
 "#;
 
 #[test]
@@ -299,10 +300,15 @@ fn gate_refuses_conditions_without_their_owner_or_day_and_writes_nothing() {
         }
         assert!(entries(&wb).is_empty(), "{args:?}");
     }
-    // An owner or a day without a condition is a usage error.
+    // An owner without a condition or a deferred criterion is one too many.
     gate(
         &wb,
         &["--decision", "pause", "--why", "x", "--owner", "Eva"],
     )
-    .code(2);
+    .code(1)
+    .stderr_has(
+        "every --condition needs its --owner and its --due: 0 conditions, 1 owners, 0 dates",
+    );
+    // Without a decision, an owner is a usage error.
+    gate(&wb, &["--owner", "Eva"]).code(2);
 }

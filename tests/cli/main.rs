@@ -7,7 +7,9 @@ mod crash_points;
 mod docs;
 mod examples;
 mod follow_through;
+
 mod fuzz;
+mod gate_criteria;
 mod global_options;
 mod help;
 mod hostile_files;

@@ -110,7 +110,7 @@ fn commit_commits_exactly_the_new_entries() {
     fs::write(wb.join("anteckningar.txt"), "mina egna").expect("write");
     fs::write(
         wb.join("svar.toml"),
-        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"m\"\n",
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"m\"\ncriteria = { behovsagare = \"met\", tid = \"met\" }\n",
     )
     .expect("write");
     pinned(

@@ -113,6 +113,15 @@ fn straight_to_the_gate(wb: &std::path::Path) -> Session {
     p
 }
 
+/// Answers each of the example pack's two criteria at the gate: met (the
+/// first choice).
+fn criteria_met(p: &mut Session) {
+    for criterion in ["Criterion: Problemet", "Criterion: Lärarna"] {
+        p.expect(criterion).expect("a criterion");
+        p.send(ENTER).expect("met");
+    }
+}
+
 fn run_session(wb: &std::path::Path) -> Session {
     session(wb, &["--lang", "en", "run"])
 }
@@ -153,6 +162,7 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     p.expect("Summary").expect("summary");
     p.expect("What do you decide?").expect("the gate");
     p.send(ENTER).expect("Go on");
+    criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
@@ -186,6 +196,7 @@ dataskydd = true
 decision = "go"
 decided_by = "Anna Lind"
 motivation = "Problemet är tydligt"
+criteria = { behovsagare = "met", tid = "met" }
 "#;
 
 /// The log's files, name and text.
@@ -223,6 +234,7 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     p.send(ENTER).expect("key");
     p.expect("What do you decide?").expect("gate");
     p.send(ENTER).expect("key");
+    criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
@@ -566,6 +578,7 @@ fn a_ready_phase_goes_straight_to_the_gate() {
     p.send(ENTER).expect("none");
     p.expect("What do you decide?").expect("the gate");
     p.send(ENTER).expect("go on");
+    criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
@@ -828,6 +841,18 @@ fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
     p.expect("What do you decide?").expect("the gate");
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("recycle");
+    // A recycle may leave a criterion unrecorded: the first is not met,
+    // the second left out (the last choice).
+    p.expect("Criterion: Problemet")
+        .expect("the first criterion");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("not met");
+    p.expect("Criterion: Lärarna")
+        .expect("the second criterion");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("leave unrecorded");
     p.expect("Who decided?").expect("decider");
     p.send(ENTER).expect("key");
     p.expect("Why?").expect("why");
@@ -867,4 +892,66 @@ fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
     due.code(0)
         .stdout_has("Intervjua fem elever")
         .stdout_has("2026-05-20");
+}
+
+#[test]
+fn a_go_defers_a_criterion_as_an_action_that_done_closes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    let mut p = straight_to_the_gate(&wb);
+    p.expect("Facilitator").expect("people");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("none");
+    p.expect("What do you decide?").expect("the gate");
+    p.send(ENTER).expect("go on");
+    p.expect("Criterion: Problemet")
+        .expect("the first criterion");
+    p.send(ENTER).expect("met");
+    p.expect("Criterion: Lärarna")
+        .expect("the second criterion");
+    // Not met is refused with a go, and the criterion asked again.
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("not met");
+    p.expect("Going on needs the criterion met").expect("told");
+    p.expect("Criterion: Lärarna").expect("asked again");
+    p.send(DOWN).expect("key");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("deferred");
+    // The criterion's own text is offered as the action's.
+    p.expect("empty line: cancel").expect("the action's text");
+    p.send(ENTER).expect("as offered");
+    p.expect("Owner").expect("the owner");
+    p.send(ENTER).expect("the facilitator");
+    p.expect("Due (YYYY-MM-DD)").expect("the due day");
+    p.send("2026-04-15\r").expect("due");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Tiden ordnas\r").expect("why");
+    no_next_gate(&mut p);
+    p.expect(expectrl::Eof).expect("ends");
+    let (name, text) = log_files(&wb)
+        .into_iter()
+        .find(|(n, _)| n.contains("gate-start"))
+        .expect("the gate");
+    assert!(
+        text.contains("<!-- criterion: tid -->\n\n**Skjuts upp**\n\n> **Åtgärd:** Lärarna har fått tid avsatt för piloten. <!-- action: 1 -->"),
+        "{text}"
+    );
+    let entry_id = name
+        .trim_end_matches(".md")
+        .rsplit('-')
+        .next()
+        .expect("an id");
+    let id = format!("{entry_id}-1");
+    crate::support::dino_in(&wb, &["check"]).code(0);
+    crate::support::dino_in(&wb, &["--lang", "en", "due"])
+        .code(0)
+        .stdout_has("criterion")
+        .stdout_has(&id);
+    crate::support::pinned(&wb, &["done", &id, "Schemat är lagt"]).code(0);
+    crate::support::dino_in(&wb, &["--lang", "en", "due"])
+        .code(0)
+        .stdout_lacks(&id);
 }

@@ -590,6 +590,10 @@ fn gate_check_and_decision_give_ci_its_exit_codes() {
             "Klart",
             "--by",
             "Eva Ström",
+            "--criterion",
+            "behovsagare=met",
+            "--criterion",
+            "tid=met",
         ],
     )
     .code(0);

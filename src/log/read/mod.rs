@@ -63,6 +63,18 @@ pub enum Message {
     ActionLacks { n: u32, label: &'static str },
     /// Action `n`'s due day is not a day.
     ActionDueNotADay { n: u32, found: String },
+    /// A criterion's record has no status.
+    CriterionNoStatus { id: String },
+    /// A criterion's record has more than one status; the first is read.
+    CriterionTwoStatuses { id: String },
+    /// A criterion's record holds an answer, options or "don't know".
+    CriterionWithAnswer { id: String },
+    /// A deferred criterion without exactly one action after it.
+    DeferredActions { id: String, found: usize },
+    /// A criterion met, not met or not applicable with an action beside it.
+    CriterionWithAction { id: String },
+    /// A criterion's status label under an item's record.
+    StatusUnderItem { item: String },
 }
 
 /// An entry read from a file: the entry (when its front matter could be
@@ -219,6 +231,10 @@ struct Builder {
     options: Option<Vec<OptionMark>>,
     actions: Vec<super::ActionMark>,
     last: Option<Slot>,
+    /// A gate criterion's record, not an item's.
+    criterion: bool,
+    /// The criterion statuses read (`Met`, `NotMet`, `Deferred`).
+    statuses: Vec<Label>,
 }
 
 /// The records read so far, and the line of each.
@@ -250,6 +266,8 @@ impl Builder {
             options: None,
             actions: Vec::new(),
             last: None,
+            criterion: false,
+            statuses: Vec::new(),
         }
     }
 
@@ -369,6 +387,12 @@ impl<'a> BodyReader<'a> {
                     None,
                     range.clone(),
                 ))
+            }
+            Some((Marker::Criterion(id), at)) => {
+                let prompt = self.prompt(&inlines[..at]);
+                let mut builder = Builder::new(id, prompt, None, None, range.clone());
+                builder.criterion = true;
+                Some(builder)
             }
             Some((Marker::Respondent, at)) => {
                 *respondent = Some(self.prompt(&inlines[..at]));
@@ -551,6 +575,10 @@ impl<'a> BodyReader<'a> {
                     builder.dont_know = true;
                     builder.last = None;
                 }
+                Some(status @ (Label::Met | Label::NotMet | Label::Deferred)) => {
+                    builder.statuses.push(status);
+                    builder.last = None;
+                }
                 Some(Label::Action | Label::Owner | Label::Due) => {
                     self.report(range, Message::ActionOutsideItsBlock);
                 }
@@ -589,7 +617,13 @@ impl<'a> BodyReader<'a> {
 
     /// Turns what was read under a record into the record.
     fn finish(&self, b: Builder) -> Option<Record> {
+        if b.criterion {
+            return self.finish_criterion(b);
+        }
         let item = || b.item.clone();
+        if !b.statuses.is_empty() {
+            self.report(&b.at, Message::StatusUnderItem { item: item() });
+        }
         let answer = if let Some(ticked) = b.task {
             if b.answer.is_some() || b.options.is_some() {
                 self.report(&b.at, Message::CheckboxWithAnswer { item: item() });
@@ -636,10 +670,55 @@ impl<'a> BodyReader<'a> {
         };
         Some(Record {
             item: b.item,
+            criterion: false,
             prompt: b.prompt,
             answer,
             note: b.note,
             respondent: b.respondent,
+            actions: b.actions,
+        })
+    }
+
+    /// A criterion's record: exactly one status, and one action after a
+    /// deferred one, none after the others.
+    fn finish_criterion(&self, b: Builder) -> Option<Record> {
+        let id = || b.item.clone();
+        if b.answer.is_some() || b.options.is_some() || b.dont_know {
+            self.report(&b.at, Message::CriterionWithAnswer { id: id() });
+        }
+        let mut statuses: Vec<Answer> = b
+            .statuses
+            .iter()
+            .map(|label| match label {
+                Label::Met => Answer::Met,
+                Label::NotMet => Answer::NotMet,
+                _ => Answer::Deferred,
+            })
+            .collect();
+        statuses.extend(b.not_applicable.clone().map(Answer::NotApplicable));
+        if statuses.len() > 1 {
+            self.report(&b.at, Message::CriterionTwoStatuses { id: id() });
+        }
+        let Some(answer) = statuses.into_iter().next() else {
+            self.report(&b.at, Message::CriterionNoStatus { id: id() });
+            return None;
+        };
+        let found = b.actions.len();
+        if answer == Answer::Deferred && found != 1 {
+            self.report(&b.at, Message::DeferredActions { id: id(), found });
+            if found == 0 {
+                return None;
+            }
+        } else if answer != Answer::Deferred && found > 0 {
+            self.report(&b.at, Message::CriterionWithAction { id: id() });
+        }
+        Some(Record {
+            item: b.item,
+            criterion: true,
+            prompt: b.prompt,
+            answer,
+            note: b.note,
+            respondent: None,
             actions: b.actions,
         })
     }

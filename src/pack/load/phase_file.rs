@@ -1,10 +1,12 @@
 //! Decoding one phase file: its texts, its items and its gate.
 
-use super::super::model::{Gate, Phase};
+use toml::de::{DeArray, DeValue};
+
+use super::super::model::{Criterion, Gate, Phase};
 use super::item::decode_item;
 use super::text::{TextForm, TextOf, read_value_text};
 use super::{Message, Part, Pending, Scope, Seen, report};
-use crate::toml_read::Table;
+use crate::toml_read::{FileCtx, Table};
 
 /// Decodes a phase. `file` indexes the pack's files; `position` is the
 /// phase's place among the phases decoded so far.
@@ -58,12 +60,7 @@ pub fn decode(
         Some(g) => {
             let criteria = g
                 .array("criteria", false)
-                .map(|(array, _)| {
-                    array
-                        .iter()
-                        .filter_map(|value| read_value_text(ctx, "criteria", value, TextForm::Line))
-                        .collect()
-                })
+                .map(|(array, _)| criteria(ctx, array))
                 .unwrap_or_default();
             let help = g.text("help", false, TextForm::Markdown);
             g.finish(&[], "[gate]");
@@ -88,4 +85,38 @@ pub fn decode(
         gate,
         file: rel.to_string(),
     })
+}
+
+/// A gate's criteria: each a table with an `id` and a `text`, or a text
+/// alone whose id is its place from 1. Ids are unique in the gate.
+fn criteria(ctx: &FileCtx<'_>, array: &DeArray<'_>) -> Vec<Criterion> {
+    let mut seen = Seen::default();
+    let mut out = Vec::new();
+    for (place, value) in (1..).zip(array.iter()) {
+        let with_id = match value.get_ref() {
+            DeValue::Table(t) if t.contains_key("id") || t.contains_key("text") => Some(t),
+            _ => None,
+        };
+        let (id, text) = match with_id {
+            Some(table) => {
+                let t = Table::new(ctx, table, value.span());
+                let id = t.id("id");
+                let text = t.text("text", true, TextForm::Line);
+                t.finish(&[], "[gate] criteria");
+                let Some((id, span)) = id else { continue };
+                (Some((id, span)), text)
+            }
+            None => {
+                let text = read_value_text(ctx, "criteria", value, TextForm::Line);
+                (Some((place.to_string(), value.span())), text)
+            }
+        };
+        let Some((id, span)) = id else { continue };
+        if seen.first(ctx, &id, &span)
+            && let Some(text) = text
+        {
+            out.push(Criterion { id, text });
+        }
+    }
+    out
 }

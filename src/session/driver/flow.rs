@@ -369,6 +369,18 @@ impl Run<'_> {
                 )),
             });
         }
+        if let Some(why) = choice.criteria_refusal(&phase.gate, ctx.lang, self.lang) {
+            self.draft.discard()?;
+            bail!(Exit {
+                code: crate::exit::ERROR,
+                message: self.ui.refused_decision(tr!(
+                    self.lang,
+                    "sessionen skrevs ({}), men beslutet skrevs inte: {why}",
+                    "the session was written ({}), but the decision was not: {why}",
+                    session.display()
+                )),
+            });
+        }
         let written = session::write_log_entry(wb, &gate, ctx.lang, self.lang)?;
         Ok(Some(written))
     }

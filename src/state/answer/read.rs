@@ -13,6 +13,8 @@ use crate::pack::{self, Choice, Kind};
 pub enum Message {
     /// A record with actions only: no answer to read.
     Unanswered,
+    /// A gate criterion's status, which answers no item.
+    CriterionStatus,
     /// A checkbox answers an item of another `kind`.
     CheckboxForKind { kind: &'static str },
     /// No option of a choice is ticked.
@@ -47,6 +49,7 @@ pub fn interpret(kind: &Kind, answer: &Answer) -> Result<Given, Message> {
         }
         Answer::DontKnow => return Ok(Given::DontKnow),
         Answer::Unanswered => return Err(Message::Unanswered),
+        Answer::Met | Answer::NotMet | Answer::Deferred => return Err(Message::CriterionStatus),
         Answer::Check(state) => checkbox_value(kind, state)?,
         Answer::Options(marks) => options_value(kind, marks)?,
         Answer::Text(text) => text_value(kind, text)?,

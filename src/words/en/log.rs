@@ -96,6 +96,24 @@ pub fn log_read(message: &Read) -> String {
             let label = if *label == "owner" { "**Owner:**" } else { "**Due:**" };
             format!("action {n} lacks its {label}")
         }
+        Read::CriterionNoStatus { id } => format!(
+            "criterion `{id}` has no status (expected **Met**, **Not met**, **Deferred** or **Not applicable:**)"
+        ),
+        Read::CriterionTwoStatuses { id } => {
+            format!("criterion `{id}` has more than one status; the first is read")
+        }
+        Read::CriterionWithAnswer { id } => format!(
+            "criterion `{id}` has a status, not an answer: **Answer:**, options and **Don't know** belong to items"
+        ),
+        Read::DeferredActions { id, found } => format!(
+            "criterion `{id}` is deferred and needs exactly one action after it (`> **Action:** …`), not {found}"
+        ),
+        Read::CriterionWithAction { id } => format!(
+            "criterion `{id}` has an action after it but is not deferred (**Deferred**)"
+        ),
+        Read::StatusUnderItem { item } => format!(
+            "`{item}` is an item: **Met**, **Not met** and **Deferred** belong to a gate's criteria (`<!-- criterion: ID -->`)"
+        ),
         Read::ActionDueNotADay { n, found } => {
             format!("action {n}: **Due:** must be a day like 2026-03-31, not `{found}`")
         }

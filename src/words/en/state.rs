@@ -34,6 +34,9 @@ pub fn state_answer(message: &Answer) -> String {
             "the item is not answered, only actions are raised beside it".to_string()
         }
         Answer::TheAnswer => "the answer".to_string(),
+        Answer::CriterionStatus => {
+            "a gate criterion's status (met, not met, deferred) answers no item".to_string()
+        }
     }
 }
 
@@ -55,6 +58,12 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
         Folding::UnknownItem { phase, item } => format!(
             "the phase `{phase}` has no item `{item}` (any more); the answer is kept and shown as removed"
+        ),
+        Folding::UnknownCriterion { phase, id } => format!(
+            "the gate of phase `{phase}` has no criterion `{id}` (any more); the decision is kept"
+        ),
+        Folding::CriterionOutsideGate { id } => format!(
+            "criterion `{id}` is recorded outside a gate decision; only a gate entry records criteria"
         ),
         Folding::ClosesUnknown { id } => {
             format!("`closes` names `{id}`, but no entry in the log has that id")

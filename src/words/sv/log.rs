@@ -98,6 +98,24 @@ pub fn log_read(message: &Read) -> String {
             let label = if *label == "owner" { "**Ansvarig:**" } else { "**Senast:**" };
             format!("åtgärd {n} saknar {label}")
         }
+        Read::CriterionNoStatus { id } => format!(
+            "kriteriet `{id}` har ingen status (väntade **Uppfyllt**, **Inte uppfyllt**, **Skjuts upp** eller **Ej tillämplig:**)"
+        ),
+        Read::CriterionTwoStatuses { id } => {
+            format!("kriteriet `{id}` har mer än en status; den första läses")
+        }
+        Read::CriterionWithAnswer { id } => format!(
+            "kriteriet `{id}` har en status, inget svar: **Svar:**, alternativ och **Vet ej** hör till punkter"
+        ),
+        Read::DeferredActions { id, found } => format!(
+            "kriteriet `{id}` skjuts upp och behöver precis en åtgärd efter sig (`> **Åtgärd:** …`), inte {found}"
+        ),
+        Read::CriterionWithAction { id } => format!(
+            "kriteriet `{id}` har en åtgärd efter sig men skjuts inte upp (**Skjuts upp**)"
+        ),
+        Read::StatusUnderItem { item } => format!(
+            "`{item}` är en punkt: **Uppfyllt**, **Inte uppfyllt** och **Skjuts upp** hör till en beslutspunkts kriterier (`<!-- criterion: ID -->`)"
+        ),
         Read::ActionDueNotADay { n, found } => {
             format!("åtgärd {n}: **Senast:** ska vara en dag som 2026-03-31, inte `{found}`")
         }

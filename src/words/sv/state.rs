@@ -30,6 +30,10 @@ pub fn state_answer(message: &Answer) -> String {
         Answer::Unfit(why) => why.say(Lang::Sv),
         Answer::Unanswered => "punkten är inte besvarad, bara åtgärder står vid den".to_string(),
         Answer::TheAnswer => "svaret".to_string(),
+        Answer::CriterionStatus => {
+            "ett kriteriums status (uppfyllt, inte uppfyllt, skjuts upp) besvarar ingen punkt"
+                .to_string()
+        }
     }
 }
 
@@ -51,6 +55,12 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
         Folding::UnknownItem { phase, item } => format!(
             "fasen `{phase}` har ingen punkt `{item}` (längre); svaret behålls och visas som borttaget"
+        ),
+        Folding::UnknownCriterion { phase, id } => format!(
+            "beslutspunkten i fasen `{phase}` har inget kriterium `{id}` (längre); beslutet behålls"
+        ),
+        Folding::CriterionOutsideGate { id } => format!(
+            "kriteriet `{id}` står utanför ett beslut; bara en beslutspunkts post anger kriterier"
         ),
         Folding::ClosesUnknown { id } => {
             format!("`closes` nämner `{id}`, men ingen post i loggen har det id:t")
