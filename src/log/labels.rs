@@ -16,10 +16,26 @@ pub enum Label {
     Owner,
     /// When an action is due.
     Due,
+    /// An indicator's name.
+    Indicator,
+    /// An indicator's unit.
+    Unit,
+    /// An indicator's baseline value.
+    Baseline,
+    /// The day a baseline or a measurement was measured.
+    Measured,
+    /// Where a baseline or a measurement comes from.
+    Source,
+    /// An indicator's target value.
+    Target,
+    /// The day an indicator's target is to be reached by.
+    TargetDate,
+    /// A measurement's value.
+    Value,
 }
 
 impl Label {
-    const ALL: [Label; 7] = [
+    const ALL: [Label; 15] = [
         Label::Answer,
         Label::NotApplicable,
         Label::DontKnow,
@@ -27,7 +43,31 @@ impl Label {
         Label::Action,
         Label::Owner,
         Label::Due,
+        Label::Indicator,
+        Label::Unit,
+        Label::Baseline,
+        Label::Measured,
+        Label::Source,
+        Label::Target,
+        Label::TargetDate,
+        Label::Value,
     ];
+
+    /// The fields of an indicator's answer, in the order written.
+    pub const INDICATOR: [Label; 8] = [
+        Label::Indicator,
+        Label::Unit,
+        Label::Baseline,
+        Label::Measured,
+        Label::Source,
+        Label::Target,
+        Label::TargetDate,
+        Label::Owner,
+    ];
+
+    /// The fields of a measurement's answer, in the order written (the
+    /// source may be left out).
+    pub const MEASUREMENT: [Label; 3] = [Label::Value, Label::Measured, Label::Source];
 
     /// The label's words, with their colon where the label takes a text.
     pub fn words(self, lang: Lang) -> &'static str {
@@ -39,6 +79,14 @@ impl Label {
             Label::Action => lang.pick("Åtgärd:", "Action:"),
             Label::Owner => lang.pick("Ansvarig:", "Owner:"),
             Label::Due => lang.pick("Senast:", "Due:"),
+            Label::Indicator => lang.pick("Indikator:", "Indicator:"),
+            Label::Unit => lang.pick("Enhet:", "Unit:"),
+            Label::Baseline => lang.pick("Utgångsläge:", "Baseline:"),
+            Label::Measured => lang.pick("Uppmätt:", "Measured:"),
+            Label::Source => lang.pick("Källa:", "Source:"),
+            Label::Target => lang.pick("Mål:", "Target:"),
+            Label::TargetDate => lang.pick("Målet nås senast:", "Target date:"),
+            Label::Value => lang.pick("Värde:", "Value:"),
         }
     }
 
@@ -123,6 +171,9 @@ mod tests {
         assert_eq!(Label::parse("Vet ej"), Some(Label::DontKnow));
         assert_eq!(Label::parse("Anteckning:"), Some(Label::Note));
         assert_eq!(Label::parse("Viktigt"), None);
+        assert_eq!(Label::parse("Målet nås senast:"), Some(Label::TargetDate));
+        assert_eq!(Label::parse("Target date"), Some(Label::TargetDate));
+        assert_eq!(Label::parse("Mål:"), Some(Label::Target));
     }
 
     #[test]

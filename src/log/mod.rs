@@ -19,6 +19,8 @@ pub use crate::text::markdown::writable;
 /// The nesting limit entries are read with.
 pub use crate::text::nesting::{MAX_NESTING, text_too_deep};
 pub use front::toml_string;
+/// A field of an indicator's or a measurement's answer: the label before it.
+pub use labels::Label as Field;
 pub use name::{entry_file_name, entry_id_of, entry_what, well_named, what_in_name};
 pub use read::{ReadEntry, read_entry};
 pub use stamp::Stamp;
@@ -211,6 +213,9 @@ pub enum Answer {
     Options(Vec<OptionMark>),
     NotApplicable(String),
     DontKnow,
+    /// An indicator's or a measurement's answer: a labelled paragraph per
+    /// field, each value as written, in the order read.
+    Fields(Vec<(Field, String)>),
     /// No answer: the item was not answered in the entry, but actions
     /// were raised beside it (a record with only action blocks).
     Unanswered,

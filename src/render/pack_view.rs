@@ -222,7 +222,11 @@ fn items_table(pack: &Pack, items: &[Item], lang: Lang, look: &Look) -> String {
 /// The kind with what it takes: options, bounds, unit.
 pub fn kind_detail(item: &Item, lang: Lang) -> String {
     match &item.kind {
-        Kind::Check | Kind::Date => item.kind.name().to_string(),
+        Kind::Check | Kind::Date | Kind::Indicator { .. } => item.kind.name().to_string(),
+        Kind::Measurement { indicator, due } => match due {
+            Some(due) => format!("measurement: {indicator}, due {due}"),
+            None => format!("measurement: {indicator}"),
+        },
         Kind::Text { long } => {
             if *long {
                 lang.pick("text (lång)", "text (long)").to_string()

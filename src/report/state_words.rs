@@ -34,7 +34,19 @@ pub fn answer_text(answer: &Answer, lang: Lang) -> String {
         }
         Answer::DontKnow => lang.pick("Vet ej", "Don't know").to_string(),
         Answer::Unanswered => lang.pick("(obesvarad)", "(not answered)").to_string(),
+        Answer::Fields(fields) => fields_text(fields, lang),
     }
+}
+
+/// An indicator's or a measurement's fields on one line, each after its
+/// label.
+pub fn fields_text(fields: &[(crate::log::Field, String)], lang: Lang) -> String {
+    fields
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| format!("{} {value}", field.words(lang)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A phase's title in the language shown.

@@ -117,6 +117,8 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             };
             Value::Num(points[p.select(prompt, &items, at)?] as f64)
         }
+        // Never among the profile questions: the pack's loader says so.
+        Kind::Indicator { .. } | Kind::Measurement { .. } => return Ok(None),
         Kind::Text { .. } | Kind::Date | Kind::Number { .. } => {
             let kind = item.kind.clone();
             let required = item.required;

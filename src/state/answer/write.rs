@@ -16,6 +16,8 @@ pub fn to_answer(item: &Item, given: &Given, lang: Lang) -> Answer {
         }
         (Given::NotApplicable(reason), _) => Answer::NotApplicable(reason.clone()),
         (Given::DontKnow, _) => Answer::DontKnow,
+        (Given::Indicator(indicator), _) => super::fields::indicator_answer(indicator, lang),
+        (Given::Measured(measured), _) => super::fields::measured_answer(measured, lang),
         (Given::Value(value), kind) => value_answer(kind, value, lang),
     }
 }

@@ -89,6 +89,7 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` has no answer (expected **Answer:**, a list of options, **Not applicable:** or **Don't know**)"
         ),
+        Read::FieldTwice { label } => format!("**{}** stands twice in one answer; the first is read", label.words(crate::i18n::Lang::En)),
         Read::ActionOutsideItsBlock => "an action's label or `<!-- action: N -->` stands outside the action's quote (`> **Action:** …`)".to_string(),
         Read::ActionBlockHolds => "an action's quote holds only **Action:**, **Owner:** and **Due:**, a paragraph each".to_string(),
         Read::ActionWithoutMarker => "an action lacks `<!-- action: N -->` after its text".to_string(),

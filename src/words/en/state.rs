@@ -34,6 +34,28 @@ pub fn state_answer(message: &Answer) -> String {
             "the item is not answered, only actions are raised beside it".to_string()
         }
         Answer::TheAnswer => "the answer".to_string(),
+        Answer::TakesFields { kind } => format!(
+            "a {kind} item is answered with its fields, a labelled paragraph each (docs/log-format.md)"
+        ),
+        Answer::FieldsForKind { kind } => {
+            format!("fields like **Indicator:** do not fit an item of kind {kind}")
+        }
+        Answer::FieldNotOf { field, kind } => {
+            format!("a {kind} item has no field **{}**", field.words(Lang::En))
+        }
+        Answer::FieldMissing { field } => {
+            format!("**{}** is missing or blank", field.words(Lang::En))
+        }
+        Answer::FieldNotANumber { field, start } => {
+            format!(
+                "**{}** must start with a number, not `{start}`",
+                field.words(Lang::En)
+            )
+        }
+        Answer::FieldNotADate { field, found } => format!(
+            "**{}** must be a day, YYYY-MM-DD, not `{found}`",
+            field.words(Lang::En)
+        ),
     }
 }
 

@@ -91,6 +91,7 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)"
         ),
+        Read::FieldTwice { label } => format!("**{}** står två gånger i ett svar; det första läses", label.words(crate::i18n::Lang::Sv)),
         Read::ActionOutsideItsBlock => "en åtgärds etikett eller `<!-- action: N -->` står utanför åtgärdens citatblock (`> **Åtgärd:** …`)".to_string(),
         Read::ActionBlockHolds => "en åtgärds citatblock har bara **Åtgärd:**, **Ansvarig:** och **Senast:**, ett stycke var".to_string(),
         Read::ActionWithoutMarker => "en åtgärd saknar `<!-- action: N -->` efter sin text".to_string(),

@@ -30,6 +30,31 @@ pub fn state_answer(message: &Answer) -> String {
         Answer::Unfit(why) => why.say(Lang::Sv),
         Answer::Unanswered => "punkten är inte besvarad, bara åtgärder står vid den".to_string(),
         Answer::TheAnswer => "svaret".to_string(),
+        Answer::TakesFields { kind } => format!(
+            "en punkt av typen {kind} besvaras med sina fält, ett stycke med etikett för varje (docs/log-format.md)"
+        ),
+        Answer::FieldsForKind { kind } => {
+            format!("fält som **Indikator:** passar inte en punkt av typen {kind}")
+        }
+        Answer::FieldNotOf { field, kind } => {
+            format!(
+                "en punkt av typen {kind} har inget fält **{}**",
+                field.words(Lang::Sv)
+            )
+        }
+        Answer::FieldMissing { field } => {
+            format!("**{}** saknas eller är tomt", field.words(Lang::Sv))
+        }
+        Answer::FieldNotANumber { field, start } => {
+            format!(
+                "**{}** måste börja med ett tal, inte `{start}`",
+                field.words(Lang::Sv)
+            )
+        }
+        Answer::FieldNotADate { field, found } => format!(
+            "**{}** måste vara en dag, ÅÅÅÅ-MM-DD, inte `{found}`",
+            field.words(Lang::Sv)
+        ),
     }
 }
 
