@@ -45,10 +45,12 @@ pub enum EntryKind {
     Action,
     /// Closes actions and risks.
     Done,
+    /// A measurement of an indicator, by `dino measure`.
+    Measure,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 10] = [
+    pub const ALL: [EntryKind; 11] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
@@ -59,6 +61,7 @@ impl EntryKind {
         EntryKind::Lesson,
         EntryKind::Action,
         EntryKind::Done,
+        EntryKind::Measure,
     ];
 
     /// The name in front matter and file names.
@@ -74,6 +77,7 @@ impl EntryKind {
             EntryKind::Lesson => "lesson",
             EntryKind::Action => "action",
             EntryKind::Done => "done",
+            EntryKind::Measure => "measure",
         }
     }
 
@@ -93,6 +97,7 @@ impl EntryKind {
             EntryKind::Lesson => lang.pick("Lärdom", "Lesson"),
             EntryKind::Action => lang.pick("Åtgärd", "Action"),
             EntryKind::Done => lang.pick("Klart", "Done"),
+            EntryKind::Measure => lang.pick("Mätning", "Measurement"),
         }
     }
 
@@ -107,6 +112,7 @@ impl EntryKind {
                 | EntryKind::Lesson
                 | EntryKind::Action
                 | EntryKind::Done
+                | EntryKind::Measure
         )
     }
 
@@ -140,6 +146,18 @@ pub struct Meta {
     /// by hand or by older versions), which reads as "after every earlier
     /// entry". Tells a correction from an answer given on another branch.
     pub follows: Option<Vec<String>>,
+    /// What a `measure` entry measured.
+    pub measure: Option<Measure>,
+}
+
+/// A measurement recorded by `dino measure`: the indicator (`phase.item`),
+/// the value, the day it was measured, and where it comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub indicator: String,
+    pub value: f64,
+    pub measured: jiff::civil::Date,
+    pub source: Option<String>,
 }
 
 /// Someone who took part, and in what role.

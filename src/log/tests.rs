@@ -34,6 +34,7 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         owner: None,
         due: None,
         mitigation: None,
+        measure: None,
         follows: Some(vec!["3f9a2c".into()]),
     }
 }

@@ -135,6 +135,8 @@ pub fn kind_word(kind: DueKind, lang: Lang) -> &'static str {
         DueKind::Condition => lang.pick("villkor", "condition"),
         DueKind::Risk => lang.pick("risk", "risk"),
         DueKind::Gate => lang.pick("beslutspunkt", "gate"),
+        DueKind::Measurement => lang.pick("mätning", "measurement"),
+        DueKind::Target => lang.pick("mål", "target"),
     }
 }
 

@@ -335,6 +335,8 @@ fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<Due
                 DueKind::Risk => EntryKind::Risk.label(lang),
                 DueKind::Condition => lang.pick("Villkor", "Condition"),
                 DueKind::Gate => lang.pick("Beslutspunkt", "Gate"),
+                DueKind::Measurement => lang.pick("Mätning", "Measurement"),
+                DueKind::Target => lang.pick("Mål", "Target"),
             }
             .to_string(),
             text: match (d.kind, &d.phase) {

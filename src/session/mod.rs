@@ -402,6 +402,7 @@ impl Progress {
                 owner: None,
                 due: None,
                 mitigation: None,
+                measure: None,
                 follows: Some(self.follows.clone()),
             },
             title: format!(
@@ -769,6 +770,7 @@ pub fn gate_entry(
             owner: None,
             due: None,
             mitigation: None,
+            measure: None,
             follows: Some(follows(ctx.workbook)),
         },
         title: crate::tr!(

@@ -21,9 +21,13 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => {
             format!("`date` must be a time with an offset, like 2026-03-02T09:15:00+01:00 ({why})")
         }
-        Front::DueNotADay { found } => {
-            format!("`due` must be a day written like 2026-03-31, not `{found}`")
+        Front::NotADay { key, found } => {
+            format!("`{key}` must be a day written like 2026-03-31, not `{found}`")
         }
+        Front::MeasureLacks { key } => format!(
+            "missing key `{key}` (a measurement names its `indicator`, its `value` and the day it was `measured`)"
+        ),
+        Front::ValueNotFinite => "`value` must be a finite number".to_string(),
         Front::BlankOwner => "`owner` is empty; write who is responsible".to_string(),
         Front::ActionLacks { key } => {
             format!("missing key `{key}` (an action has an owner, `owner`, and a due date, `due`)")

@@ -23,9 +23,13 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => format!(
             "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})"
         ),
-        Front::DueNotADay { found } => {
-            format!("`due` ska vara en dag skriven som 2026-03-31, inte `{found}`")
+        Front::NotADay { key, found } => {
+            format!("`{key}` ska vara en dag skriven som 2026-03-31, inte `{found}`")
         }
+        Front::MeasureLacks { key } => format!(
+            "nyckeln `{key}` saknas (en mätning anger sin indikator, `indicator`, sitt värde, `value`, och dagen den gjordes, `measured`)"
+        ),
+        Front::ValueNotFinite => "`value` ska vara ett ändligt tal".to_string(),
         Front::BlankOwner => "`owner` är tom; skriv vem som ansvarar".to_string(),
         Front::ActionLacks { key } => format!(
             "nyckeln `{key}` saknas (en åtgärd har en ansvarig, `owner`, och ett datum, `due`)"
