@@ -282,6 +282,12 @@ pub fn entry(e: &LoadedEntry) -> Json {
         "owner": meta.owner,
         "due": meta.due.map(|d| d.to_string()),
         "mitigation": meta.mitigation,
+        "measure": meta.measure.as_ref().map(|m| json!({
+            "indicator": m.indicator,
+            "value": m.value,
+            "measured": m.measured.to_string(),
+            "source": m.source,
+        })),
         "follows": meta.follows,
         "title": e.entry.title,
         "text": text,
