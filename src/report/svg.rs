@@ -288,88 +288,6 @@ fn readiness_desc(r: &ReadinessReport, lang: Lang) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn readiness_report(assessments: usize) -> ReadinessReport {
-        super::super::model::sample_readiness(assessments, 3.0)
-    }
-
-    fn parse(svg: &str) -> roxmltree::Document<'_> {
-        roxmltree::Document::parse(svg).expect("well-formed SVG")
-    }
-
-    #[test]
-    fn one_assessment_draws_one_bar_per_dimension() {
-        let svg = readiness("r", &readiness_report(1), Lang::Sv);
-        let doc = parse(&svg);
-        let bars = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(DARK))
-            .filter(|n| n.attribute("width") != Some("16"))
-            .count();
-        assert_eq!(bars, 1, "{svg}");
-        assert!(svg.contains("Mätningen 2026-05-12"), "{svg}");
-        assert!(
-            !doc.descendants().any(|n| n.attribute("fill") == Some(MID)),
-            "no bar for a first assessment: {svg}"
-        );
-        let two = readiness("r", &readiness_report(2), Lang::En);
-        assert!(two.contains("First assessment 2026-02-17"), "{two}");
-        assert!(two.contains("Latest assessment 2026-05-12"), "{two}");
-    }
-
-    #[test]
-    fn the_thresholds_are_explained_in_legend_and_description() {
-        let svg = readiness("r", &readiness_report(2), Lang::En);
-        let doc = parse(&svg);
-        let desc = doc
-            .descendants()
-            .find(|n| n.has_tag_name("desc"))
-            .and_then(|n| n.text())
-            .expect("a description");
-        assert!(desc.contains("Mandat: first 2.0, latest 3.0"), "{desc}");
-        assert!(
-            desc.contains("below 2.5 is a risk, below 3.5 one to watch"),
-            "{desc}"
-        );
-        assert!(svg.contains("Below 2.5: a risk"), "{svg}");
-        assert!(svg.contains("Below 3.5: one to watch"), "{svg}");
-    }
-
-    #[test]
-    fn numbers_stand_right_of_every_bar_and_line() {
-        let svg = readiness("r", &readiness_report(2), Lang::Sv);
-        let doc = parse(&svg);
-        let percent = |v: &str| v.strip_suffix('%').and_then(|v| v.parse::<f64>().ok());
-        for n in doc.descendants().filter(|n| n.is_element()) {
-            for attr in ["x1", "x2"] {
-                if let Some(x) = n.attribute(attr).and_then(percent) {
-                    assert!(x <= TRACK, "a line at {x}%");
-                }
-            }
-            if n.has_tag_name("rect") {
-                let width = n.attribute("width").and_then(percent).unwrap_or(0.0);
-                assert!(width <= TRACK, "a bar of {width}%");
-            }
-        }
-        let values: Vec<_> = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("100%"))
-            .filter_map(|n| n.text())
-            .collect();
-        assert_eq!(values, ["2,0", "3,0"]);
-    }
-
-    #[test]
-    fn text_is_drawn_at_the_pages_own_size() {
-        let svg = progress("p", &[], Lang::Sv);
-        assert!(!svg.contains("viewBox"), "{svg}");
-        assert!(svg.contains("class=\"chart\""), "{svg}");
-    }
-}
-
 /// Where a chart's points may stand across its width, in percent: room for
 /// a label anchored at either end.
 const PLOT: (f64, f64) = (3.0, 95.0);
@@ -497,4 +415,86 @@ fn value_label(body: &mut String, x: f64, y: f64, anchor: &str, text: &str) {
         "<text x=\"{x:.2}%\" y=\"{y:.1}\" text-anchor=\"{anchor}\" font-size=\"{SMALL}\" fill=\"{TEXT}\">{}</text>",
         escape(text)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn readiness_report(assessments: usize) -> ReadinessReport {
+        super::super::model::sample_readiness(assessments, 3.0)
+    }
+
+    fn parse(svg: &str) -> roxmltree::Document<'_> {
+        roxmltree::Document::parse(svg).expect("well-formed SVG")
+    }
+
+    #[test]
+    fn one_assessment_draws_one_bar_per_dimension() {
+        let svg = readiness("r", &readiness_report(1), Lang::Sv);
+        let doc = parse(&svg);
+        let bars = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(DARK))
+            .filter(|n| n.attribute("width") != Some("16"))
+            .count();
+        assert_eq!(bars, 1, "{svg}");
+        assert!(svg.contains("Mätningen 2026-05-12"), "{svg}");
+        assert!(
+            !doc.descendants().any(|n| n.attribute("fill") == Some(MID)),
+            "no bar for a first assessment: {svg}"
+        );
+        let two = readiness("r", &readiness_report(2), Lang::En);
+        assert!(two.contains("First assessment 2026-02-17"), "{two}");
+        assert!(two.contains("Latest assessment 2026-05-12"), "{two}");
+    }
+
+    #[test]
+    fn the_thresholds_are_explained_in_legend_and_description() {
+        let svg = readiness("r", &readiness_report(2), Lang::En);
+        let doc = parse(&svg);
+        let desc = doc
+            .descendants()
+            .find(|n| n.has_tag_name("desc"))
+            .and_then(|n| n.text())
+            .expect("a description");
+        assert!(desc.contains("Mandat: first 2.0, latest 3.0"), "{desc}");
+        assert!(
+            desc.contains("below 2.5 is a risk, below 3.5 one to watch"),
+            "{desc}"
+        );
+        assert!(svg.contains("Below 2.5: a risk"), "{svg}");
+        assert!(svg.contains("Below 3.5: one to watch"), "{svg}");
+    }
+
+    #[test]
+    fn numbers_stand_right_of_every_bar_and_line() {
+        let svg = readiness("r", &readiness_report(2), Lang::Sv);
+        let doc = parse(&svg);
+        let percent = |v: &str| v.strip_suffix('%').and_then(|v| v.parse::<f64>().ok());
+        for n in doc.descendants().filter(|n| n.is_element()) {
+            for attr in ["x1", "x2"] {
+                if let Some(x) = n.attribute(attr).and_then(percent) {
+                    assert!(x <= TRACK, "a line at {x}%");
+                }
+            }
+            if n.has_tag_name("rect") {
+                let width = n.attribute("width").and_then(percent).unwrap_or(0.0);
+                assert!(width <= TRACK, "a bar of {width}%");
+            }
+        }
+        let values: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("100%"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(values, ["2,0", "3,0"]);
+    }
+
+    #[test]
+    fn text_is_drawn_at_the_pages_own_size() {
+        let svg = progress("p", &[], Lang::Sv);
+        assert!(!svg.contains("viewBox"), "{svg}");
+        assert!(svg.contains("class=\"chart\""), "{svg}");
+    }
 }

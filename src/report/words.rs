@@ -337,49 +337,6 @@ pub fn diagnostic_sentence(d: &DiagnosticReport, lang: Lang) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_takes_the_singular() {
-        let sv = ("mätning", "mätningar");
-        let en = ("assessment", "assessments");
-        assert_eq!(counted(1, Lang::Sv, sv, en), "1 mätning");
-        assert_eq!(counted(2, Lang::Sv, sv, en), "2 mätningar");
-        assert_eq!(counted(0, Lang::En, sv, en), "0 assessments");
-        assert_eq!(counted(1, Lang::En, sv, en), "1 assessment");
-        assert_eq!(workbooks_sentence(1, Lang::Sv), "1 arbetsbok.");
-        assert_eq!(workbooks_sentence(4, Lang::En), "4 workbooks.");
-    }
-
-    fn readiness(assessments: usize) -> ReadinessReport {
-        super::super::model::sample_readiness(assessments, 3.5)
-    }
-
-    #[test]
-    fn one_assessment_is_one_and_has_one_column_of_means() {
-        let one = readiness(1);
-        assert_eq!(
-            readiness_sentence(&one, Lang::Sv),
-            "1 mätning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka."
-        );
-        assert_eq!(
-            readiness_table(&one, Lang::En),
-            (
-                vec!["Dimension", "Mean", "Spread"],
-                vec![vec!["Mandat".to_string(), "3.5".into(), "1.0".into()]]
-            )
-        );
-        let two = readiness(2);
-        assert!(
-            readiness_sentence(&two, Lang::En)
-                .starts_with("2 assessments; the first 2026-02-17, the latest 2026-05-12.")
-        );
-        assert_eq!(readiness_table(&two, Lang::En).0.len(), 4);
-    }
-}
-
 /// The heading over the indicators.
 pub fn indicators_heading(lang: Lang) -> &'static str {
     lang.pick("Indikatorer", "Indicators")
@@ -453,4 +410,47 @@ pub fn indicator_table(i: &IndicatorReport, lang: Lang) -> (Vec<&'static str>, V
     );
     rows.push(row(&i.target, lang.pick("mål", "target")));
     (header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_takes_the_singular() {
+        let sv = ("mätning", "mätningar");
+        let en = ("assessment", "assessments");
+        assert_eq!(counted(1, Lang::Sv, sv, en), "1 mätning");
+        assert_eq!(counted(2, Lang::Sv, sv, en), "2 mätningar");
+        assert_eq!(counted(0, Lang::En, sv, en), "0 assessments");
+        assert_eq!(counted(1, Lang::En, sv, en), "1 assessment");
+        assert_eq!(workbooks_sentence(1, Lang::Sv), "1 arbetsbok.");
+        assert_eq!(workbooks_sentence(4, Lang::En), "4 workbooks.");
+    }
+
+    fn readiness(assessments: usize) -> ReadinessReport {
+        super::super::model::sample_readiness(assessments, 3.5)
+    }
+
+    #[test]
+    fn one_assessment_is_one_and_has_one_column_of_means() {
+        let one = readiness(1);
+        assert_eq!(
+            readiness_sentence(&one, Lang::Sv),
+            "1 mätning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka."
+        );
+        assert_eq!(
+            readiness_table(&one, Lang::En),
+            (
+                vec!["Dimension", "Mean", "Spread"],
+                vec![vec!["Mandat".to_string(), "3.5".into(), "1.0".into()]]
+            )
+        );
+        let two = readiness(2);
+        assert!(
+            readiness_sentence(&two, Lang::En)
+                .starts_with("2 assessments; the first 2026-02-17, the latest 2026-05-12.")
+        );
+        assert_eq!(readiness_table(&two, Lang::En).0.len(), 4);
+    }
 }

@@ -393,80 +393,59 @@ impl TermUi {
     /// An indicator, field by field; an empty required field opens the
     /// menu. The unit the pack gives is offered.
     fn indicator(&self, q: &Question<'_>, unit: Option<&Text>) -> Result<Option<Given>> {
-        let lang = self.lang;
-        let was = match q.current {
-            Some(Given::Indicator(i)) => Some(i),
-            _ => None,
+        let num = |n: f64| crate::state::answer::format_number(n, self.lang);
+        let offered = unit.map(|u| u.get(q.lang).to_string()).unwrap_or_default();
+        let was: [String; 8] = match q.current {
+            Some(Given::Indicator(i)) => [
+                i.name.clone(),
+                i.unit.clone(),
+                num(i.baseline),
+                i.baseline_date.to_string(),
+                i.source.clone(),
+                num(i.target),
+                i.target_date.to_string(),
+                i.owner.clone(),
+            ],
+            _ => std::array::from_fn(|n| {
+                if n == 1 {
+                    offered.clone()
+                } else {
+                    String::new()
+                }
+            }),
         };
-        let num = |n: f64| crate::state::answer::format_number(n, lang);
-        let offered_unit = unit.map(|u| u.get(q.lang).to_string()).unwrap_or_default();
-        self.say(&style(q.item.prompt.get(q.lang)).bold().to_string())?;
-        let field =
-            |label: Field, current: String, check: Check| self.field(label, &current, check);
-        let Some(name) = field(
-            Field::Indicator,
-            was.map(|i| i.name.clone()).unwrap_or_default(),
+        let checks = [
             Check::Text,
-        )?
-        else {
-            return Ok(None);
-        };
-        let unit = field(
-            Field::Unit,
-            was.map_or(offered_unit, |i| i.unit.clone()),
             Check::Optional,
-        )?;
-        let Some(baseline) = field(
-            Field::Baseline,
-            was.map(|i| num(i.baseline)).unwrap_or_default(),
             Check::Number,
-        )?
-        else {
-            return Ok(None);
-        };
-        let Some(baseline_date) = field(
-            Field::Measured,
-            was.map(|i| i.baseline_date.to_string()).unwrap_or_default(),
             Check::Date,
-        )?
-        else {
-            return Ok(None);
-        };
-        let Some(source) = field(
-            Field::Source,
-            was.map(|i| i.source.clone()).unwrap_or_default(),
             Check::Text,
-        )?
-        else {
-            return Ok(None);
-        };
-        let Some(target) = field(
-            Field::Target,
-            was.map(|i| num(i.target)).unwrap_or_default(),
             Check::Number,
-        )?
-        else {
-            return Ok(None);
-        };
-        let Some(target_date) = field(
-            Field::TargetDate,
-            was.map(|i| i.target_date.to_string()).unwrap_or_default(),
             Check::Date,
-        )?
-        else {
-            return Ok(None);
-        };
-        let Some(owner) = field(
-            Field::Owner,
-            was.map(|i| i.owner.clone()).unwrap_or_default(),
             Check::Text,
-        )?
-        else {
-            return Ok(None);
-        };
+        ];
+        self.say(&style(q.item.prompt.get(q.lang)).bold().to_string())?;
+        let mut given = Vec::with_capacity(8);
+        for ((label, current), check) in Field::INDICATOR.into_iter().zip(&was).zip(checks) {
+            match (self.field(label, current, check)?, check) {
+                (Some(text), _) => given.push(text),
+                (None, Check::Optional) => given.push(String::new()),
+                (None, _) => return Ok(None),
+            }
+        }
+        let [
+            name,
+            unit,
+            baseline,
+            baseline_date,
+            source,
+            target,
+            target_date,
+            owner,
+        ] = <[String; 8]>::try_from(given).unwrap_or_default();
         Ok(Some(Given::Indicator(crate::state::answer::Indicator {
             name,
-            unit: unit.unwrap_or_default(),
+            unit,
             baseline: typed_number(&baseline),
             baseline_date: typed_day(&baseline_date),
             source,

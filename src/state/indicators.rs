@@ -116,7 +116,7 @@ fn measurements_of(workbook: &Workbook, state: &State, id: &str) -> Vec<Measurem
             });
         }
     }
-    out.sort_by(|a, b| (a.date, a.entry).cmp(&(b.date, b.entry)));
+    out.sort_by_key(|m| (m.date, m.entry));
     out
 }
 

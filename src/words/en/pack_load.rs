@@ -174,6 +174,15 @@ pub fn pack_load_refs(message: &Refs) -> String {
             name,
             kind,
         } => format!("{literal} can never equal an answer to `{name}` (a {kind} item)"),
+        Refs::ReadsFields { .. } | Refs::RefLater { .. } | Refs::RefKind { .. } => {
+            indicator_refs(message)
+        }
+    }
+}
+
+/// What the checks say of what indicators and measurements name.
+fn indicator_refs(message: &Refs) -> String {
+    match message {
         Refs::ReadsFields { name, kind } => {
             format!(
                 "a condition cannot read `{name}`: its answer (kind {kind}) has fields of its own"
@@ -185,6 +194,7 @@ pub fn pack_load_refs(message: &Refs) -> String {
         Refs::RefKind { name, kind, wants } => {
             format!("the item `{name}` is of kind {kind}, not {wants}")
         }
+        _ => String::new(),
     }
 }
 

@@ -178,6 +178,15 @@ pub fn pack_load_refs(message: &Refs) -> String {
         } => format!(
             "{literal} kan aldrig vara lika med ett svar på `{name}` (en punkt av typen {kind})"
         ),
+        Refs::ReadsFields { .. } | Refs::RefLater { .. } | Refs::RefKind { .. } => {
+            indicator_refs(message)
+        }
+    }
+}
+
+/// What the checks say of what indicators and measurements name.
+fn indicator_refs(message: &Refs) -> String {
+    match message {
         Refs::ReadsFields { name, kind } => {
             format!("ett villkor kan inte läsa `{name}`: svaret (typen {kind}) har egna fält")
         }
@@ -187,6 +196,7 @@ pub fn pack_load_refs(message: &Refs) -> String {
         Refs::RefKind { name, kind, wants } => {
             format!("punkten `{name}` är av typen {kind}, inte {wants}")
         }
+        _ => String::new(),
     }
 }
 
