@@ -122,7 +122,7 @@ pub fn render(meta: &Meta) -> String {
     }
     if let Some(measure) = &meta.measure {
         line("indicator", toml_string(&measure.indicator));
-        line("value", toml_number(measure.value));
+        line("value", super::front_fast::toml_number(measure.value));
         line("measured", measure.measured.to_string());
         if let Some(source) = &measure.source {
             line("source", toml_string(source));
@@ -140,16 +140,6 @@ pub fn render(meta: &Meta) -> String {
     }
     out.push_str("+++\n");
     out
-}
-
-/// A finite number as TOML writes it: whole numbers as integers, others as
-/// floats that read back the same.
-pub fn toml_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n:?}")
-    }
 }
 
 /// Where the front matter is: the TOML between the fences, and where the

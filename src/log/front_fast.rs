@@ -149,11 +149,21 @@ impl Slots {
     }
 }
 
+/// A finite number as TOML writes it: whole numbers as integers, others as
+/// floats that read back the same.
+pub(super) fn toml_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:?}")
+    }
+}
+
 /// A finite number exactly as dino writes one (`toml_number`); any other
 /// spelling is the full reader's.
 fn number(value: &str) -> Option<f64> {
     let n = value.parse::<f64>().ok().filter(|n| n.is_finite())?;
-    (super::front::toml_number(n) == value).then_some(n)
+    (toml_number(n) == value).then_some(n)
 }
 
 /// The participants' lines up to the closing `]`, and how many lines that

@@ -4,10 +4,8 @@
 use jiff::civil::Date;
 
 use super::read::Message;
-use super::write::format_number;
 use super::{Given, Indicator, Measured};
-use crate::i18n::Lang;
-use crate::log::{Answer, Field};
+use crate::log::Field;
 use crate::pack::Kind;
 
 /// Reads the fields of an answer to an item of `kind`: an indicator's
@@ -91,37 +89,14 @@ impl Found<'_> {
     }
 }
 
-/// An indicator's fields as an entry records them, labels in `lang`.
-pub fn indicator_answer(i: &Indicator, lang: Lang) -> Answer {
-    Answer::Fields(vec![
-        (Field::Indicator, i.name.clone()),
-        (Field::Unit, i.unit.clone()),
-        (Field::Baseline, format_number(i.baseline, lang)),
-        (Field::Measured, i.baseline_date.to_string()),
-        (Field::Source, i.source.clone()),
-        (Field::Target, format_number(i.target, lang)),
-        (Field::TargetDate, i.target_date.to_string()),
-        (Field::Owner, i.owner.clone()),
-    ])
-}
-
-/// A measurement's fields as an entry records them; no source, no field.
-pub fn measured_answer(m: &Measured, lang: Lang) -> Answer {
-    let mut fields = vec![
-        (Field::Value, format_number(m.value, lang)),
-        (Field::Measured, m.date.to_string()),
-    ];
-    if let Some(source) = &m.source {
-        fields.push((Field::Source, source.clone()));
-    }
-    Answer::Fields(fields)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::log::Answer;
     use crate::pack::condition::Name;
     use crate::state::answer::interpret;
+    use crate::state::answer::write::{indicator_answer, measured_answer};
 
     fn measurement_kind() -> Kind {
         Kind::Measurement {
