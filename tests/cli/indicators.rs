@@ -260,3 +260,22 @@ fn a_measure_entry_with_bad_values_is_a_finding_with_its_place() {
         .stdout_has("log/2026-03-03-0900-measure-abc123.md:5:9:")
         .stdout_has("log/2026-03-03-0900-measure-abc123.md:6:12:");
 }
+
+#[test]
+fn a_redacted_report_names_the_indicators_owner_by_role() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path(), false);
+    fs::write(wb.join("start.toml"), START).expect("write");
+    fs::write(
+        wb.join("test.toml"),
+        TEST.replace("Karin *Lindqvist*", "Karin Lindqvist"),
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "start.toml"]).code(0);
+    pinned(&wb, &["run", "test", "--answers", "test.toml"]).code(0);
+    for format in ["md", "html", "json"] {
+        let run = pinned(&wb, &["report", "--redact", "--format", format]);
+        run.code(0).stdout_lacks("Karin").stdout_lacks("Lindqvist");
+    }
+    pinned(&wb, &["report", "--redact"]).stdout_has("*Ansvarig: \\[Ansvarig\\] · mät med");
+}
