@@ -259,6 +259,14 @@ fn a_measure_entry_with_bad_values_is_a_finding_with_its_place() {
     run.code(3)
         .stdout_has("log/2026-03-03-0900-measure-abc123.md:5:9:")
         .stdout_has("log/2026-03-03-0900-measure-abc123.md:6:12:");
+    fs::write(
+        wb.join("log/2026-03-03-0900-measure-abc123.md"),
+        "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.efekt\"\nvalue = 90\nmeasured = 2026-03-01\npack = \"skolpilot\"\npack_version = \"0.1.0\"\n+++\n# Mätning\n\nV: 90\n",
+    )
+    .expect("write");
+    pinned(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
+        "log/2026-03-03-0900-measure-abc123.md:4:13: `indicator` names `test.efekt`, which is no indicator of the pack; did you mean `test.effekt`?",
+    );
 }
 
 #[test]

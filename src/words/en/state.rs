@@ -64,6 +64,13 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::FollowsUnknown { id } => format!(
             "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
         ),
+        Folding::UnknownIndicator { indicator, near } => {
+            let hint = near
+                .as_ref()
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            format!("`indicator` names `{indicator}`, which is no indicator of the pack{hint}")
+        }
         Folding::UnknownPhase { phase, near } => {
             let hint = near
                 .as_ref()

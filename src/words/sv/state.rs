@@ -63,6 +63,13 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::FollowsUnknown { id } => format!(
             "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)"
         ),
+        Folding::UnknownIndicator { indicator, near } => {
+            let hint = near
+                .as_ref()
+                .map(|n| format!("; menar du `{n}`?"))
+                .unwrap_or_default();
+            format!("`indicator` anger `{indicator}`, som inte är någon indikator i paketet{hint}")
+        }
         Folding::UnknownPhase { phase, near } => {
             let hint = near
                 .as_ref()
