@@ -219,7 +219,12 @@ fn day_value(fctx: &FileCtx<'_>, key: &str, value: &Val<'_>) -> Option<jiff::civ
 
 /// An indicator's or a measurement's inline table, each field checked
 /// where it is written; `None` on a mistake (reported).
-fn fields_value<'a>(fctx: &'a FileCtx<'a>, item: &Item, value: &'a Val<'a>) -> Option<Given> {
+fn fields_value<'a>(
+    fctx: &'a FileCtx<'a>,
+    item: &Item,
+    value: &'a Val<'a>,
+    text_lang: Lang,
+) -> Option<Given> {
     let DeValue::Table(table) = value.get_ref() else {
         let fields = if matches!(item.kind, crate::pack::Kind::Indicator { .. }) {
             "{ name, unit, baseline, baseline_date, source, target, target_date, owner }"
@@ -241,7 +246,14 @@ fn fields_value<'a>(fctx: &'a FileCtx<'a>, item: &Item, value: &'a Val<'a>) -> O
     let here = format!("`{}`", item.id);
     if matches!(item.kind, crate::pack::Kind::Indicator { .. }) {
         let name = action_text(&t, "name");
-        let unit = optional_text(&t, "unit");
+        // Left out, the unit is the one the pack offers, as at a terminal.
+        let offered = match &item.kind {
+            crate::pack::Kind::Indicator { unit: Some(unit) } if t.raw("unit").is_none() => {
+                Some(unit.get(text_lang).to_string())
+            }
+            _ => None,
+        };
+        let unit = optional_text(&t, "unit").map(|u| u.or(offered));
         let baseline = required_number(&t, "baseline");
         let baseline_date = required_day(&t, "baseline_date");
         let source = action_text(&t, "source");
@@ -375,6 +387,8 @@ struct Reading<'a> {
     fctx: &'a FileCtx<'a>,
     phase: &'a Phase,
     lang: Lang,
+    /// The language of the pack's texts and the entry.
+    text_lang: Lang,
     /// "Don't know" is an answer only where the pack offers it (readiness).
     dont_know_ok: bool,
     answers: BTreeMap<String, Given>,
@@ -395,6 +409,7 @@ impl<'a> Reading<'a> {
             fctx,
             phase,
             lang: fctx.lang,
+            text_lang: ctx.lang,
             dont_know_ok,
             answers: BTreeMap::new(),
             spans: BTreeMap::new(),
@@ -450,7 +465,7 @@ impl<'a> Reading<'a> {
                 continue;
             }
             if item.kind.has_fields() {
-                if let Some(given) = fields_value(self.fctx, item, value) {
+                if let Some(given) = fields_value(self.fctx, item, value, self.text_lang) {
                     self.keep(item, key, given);
                 }
                 continue;

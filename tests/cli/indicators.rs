@@ -65,6 +65,19 @@ fn an_indicator_is_written_and_read_back_exactly() {
     assert_eq!(answer["baseline"], 120.0);
     assert_eq!(answer["target_date"], "2027-06-30");
     pinned(&wb, &["check"]).code(0);
+    // Left out, the unit is the pack's.
+    fs::write(
+        wb.join("again.toml"),
+        TEST.replace("unit = \"dagar\", ", "").replace("dagar", "x"),
+    )
+    .expect("write");
+    pinned(&wb, &["run", "test", "--answers", "again.toml"]).code(0);
+    let json = pinned(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["test.effekt"]["indicator"]["unit"],
+        "dagar"
+    );
 }
 
 #[test]
