@@ -1,5 +1,5 @@
-//! Inline SVG charts for the HTML report: phase progress and readiness per
-//! dimension. Each has a title and a description for screen readers, and
+//! Inline SVG charts for the HTML report: phase progress, readiness per
+//! dimension, and each indicator from its baseline to its target. Each has a title and a description for screen readers, and
 //! the same numbers stand in a table beside it.
 //!
 //! The charts are drawn in the page's own pixels, not scaled down from a

@@ -222,6 +222,13 @@ fn a_report_draws_the_indicator_with_a_text_alternative() {
         .stdout_has("<desc id=\"indicator-0-0-d\">From 120 dagar (2026-03-01) to 95 (2026-09-01); target 60 by 2027-06-30.</desc>")
         .stdout_has("stroke-dasharray=\"6 4\"")
         .stdout_has("Väntetid | *till* vägledning &lt;!--");
+    let chart = html
+        .stdout
+        .split("<figure>")
+        .find(|f| f.contains("indicator-0-0"))
+        .and_then(|f| f.split("</figure>").next())
+        .expect("the indicator's figure");
+    insta::assert_snapshot!("indicator_chart", chart.replace("><", ">\n<"));
     let md = pinned(&wb, &["report"]);
     insta::assert_snapshot!(
         "indicator_markdown",
