@@ -1,6 +1,7 @@
 //! Inline SVG charts for the HTML report: phase progress, readiness per
-//! dimension, and each indicator from its baseline to its target. Each has a title and a description for screen readers, and
-//! the same numbers stand in a table beside it.
+//! dimension, and each indicator from its baseline to its target. Each has
+//! a title and a description for screen readers, and the same numbers stand
+//! in a table beside it.
 //!
 //! The charts are drawn in the page's own pixels, not scaled down from a
 //! fixed drawing, so their text keeps its size on a phone; bars are given
