@@ -165,6 +165,25 @@ fn answer(rng: &mut Rng, item: &Item) -> Given {
             let hi = max.unwrap_or(lo + 100.0);
             Value::Num((lo + (hi - lo) * (rng.below(100) as f64 / 100.0)).round())
         }
+        Kind::Indicator { .. } => {
+            return Given::Indicator(dino::state::answer::Indicator {
+                name: text(rng, 1),
+                unit: "dagar".into(),
+                baseline: 100.0 + rng.below(50) as f64,
+                baseline_date: jiff::civil::date(2026, 1 + rng.below(6) as i8, 1),
+                source: text(rng, 1),
+                target: 40.0 + rng.below(30) as f64,
+                target_date: jiff::civil::date(2027, 6, 30),
+                owner: rng.pick(NAMES).to_string(),
+            });
+        }
+        Kind::Measurement { .. } => {
+            return Given::Measured(dino::state::answer::Measured {
+                value: 60.0 + rng.below(60) as f64,
+                date: jiff::civil::date(2026, 7 + rng.below(6) as i8, 1),
+                source: None,
+            });
+        }
     };
     Given::Value(value)
 }
@@ -225,6 +244,7 @@ impl Project<'_> {
             due: None,
             mitigation: None,
             follows: Some(self.taken.last().cloned().into_iter().collect()),
+            measure: None,
         }
     }
 

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, done, due, gate, log, man, new, note, pack, report, run, status, upgrade,
+    check, completions, done, due, gate, log, man, measure, new, note, pack, report, run, status,
+    upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -80,6 +81,7 @@ pub enum Command {
     Note(note::NoteArgs),
     Done(done::DoneArgs),
     Due(due::DueArgs),
+    Measure(measure::MeasureArgs),
     Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),

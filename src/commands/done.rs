@@ -48,6 +48,7 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
         owner: None,
         due: None,
         mitigation: None,
+        measure: None,
         follows: Some(crate::session::follows(&wb)),
     };
     let entry = Entry {

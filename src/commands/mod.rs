@@ -8,6 +8,7 @@ pub mod due;
 pub mod gate;
 pub mod log;
 pub mod man;
+pub mod measure;
 pub mod new;
 pub mod note;
 pub(crate) mod output;

@@ -111,6 +111,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         due: owned.due,
         mitigation: owned.mitigation,
         follows: Some(crate::session::follows(&wb)),
+        measure: None,
     };
     let entry = Entry {
         meta,

@@ -372,6 +372,29 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             "Hur det gick (Markdown, sparas som den skrivs) [förval: det som den sa]",
         ),
     ]),
+    command("measure", "Registrera en mätning av en indikator")
+        .after_help(
+            "Exempel:\n  dino measure test.effekt 95\n  dino measure effekt 87,5 --date 2026-10-01 \
+             --source \"Ärendesystemet\" --commit",
+        )
+        .args(&[
+            value(
+                "id",
+                "ID",
+                "Indikatorn, `fas.punkt` (eller bara punktens id när ingen annan fas har det)",
+            ),
+            value(
+                "value",
+                "VÄRDE",
+                "Det uppmätta värdet, ett tal (decimalkomma går bra)",
+            ),
+            value(
+                "date",
+                "DATUM",
+                "Dagen då värdet mättes, ÅÅÅÅ-MM-DD [förval: i dag]",
+            ),
+            value("source", "TEXT", "Var värdet kommer ifrån"),
+        ]),
     command(
         "gate",
         "Visa beslutspunkten för en fas, kontrollera den i CI eller registrera ett beslut",

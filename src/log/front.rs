@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::{EntryKind, KeyPositions, Meta, Participant, Stamp};
+use super::{EntryKind, KeyPositions, Measure, Meta, Participant, Stamp};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
@@ -29,8 +29,13 @@ pub enum Message {
     DateNotATime,
     /// `date` is no time with an offset; `why` is the time parser's reason.
     DateWithoutOffset { why: String },
-    /// `due` is not a day written `YYYY-MM-DD`; `found` is what it is.
-    DueNotADay { found: String },
+    /// `key` (`due`, `measured`) is not a day written `YYYY-MM-DD`;
+    /// `found` is what it is.
+    NotADay { key: &'static str, found: String },
+    /// A `measure` entry lacks `key`.
+    MeasureLacks { key: &'static str },
+    /// A `measure` entry's `value` is not a finite number.
+    ValueNotFinite,
     /// `owner` is empty, or only spaces.
     BlankOwner,
     /// An action lacks `key` (`owner` or `due`).
@@ -114,6 +119,14 @@ pub fn render(meta: &Meta) -> String {
     }
     if let Some(mitigation) = &meta.mitigation {
         line("mitigation", toml_string(mitigation));
+    }
+    if let Some(measure) = &meta.measure {
+        line("indicator", toml_string(&measure.indicator));
+        line("value", super::front_fast::toml_number(measure.value));
+        line("measured", measure.measured.to_string());
+        if let Some(source) = &measure.source {
+            line("source", toml_string(source));
+        }
     }
     if !meta.pack.is_empty() {
         line("pack", toml_string(&meta.pack));
@@ -203,6 +216,7 @@ fn read_meta(
     let (by, participants) = read_people(&root);
     let closes = read_ids(&root, "closes");
     let owned = read_owned(&root, kind, &closes);
+    let measure = read_measure(&root, kind);
     let follows = root
         .raw("follows")
         .is_some()
@@ -223,6 +237,47 @@ fn read_meta(
         due: owned.due,
         mitigation: owned.mitigation,
         follows,
+        measure,
+    })
+}
+
+/// What a `measure` entry measured: `indicator`, `value` and `measured`
+/// required, `source` optional. In other entries these keys are findings.
+fn read_measure(root: &Table<'_>, kind: Option<EntryKind>) -> Option<Measure> {
+    let ctx = root.ctx();
+    const KEYS: [&str; 4] = ["indicator", "value", "measured", "source"];
+    if kind != Some(EntryKind::Measure) {
+        for key in KEYS {
+            if let (Some(value), Some(kind)) = (root.raw(key), kind) {
+                let message = Message::NotForKind {
+                    key,
+                    kind: kind.id(),
+                    for_kinds: &["measure"],
+                };
+                report(ctx, &value.span(), message);
+            }
+        }
+        return None;
+    }
+    for key in &KEYS[..3] {
+        if root.raw(key).is_none() {
+            report(ctx, &(0..3), Message::MeasureLacks { key });
+        }
+    }
+    let indicator = root.string("indicator", false).map(|(text, _)| text);
+    let value = root.number("value").and_then(|(n, span)| {
+        if !n.is_finite() {
+            report(ctx, &span, Message::ValueNotFinite);
+        }
+        n.is_finite().then_some(n)
+    });
+    let measured = read_day(root, "measured");
+    let source = root.string("source", false).map(|(text, _)| text);
+    Some(Measure {
+        indicator: indicator?,
+        value: value?,
+        measured: measured?,
+        source,
     })
 }
 
@@ -295,13 +350,18 @@ fn refuse_where_not_owned(root: &Table<'_>, kind: EntryKind) {
 
 /// `due`: a day, as a TOML local date or a `YYYY-MM-DD` string.
 fn read_due(root: &Table<'_>) -> Option<jiff::civil::Date> {
-    let value = root.raw("due")?;
+    read_day(root, "due")
+}
+
+/// A day under `key`, as a TOML local date or a `YYYY-MM-DD` string.
+fn read_day(root: &Table<'_>, key: &'static str) -> Option<jiff::civil::Date> {
+    let value = root.raw(key)?;
     let text = match value.get_ref() {
         DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
         DeValue::String(s) => s.to_string(),
         other => {
             let found = other.type_str().to_string();
-            report(root.ctx(), &value.span(), Message::DueNotADay { found });
+            report(root.ctx(), &value.span(), Message::NotADay { key, found });
             return None;
         }
     };
@@ -310,7 +370,7 @@ fn read_due(root: &Table<'_>) -> Option<jiff::civil::Date> {
         report(
             root.ctx(),
             &value.span(),
-            Message::DueNotADay { found: text },
+            Message::NotADay { key, found: text },
         );
     }
     day

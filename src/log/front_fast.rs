@@ -67,6 +67,10 @@ struct Slots {
     owner: Option<String>,
     due: Option<jiff::civil::Date>,
     mitigation: Option<String>,
+    indicator: Option<String>,
+    value: Option<f64>,
+    measured: Option<jiff::civil::Date>,
+    source: Option<String>,
 }
 
 impl Slots {
@@ -86,6 +90,10 @@ impl Slots {
             "owner" => self.owner = Some(whole_string(value).filter(|o| !o.trim().is_empty())?),
             "due" => self.due = Some(crate::text::day::parse_day(value)?),
             "mitigation" => self.mitigation = Some(whole_string(value)?),
+            "indicator" => self.indicator = Some(whole_string(value)?),
+            "value" => self.value = Some(number(value)?),
+            "measured" => self.measured = Some(crate::text::day::parse_day(value)?),
+            "source" => self.source = Some(whole_string(value)?),
             _ => return None,
         }
         Some(())
@@ -100,10 +108,18 @@ impl Slots {
             EntryKind::Session | EntryKind::Gate => self.phase.is_some(),
             EntryKind::Action => self.owner.is_some() && self.due.is_some(),
             EntryKind::Done => self.closes.as_ref().is_some_and(|ids| !ids.is_empty()),
+            EntryKind::Measure => {
+                self.indicator.is_some() && self.value.is_some() && self.measured.is_some()
+            }
             _ => true,
         };
         let in_place = (kind.is_owned() || (self.owner.is_none() && self.due.is_none()))
-            && (kind == EntryKind::Risk || self.mitigation.is_none());
+            && (kind == EntryKind::Risk || self.mitigation.is_none())
+            && (kind == EntryKind::Measure
+                || (self.indicator.is_none()
+                    && self.value.is_none()
+                    && self.measured.is_none()
+                    && self.source.is_none()));
         if !(complete && in_place) {
             return None;
         }
@@ -120,8 +136,34 @@ impl Slots {
             due: self.due,
             mitigation: self.mitigation,
             follows: self.follows,
+            measure: match (self.indicator, self.value, self.measured) {
+                (Some(indicator), Some(value), Some(measured)) => Some(super::Measure {
+                    indicator,
+                    value,
+                    measured,
+                    source: self.source,
+                }),
+                _ => None,
+            },
         })
     }
+}
+
+/// A finite number as TOML writes it: whole numbers as integers, others as
+/// floats that read back the same.
+pub(super) fn toml_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:?}")
+    }
+}
+
+/// A finite number exactly as dino writes one (`toml_number`); any other
+/// spelling is the full reader's.
+fn number(value: &str) -> Option<f64> {
+    let n = value.parse::<f64>().ok().filter(|n| n.is_finite())?;
+    (toml_number(n) == value).then_some(n)
 }
 
 /// The participants' lines up to the closing `]`, and how many lines that

@@ -22,10 +22,26 @@ pub enum Label {
     NotMet,
     /// A gate's criterion is left for later, as the action after it.
     Deferred,
+    /// An indicator's name.
+    Indicator,
+    /// An indicator's unit.
+    Unit,
+    /// An indicator's baseline value.
+    Baseline,
+    /// The day a baseline or a measurement was measured.
+    Measured,
+    /// Where a baseline or a measurement comes from.
+    Source,
+    /// An indicator's target value.
+    Target,
+    /// The day an indicator's target is to be reached by.
+    TargetDate,
+    /// A measurement's value.
+    Value,
 }
 
 impl Label {
-    const ALL: [Label; 10] = [
+    const ALL: [Label; 18] = [
         Label::Answer,
         Label::NotApplicable,
         Label::DontKnow,
@@ -36,7 +52,31 @@ impl Label {
         Label::Met,
         Label::NotMet,
         Label::Deferred,
+        Label::Indicator,
+        Label::Unit,
+        Label::Baseline,
+        Label::Measured,
+        Label::Source,
+        Label::Target,
+        Label::TargetDate,
+        Label::Value,
     ];
+
+    /// The fields of an indicator's answer, in the order written.
+    pub const INDICATOR: [Label; 8] = [
+        Label::Indicator,
+        Label::Unit,
+        Label::Baseline,
+        Label::Measured,
+        Label::Source,
+        Label::Target,
+        Label::TargetDate,
+        Label::Owner,
+    ];
+
+    /// The fields of a measurement's answer, in the order written (the
+    /// source may be left out).
+    pub const MEASUREMENT: [Label; 3] = [Label::Value, Label::Measured, Label::Source];
 
     /// The label's words, with their colon where the label takes a text.
     pub fn words(self, lang: Lang) -> &'static str {
@@ -51,6 +91,14 @@ impl Label {
             Label::Met => lang.pick("Uppfyllt", "Met"),
             Label::NotMet => lang.pick("Inte uppfyllt", "Not met"),
             Label::Deferred => lang.pick("Skjuts upp", "Deferred"),
+            Label::Indicator => lang.pick("Indikator:", "Indicator:"),
+            Label::Unit => lang.pick("Enhet:", "Unit:"),
+            Label::Baseline => lang.pick("Utgångsläge:", "Baseline:"),
+            Label::Measured => lang.pick("Uppmätt:", "Measured:"),
+            Label::Source => lang.pick("Källa:", "Source:"),
+            Label::Target => lang.pick("Mål:", "Target:"),
+            Label::TargetDate => lang.pick("Målet nås senast:", "Target date:"),
+            Label::Value => lang.pick("Värde:", "Value:"),
         }
     }
 
@@ -142,6 +190,9 @@ mod tests {
         assert_eq!(Label::parse("Uppfyllt"), Some(Label::Met));
         assert_eq!(Label::parse("not met"), Some(Label::NotMet));
         assert_eq!(Label::parse("Skjuts upp"), Some(Label::Deferred));
+        assert_eq!(Label::parse("Målet nås senast:"), Some(Label::TargetDate));
+        assert_eq!(Label::parse("Target date"), Some(Label::TargetDate));
+        assert_eq!(Label::parse("Mål:"), Some(Label::Target));
     }
 
     #[test]

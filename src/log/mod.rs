@@ -19,6 +19,8 @@ pub use crate::text::markdown::writable;
 /// The nesting limit entries are read with.
 pub use crate::text::nesting::{MAX_NESTING, text_too_deep};
 pub use front::toml_string;
+/// A field of an indicator's or a measurement's answer: the label before it.
+pub use labels::Label as Field;
 pub use name::{entry_file_name, entry_id_of, entry_what, well_named, what_in_name};
 pub use read::{ReadEntry, read_entry};
 pub use stamp::Stamp;
@@ -43,10 +45,12 @@ pub enum EntryKind {
     Action,
     /// Closes actions and risks.
     Done,
+    /// A measurement of an indicator, by `dino measure`.
+    Measure,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 10] = [
+    pub const ALL: [EntryKind; 11] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
@@ -57,6 +61,7 @@ impl EntryKind {
         EntryKind::Lesson,
         EntryKind::Action,
         EntryKind::Done,
+        EntryKind::Measure,
     ];
 
     /// The name in front matter and file names.
@@ -72,6 +77,7 @@ impl EntryKind {
             EntryKind::Lesson => "lesson",
             EntryKind::Action => "action",
             EntryKind::Done => "done",
+            EntryKind::Measure => "measure",
         }
     }
 
@@ -91,6 +97,7 @@ impl EntryKind {
             EntryKind::Lesson => lang.pick("Lärdom", "Lesson"),
             EntryKind::Action => lang.pick("Åtgärd", "Action"),
             EntryKind::Done => lang.pick("Klart", "Done"),
+            EntryKind::Measure => lang.pick("Mätning", "Measurement"),
         }
     }
 
@@ -105,6 +112,7 @@ impl EntryKind {
                 | EntryKind::Lesson
                 | EntryKind::Action
                 | EntryKind::Done
+                | EntryKind::Measure
         )
     }
 
@@ -138,6 +146,18 @@ pub struct Meta {
     /// by hand or by older versions), which reads as "after every earlier
     /// entry". Tells a correction from an answer given on another branch.
     pub follows: Option<Vec<String>>,
+    /// What a `measure` entry measured.
+    pub measure: Option<Measure>,
+}
+
+/// A measurement recorded by `dino measure`: the indicator (`phase.item`),
+/// the value, the day it was measured, and where it comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub indicator: String,
+    pub value: f64,
+    pub measured: jiff::civil::Date,
+    pub source: Option<String>,
 }
 
 /// Someone who took part, and in what role.
@@ -215,6 +235,9 @@ pub enum Answer {
     Options(Vec<OptionMark>),
     NotApplicable(String),
     DontKnow,
+    /// An indicator's or a measurement's answer: a labelled paragraph per
+    /// field, each value as written, in the order read.
+    Fields(Vec<(Field, String)>),
     /// No answer: the item was not answered in the entry, but actions
     /// were raised beside it (a record with only action blocks).
     Unanswered,

@@ -94,6 +94,7 @@ mod tests {
             owner: None,
             due: None,
             mitigation: None,
+            measure: None,
             follows: None,
         }
     }

@@ -135,6 +135,7 @@ mod tests {
                 owner: None,
                 due: None,
                 mitigation: None,
+                measure: None,
                 follows: Some(Vec::new()),
             },
             title: "Anteckning".into(),

@@ -34,6 +34,7 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         owner: None,
         due: None,
         mitigation: None,
+        measure: None,
         follows: Some(vec!["3f9a2c".into()]),
     }
 }
@@ -473,6 +474,12 @@ fn answer() -> impl Strategy<Value = Answer> {
         Just(Answer::Check(CheckState::Done)),
         Just(Answer::Check(CheckState::NotDone)),
         hostile().prop_map(|r| Answer::Check(CheckState::NotApplicable(r))),
+        prop::collection::vec(hostile(), 8).prop_map(|values| {
+            Answer::Fields(Field::INDICATOR.into_iter().zip(values).collect())
+        }),
+        prop::collection::vec(hostile(), 2..4).prop_map(|values| {
+            Answer::Fields(Field::MEASUREMENT.into_iter().zip(values).collect())
+        }),
     ]
 }
 
@@ -726,4 +733,65 @@ fn a_criterion_record_that_cannot_be_read_is_named_with_its_line() {
             "{said:?}\n{text}"
         );
     }
+}
+
+#[test]
+fn an_indicator_and_a_measurement_read_back_field_by_field() {
+    let hostile = "Väntetid | *dagar*\n<!-- item: x -->\n**Mål:** 3";
+    let indicator = Answer::Fields(
+        Field::INDICATOR
+            .into_iter()
+            .zip([
+                hostile,
+                "",
+                "120",
+                "2026-03-01",
+                "Ärende|system <b>",
+                "60,5",
+                "2027-06-30",
+                "Karin * Lindqvist\n",
+            ])
+            .map(|(f, v)| (f, v.to_string()))
+            .collect(),
+    );
+    let measurement = Answer::Fields(vec![
+        (Field::Value, "95".into()),
+        (Field::Measured, "2026-09-01".into()),
+    ]);
+    let entry = Entry {
+        meta: meta(EntryKind::Session, Some("test")),
+        title: "Test".into(),
+        body: Body::Records(vec![
+            record("effekt", "Vilket mått?", indicator),
+            record("matning", "Vad visar mätningen?", measurement),
+        ]),
+    };
+    for lang in [Lang::Sv, Lang::En] {
+        let text = assert_round_trip(&entry, lang);
+        let target = match lang {
+            Lang::Sv => "**Målet nås senast:** 2027-06-30",
+            Lang::En => "**Target date:** 2027-06-30",
+        };
+        assert!(text.contains(target), "{text}");
+    }
+    let written = write_entry(&entry, Lang::Sv);
+    assert!(
+        written.contains("**Enhet:**\n\n**Utgångsläge:** 120\n"),
+        "{written}"
+    );
+}
+
+#[test]
+fn a_field_written_twice_is_a_finding() {
+    let text = "+++\nkind = \"session\"\nphase = \"test\"\ndate = 2026-03-02T09:15:00+01:00\npack = \"dino\"\npack_version = \"1.0.0\"\n+++\n# T\n\n### M <!-- item: matning -->\n\n**Värde:** 3\n\n**Värde:** 4\n";
+    let (back, findings) = read_back(text);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(findings[0].to_string().contains(":14:"), "{}", findings[0]);
+    let Body::Records(records) = back.body else {
+        panic!("records")
+    };
+    assert_eq!(
+        records[0].answer,
+        Answer::Fields(vec![(Field::Value, "3".into()), (Field::Value, "4".into())])
+    );
 }

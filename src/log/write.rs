@@ -97,6 +97,14 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
                     ));
                 }
             }
+            Answer::Fields(fields) => {
+                for (i, (label, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    labelled(*label, value, "", lang, out);
+                }
+            }
             // Written as a task-list item above.
             Answer::Check(_) => {}
             // Nothing but the actions below the heading.

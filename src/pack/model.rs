@@ -186,6 +186,17 @@ pub enum Kind {
         max: Option<f64>,
         unit: Option<Text>,
     },
+    /// A measure of effect the team defines: name, unit, baseline, target
+    /// and owner. `unit` is the one offered.
+    Indicator {
+        unit: Option<Text>,
+    },
+    /// A later measurement of the indicator item `indicator`, due on the
+    /// day the `date` item `due` is answered with.
+    Measurement {
+        indicator: Name,
+        due: Option<Name>,
+    },
 }
 
 impl Kind {
@@ -199,7 +210,15 @@ impl Kind {
             Kind::Scale(_) => "scale",
             Kind::Date => "date",
             Kind::Number { .. } => "number",
+            Kind::Indicator { .. } => "indicator",
+            Kind::Measurement { .. } => "measurement",
         }
+    }
+
+    /// Whether the answer has fields of its own (an indicator, a
+    /// measurement), which no condition reads.
+    pub fn has_fields(&self) -> bool {
+        matches!(self, Kind::Indicator { .. } | Kind::Measurement { .. })
     }
 
     /// The options of a choice or multi item.

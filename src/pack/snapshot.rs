@@ -110,6 +110,10 @@ impl ItemShot {
                 (None, Some(max)) => format!("number ≤ {max}"),
                 (Some(min), Some(max)) => format!("number {min}–{max}"),
             },
+            Kind::Measurement { indicator, due } => match due {
+                Some(due) => format!("measurement of {indicator}, due {due}"),
+                None => format!("measurement of {indicator}"),
+            },
             other => other.name().to_string(),
         };
         ItemShot {

@@ -304,6 +304,17 @@ fn answer_form(item: &Item, lang: Lang) -> String {
             .into(),
         Kind::Text { long: false } => lang.pick("Kort text", "Short text").into(),
         Kind::Date => lang.pick("Datum (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)").into(),
+        Kind::Indicator { .. } => lang
+            .pick(
+                "Indikator: namn, enhet, utgångsläge (värde, datum, källa), mål (värde, datum) och ansvarig",
+                "Indicator: name, unit, baseline (value, date, source), target (value, date) and owner",
+            )
+            .into(),
+        Kind::Measurement { indicator, .. } => crate::tr!(
+            lang,
+            "Mätning av `{indicator}`: värde, datum och källa",
+            "Measurement of `{indicator}`: value, date and source"
+        ),
         Kind::Choice { .. } => {
             let options = labels(" / ");
             crate::tr!(lang, "Ett av: {options}", "One of: {options}")

@@ -223,7 +223,11 @@ fn items_table(pack: &Pack, items: &[Item], lang: Lang, look: &Look) -> String {
 pub fn kind_detail(item: &Item, lang: Lang) -> String {
     let name = kind_name(&item.kind, lang);
     match &item.kind {
-        Kind::Check | Kind::Date => name.to_string(),
+        Kind::Check | Kind::Date | Kind::Indicator { .. } => name.to_string(),
+        Kind::Measurement { indicator, due } => match due {
+            Some(due) => format!("{name}: {indicator}, {} {due}", lang.pick("senast", "due")),
+            None => format!("{name}: {indicator}"),
+        },
         Kind::Text { long } => {
             if *long {
                 lang.pick("text (lång)", "text (long)").to_string()
@@ -266,6 +270,8 @@ pub fn kind_name(kind: &Kind, lang: Lang) -> &'static str {
             Kind::Scale(_) => "skala",
             Kind::Date => "datum",
             Kind::Number { .. } => "tal",
+            Kind::Indicator { .. } => "indikator",
+            Kind::Measurement { .. } => "mätning",
         },
     }
 }

@@ -68,12 +68,19 @@ fn event(row: &DueRow, stamp: DateTime<Utc>, lang: Lang) -> Event {
 
 /// The same item's UID whenever it is exported: its id and its workbook's.
 fn uid(row: &DueRow) -> String {
-    let gate = if row.due.kind == DueKind::Gate {
-        "gate-"
-    } else {
-        ""
-    };
-    format!("{gate}{}@{}.dino", row.due.id, row.workbook_id)
+    let due = &row.due;
+    match due.kind {
+        DueKind::Gate => format!("gate-{}@{}.dino", due.id, row.workbook_id),
+        // An indicator may be due more than once.
+        DueKind::Measurement | DueKind::Target => format!(
+            "{}-{}-{}@{}.dino",
+            due.kind.id(),
+            due.id,
+            due.day,
+            row.workbook_id
+        ),
+        _ => format!("{}@{}.dino", due.id, row.workbook_id),
+    }
 }
 
 /// What it is, in which workbook, who sees to it, and how to close it.
@@ -84,7 +91,9 @@ fn description(row: &DueRow, lang: Lang) -> String {
     if let Some(owner) = &due.owner {
         lines.push(format!("{}: {owner}", lang.pick("Ansvarig", "Owner")));
     }
-    if due.kind != DueKind::Gate {
+    if due.kind.is_measured() {
+        lines.push(format!("dino measure {} …", due.id));
+    } else if due.kind != DueKind::Gate {
         lines.push(format!("dino done {}", due.id));
     }
     lines.join("\n")

@@ -136,6 +136,8 @@ pub fn kind_word(kind: DueKind, lang: Lang) -> &'static str {
         DueKind::Criterion => lang.pick("kriterium", "criterion"),
         DueKind::Risk => lang.pick("risk", "risk"),
         DueKind::Gate => lang.pick("beslutspunkt", "gate"),
+        DueKind::Measurement => lang.pick("mätning", "measurement"),
+        DueKind::Target => lang.pick("mål", "target"),
     }
 }
 

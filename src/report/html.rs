@@ -155,6 +155,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
         out.push_str(&phase(p, level + 2, lang));
     }
     notes(&mut out, r, level + 1, lang);
+    indicators(&mut out, r, level + 1, index, lang);
     if let Some(rd) = &r.readiness {
         readiness(&mut out, rd, level + 1, index, lang);
     }
@@ -280,6 +281,7 @@ pub fn page(r: &WorkbookReport, lang: Lang) -> String {
     );
     let _ = writeln!(out, "<p>{next}</p>");
     follow_up(&mut out, r, 2, lang);
+    indicators(&mut out, r, 2, 0, lang);
     if let Some(rd) = &r.readiness {
         readiness(&mut out, rd, 2, 0, lang);
     }
@@ -340,6 +342,44 @@ fn notes(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
             "<blockquote>{}</blockquote>",
             safe_fragment(&demoted(&note.text))
         );
+    }
+}
+
+/// Each defined indicator, heading at `level`: a sentence, the chart from
+/// baseline to target, its owner and the table of numbers.
+fn indicators(out: &mut String, r: &WorkbookReport, level: usize, index: usize, lang: Lang) {
+    if r.indicators.is_empty() {
+        return;
+    }
+    out.push_str(&h(level, words::indicators_heading(lang)));
+    for (n, i) in r.indicators.iter().enumerate() {
+        out.push_str(&h(level + 1, &i.name));
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            escape(&words::indicator_sentence(i, lang))
+        );
+        out.push_str("<figure>");
+        out.push_str(&super::svg::indicator(
+            &format!("indicator-{index}-{n}"),
+            i,
+            lang,
+        ));
+        let _ = writeln!(
+            out,
+            "<figcaption>{}</figcaption></figure>",
+            escape(lang.pick(
+                "Uppmätt (fyllda punkter) och målet (streckat, ofylld punkt); tabellen nedan har siffrorna.",
+                "Measured (filled points) and the target (dashed, hollow point); the table below has the numbers."
+            ))
+        );
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            escape(&words::indicator_owner(i, lang))
+        );
+        let (header, rows) = words::indicator_table(i, lang);
+        out.push_str(&table(None, &header, &rows, Cells::Values));
     }
 }
 

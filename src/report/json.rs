@@ -88,6 +88,8 @@ pub fn workbook_status(wb: &Workbook, state: &State, as_of: jiff::civil::Date) -
                 Given::Value(v) => json!({ "value": value(v) }),
                 Given::NotApplicable(reason) => json!({ "not_applicable": reason }),
                 Given::DontKnow => json!({ "dont_know": true }),
+                Given::Indicator(i) => json!({ "indicator": indicator(i) }),
+                Given::Measured(m) => json!({ "measurement": measured(m) }),
             };
             (format!("{phase}.{item}"), given)
         })
@@ -230,7 +232,34 @@ fn answer(a: &Answer) -> Json {
         Answer::Met => json!({ "criterion": "met" }),
         Answer::NotMet => json!({ "criterion": "not_met" }),
         Answer::Deferred => json!({ "criterion": "deferred" }),
+        Answer::Fields(fields) => json!({
+            "fields": fields.iter().map(|(f, v)| json!({ "field": field_id(*f), "value": v })).collect::<Vec<_>>()
+        }),
     }
+}
+
+/// A field's name in JSON.
+fn field_id(field: crate::log::Field) -> &'static str {
+    field.words(crate::i18n::Lang::En).trim_end_matches(':')
+}
+
+/// An indicator's answer as JSON.
+pub fn indicator(i: &crate::state::answer::Indicator) -> Json {
+    json!({
+        "name": i.name,
+        "unit": i.unit,
+        "baseline": i.baseline,
+        "baseline_date": i.baseline_date.to_string(),
+        "source": i.source,
+        "target": i.target,
+        "target_date": i.target_date.to_string(),
+        "owner": i.owner,
+    })
+}
+
+/// A measurement's answer as JSON.
+pub fn measured(m: &crate::state::answer::Measured) -> Json {
+    json!({ "value": m.value, "date": m.date.to_string(), "source": m.source })
 }
 
 fn record(r: &Record) -> Json {
@@ -268,6 +297,12 @@ pub fn entry(e: &LoadedEntry) -> Json {
         "owner": meta.owner,
         "due": meta.due.map(|d| d.to_string()),
         "mitigation": meta.mitigation,
+        "measure": meta.measure.as_ref().map(|m| json!({
+            "indicator": m.indicator,
+            "value": m.value,
+            "measured": m.measured.to_string(),
+            "source": m.source,
+        })),
         "follows": meta.follows,
         "title": e.entry.title,
         "text": text,

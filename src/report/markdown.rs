@@ -155,6 +155,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         }
         out.push_str(&quoted(&note.text));
     }
+    indicators(&mut out, r, level + 1, lang);
     readiness(&mut out, r, level + 1, lang);
     if let Some(d) = &r.diagnostic {
         out.push_str(&heading(level + 1, &escape(&d.title)));
@@ -164,6 +165,22 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// Each defined indicator, heading at `level`: a sentence, its owner and
+/// a table from baseline to target.
+fn indicators(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    if r.indicators.is_empty() {
+        return;
+    }
+    out.push_str(&heading(level, words::indicators_heading(lang)));
+    for i in &r.indicators {
+        out.push_str(&heading(level + 1, &escape(&i.name)));
+        let _ = writeln!(out, "{}\n", escape(&words::indicator_sentence(i, lang)));
+        let _ = writeln!(out, "*{}*\n", escape(&words::indicator_owner(i, lang)));
+        let (header, rows) = words::indicator_table(i, lang);
+        out.push_str(&table(&header, &rows));
+    }
 }
 
 /// The readiness assessments, heading at `level`: a sentence and the
@@ -243,6 +260,7 @@ pub fn page(r: &WorkbookReport, lang: Lang) -> String {
         None => out.push_str(lang.pick("*Inget datum planerat.*\n\n", "*No date planned.*\n\n")),
     }
     follow_up(&mut out, r, 2, lang);
+    indicators(&mut out, r, 2, lang);
     readiness(&mut out, r, 2, lang);
     out
 }

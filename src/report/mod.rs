@@ -135,8 +135,9 @@ const PAGE_LEAVES_OUT: [&str; 4] = ["profile", "phases", "notes", "diagnostic"];
 
 /// The parts of a workbook's JSON report that a portfolio's summary
 /// leaves out: all but its overview.
-const SUMMARY_LEAVES_OUT: [&str; 10] = [
+const SUMMARY_LEAVES_OUT: [&str; 11] = [
     "profile",
+    "indicators",
     "phases",
     "notes",
     "readiness",

@@ -59,6 +59,32 @@ pub struct WorkbookReport {
     pub last_decision: Option<LastDecision>,
     /// The current phase's gate, when a gate decision planned its day.
     pub next_gate: Option<NextGate>,
+    /// Every defined indicator, in pack order, with its measurements.
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// An indicator: from its baseline through its measurements to its target.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IndicatorReport {
+    /// `phase.item`, which `dino measure ID` takes.
+    pub id: String,
+    pub name: String,
+    /// May be empty.
+    pub unit: String,
+    pub owner: String,
+    pub baseline: PointReport,
+    /// The target's value and the day it is to be reached by (no source).
+    pub target: PointReport,
+    /// By the day measured.
+    pub measurements: Vec<PointReport>,
+}
+
+/// A value on a day, and where it comes from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PointReport {
+    pub value: f64,
+    pub date: String,
+    pub source: Option<String>,
 }
 
 /// The planned day of the current phase's gate.
@@ -267,7 +293,44 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         goal: answer_line(wb, state, GOAL, words),
         last_decision: last_decision(wb, state, lang),
         next_gate: next_gate(wb, state, as_of, text_lang),
+        indicators: indicator_reports(wb, state),
     }
+}
+
+/// Each defined indicator with its measurements.
+fn indicator_reports(wb: &Workbook, state: &State) -> Vec<IndicatorReport> {
+    crate::state::indicators::indicators(wb, state)
+        .into_iter()
+        .map(|i| {
+            let id = i.id();
+            let d = i.indicator;
+            IndicatorReport {
+                id,
+                baseline: PointReport {
+                    value: d.baseline,
+                    date: d.baseline_date.to_string(),
+                    source: Some(d.source),
+                },
+                target: PointReport {
+                    value: d.target,
+                    date: d.target_date.to_string(),
+                    source: None,
+                },
+                measurements: i
+                    .measurements
+                    .into_iter()
+                    .map(|m| PointReport {
+                        value: m.value,
+                        date: m.date.to_string(),
+                        source: m.source,
+                    })
+                    .collect(),
+                name: d.name,
+                unit: d.unit,
+                owner: d.owner,
+            }
+        })
+        .collect()
 }
 
 /// The item whose answer states the problem: the built-in pack's first
@@ -354,6 +417,8 @@ fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<Due
                 DueKind::Condition => lang.pick("Villkor", "Condition"),
                 DueKind::Criterion => lang.pick("Kriterium", "Criterion"),
                 DueKind::Gate => lang.pick("Beslutspunkt", "Gate"),
+                DueKind::Measurement => lang.pick("Mätning", "Measurement"),
+                DueKind::Target => lang.pick("Mål", "Target"),
             }
             .to_string(),
             text: match (d.kind, &d.phase) {

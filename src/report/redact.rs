@@ -123,6 +123,11 @@ fn sightings(wb: &Workbook, lang: Lang) -> Vec<Sighting> {
                     .flat_map(|r| &r.actions)
                     .map(|a| Sighting::new(&a.owner, None, Some(owner))),
             );
+            out.extend(
+                records
+                    .iter()
+                    .filter_map(|r| indicator_owner(&r.answer, lang)),
+            );
             let respondent = lang.pick("Svarande", "Respondent");
             out.extend(
                 records
@@ -133,6 +138,18 @@ fn sightings(wb: &Workbook, lang: Lang) -> Vec<Sighting> {
         }
     }
     out
+}
+
+/// Who owns an indicator, as its answer records it.
+fn indicator_owner(answer: &Answer, lang: Lang) -> Option<Sighting> {
+    let Answer::Fields(fields) = answer else {
+        return None;
+    };
+    let (_, owner) = fields
+        .iter()
+        .find(|(f, _)| *f == crate::log::Field::Owner)?;
+    let fallback = lang.pick("Ansvarig", "Owner");
+    (!owner.trim().is_empty()).then(|| Sighting::new(owner.trim(), None, Some(fallback)))
 }
 
 /// A gate's "who decided?", when it names a person: "Anna Lind" or "Anna

@@ -49,7 +49,19 @@ pub fn answer_text(answer: &Answer, lang: Lang) -> String {
         Answer::Met => lang.pick("Uppfyllt", "Met").to_string(),
         Answer::NotMet => lang.pick("Inte uppfyllt", "Not met").to_string(),
         Answer::Deferred => lang.pick("Skjuts upp", "Deferred").to_string(),
+        Answer::Fields(fields) => fields_text(fields, lang),
     }
+}
+
+/// An indicator's or a measurement's fields on one line, each after its
+/// label.
+pub fn fields_text(fields: &[(crate::log::Field, String)], lang: Lang) -> String {
+    fields
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| format!("{} {value}", field.words(lang)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A phase's title in the language shown.

@@ -108,6 +108,7 @@ pub fn workbook(
     risks_and_decision(&mut out, wb, state, lang);
     last_criteria(&mut out, wb, state, lang);
     follow_up(&mut out, wb, state, as_of, lang);
+    indicators(&mut out, wb, state, lang);
     low_readiness(&mut out, wb, state, lang);
     orphans(&mut out, state, lang);
     disagreements(&mut out, wb, state, lang);
@@ -320,6 +321,48 @@ fn follow_up(out: &mut String, wb: &Workbook, state: &State, as_of: jiff::civil:
                 "  … och {more} till: `dino due`",
                 "  … and {more} more: `dino due`"
             )
+        );
+    }
+}
+
+/// Each defined indicator in a line: its latest value (or its baseline)
+/// against its target.
+fn indicators(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
+    let defined = crate::state::indicators::indicators(wb, state);
+    if defined.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}", lang.pick("Indikatorer:", "Indicators:"));
+    for i in &defined {
+        let d = &i.indicator;
+        let unit = if d.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", d.unit)
+        };
+        let number = |n| crate::state::answer::format_number(n, lang);
+        let now = match i.latest() {
+            Some(m) => format!("{}{unit} ({})", number(m.value), m.date),
+            None => crate::tr!(
+                lang,
+                "{}{unit} (utgångsläge {})",
+                "{}{unit} (baseline {})",
+                number(d.baseline),
+                d.baseline_date
+            ),
+        };
+        let target = crate::tr!(
+            lang,
+            "mål {} senast {}",
+            "target {} by {}",
+            number(d.target),
+            d.target_date
+        );
+        let _ = writeln!(
+            out,
+            "  • {}: {now} · {target} [{}]",
+            shorten(&d.name, 50),
+            i.id()
         );
     }
 }

@@ -1,6 +1,7 @@
-//! Inline SVG charts for the HTML report: phase progress and readiness per
-//! dimension. Each has a title and a description for screen readers, and
-//! the same numbers stand in a table beside it.
+//! Inline SVG charts for the HTML report: phase progress, readiness per
+//! dimension, and each indicator from its baseline to its target. Each has
+//! a title and a description for screen readers, and the same numbers stand
+//! in a table beside it.
 //!
 //! The charts are drawn in the page's own pixels, not scaled down from a
 //! fixed drawing, so their text keeps its size on a phone; bars are given
@@ -10,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{PhaseReport, ReadinessReport};
+use super::model::{IndicatorReport, PhaseReport, ReadinessReport};
 use super::words;
 use crate::i18n::Lang;
 use crate::state::readiness::share_of_scale;
@@ -290,6 +291,135 @@ fn readiness_desc(r: &ReadinessReport, lang: Lang) -> String {
         ),
         words::thresholds_sentence(r, lang)
     )
+}
+
+/// Where a chart's points may stand across its width, in percent: room for
+/// a label anchored at either end.
+const PLOT: (f64, f64) = (3.0, 95.0);
+/// The height of an indicator's plot, in pixels, under a line for labels.
+const PLOT_HEIGHT: f64 = 120.0;
+
+/// An indicator over time: its baseline and measurements joined by a solid
+/// line with filled points, and a dashed line from the last of them to the
+/// target, a hollow point. Across, the days from the baseline to the later
+/// of the target and the last measurement, in percent of the width (so it
+/// fits a phone); up, the values. The baseline's, the latest and the
+/// target's values are written by their points; the days at the ends.
+pub fn indicator(id: &str, i: &IndicatorReport, lang: Lang) -> String {
+    let measured: Vec<(f64, f64)> = std::iter::once(&i.baseline)
+        .chain(&i.measurements)
+        .map(|p| (day_number(&p.date), p.value))
+        .collect();
+    let target = (day_number(&i.target.date), i.target.value);
+    let all = measured.iter().chain(std::iter::once(&target));
+    let (first, last) = all.clone().fold((f64::MAX, f64::MIN), |(a, b), (d, _)| {
+        (a.min(*d), b.max(*d))
+    });
+    let (lo, hi) = all.fold((f64::MAX, f64::MIN), |(a, b), (_, v)| {
+        (a.min(*v), b.max(*v))
+    });
+    let x = |d: f64| {
+        let share = if last > first {
+            (d - first) / (last - first)
+        } else {
+            0.5
+        };
+        PLOT.0 + (PLOT.1 - PLOT.0) * share
+    };
+    let top = 24.0;
+    let y = |v: f64| {
+        let share = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+        top + PLOT_HEIGHT * (1.0 - share)
+    };
+    let mut chart = Canvas::new();
+    let axis = top + PLOT_HEIGHT + 8.0;
+    let _ = write!(
+        chart.body,
+        "<line x1=\"0\" y1=\"{axis:.1}\" x2=\"100%\" y2=\"{axis:.1}\" stroke=\"{MID}\"/>"
+    );
+    for pair in measured.windows(2) {
+        segment(
+            &mut chart.body,
+            (x(pair[0].0), y(pair[0].1)),
+            (x(pair[1].0), y(pair[1].1)),
+            None,
+        );
+    }
+    let from = measured.last().copied().unwrap_or(target);
+    segment(
+        &mut chart.body,
+        (x(from.0), y(from.1)),
+        (x(target.0), y(target.1)),
+        Some("6 4"),
+    );
+    for (d, v) in &measured {
+        point(&mut chart.body, x(*d), y(*v), DARK);
+    }
+    point(&mut chart.body, x(target.0), y(target.1), "#ffffff");
+    let mut labelled = vec![(measured[0], "start")];
+    if measured.len() > 1 {
+        labelled.push((from, "middle"));
+    }
+    labelled.push((target, "end"));
+    for ((d, v), anchor) in labelled {
+        value_label(
+            &mut chart.body,
+            x(d),
+            y(v) - 10.0,
+            anchor,
+            &crate::state::answer::format_number(v, lang),
+        );
+    }
+    chart.y = axis + 4.0;
+    for (date, x, anchor) in [
+        (&i.baseline.date, "0", "start"),
+        (&i.target.date, "100%", "end"),
+    ] {
+        let _ = write!(
+            chart.body,
+            "<text x=\"{x}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"{SMALL}\" fill=\"{TEXT}\">{}</text>",
+            chart.y + 14.0,
+            escape(date)
+        );
+    }
+    chart.y += 24.0;
+    chart.finish(id, &i.name, &words::indicator_sentence(i, lang))
+}
+
+/// A day as a number of days, to place it across a chart.
+fn day_number(date: &str) -> f64 {
+    crate::text::day::parse_day(date)
+        .and_then(|d| d.since(jiff::civil::date(2000, 1, 1)).ok())
+        .map_or(0.0, |span| f64::from(span.get_days()))
+}
+
+/// A line between two points given as (percent across, pixels down);
+/// dashed with `dash`.
+fn segment(body: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64), dash: Option<&str>) {
+    let dash = dash
+        .map(|d| format!(" stroke-dasharray=\"{d}\""))
+        .unwrap_or_default();
+    let _ = write!(
+        body,
+        "<line x1=\"{x1:.2}%\" y1=\"{y1:.1}\" x2=\"{x2:.2}%\" y2=\"{y2:.1}\" stroke=\"{DARK}\" stroke-width=\"2\"{dash}/>"
+    );
+}
+
+/// A point: filled with `fill`, ringed in the dark colour.
+fn point(body: &mut String, x: f64, y: f64, fill: &str) {
+    let _ = write!(
+        body,
+        "<circle cx=\"{x:.2}%\" cy=\"{y:.1}\" r=\"5\" fill=\"{fill}\" stroke=\"{DARK}\" stroke-width=\"2\"/>"
+    );
+}
+
+/// A value written above its point.
+fn value_label(body: &mut String, x: f64, y: f64, anchor: &str, text: &str) {
+    let _ = write!(
+        body,
+        "<text x=\"{x:.2}%\" y=\"{y:.1}\" text-anchor=\"{anchor}\" font-size=\"{SMALL}\" fill=\"{TEXT}\">{}</text>",
+        escape(text)
+    );
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! each format escapes them its own way.
 
 use super::WorkbookReport;
-use super::model::{DecisionReport, DiagnosticReport, PhaseReport, ReadinessReport};
+use super::model::{
+    DecisionReport, DiagnosticReport, IndicatorReport, PhaseReport, ReadinessReport,
+};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -369,6 +371,81 @@ pub fn diagnostic_sentence(d: &DiagnosticReport, lang: Lang) -> String {
             d.development
         )
     )
+}
+
+/// The heading over the indicators.
+pub fn indicators_heading(lang: Lang) -> &'static str {
+    lang.pick("Indikatorer", "Indicators")
+}
+
+/// A value with the indicator's unit after it, when it has one.
+fn with_unit(value: f64, unit: &str, lang: Lang) -> String {
+    let value = crate::state::answer::format_number(value, lang);
+    if unit.is_empty() {
+        value
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+/// An indicator in a sentence, the chart's text alternative: from its
+/// baseline to its latest measurement, and its target.
+pub fn indicator_sentence(i: &IndicatorReport, lang: Lang) -> String {
+    let base = with_unit(i.baseline.value, &i.unit, lang);
+    let target = crate::state::answer::format_number(i.target.value, lang);
+    let (day, by) = (&i.baseline.date, &i.target.date);
+    match i.measurements.last() {
+        Some(m) => tr!(
+            lang,
+            "Från {base} ({day}) till {} ({}); målet är {target} senast {by}.",
+            "From {base} ({day}) to {} ({}); target {target} by {by}.",
+            crate::state::answer::format_number(m.value, lang),
+            m.date
+        ),
+        None => tr!(
+            lang,
+            "Utgångsläget är {base} ({day}), inget mätt än; målet är {target} senast {by}.",
+            "Baseline {base} ({day}), nothing measured yet; target {target} by {by}."
+        ),
+    }
+}
+
+/// Who owns an indicator, and its id for `dino measure`.
+pub fn indicator_owner(i: &IndicatorReport, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Ansvarig: {} · mät med dino measure {} VÄRDE",
+        "Owner: {} · measure with dino measure {} VALUE",
+        i.owner,
+        i.id
+    )
+}
+
+/// An indicator's table: the baseline, each measurement and the target,
+/// with day, value and source.
+pub fn indicator_table(i: &IndicatorReport, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Datum", "Date"),
+        lang.pick("Värde", "Value"),
+        lang.pick("Vad", "What"),
+        lang.pick("Källa", "Source"),
+    ];
+    let row = |p: &super::model::PointReport, what: &str| {
+        vec![
+            p.date.clone(),
+            with_unit(p.value, &i.unit, lang),
+            what.to_string(),
+            p.source.clone().unwrap_or_else(|| "–".into()),
+        ]
+    };
+    let mut rows = vec![row(&i.baseline, lang.pick("utgångsläge", "baseline"))];
+    rows.extend(
+        i.measurements
+            .iter()
+            .map(|m| row(m, lang.pick("mätning", "measurement"))),
+    );
+    rows.push(row(&i.target, lang.pick("mål", "target")));
+    (header, rows)
 }
 
 #[cfg(test)]

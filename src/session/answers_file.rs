@@ -316,6 +316,125 @@ fn day_value(fctx: &FileCtx<'_>, key: &str, value: &Val<'_>) -> Option<jiff::civ
     found
 }
 
+/// An indicator's or a measurement's inline table, each field checked
+/// where it is written; `None` on a mistake (reported).
+fn fields_value<'a>(
+    fctx: &'a FileCtx<'a>,
+    item: &Item,
+    value: &'a Val<'a>,
+    text_lang: Lang,
+) -> Option<Given> {
+    let DeValue::Table(table) = value.get_ref() else {
+        let fields = if matches!(item.kind, crate::pack::Kind::Indicator { .. }) {
+            "{ name, unit, baseline, baseline_date, source, target, target_date, owner }"
+        } else {
+            "{ value, date, source }"
+        };
+        fctx.report(
+            &value.span(),
+            tr!(
+                fctx.lang,
+                "`{}` besvaras med en tabell: {fields}",
+                "`{}` is answered with a table: {fields}",
+                item.id
+            ),
+        );
+        return None;
+    };
+    let t = Table::new(fctx, table, value.span());
+    let here = format!("`{}`", item.id);
+    if matches!(item.kind, crate::pack::Kind::Indicator { .. }) {
+        let name = action_text(&t, "name");
+        // Left out, the unit is the one the pack offers, as at a terminal.
+        let offered = match &item.kind {
+            crate::pack::Kind::Indicator { unit: Some(unit) } if t.raw("unit").is_none() => {
+                Some(unit.get(text_lang).to_string())
+            }
+            _ => None,
+        };
+        let unit = optional_text(&t, "unit").map(|u| u.or(offered));
+        let baseline = required_number(&t, "baseline");
+        let baseline_date = required_day(&t, "baseline_date");
+        let source = action_text(&t, "source");
+        let target = required_number(&t, "target");
+        let target_date = required_day(&t, "target_date");
+        let owner = action_text(&t, "owner");
+        t.finish(&[], here);
+        Some(Given::Indicator(crate::state::answer::Indicator {
+            name: name?,
+            unit: unit?.unwrap_or_default(),
+            baseline: baseline?,
+            baseline_date: baseline_date?,
+            source: source?,
+            target: target?,
+            target_date: target_date?,
+            owner: owner?,
+        }))
+    } else {
+        let number = required_number(&t, "value");
+        let date = required_day(&t, "date");
+        let source = optional_text(&t, "source");
+        t.finish(&[], here);
+        Some(Given::Measured(crate::state::answer::Measured {
+            value: number?,
+            date: date?,
+            source: source?,
+        }))
+    }
+}
+
+/// A number a field needs (`key`): there, and finite.
+fn required_number(t: &Table<'_>, key: &'static str) -> Option<f64> {
+    if t.raw(key).is_none() {
+        t.missing(key);
+        return None;
+    }
+    let (n, span) = t.number(key)?;
+    if !n.is_finite() {
+        t.ctx().report(
+            &span,
+            tr!(
+                t.ctx().lang,
+                "`{key}` ska vara ett ändligt tal",
+                "`{key}` must be a finite number"
+            ),
+        );
+        return None;
+    }
+    Some(n)
+}
+
+/// A day a field needs (`key`).
+fn required_day(t: &Table<'_>, key: &'static str) -> Option<jiff::civil::Date> {
+    match t.raw(key) {
+        Some(value) => day_value(t.ctx(), key, value),
+        None => {
+            t.missing(key);
+            None
+        }
+    }
+}
+
+/// A text a field may leave out (`key`): `Some(None)` when it is out or
+/// blank, `None` on a mistake (reported).
+fn optional_text(t: &Table<'_>, key: &'static str) -> Option<Option<String>> {
+    let Some((text, span)) = t.string(key, false) else {
+        return t.raw(key).is_none().then_some(None);
+    };
+    if !crate::log::writable(&text) {
+        t.ctx().report(
+            &span,
+            tr!(
+                t.ctx().lang,
+                "texten innehåller NUL (U+0000)",
+                "the text holds NUL (U+0000)"
+            ),
+        );
+        return None;
+    }
+    Some(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+}
+
 /// A text an action needs (`key`): there, not blank, without NUL; a
 /// finding otherwise.
 fn action_text(t: &Table<'_>, key: &'static str) -> Option<String> {
@@ -367,6 +486,8 @@ struct Reading<'a> {
     fctx: &'a FileCtx<'a>,
     phase: &'a Phase,
     lang: Lang,
+    /// The language of the pack's texts and the entry.
+    text_lang: Lang,
     /// "Don't know" is an answer only where the pack offers it (readiness).
     dont_know_ok: bool,
     answers: BTreeMap<String, Given>,
@@ -387,6 +508,7 @@ impl<'a> Reading<'a> {
             fctx,
             phase,
             lang: fctx.lang,
+            text_lang: ctx.lang,
             dont_know_ok,
             answers: BTreeMap::new(),
             spans: BTreeMap::new(),
@@ -439,6 +561,12 @@ impl<'a> Reading<'a> {
                 && s == "dont_know"
             {
                 self.keep(item, key, Given::DontKnow);
+                continue;
+            }
+            if item.kind.has_fields() {
+                if let Some(given) = fields_value(self.fctx, item, value, self.text_lang) {
+                    self.keep(item, key, given);
+                }
                 continue;
             }
             match self.checked(item, value) {

@@ -476,6 +476,7 @@ impl Progress {
                 owner: None,
                 due: None,
                 mitigation: None,
+                measure: None,
                 follows: Some(self.follows.clone()),
             },
             title: format!(
@@ -843,6 +844,7 @@ pub fn gate_entry(
             owner: None,
             due: None,
             mitigation: None,
+            measure: None,
             follows: Some(follows(ctx.workbook)),
         },
         title: crate::tr!(

@@ -117,34 +117,50 @@ fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result
             };
             Value::Num(points[p.select(prompt, &items, at)?] as f64)
         }
+        Kind::Indicator { .. } | Kind::Measurement { .. } => return Ok(None), // not in a profile
         Kind::Text { .. } | Kind::Date | Kind::Number { .. } => {
-            let kind = item.kind.clone();
-            let required = item.required;
-            let check = move |text: &str| -> Result<(), String> {
-                if text.trim().is_empty() {
-                    return if required {
-                        Err(tr!(lang, "ett svar behövs", "an answer is needed"))
-                    } else {
-                        Ok(())
-                    };
-                }
-                crate::state::answer::typed_in(&kind, text)
-                    .map(|_| ())
-                    .map_err(|why| why.say(lang))
-            };
-            let default_text = match default {
-                Some(Value::Str(s)) => Some(s.clone()),
-                Some(Value::Num(n)) => Some(n.to_string()),
-                _ => None,
-            };
-            let text = p.input(prompt, default_text.as_deref(), &check)?;
-            if text.trim().is_empty() {
-                return Ok(None);
+            match typed(p, item, prompt, default, lang)? {
+                Some(value) => value,
+                None => return Ok(None),
             }
-            crate::state::answer::typed_in(&item.kind, &text)?
         }
     };
     Ok(Some(value))
+}
+
+/// A text, date or number typed at the terminal, checked as it is typed;
+/// `None` when an optional question is left empty.
+fn typed(
+    p: &mut dyn Prompter,
+    item: &Item,
+    prompt: &str,
+    default: Option<&Value>,
+    lang: Lang,
+) -> Result<Option<Value>> {
+    let kind = item.kind.clone();
+    let required = item.required;
+    let check = move |text: &str| -> Result<(), String> {
+        if text.trim().is_empty() {
+            return if required {
+                Err(tr!(lang, "ett svar behövs", "an answer is needed"))
+            } else {
+                Ok(())
+            };
+        }
+        crate::state::answer::typed_in(&kind, text)
+            .map(|_| ())
+            .map_err(|why| why.say(lang))
+    };
+    let default_text = match default {
+        Some(Value::Str(s)) => Some(s.clone()),
+        Some(Value::Num(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let text = p.input(prompt, default_text.as_deref(), &check)?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(crate::state::answer::typed_in(&item.kind, &text)?))
 }
 
 #[cfg(test)]

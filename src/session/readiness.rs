@@ -99,6 +99,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             owner: None,
             due: None,
             mitigation: None,
+            measure: None,
             follows: Some(super::follows(ctx.workbook)),
         },
         title: ctx.phase.title.get(ctx.lang).to_string(),

@@ -11,9 +11,9 @@ use dialoguer::{Editor, Input, MultiSelect, Select};
 
 use super::{CriterionGiven, GateAsk, GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::{Lang, Say};
-use crate::log::{ActionMark, Participant, Record};
+use crate::log::{ActionMark, Field, Participant, Record};
 use crate::pack::condition::Value;
-use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale};
+use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale, Text};
 use crate::state::answer::Given;
 use crate::text::table::new_table;
 use crate::text::terminal_md;
@@ -151,6 +151,8 @@ impl TermUi {
             Kind::Multi { options } => self.multi(q, options, current_value),
             Kind::Scale(scale) => self.scale(q, scale, current_value),
             Kind::Text { long: true } => self.long_text(q, current_value),
+            Kind::Indicator { unit } => self.indicator(q, unit.as_ref()),
+            Kind::Measurement { .. } => self.measurement(q),
             Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
                 let current = match current_value {
                     Some(Value::Str(s)) => s.clone(),
@@ -386,6 +388,110 @@ impl TermUi {
         Ok(Some(Given::Value(crate::state::answer::typed_in(
             kind, &text,
         )?)))
+    }
+
+    /// An indicator, field by field; an empty required field opens the
+    /// menu. The unit the pack gives is offered.
+    fn indicator(&self, q: &Question<'_>, unit: Option<&Text>) -> Result<Option<Given>> {
+        let num = |n: f64| crate::state::answer::format_number(n, self.lang);
+        let offered = unit.map(|u| u.get(q.lang).to_string()).unwrap_or_default();
+        let was: [String; 8] = match q.current {
+            Some(Given::Indicator(i)) => [
+                i.name.clone(),
+                i.unit.clone(),
+                num(i.baseline),
+                i.baseline_date.to_string(),
+                i.source.clone(),
+                num(i.target),
+                i.target_date.to_string(),
+                i.owner.clone(),
+            ],
+            _ => std::array::from_fn(|n| {
+                if n == 1 {
+                    offered.clone()
+                } else {
+                    String::new()
+                }
+            }),
+        };
+        let checks = [
+            Check::Text,
+            Check::Optional,
+            Check::Number,
+            Check::Date,
+            Check::Text,
+            Check::Number,
+            Check::Date,
+            Check::Text,
+        ];
+        self.say(&style(q.item.prompt.get(q.lang)).bold().to_string())?;
+        let mut given = Vec::with_capacity(8);
+        for ((label, current), check) in Field::INDICATOR.into_iter().zip(&was).zip(checks) {
+            match (self.field(label, current, check)?, check) {
+                (Some(text), _) => given.push(text),
+                (None, Check::Optional) => given.push(String::new()),
+                (None, _) => return Ok(None),
+            }
+        }
+        let [
+            name,
+            unit,
+            baseline,
+            baseline_date,
+            source,
+            target,
+            target_date,
+            owner,
+        ] = <[String; 8]>::try_from(given).unwrap_or_default();
+        Ok(Some(Given::Indicator(crate::state::answer::Indicator {
+            name,
+            unit,
+            baseline: typed_number(&baseline),
+            baseline_date: typed_day(&baseline_date),
+            source,
+            target: typed_number(&target),
+            target_date: typed_day(&target_date),
+            owner,
+        })))
+    }
+
+    /// A measurement: its value, the day, and where it comes from.
+    fn measurement(&self, q: &Question<'_>) -> Result<Option<Given>> {
+        let lang = self.lang;
+        let was = match q.current {
+            Some(Given::Measured(m)) => Some(m),
+            _ => None,
+        };
+        self.say(&style(q.item.prompt.get(q.lang)).bold().to_string())?;
+        let value = was.map(|m| crate::state::answer::format_number(m.value, lang));
+        let Some(value) = self.field(Field::Value, &value.unwrap_or_default(), Check::Number)?
+        else {
+            return Ok(None);
+        };
+        let day = was.map(|m| m.date.to_string());
+        let Some(date) = self.field(Field::Measured, &day.unwrap_or_default(), Check::Date)? else {
+            return Ok(None);
+        };
+        let source = was.and_then(|m| m.source.clone()).unwrap_or_default();
+        let source = self.field(Field::Source, &source, Check::Optional)?;
+        Ok(Some(Given::Measured(crate::state::answer::Measured {
+            value: typed_number(&value),
+            date: typed_day(&date),
+            source,
+        })))
+    }
+
+    /// One field of an indicator or a measurement, checked; `None` when a
+    /// field that must be given is left empty (or an optional one is).
+    fn field(&self, label: Field, current: &str, check: Check) -> Result<Option<String>> {
+        let lang = self.lang;
+        let text: String = Input::with_theme(&*self.theme)
+            .with_prompt(label.words(lang).trim_end_matches(':'))
+            .with_initial_text(terminal_md::visible_lines(current))
+            .allow_empty(true)
+            .validate_with(move |text: &String| check.why_not(text, lang).map_or(Ok(()), Err))
+            .interact_text()?;
+        Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
     }
 
     /// Where the room is: the phase, the item's place, whether it is
@@ -1030,6 +1136,54 @@ fn shown(p: &Participant) -> String {
     }
 }
 
+/// How a field of an indicator or a measurement is checked as typed.
+#[derive(Clone, Copy)]
+enum Check {
+    /// Any text; empty opens the menu.
+    Text,
+    /// Any text, or none.
+    Optional,
+    /// A number (a decimal comma is fine).
+    Number,
+    /// A day, `YYYY-MM-DD`.
+    Date,
+}
+
+impl Check {
+    /// Why `text` does not do, if it does not; empty always does (it opens
+    /// the menu, or leaves an optional field out).
+    fn why_not(self, text: &str, lang: Lang) -> Option<String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        match self {
+            Check::Text | Check::Optional => None,
+            Check::Number
+                if text
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .is_ok_and(f64::is_finite) =>
+            {
+                None
+            }
+            Check::Number => Some(lang.pick("skriv ett tal", "write a number").to_string()),
+            Check::Date if crate::text::day::parse_day(text).is_some() => None,
+            Check::Date => Some(not_a_day(lang, text)),
+        }
+    }
+}
+
+/// A number that `Check::Number` let through.
+fn typed_number(text: &str) -> f64 {
+    text.trim().replace(',', ".").parse().unwrap_or(0.0)
+}
+
+/// A day that `Check::Date` let through.
+fn typed_day(text: &str) -> jiff::civil::Date {
+    crate::text::day::parse_day(text.trim()).unwrap_or_default()
+}
+
 /// An answer in a few words, for the summary.
 fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
     use crate::log::{Answer, CheckState};
@@ -1051,6 +1205,7 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
         Answer::Met => lang.pick("uppfyllt", "met").to_string(),
         Answer::NotMet => lang.pick("inte uppfyllt", "not met").to_string(),
         Answer::Deferred => lang.pick("skjuts upp", "deferred").to_string(),
+        Answer::Fields(fields) => crate::report::state_words::fields_text(fields, lang),
     };
     crate::report::status_view::shorten(&text.replace('\n', " "), 120)
 }

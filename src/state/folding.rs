@@ -55,6 +55,12 @@ pub enum Message {
     UnknownCriterion { phase: String, id: String },
     /// A criterion's record stands in an entry that is no gate decision.
     CriterionOutsideGate { id: String },
+    /// A `measure` entry names `indicator`, which is no indicator item of
+    /// the pack; `near` is the closest one it has.
+    UnknownIndicator {
+        indicator: String,
+        near: Option<String>,
+    },
 }
 
 /// Where a phase's gate decisions stand while folding, beside its items'
@@ -379,6 +385,7 @@ impl<'w> Folding<'w> {
     /// A note (a risk, a decision, an insight, …): open until an entry
     /// closes it; the entries it closes.
     fn note(&mut self, reading: &Reading<'_>) {
+        self.check_measure(reading);
         for id in &reading.loaded.entry.meta.closes {
             if self.ids.contains(id.as_str()) || self.workbook.raised_action(id).is_some() {
                 self.closed.entry(id.clone()).or_insert(reading.index);
@@ -393,6 +400,36 @@ impl<'w> Folding<'w> {
             open: true,
             closed_by: None,
         });
+    }
+
+    /// A `measure` entry of the pack's own version names one of its
+    /// indicator items.
+    fn check_measure(&mut self, reading: &Reading<'_>) {
+        let Some(measure) = &reading.loaded.entry.meta.measure else {
+            return;
+        };
+        let pack = &self.workbook.pack;
+        let indicators: Vec<String> = pack
+            .phases
+            .iter()
+            .flat_map(|p| {
+                p.items
+                    .iter()
+                    .filter(|i| matches!(i.kind, crate::pack::Kind::Indicator { .. }))
+                    .map(move |i| format!("{}.{}", p.id, i.id))
+            })
+            .collect();
+        if !reading.this_version || indicators.contains(&measure.indicator) {
+            return;
+        }
+        let near =
+            crate::finding::closest(&measure.indicator, indicators.iter().map(String::as_str));
+        let message = Message::UnknownIndicator {
+            indicator: measure.indicator.clone(),
+            near: near.map(str::to_string),
+        };
+        self.findings
+            .push(at_key(reading.loaded, "indicator", message));
     }
 
     /// The state, once every entry is read.

@@ -20,6 +20,11 @@ pub enum DueKind {
     Risk,
     /// The planned date of the current phase's gate.
     Gate,
+    /// A measurement of an indicator, due by a measurement item's `due`
+    /// day; its id is the indicator's.
+    Measurement,
+    /// An indicator's target day, with no measurement on or after it.
+    Target,
 }
 
 impl DueKind {
@@ -31,7 +36,14 @@ impl DueKind {
             DueKind::Criterion => "criterion",
             DueKind::Risk => "risk",
             DueKind::Gate => "gate",
+            DueKind::Measurement => "measurement",
+            DueKind::Target => "target",
         }
+    }
+
+    /// Whether it is settled by `dino measure` rather than `dino done`.
+    pub fn is_measured(self) -> bool {
+        matches!(self, DueKind::Measurement | DueKind::Target)
     }
 }
 
@@ -58,6 +70,7 @@ pub fn due(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
     let mut out: Vec<Due> = noted(workbook, state, as_of);
     out.extend(raised(workbook, state, as_of));
     out.extend(planned_gate(workbook, state, as_of));
+    out.extend(measurements(workbook, state, as_of));
     out.sort_by(|a, b| (a.day, a.kind, &a.id).cmp(&(b.day, b.kind, &b.id)));
     out
 }
@@ -123,6 +136,27 @@ fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
         }
     }
     out
+}
+
+/// Measurements that are due, and indicators' target days not yet
+/// measured; each with the indicator's owner.
+fn measurements(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
+    super::indicators::due_measurements(workbook, state)
+        .into_iter()
+        .map(|m| Due {
+            kind: if m.item.is_some() {
+                DueKind::Measurement
+            } else {
+                DueKind::Target
+            },
+            id: m.indicator,
+            text: m.name,
+            owner: Some(m.owner),
+            day: m.day,
+            phase: Some(m.phase),
+            overdue: m.day < as_of,
+        })
+        .collect()
 }
 
 /// The current phase's gate, when the latest gate decision planned a day

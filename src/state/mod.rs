@@ -6,6 +6,7 @@
 pub mod answer;
 pub(crate) mod folding;
 pub mod follow_up;
+pub mod indicators;
 pub mod lineage;
 pub mod readiness;
 pub mod stale;

@@ -641,3 +641,99 @@ fn the_latest_gate_decision_carries_its_criteria_and_an_older_one_none() {
         "{due:?}"
     );
 }
+
+const INDICATOR: &str = "
+### E <!-- item: effekt -->
+
+**Indikator:** Väntetid
+
+**Enhet:** dagar
+
+**Utgångsläge:** 120
+
+**Uppmätt:** 2026-03-01
+
+**Källa:** Ärendesystemet
+
+**Mål:** 60
+
+**Målet nås senast:** 2027-06-30
+
+**Ansvarig:** Karin
+
+### U <!-- item: uppfoljning -->
+
+**Svar:** 2026-09-01
+";
+
+fn measure(date: &str, value: &str, measured: &str) -> String {
+    format!(
+        "+++\nkind = \"measure\"\ndate = {date}\nindicator = \"test.effekt\"\nvalue = {value}\nmeasured = {measured}\n+++\n\n# M\n\nV\n"
+    )
+}
+
+#[test]
+fn an_indicator_gathers_its_measurements_by_day_and_says_what_is_due() {
+    let dir = tempfile::tempdir().expect("temp");
+    let defined = session("test", "2026-03-02T09:00:00+01:00", INDICATOR);
+    let in_session = session(
+        "test",
+        "2026-03-05T09:00:00+01:00",
+        "\n### M <!-- item: matning -->\n\n**Värde:** 110\n\n**Uppmätt:** 2026-06-01\n",
+    );
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("a-x-111111.md", &defined),
+            (
+                "b-x-222222.md",
+                &measure("2026-03-03T09:00:00+01:00", "100", "2026-07-31"),
+            ),
+        ],
+    );
+    let state = fold(&wb);
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
+    let all = indicators::indicators(&wb, &state);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].indicator.name, "Väntetid");
+    let values: Vec<f64> = all[0].measurements.iter().map(|m| m.value).collect();
+    assert_eq!(values, [100.0]);
+    // Measured 32 days before the due day: still due, and so is the target.
+    let due: Vec<(Option<String>, String)> = indicators::due_measurements(&wb, &state)
+        .into_iter()
+        .map(|d| (d.item, d.day.to_string()))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (Some("test.matning".into()), "2026-09-01".into()),
+            (None, "2027-06-30".into())
+        ]
+    );
+
+    // The item answered in a session: no longer due, and its value comes
+    // first by the day measured, though written later.
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("a-x-111111.md", &defined),
+            (
+                "b-x-222222.md",
+                &measure("2026-03-03T09:00:00+01:00", "100", "2026-07-31"),
+            ),
+            ("c-x-333333.md", &in_session),
+            (
+                "d-x-444444.md",
+                &measure("2026-03-06T09:00:00+01:00", "55.5", "2027-07-01"),
+            ),
+        ],
+    );
+    let state = fold(&wb);
+    let all = indicators::indicators(&wb, &state);
+    let values: Vec<f64> = all[0].measurements.iter().map(|m| m.value).collect();
+    assert_eq!(values, [110.0, 100.0, 55.5]);
+    assert!(indicators::due_measurements(&wb, &state).is_empty());
+}

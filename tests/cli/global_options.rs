@@ -15,7 +15,7 @@ fn dash_c_runs_as_if_started_in_that_folder() {
         "skolpilot",
     ])
     .code(0)
-    .stderr_has("skolpilot: ok (2 phases, 8 items)");
+    .stderr_has("skolpilot: ok (2 phases, 11 items)");
     dino(&["-C", "no/such/dir", "--lang", "en", "pack", "list"])
         .code(1)
         .stderr_has("error: cannot change to the folder no/such/dir (-C): it does not exist");

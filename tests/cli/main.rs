@@ -15,6 +15,7 @@ mod global_options;
 mod help;
 mod hostile_files;
 mod hostile_input;
+mod indicators;
 mod pack_commands;
 mod places;
 mod report_follow_up;

@@ -955,3 +955,72 @@ fn a_go_defers_a_criterion_as_an_action_that_done_closes() {
         .code(0)
         .stdout_lacks(&id);
 }
+
+#[test]
+fn an_indicator_and_a_measurement_are_asked_field_by_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(
+        wb.join("start.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"Klart.\"\n[gate.criteria]\nbehovsagare = \"met\"\ntid = \"met\"\n",
+    )
+    .expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "start.toml"]).code(0);
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Var testade vi?").expect("kanaler");
+    p.send(ENTER).expect("none");
+    p.expect("Hur stor nytta").expect("nytta");
+    p.send(ENTER).expect("1");
+    p.expect("Hur många deltog?").expect("deltagare");
+    p.send("12\r").expect("12");
+    p.expect("När var testet klart?").expect("klart");
+    p.send("2026-05-01\r").expect("day");
+    p.expect("Vilket mått").expect("the indicator");
+    p.expect("Indicator").expect("its name");
+    p.send("Väntetid | *dagar*\r").expect("name");
+    // The unit the pack offers is kept with Enter.
+    p.expect("Unit").expect("unit");
+    p.send(ENTER).expect("dagar");
+    p.expect("Baseline").expect("baseline");
+    // A value that is no number is refused where it is typed.
+    p.send("många\r").expect("wrong");
+    p.expect("write a number").expect("refused");
+    p.send("\x15120\r").expect("baseline");
+    p.expect("Measured").expect("baseline day");
+    p.send("2026-03-01\r").expect("day");
+    p.expect("Source").expect("source");
+    p.send("Ärendesystemet\r").expect("source");
+    p.expect("Target").expect("target");
+    p.send("60\r").expect("target");
+    p.expect("Target date").expect("target day");
+    p.send("2027-06-30\r").expect("day");
+    p.expect("Owner").expect("owner");
+    p.send("Karin Lindqvist\r").expect("owner");
+    p.expect("När mäter vi").expect("uppfoljning");
+    p.send("2026-09-01\r").expect("day");
+    p.expect("Vad visar mätningen?").expect("the measurement");
+    p.expect("Value").expect("value");
+    p.send("95,5\r").expect("value");
+    p.expect("Measured").expect("day");
+    p.send("2026-09-01\r").expect("day");
+    p.expect("Source").expect("source");
+    p.send(ENTER).expect("none");
+    p.expect("What do you decide?").expect("gate");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("decide later");
+    p.expect(expectrl::Eof).expect("ends");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let answers = &doc["workbooks"][0]["answers"];
+    let indicator = &answers["test.effekt"]["indicator"];
+    assert_eq!(indicator["name"], "Väntetid | *dagar*", "{}", run.stdout);
+    assert_eq!(indicator["unit"], "dagar");
+    assert_eq!(indicator["baseline"], 120.0);
+    assert_eq!(indicator["owner"], "Karin Lindqvist");
+    let measured = &answers["test.matning"]["measurement"];
+    assert_eq!(measured["value"], 95.5);
+    assert_eq!(measured["source"], serde_json::Value::Null);
+}

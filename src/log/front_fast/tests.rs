@@ -70,6 +70,12 @@ fn meta() -> impl Strategy<Value = Meta> {
             |(kind, phase, (secs, hours), by, people, (closes, pack, version, follows), owned)| {
                 let (owner, due, mitigation) = fit_owned(kind, owned);
                 let mut closes = closes;
+                let measure = (kind == EntryKind::Measure).then(|| crate::log::Measure {
+                    indicator: format!("test.{}", closes.len()),
+                    value: secs as f64 / 7.0,
+                    measured: jiff::civil::date(2026, 9, 1),
+                    source: by.clone().filter(|_| hours > 0),
+                });
                 if kind == EntryKind::Done && closes.is_empty() {
                     closes.push("abc123".into());
                 }
@@ -95,6 +101,7 @@ fn meta() -> impl Strategy<Value = Meta> {
                     due,
                     mitigation,
                     follows,
+                    measure,
                 }
             },
         )

@@ -54,6 +54,9 @@ pub enum Message {
     NoAnswer { item: String },
     /// An action's marker or label stands outside an action's block.
     ActionOutsideItsBlock,
+    /// A field of an indicator or a measurement written twice; the first
+    /// one is read.
+    FieldTwice { label: Label },
     /// An action's block holds something other than its text, owner and
     /// due day.
     ActionBlockHolds,
@@ -214,6 +217,8 @@ enum Slot {
     Answer,
     NotApplicable,
     Note,
+    /// The `n`th field of an indicator or a measurement.
+    Field(usize),
 }
 
 /// A record being read.
@@ -229,6 +234,8 @@ struct Builder {
     dont_know: bool,
     note: Option<String>,
     options: Option<Vec<OptionMark>>,
+    /// An indicator's or a measurement's fields, in the order read.
+    fields: Vec<(Label, Option<String>)>,
     actions: Vec<super::ActionMark>,
     last: Option<Slot>,
     /// A gate criterion's record, not an item's.
@@ -264,6 +271,7 @@ impl Builder {
             dont_know: false,
             note: None,
             options: None,
+            fields: Vec::new(),
             actions: Vec::new(),
             last: None,
             criterion: false,
@@ -276,6 +284,7 @@ impl Builder {
             Slot::Answer => &mut self.answer,
             Slot::NotApplicable => &mut self.not_applicable,
             Slot::Note => &mut self.note,
+            Slot::Field(n) => &mut self.fields[n].1,
         }
     }
 
@@ -579,8 +588,15 @@ impl<'a> BodyReader<'a> {
                     builder.statuses.push(status);
                     builder.last = None;
                 }
-                Some(Label::Action | Label::Owner | Label::Due) => {
+                Some(Label::Action | Label::Due) => {
                     self.report(range, Message::ActionOutsideItsBlock);
+                }
+                Some(field) => {
+                    if builder.fields.iter().any(|(l, _)| *l == field) {
+                        self.report(range, Message::FieldTwice { label: field });
+                    }
+                    builder.fields.push((field, None));
+                    builder.append(Slot::Field(builder.fields.len() - 1), after_label());
                 }
                 None => {
                     let slot = builder.last.or(default).or_else(|| {
@@ -643,6 +659,7 @@ impl<'a> BodyReader<'a> {
             let given = [
                 b.answer.is_some(),
                 b.options.is_some(),
+                !b.fields.is_empty(),
                 b.not_applicable.is_some(),
                 b.dont_know,
             ]
@@ -656,6 +673,9 @@ impl<'a> BodyReader<'a> {
                 Answer::Text(text)
             } else if let Some(options) = b.options {
                 Answer::Options(options)
+            } else if !b.fields.is_empty() {
+                let fields = b.fields.into_iter();
+                Answer::Fields(fields.map(|(l, v)| (l, v.unwrap_or_default())).collect())
             } else if let Some(reason) = b.not_applicable {
                 Answer::NotApplicable(reason)
             } else if b.dont_know {

@@ -37,20 +37,40 @@ pub struct ItemNotes {
     pub id: Option<(String, Range<usize>)>,
     pub when: Option<WrittenWhen>,
     pub leans: Vec<WrittenLean>,
+    /// What a measurement names (`indicator`, `due`), with where.
+    pub refs: Vec<WrittenRef>,
 }
 
-const KINDS: [&str; 7] = [
-    "check", "text", "choice", "multi", "scale", "date", "number",
+/// A measurement's `indicator` or `due`, kept for the checks across files.
+pub struct WrittenRef {
+    pub name: Name,
+    pub span: Range<usize>,
+    /// The kind the named item must be: `indicator` or `date`.
+    pub wants: &'static str,
+}
+
+const KINDS: [&str; 9] = [
+    "check",
+    "text",
+    "choice",
+    "multi",
+    "scale",
+    "date",
+    "number",
+    "indicator",
+    "measurement",
 ];
 
 /// Keys that belong to some kinds only, and which.
-const KIND_KEYS: [(&str, &str); 6] = [
+const KIND_KEYS: [(&str, &str); 8] = [
     ("long", "text"),
     ("options", "choice, multi"),
     ("min", "scale, number"),
     ("max", "scale, number"),
     ("labels", "scale"),
-    ("unit", "number"),
+    ("unit", "number, indicator"),
+    ("indicator", "measurement"),
+    ("due", "measurement"),
 ];
 
 /// Decodes an item. `phase` is `None` for a profile question. The item is
@@ -78,14 +98,21 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
     });
 
     let mut notes = ItemNotes::default();
-    let kind = t.string("kind", true).and_then(|(kind, span)| {
+    let kind_at = t.string("kind", true);
+    let kind = kind_at.clone().and_then(|(kind, span)| {
         let item_name = |item: &str| Name {
             phase: phase.map(str::to_string),
             item: item.to_string(),
         };
         let for_leans = id.as_ref().map(|(id, _)| item_name(id));
-        decode_kind(&t, &kind, &span, for_leans, &mut notes.leans)
+        decode_kind(&t, &kind, &span, for_leans, &mut notes)
     });
+    if phase.is_none()
+        && let Some(k) = kind.as_ref().filter(|k| k.has_fields())
+    {
+        let at = kind_at.map_or(t.span(), |(_, span)| span);
+        report(ctx, &at, Message::NotInProfile { kind: k.name() });
+    }
     let default = if phase.is_none() {
         t.raw("default").and_then(|value| {
             let kind = kind.as_ref()?;
@@ -143,10 +170,15 @@ fn decode_kind(
     kind: &str,
     span: &Range<usize>,
     item: Option<Name>,
-    leans: &mut Vec<WrittenLean>,
+    notes: &mut ItemNotes,
 ) -> Option<Kind> {
     let ctx = t.ctx();
+    let leans = &mut notes.leans;
     Some(match kind {
+        "indicator" => Kind::Indicator {
+            unit: t.text("unit", false, TextForm::Line),
+        },
+        "measurement" => decode_measurement(t, &mut notes.refs)?,
         "check" => Kind::Check,
         "date" => Kind::Date,
         "text" => Kind::Text {
@@ -194,6 +226,47 @@ fn decode_kind(
             return None;
         }
     })
+}
+
+/// A measurement's `indicator` (required) and `due`, each `phase.item`;
+/// what they name is checked across files.
+fn decode_measurement(t: &Table<'_>, refs: &mut Vec<WrittenRef>) -> Option<Kind> {
+    let indicator = named(t, refs, "indicator", true, "indicator");
+    let due = named(t, refs, "due", false, "date");
+    Some(Kind::Measurement {
+        indicator: indicator?,
+        due,
+    })
+}
+
+/// A `phase.item` under `key`, kept in `refs` to check it names an item of
+/// the kind it `wants`.
+fn named(
+    t: &Table<'_>,
+    refs: &mut Vec<WrittenRef>,
+    key: &'static str,
+    required: bool,
+    wants: &'static str,
+) -> Option<Name> {
+    let (written, span) = t.string(key, required)?;
+    match written.split_once('.') {
+        Some((phase, item)) if !phase.is_empty() && !item.is_empty() => {
+            let name = Name {
+                phase: Some(phase.to_string()),
+                item: item.to_string(),
+            };
+            refs.push(WrittenRef {
+                name: name.clone(),
+                span,
+                wants,
+            });
+            Some(name)
+        }
+        _ => {
+            report(t.ctx(), &span, Message::NotPhaseItem { written });
+            None
+        }
+    }
 }
 
 fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean>) -> Vec<Choice> {
@@ -408,4 +481,8 @@ pub enum Message {
     WrongKind { what: Said, kind: Kind },
     /// A date not written YYYY-MM-DD, or no such day.
     NotADate { value: String },
+    /// A measurement's `indicator` or `due` not written `phase.item`.
+    NotPhaseItem { written: String },
+    /// An indicator or measurement among the profile questions.
+    NotInProfile { kind: &'static str },
 }

@@ -22,7 +22,7 @@ use crate::finding::{Finding, SourceText};
 use crate::i18n::{Lang, Said};
 use crate::toml_read::{FileCtx, Table};
 
-use item::{WrittenLean, WrittenWhen};
+use item::{WrittenLean, WrittenRef, WrittenWhen};
 pub use item::{check_value, parse_date, plain_value, value_of};
 
 /// Where a condition stands: among the profile questions, or in a phase.
@@ -38,6 +38,8 @@ pub enum Scope {
 pub struct Pending {
     whens: Vec<(usize, Scope, WrittenWhen)>,
     leans: Vec<(usize, WrittenLean)>,
+    /// What measurements name: an indicator, a due day.
+    refs: Vec<(usize, Scope, WrittenRef)>,
     diagnostic_items: Vec<(String, Range<usize>)>,
     readiness_phases: Vec<(String, Range<usize>)>,
     phase_ids: Vec<(usize, Range<usize>)>,

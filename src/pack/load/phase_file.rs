@@ -53,6 +53,13 @@ pub fn decode(
         pending
             .leans
             .extend(notes.leans.into_iter().map(|lean| (file, lean)));
+        let scope = Scope::Phase {
+            phase: position,
+            index: items.len(),
+        };
+        pending
+            .refs
+            .extend(notes.refs.into_iter().map(|r| (file, scope, r)));
         items.push(item);
     }
 

@@ -53,8 +53,14 @@ pub fn check(
             if checker.is_broken(name) {
                 continue;
             }
-            if let Err(message) = checker.resolve(*scope, name) {
-                checker.report(*file, at(span), message);
+            match checker.resolve(*scope, name) {
+                Err(message) => checker.report(*file, at(span), message),
+                Ok(item) if item.kind.has_fields() => {
+                    let name = name.to_string();
+                    let kind = item.kind.name();
+                    checker.report(*file, at(span), Message::ReadsFields { name, kind });
+                }
+                Ok(_) => {}
             }
         }
         for (op, left, right) in when.condition.expr.comparisons() {
@@ -63,6 +69,7 @@ pub fn check(
             }
         }
     }
+    checker.measurement_refs();
     let diagnostic_items = checker.diagnostic_items();
     checker.leans(&diagnostic_items);
     let readiness_phases = checker.readiness_phases();
@@ -84,6 +91,32 @@ impl Checker<'_> {
             let other = self.pack.phases[first].file.clone();
             let id = phase.id.clone();
             self.report(*file, span.start, Message::PhaseIdUsed { id, other });
+        }
+    }
+
+    /// What each measurement names: an indicator item, a date item, each
+    /// earlier than it.
+    fn measurement_refs(&self) {
+        for (file, scope, written) in &self.pending.refs {
+            if self.is_broken(&written.name) {
+                continue;
+            }
+            let at = written.span.start;
+            match self.resolve(*scope, &written.name) {
+                Err(Message::LaterPhase { name } | Message::LaterInPhase { name }) => {
+                    self.report(*file, at, Message::RefLater { name });
+                }
+                Err(message) => self.report(*file, at, message),
+                Ok(item) if item.kind.name() != written.wants => {
+                    let message = Message::RefKind {
+                        name: written.name.to_string(),
+                        kind: item.kind.name(),
+                        wants: written.wants,
+                    };
+                    self.report(*file, at, message);
+                }
+                Ok(_) => {}
+            }
         }
     }
 
@@ -374,6 +407,16 @@ pub enum Message {
     },
     /// A check compared with something other than true or false.
     CheckCompared { name: String },
+    /// A condition naming an indicator or a measurement.
+    ReadsFields { name: String, kind: &'static str },
+    /// A measurement naming an item that comes later (or itself).
+    RefLater { name: String },
+    /// A measurement naming an item of `kind`, not `wants`.
+    RefKind {
+        name: String,
+        kind: &'static str,
+        wants: &'static str,
+    },
     /// A literal (as written) no answer to a `kind` item can equal.
     NeverEqual {
         literal: String,

@@ -243,7 +243,7 @@ fn many_problems_are_reported_at_once_in_file_order() {
         [
             "pack.toml:2:11: `version` is written MAJOR.MINOR.PATCH, e.g. \"1.0.0\", not \"one\"",
             "a.toml:9:7: the scale's bounds are reversed or equal: `min` (9) must be below `max` (5)",
-            "b.toml:8:8: unknown kind `txt`; did you mean `text`? (kinds: check, text, choice, multi, scale, date, number)",
+            "b.toml:8:8: unknown kind `txt`; did you mean `text`? (kinds: check, text, choice, multi, scale, date, number, indicator, measurement)",
         ]
     );
 }
@@ -362,6 +362,71 @@ fn markdown_texts_nested_too_deep_are_named() {
         &[("a.toml", &PHASE_A.replace("\"How.\"", &deep))],
         &[
             "a.toml:4:12: `guidance` nests deeper than 32 levels (quotes and lists inside one another); make it flatter",
+        ],
+    );
+}
+
+/// Phase B with an indicator, a date and a measurement of it.
+fn with_indicator(measurement: &str) -> String {
+    format!(
+        "{PHASE_B}\n[[items]]\nid = \"effect\"\nkind = \"indicator\"\nunit = \"days\"\nprompt = \"Which measure?\"\n\n[[items]]\nid = \"next\"\nkind = \"date\"\nprompt = \"When?\"\n\n[[items]]\nid = \"measured\"\nkind = \"measurement\"\n{measurement}\nprompt = \"What now?\"\n"
+    )
+}
+
+#[test]
+fn a_measurement_names_an_earlier_indicator_and_date() {
+    let b = with_indicator("indicator = \"b.effect\"\ndue = \"b.next\"");
+    let pack = load_with(&[("b.toml", &b)]).expect("loads");
+    let item = &pack.phases[1].items[3];
+    let Kind::Measurement { indicator, due } = &item.kind else {
+        panic!("a measurement")
+    };
+    assert_eq!(indicator.to_string(), "b.effect");
+    assert_eq!(
+        due.as_ref().map(ToString::to_string).as_deref(),
+        Some("b.next")
+    );
+    // Line 26 is the measurement's `indicator`, line 27 its `due`.
+    fails_with(
+        &[("b.toml", &with_indicator("indicator = \"b.next\""))],
+        &["b.toml:26:13: the item `b.next` is of kind date, not indicator"],
+    );
+    fails_with(
+        &[("b.toml", &with_indicator("indicator = \"b.efect\""))],
+        &["b.toml:26:13: the phase `b` has no item `efect`; did you mean `b.effect`?"],
+    );
+    fails_with(
+        &[("b.toml", &with_indicator("indicator = \"b.measured\""))],
+        &[
+            "b.toml:26:13: `b.measured` comes later (or is this item); a measurement can only name an item before it",
+        ],
+    );
+    fails_with(
+        &[(
+            "b.toml",
+            &with_indicator("indicator = \"b.effect\"\ndue = \"b.effect\""),
+        )],
+        &["b.toml:27:7: the item `b.effect` is of kind indicator, not date"],
+    );
+    fails_with(
+        &[("b.toml", &with_indicator("due = \"effect\""))],
+        &[
+            "b.toml:23:1: missing key `indicator`",
+            "b.toml:26:7: `effect` names no item; write `phase.item`",
+        ],
+    );
+}
+
+#[test]
+fn a_condition_cannot_read_an_indicator() {
+    let b = with_indicator("indicator = \"b.effect\"").replace(
+        "prompt = \"What now?\"",
+        "prompt = \"What now?\"\nwhen = \"b.effect\"",
+    );
+    fails_with(
+        &[("b.toml", &b)],
+        &[
+            "b.toml:28:9: a condition cannot read `b.effect`: its answer (kind indicator) has fields of its own",
         ],
     );
 }

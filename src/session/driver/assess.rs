@@ -134,6 +134,7 @@ impl Run<'_> {
                 owner: Some(risk.owner),
                 due: Some(risk.due),
                 mitigation: None,
+                measure: None,
                 follows: Some(crate::session::follows(&wb)),
             },
             title: kind.label(lang).to_string(),

@@ -4,7 +4,7 @@
 
 use super::Given;
 use crate::i18n::{Lang, Said};
-use crate::log::{Answer, CheckState, OptionMark};
+use crate::log::{Answer, CheckState, Field, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{self, Choice, Kind};
 
@@ -38,6 +38,18 @@ pub enum Message {
     Unfit(Said),
     /// "The answer", as the pack's check names what it checks.
     TheAnswer,
+    /// An indicator or a measurement answered otherwise than with fields.
+    TakesFields { kind: &'static str },
+    /// Fields answer an item of another `kind`.
+    FieldsForKind { kind: &'static str },
+    /// A field that an answer to a `kind` item does not have.
+    FieldNotOf { field: Field, kind: &'static str },
+    /// A field that is missing or blank.
+    FieldMissing { field: Field },
+    /// A field whose value does not start with a number.
+    FieldNotANumber { field: Field, start: String },
+    /// A field whose value does not start with a day, `YYYY-MM-DD`.
+    FieldNotADate { field: Field, found: String },
 }
 
 /// Reads `answer` as an answer to an item of `kind`; `lang` is the pack's
@@ -50,6 +62,7 @@ pub fn interpret(kind: &Kind, answer: &Answer) -> Result<Given, Message> {
         Answer::DontKnow => return Ok(Given::DontKnow),
         Answer::Unanswered => return Err(Message::Unanswered),
         Answer::Met | Answer::NotMet | Answer::Deferred => return Err(Message::CriterionStatus),
+        Answer::Fields(fields) => return super::read_fields(kind, fields),
         Answer::Check(state) => checkbox_value(kind, state)?,
         Answer::Options(marks) => options_value(kind, marks)?,
         Answer::Text(text) => text_value(kind, text)?,
@@ -102,6 +115,9 @@ fn text_value(kind: &Kind, text: &str) -> Result<Value, Message> {
         Kind::Scale(_) => scale_point(text),
         Kind::Number { .. } => number(text),
         Kind::Date => Ok(Value::Str(first_word(text).to_string())),
+        Kind::Indicator { .. } | Kind::Measurement { .. } => {
+            Err(Message::TakesFields { kind: kind.name() })
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 //! whether it came from the terminal or from an answers file, so both write
 //! the same bytes.
 
-use super::Given;
+use super::{Given, Indicator, Measured};
 use crate::i18n::Lang;
-use crate::log::{Answer, CheckState, OptionMark};
+use crate::log::{Answer, CheckState, Field, OptionMark};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind};
 
@@ -16,6 +16,8 @@ pub fn to_answer(item: &Item, given: &Given, lang: Lang) -> Answer {
         }
         (Given::NotApplicable(reason), _) => Answer::NotApplicable(reason.clone()),
         (Given::DontKnow, _) => Answer::DontKnow,
+        (Given::Indicator(indicator), _) => indicator_answer(indicator, lang),
+        (Given::Measured(measured), _) => measured_answer(measured, lang),
         (Given::Value(value), kind) => value_answer(kind, value, lang),
     }
 }
@@ -86,6 +88,32 @@ pub fn format_number(n: f64, lang: Lang) -> String {
         Lang::Sv => text.replace('.', ","),
         Lang::En => text,
     }
+}
+
+/// An indicator's fields as an entry records them, labels in `lang`.
+pub fn indicator_answer(i: &Indicator, lang: Lang) -> Answer {
+    Answer::Fields(vec![
+        (Field::Indicator, i.name.clone()),
+        (Field::Unit, i.unit.clone()),
+        (Field::Baseline, format_number(i.baseline, lang)),
+        (Field::Measured, i.baseline_date.to_string()),
+        (Field::Source, i.source.clone()),
+        (Field::Target, format_number(i.target, lang)),
+        (Field::TargetDate, i.target_date.to_string()),
+        (Field::Owner, i.owner.clone()),
+    ])
+}
+
+/// A measurement's fields as an entry records them; no source, no field.
+pub fn measured_answer(m: &Measured, lang: Lang) -> Answer {
+    let mut fields = vec![
+        (Field::Value, format_number(m.value, lang)),
+        (Field::Measured, m.date.to_string()),
+    ];
+    if let Some(source) = &m.source {
+        fields.push((Field::Source, source.clone()));
+    }
+    Answer::Fields(fields)
 }
 
 #[cfg(test)]

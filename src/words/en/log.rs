@@ -21,9 +21,13 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => {
             format!("`date` must be a time with an offset, like 2026-03-02T09:15:00+01:00 ({why})")
         }
-        Front::DueNotADay { found } => {
-            format!("`due` must be a day written like 2026-03-31, not `{found}`")
+        Front::NotADay { key, found } => {
+            format!("`{key}` must be a day written like 2026-03-31, not `{found}`")
         }
+        Front::MeasureLacks { key } => format!(
+            "missing key `{key}` (a measurement names its `indicator`, its `value` and the day it was `measured`)"
+        ),
+        Front::ValueNotFinite => "`value` must be a finite number".to_string(),
         Front::BlankOwner => "`owner` is empty; write who is responsible".to_string(),
         Front::ActionLacks { key } => {
             format!("missing key `{key}` (an action has an owner, `owner`, and a due date, `due`)")
@@ -89,6 +93,7 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` has no answer (expected **Answer:**, a list of options, **Not applicable:** or **Don't know**)"
         ),
+        Read::FieldTwice { label } => format!("**{}** stands twice in one answer; the first is read", label.words(crate::i18n::Lang::En)),
         Read::ActionOutsideItsBlock => "an action's label or `<!-- action: N -->` stands outside the action's quote (`> **Action:** …`)".to_string(),
         Read::ActionBlockHolds => "an action's quote holds only **Action:**, **Owner:** and **Due:**, a paragraph each".to_string(),
         Read::ActionWithoutMarker => "an action lacks `<!-- action: N -->` after its text".to_string(),

@@ -94,6 +94,12 @@ pub fn pack_load_item(message: &Item) -> String {
             wanted(kind)
         ),
         Item::NotADate { value } => format!("`{value}` is not a date; write YYYY-MM-DD"),
+        Item::NotPhaseItem { written } => {
+            format!("`{written}` names no item; write `phase.item`")
+        }
+        Item::NotInProfile { kind } => {
+            format!("a {kind} item belongs in a phase, not among the profile questions")
+        }
     }
 }
 
@@ -168,6 +174,27 @@ pub fn pack_load_refs(message: &Refs) -> String {
             name,
             kind,
         } => format!("{literal} can never equal an answer to `{name}` (a {kind} item)"),
+        Refs::ReadsFields { .. } | Refs::RefLater { .. } | Refs::RefKind { .. } => {
+            indicator_refs(message)
+        }
+    }
+}
+
+/// What the checks say of what indicators and measurements name.
+fn indicator_refs(message: &Refs) -> String {
+    match message {
+        Refs::ReadsFields { name, kind } => {
+            format!(
+                "a condition cannot read `{name}`: its answer (kind {kind}) has fields of its own"
+            )
+        }
+        Refs::RefLater { name } => format!(
+            "`{name}` comes later (or is this item); a measurement can only name an item before it"
+        ),
+        Refs::RefKind { name, kind, wants } => {
+            format!("the item `{name}` is of kind {kind}, not {wants}")
+        }
+        _ => String::new(),
     }
 }
 
@@ -224,6 +251,8 @@ fn wanted(kind: &Kind) -> String {
         Kind::Scale(scale) => format!("an integer from {} to {}", scale.min, scale.max),
         Kind::Number { .. } => "a number within the bounds".to_string(),
         Kind::Date => "a date, YYYY-MM-DD".to_string(),
+        Kind::Indicator { .. } => "an indicator's fields".to_string(),
+        Kind::Measurement { .. } => "a measurement's fields".to_string(),
     }
 }
 

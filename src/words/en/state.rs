@@ -37,6 +37,28 @@ pub fn state_answer(message: &Answer) -> String {
         Answer::CriterionStatus => {
             "a gate criterion's status (met, not met, deferred) answers no item".to_string()
         }
+        Answer::TakesFields { kind } => format!(
+            "a {kind} item is answered with its fields, a labelled paragraph each (docs/log-format.md)"
+        ),
+        Answer::FieldsForKind { kind } => {
+            format!("fields like **Indicator:** do not fit an item of kind {kind}")
+        }
+        Answer::FieldNotOf { field, kind } => {
+            format!("a {kind} item has no field **{}**", field.words(Lang::En))
+        }
+        Answer::FieldMissing { field } => {
+            format!("**{}** is missing or blank", field.words(Lang::En))
+        }
+        Answer::FieldNotANumber { field, start } => {
+            format!(
+                "**{}** must start with a number, not `{start}`",
+                field.words(Lang::En)
+            )
+        }
+        Answer::FieldNotADate { field, found } => format!(
+            "**{}** must be a day, YYYY-MM-DD, not `{found}`",
+            field.words(Lang::En)
+        ),
     }
 }
 
@@ -45,6 +67,13 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::FollowsUnknown { id } => format!(
             "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
         ),
+        Folding::UnknownIndicator { indicator, near } => {
+            let hint = near
+                .as_ref()
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            format!("`indicator` names `{indicator}`, which is no indicator of the pack{hint}")
+        }
         Folding::UnknownPhase { phase, near } => {
             let hint = near
                 .as_ref()

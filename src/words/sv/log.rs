@@ -23,9 +23,13 @@ pub fn log_front(message: &Front) -> String {
         Front::DateWithoutOffset { why } => format!(
             "`date` ska vara en tidpunkt med tidszon, som 2026-03-02T09:15:00+01:00 ({why})"
         ),
-        Front::DueNotADay { found } => {
-            format!("`due` ska vara en dag skriven som 2026-03-31, inte `{found}`")
+        Front::NotADay { key, found } => {
+            format!("`{key}` ska vara en dag skriven som 2026-03-31, inte `{found}`")
         }
+        Front::MeasureLacks { key } => format!(
+            "nyckeln `{key}` saknas (en mätning anger sin indikator, `indicator`, sitt värde, `value`, och dagen den gjordes, `measured`)"
+        ),
+        Front::ValueNotFinite => "`value` ska vara ett ändligt tal".to_string(),
         Front::BlankOwner => "`owner` är tom; skriv vem som ansvarar".to_string(),
         Front::ActionLacks { key } => format!(
             "nyckeln `{key}` saknas (en åtgärd har en ansvarig, `owner`, och ett datum, `due`)"
@@ -91,6 +95,7 @@ pub fn log_read(message: &Read) -> String {
         Read::NoAnswer { item } => format!(
             "`{item}` har inget svar (väntade **Svar:**, en lista med alternativ, **Ej tillämplig:** eller **Vet ej**)"
         ),
+        Read::FieldTwice { label } => format!("**{}** står två gånger i ett svar; det första läses", label.words(crate::i18n::Lang::Sv)),
         Read::ActionOutsideItsBlock => "en åtgärds etikett eller `<!-- action: N -->` står utanför åtgärdens citatblock (`> **Åtgärd:** …`)".to_string(),
         Read::ActionBlockHolds => "en åtgärds citatblock har bara **Åtgärd:**, **Ansvarig:** och **Senast:**, ett stycke var".to_string(),
         Read::ActionWithoutMarker => "en åtgärd saknar `<!-- action: N -->` efter sin text".to_string(),

@@ -95,6 +95,12 @@ pub fn pack_load_item(message: &Item) -> String {
             wanted(kind)
         ),
         Item::NotADate { value } => format!("`{value}` är inget datum; skriv ÅÅÅÅ-MM-DD"),
+        Item::NotPhaseItem { written } => {
+            format!("`{written}` anger ingen punkt; skriv `fas.punkt`")
+        }
+        Item::NotInProfile { kind } => {
+            format!("en punkt av typen {kind} hör hemma i en fas, inte bland profilfrågorna")
+        }
     }
 }
 
@@ -174,6 +180,25 @@ pub fn pack_load_refs(message: &Refs) -> String {
         } => format!(
             "{literal} kan aldrig vara lika med ett svar på `{name}` (en punkt av typen {kind})"
         ),
+        Refs::ReadsFields { .. } | Refs::RefLater { .. } | Refs::RefKind { .. } => {
+            indicator_refs(message)
+        }
+    }
+}
+
+/// What the checks say of what indicators and measurements name.
+fn indicator_refs(message: &Refs) -> String {
+    match message {
+        Refs::ReadsFields { name, kind } => {
+            format!("ett villkor kan inte läsa `{name}`: svaret (typen {kind}) har egna fält")
+        }
+        Refs::RefLater { name } => format!(
+            "`{name}` kommer senare (eller är denna punkt); en mätning kan bara ange en punkt före den"
+        ),
+        Refs::RefKind { name, kind, wants } => {
+            format!("punkten `{name}` är av typen {kind}, inte {wants}")
+        }
+        _ => String::new(),
     }
 }
 
@@ -229,6 +254,8 @@ fn wanted(kind: &Kind) -> String {
         Kind::Scale(scale) => format!("ett heltal från {} till {}", scale.min, scale.max),
         Kind::Number { .. } => "ett tal inom gränserna".to_string(),
         Kind::Date => "ett datum, ÅÅÅÅ-MM-DD".to_string(),
+        Kind::Indicator { .. } => "en indikators fält".to_string(),
+        Kind::Measurement { .. } => "en mätnings fält".to_string(),
     }
 }
 

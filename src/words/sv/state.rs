@@ -34,6 +34,31 @@ pub fn state_answer(message: &Answer) -> String {
             "ett kriteriums status (uppfyllt, inte uppfyllt, skjuts upp) besvarar ingen punkt"
                 .to_string()
         }
+        Answer::TakesFields { kind } => format!(
+            "en punkt av typen {kind} besvaras med sina fält, ett stycke med etikett för varje (docs/log-format.md)"
+        ),
+        Answer::FieldsForKind { kind } => {
+            format!("fält som **Indikator:** passar inte en punkt av typen {kind}")
+        }
+        Answer::FieldNotOf { field, kind } => {
+            format!(
+                "en punkt av typen {kind} har inget fält **{}**",
+                field.words(Lang::Sv)
+            )
+        }
+        Answer::FieldMissing { field } => {
+            format!("**{}** saknas eller är tomt", field.words(Lang::Sv))
+        }
+        Answer::FieldNotANumber { field, start } => {
+            format!(
+                "**{}** måste börja med ett tal, inte `{start}`",
+                field.words(Lang::Sv)
+            )
+        }
+        Answer::FieldNotADate { field, found } => format!(
+            "**{}** måste vara en dag, ÅÅÅÅ-MM-DD, inte `{found}`",
+            field.words(Lang::Sv)
+        ),
     }
 }
 
@@ -42,6 +67,13 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::FollowsUnknown { id } => format!(
             "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)"
         ),
+        Folding::UnknownIndicator { indicator, near } => {
+            let hint = near
+                .as_ref()
+                .map(|n| format!("; menar du `{n}`?"))
+                .unwrap_or_default();
+            format!("`indicator` anger `{indicator}`, som inte är någon indikator i paketet{hint}")
+        }
         Folding::UnknownPhase { phase, near } => {
             let hint = near
                 .as_ref()
