@@ -80,43 +80,48 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
         }
         in_checks = false;
         out.push_str(&format!("\n### {} {marker}\n\n", one_line(&record.prompt)));
-        match &record.answer {
-            Answer::Text(text) => labelled(Label::Answer, text, "", lang, out),
-            Answer::NotApplicable(reason) => labelled(Label::NotApplicable, reason, "", lang, out),
-            Answer::DontKnow => bare(Label::DontKnow, lang, out),
-            Answer::Met => bare(Label::Met, lang, out),
-            Answer::NotMet => bare(Label::NotMet, lang, out),
-            Answer::Deferred => bare(Label::Deferred, lang, out),
-            Answer::Options(options) => {
-                for option in options {
-                    let tick = if option.ticked { 'x' } else { ' ' };
-                    out.push_str(&format!(
-                        "* [{tick}] {} {}\n",
-                        one_line(&option.label),
-                        Marker::Option(option.id.clone()).render()
-                    ));
-                }
-            }
-            Answer::Fields(fields) => {
-                for (i, (label, value)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push('\n');
-                    }
-                    labelled(*label, value, "", lang, out);
-                }
-            }
-            // Written as a task-list item above.
-            Answer::Check(_) => {}
-            // Nothing but the actions below the heading.
-            Answer::Unanswered => {
-                out.pop();
-            }
-        }
+        write_answer(&record.answer, lang, out);
         if let Some(note) = &record.note {
             out.push_str("\n> ");
             labelled(Label::Note, note, "> ", lang, out);
         }
         write_actions(&record.actions, "", lang, out);
+    }
+}
+
+/// A record's answer below its heading (a check's is its task-list item).
+fn write_answer(answer: &Answer, lang: Lang, out: &mut String) {
+    match answer {
+        Answer::Text(text) => labelled(Label::Answer, text, "", lang, out),
+        Answer::NotApplicable(reason) => labelled(Label::NotApplicable, reason, "", lang, out),
+        Answer::DontKnow => bare(Label::DontKnow, lang, out),
+        Answer::Met => bare(Label::Met, lang, out),
+        Answer::NotMet => bare(Label::NotMet, lang, out),
+        Answer::Deferred => bare(Label::Deferred, lang, out),
+        Answer::Options(options) => {
+            for option in options {
+                let tick = if option.ticked { 'x' } else { ' ' };
+                out.push_str(&format!(
+                    "* [{tick}] {} {}\n",
+                    one_line(&option.label),
+                    Marker::Option(option.id.clone()).render()
+                ));
+            }
+        }
+        Answer::Fields(fields) => {
+            for (i, (label, value)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                labelled(*label, value, "", lang, out);
+            }
+        }
+        // Written as a task-list item above.
+        Answer::Check(_) => {}
+        // Nothing but the actions below the heading.
+        Answer::Unanswered => {
+            out.pop();
+        }
     }
 }
 

@@ -97,7 +97,9 @@ fn kind_in_swedish(kind: &str) -> String {
         other => other,
     };
     // `measurement of X, due Y`, as the snapshot words it.
-    let rest = rest.replacen("of ", "av ", 1).replacen(", due ", ", senast ", 1);
+    let rest = rest
+        .replacen("of ", "av ", 1)
+        .replacen(", due ", ", senast ", 1);
     if rest.is_empty() {
         name.to_string()
     } else {
