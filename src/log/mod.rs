@@ -34,6 +34,8 @@ pub enum EntryKind {
     Session,
     Gate,
     Readiness,
+    /// Changes to the project profile.
+    Profile,
     Note,
     Decision,
     Risk,
@@ -46,10 +48,11 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 10] = [
+    pub const ALL: [EntryKind; 11] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
+        EntryKind::Profile,
         EntryKind::Note,
         EntryKind::Decision,
         EntryKind::Risk,
@@ -65,6 +68,7 @@ impl EntryKind {
             EntryKind::Session => "session",
             EntryKind::Gate => "gate",
             EntryKind::Readiness => "readiness",
+            EntryKind::Profile => "profile",
             EntryKind::Note => "note",
             EntryKind::Decision => "decision",
             EntryKind::Risk => "risk",
@@ -84,6 +88,7 @@ impl EntryKind {
             EntryKind::Session => lang.pick("Session", "Session"),
             EntryKind::Gate => lang.pick("Beslutspunkt", "Gate decision"),
             EntryKind::Readiness => lang.pick("Förutsättningar", "Readiness"),
+            EntryKind::Profile => lang.pick("Projektprofil", "Project profile"),
             EntryKind::Note => lang.pick("Anteckning", "Note"),
             EntryKind::Decision => lang.pick("Beslut", "Decision"),
             EntryKind::Risk => lang.pick("Risk", "Risk"),
@@ -106,6 +111,12 @@ impl EntryKind {
                 | EntryKind::Action
                 | EntryKind::Done
         )
+    }
+
+    /// Whether whoever wrote the entry is its `author` (a note's, a profile
+    /// change's) rather than the `facilitator` of a session.
+    pub fn has_author(self) -> bool {
+        self.is_note() || self == EntryKind::Profile
     }
 
     /// Whether an entry of this kind may have an owner and a due date.

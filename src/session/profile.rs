@@ -63,6 +63,48 @@ pub fn gather(
     Ok(answers)
 }
 
+/// Walks every profile question that applies, each with its answer as the
+/// profile stands chosen, and returns the answers given (changed or not).
+pub fn review_with(
+    p: &mut dyn Prompter,
+    pack: &Pack,
+    current: &BTreeMap<String, Value>,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    let mut answers = current.clone();
+    for item in &pack.profile {
+        if !applies(item, &answers, &BTreeMap::new()) {
+            continue;
+        }
+        let mut asked = item.clone();
+        if let Some(now) = current.get(&item.id) {
+            asked.default = Some(now.clone());
+        }
+        if let Some(value) = ask(p, &asked, pack.lang_for(lang), lang)? {
+            answers.insert(item.id.clone(), value);
+        }
+    }
+    Ok(answers)
+}
+
+/// [`review_with`] at the terminal; refused when there is none.
+pub fn review(
+    pack: &Pack,
+    current: &BTreeMap<String, Value>,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        anyhow::bail!(tr!(
+            lang,
+            "--review frågar vid en terminal; utan en, använd `dino profile set ID VÄRDE`",
+            "--review asks at a terminal; without one, use `dino profile set ID VALUE`"
+        ));
+    }
+    let mut prompter = super::prompt::term::TermPrompter::new(lang);
+    review_with(&mut prompter, pack, current, lang)
+}
+
 /// Asks one profile question in the widget its kind takes.
 fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result<Option<Value>> {
     let prompt = item.prompt.get(text_lang);

@@ -7,6 +7,7 @@ pub mod answer;
 pub(crate) mod folding;
 pub mod follow_up;
 pub mod lineage;
+pub mod profile;
 pub mod readiness;
 pub mod stale;
 
