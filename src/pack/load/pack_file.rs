@@ -4,10 +4,10 @@
 use super::super::condition::Name;
 use std::ops::Range;
 
+use super::super::model::Term;
 use super::super::model::{
     Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Scale, Statement,
 };
-use super::super::model::Term;
 use super::super::text::Text;
 use super::item::{decode_item, decode_scale};
 use super::text::{TextForm, TextOf};
