@@ -272,6 +272,40 @@ pub struct Statement {
     pub text: Text,
 }
 
+/// How a team's answers to the diagnostic lean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Leaning {
+    pub innovation: usize,
+    pub development: usize,
+    /// The diagnostic's items with an answer.
+    pub answered: usize,
+}
+
+impl Diagnostic {
+    /// Counts which way `answers` lean on the diagnostic's items.
+    pub fn leaning(&self, pack: &Pack, answers: &dyn super::condition::Answers) -> Leaning {
+        let mut out = Leaning::default();
+        for name in &self.items {
+            let (Some(item), Some(Value::Str(id))) = (pack.item(name), answers.value(name)) else {
+                continue;
+            };
+            out.answered += 1;
+            match item
+                .kind
+                .options()
+                .iter()
+                .find(|o| o.id == id)
+                .and_then(|o| o.lean)
+            {
+                Some(Lean::Innovation) => out.innovation += 1,
+                Some(Lean::Development) => out.development += 1,
+                None => {}
+            }
+        }
+        out
+    }
+}
+
 /// The innovation-or-development diagnostic: choice items whose options lean.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
