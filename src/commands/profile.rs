@@ -9,10 +9,8 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::i18n::Lang;
-use crate::log::{Body, Entry, EntryKind, Meta, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind};
-use crate::state::answer::{Given, to_answer};
 use crate::tr;
 use crate::ui::Ui;
 use crate::workbook::{ProfileSource, Workbook};
@@ -201,48 +199,8 @@ fn write_changes(
     if let Some(reason) = &reason {
         crate::session::note_text::refuse_unwritable(reason, lang)?;
     }
-    let entry = profile_entry(wb, changes, reason, lang)?;
+    let entry = crate::session::profile::profile_entry(wb, changes, reason, lang)?;
     super::note::write_note(wb, &entry, commit, ui, lang)
-}
-
-/// The `profile` entry for `changes`, in the workbook's language.
-pub(crate) fn profile_entry(
-    wb: &Workbook,
-    changes: &[(&Item, Value)],
-    reason: Option<String>,
-    lang: Lang,
-) -> Result<Entry> {
-    let text_lang = wb.pack.lang_for(wb.language());
-    let records = changes
-        .iter()
-        .map(|(item, value)| Record {
-            item: item.id.clone(),
-            prompt: item.prompt.get(text_lang).to_string(),
-            answer: to_answer(item, &Given::Value(value.clone()), wb.language()),
-            note: reason.clone().filter(|r| !r.trim().is_empty()),
-            respondent: None,
-            actions: Vec::new(),
-        })
-        .collect();
-    let meta = Meta {
-        kind: EntryKind::Profile,
-        date: crate::session::clock::now(lang)?,
-        phase: None,
-        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
-        participants: Vec::new(),
-        pack: wb.pack.id.clone(),
-        pack_version: wb.pack.version.clone(),
-        closes: Vec::new(),
-        owner: None,
-        due: None,
-        mitigation: None,
-        follows: Some(crate::session::follows(wb)),
-    };
-    Ok(Entry {
-        meta,
-        title: EntryKind::Profile.label(wb.language()).to_string(),
-        body: Body::Records(records),
-    })
 }
 
 /// Each question, its answer and where the answer came from.
