@@ -1,6 +1,7 @@
 //! The command line, tested on the real `dino` binary.
 
 mod actions_raised;
+mod adapted;
 mod broken_packs;
 mod closed_pipe;
 mod crash_points;
