@@ -211,3 +211,48 @@ fn a_decision_without_a_terminal_reminds_of_an_unsettled_answer() {
     .code(0)
     .stderr_lacks("påminnelse");
 }
+
+#[test]
+fn the_gate_at_a_terminal_asks_about_the_profile_and_an_unsettled_answer_again() {
+    use crate::terminal::{DOWN, ENTER, no_next_gate, session};
+    let dir = temp();
+    let wb = workbook(dir.path(), "procurement = \"maybe\"\n");
+    fs::write(
+        wb.join("a.toml"),
+        "[answers]\nproblem = \"Frånvaro\"\nlosning = \"nej\"\nspar = \"innovation\"\nforankrat = true\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "a.toml"]).code(0);
+    let mut p = session(&wb, &["--lang", "en", "gate"]);
+    p.expect("The project profile:").expect("shown");
+    p.expect("Will we need to buy anything?: Maybe")
+        .expect("its answer");
+    p.expect("Does the project profile still hold?")
+        .expect("asked");
+    p.send(ENTER).expect("yes");
+    // Maybe is unsettled: asked again, with Maybe chosen.
+    p.expect("Will we need to buy anything?")
+        .expect("asked again");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("yes");
+    p.expect("profile-").expect("the profile entry written");
+    p.expect("What do you decide?").expect("then the gate");
+    p.send(ENTER).expect("go on");
+    p.expect("Who decided?").expect("decider");
+    p.send(ENTER).expect("key");
+    p.expect("Why?").expect("why");
+    p.send("Klart\r").expect("why");
+    no_next_gate(&mut p);
+    p.expect(expectrl::Eof).expect("ends");
+    pinned(&wb, &["profile"])
+        .code(0)
+        .stdout_has("Behöver vi köpa in något? (procurement)\n  Ja  · post ");
+    let names: Vec<String> = fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    pinned(&wb, &["check"]).code(0);
+}
