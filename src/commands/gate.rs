@@ -127,24 +127,14 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     };
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
-        Some(decision) => {
-            remind_unsettled(&wb, lang);
-            Some(given(decision, &args, &user, lang)?)
-        }
+        Some(decision) => Some(remind_then_given(&wb, decision, &args, &user, lang)?),
         None if !ui.no_input
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal() =>
         {
-            let deciding = matches!(ps.gate, GateState::Ready | GateState::Decided { .. });
-            if deciding && !args.profile_asked && profile_changed_at_gate(&wb, &args, ui, lang)? {
+            if profile_changed_before(&wb, ps, &args, ui, lang)? {
                 // The decision is taken on the profile as it is now.
-                return run(
-                    GateArgs {
-                        profile_asked: true,
-                        ..args
-                    },
-                    ui,
-                );
+                return run(args.profile_asked(), ui);
             }
             let mut term = TermUi::new(lang);
             term.gate(&GateAsk::new(&state, phase, &people, text_lang))?
@@ -184,6 +174,45 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
         }
     }
     Ok(())
+}
+
+impl GateArgs {
+    /// The same arguments, once the profile was asked about.
+    fn profile_asked(self) -> GateArgs {
+        GateArgs {
+            profile_asked: true,
+            ..self
+        }
+    }
+}
+
+/// A decision given with `--decision`, after a reminder of any unsettled
+/// profile answer.
+fn remind_then_given(
+    wb: &Workbook,
+    decision: DecisionArg,
+    args: &GateArgs,
+    user: &str,
+    lang: Lang,
+) -> Result<GateChoice> {
+    remind_unsettled(wb, lang);
+    given(decision, args, user, lang)
+}
+
+/// Before a decision at a terminal on a gate that may be decided, unless
+/// asked already: the profile checked (`profile_changed_at_gate`).
+fn profile_changed_before(
+    wb: &Workbook,
+    ps: &PhaseState,
+    args: &GateArgs,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<bool> {
+    let deciding = matches!(ps.gate, GateState::Ready | GateState::Decided { .. });
+    if !deciding || args.profile_asked {
+        return Ok(false);
+    }
+    profile_changed_at_gate(wb, args, ui, lang)
 }
 
 /// At a terminal, before the decision: the profile shown and whether it
