@@ -203,14 +203,38 @@ impl Workbook {
     }
 }
 
+/// Packs bound to a profile so far, by the pack (as `PACKS` keeps it, for
+/// the life of the process) and the option each term's words follow: a
+/// portfolio of workbooks on one pack binds it once per kind of profile.
+type BoundCache = Mutex<HashMap<(usize, Vec<Option<String>>), Arc<Pack>>>;
+static BOUND: OnceLock<BoundCache> = OnceLock::new();
+
 /// The pack with its terms bound to `profile`; the same pack, shared, when
 /// binding changes nothing.
 pub fn bound(pack: &Arc<Pack>, profile: &BTreeMap<String, Value>) -> Arc<Pack> {
-    if pack.braces && !pack.bound {
-        Arc::new(pack.adapted(profile))
-    } else {
-        pack.clone()
+    if !pack.braces || pack.bound {
+        return pack.clone();
     }
+    let words: Vec<Option<String>> = pack
+        .terms
+        .iter()
+        .map(|t| match profile.get(&t.by) {
+            Some(Value::Str(option)) if t.values.iter().any(|(id, _)| id == option) => {
+                Some(option.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let key = (Arc::as_ptr(pack) as usize, words);
+    let cache = BOUND.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(done) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return done;
+    }
+    let done = Arc::new(pack.adapted(profile));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, done.clone());
+    }
+    done
 }
 
 /// The language of the workbook `dir` is in, if it is in one whose
