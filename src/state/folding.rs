@@ -54,6 +54,13 @@ pub enum Message {
     /// A `profile` entry's record of `item`, which is no profile question;
     /// `near` is the closest one.
     UnknownProfileQuestion { item: String, near: Option<String> },
+    /// `item` of the profile was changed differently in `file` (by `who`),
+    /// neither change having seen the other; this later one counts.
+    ProfileChangedDifferently {
+        item: String,
+        file: String,
+        who: String,
+    },
     /// A `profile` entry's record of `item` that is marked not applicable
     /// or "don't know": a profile answer is a value.
     ProfileNotAnAnswer { item: String },

@@ -24,6 +24,9 @@ pub fn fold(
     let mut from = workbook.profile_from.clone();
     let mut findings = Vec::new();
     let questions = &workbook.pack_unbound.profile;
+    let lineage = super::lineage::Lineage::new(&workbook.entries);
+    // Per question, the answers no later answer has seen past.
+    let mut standing: BTreeMap<&str, Vec<(usize, Value)>> = BTreeMap::new();
     for (index, loaded) in workbook.entries.iter().enumerate() {
         if loaded.entry.meta.kind != EntryKind::Profile {
             continue;
@@ -50,6 +53,17 @@ pub fn fold(
             };
             match interpret(&question.kind, &record.answer) {
                 Ok(Given::Value(value)) => {
+                    let live = standing.entry(question.id.as_str()).or_default();
+                    live.retain(|(at, _)| *at != index && !lineage.has_seen(index, *at));
+                    if let Some((other, _)) = live.iter().find(|(_, v)| *v != value) {
+                        let other = &workbook.entries[*other];
+                        findings.push(finding(Message::ProfileChangedDifferently {
+                            item: question.id.clone(),
+                            file: other.name.clone(),
+                            who: other.entry.meta.by.clone().unwrap_or_else(|| "?".into()),
+                        }));
+                    }
+                    live.push((index, value.clone()));
                     profile.insert(question.id.clone(), value);
                     from.insert(question.id.clone(), ProfileSource::Entry(index));
                 }

@@ -631,3 +631,38 @@ fn profile_entries_change_the_profile_in_log_order() {
     let state = fold(&wb);
     assert_eq!(state.phases[0].required, 3);
 }
+
+#[test]
+fn profile_changes_on_two_branches_that_differ_are_named() {
+    let dir = tempfile::tempdir().expect("temp");
+    let change = |date: &str, option: &str| {
+        let ticks = |id: &str| if id == option { 'x' } else { ' ' };
+        format!(
+            "+++\nkind = \"profile\"\ndate = {date}\nauthor = \"Anna\"\nfollows = []\n+++\n\n# P\n\n### Köpa? <!-- item: procurement -->\n\n* [{}] Nej <!-- option: none -->\n* [{}] Ja <!-- option: yes -->\n",
+            ticks("none"),
+            ticks("yes")
+        )
+    };
+    let mut wb = workbook(
+        dir.path(),
+        false,
+        &[
+            (
+                "2026-03-02-1000-profile-aaaaaa.md",
+                &change("2026-03-02T10:00:00+01:00", "yes"),
+            ),
+            (
+                "2026-03-03-1000-profile-bbbbbb.md",
+                &change("2026-03-03T10:00:00+01:00", "none"),
+            ),
+        ],
+    );
+    profile::bind(&mut wb);
+    assert_eq!(wb.profile["procurement"], Value::Str("none".into()));
+    let found: Vec<String> = wb.findings.iter().map(|f| f.in_words(Lang::En)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("profile-bbbbbb.md:10:1: the profile's `procurement` was changed differently in 2026-03-02-1000-profile-aaaaaa.md (Anna)"),
+        "{found:?}"
+    );
+}

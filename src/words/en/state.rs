@@ -57,6 +57,9 @@ pub fn state_folding(message: &Folding) -> String {
             "the profile has no question `{item}`{}",
             near.as_ref().map_or(String::new(), |n| format!("; did you mean `{n}`?"))
         ),
+        Folding::ProfileChangedDifferently { item, file, who } => format!(
+            "the profile's `{item}` was changed differently in {file} ({who}), and neither had seen the other change; this later one counts. `dino profile set {item} …` settles it"
+        ),
         Folding::ProfileNotAnAnswer { item } => {
             format!("`{item}`: a profile change gives an answer, not \"not applicable\" or \"don't know\"")
         }

@@ -53,6 +53,9 @@ pub fn state_folding(message: &Folding) -> String {
             "profilen har ingen fråga `{item}`{}",
             near.as_ref().map_or(String::new(), |n| format!("; menade du `{n}`?"))
         ),
+        Folding::ProfileChangedDifferently { item, file, who } => format!(
+            "profilens `{item}` ändrades annorlunda i {file} ({who}), och ingen av ändringarna hade sett den andra; denna senare gäller. `dino profile set {item} …` avgör saken"
+        ),
         Folding::ProfileNotAnAnswer { item } => {
             format!("`{item}`: en ändring av profilen ger ett svar, inte \"ej tillämplig\" eller \"vet ej\"")
         }
