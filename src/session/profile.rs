@@ -143,7 +143,15 @@ pub fn profile_entry(
     };
     Ok(Entry {
         meta,
-        title: EntryKind::Profile.label(wb.language()).to_string(),
+        title: format!(
+            "{}: {}",
+            EntryKind::Profile.label(wb.language()),
+            changes
+                .iter()
+                .map(|(item, _)| item.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         body: Body::Records(records),
     })
 }
