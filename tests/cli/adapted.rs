@@ -256,3 +256,41 @@ fn the_gate_at_a_terminal_asks_about_the_profile_and_an_unsettled_answer_again()
     assert_eq!(names.len(), 3, "{names:?}");
     pinned(&wb, &["check"]).code(0);
 }
+
+#[test]
+fn profile_review_at_a_terminal_writes_only_what_changed() {
+    use crate::terminal::{DOWN, ENTER, session};
+    let dir = temp();
+    let wb = workbook(dir.path(), "org_kind = \"region\"\n");
+    let mut p = session(&wb, &["--lang", "en", "profile", "--review"]);
+    p.expect("Will we need to buy anything?").expect("first");
+    p.send(ENTER).expect("kept");
+    p.expect("What kind of organisation are you?")
+        .expect("second");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("agency");
+    p.expect("Will we handle personal data?").expect("third");
+    p.send(ENTER).expect("kept");
+    p.expect(expectrl::Eof).expect("ends");
+    let entries: Vec<String> = fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| fs::read_to_string(p).expect("read"))
+        .collect();
+    assert_eq!(entries.len(), 1);
+    assert!(
+        entries[0].contains("<!-- item: org_kind -->"),
+        "{}",
+        entries[0]
+    );
+    assert!(
+        !entries[0].contains("<!-- item: procurement -->"),
+        "{}",
+        entries[0]
+    );
+    pinned(&wb, &["status"])
+        .code(0)
+        .stdout_has("Försöket är förankrat hos myndighetsledningen.");
+}
