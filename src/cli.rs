@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, done, due, gate, log, man, measure, new, note, pack, report, run, status,
-    upgrade,
+    check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report, run,
+    status, upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -79,6 +79,7 @@ pub enum Command {
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Note(note::NoteArgs),
+    Profile(profile::ProfileArgs),
     Done(done::DoneArgs),
     Due(due::DueArgs),
     Measure(measure::MeasureArgs),

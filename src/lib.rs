@@ -101,8 +101,8 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
 fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
-        check, completions, done, due, gate, log, man, measure, new, note, pack, report, run,
-        status, upgrade,
+        check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report,
+        run, status, upgrade,
     };
     if let Some(dir) = &cli.global.chdir {
         // Where `-C` leads is not known yet: the language asked for, else
@@ -130,6 +130,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
+        Command::Profile(args) => profile::run(args, &ui),
         Command::Done(args) => done::run(args, &ui),
         Command::Due(args) => due::run(args, &ui),
         Command::Measure(args) => measure::run(args, &ui),

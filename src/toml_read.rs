@@ -92,6 +92,9 @@ pub struct FileCtx<'a> {
     pub lang: Lang,
     pub languages: RefCell<Vec<Lang>>,
     pub findings: &'a RefCell<Vec<Finding>>,
+    /// The names written in braces (`{id}`) in the file's texts, each with
+    /// its text's place: a pack's terms, checked once all are known.
+    pub braced: RefCell<Vec<(String, Range<usize>)>>,
 }
 
 impl FileCtx<'_> {
@@ -234,6 +237,37 @@ impl<'a> Table<'a> {
             DeValue::Table(t) => Some(Table::new(self.ctx, t, value.span())),
             _ => {
                 self.wrong_type(key, value, Expected::Table);
+                None
+            }
+        }
+    }
+
+    /// Every key of a table whose keys the file chooses (`[terms.ID]`),
+    /// each with its span and value. Such a table has no unknown keys, so
+    /// it is not `finish`ed.
+    pub fn by_key(self) -> Vec<(String, Range<usize>, &'a Spanned<DeValue<'a>>)> {
+        self.table
+            .iter()
+            .take(MAX_LIST)
+            .map(|(key, value)| (key.get_ref().to_string(), key.span(), value))
+            .collect()
+    }
+
+    /// `value`, under `key`, as a table; else says it is not one.
+    pub fn table_in(
+        ctx: &'a FileCtx<'a>,
+        key: &str,
+        value: &'a Spanned<DeValue<'a>>,
+    ) -> Option<Table<'a>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(Table::new(ctx, t, value.span())),
+            found => {
+                let message = Message::WrongType {
+                    key: key.to_string(),
+                    wanted: Expected::Table,
+                    found: type_name(found),
+                };
+                ctx.report(&value.span(), message);
                 None
             }
         }

@@ -14,7 +14,6 @@ use crate::pack::source::PackSource;
 use crate::state::fold;
 use crate::tr;
 use crate::ui::Ui;
-use crate::workbook::Workbook;
 
 /// Check workbooks and packs; exit 3 if anything is found
 ///
@@ -98,7 +97,7 @@ fn packs_and_others(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
 
 /// What is wrong in the workbook at `root`, in order, told in `lang`.
 fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
-    match Workbook::open(root, lang) {
+    match crate::state::profile::open(root, lang, false) {
         Ok(wb) => {
             let state = fold(&wb);
             let mut found = wb.findings.clone();

@@ -66,7 +66,7 @@ pub fn run(args: DueArgs, ui: &Ui) -> Result<()> {
         crate::out::error(finding);
     }
     let results = super::workbooks::par_map(&targets.workbooks, |_, root| {
-        let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
+        let wb = crate::state::profile::open(root, ui.lang, !ui.lang_chosen)
             .map_err(|findings| super::workbooks::failed(root, &findings, lang))?;
         let state = fold(&wb);
         let rows = rows_of(&wb, &state, &args, as_of.date());

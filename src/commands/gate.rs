@@ -77,6 +77,10 @@ pub struct GateArgs {
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
+
+    /// Whether the profile was asked about already in this run.
+    #[arg(skip)]
+    pub profile_asked: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -132,11 +136,18 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     };
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
-        Some(decision) => Some(given(decision, &args, &user, (phase, text_lang), lang)?),
+        Some(decision) => {
+            remind_unsettled(&wb, lang);
+            Some(given(decision, &args, &user, (phase, text_lang), lang)?)
+        }
         None if !ui.no_input
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal() =>
         {
+            if profile_changed_before(&wb, ps, &args, ui, lang)? {
+                // The decision is taken on the profile as it is now.
+                return run(args.profile_asked(), ui);
+            }
             let mut term = TermUi::new(lang);
             term.gate(&GateAsk::new(&state, phase, &people, text_lang))?
         }
@@ -204,6 +215,92 @@ fn print_criteria(ps: &PhaseState, phase: &Phase, (text_lang, lang): (Lang, Lang
         ))?;
     }
     Ok(())
+}
+
+impl GateArgs {
+    /// The same arguments, once the profile was asked about.
+    fn profile_asked(self) -> GateArgs {
+        GateArgs {
+            profile_asked: true,
+            ..self
+        }
+    }
+}
+
+/// Before a decision at a terminal on a gate that may be decided, unless
+/// asked already: the profile checked (`profile_changed_at_gate`).
+fn profile_changed_before(
+    wb: &Workbook,
+    ps: &PhaseState,
+    args: &GateArgs,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<bool> {
+    let deciding = matches!(ps.gate, GateState::Ready | GateState::Decided { .. });
+    if !deciding || args.profile_asked {
+        return Ok(false);
+    }
+    profile_changed_at_gate(wb, args, ui, lang)
+}
+
+/// At a terminal, before the decision: the profile shown and whether it
+/// still holds asked (and each unsettled answer asked again); what changed
+/// is written as a `profile` entry before the gate's. Returns whether one
+/// was written.
+fn profile_changed_at_gate(wb: &Workbook, args: &GateArgs, ui: &Ui, lang: Lang) -> Result<bool> {
+    if wb.pack.profile.is_empty() {
+        return Ok(false);
+    }
+    ui.note(lang.pick("Projektprofilen:", "The project profile:"));
+    for line in crate::session::profile::profile_lines(wb, lang) {
+        ui.note(&line);
+    }
+    let mut prompter = crate::session::prompt::term::TermPrompter::new(lang);
+    let changed = crate::session::profile::at_gate(&mut prompter, wb, lang)?;
+    let changes: Vec<(&crate::pack::Item, crate::pack::condition::Value)> = changed
+        .into_iter()
+        .filter_map(|(id, value)| Some((wb.pack.profile.iter().find(|i| i.id == id)?, value)))
+        .collect();
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    let entry = crate::session::profile::profile_entry(wb, &changes, None, lang)?;
+    let text_lang = wb.pack.lang_for(wb.language());
+    let path = write_log_entry(wb, &entry, text_lang, lang)?;
+    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    if args.commit {
+        let message = tr!(
+            lang,
+            "dino: projektprofilen ändrad",
+            "dino: the project profile changed"
+        );
+        match crate::git::commit(&wb.root, &[path], &message) {
+            Ok(note) | Err(note) => ui.note(&note.say(lang)),
+        }
+    }
+    Ok(true)
+}
+
+/// With `--decision`: a line on stderr for each profile question whose
+/// answer is unsettled (`ask_again`), to settle it; it does not stop the
+/// decision.
+fn remind_unsettled(wb: &Workbook, lang: Lang) {
+    let text_lang = wb.pack.lang_for(lang);
+    for (id, _) in crate::state::profile::unsettled(wb) {
+        let Some(item) = wb.pack.profile.iter().find(|i| i.id == id) else {
+            continue;
+        };
+        let answer = crate::report::profile_answer(item, &wb.profile[&id], text_lang, lang);
+        crate::out::message(tr!(
+            lang,
+            "påminnelse: {} är fortfarande {}; `dino profile set {id} …` när det är klart",
+            "reminder: {} is still {}; `dino profile set {id} …` once it is settled",
+            lang.quote(&crate::text::terminal_md::visible(
+                item.prompt.get(text_lang)
+            )),
+            lang.quote(&crate::text::terminal_md::visible(&answer))
+        ));
+    }
 }
 
 /// The index of the phase named, else of the current one (the last once

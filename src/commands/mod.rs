@@ -13,6 +13,7 @@ pub mod new;
 pub mod note;
 pub(crate) mod output;
 pub mod pack;
+pub mod profile;
 pub mod report;
 pub mod run;
 pub mod status;

@@ -48,7 +48,8 @@ pub struct NewArgs {
 pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang;
     let (id, dir) = folder_for(&args.name, lang)?;
-    let pack = super::pack::load_or_fail(&args.pack, ui)?;
+    let unbound = super::pack::load_unbound_or_fail(&args.pack, ui)?;
+    let pack = unbound.adapted(&BTreeMap::new());
     let given = match &args.profile {
         Some(path) => read_path(path, &pack)?,
         None => BTreeMap::new(),
@@ -64,7 +65,8 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         pack: pack_ref(&pack),
         profile: answers,
     };
-    create(&dir, &file, &pack, lang)?;
+    // The snapshot records the pack as this team reads it.
+    create(&dir, &file, &unbound.adapted(&file.profile), lang)?;
     if args.commit {
         commit_new(&dir, &args.name, ui, lang);
     }

@@ -13,7 +13,6 @@ use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
 use crate::text::visible_writer::VisibleWriter;
 use crate::ui::Ui;
-use crate::workbook::Workbook;
 
 /// Report on a workbook or a portfolio: phases, answers, decisions, risks,
 /// readiness and the diagnostic.
@@ -64,7 +63,7 @@ fn one(
     lang: crate::i18n::Lang,
     redacting: bool,
 ) -> Result<WorkbookReport, String> {
-    let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen).map_err(|findings| {
+    let wb = crate::state::profile::open(root, ui.lang, !ui.lang_chosen).map_err(|findings| {
         crate::commands::workbooks::failed(root, &findings, ui.lang).to_string()
     })?;
     let state = fold(&wb);

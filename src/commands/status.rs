@@ -11,7 +11,6 @@ use crate::exit::{ERROR, Exit};
 use crate::report::{json, status_view};
 use crate::state::fold;
 use crate::ui::Ui;
-use crate::workbook::Workbook;
 
 /// Show where a project, or a portfolio, stands
 ///
@@ -48,7 +47,7 @@ pub fn run(args: StatusArgs, ui: &Ui) -> Result<()> {
     let width = ui.terminal_width();
     let single = targets.single && targets.workbooks.len() == 1;
     let results = super::workbooks::par_map(&targets.workbooks, |_, root| {
-        let wb = Workbook::open_as(root, ui.lang, !ui.lang_chosen)
+        let wb = crate::state::profile::open(root, ui.lang, !ui.lang_chosen)
             .map_err(|findings| super::workbooks::failed(root, &findings, ui.lang))?;
         let lang = ui.lang_for(wb.language());
         let state = fold(&wb);

@@ -169,7 +169,7 @@ pub fn open_current(ui: &crate::ui::Ui) -> Result<Workbook> {
 /// not be opened.
 pub fn open(root: &Path, ui: &crate::ui::Ui) -> Result<Workbook> {
     let lang = lang_of(root, ui);
-    Workbook::open(root, lang).map_err(|findings| failed(root, &findings, lang))
+    crate::state::profile::open(root, lang, false).map_err(|findings| failed(root, &findings, lang))
 }
 
 /// The error for a workbook that could not be opened.

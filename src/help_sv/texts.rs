@@ -523,6 +523,44 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         ),
     ]),
     command(
+        "profile",
+        "Visa projektprofilen, eller ändra den med en post i loggen",
+    )
+    .details(
+        "Utan argument: varje fråga, dess svar och var svaret kommer ifrån (workbook.toml eller \
+         posten som ändrade det). Profilen ändras bara med en post i loggen, aldrig genom att \
+         redigera workbook.toml.",
+    )
+    .after_help(
+        "Exempel:\n  dino profile\n  dino profile set procurement yes --reason \"Vi behöver en \
+         enkättjänst\"\n  dino profile --review --commit",
+    )
+    .args(&[
+        flag(
+            "review",
+            "Gå igenom varje fråga med dagens svar förvalt och skriv det som ändrades (i en terminal)",
+        ),
+        value(
+            "reason",
+            "TEXT",
+            "Varför profilen ändras; sparas som anteckning vid varje svar",
+        ),
+    ]),
+    command(
+        "profile set",
+        "Ändra ett svar: ett alternativs id för ett val, true eller false för en kryssruta, \
+         alternativens id åtskilda av kommatecken för flerval",
+    )
+    .args(&[
+        value("id", "ID", "Profilfrågans id"),
+        value("value", "VÄRDE", "Det nya svaret"),
+        value(
+            "reason",
+            "TEXT",
+            "Varför profilen ändras; sparas som anteckning vid varje svar",
+        ),
+    ]),
+    command(
         "pack",
         "Arbeta med metodpaket: faserna, punkterna och beslutspunkterna som en arbetsbok följer",
     ),

@@ -85,7 +85,7 @@ pub fn render(meta: &Meta) -> String {
     }
     line("date", meta.date.to_string());
     if let Some(by) = &meta.by {
-        let key = if meta.kind.is_note() {
+        let key = if meta.kind.has_author() {
             "author"
         } else {
             "facilitator"
@@ -204,6 +204,7 @@ fn read_meta(
         lang,
         languages: RefCell::new(Vec::new()),
         findings,
+        braced: RefCell::default(),
     };
     let root = Table::new(&ctx, tree.get_ref(), 0..3);
     // The keys are asked for in this order, which is the order of findings.

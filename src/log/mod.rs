@@ -36,6 +36,8 @@ pub enum EntryKind {
     Session,
     Gate,
     Readiness,
+    /// Changes to the project profile.
+    Profile,
     Note,
     Decision,
     Risk,
@@ -50,10 +52,11 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 11] = [
+    pub const ALL: [EntryKind; 12] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
+        EntryKind::Profile,
         EntryKind::Note,
         EntryKind::Decision,
         EntryKind::Risk,
@@ -70,6 +73,7 @@ impl EntryKind {
             EntryKind::Session => "session",
             EntryKind::Gate => "gate",
             EntryKind::Readiness => "readiness",
+            EntryKind::Profile => "profile",
             EntryKind::Note => "note",
             EntryKind::Decision => "decision",
             EntryKind::Risk => "risk",
@@ -90,6 +94,7 @@ impl EntryKind {
             EntryKind::Session => lang.pick("Session", "Session"),
             EntryKind::Gate => lang.pick("Beslutspunkt", "Gate decision"),
             EntryKind::Readiness => lang.pick("Förutsättningar", "Readiness"),
+            EntryKind::Profile => lang.pick("Projektprofil", "Project profile"),
             EntryKind::Note => lang.pick("Anteckning", "Note"),
             EntryKind::Decision => lang.pick("Beslut", "Decision"),
             EntryKind::Risk => lang.pick("Risk", "Risk"),
@@ -114,6 +119,12 @@ impl EntryKind {
                 | EntryKind::Done
                 | EntryKind::Measure
         )
+    }
+
+    /// Whether whoever wrote the entry is its `author` (a note's, a profile
+    /// change's) rather than the `facilitator` of a session.
+    pub fn has_author(self) -> bool {
+        self.is_note() || self == EntryKind::Profile
     }
 
     /// Whether an entry of this kind may have an owner and a due date.

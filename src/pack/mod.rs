@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod snapshot;
 pub mod source;
+pub mod terms;
 pub mod text;
 
 pub use load::{check_value, load, parse_date, plain_value, value_of};

@@ -28,6 +28,13 @@ pub struct Pack {
     /// After how many days without an entry a workbook that is neither
     /// paused nor stopped is stale (`stale_after_days`, at least 1).
     pub stale_after_days: u32,
+    /// Words that depend on a profile answer, written `{id}` in texts.
+    pub terms: Vec<Term>,
+    /// Whether the texts are bound to a profile (`Pack::adapted`): terms in
+    /// their words and `{{` a single brace. A pack as loaded is not.
+    pub bound: bool,
+    /// Whether any text holds a brace, so that binding changes something.
+    pub braces: bool,
     pub origin: Origin,
     /// SHA-256 over the pack's files, so a workbook can tell when its pack
     /// changed under the same version.
@@ -70,6 +77,19 @@ impl Pack {
             Some(phase) => self.phase(phase)?.item(&name.item),
         }
     }
+}
+
+/// One term: its words by the answer to a profile choice.
+/// A term's words are bound to a profile in `pack::terms`.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub id: String,
+    /// The profile choice item the words depend on.
+    pub by: String,
+    /// The words when the answer is none of `values`, or there is none.
+    pub default: Text,
+    /// The words for some of the item's options, by option id.
+    pub values: Vec<(String, Text)>,
 }
 
 /// One phase: what it is for, how to run it, its checklist and its gate.
@@ -237,6 +257,9 @@ pub struct Choice {
     pub label: Text,
     /// Which way the option leans, for the diagnostic.
     pub lean: Option<Lean>,
+    /// An unsettled answer (a profile question's "maybe"): while it holds,
+    /// each gate asks the question again (`ask_again = true`).
+    pub ask_again: bool,
 }
 
 /// Which way a diagnostic answer leans.
@@ -282,10 +305,47 @@ pub struct Statement {
     pub text: Text,
 }
 
+/// How a team's answers to the diagnostic lean.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Leaning {
+    pub innovation: usize,
+    pub development: usize,
+    /// The diagnostic's items with an answer.
+    pub answered: usize,
+}
+
+impl Diagnostic {
+    /// Counts which way `answers` lean on the diagnostic's items.
+    pub fn leaning(&self, pack: &Pack, answers: &dyn super::condition::Answers) -> Leaning {
+        let mut out = Leaning::default();
+        for name in &self.items {
+            let (Some(item), Some(Value::Str(id))) = (pack.item(name), answers.value(name)) else {
+                continue;
+            };
+            out.answered += 1;
+            match item
+                .kind
+                .options()
+                .iter()
+                .find(|o| o.id == id)
+                .and_then(|o| o.lean)
+            {
+                Some(Lean::Innovation) => out.innovation += 1,
+                Some(Lean::Development) => out.development += 1,
+                None => {}
+            }
+        }
+        out
+    }
+}
+
 /// The innovation-or-development diagnostic: choice items whose options lean.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub title: Text,
     pub intro: Option<Text>,
     pub items: Vec<Name>,
+    /// The choice item where the team records which way they go, shown
+    /// the verdict before it is asked (`track`).
+    pub track: Option<Name>,
 }

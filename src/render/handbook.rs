@@ -83,11 +83,42 @@ fn profile(out: &mut String, pack: &Pack, lang: Lang) {
         out,
         "{}\n",
         lang.pick(
-            "Profilfrågorna besvaras en gång, när arbetsboken skapas. Svaren styr vilka punkter som gäller i faserna.",
-            "The profile questions are answered once, when the workbook is made. The answers decide which items apply in the phases."
+            "Profilfrågorna besvaras när arbetsboken skapas och ses över vid varje beslutspunkt; en ändring skrivs som en post i loggen (`dino profile`). Svaren styr vilka punkter som gäller i faserna.",
+            "The profile questions are answered when the workbook is made and reviewed at each gate; a change is written as an entry in the log (`dino profile`). The answers decide which items apply in the phases."
         )
     );
     items(out, pack, &pack.profile, lang, true);
+    terms(out, pack, lang);
+}
+
+/// The words that depend on the profile, each with its words by answer.
+fn terms(out: &mut String, pack: &Pack, lang: Lang) {
+    if pack.terms.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        lang.pick(
+            "Ord i texterna som beror på profilen (här står förvalet):",
+            "Words in the texts that depend on the profile (the default stands here):"
+        )
+    );
+    for term in &pack.terms {
+        let by_option = term
+            .values
+            .iter()
+            .map(|(option, words)| format!("`{option}`: {}", escape(words.get(lang))));
+        let words: Vec<String> = std::iter::once(format!(
+            "{} {}",
+            escape(term.default.get(lang)),
+            lang.pick("(förval)", "(default)")
+        ))
+        .chain(by_option)
+        .collect();
+        let _ = writeln!(out, "- `{}` ({}): {}", term.id, term.by, words.join("; "));
+    }
+    out.push('\n');
 }
 
 /// The diagnostic: each question, and which answers lean which way.

@@ -8,9 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::state_words::{answer_text, current_text};
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
-use crate::pack::condition::Value;
-use crate::pack::{Lean, Phase};
-use crate::state::answer::Given;
+use crate::pack::Phase;
 use crate::state::follow_up::DueKind;
 use crate::state::{CriterionStatus, Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
@@ -242,6 +240,8 @@ pub struct DiagnosticReport {
     /// The conclusion in words.
     pub verdict: String,
     pub answers: Vec<Line>,
+    /// The way the team chose (the pack's `track` item), once answered.
+    pub track: Option<Line>,
 }
 
 fn two_decimals(n: f64) -> f64 {
@@ -671,67 +671,32 @@ fn diagnostic_report(wb: &Workbook, state: &State, words: Words) -> Option<Diagn
     let Words { text_lang, lang } = words;
     let pack = &wb.pack;
     let d = pack.diagnostic.as_ref()?;
-    let (mut innovation, mut development, mut answered) = (0, 0, 0);
-    let mut lines = Vec::new();
-    for name in &d.items {
-        let Some(item) = pack.item(name) else {
-            continue;
-        };
+    let line = |name: &crate::pack::condition::Name| {
+        let item = pack.item(name)?;
         let key = (name.phase.clone().unwrap_or_default(), name.item.clone());
-        let Some(latest) = state.answers.get(&key) else {
-            continue;
-        };
-        if let Given::Value(Value::Str(id)) = &latest.given {
-            answered += 1;
-            match item
-                .kind
-                .options()
-                .iter()
-                .find(|o| &o.id == id)
-                .and_then(|o| o.lean)
-            {
-                Some(Lean::Innovation) => innovation += 1,
-                Some(Lean::Development) => development += 1,
-                None => {}
-            }
-        }
-        lines.push(Line {
+        let latest = state.answers.get(&key)?;
+        Some(Line {
             prompt: item.prompt.get(text_lang).to_string(),
             answer: answer_text(&latest.answer, lang),
             note: None,
-        });
-    }
+        })
+    };
+    let lines = d.items.iter().filter_map(line).collect();
+    let reader = crate::state::Reader {
+        profile: &wb.profile,
+        answers: &state.answers,
+    };
+    let leaning = d.leaning(pack, &reader);
     Some(DiagnosticReport {
         title: d.title.get(text_lang).to_string(),
-        innovation,
-        development,
-        answered,
+        innovation: leaning.innovation,
+        development: leaning.development,
+        answered: leaning.answered,
         questions: d.items.len(),
-        verdict: verdict(innovation, development, answered, lang).to_string(),
+        verdict: super::state_words::verdict(leaning, lang).to_string(),
         answers: lines,
+        track: d.track.as_ref().and_then(line),
     })
-}
-
-/// What the diagnostic's answers say: which way they lean.
-fn verdict(innovation: usize, development: usize, answered: usize, lang: Lang) -> &'static str {
-    if answered == 0 {
-        lang.pick("Inte besvarad än.", "Not answered yet.")
-    } else if innovation > development {
-        lang.pick(
-            "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
-            "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
-        )
-    } else if development > innovation {
-        lang.pick(
-            "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
-            "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
-        )
-    } else {
-        lang.pick(
-            "Svaren pekar åt båda hållen; prata om varför.",
-            "The answers point both ways; talk about why.",
-        )
-    }
 }
 
 /// A readiness report on one dimension, mandate, for tests of its words

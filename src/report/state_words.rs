@@ -4,6 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::log::{Answer, CheckState};
+use crate::pack::Leaning;
 use crate::state::{Current, State};
 use crate::tr;
 use crate::workbook::Workbook;
@@ -106,4 +107,31 @@ pub fn stale_sentence(since: &str, days: u32, lang: Lang) -> String {
         "Inget skrivet sedan {since}; paketet räknar en arbetsbok som avstannad efter {days} dagar.",
         "Nothing written since {since}; the pack calls a workbook stale after {days} days."
     )
+}
+
+/// What the diagnostic's answers say: which way they lean.
+pub fn verdict(leaning: Leaning, lang: Lang) -> &'static str {
+    let Leaning {
+        innovation,
+        development,
+        answered,
+    } = leaning;
+    if answered == 0 {
+        lang.pick("Inte besvarad än.", "Not answered yet.")
+    } else if innovation > development {
+        lang.pick(
+            "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
+            "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
+        )
+    } else if development > innovation {
+        lang.pick(
+            "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
+            "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
+        )
+    } else {
+        lang.pick(
+            "Svaren pekar åt båda hållen; prata om varför.",
+            "The answers point both ways; talk about why.",
+        )
+    }
 }

@@ -359,8 +359,17 @@ pub fn diagnostic_sentence(d: &DiagnosticReport, lang: Lang) -> String {
         (Lang::Sv, 1) => "besvarad",
         _ => lang.pick("besvarade", "answered"),
     };
+    let chosen = d.track.as_ref().map_or(String::new(), |t| {
+        tr!(
+            lang,
+            " Teamets val ({}): {}.",
+            " The team's choice ({}): {}.",
+            t.prompt.trim_end_matches(['?', '.']),
+            t.answer
+        )
+    });
     format!(
-        "{} {}",
+        "{} {}{chosen}",
         d.verdict,
         tr!(
             lang,

@@ -86,6 +86,7 @@ pub fn read(src: &SourceText, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScr
         lang,
         languages: RefCell::new(Vec::new()),
         findings: &findings,
+        braced: RefCell::default(),
     };
     let root = Table::new(&fctx, tree.get_ref(), 0..0);
     let facilitator = root.string("facilitator", false).map(|(f, _)| f);

@@ -76,6 +76,9 @@ pub struct Question<'a> {
     /// Whether an action may be raised here (not in a readiness
     /// assessment, whose entry holds statements only).
     pub raises_actions: bool,
+    /// The diagnostic's verdict on the answers so far, shown before the
+    /// item where the team records which way they go (the pack's `track`).
+    pub verdict: Option<String>,
 }
 
 /// What the room said.
@@ -499,6 +502,40 @@ impl Progress {
     }
 }
 
+/// The diagnostic's verdict on this session's answers and the log's, when
+/// `item` is the diagnostic's `track`: its title, the verdict and the
+/// counts, in the workbook's language.
+fn verdict_before(ctx: &Context<'_>, progress: &Progress, item: &Item) -> Option<String> {
+    let pack = &ctx.workbook.pack;
+    let d = pack.diagnostic.as_ref()?;
+    let track = d.track.as_ref()?;
+    if track.phase.as_deref() != Some(ctx.phase.id.as_str()) || track.item != item.id {
+        return None;
+    }
+    let merged = Merged {
+        profile: &ctx.workbook.profile,
+        earlier: &ctx.state.answers,
+        phase: &ctx.phase.id,
+        session: &progress.answers,
+    };
+    let leaning = d.leaning(pack, &merged);
+    let lang = ctx.lang;
+    Some(format!(
+        "{}: {} {}",
+        d.title.get(lang),
+        crate::report::state_words::verdict(leaning, lang),
+        crate::tr!(
+            lang,
+            "({} av {} besvarade: {} mot innovation, {} mot verksamhetsutveckling.)",
+            "({} of {} answered: {} towards innovation, {} towards operational development.)",
+            leaning.answered,
+            d.items.len(),
+            leaning.innovation,
+            leaning.development
+        )
+    ))
+}
+
 /// Numbers the actions beside `records` from 1, in the order written.
 fn number_actions(records: &mut [Record]) {
     let actions = records.iter_mut().flat_map(|r| r.actions.iter_mut());
@@ -681,6 +718,7 @@ impl Walk {
             people: &progress.people,
             actions: progress.actions.get(&item.id).map_or(&[], Vec::as_slice),
             raises_actions: ctx.phase.id != readiness::ID,
+            verdict: verdict_before(ctx, progress, item),
         }
     }
 

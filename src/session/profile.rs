@@ -8,11 +8,14 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use crate::i18n::{Lang, Say};
+use crate::log::{Body, Entry, EntryKind, Meta, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind, Pack};
 use crate::session::prompt::Prompter;
+use crate::state::answer::{Given, to_answer};
 use crate::state::applies;
 use crate::tr;
+use crate::workbook::Workbook;
 
 /// How answers not given in a file are found.
 pub enum Fill<'a> {
@@ -61,6 +64,179 @@ pub fn gather(
         ));
     }
     Ok(answers)
+}
+
+/// Walks every profile question that applies, each with its answer as the
+/// profile stands chosen, and returns the answers given (changed or not).
+pub fn review_with(
+    p: &mut dyn Prompter,
+    pack: &Pack,
+    current: &BTreeMap<String, Value>,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    let mut answers = current.clone();
+    for item in &pack.profile {
+        if !applies(item, &answers, &BTreeMap::new()) {
+            continue;
+        }
+        let mut asked = item.clone();
+        if let Some(now) = current.get(&item.id) {
+            asked.default = Some(now.clone());
+        }
+        if let Some(value) = ask(p, &asked, pack.lang_for(lang), lang)? {
+            answers.insert(item.id.clone(), value);
+        }
+    }
+    Ok(answers)
+}
+
+/// [`review_with`] at the terminal; refused when there is none.
+pub fn review(
+    pack: &Pack,
+    current: &BTreeMap<String, Value>,
+    lang: Lang,
+) -> Result<BTreeMap<String, Value>> {
+    use std::io::IsTerminal;
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        anyhow::bail!(tr!(
+            lang,
+            "--review frågar vid en terminal; utan en, använd `dino profile set ID VÄRDE`",
+            "--review asks at a terminal; without one, use `dino profile set ID VALUE`"
+        ));
+    }
+    let mut prompter = super::prompt::term::TermPrompter::new(lang);
+    review_with(&mut prompter, pack, current, lang)
+}
+
+/// The `profile` entry for `changes`, in the workbook's language.
+pub fn profile_entry(
+    wb: &Workbook,
+    changes: &[(&Item, Value)],
+    reason: Option<String>,
+    lang: Lang,
+) -> Result<Entry> {
+    let text_lang = wb.pack.lang_for(wb.language());
+    let records = changes
+        .iter()
+        .map(|(item, value)| Record {
+            item: item.id.clone(),
+            prompt: item.prompt.get(text_lang).to_string(),
+            answer: to_answer(item, &Given::Value(value.clone()), wb.language()),
+            note: reason.clone().filter(|r| !r.trim().is_empty()),
+            respondent: None,
+            actions: Vec::new(),
+            criterion: false,
+        })
+        .collect();
+    let meta = Meta {
+        kind: EntryKind::Profile,
+        date: crate::session::clock::now(lang)?,
+        phase: None,
+        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
+        participants: Vec::new(),
+        pack: wb.pack.id.clone(),
+        pack_version: wb.pack.version.clone(),
+        closes: Vec::new(),
+        owner: None,
+        due: None,
+        mitigation: None,
+        measure: None,
+        follows: Some(crate::session::follows(wb)),
+    };
+    Ok(Entry {
+        meta,
+        title: format!(
+            "{}: {}",
+            EntryKind::Profile.label(wb.language()),
+            changes
+                .iter()
+                .map(|(item, _)| item.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        body: Body::Records(records),
+    })
+}
+
+/// The profile as it stands, a line per question: its prompt and answer.
+pub fn profile_lines(wb: &Workbook, lang: Lang) -> Vec<String> {
+    let text_lang = wb.pack.lang_for(lang);
+    let label = |item: &Item, id: &str| {
+        item.kind
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.label.get(text_lang).to_string())
+    };
+    let words = |item: &Item, value: &Value| match value {
+        Value::Bool(b) => lang
+            .pick(if *b { "Ja" } else { "Nej" }, if *b { "Yes" } else { "No" })
+            .to_string(),
+        Value::Str(s) => label(item, s),
+        Value::Num(n) => crate::state::answer::format_number(*n, lang),
+        Value::List(all) => all
+            .iter()
+            .map(|v| match v {
+                Value::Str(s) => label(item, s),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    wb.pack
+        .profile
+        .iter()
+        .filter_map(|item| {
+            let value = wb.profile.get(&item.id)?;
+            Some(crate::text::terminal_md::visible(&format!(
+                "  {}: {}",
+                item.prompt.get(text_lang),
+                words(item, value)
+            )))
+        })
+        .collect()
+}
+
+/// At a gate: whether the profile still holds (each question asked again
+/// when it does not), and each question whose answer is unsettled
+/// (`ask_again`) asked again in any case. Returns the answers that
+/// changed, in the pack's order.
+pub fn at_gate(p: &mut dyn Prompter, wb: &Workbook, lang: Lang) -> Result<Vec<(String, Value)>> {
+    let holds = p.confirm(
+        lang.pick(
+            "Gäller projektprofilen fortfarande?",
+            "Does the project profile still hold?",
+        ),
+        true,
+    )?;
+    let answers = if holds {
+        let mut answers = wb.profile.clone();
+        let unsettled = crate::state::profile::unsettled(wb);
+        for item in wb
+            .pack
+            .profile
+            .iter()
+            .filter(|i| unsettled.iter().any(|(id, _)| *id == i.id))
+        {
+            let mut asked = item.clone();
+            asked.default = wb.profile.get(&item.id).cloned();
+            if let Some(value) = ask(p, &asked, wb.pack.lang_for(lang), lang)? {
+                answers.insert(item.id.clone(), value);
+            }
+        }
+        answers
+    } else {
+        review_with(p, &wb.pack, &wb.profile, lang)?
+    };
+    Ok(wb
+        .pack
+        .profile
+        .iter()
+        .filter_map(|i| {
+            let new = answers.get(&i.id)?;
+            (wb.profile.get(&i.id) != Some(new)).then(|| (i.id.clone(), new.clone()))
+        })
+        .collect())
 }
 
 /// Asks one profile question in the widget its kind takes.

@@ -504,6 +504,10 @@ impl TermUi {
             ""
         };
         self.say("")?;
+        if let Some(verdict) = &q.verdict {
+            self.say(&style(terminal_md::visible(verdict)).bold().to_string())?;
+            self.say("")?;
+        }
         self.say(
             &style(format!(
                 "{} {}/{}{required}",

@@ -61,6 +61,19 @@ pub enum Message {
         indicator: String,
         near: Option<String>,
     },
+    /// A `profile` entry's record of `item`, which is no profile question;
+    /// `near` is the closest one.
+    UnknownProfileQuestion { item: String, near: Option<String> },
+    /// `item` of the profile was changed differently in `file` (by `who`),
+    /// neither change having seen the other; this later one counts.
+    ProfileChangedDifferently {
+        item: String,
+        file: String,
+        who: String,
+    },
+    /// A `profile` entry's record of `item` that is marked not applicable
+    /// or "don't know": a profile answer is a value.
+    ProfileNotAnAnswer { item: String },
 }
 
 /// Where a phase's gate decisions stand while folding, beside its items'
@@ -158,6 +171,8 @@ impl<'w> Folding<'w> {
             (EntryKind::Gate, Some(phase)) => self.gate(&reading, phase),
             (EntryKind::Gate, None) => {}
             (EntryKind::Readiness, _) => self.assessment(&reading),
+            // Folded into the profile before (`state::profile`).
+            (EntryKind::Profile, _) => {}
             _ => self.note(&reading),
         }
     }

@@ -8,6 +8,7 @@ pub(crate) mod folding;
 pub mod follow_up;
 pub mod indicators;
 pub mod lineage;
+pub mod profile;
 pub mod readiness;
 pub mod stale;
 
@@ -234,9 +235,9 @@ impl State {
 
 /// What conditions read: profile answers by bare id, item answers by
 /// `phase.item`.
-struct Reader<'a> {
-    profile: &'a BTreeMap<String, Value>,
-    answers: &'a BTreeMap<(String, String), Latest>,
+pub struct Reader<'a> {
+    pub profile: &'a BTreeMap<String, Value>,
+    pub answers: &'a BTreeMap<(String, String), Latest>,
 }
 
 impl Answers for Reader<'_> {

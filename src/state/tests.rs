@@ -737,3 +737,96 @@ fn an_indicator_gathers_its_measurements_by_day_and_says_what_is_due() {
     assert_eq!(values, [110.0, 100.0, 55.5]);
     assert!(indicators::due_measurements(&wb, &state).is_empty());
 }
+
+fn profile_entry(date: &str, body: &str) -> String {
+    format!(
+        "+++\nkind = \"profile\"\ndate = {date}\nauthor = \"Anna\"\n+++\n\n# Projektprofil\n{body}"
+    )
+}
+
+#[test]
+fn profile_entries_change_the_profile_in_log_order() {
+    let dir = tempfile::tempdir().expect("temp");
+    let yes = profile_entry(
+        "2026-03-02T10:00:00+01:00",
+        "\n### Köpa? <!-- item: procurement -->\n\n* [ ] Nej <!-- option: none -->\n* [ ] Kanske <!-- option: maybe -->\n* [x] Ja <!-- option: yes -->\n\n> **Anteckning:** En tjänst.\n",
+    );
+    let data = profile_entry(
+        "2026-03-03T10:00:00+01:00",
+        "\n- [x] Personuppgifter? <!-- item: personal_data -->\n\n### Okänd <!-- item: procuremnt -->\n\n**Svar:** ja\n\n### Köpa? <!-- item: procurement -->\n\n* [x] Nej <!-- option: none -->\n* [x] Ja <!-- option: yes -->\n",
+    );
+    let mut wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("2026-03-03-1000-profile-bbbbbb.md", &data),
+            ("2026-03-02-1000-profile-aaaaaa.md", &yes),
+        ],
+    );
+    profile::bind(&mut wb);
+    assert_eq!(wb.profile["procurement"], Value::Str("yes".into()));
+    assert_eq!(wb.profile["personal_data"], Value::Bool(true));
+    let later = wb
+        .entries
+        .iter()
+        .position(|e| e.id == "bbbbbb")
+        .expect("read");
+    let earlier = wb
+        .entries
+        .iter()
+        .position(|e| e.id == "aaaaaa")
+        .expect("read");
+    assert_eq!(
+        wb.profile_from["procurement"],
+        crate::workbook::ProfileSource::Entry(earlier)
+    );
+    assert_eq!(
+        wb.profile_from["personal_data"],
+        crate::workbook::ProfileSource::Entry(later)
+    );
+    let found: Vec<String> = wb.findings.iter().map(|f| f.in_words(Lang::En)).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("profile-bbbbbb.md:11:1: the profile has no question `procuremnt`; did you mean `procurement`?"), "{found:?}");
+    assert!(
+        found[1].contains("profile-bbbbbb.md:15:1: `procurement`: several options are ticked"),
+        "{found:?}"
+    );
+    // The profile now says personal data: the check applies.
+    let state = fold(&wb);
+    assert_eq!(state.phases[0].required, 3);
+}
+
+#[test]
+fn profile_changes_on_two_branches_that_differ_are_named() {
+    let dir = tempfile::tempdir().expect("temp");
+    let change = |date: &str, option: &str| {
+        let ticks = |id: &str| if id == option { 'x' } else { ' ' };
+        format!(
+            "+++\nkind = \"profile\"\ndate = {date}\nauthor = \"Anna\"\nfollows = []\n+++\n\n# P\n\n### Köpa? <!-- item: procurement -->\n\n* [{}] Nej <!-- option: none -->\n* [{}] Ja <!-- option: yes -->\n",
+            ticks("none"),
+            ticks("yes")
+        )
+    };
+    let mut wb = workbook(
+        dir.path(),
+        false,
+        &[
+            (
+                "2026-03-02-1000-profile-aaaaaa.md",
+                &change("2026-03-02T10:00:00+01:00", "yes"),
+            ),
+            (
+                "2026-03-03-1000-profile-bbbbbb.md",
+                &change("2026-03-03T10:00:00+01:00", "none"),
+            ),
+        ],
+    );
+    profile::bind(&mut wb);
+    assert_eq!(wb.profile["procurement"], Value::Str("none".into()));
+    let found: Vec<String> = wb.findings.iter().map(|f| f.in_words(Lang::En)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("profile-bbbbbb.md:10:1: the profile's `procurement` was changed differently in 2026-03-02-1000-profile-aaaaaa.md (Anna)"),
+        "{found:?}"
+    );
+}

@@ -112,6 +112,7 @@ impl WorkbookFile {
             lang,
             languages: RefCell::new(Vec::new()),
             findings: &findings,
+            braced: RefCell::default(),
         };
         let root = Table::new(&ctx, tree.get_ref(), 0..0);
         let name = root.string("name", true).map(|(n, _)| n);

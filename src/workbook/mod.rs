@@ -53,15 +53,31 @@ pub enum Message {
 pub struct Workbook {
     pub root: PathBuf,
     pub file: WorkbookFile,
-    /// Shared between workbooks on the same pack (see `load_pack`).
+    /// The pack as this workbook reads it: its terms bound to the profile
+    /// (`Pack::adapted`).
     pub pack: Arc<Pack>,
-    /// Profile answers that fit the pack.
+    /// The pack as loaded, its terms not bound; shared between workbooks
+    /// on the same pack (see `load_pack`).
+    pub pack_unbound: Arc<Pack>,
+    /// Profile answers that fit the pack: `workbook.toml`'s, until
+    /// `state::profile::bind` applies the log's `profile` entries.
     pub profile: BTreeMap<String, Value>,
+    /// Where each profile answer comes from.
+    pub profile_from: BTreeMap<String, ProfileSource>,
     pub entries: Vec<LoadedEntry>,
     /// Problems that did not stop the workbook from opening: entries that
     /// could not be read (in part), stray files, profile answers that do
     /// not fit. `dino check` reports them; `status` counts them.
     pub findings: Vec<Finding>,
+}
+
+/// Where a profile answer comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileSource {
+    /// `workbook.toml`'s `[profile]`.
+    File,
+    /// A `profile` entry, an index in `Workbook::entries`.
+    Entry(usize),
 }
 
 /// An entry with where it came from.
@@ -151,9 +167,14 @@ impl Workbook {
         let src = read_in(root, &file_path, shown.clone()).map_err(|f| vec![f])?;
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
-        let pack = load_pack(root, &file, &src, &spans.pack, lang)?;
+        let pack_unbound = load_pack(root, &file, &src, &spans.pack, lang)?;
         let mut findings = Vec::new();
-        let profile = check_profile(&file, &spans, &pack, &src, &mut findings);
+        let profile = check_profile(&file, &spans, &pack_unbound, &src, &mut findings);
+        let pack = bound(&pack_unbound, &profile);
+        let profile_from = profile
+            .keys()
+            .map(|k| (k.clone(), ProfileSource::File))
+            .collect();
         let entries = entries::read_log(root, lang, &mut findings);
         findings.extend(leftover_temp_files(root));
         findings.extend(state_dir_problems(root));
@@ -163,7 +184,9 @@ impl Workbook {
             root: root.to_path_buf(),
             file,
             pack,
+            pack_unbound,
             profile,
+            profile_from,
             entries,
             findings,
         })
@@ -178,6 +201,40 @@ impl Workbook {
     pub fn log_dir(&self) -> PathBuf {
         self.root.join(LOG_DIR)
     }
+}
+
+/// Packs bound to a profile so far, by the pack (as `PACKS` keeps it, for
+/// the life of the process) and the option each term's words follow: a
+/// portfolio of workbooks on one pack binds it once per kind of profile.
+type BoundCache = Mutex<HashMap<(usize, Vec<Option<String>>), Arc<Pack>>>;
+static BOUND: OnceLock<BoundCache> = OnceLock::new();
+
+/// The pack with its terms bound to `profile`; the same pack, shared, when
+/// binding changes nothing.
+pub fn bound(pack: &Arc<Pack>, profile: &BTreeMap<String, Value>) -> Arc<Pack> {
+    if !pack.braces || pack.bound {
+        return pack.clone();
+    }
+    let words: Vec<Option<String>> = pack
+        .terms
+        .iter()
+        .map(|t| match profile.get(&t.by) {
+            Some(Value::Str(option)) if t.values.iter().any(|(id, _)| id == option) => {
+                Some(option.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    let key = (Arc::as_ptr(pack) as usize, words);
+    let cache = BOUND.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(done) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return done;
+    }
+    let done = Arc::new(pack.adapted(profile));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, done.clone());
+    }
+    done
 }
 
 /// The language of the workbook `dir` is in, if it is in one whose

@@ -98,3 +98,25 @@ fn four_profiles_give_four_checklists() {
         assert!(has(name, "uppfoljning.matdatum_6") && has(name, "uppfoljning.nyttoagare"));
     }
 }
+
+#[test]
+fn the_kind_of_organisation_words_the_checklist_as_it_speaks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // What each team sees of the pack, as its snapshot records it.
+    let seen = |name: &str, profile: Option<&str>| {
+        let wb = workbook(dir.path(), name, profile);
+        fs::read_to_string(wb.join("pack-snapshot.toml")).expect("the snapshot")
+    };
+    let [small, default, region, agency] = PROJECTS.map(|(name, profile)| seen(name, profile));
+    let anchoring = "förankra arbetet hos ";
+    assert!(small.contains(&format!("{anchoring}nämnden")), "{small}");
+    assert!(default.contains("lyfts till förvaltningsledningen"));
+    assert!(region.contains(&format!("{anchoring}regionstyrelsen eller nämnden")));
+    assert!(agency.contains(&format!("{anchoring}myndighetschefen")));
+    assert!(agency.contains("lyfts till myndighetens ledningsgrupp"));
+    for text in [&small, &default, &region, &agency] {
+        assert!(!text.contains("{styrelse}") && !text.contains("{ledning}"));
+    }
+    // An agency is never asked about a committee or department management.
+    assert!(!agency.contains("nämnd") && !agency.contains("förvaltningsledning"));
+}

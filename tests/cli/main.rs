@@ -2,6 +2,7 @@
 
 mod actions_raised;
 mod adaptation;
+mod adapted;
 mod broken_packs;
 mod closed_pipe;
 mod crash_points;

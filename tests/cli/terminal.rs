@@ -128,6 +128,13 @@ fn run_session(wb: &std::path::Path) -> Session {
 
 /// Goes through the people questions: the facilitator as suggested, one
 /// participant.
+/// Before a decision: the profile is said to hold still.
+pub(crate) fn profile_holds(p: &mut Session) {
+    p.expect("Does the project profile still hold?")
+        .expect("the profile asked");
+    p.send(ENTER).expect("yes");
+}
+
 fn people(p: &mut Session) {
     p.expect("Facilitator").expect("facilitator");
     p.send(ENTER).expect("key");
@@ -160,6 +167,7 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     p.expect("Dataskyddet är genomgånget").expect("third item");
     p.send(ENTER).expect("Done");
     p.expect("Summary").expect("summary");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     p.send(ENTER).expect("Go on");
     criteria_met(&mut p);
@@ -232,6 +240,7 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     p.send(ENTER).expect("key");
     p.expect("Dataskyddet").expect("third");
     p.send(ENTER).expect("key");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("gate");
     p.send(ENTER).expect("key");
     criteria_met(&mut p);
@@ -270,7 +279,7 @@ fn settle(p: &mut Session) {
 }
 
 /// Plans no next gate: an empty line.
-fn no_next_gate(p: &mut Session) {
+pub(crate) fn no_next_gate(p: &mut Session) {
     p.expect("Next gate").expect("the next gate is asked");
     p.send(ENTER).expect("none");
 }
@@ -332,6 +341,7 @@ fn ctrl_c_mid_phase_keeps_every_answer_and_the_next_run_resumes() {
     p.send(ENTER).expect("No");
     p.expect("Dataskyddet").expect("third item");
     p.send(ENTER).expect("Done");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");
@@ -414,6 +424,7 @@ fn stepping_back_through_the_menu_changes_an_answer() {
     p.send(ENTER).expect("Yes");
     p.expect("Dataskyddet").expect("third item");
     p.send(ENTER).expect("Done");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");
@@ -576,6 +587,7 @@ fn a_ready_phase_goes_straight_to_the_gate() {
     p.send(ENTER).expect("key");
     p.expect("Participant").expect("participant");
     p.send(ENTER).expect("none");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     p.send(ENTER).expect("go on");
     criteria_met(&mut p);
@@ -748,6 +760,7 @@ fn an_action_raised_from_the_item_menu_is_written_beside_the_item() {
     p.send(ENTER).expect("No");
     p.expect("Dataskyddet").expect("third item");
     p.send(ENTER).expect("Done");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");
@@ -810,6 +823,7 @@ fn ctrl_c_after_raising_an_action_keeps_it_and_the_resumed_run_writes_it() {
     p.send(ENTER).expect("No");
     p.expect("Dataskyddet").expect("third item");
     p.send(ENTER).expect("Done");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");
@@ -838,6 +852,7 @@ fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
     p.send(ENTER).expect("no role");
     p.expect("Participant").expect("participant");
     p.send(ENTER).expect("done");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("recycle");
@@ -903,6 +918,7 @@ fn a_go_defers_a_criterion_as_an_action_that_done_closes() {
     p.send(ENTER).expect("key");
     p.expect("Participant").expect("participant");
     p.send(ENTER).expect("none");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     p.send(ENTER).expect("go on");
     p.expect("Criterion: Problemet")
@@ -1006,6 +1022,7 @@ fn an_indicator_and_a_measurement_are_asked_field_by_field() {
     p.send("2026-09-01\r").expect("day");
     p.expect("Source").expect("source");
     p.send(ENTER).expect("none");
+    profile_holds(&mut p);
     p.expect("What do you decide?").expect("gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");

@@ -538,7 +538,7 @@ fn gate_check_and_decision_give_ci_its_exit_codes() {
         &["--lang", "en", "-C", path, "gate", "fokusera", "--check"],
     )
     .code(3)
-    .stderr_has("the gate after Fokusera is not passed: 3 of 14 requirements done");
+    .stderr_has("the gate after Fokusera is not passed: 3 of 15 requirements done");
     dino_in(
         &root(),
         &["--lang", "en", "-C", path, "gate", "nosuch", "--check"],

@@ -145,6 +145,7 @@ fn a_draft_resumed_after_its_pack_dropped_an_item_writes_every_answer() {
     p.expect("stopped with 3 answers. Go on with it?")
         .expect("offered");
     p.send(ENTER).expect("yes");
+    crate::terminal::profile_holds(&mut p);
     p.expect("What do you decide?").expect("the gate");
     for _ in 0..4 {
         p.send(DOWN).expect("key");

@@ -63,8 +63,14 @@ fn workbook_pack() -> Option<String> {
     })
 }
 
-/// Loads a pack named by id or folder, or fails with every finding listed.
+/// Loads a pack named by id or folder, as it reads with no workbook (each
+/// term in its default words), or fails with every finding listed.
 pub(crate) fn load_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
+    Ok(load_unbound_or_fail(spec, ui)?.adapted(&Default::default()))
+}
+
+/// As [`load_or_fail`], with its terms not yet bound to a profile.
+pub(crate) fn load_unbound_or_fail(spec: &str, ui: &Ui) -> Result<Pack> {
     builtin::load_named(spec, ui.lang).map_err(|findings| {
         let lang = ui.lang;
         anyhow::Error::new(Exit {

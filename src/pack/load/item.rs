@@ -294,11 +294,17 @@ fn decode_options(t: &Table<'_>, item: Option<Name>, leans: &mut Vec<WrittenLean
                     None
                 }
             });
+        let ask_again = option.bool("ask_again").unwrap_or(false);
         option.finish(&[], Part::Option);
         if let (Some((id, id_span)), Some(label)) = (id, label)
             && seen.first(ctx, &id, &id_span)
         {
-            options.push(Choice { id, label, lean });
+            options.push(Choice {
+                id,
+                label,
+                lean,
+                ask_again,
+            });
         }
     }
     if count < 2 && t.raw("options").is_some() {

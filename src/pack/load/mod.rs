@@ -41,6 +41,7 @@ pub struct Pending {
     /// What measurements name: an indicator, a due day.
     refs: Vec<(usize, Scope, WrittenRef)>,
     diagnostic_items: Vec<(String, Range<usize>)>,
+    diagnostic_track: Option<(String, Range<usize>)>,
     readiness_phases: Vec<(String, Range<usize>)>,
     phase_ids: Vec<(usize, Range<usize>)>,
     /// Phases (`id`) and items (`id` or `phase.id`) that failed to decode;
@@ -88,6 +89,7 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
         lang,
         languages: RefCell::new(Vec::new()),
         findings: &findings,
+        braced: RefCell::default(),
     };
     let root = Table::new(&ctx, pack_tree.get_ref(), 0..0);
     let languages = pack_file::decode_languages(&root);
@@ -97,8 +99,14 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     // Decode everything, leaving cross-file checks for the end.
     let mut pending = Pending::default();
     let head = pack_file::decode(root, &mut pending);
-    let (phases, all_parsed) =
-        decode_phases(&phase_srcs, &languages, lang, &findings, &mut pending);
+    let terms = head.as_ref().map(|h| h.term_ids()).unwrap_or_default();
+    pack_file::check_braced(&ctx, &terms);
+    let files_in = PhaseFiles {
+        languages: &languages,
+        lang,
+        terms: &terms,
+    };
+    let (phases, all_parsed) = decode_phases(&phase_srcs, &files_in, &findings, &mut pending);
     let mut files: Vec<&SourceText> = vec![&pack_src];
     files.extend(phase_srcs.iter().map(|(_, src)| src));
     let mut head = head.map(|head| head.into_pack(phases));
@@ -114,6 +122,7 @@ pub fn load(source: &PackSource, lang: Lang) -> Result<Pack, Vec<Finding>> {
     }
     let mut pack = head.ok_or_else(Vec::new)?;
     pack.content_hash = content_hash(&files, &phase_srcs);
+    pack.braces = pack.has_braces();
     pack.origin = match source {
         PackSource::Dir(path) => Origin::Dir(path.clone()),
         PackSource::Builtin(..) => Origin::Builtin,
@@ -170,12 +179,19 @@ fn unlisted_files(source: &PackSource, listed_paths: &[String], ctx: &FileCtx<'_
     }
 }
 
+/// What the phase files are read within: the pack's languages, the
+/// language of messages, the pack's term ids.
+struct PhaseFiles<'a> {
+    languages: &'a [Lang],
+    lang: Lang,
+    terms: &'a [String],
+}
+
 /// Parses every phase file, then decodes each that parsed; and whether all
 /// did.
 fn decode_phases(
     phase_srcs: &[(String, SourceText)],
-    languages: &[Lang],
-    lang: Lang,
+    within: &PhaseFiles<'_>,
     findings: &RefCell<Vec<Finding>>,
     pending: &mut Pending,
 ) -> (Vec<Phase>, bool) {
@@ -188,14 +204,16 @@ fn decode_phases(
         let Some(tree) = tree else { continue };
         let ctx = FileCtx {
             src,
-            lang,
-            languages: RefCell::new(languages.to_vec()),
+            lang: within.lang,
+            languages: RefCell::new(within.languages.to_vec()),
             findings,
+            braced: RefCell::default(),
         };
         let table = Table::new(&ctx, tree.get_ref(), 0..0);
         if let Some(phase) = phase_file::decode(table, rel, index + 1, phases.len(), pending) {
             phases.push(phase);
         }
+        pack_file::check_braced(&ctx, within.terms);
     }
     (phases, trees.iter().all(Option::is_some))
 }

@@ -4,6 +4,7 @@
 use super::super::condition::Name;
 use std::ops::Range;
 
+use super::super::model::Term;
 use super::super::model::{
     Diagnostic, Dimension, Item, Origin, Pack, Phase, Readiness, Scale, Statement,
 };
@@ -25,9 +26,15 @@ pub struct PackHead {
     readiness: Option<Readiness>,
     diagnostic: Option<Diagnostic>,
     stale_after_days: u32,
+    terms: Vec<Term>,
 }
 
 impl PackHead {
+    /// The ids of the pack's terms.
+    pub fn term_ids(&self) -> Vec<String> {
+        self.terms.iter().map(|t| t.id.clone()).collect()
+    }
+
     pub fn into_pack(self, phases: Vec<Phase>) -> Pack {
         Pack {
             id: self.id,
@@ -40,6 +47,9 @@ impl PackHead {
             diagnostic: self.diagnostic,
             phases,
             stale_after_days: self.stale_after_days,
+            terms: self.terms,
+            bound: false,
+            braces: false,
             origin: Origin::Builtin,
             content_hash: String::new(),
         }
@@ -111,6 +121,10 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
         }
         profile.push(item);
     }
+    let terms = root
+        .table("terms")
+        .map(|t| decode_terms(t, &profile))
+        .unwrap_or_default();
     let readiness = root
         .table("readiness")
         .and_then(|t| decode_readiness(t, pending));
@@ -129,7 +143,88 @@ pub fn decode(root: Table<'_>, pending: &mut Pending) -> Option<PackHead> {
         readiness,
         diagnostic,
         stale_after_days,
+        terms,
     })
+}
+
+/// `[terms]`: each term's id, the profile choice it depends on, its
+/// default words and its words by that choice's options.
+fn decode_terms(t: Table<'_>, profile: &[Item]) -> Vec<Term> {
+    let ctx = t.ctx();
+    let mut terms = Vec::new();
+    for (id, id_span, value) in t.by_key() {
+        if let Err(message) = crate::toml_read::check_slug(&id) {
+            ctx.report(&id_span, message);
+            continue;
+        }
+        let Some(table) = Table::table_in(ctx, &id, value) else {
+            continue;
+        };
+        if let Some(term) = decode_term(&table, id, profile) {
+            terms.push(term);
+        }
+        table.finish(&[], "[terms]");
+    }
+    terms
+}
+
+/// One term's table.
+fn decode_term(t: &Table<'_>, id: String, profile: &[Item]) -> Option<Term> {
+    let ctx = t.ctx();
+    let by = t.string("by", true);
+    let default = t.text("default", true, TextForm::Word);
+    let options = by.as_ref().and_then(|(by, span)| {
+        let item = profile.iter().find(|i| &i.id == by);
+        match item.map(|i| &i.kind) {
+            Some(kind @ super::super::model::Kind::Choice { .. }) => Some(kind.options()),
+            Some(kind) => {
+                let (term, by, kind) = (id.clone(), by.clone(), kind.name());
+                report(ctx, span, Message::TermByNotChoice { term, by, kind });
+                None
+            }
+            None => {
+                let near = crate::finding::closest(by, profile.iter().map(|i| i.id.as_str()));
+                let near = near.map(str::to_string);
+                let (term, by) = (id.clone(), by.clone());
+                report(ctx, span, Message::TermByUnknown { term, by, near });
+                None
+            }
+        }
+    });
+    let mut values = Vec::new();
+    if let Some(table) = t.table("values") {
+        for (option, span, value) in table.by_key() {
+            let key = format!("values.{option}");
+            let words = super::text::read_value_text(ctx, &key, value, TextForm::Word);
+            if let Some(options) = options
+                && !options.iter().any(|o| o.id == option)
+            {
+                let ids = options.iter().map(|o| o.id.clone()).collect();
+                let by = by.as_ref().map(|(b, _)| b.clone()).unwrap_or_default();
+                report(ctx, &span, Message::TermValueNotOption { option, by, ids });
+                continue;
+            }
+            values.extend(words.map(|w| (option, w)));
+        }
+    }
+    Some(Term {
+        id,
+        by: by?.0,
+        default: default?,
+        values,
+    })
+}
+
+/// Reports each `{name}` written in the file's texts that is none of the
+/// pack's terms.
+pub fn check_braced(ctx: &crate::toml_read::FileCtx<'_>, terms: &[String]) {
+    for (name, span) in ctx.braced.borrow().iter() {
+        if !terms.contains(name) {
+            let near = crate::finding::closest(name, terms.iter().map(String::as_str));
+            let (name, near) = (name.clone(), near.map(str::to_string));
+            report(ctx, span, super::text::Message::UnknownTerm { name, near });
+        }
+    }
 }
 
 /// `stale_after_days`: a whole number of days, at least 1; by default
@@ -271,12 +366,14 @@ fn decode_diagnostic(t: Table<'_>, pending: &mut Pending) -> Option<Diagnostic> 
     let title = t.text("title", true, TextForm::Line);
     let intro = t.text("intro", false, TextForm::Markdown);
     let items = t.strings("items", true);
+    pending.diagnostic_track = t.string("track", false);
     t.finish(&[], "[diagnostic]");
     pending.diagnostic_items.extend(items);
     Some(Diagnostic {
         title: title?,
         intro,
         items: Vec::<Name>::new(),
+        track: None,
     })
 }
 
@@ -306,4 +403,22 @@ pub enum Message {
     NoStatements,
     /// A `stale_after_days` below 1 (or too large to be a number of days).
     StaleAfterDays { days: i64 },
+    /// A term's `by` that names no profile question.
+    TermByUnknown {
+        term: String,
+        by: String,
+        near: Option<String>,
+    },
+    /// A term's `by` that names a profile question that is no choice.
+    TermByNotChoice {
+        term: String,
+        by: String,
+        kind: &'static str,
+    },
+    /// A key of a term's `values` that is none of its question's options.
+    TermValueNotOption {
+        option: String,
+        by: String,
+        ids: Vec<String>,
+    },
 }

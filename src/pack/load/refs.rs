@@ -72,9 +72,11 @@ pub fn check(
     checker.measurement_refs();
     let diagnostic_items = checker.diagnostic_items();
     checker.leans(&diagnostic_items);
+    let track = checker.diagnostic_track();
     let readiness_phases = checker.readiness_phases();
     if let Some(diagnostic) = &mut pack.diagnostic {
         diagnostic.items = diagnostic_items;
+        diagnostic.track = track;
     }
     if let Some(readiness) = &mut pack.readiness {
         readiness.phases = readiness_phases;
@@ -289,6 +291,37 @@ impl Checker<'_> {
         out
     }
 
+    /// The diagnostic's `track`: a choice item of a phase.
+    fn diagnostic_track(&self) -> Option<Name> {
+        let (written, span) = self.pending.diagnostic_track.as_ref()?;
+        let Some((phase, item)) = written.split_once('.') else {
+            let written = written.clone();
+            self.report(0, span.start, Message::NotPhaseItem { written });
+            return None;
+        };
+        let name = Name {
+            phase: Some(phase.to_string()),
+            item: item.to_string(),
+        };
+        if self.is_broken(&name) {
+            return None;
+        }
+        let last = Scope::Phase {
+            phase: self.pack.phases.len(),
+            index: 0,
+        };
+        match self.resolve(last, &name) {
+            Err(message) => self.report(0, span.start, message),
+            Ok(item) if !matches!(item.kind, Kind::Choice { .. }) => {
+                let written = written.clone();
+                let kind = item.kind.name();
+                self.report(0, span.start, Message::TrackNotChoice { written, kind });
+            }
+            Ok(_) => return Some(name),
+        }
+        None
+    }
+
     /// A `lean` only counts on an item the diagnostic reads.
     fn leans(&self, diagnostic_items: &[Name]) {
         let listed = |name: &Name| {
@@ -396,6 +429,8 @@ pub enum Message {
     NoLean { written: String },
     /// A `lean` on an item the diagnostic does not list.
     LeanNotInDiagnostic { name: String },
+    /// The diagnostic's `track` names an item that is no choice.
+    TrackNotChoice { written: String, kind: &'static str },
     /// A readiness phase there is not.
     UnknownPhase { id: String, near: Option<String> },
     /// A condition comparing a choice or multi with no option of it.

@@ -430,3 +430,111 @@ fn a_condition_cannot_read_an_indicator() {
         ],
     );
 }
+
+const TERMS: &str = r#"
+[terms.styrelse]
+by = "procurement"
+default = "the committee"
+values = { yes = "the board" }
+"#;
+
+#[test]
+fn terms_bind_to_the_profile_and_default_without_one() {
+    let pack = load_with(&[
+        ("pack.toml", &format!("{PACK}{TERMS}")),
+        (
+            "b.toml",
+            &PHASE_B.replace("Say.", "Ask {styrelse} {{now}}."),
+        ),
+    ])
+    .expect("loads");
+    assert_eq!(pack.terms.len(), 1);
+    assert!(pack.braces && !pack.bound);
+    let prompt = |p: &crate::pack::Pack| p.phases[1].items[0].prompt.get(Lang::En).to_string();
+    assert_eq!(prompt(&pack), "Ask {styrelse} {{now}}.");
+    let plain = pack.adapted(&Default::default());
+    assert_eq!(prompt(&plain), "Ask the committee {now}.");
+    let profile = [("procurement".to_string(), Value::Str("yes".into()))].into();
+    let board = pack.adapted(&profile);
+    assert_eq!(prompt(&board), "Ask the board {now}.");
+    // Bound once: binding again changes nothing, not even `{now}`.
+    assert_eq!(
+        prompt(&board.adapted(&Default::default())),
+        "Ask the board {now}."
+    );
+}
+
+#[test]
+fn terms_are_checked_with_their_places() {
+    let terms = format!(
+        "{}[terms.Bad]\nby = \"procurement\"\ndefault = \"x\"\n",
+        TERMS.replace("by = \"procurement\"", "by = \"procuremnt\"")
+    );
+    fails_with(
+        &[
+            ("pack.toml", &format!("{PACK}{terms}")),
+            ("b.toml", &PHASE_B.replace("Say.", "Ask {styrelsen} {.")),
+        ],
+        &[
+            "pack.toml:15:6: the term `styrelse` depends on `procuremnt`, which is no profile question; did you mean `procurement`?",
+            "pack.toml:18:8: `Bad` is not a valid id: start with a–z, then a–z, 0–9, `_` or `-`, at most 64 characters",
+            "b.toml:10:10: `prompt` has a `{` that no `}` closes; write a term as `{id}` and a brace as `{{`",
+        ],
+    );
+    fails_with(
+        &[
+            (
+                "pack.toml",
+                &format!("{PACK}{}", TERMS.replace("{ yes =", "{ maybe =")),
+            ),
+            ("b.toml", &PHASE_B.replace("Say.", "Ask {styrelsen}.")),
+        ],
+        &[
+            "pack.toml:17:12: `maybe` is none of the options of `procurement` (no, yes)",
+            "b.toml:10:10: `{styrelsen}` is none of the pack's terms; did you mean `{styrelse}`?",
+        ],
+    );
+    fails_with(
+        &[
+            (
+                "pack.toml",
+                &format!(
+                    "{PACK}{}",
+                    TERMS.replace("\"the board\"", "\"the {board}\"")
+                ),
+            ),
+            ("b.toml", &PHASE_B.replace("Say.", "a } b")),
+        ],
+        &[
+            "pack.toml:17:18: `values.yes` is a term's words, used as written; it may hold no brace",
+            "b.toml:10:10: `prompt` has a `}` that no `{` opens; write a brace as `}}`",
+        ],
+    );
+}
+
+#[test]
+fn the_track_is_a_choice_item_and_ask_again_an_option_flag() {
+    let diagnostic = "\n[diagnostic]\ntitle = \"D\"\nitems = [\"a.pick\"]\ntrack = \"a.first\"\n";
+    let phase_a = format!(
+        "{PHASE_A}\n[[items]]\nid = \"pick\"\nkind = \"choice\"\nprompt = \"P\"\noptions = [{{ id = \"x\", label = \"X\", lean = \"innovation\" }}, {{ id = \"y\", label = \"Y\", ask_again = true }}]\n"
+    );
+    fails_with(
+        &[
+            ("pack.toml", &format!("{PACK}{diagnostic}")),
+            ("a.toml", &phase_a),
+        ],
+        &["pack.toml:17:9: the diagnostic's `track` is a choice item; `a.first` is a scale item"],
+    );
+    let pack = load_with(&[
+        (
+            "pack.toml",
+            &format!("{PACK}{}", diagnostic.replace("a.first", "a.pick")),
+        ),
+        ("a.toml", &phase_a),
+    ])
+    .expect("loads");
+    let track = pack.diagnostic.and_then(|d| d.track).expect("a track");
+    assert_eq!(track.to_string(), "a.pick");
+    let options = pack.phases[0].items[2].kind.options();
+    assert!(!options[0].ask_again && options[1].ask_again);
+}

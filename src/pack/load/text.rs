@@ -20,6 +20,8 @@ pub enum TextForm {
     Line,
     /// Markdown, with headings at level 3 or deeper.
     Markdown,
+    /// A term's words: one line, used as written, so without braces.
+    Word,
 }
 
 /// The text getter of a pack's tables.
@@ -132,8 +134,9 @@ fn check_wording(
         let field = field.clone();
         report(ctx, span, Message::ControlCharacter { field, character });
     }
+    braces(ctx, &field, s, span, form);
     match form {
-        TextForm::Line if s.contains(['\n', '\r']) => {
+        TextForm::Line | TextForm::Word if s.contains(['\n', '\r']) => {
             report(ctx, span, Message::NotOneLine { field });
         }
         TextForm::Markdown if crate::text::nesting::text_too_deep(s).is_some() => {
@@ -145,7 +148,35 @@ fn check_wording(
                 report(ctx, span, Message::ShallowHeading { field, level });
             }
         }
-        TextForm::Line => {}
+        TextForm::Line | TextForm::Word => {}
+    }
+}
+
+/// The braces of a wording: a term's words have none; any other text's
+/// terms are kept in `ctx` for the check against the pack's terms, and
+/// what is wrong with its braces is reported.
+fn braces(ctx: &FileCtx<'_>, field: &str, s: &str, span: &Range<usize>, form: TextForm) {
+    use super::super::terms::{BraceError, Piece, scan};
+    if form == TextForm::Word {
+        if s.contains(['{', '}']) {
+            let field = field.to_string();
+            report(ctx, span, Message::BraceInWord { field });
+        }
+        return;
+    }
+    let field = field.to_string();
+    match scan(s) {
+        Ok(pieces) => {
+            let mut braced = ctx.braced.borrow_mut();
+            for piece in pieces {
+                if let Piece::Term(name) = piece {
+                    braced.push((name.to_string(), span.clone()));
+                }
+            }
+        }
+        Err(BraceError::Unclosed) => report(ctx, span, Message::UnclosedBrace { field }),
+        Err(BraceError::Unopened) => report(ctx, span, Message::UnopenedBrace { field }),
+        Err(BraceError::NotAnId(name)) => report(ctx, span, Message::NotATermId { field, name }),
     }
 }
 
@@ -184,4 +215,14 @@ pub enum Message {
     NestsTooDeep { field: String, max: usize },
     /// A Markdown text with a heading above level 3.
     ShallowHeading { field: String, level: usize },
+    /// A text with a `{` that no `}` closes.
+    UnclosedBrace { field: String },
+    /// A text with a `}` that no `{` opens.
+    UnopenedBrace { field: String },
+    /// `{…}` in a text around something that is no term id.
+    NotATermId { field: String, name: String },
+    /// A term's words with a brace.
+    BraceInWord { field: String },
+    /// `{name}` in a text, and the pack has no such term.
+    UnknownTerm { name: String, near: Option<String> },
 }

@@ -204,15 +204,69 @@ impl Run<'_> {
     /// The gate, without a session before it: who decides, and the
     /// decision, if one is taken.
     fn straight_to_gate(&mut self, ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
-        let (wb, phase) = (ctx.workbook, ctx.phase);
-        let people = self.ui.people(&default_people(wb, &phase.id, &ctx.user))?;
+        let phase = ctx.phase;
+        let people = self
+            .ui
+            .people(&default_people(ctx.workbook, &phase.id, &ctx.user))?;
         let mut written = Vec::new();
-        let ask = session::GateAsk::new(ctx.state, phase, &people, ctx.lang);
+        let reopened = self.profile_before_gate(ctx.workbook)?;
+        let (wb, state) = match &reopened {
+            Some((path, wb, state)) => {
+                written.push(path.clone());
+                (wb, state)
+            }
+            None => (ctx.workbook, ctx.state),
+        };
+        if !self.still_ready(state, phase) {
+            return Ok(written);
+        }
+        let ctx = Context {
+            workbook: wb,
+            state,
+            phase,
+            lang: ctx.lang,
+            now: ctx.now,
+            user: ctx.user.clone(),
+        };
+        let ask = session::GateAsk::new(state, phase, &people, ctx.lang);
         if let Some(choice) = self.ui.gate(&ask)? {
-            let gate = session::gate_entry(ctx, &people, &choice, ctx.now);
+            let gate = session::gate_entry(&ctx, &people, &choice, ctx.now);
             written.push(session::write_log_entry(wb, &gate, ctx.lang, self.lang)?);
         }
         Ok(written)
+    }
+
+    /// Before a gate decision: the profile checked through the side (at a
+    /// terminal), and what changed written as a `profile` entry. Returns
+    /// its path, with the workbook and the state as they are after it.
+    fn profile_before_gate(&mut self, wb: &Workbook) -> Result<Option<(PathBuf, Workbook, State)>> {
+        let changed = self.ui.profile_at_gate(wb)?;
+        let changes: Vec<(&crate::pack::Item, crate::pack::condition::Value)> = changed
+            .into_iter()
+            .filter_map(|(id, value)| Some((wb.pack.profile.iter().find(|i| i.id == id)?, value)))
+            .collect();
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        let entry = session::profile::profile_entry(wb, &changes, None, self.lang)?;
+        let text_lang = wb.pack.lang_for(wb.language());
+        let path = session::write_log_entry(wb, &entry, text_lang, self.lang)?;
+        let wb = self.host.reopen(&wb.root)?;
+        let state = fold(&wb);
+        Ok(Some((path, wb, state)))
+    }
+
+    /// Whether the gate is still ready once the profile changed; says so
+    /// when it is not.
+    fn still_ready(&self, state: &State, phase: &Phase) -> bool {
+        let ready = gate_ready(state, phase);
+        if !ready {
+            self.host.note(self.lang.pick(
+                "Den ändrade profilen öppnar krav i fasen; beslutspunkten väntar tills de är klara.",
+                "The changed profile opens requirements in the phase; the gate waits until they are done.",
+            ));
+        }
+        ready
     }
 
     /// The phase's items, from the draft or from the start, then the
@@ -302,6 +356,13 @@ impl Run<'_> {
         let wb = self.host.reopen(&ctx.workbook.root)?;
         let state = fold(&wb);
         self.summary(ctx, progress, &state)?;
+        let (wb, state) = match self.profile_if_deciding(ctx.phase, &wb, &state)? {
+            Some((path, wb, state)) => {
+                written.push(path);
+                (wb, state)
+            }
+            None => (wb, state),
+        };
         if let Some(gate) = self.gate_after(ctx, progress, &written[0], &wb, &state)? {
             written.push(gate);
         }
@@ -309,6 +370,24 @@ impl Run<'_> {
             written.extend(self.assessment_after(ctx, &wb)?);
         }
         Ok(written)
+    }
+
+    /// The profile checked before a decision after the session, when the
+    /// side may take one and the gate is ready.
+    fn profile_if_deciding(
+        &mut self,
+        phase: &Phase,
+        wb: &Workbook,
+        state: &State,
+    ) -> Result<Option<(PathBuf, Workbook, State)>> {
+        if !self.ui.may_decide() || !gate_ready(state, phase) {
+            return Ok(None);
+        }
+        let reopened = self.profile_before_gate(wb)?;
+        if let Some((_, _, state)) = &reopened {
+            self.still_ready(state, phase);
+        }
+        Ok(reopened)
     }
 
     /// What the session recorded, and what is still open in `state`.

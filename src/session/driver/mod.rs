@@ -152,6 +152,15 @@ trait RunUi: SessionUi {
         text: &str,
         people: &[String],
     ) -> Result<Option<ActionMark>>;
+    /// Before a gate decision: whether the project profile still holds
+    /// (asked again if not), and each unsettled answer asked again; the
+    /// answers that changed. An answers file changes none.
+    fn profile_at_gate(
+        &mut self,
+        _workbook: &Workbook,
+    ) -> Result<Vec<(String, crate::pack::condition::Value)>> {
+        Ok(Vec::new())
+    }
 }
 
 /// What every run holds from its start: when, who, and the lock.

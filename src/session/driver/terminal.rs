@@ -19,6 +19,22 @@ use crate::text::terminal_md;
 use crate::tr;
 
 impl RunUi for TermUi {
+    fn profile_at_gate(
+        &mut self,
+        wb: &crate::workbook::Workbook,
+    ) -> Result<Vec<(String, crate::pack::condition::Value)>> {
+        if wb.pack.profile.is_empty() {
+            return Ok(Vec::new());
+        }
+        let lang = self.lang();
+        crate::out::message(lang.pick("Projektprofilen:", "The project profile:"));
+        for line in crate::session::profile::profile_lines(wb, lang) {
+            crate::out::message(line);
+        }
+        let mut prompter = crate::session::prompt::term::TermPrompter::new(lang);
+        crate::session::profile::at_gate(&mut prompter, wb, lang)
+    }
+
     fn on_signal(&mut self, stage: Stage) -> Result<()> {
         let lang = self.lang();
         signals::install(

@@ -207,6 +207,7 @@ mod tests {
                     id: (*id).into(),
                     label: Text::Same(id.to_uppercase()),
                     lean: None,
+                    ask_again: false,
                 })
                 .collect(),
         }

@@ -48,6 +48,18 @@ pub fn pack_load_pack_file(message: &PackFile) -> String {
         PackFile::StaleAfterDays { days } => {
             format!("`stale_after_days` is a whole number of days, 1 or more, not {days}")
         }
+        PackFile::TermByUnknown { term, by, near } => format!(
+            "the term `{term}` depends on `{by}`, which is no profile question{}",
+            near.as_ref()
+                .map_or(String::new(), |n| format!("; did you mean `{n}`?"))
+        ),
+        PackFile::TermByNotChoice { term, by, kind } => format!(
+            "the term `{term}` depends on `{by}`, a {kind}; a term depends on a profile choice"
+        ),
+        PackFile::TermValueNotOption { option, by, ids } => format!(
+            "`{option}` is none of the options of `{by}` ({})",
+            ids.join(", ")
+        ),
     }
 }
 
@@ -138,6 +150,9 @@ pub fn pack_load_refs(message: &Refs) -> String {
         }
         Refs::InNeedsList => "the right of `in` must be a list `[…]` or a multi item".to_string(),
         Refs::NotPhaseItem { written } => format!("`{written}` must be written `phase.item`"),
+        Refs::TrackNotChoice { written, kind } => {
+            format!("the diagnostic's `track` is a choice item; `{written}` is a {kind} item")
+        }
         Refs::DiagnosticNotChoice { written, kind } => {
             format!("the diagnostic reads choice items only; `{written}` is a {kind} item")
         }
@@ -225,6 +240,25 @@ pub fn pack_load_text(message: &Text) -> String {
         Text::ShallowHeading { field, level } => format!(
             "`{field}` has a level {level} heading (`{}`); use `###` or deeper so it nests under the phase in the handbook",
             "#".repeat(*level)
+        ),
+        Text::UnclosedBrace { field } => format!(
+            "`{field}` has a `{{` that no `}}` closes; write a term as `{{id}}` and a brace as `{{{{`"
+        ),
+        Text::UnopenedBrace { field } => {
+            format!("`{field}` has a `}}` that no `{{` opens; write a brace as `}}}}`")
+        }
+        Text::NotATermId { field, name } => format!(
+            "`{field}` has `{{{name}}}`, which is no term id; write a term as `{{id}}` and a brace as `{{{{`"
+        ),
+        Text::BraceInWord { field } => {
+            format!("`{field}` is a term's words, used as written; it may hold no brace")
+        }
+        Text::UnknownTerm { name, near } => format!(
+            "`{{{name}}}` is none of the pack's terms{}",
+            near.as_ref()
+                .map_or(" (`[terms]` in pack.toml)".to_string(), |n| format!(
+                    "; did you mean `{{{n}}}`?"
+                ))
         ),
     }
 }

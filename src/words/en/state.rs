@@ -85,6 +85,16 @@ pub fn state_folding(message: &Folding) -> String {
             "`{item}` is marked not applicable without a reason; write the reason after the label (the item counts as open until then)"
         ),
         Folding::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
+        Folding::UnknownProfileQuestion { item, near } => format!(
+            "the profile has no question `{item}`{}",
+            near.as_ref().map_or(String::new(), |n| format!("; did you mean `{n}`?"))
+        ),
+        Folding::ProfileChangedDifferently { item, file, who } => format!(
+            "the profile's `{item}` was changed differently in {file} ({who}), and neither had seen the other change; this later one counts. `dino profile set {item} …` settles it"
+        ),
+        Folding::ProfileNotAnAnswer { item } => {
+            format!("`{item}`: a profile change gives an answer, not \"not applicable\" or \"don't know\"")
+        }
         Folding::UnknownItem { phase, item } => format!(
             "the phase `{phase}` has no item `{item}` (any more); the answer is kept and shown as removed"
         ),

@@ -49,6 +49,18 @@ pub fn pack_load_pack_file(message: &PackFile) -> String {
         PackFile::StaleAfterDays { days } => {
             format!("`stale_after_days` är ett helt antal dagar, 1 eller fler, inte {days}")
         }
+        PackFile::TermByUnknown { term, by, near } => format!(
+            "termen `{term}` beror på `{by}`, som inte är en profilfråga{}",
+            near.as_ref()
+                .map_or(String::new(), |n| format!("; menade du `{n}`?"))
+        ),
+        PackFile::TermByNotChoice { term, by, kind } => format!(
+            "termen `{term}` beror på `{by}`, som är av typen {kind}; en term beror på ett val i profilen (choice)"
+        ),
+        PackFile::TermValueNotOption { option, by, ids } => format!(
+            "`{option}` är inte ett av alternativen för `{by}` ({})",
+            ids.join(", ")
+        ),
     }
 }
 
@@ -140,6 +152,9 @@ pub fn pack_load_refs(message: &Refs) -> String {
                 .to_string()
         }
         Refs::NotPhaseItem { written } => format!("`{written}` ska skrivas `fas.punkt`"),
+        Refs::TrackNotChoice { written, kind } => {
+            format!("diagnosens `track` är en punkt av typen choice; `{written}` är {kind}")
+        }
         Refs::DiagnosticNotChoice { written, kind } => {
             format!("diagnosen läser bara punkter av typen choice; `{written}` är {kind}")
         }
@@ -228,6 +243,27 @@ pub fn pack_load_text(message: &Text) -> String {
         Text::ShallowHeading { field, level } => format!(
             "`{field}` har en rubrik på nivå {level} (`{}`); använd `###` eller djupare så att den hamnar under fasen i handboken",
             "#".repeat(*level)
+        ),
+        Text::UnclosedBrace { field } => format!(
+            "`{field}` har en `{{` som ingen `}}` stänger; skriv en term som `{{id}}` och en klammer som `{{{{`"
+        ),
+        Text::UnopenedBrace { field } => {
+            format!("`{field}` har en `}}` som ingen `{{` öppnar; skriv en klammer som `}}}}`")
+        }
+        Text::NotATermId { field, name } => format!(
+            "`{field}` har `{{{name}}}`, som inte är en terms id; skriv en term som `{{id}}` och en klammer som `{{{{`"
+        ),
+        Text::BraceInWord { field } => {
+            format!(
+                "`{field}` är en terms ord, som används som de står; de får inte innehålla klamrar"
+            )
+        }
+        Text::UnknownTerm { name, near } => format!(
+            "`{{{name}}}` är inte en av paketets termer{}",
+            near.as_ref()
+                .map_or(" (`[terms]` i pack.toml)".to_string(), |n| format!(
+                    "; menade du `{{{n}}}`?"
+                ))
         ),
     }
 }

@@ -85,6 +85,16 @@ pub fn state_folding(message: &Folding) -> String {
             "`{item}` är markerad ej tillämplig utan skäl; skriv skälet efter etiketten (punkten räknas som öppen tills dess)"
         ),
         Folding::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
+        Folding::UnknownProfileQuestion { item, near } => format!(
+            "profilen har ingen fråga `{item}`{}",
+            near.as_ref().map_or(String::new(), |n| format!("; menade du `{n}`?"))
+        ),
+        Folding::ProfileChangedDifferently { item, file, who } => format!(
+            "profilens `{item}` ändrades annorlunda i {file} ({who}), och ingen av ändringarna hade sett den andra; denna senare gäller. `dino profile set {item} …` avgör saken"
+        ),
+        Folding::ProfileNotAnAnswer { item } => {
+            format!("`{item}`: en ändring av profilen ger ett svar, inte \"ej tillämplig\" eller \"vet ej\"")
+        }
         Folding::UnknownItem { phase, item } => format!(
             "fasen `{phase}` har ingen punkt `{item}` (längre); svaret behålls och visas som borttaget"
         ),

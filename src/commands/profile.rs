@@ -1,0 +1,234 @@
+//! `dino profile`: the project profile as it stands and where each answer
+//! came from; `dino profile set ID VALUE` and `dino profile --review`
+//! change it by a `profile` entry in the log, never by editing
+//! `workbook.toml`.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+
+use crate::i18n::Lang;
+use crate::pack::condition::Value;
+use crate::pack::{Item, Kind};
+use crate::tr;
+use crate::ui::Ui;
+use crate::workbook::{ProfileSource, Workbook};
+
+/// Show the project profile, or change it by an entry in the log
+///
+/// With no arguments: each question, its answer and where the answer came
+/// from (workbook.toml or the entry that changed it). The profile changes
+/// only by an entry in the log, never by editing workbook.toml.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  dino profile\n  dino profile set procurement yes --reason \"Vi behöver en enkättjänst\"\n  dino profile --review --commit"
+)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub action: Option<ProfileAction>,
+
+    /// Walk every question, the current answers chosen, and record what
+    /// changed (at a terminal)
+    #[arg(long)]
+    pub review: bool,
+
+    /// Why the profile changed, kept as the note on each answer
+    #[arg(long, value_name = "TEXT", global = true)]
+    pub reason: Option<String>,
+
+    /// Commit the files written with git (outside a repository: a note, no commit)
+    #[arg(long, global = true)]
+    pub commit: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Change one answer: an option id for a choice, true or false for a
+    /// check, option ids separated by commas for a multi
+    Set {
+        /// The profile question's id
+        id: String,
+        /// The new answer
+        value: String,
+    },
+}
+
+pub fn run(args: ProfileArgs, ui: &Ui) -> Result<()> {
+    let wb = super::workbooks::open_current(ui)?;
+    let lang = ui.lang_for(wb.language());
+    match args.action {
+        Some(ProfileAction::Set { id, value }) => {
+            let item = question(&wb, &id, lang)?;
+            let value = value_of(item, &value, lang)?;
+            let changes = changed(&wb, vec![(item.id.clone(), value)]);
+            write_changes(&wb, &changes, args.reason, args.commit, ui, lang)
+        }
+        None if args.review => {
+            let answers = crate::session::profile::review(&wb.pack, &wb.profile, lang)?;
+            let changes = changed(&wb, answers.into_iter().collect());
+            write_changes(&wb, &changes, args.reason, args.commit, ui, lang)
+        }
+        None => show(&wb, lang),
+    }
+}
+
+/// The profile question `id`, or an error naming the closest.
+fn question<'w>(wb: &'w Workbook, id: &str, lang: Lang) -> Result<&'w Item> {
+    if let Some(item) = wb.pack.profile.iter().find(|i| i.id == id) {
+        return Ok(item);
+    }
+    let ids = wb.pack.profile.iter().map(|i| i.id.as_str());
+    let hint = match crate::finding::closest(id, ids) {
+        Some(near) => tr!(lang, "; menade du `{near}`?", "; did you mean `{near}`?"),
+        None => String::new(),
+    };
+    bail!(tr!(
+        lang,
+        "profilen har ingen fråga `{id}`{hint} (`dino profile` visar frågorna); inget skrevs",
+        "the profile has no question `{id}`{hint} (`dino profile` shows them); nothing was written"
+    ))
+}
+
+/// A value as typed on the command line, for a question's kind: an
+/// option id, `true` or `false`, option ids separated by commas, a number
+/// or a day; checked against the question.
+fn value_of(item: &Item, text: &str, lang: Lang) -> Result<Value> {
+    let text = text.trim();
+    let value = match &item.kind {
+        Kind::Check => match text {
+            "true" | "ja" | "yes" => Value::Bool(true),
+            "false" | "nej" | "no" => Value::Bool(false),
+            _ => bail!(tr!(
+                lang,
+                "`{}` besvaras med true eller false, inte `{text}`; inget skrevs",
+                "`{}` takes true or false, not `{text}`; nothing was written",
+                item.id
+            )),
+        },
+        Kind::Multi { .. } => Value::List(
+            text.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::Str(s.to_string()))
+                .collect(),
+        ),
+        Kind::Scale(_) => match text.parse::<i64>() {
+            Ok(n) => Value::Num(n as f64),
+            Err(_) => Value::Str(text.to_string()),
+        },
+        Kind::Choice { .. } => Value::Str(text.to_string()),
+        kind => crate::state::answer::typed_in(kind, text)
+            .map_err(|m| anyhow::anyhow!("`{}`: {m}; {}", item.id, nothing_written(lang)))?,
+    };
+    refuse_unknown_options(item, &value, lang)?;
+    crate::pack::check_value(&item.kind, &value, format!("`{}`", item.id))
+        .map_err(|m| anyhow::anyhow!("{m}; {}", nothing_written(lang)))
+}
+
+/// An option id the question does not have, with the closest it has.
+fn refuse_unknown_options(item: &Item, value: &Value, lang: Lang) -> Result<()> {
+    let options = item.kind.options();
+    let given: Vec<&str> = match value {
+        Value::Str(s) if !options.is_empty() => vec![s.as_str()],
+        Value::List(all) => all
+            .iter()
+            .filter_map(|v| match v {
+                Value::Str(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let Some(unknown) = given
+        .into_iter()
+        .find(|g| !options.iter().any(|o| o.id == *g))
+    else {
+        return Ok(());
+    };
+    let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+    let hint = match crate::finding::closest(unknown, ids.iter().copied()) {
+        Some(near) => tr!(lang, "menade du `{near}`? ", "did you mean `{near}`? "),
+        None => String::new(),
+    };
+    bail!(tr!(
+        lang,
+        "`{}` har inget alternativ `{unknown}`; {hint}(alternativen: {}); inget skrevs",
+        "`{}` has no option `{unknown}`; {hint}(the options: {}); nothing was written",
+        item.id,
+        ids.join(", ")
+    ))
+}
+
+fn nothing_written(lang: Lang) -> &'static str {
+    lang.pick("inget skrevs", "nothing was written")
+}
+
+/// The answers that differ from the profile as it stands, in the pack's
+/// order.
+fn changed(wb: &Workbook, answers: Vec<(String, Value)>) -> Vec<(&Item, Value)> {
+    let answers: BTreeMap<String, Value> = answers.into_iter().collect();
+    wb.pack
+        .profile
+        .iter()
+        .filter_map(|item| {
+            let new = answers.get(&item.id)?;
+            (wb.profile.get(&item.id) != Some(new)).then(|| (item, new.clone()))
+        })
+        .collect()
+}
+
+/// Writes one `profile` entry with a record per changed answer; says so
+/// when nothing changed.
+fn write_changes(
+    wb: &Workbook,
+    changes: &[(&Item, Value)],
+    reason: Option<String>,
+    commit: bool,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    if changes.is_empty() {
+        ui.note(&tr!(
+            lang,
+            "profilen är oförändrad; inget skrevs",
+            "the profile is unchanged; nothing was written"
+        ));
+        return Ok(());
+    }
+    if let Some(reason) = &reason {
+        crate::session::note_text::refuse_unwritable(reason, lang)?;
+    }
+    let entry = crate::session::profile::profile_entry(wb, changes, reason, lang)?;
+    super::note::write_note(wb, &entry, commit, ui, lang)
+}
+
+/// Each question, its answer and where the answer came from.
+fn show(wb: &Workbook, lang: Lang) -> Result<()> {
+    let text_lang = wb.pack.lang_for(lang);
+    for item in &wb.pack.profile {
+        let answer = wb.profile.get(&item.id).map_or_else(
+            || lang.pick("(obesvarad)", "(unanswered)").to_string(),
+            |v| crate::report::profile_answer(item, v, text_lang, lang),
+        );
+        let from = match wb.profile_from.get(&item.id) {
+            Some(ProfileSource::Entry(i)) => {
+                let e = &wb.entries[*i];
+                tr!(
+                    lang,
+                    "post {} ({})",
+                    "entry {} ({})",
+                    e.id,
+                    e.entry.meta.date.date()
+                )
+            }
+            Some(ProfileSource::File) => "workbook.toml".to_string(),
+            None => "—".to_string(),
+        };
+        let prompt = crate::text::terminal_md::visible(item.prompt.get(text_lang));
+        let answer = crate::text::terminal_md::visible(&answer);
+        crate::out::line(format!("{} ({})", prompt, item.id))?;
+        crate::out::line(format!("  {answer}  · {from}"))?;
+    }
+    Ok(())
+}
