@@ -578,7 +578,9 @@ fn criterion_reports(
     words: Words,
 ) -> Vec<CriterionReport> {
     let Words { text_lang, lang } = words;
-    if !matches!(ps.gate, GateState::Decided { .. }) {
+    // A decision that recorded none (one from before criteria were
+    // recorded, or one left for later) has nothing to show.
+    if !matches!(ps.gate, GateState::Decided { .. }) || !ps.criteria_recorded() {
         return Vec::new();
     }
     ps.criteria

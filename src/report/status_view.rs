@@ -244,7 +244,7 @@ fn last_criteria(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         .iter()
         .zip(&wb.pack.phases)
         .filter_map(|(ps, phase)| match ps.gate {
-            GateState::Decided { entry, .. } if !ps.criteria.is_empty() => Some((entry, ps, phase)),
+            GateState::Decided { entry, .. } if ps.criteria_recorded() => Some((entry, ps, phase)),
             _ => None,
         })
         .max_by_key(|(entry, ..)| *entry);

@@ -88,6 +88,17 @@ pub struct CriterionState {
     pub status: CriterionStatus,
 }
 
+impl PhaseState {
+    /// Whether the phase's latest decision recorded any of its criteria
+    /// (one from before criteria were recorded, or one left for later,
+    /// records none).
+    pub fn criteria_recorded(&self) -> bool {
+        self.criteria
+            .iter()
+            .any(|c| c.status != CriterionStatus::Unrecorded)
+    }
+}
+
 /// What a gate decision records of a criterion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CriterionStatus {
