@@ -152,18 +152,10 @@ pub fn pack_load_refs(message: &Refs) -> String {
                 .to_string()
         }
         Refs::NotPhaseItem { written } => format!("`{written}` ska skrivas `fas.punkt`"),
-        Refs::TrackNotChoice { written, kind } => {
-            format!("diagnosens `track` är en punkt av typen choice; `{written}` är {kind}")
-        }
-        Refs::DiagnosticNotChoice { written, kind } => {
-            format!("diagnosen läser bara punkter av typen choice; `{written}` är {kind}")
-        }
-        Refs::NoLean { written } => {
-            format!("inget alternativ i `{written}` har `lean`, så punkten säger inget i diagnosen")
-        }
-        Refs::LeanNotInDiagnostic { name } => format!(
-            "`lean` räknas bara för punkter i [diagnostic] `items`, och `{name}` står inte där"
-        ),
+        Refs::TrackNotChoice { .. }
+        | Refs::DiagnosticNotChoice { .. }
+        | Refs::NoLean { .. }
+        | Refs::LeanNotInDiagnostic { .. } => diagnostic_refs(message),
         Refs::UnknownPhase { id, near } => format!("okänd fas `{id}`{}", did_you_mean(near)),
         Refs::NotAnOptionOf {
             value,
@@ -198,6 +190,25 @@ pub fn pack_load_refs(message: &Refs) -> String {
         Refs::ReadsFields { .. } | Refs::RefLater { .. } | Refs::RefKind { .. } => {
             indicator_refs(message)
         }
+    }
+}
+
+/// What the checks say of the diagnostic's items.
+fn diagnostic_refs(message: &Refs) -> String {
+    match message {
+        Refs::TrackNotChoice { written, kind } => {
+            format!("diagnosens `track` är en punkt av typen choice; `{written}` är {kind}")
+        }
+        Refs::DiagnosticNotChoice { written, kind } => {
+            format!("diagnosen läser bara punkter av typen choice; `{written}` är {kind}")
+        }
+        Refs::NoLean { written } => {
+            format!("inget alternativ i `{written}` har `lean`, så punkten säger inget i diagnosen")
+        }
+        Refs::LeanNotInDiagnostic { name } => format!(
+            "`lean` räknas bara för punkter i [diagnostic] `items`, och `{name}` står inte där"
+        ),
+        _ => String::new(),
     }
 }
 
