@@ -141,6 +141,11 @@ fn raised(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
 /// Measurements that are due, and indicators' target days not yet
 /// measured; each with the indicator's owner.
 fn measurements(workbook: &Workbook, state: &State, as_of: Date) -> Vec<Due> {
+    // A stopped project measures nothing more; a finished one goes on
+    // measuring its effects.
+    if matches!(state.current, Current::Stopped(_)) {
+        return Vec::new();
+    }
     super::indicators::due_measurements(workbook, state)
         .into_iter()
         .map(|m| Due {

@@ -308,3 +308,23 @@ fn a_redacted_report_names_the_indicators_owner_by_role() {
     }
     pinned(&wb, &["report", "--redact"]).stdout_has("*Ansvarig: \\[Ansvarig\\] · mät med");
 }
+
+#[test]
+fn a_stopped_project_has_no_measurements_due() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    assert!(!due(&wb, "2026-03-10").is_empty());
+    pinned(
+        &wb,
+        &[
+            "gate",
+            "test",
+            "--decision",
+            "stop",
+            "--why",
+            "Pengarna tog slut.",
+        ],
+    )
+    .code(0);
+    assert_eq!(due(&wb, "2026-03-10"), []);
+}
