@@ -105,10 +105,17 @@ fn terms(out: &mut String, pack: &Pack, lang: Lang) {
         )
     );
     for term in &pack.terms {
-        let by_option = term
-            .values
-            .iter()
-            .map(|(option, words)| format!("`{option}`: {}", escape(words.get(lang))));
+        // Each option by its label, in the question's own order.
+        let question = pack.profile.iter().find(|i| i.id == term.by);
+        let options = question.map_or(&[][..], |q| q.kind.options());
+        let by_option = options.iter().filter_map(|option| {
+            let (_, words) = term.values.iter().find(|(id, _)| *id == option.id)?;
+            Some(format!(
+                "{}: {}",
+                escape(option.label.get(lang)),
+                escape(words.get(lang))
+            ))
+        });
         let words: Vec<String> = std::iter::once(format!(
             "{} {}",
             escape(term.default.get(lang)),
