@@ -56,6 +56,8 @@ fn pack_show_reads_each_term_as_its_default_and_braces_as_written() {
     let doc = dino_in(dir.path(), &["pack", "doc", &pack()]);
     doc.code(0)
         .stdout_has("nämnden")
+        // Each option's words by its label, in the question's order.
+        .stdout_has("Region: regionstyrelsen; Myndighet: myndighetsledningen")
         .stdout_has("{ÅÅÅÅ-MM-DD}")
         .stdout_lacks("{styrelse}");
 }
