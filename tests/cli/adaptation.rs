@@ -120,3 +120,30 @@ fn the_kind_of_organisation_words_the_checklist_as_it_speaks() {
     // An agency is never asked about a committee or department management.
     assert!(!agency.contains("nämnd") && !agency.contains("förvaltningsledning"));
 }
+
+#[test]
+fn the_light_track_swaps_the_innovation_items_for_a_short_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = workbook(dir.path(), "Standard", None);
+    let innovation = checklist(&wb);
+    fs::write(
+        wb.join("spar.toml"),
+        "[answers]\nforandringstyp = \"forfina\"\nlosning_kand = \"ja\"\nplanerbart = \"ja\"\n\
+         bryter = \"nej\"\nspar = \"utveckling\"\n",
+    )
+    .expect("write the answers");
+    pinned(&wb, &["run", "initiering", "--answers", "spar.toml"]).code(0);
+    let light = checklist(&wb);
+    for item in ["fokusera.hur_kan_vi", "initiering.lov_att_utforska"] {
+        assert!(innovation.contains(item) && !light.contains(item), "{item}");
+    }
+    for item in ["fokusera.utv_plan", "initiering.uppdrag"] {
+        assert!(!innovation.contains(item) && light.contains(item), "{item}");
+    }
+    assert!(light.len() < innovation.len(), "the light track is shorter");
+    // The team's choice stands beside the diagnostic's verdict.
+    pinned(&wb, &["report", "--format", "md"])
+        .code(0)
+        .stdout_has("verksamhetsutveckling")
+        .stdout_has("Teamets val");
+}
