@@ -119,6 +119,8 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             "the pack has no phases"
         ));
     };
+    // The criteria that apply to this project are the gate's.
+    let phase = &crate::state::gate_as_it_applies(&wb, &state, phase);
     let title = phase.title.get(text_lang);
     let gate_text = crate::report::status_view::gate_text(&ps.gate, lang);
     if args.check {

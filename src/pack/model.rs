@@ -133,6 +133,9 @@ pub struct Criterion {
     /// Its `id` in the pack, else its place in the list from 1 (`"1"`).
     pub id: String,
     pub text: Text,
+    /// A condition, as an item's; the criterion applies only when it
+    /// holds. It may read every item of its phase.
+    pub when: Option<Condition>,
 }
 
 /// The four gate decisions, fixed by dino.

@@ -269,7 +269,14 @@ fn phase_section(out: &mut String, pack: &Pack, n: usize, phase: &Phase, lang: L
         )
     );
     for criterion in &phase.gate.criteria {
-        let _ = writeln!(out, "- {}", escape(criterion.text.get(lang)));
+        let when = criterion.when.as_ref().map_or_else(String::new, |when| {
+            format!(
+                " ({} {})",
+                lang.pick("gäller när", "applies when"),
+                escape(&describe(when, pack, lang))
+            )
+        });
+        let _ = writeln!(out, "- {}{when}", escape(criterion.text.get(lang)));
     }
     out.push('\n');
     let decisions: Vec<String> = Decision::ALL

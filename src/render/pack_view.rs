@@ -145,7 +145,19 @@ pub fn phase(pack: &Pack, phase: &Phase, lang: Lang, look: &Look) -> String {
         )
     );
     for criterion in &phase.gate.criteria {
-        let _ = writeln!(out, "- {} ({})", criterion.text.get(lang), criterion.id);
+        let when = criterion.when.as_ref().map_or_else(String::new, |when| {
+            format!(
+                " — {} {}",
+                lang.pick("gäller när", "applies when"),
+                describe(when, pack, lang)
+            )
+        });
+        let _ = writeln!(
+            out,
+            "- {} ({}){when}",
+            criterion.text.get(lang),
+            criterion.id
+        );
     }
     out
 }

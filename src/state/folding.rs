@@ -368,10 +368,12 @@ impl<'w> Folding<'w> {
             }
         }
         let entry_id = &reading.loaded.id;
+        let (profile, answers) = (&self.workbook.profile, &self.answers);
         phase
             .gate
             .criteria
             .iter()
+            .filter(|c| super::criterion_applies(c, profile, answers))
             .map(|c| {
                 let record = reading
                     .records

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use crate::finding::Finding;
 use crate::log::{Answer, EntryKind, Stamp};
 use crate::pack::condition::{Answers, Name, Value};
-use crate::pack::{Decision, Item};
+use crate::pack::{Criterion, Decision, Item, Phase};
 use crate::workbook::{LoadedEntry, Workbook};
 use answer::Given;
 pub use readiness::{Assessment, DimensionScore};
@@ -272,6 +272,29 @@ pub fn applies(
     item.when
         .as_ref()
         .is_none_or(|c| c.holds(&Reader { profile, answers }))
+}
+
+/// Whether a gate's criterion applies, given the profile and the answers.
+pub fn criterion_applies(
+    criterion: &Criterion,
+    profile: &BTreeMap<String, Value>,
+    answers: &BTreeMap<(String, String), Latest>,
+) -> bool {
+    criterion
+        .when
+        .as_ref()
+        .is_none_or(|c| c.holds(&Reader { profile, answers }))
+}
+
+/// `phase` with only the gate criteria that apply to the workbook as
+/// `state` has it: what a decision is asked, refused and recorded with.
+pub fn gate_as_it_applies(workbook: &Workbook, state: &State, phase: &Phase) -> Phase {
+    let mut applied = phase.clone();
+    applied
+        .gate
+        .criteria
+        .retain(|c| criterion_applies(c, &workbook.profile, &state.answers));
+    applied
 }
 
 /// Folds a workbook's entries into its state.

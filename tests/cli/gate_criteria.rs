@@ -307,3 +307,42 @@ fn a_packs_criterion_ids_are_unique_and_never_a_place() {
         .stdout_has(&format!("start.toml:{number}:10: `3` is not a valid id"))
         .stdout_lacks("Budgeten");
 }
+
+#[test]
+fn a_criterion_whose_condition_is_false_is_not_the_gates() {
+    let dir = tempfile::tempdir().expect("temp");
+    let pack = dir.path().join("pack");
+    crate::support::copy_dir(&root().join("examples/packs/skolpilot"), &pack);
+    let start = pack.join("start.toml");
+    let text = fs::read_to_string(&start).expect("read");
+    let tid = "{ id = \"tid\", text = { sv = \"Lärarna har fått tid avsatt för piloten.\", en = \"The teachers have time set aside for the pilot.\" } }";
+    assert!(text.contains(tid), "the example pack's criterion");
+    let conditional = tid.replace(" } }", " }, when = \"start.losning == 'ja'\" }");
+    fs::write(&start, text.replace(tid, &conditional)).expect("write");
+    let made = |name: &str, losning: &str| {
+        let args = [
+            "new",
+            name,
+            "--pack",
+            pack.to_str().expect("UTF-8"),
+            "--no-input",
+        ];
+        pinned(dir.path(), &args).code(0);
+        let wb = dir.path().join(name);
+        let answers = format!("[answers]\nproblem = \"x\"\nlosning = \"{losning}\"\n");
+        fs::write(wb.join("svar.toml"), answers).expect("write");
+        pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+        wb
+    };
+    // The solution is not known: the teachers' time is not asked for.
+    let wb = made("nej", "nej");
+    gate(&wb, &["--decision", "go", "--criterion", "behovsagare=met"]).code(0);
+    let criteria = &status(&wb)["workbooks"][0]["phases"][0]["criteria"];
+    assert_eq!(criteria.as_array().map(Vec::len), Some(1), "{criteria}");
+    // It is known: going on needs it.
+    let wb = made("ja", "ja");
+    gate(&wb, &["--decision", "go", "--criterion", "behovsagare=met"])
+        .code(1)
+        .stderr_has("(tid)");
+    assert!(gates(&wb).is_empty());
+}

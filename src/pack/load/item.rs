@@ -81,21 +81,7 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
     let prompt = t.text("prompt", true, TextForm::Line);
     let help = t.text("help", false, TextForm::Markdown);
     let required = t.bool("required").unwrap_or(false);
-    let when = t.string("when", false).and_then(|(source, span)| {
-        let inner_start = inner_start(&ctx.src.text, &span, &source);
-        match condition::parse(&source) {
-            Ok(condition) => Some(WrittenWhen {
-                condition,
-                span,
-                inner_start,
-            }),
-            Err(error) => {
-                let at = inner_start.map_or(span.start, |s| s + error.offset);
-                report(ctx, &(at..at), Message::Condition { error });
-                None
-            }
-        }
-    });
+    let when = read_when(&t);
 
     let mut notes = ItemNotes::default();
     let kind_at = t.string("kind", true);
@@ -156,6 +142,27 @@ pub fn decode_item(t: Table<'_>, phase: Option<&str>) -> (Option<Item>, ItemNote
         _ => None,
     };
     (item, notes)
+}
+
+/// A table's `when`, parsed; a condition that does not parse is reported
+/// where it goes wrong.
+pub fn read_when(t: &Table<'_>) -> Option<WrittenWhen> {
+    let ctx = t.ctx();
+    t.string("when", false).and_then(|(source, span)| {
+        let inner_start = inner_start(&ctx.src.text, &span, &source);
+        match condition::parse(&source) {
+            Ok(condition) => Some(WrittenWhen {
+                condition,
+                span,
+                inner_start,
+            }),
+            Err(error) => {
+                let at = inner_start.map_or(span.start, |s| s + error.offset);
+                report(ctx, &(at..at), Message::Condition { error });
+                None
+            }
+        }
+    })
 }
 
 /// Where a TOML string's content starts, when its source maps one to one.

@@ -3,7 +3,7 @@
 use toml::de::{DeArray, DeValue};
 
 use super::super::model::{Criterion, Gate, Phase};
-use super::item::decode_item;
+use super::item::{WrittenWhen, decode_item, read_when};
 use super::text::{TextForm, TextOf, read_value_text};
 use super::{Message, Part, Pending, Scope, Seen, report};
 use crate::toml_read::{FileCtx, Table};
@@ -63,18 +63,7 @@ pub fn decode(
         items.push(item);
     }
 
-    let gate = match t.table("gate") {
-        Some(g) => {
-            let criteria = g
-                .array("criteria", false)
-                .map(|(array, _)| criteria(ctx, array))
-                .unwrap_or_default();
-            let help = g.text("help", false, TextForm::Markdown);
-            g.finish(&[], "[gate]");
-            Gate { criteria, help }
-        }
-        None => Gate::default(),
-    };
+    let gate = gate(&t, pending, file, position, items.len());
     t.finish(&[], Part::PhaseFile);
 
     let (id, id_span) = id?;
@@ -94,9 +83,42 @@ pub fn decode(
     })
 }
 
-/// A gate's criteria: each a table with an `id` and a `text`, or a text
-/// alone whose id is its place from 1. Ids are unique in the gate.
-fn criteria(ctx: &FileCtx<'_>, array: &DeArray<'_>) -> Vec<Criterion> {
+/// The phase's `[gate]`: its criteria, each condition kept for the checks
+/// across files (it may read the phase's `items` first items, that is all
+/// of them), and its help.
+fn gate(t: &Table<'_>, pending: &mut Pending, file: usize, position: usize, items: usize) -> Gate {
+    let ctx = t.ctx();
+    match t.table("gate") {
+        Some(g) => {
+            let read = g
+                .array("criteria", false)
+                .map(|(array, _)| criteria(ctx, array))
+                .unwrap_or_default();
+            // A criterion's condition may read every item of its phase.
+            let scope = Scope::Phase {
+                phase: position,
+                index: items,
+            };
+            let mut criteria = Vec::with_capacity(read.len());
+            for (criterion, when) in read {
+                if let Some(when) = when {
+                    pending.whens.push((file, scope, when));
+                }
+                criteria.push(criterion);
+            }
+            let help = g.text("help", false, TextForm::Markdown);
+            g.finish(&[], "[gate]");
+            Gate { criteria, help }
+        }
+        None => Gate::default(),
+    }
+}
+
+/// A gate's criteria: each a table with an `id`, a `text` and an optional
+/// `when`, or a text alone whose id is its place from 1. Ids are unique in
+/// the gate. Each comes with its condition as written, for the checks
+/// across files.
+fn criteria(ctx: &FileCtx<'_>, array: &DeArray<'_>) -> Vec<(Criterion, Option<WrittenWhen>)> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
     for (place, value) in (1..).zip(array.iter()) {
@@ -104,25 +126,34 @@ fn criteria(ctx: &FileCtx<'_>, array: &DeArray<'_>) -> Vec<Criterion> {
             DeValue::Table(t) if t.contains_key("id") || t.contains_key("text") => Some(t),
             _ => None,
         };
-        let (id, text) = match with_id {
+        let (id, text, when) = match with_id {
             Some(table) => {
                 let t = Table::new(ctx, table, value.span());
                 let id = t.id("id");
                 let text = t.text("text", true, TextForm::Line);
+                let when = read_when(&t);
                 t.finish(&[], "[gate] criteria");
                 let Some((id, span)) = id else { continue };
-                (Some((id, span)), text)
+                (Some((id, span)), text, when)
             }
             None => {
                 let text = read_value_text(ctx, "criteria", value, TextForm::Line);
-                (Some((place.to_string(), value.span())), text)
+                (Some((place.to_string(), value.span())), text, None)
             }
         };
         let Some((id, span)) = id else { continue };
         if seen.first(ctx, &id, &span)
             && let Some(text) = text
         {
-            out.push(Criterion { id, text });
+            let condition = when.as_ref().map(|w| w.condition.clone());
+            out.push((
+                Criterion {
+                    id,
+                    text,
+                    when: condition,
+                },
+                when,
+            ));
         }
     }
     out

@@ -538,3 +538,23 @@ fn the_track_is_a_choice_item_and_ask_again_an_option_flag() {
     let options = pack.phases[0].items[2].kind.options();
     assert!(!options[0].ask_again && options[1].ask_again);
 }
+
+#[test]
+fn a_criterion_may_have_a_condition_on_the_items_of_its_phase() {
+    let gate = "\n[gate]\ncriteria = [{ id = \"sagt\", text = \"Sagt.\", when = \"WHEN\" }]\n";
+    let with = |when: &str| format!("{PHASE_B}{}", gate.replace("WHEN", when));
+    let pack = load_with(&[("b.toml", &with("b.only"))]).expect("loads");
+    let criterion = &pack.phases[1].gate.criteria[0];
+    assert_eq!(
+        criterion.when.as_ref().map(|w| w.source.as_str()),
+        Some("b.only")
+    );
+    // The name is checked as an item's would be, and named where it is.
+    let findings = load_with(&[("b.toml", &with("b.nosuch"))]).expect_err("no such item");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f == "b.toml:13:52: the phase `b` has no item `nosuch`"),
+        "{findings:?}"
+    );
+}

@@ -228,7 +228,8 @@ impl Run<'_> {
             now: ctx.now,
             user: ctx.user.clone(),
         };
-        let ask = session::GateAsk::new(state, phase, &people, ctx.lang);
+        let applied = crate::state::gate_as_it_applies(wb, state, phase);
+        let ask = session::GateAsk::new(state, &applied, &people, ctx.lang);
         if let Some(choice) = self.ui.gate(&ask)? {
             let gate = session::gate_entry(&ctx, &people, &choice, ctx.now);
             written.push(session::write_log_entry(wb, &gate, ctx.lang, self.lang)?);
@@ -416,7 +417,8 @@ impl Run<'_> {
         wb: &Workbook,
         state: &State,
     ) -> Result<Option<PathBuf>> {
-        let phase = ctx.phase;
+        let applied = crate::state::gate_as_it_applies(wb, state, ctx.phase);
+        let phase = &applied;
         let ready = gate_ready(state, phase);
         let ask = session::GateAsk::new(state, phase, &progress.people, ctx.lang);
         let Some(choice) = self.ui.decision(&ask, ready)? else {
