@@ -148,13 +148,13 @@ fn refuse_unknown_options(item: &Item, value: &Value, lang: Lang) -> Result<()> 
     };
     let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
     let hint = match crate::finding::closest(unknown, ids.iter().copied()) {
-        Some(near) => tr!(lang, "menade du `{near}`? ", "did you mean `{near}`? "),
+        Some(near) => tr!(lang, "; menade du `{near}`?", "; did you mean `{near}`?"),
         None => String::new(),
     };
     bail!(tr!(
         lang,
-        "`{}` har inget alternativ `{unknown}`; {hint}(alternativen: {}); inget skrevs",
-        "`{}` has no option `{unknown}`; {hint}(the options: {}); nothing was written",
+        "`{}` har inget alternativ `{unknown}`{hint} (alternativen: {}); inget skrevs",
+        "`{}` has no option `{unknown}`{hint} (the options: {}); nothing was written",
         item.id,
         ids.join(", ")
     ))

@@ -327,10 +327,7 @@ pub fn indicator(id: &str, i: &IndicatorReport, lang: Lang) -> String {
         PLOT.0 + (PLOT.1 - PLOT.0) * share
     };
     let top = 24.0;
-    let y = |v: f64| {
-        let share = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
-        top + PLOT_HEIGHT * (1.0 - share)
-    };
+    let y = |v: f64| top + PLOT_HEIGHT * (1.0 - share_between(v, lo, hi));
     let mut chart = Canvas::new();
     let axis = top + PLOT_HEIGHT + 8.0;
     let _ = write!(
@@ -384,6 +381,17 @@ pub fn indicator(id: &str, i: &IndicatorReport, lang: Lang) -> String {
     }
     chart.y += 24.0;
     chart.finish(id, &i.name, &words::indicator_sentence(i, lang))
+}
+
+/// Where `v` stands from `lo` (0) to `hi` (1), the middle when they are
+/// one; halved first, so that the span of the largest values is no
+/// infinity.
+fn share_between(v: f64, lo: f64, hi: f64) -> f64 {
+    if hi > lo {
+        (v / 2.0 - lo / 2.0) / (hi / 2.0 - lo / 2.0)
+    } else {
+        0.5
+    }
 }
 
 /// A day as a number of days, to place it across a chart.
@@ -501,5 +509,26 @@ mod tests {
         let svg = progress("p", &[], Lang::Sv);
         assert!(!svg.contains("viewBox"), "{svg}");
         assert!(svg.contains("class=\"chart\""), "{svg}");
+    }
+
+    #[test]
+    fn an_indicator_of_the_largest_values_is_drawn_with_numbers() {
+        let point = |value: f64, date: &str| super::super::model::PointReport {
+            value,
+            date: date.into(),
+            source: None,
+        };
+        let i = IndicatorReport {
+            id: "test.effekt".into(),
+            name: "Väntetid".into(),
+            unit: String::new(),
+            owner: "Karin".into(),
+            baseline: point(-f64::MAX, "2026-03-01"),
+            target: point(0.0, "2027-06-30"),
+            measurements: vec![point(f64::MAX, "2026-09-01")],
+        };
+        let svg = indicator("i", &i, Lang::Sv);
+        parse(&svg);
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
     }
 }

@@ -249,13 +249,21 @@ fn criterion_status(fctx: &FileCtx<'_>, value: &Val<'_>, own: &str) -> Option<Cr
         table.finish(&[], "criteria");
         return wrong();
     }
-    let text = table.string("deferred", true).map(|(text, _)| text);
-    let text = text.map(|t| {
-        if t.trim().is_empty() {
+    let text = table.string("deferred", true).and_then(|(text, span)| {
+        if !crate::log::writable(&text) {
+            let holds = tr!(
+                lang,
+                "texten innehåller NUL (U+0000)",
+                "the text holds NUL (U+0000)"
+            );
+            fctx.report(&span, holds);
+            return None;
+        }
+        Some(if text.trim().is_empty() {
             own.to_string()
         } else {
-            t.trim().to_string()
-        }
+            text.trim().to_string()
+        })
     });
     let owner = action_text(&table, "owner");
     let due = match table.raw("due") {
@@ -268,7 +276,7 @@ fn criterion_status(fctx: &FileCtx<'_>, value: &Val<'_>, own: &str) -> Option<Cr
     table.finish(&[], "criteria");
     Some(CriterionGiven::Deferred(ActionMark {
         n: 0,
-        text: text.filter(|t| crate::log::writable(t))?,
+        text: text?,
         owner: owner?,
         due: due?,
     }))

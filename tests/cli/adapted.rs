@@ -151,7 +151,10 @@ fn dino_profile_set_refuses_what_does_not_fit_and_names_the_closest() {
         .stderr_has("profilen har ingen fråga `org_kid`; menade du `org_kind`?");
     pinned(&wb, &["profile", "set", "org_kind", "regon"])
         .code(1)
-        .stderr_has("`org_kind` har inget alternativ `regon`; menade du `region`?");
+        .stderr_has("`org_kind` har inget alternativ `regon`; menade du `region`? (alternativen: ");
+    pinned(&wb, &["profile", "set", "org_kind", "kommun"])
+        .code(1)
+        .stderr_has("`org_kind` har inget alternativ `kommun` (alternativen: ");
     pinned(&wb, &["profile", "set", "personal_data", "kanske"])
         .code(1)
         .stderr_has("true eller false");

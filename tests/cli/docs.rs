@@ -63,6 +63,33 @@ fn the_handbook_holds_every_item_and_its_help() {
 }
 
 #[test]
+fn the_format_doc_names_every_kind_in_swedish() {
+    let doc = fs::read_to_string(root().join("docs/pack-format.md")).expect("docs/pack-format.md");
+    let at = doc.find("names the kinds in the").expect("the sentence");
+    let sentence: String = doc[at..]
+        .split_once('.')
+        .expect("its end")
+        .0
+        .replace('\n', " ");
+    for word in [
+        "kryssruta",
+        "text",
+        "val",
+        "flerval",
+        "skala",
+        "datum",
+        "tal",
+        "indikator",
+        "mätning",
+    ] {
+        assert!(
+            sentence.contains(&format!("`{word}`")),
+            "{word}: {sentence}"
+        );
+    }
+}
+
+#[test]
 fn the_format_doc_example_is_the_example_pack() {
     let doc = fs::read_to_string(root().join("docs/pack-format.md")).expect("docs/pack-format.md");
     let example = &doc[doc

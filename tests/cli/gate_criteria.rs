@@ -244,6 +244,21 @@ fn an_answers_files_criteria_are_checked_at_their_place() {
 }
 
 #[test]
+fn a_deferred_criterion_whose_text_holds_nul_is_refused_at_its_place() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = skolpilot(dir.path(), false);
+    let text = "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"m\"\ncriteria = { behovsagare = \"met\", tid = { deferred = \"a\\u0000b\", owner = \"Eva\", due = 2026-04-01 } }\n";
+    fs::write(wb.join("svar.toml"), text).expect("write");
+    pinned(
+        &wb,
+        &["--lang", "en", "run", "start", "--answers", "svar.toml"],
+    )
+    .code(1)
+    .stderr_has("svar.toml:9:54: the text holds NUL (U+0000)");
+    assert!(gates(&wb).is_empty());
+}
+
+#[test]
 fn an_unreadable_criterion_record_is_a_finding_at_its_line() {
     let dir = tempfile::tempdir().expect("temp");
     let wb = ready(dir.path());
