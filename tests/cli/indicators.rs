@@ -346,6 +346,46 @@ fn a_stopped_project_has_no_measurements_due() {
     assert_eq!(due(&wb, "2026-03-10"), []);
 }
 
+#[test]
+fn the_reports_notes_leave_out_measurements_and_show_changes_of_the_profile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    pinned(&wb, &["measure", "effekt", "95"]).code(0);
+    pinned(
+        &wb,
+        &[
+            "profile",
+            "set",
+            "procurement",
+            "maybe",
+            "--reason",
+            "Vi behöver en enkättjänst.",
+        ],
+    )
+    .code(0);
+    let report = pinned(&wb, &["report"]);
+    report.code(0);
+    let notes = report
+        .stdout
+        .split("## Beslut, risker, insikter och lärdomar")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the notes section");
+    assert!(!notes.contains("Mätning"), "{notes}");
+    assert!(notes.contains("### Projektprofil · 2026-03-02"), "{notes}");
+    assert!(
+        notes.contains("Behöver vi köpa in något?: Nej → Kanske"),
+        "{notes}"
+    );
+    assert!(notes.contains("Vi behöver en enkättjänst."), "{notes}");
+    // The measurement stays in the indicators' section.
+    report.stdout_has("| 2026-03-02 | 95 dagar | mätning |");
+    let html = pinned(&wb, &["--lang", "en", "report", "--format", "html"]);
+    html.code(0)
+        .stdout_has("Project profile · 2026-03-02")
+        .stdout_has("?: Nej → Kanske");
+}
+
 /// The entries in `log/` whose names hold `kind`.
 fn entries_of(wb: &Path, kind: &str) -> Vec<PathBuf> {
     fs::read_dir(wb.join("log"))
