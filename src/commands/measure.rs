@@ -60,6 +60,14 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         Some(day) => super::note::due_day(day, lang)?,
         None => now.date(),
     };
+    let baseline = indicator.indicator.baseline_date;
+    if let Err(why) = crate::state::answer::measured_day(measured, now.date(), Some(baseline)) {
+        bail!(tr!(
+            lang,
+            "{why}; inget skrevs",
+            "{why}; nothing was written"
+        ));
+    }
     let source = args
         .source
         .map(|s| s.trim().to_string())

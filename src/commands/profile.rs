@@ -44,8 +44,8 @@ pub struct ProfileArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileAction {
-    /// Change one answer: an option id for a choice, true or false for a
-    /// check, option ids separated by commas for a multi
+    /// Change one answer: an option (its id or its label) for a choice,
+    /// true or false for a check, options separated by commas for a multi
     Set {
         /// The profile question's id
         id: String,
@@ -60,7 +60,7 @@ pub fn run(args: ProfileArgs, ui: &Ui) -> Result<()> {
     match args.action {
         Some(ProfileAction::Set { id, value }) => {
             let item = question(&wb, &id, lang)?;
-            let value = value_of(item, &value, lang)?;
+            let value = value_of(item, &value, wb.pack.lang_for(lang), lang)?;
             let changes = changed(&wb, vec![(item.id.clone(), value)]);
             write_changes(&wb, &changes, args.reason, args.commit, ui, lang)
         }
@@ -91,9 +91,10 @@ fn question<'w>(wb: &'w Workbook, id: &str, lang: Lang) -> Result<&'w Item> {
 }
 
 /// A value as typed on the command line, for a question's kind: an
-/// option id, `true` or `false`, option ids separated by commas, a number
-/// or a day; checked against the question.
-fn value_of(item: &Item, text: &str, lang: Lang) -> Result<Value> {
+/// option (its id, or its label in either language, any case), `true` or
+/// `false`, options separated by commas, a number or a day; checked
+/// against the question.
+fn value_of(item: &Item, text: &str, text_lang: Lang, lang: Lang) -> Result<Value> {
     let text = text.trim();
     let value = match &item.kind {
         Kind::Check => match text {
@@ -110,24 +111,43 @@ fn value_of(item: &Item, text: &str, lang: Lang) -> Result<Value> {
             text.split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| Value::Str(s.to_string()))
+                .map(|s| Value::Str(option_id(item, s)))
                 .collect(),
         ),
         Kind::Scale(_) => match text.parse::<i64>() {
             Ok(n) => Value::Num(n as f64),
             Err(_) => Value::Str(text.to_string()),
         },
-        Kind::Choice { .. } => Value::Str(text.to_string()),
+        Kind::Choice { .. } => Value::Str(option_id(item, text)),
         kind => crate::state::answer::typed_in(kind, text)
             .map_err(|m| anyhow::anyhow!("`{}`: {m}; {}", item.id, nothing_written(lang)))?,
     };
-    refuse_unknown_options(item, &value, lang)?;
+    refuse_unknown_options(item, &value, text_lang, lang)?;
     crate::pack::check_value(&item.kind, &value, format!("`{}`", item.id))
         .map_err(|m| anyhow::anyhow!("{m}; {}", nothing_written(lang)))
 }
 
-/// An option id the question does not have, with the closest it has.
-fn refuse_unknown_options(item: &Item, value: &Value, lang: Lang) -> Result<()> {
+/// The id of the option `written` names: its id, or its label in either
+/// language, any case; else `written` as it is, to be refused.
+fn option_id(item: &Item, written: &str) -> String {
+    let options = item.kind.options();
+    if options.iter().any(|o| o.id == written) {
+        return written.to_string();
+    }
+    let folded = written.to_lowercase();
+    options
+        .iter()
+        .find(|o| {
+            Lang::ALL
+                .iter()
+                .any(|l| o.label.get(*l).trim().to_lowercase() == folded)
+        })
+        .map_or_else(|| written.to_string(), |o| o.id.clone())
+}
+
+/// An option the question does not have, with the closest it has and
+/// every option, its id and its label.
+fn refuse_unknown_options(item: &Item, value: &Value, text_lang: Lang, lang: Lang) -> Result<()> {
     let options = item.kind.options();
     let given: Vec<&str> = match value {
         Value::Str(s) if !options.is_empty() => vec![s.as_str()],
@@ -151,12 +171,16 @@ fn refuse_unknown_options(item: &Item, value: &Value, lang: Lang) -> Result<()> 
         Some(near) => tr!(lang, "; menade du `{near}`?", "; did you mean `{near}`?"),
         None => String::new(),
     };
+    let all: Vec<String> = options
+        .iter()
+        .map(|o| format!("`{}` ({})", o.id, o.label.get(text_lang)))
+        .collect();
     bail!(tr!(
         lang,
         "`{}` har inget alternativ `{unknown}`{hint} (alternativen: {}); inget skrevs",
         "`{}` has no option `{unknown}`{hint} (the options: {}); nothing was written",
         item.id,
-        ids.join(", ")
+        all.join(", ")
     ))
 }
 
@@ -209,7 +233,7 @@ fn show(wb: &Workbook, lang: Lang) -> Result<()> {
     for item in &wb.pack.profile {
         let answer = wb.profile.get(&item.id).map_or_else(
             || lang.pick("(obesvarad)", "(unanswered)").to_string(),
-            |v| crate::report::profile_answer(item, v, text_lang, lang),
+            |v| with_ids(item, v, text_lang, lang),
         );
         let from = match wb.profile_from.get(&item.id) {
             Some(ProfileSource::Entry(i)) => {
@@ -231,4 +255,27 @@ fn show(wb: &Workbook, lang: Lang) -> Result<()> {
         crate::out::line(format!("  {answer}  · {from}"))?;
     }
     Ok(())
+}
+
+/// An answer in words, each option's id beside its label (`set` takes
+/// ids).
+fn with_ids(item: &Item, value: &Value, text_lang: Lang, lang: Lang) -> String {
+    let labelled = |id: &str| {
+        item.kind.options().iter().find(|o| o.id == id).map_or_else(
+            || id.to_string(),
+            |o| format!("{} ({id})", o.label.get(text_lang)),
+        )
+    };
+    match (value, &item.kind) {
+        (Value::Str(id), Kind::Choice { .. }) => labelled(id),
+        (Value::List(all), Kind::Multi { .. }) if !all.is_empty() => all
+            .iter()
+            .map(|v| match v {
+                Value::Str(id) => labelled(id),
+                other => crate::report::profile_answer(item, other, text_lang, lang),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => crate::report::profile_answer(item, value, text_lang, lang),
+    }
 }

@@ -548,8 +548,8 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     ]),
     command(
         "profile set",
-        "Ändra ett svar: ett alternativs id för ett val, true eller false för en kryssruta, \
-         alternativens id åtskilda av kommatecken för flerval",
+        "Ändra ett svar: ett alternativ (dess id eller etikett) för ett val, true eller false \
+         för en kryssruta, alternativ åtskilda av kommatecken för flerval",
     )
     .args(&[
         value("id", "ID", "Profilfrågans id"),

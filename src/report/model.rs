@@ -611,13 +611,14 @@ fn criterion_reports(
 /// Every note, in log order, a risk with whether it is still open.
 fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
     let Words { text_lang, lang } = words;
-    state
+    let notes = state
         .notes
         .iter()
+        .filter(|n| wb.entries[n.entry].entry.meta.kind != EntryKind::Measure)
         .map(|n| {
             let e = &wb.entries[n.entry];
             let meta = &e.entry.meta;
-            NoteReport {
+            let report = NoteReport {
                 kind: meta.kind.id().to_string(),
                 label: meta.kind.label(lang).to_string(),
                 date: meta.date.date().to_string(),
@@ -632,9 +633,74 @@ fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
                     Body::Records(_) => String::new(),
                 },
                 open: matches!(meta.kind, EntryKind::Risk | EntryKind::Action) && n.open,
+            };
+            (n.entry, report)
+        });
+    let mut all: Vec<(usize, NoteReport)> = notes.chain(profile_notes(wb, words)).collect();
+    all.sort_by_key(|(index, _)| *index);
+    all.into_iter().map(|(_, report)| report).collect()
+}
+
+/// Each `profile` entry as a note, by its index in the log: every answer
+/// it changed (the question, the answer before and the new one) and why.
+fn profile_notes(wb: &Workbook, words: Words) -> Vec<(usize, NoteReport)> {
+    use crate::text::markdown::escape;
+    let Words { text_lang, lang } = words;
+    let mut standing = wb.file.profile.clone();
+    let mut out = Vec::new();
+    for (index, e) in wb.entries.iter().enumerate() {
+        let meta = &e.entry.meta;
+        let (EntryKind::Profile, Body::Records(records)) = (meta.kind, &e.entry.body) else {
+            continue;
+        };
+        let mut lines = Vec::new();
+        let mut reasons: Vec<&str> = Vec::new();
+        for record in records {
+            let Some(item) = wb.pack.profile.iter().find(|q| q.id == record.item) else {
+                continue;
+            };
+            let Ok(crate::state::answer::Given::Value(new)) =
+                crate::state::answer::interpret(&item.kind, &record.answer)
+            else {
+                continue;
+            };
+            let words = |v| super::profile_answer(item, v, text_lang, lang);
+            let change = match standing.get(&item.id) {
+                Some(old) if *old != new => format!("{} → {}", words(old), words(&new)),
+                _ => words(&new),
+            };
+            lines.push(format!(
+                "- {}: {}",
+                escape(item.prompt.get(text_lang)),
+                escape(&change)
+            ));
+            standing.insert(item.id.clone(), new);
+            if let Some(reason) = record.note.as_deref().map(str::trim)
+                && !reason.is_empty()
+                && !reasons.contains(&reason)
+            {
+                reasons.push(reason);
             }
-        })
-        .collect()
+        }
+        let mut text = lines.join("\n");
+        for reason in reasons {
+            text.push_str("\n\n");
+            text.push_str(&escape(reason));
+        }
+        out.push((
+            index,
+            NoteReport {
+                kind: meta.kind.id().to_string(),
+                label: lang.pick("Projektprofil", "Project profile").to_string(),
+                date: meta.date.date().to_string(),
+                phase: None,
+                author: meta.by.clone(),
+                text,
+                open: false,
+            },
+        ));
+    }
+    out
 }
 
 /// The readiness assessments: per dimension the first and the latest

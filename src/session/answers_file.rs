@@ -501,6 +501,10 @@ struct Reading<'a> {
     dont_know_ok: bool,
     answers: BTreeMap<String, Given>,
     spans: BTreeMap<String, Range<usize>>,
+    /// The session's day: no measurement or baseline after it.
+    today: jiff::civil::Date,
+    /// The log as it stands, for the baseline a measurement is after.
+    state: &'a crate::state::State,
 }
 
 impl<'a> Reading<'a> {
@@ -521,6 +525,36 @@ impl<'a> Reading<'a> {
             dont_know_ok,
             answers: BTreeMap::new(),
             spans: BTreeMap::new(),
+            today: ctx.now.date(),
+            state: ctx.state,
+        }
+    }
+
+    /// The baseline day of the indicator a measurement item measures:
+    /// answered in this file, else as the log has it; `None` for another
+    /// item or an indicator not defined.
+    fn baseline_of(&self, item: &Item) -> Option<jiff::civil::Date> {
+        let crate::pack::Kind::Measurement { indicator, .. } = &item.kind else {
+            return None;
+        };
+        let phase = indicator
+            .phase
+            .clone()
+            .unwrap_or_else(|| self.phase.id.clone());
+        let given = if phase == self.phase.id {
+            self.answers.get(&indicator.item)
+        } else {
+            None
+        };
+        let given = given.or_else(|| {
+            self.state
+                .answers
+                .get(&(phase, indicator.item.clone()))
+                .map(|latest| &latest.given)
+        });
+        match given {
+            Some(Given::Indicator(i)) => Some(i.baseline_date),
+            _ => None,
         }
     }
 
@@ -574,7 +608,11 @@ impl<'a> Reading<'a> {
             }
             if item.kind.has_fields() {
                 if let Some(given) = fields_value(self.fctx, item, value, self.text_lang) {
-                    self.keep(item, key, given);
+                    let baseline = self.baseline_of(item);
+                    match crate::state::answer::check_days(&given, self.today, baseline) {
+                        Ok(()) => self.keep(item, key, given),
+                        Err(why) => self.fctx.report(&value.span(), why.to_string()),
+                    }
                 }
                 continue;
             }

@@ -79,6 +79,33 @@ pub struct Question<'a> {
     /// The diagnostic's verdict on the answers so far, shown before the
     /// item where the team records which way they go (the pack's `track`).
     pub verdict: Option<String>,
+    /// The session's day: no measurement or baseline after it.
+    pub today: jiff::civil::Date,
+    /// For a measurement, its indicator's baseline day (answered in this
+    /// session, else as the log has it), when the indicator is defined.
+    pub baseline: Option<jiff::civil::Date>,
+}
+
+/// The baseline day of the indicator a measurement item measures:
+/// answered in this session, else as the log has it.
+fn baseline_of(ctx: &Context<'_>, progress: &Progress, item: &Item) -> Option<jiff::civil::Date> {
+    let crate::pack::Kind::Measurement { indicator, .. } = &item.kind else {
+        return None;
+    };
+    let phase = indicator.phase.as_deref().unwrap_or(&ctx.phase.id);
+    let here = (phase == ctx.phase.id)
+        .then(|| progress.answers.get(&indicator.item).map(|(g, _)| g))
+        .flatten();
+    let given = here.or_else(|| {
+        ctx.state
+            .answers
+            .get(&(phase.to_string(), indicator.item.clone()))
+            .map(|l| &l.given)
+    });
+    match given {
+        Some(Given::Indicator(i)) => Some(i.baseline_date),
+        _ => None,
+    }
 }
 
 /// What the room said.
@@ -719,6 +746,8 @@ impl Walk {
             actions: progress.actions.get(&item.id).map_or(&[], Vec::as_slice),
             raises_actions: ctx.phase.id != readiness::ID,
             verdict: verdict_before(ctx, progress, item),
+            today: ctx.now.date(),
+            baseline: baseline_of(ctx, progress, item),
         }
     }
 

@@ -151,8 +151,8 @@ impl TermUi {
             Kind::Multi { options } => self.multi(q, options, current_value),
             Kind::Scale(scale) => self.scale(q, scale, current_value),
             Kind::Text { long: true } => self.long_text(q, current_value),
-            Kind::Indicator { unit } => self.indicator(q, unit.as_ref()),
-            Kind::Measurement { .. } => self.measurement(q),
+            Kind::Indicator { unit } => self.days_checked(q, |ui| ui.indicator(q, unit.as_ref())),
+            Kind::Measurement { .. } => self.days_checked(q, |ui| ui.measurement(q)),
             Kind::Text { long: false } | Kind::Date | Kind::Number { .. } => {
                 let current = match current_value {
                     Some(Value::Str(s)) => s.clone(),
@@ -388,6 +388,26 @@ impl TermUi {
         Ok(Some(Given::Value(crate::state::answer::typed_in(
             kind, &text,
         )?)))
+    }
+
+    /// An indicator or a measurement as `ask` asks it, asked again while
+    /// its days cannot be so (a measurement after today or before its
+    /// indicator's baseline; a baseline after today, a target day not after
+    /// the baseline).
+    fn days_checked(
+        &self,
+        q: &Question<'_>,
+        ask: impl Fn(&Self) -> Result<Option<Given>>,
+    ) -> Result<Option<Given>> {
+        loop {
+            let Some(given) = ask(self)? else {
+                return Ok(None);
+            };
+            match crate::state::answer::check_days(&given, q.today, q.baseline) {
+                Ok(()) => return Ok(Some(given)),
+                Err(why) => self.say(&style(why.to_string()).red().to_string())?,
+            }
+        }
     }
 
     /// An indicator, field by field; an empty required field opens the

@@ -254,6 +254,13 @@ impl<'w> Folding<'w> {
                 self.findings.push(at_line(reading.loaded, line, message));
             }
             Ok(given) => {
+                let today = reading.loaded.entry.meta.date.date();
+                let baseline = self.baseline_of(phase, item);
+                if let Err(why) = super::answer::check_days(&given, today, baseline) {
+                    let item = record.item.clone();
+                    let message = Message::Unfit { item, why };
+                    self.findings.push(at_line(reading.loaded, line, message));
+                }
                 let standing = Standing {
                     entry: reading.index,
                     record: at,
@@ -419,12 +426,50 @@ impl<'w> Folding<'w> {
         });
     }
 
+    /// The baseline day of the indicator a measurement item measures, as
+    /// the entries folded so far define it.
+    fn baseline_of(&self, phase: &Phase, item: &crate::pack::Item) -> Option<jiff::civil::Date> {
+        let crate::pack::Kind::Measurement { indicator, .. } = &item.kind else {
+            return None;
+        };
+        let phase = indicator.phase.clone().unwrap_or_else(|| phase.id.clone());
+        self.baseline((phase, indicator.item.clone()))
+    }
+
+    /// The baseline day of the indicator `(phase, item)`, when defined.
+    fn baseline(&self, key: (String, String)) -> Option<jiff::civil::Date> {
+        match self.answers.get(&key).map(|latest| &latest.given) {
+            Some(Given::Indicator(i)) => Some(i.baseline_date),
+            _ => None,
+        }
+    }
+
+    /// A `measure` entry's day: not after the entry's own, not before its
+    /// indicator's baseline day.
+    fn check_measured_day(&mut self, reading: &Reading<'_>) {
+        let Some(measure) = &reading.loaded.entry.meta.measure else {
+            return;
+        };
+        let baseline = measure
+            .indicator
+            .split_once('.')
+            .and_then(|(p, i)| self.baseline((p.to_string(), i.to_string())));
+        let today = reading.loaded.entry.meta.date.date();
+        if let Err(why) = super::answer::measured_day(measure.measured, today, baseline) {
+            let item = measure.indicator.clone();
+            let message = Message::Unfit { item, why };
+            self.findings
+                .push(at_key(reading.loaded, "measured", message));
+        }
+    }
+
     /// A `measure` entry of the pack's own version names one of its
     /// indicator items.
     fn check_measure(&mut self, reading: &Reading<'_>) {
         let Some(measure) = &reading.loaded.entry.meta.measure else {
             return;
         };
+        self.check_measured_day(reading);
         let pack = &self.workbook.pack;
         let indicators: Vec<String> = pack
             .phases

@@ -678,7 +678,7 @@ fn an_indicator_gathers_its_measurements_by_day_and_says_what_is_due() {
     let defined = session("test", "2026-03-02T09:00:00+01:00", INDICATOR);
     let in_session = session(
         "test",
-        "2026-03-05T09:00:00+01:00",
+        "2026-08-05T09:00:00+02:00",
         "\n### M <!-- item: matning -->\n\n**Värde:** 110\n\n**Uppmätt:** 2026-06-01\n",
     );
     let wb = workbook(
@@ -688,7 +688,7 @@ fn an_indicator_gathers_its_measurements_by_day_and_says_what_is_due() {
             ("a-x-111111.md", &defined),
             (
                 "b-x-222222.md",
-                &measure("2026-03-03T09:00:00+01:00", "100", "2026-07-31"),
+                &measure("2026-08-01T09:00:00+02:00", "100", "2026-07-31"),
             ),
         ],
     );
@@ -722,16 +722,17 @@ fn an_indicator_gathers_its_measurements_by_day_and_says_what_is_due() {
             ("a-x-111111.md", &defined),
             (
                 "b-x-222222.md",
-                &measure("2026-03-03T09:00:00+01:00", "100", "2026-07-31"),
+                &measure("2026-08-01T09:00:00+02:00", "100", "2026-07-31"),
             ),
             ("c-x-333333.md", &in_session),
             (
                 "d-x-444444.md",
-                &measure("2026-03-06T09:00:00+01:00", "55.5", "2027-07-01"),
+                &measure("2027-07-01T09:00:00+02:00", "55.5", "2027-07-01"),
             ),
         ],
     );
     let state = fold(&wb);
+    assert!(state.findings.is_empty(), "{:?}", state.findings);
     let all = indicators::indicators(&wb, &state);
     let values: Vec<f64> = all[0].measurements.iter().map(|m| m.value).collect();
     assert_eq!(values, [110.0, 100.0, 55.5]);
@@ -742,6 +743,51 @@ fn profile_entry(date: &str, body: &str) -> String {
     format!(
         "+++\nkind = \"profile\"\ndate = {date}\nauthor = \"Anna\"\n+++\n\n# Projektprofil\n{body}"
     )
+}
+
+#[test]
+fn a_measurement_after_its_entry_or_before_the_baseline_is_a_finding_at_its_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    let defined = session("test", "2026-03-02T09:00:00+01:00", INDICATOR);
+    let future = session(
+        "test",
+        "2026-03-05T09:00:00+01:00",
+        "\n### M <!-- item: matning -->\n\n**Värde:** 110\n\n**Uppmätt:** 2026-06-01\n",
+    );
+    let wb = workbook(
+        dir.path(),
+        false,
+        &[
+            ("a-x-111111.md", &defined),
+            ("b-x-222222.md", &future),
+            (
+                "c-x-333333.md",
+                &measure("2026-03-06T09:00:00+01:00", "100", "2026-02-01"),
+            ),
+        ],
+    );
+    let state = fold(&wb);
+    let found: Vec<(String, usize, String)> = state
+        .findings
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.message.say(Lang::En)))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.ends_with("b-x-222222.md"), "{found:?}");
+    assert!(
+        found[0].2.contains(
+            "a measurement cannot be dated in the future: 2026-06-01 is after 2026-03-05"
+        ),
+        "{found:?}"
+    );
+    assert!(found[1].0.ends_with("c-x-333333.md"), "{found:?}");
+    assert_eq!(found[1].1, 6, "{found:?}");
+    assert!(
+        found[1]
+            .2
+            .contains("is before the indicator's baseline day (2026-03-01)"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -253,7 +253,7 @@ fn the_gate_at_a_terminal_asks_about_the_profile_and_an_unsettled_answer_again()
     p.expect(expectrl::Eof).expect("ends");
     pinned(&wb, &["profile"])
         .code(0)
-        .stdout_has("Behöver vi köpa in något? (procurement)\n  Ja  · post ");
+        .stdout_has("Behöver vi köpa in något? (procurement)\n  Ja (yes)  · post ");
     let names: Vec<String> = fs::read_dir(wb.join("log"))
         .expect("log")
         .flatten()
@@ -300,4 +300,37 @@ fn profile_review_at_a_terminal_writes_only_what_changed() {
     pinned(&wb, &["status"])
         .code(0)
         .stdout_has("Försöket är förankrat hos myndighetsledningen.");
+}
+
+#[test]
+fn dino_profile_set_takes_an_options_label_and_names_every_option_by_id_and_label() {
+    let dir = temp();
+    let wb = workbook(dir.path(), "org_kind = \"region\"\n");
+    pinned(&wb, &["profile", "set", "org_kind", "kommunen"])
+        .code(1)
+        .stderr_has("`org_kind` har inget alternativ `kommunen`")
+        .stderr_has(
+            " (alternativen: `municipality` (Kommun), `region` (Region), \
+             `agency` (Myndighet)); inget skrevs",
+        )
+        .stderr_lacks(";  (")
+        .stderr_lacks("; (");
+    pinned(
+        &wb,
+        &["--lang", "en", "profile", "set", "org_kind", "xyzzy-foo"],
+    )
+    .code(1)
+    .stderr_has("(the options: `municipality` (Municipality), `region` (Region),");
+    pinned(&wb, &["profile"])
+        .code(0)
+        .stdout_has("  Region (region)  · workbook.toml");
+
+    pinned(&wb, &["profile", "set", "org_kind", "Kommun"]).code(0);
+    pinned(&wb, &["profile"])
+        .code(0)
+        .stdout_has("  Kommun (municipality)  · post ");
+    pinned(&wb, &["profile", "set", "org_kind", "AGENCY"]).code(0);
+    pinned(&wb, &["--lang", "en", "profile"])
+        .code(0)
+        .stdout_has("  Agency (agency)  · entry ");
 }

@@ -169,3 +169,43 @@ fn every_toml_block_in_the_docs_parses() {
         }
     }
 }
+
+/// The subcommands a help page lists, `help` left out.
+fn commands_in_help(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|line| !matches!(line.trim(), "Commands:" | "Kommandon:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        // A description's continuation is indented further.
+        .filter(|line| !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_readme_names_every_command_in_its_table() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md");
+    let help = dino(&["--lang", "en", "--help"]);
+    let commands = commands_in_help(&help.code(0).stdout);
+    assert!(commands.len() >= 16, "commands in --help: {commands:?}");
+    for command in &commands {
+        assert!(
+            readme.contains(&format!("| `dino {command}")),
+            "README's command table lacks `dino {command}`"
+        );
+    }
+    let pack = dino(&["--lang", "en", "pack", "--help"]);
+    let subcommands = commands_in_help(&pack.code(0).stdout);
+    assert!(
+        subcommands.len() >= 5,
+        "pack's subcommands: {subcommands:?}"
+    );
+    for command in &subcommands {
+        assert!(
+            readme.contains(&format!("| `dino pack {command}")),
+            "README's command table lacks `dino pack {command}`"
+        );
+    }
+}

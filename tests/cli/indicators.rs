@@ -34,6 +34,12 @@ fn defined(dir: &Path) -> PathBuf {
     wb
 }
 
+/// Runs `dino` on `day` at nine, as Anna Lind.
+fn on(day: &str, wb: &Path, args: &[&str]) -> crate::support::Run {
+    let now = format!("{day}T09:00:00+02:00");
+    dino_env(wb, args, &[("DINO_NOW", &now), ("DINO_USER", "Anna Lind")])
+}
+
 /// `dino due --format json` as of a day: each item's kind, id, owner, day.
 fn due(wb: &Path, day: &str) -> Vec<(String, String, String, String)> {
     let now = format!("{day}T09:00:00+02:00");
@@ -110,10 +116,16 @@ fn a_measurement_is_due_until_one_is_made_near_its_day() {
     );
     run.code(3).stdout_has("mätning");
     // Measured more than 30 days early: still due.
-    pinned(&wb, &["measure", "effekt", "100", "--date", "2026-07-31"]).code(0);
+    on(
+        "2026-09-02",
+        &wb,
+        &["measure", "effekt", "100", "--date", "2026-07-31"],
+    )
+    .code(0);
     assert_eq!(due(&wb, "2026-09-02").len(), 2);
     // Within 30 days of its day: settled; the target stays.
-    pinned(
+    on(
+        "2026-09-02",
         &wb,
         &[
             "measure",
@@ -215,7 +227,12 @@ fn dino_measure_refuses_what_it_cannot_record() {
 fn a_report_draws_the_indicator_with_a_text_alternative() {
     let dir = tempfile::tempdir().expect("temp dir");
     let wb = defined(dir.path());
-    pinned(&wb, &["measure", "effekt", "95", "--date", "2026-09-01"]).code(0);
+    on(
+        "2026-09-01",
+        &wb,
+        &["measure", "effekt", "95", "--date", "2026-09-01"],
+    )
+    .code(0);
     let html = pinned(&wb, &["--lang", "en", "report", "--format", "html"]);
     html.code(0)
         .stdout_has("Indicators</h2>")
@@ -327,4 +344,179 @@ fn a_stopped_project_has_no_measurements_due() {
     )
     .code(0);
     assert_eq!(due(&wb, "2026-03-10"), []);
+}
+
+#[test]
+fn the_reports_notes_leave_out_measurements_and_show_changes_of_the_profile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    pinned(&wb, &["measure", "effekt", "95"]).code(0);
+    pinned(
+        &wb,
+        &[
+            "profile",
+            "set",
+            "procurement",
+            "maybe",
+            "--reason",
+            "Vi behöver en enkättjänst.",
+        ],
+    )
+    .code(0);
+    let report = pinned(&wb, &["report"]);
+    report.code(0);
+    let notes = report
+        .stdout
+        .split("## Beslut, risker, insikter och lärdomar")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the notes section");
+    assert!(!notes.contains("Mätning"), "{notes}");
+    assert!(notes.contains("### Projektprofil · 2026-03-02"), "{notes}");
+    assert!(
+        notes.contains("Behöver vi köpa in något?: Nej → Kanske"),
+        "{notes}"
+    );
+    assert!(notes.contains("Vi behöver en enkättjänst."), "{notes}");
+    // The measurement stays in the indicators' section.
+    report.stdout_has("| 2026-03-02 | 95 dagar | mätning |");
+    let html = pinned(&wb, &["--lang", "en", "report", "--format", "html"]);
+    html.code(0)
+        .stdout_has("Project profile · 2026-03-02")
+        .stdout_has("?: Nej → Kanske");
+}
+
+/// The entries in `log/` whose names hold `kind`.
+fn entries_of(wb: &Path, kind: &str) -> Vec<PathBuf> {
+    fs::read_dir(wb.join("log"))
+        .expect("log/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(&format!("-{kind}-")))
+        .collect()
+}
+
+#[test]
+fn dino_measure_refuses_a_day_in_the_future_or_before_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    on(
+        "2026-08-20",
+        &wb,
+        &["measure", "effekt", "70", "--date", "2027-01-15"],
+    )
+    .code(1)
+    .stderr_has(
+        "en mätning kan inte dateras i framtiden: 2027-01-15 är efter 2026-08-20; inget skrevs",
+    );
+    on(
+        "2026-08-20",
+        &wb,
+        &["--lang", "en", "measure", "effekt", "70", "--date", "2026-02-28"],
+    )
+    .code(1)
+    .stderr_has(
+        "the day measured, 2026-02-28, is before the indicator's baseline day (2026-03-01); nothing was written",
+    );
+    assert!(entries_of(&wb, "measure").is_empty());
+    on(
+        "2026-08-20",
+        &wb,
+        &["measure", "effekt", "70", "--date", "2026-08-20"],
+    )
+    .code(0);
+    on(
+        "2026-08-20",
+        &wb,
+        &["measure", "effekt", "71", "--date", "2026-03-01"],
+    )
+    .code(0);
+    assert_eq!(entries_of(&wb, "measure").len(), 2);
+}
+
+#[test]
+fn an_answers_file_refuses_days_that_cannot_be_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    let sessions = entries_of(&wb, "test").len();
+    let refused = |answers: &str, message: &str| {
+        fs::write(wb.join("bad.toml"), answers).expect("write");
+        pinned(
+            &wb,
+            &["--lang", "en", "run", "test", "--answers", "bad.toml"],
+        )
+        .code(1)
+        .stderr_has(message);
+    };
+    // The session's day is 2026-03-02; the baseline day 2026-03-01.
+    refused(
+        "[answers]\nmatning = { value = 90, date = 2026-03-05 }\n",
+        "bad.toml:2:11: a measurement cannot be dated in the future: 2026-03-05 is after 2026-03-02",
+    );
+    refused(
+        "[answers]\nmatning = { value = 90, date = 2026-02-01 }\n",
+        "bad.toml:2:11: the day measured, 2026-02-01, is before the indicator's baseline day (2026-03-01)",
+    );
+    refused(
+        &TEST.replace("baseline_date = 2026-03-01", "baseline_date = 2026-04-01"),
+        "a baseline cannot be dated in the future: 2026-04-01 is after 2026-03-02",
+    );
+    refused(
+        &TEST.replace("target_date = 2027-06-30", "target_date = 2026-03-01"),
+        "the target day 2026-03-01 must be after the baseline day (2026-03-01)",
+    );
+    assert_eq!(entries_of(&wb, "test").len(), sessions);
+    fs::write(
+        wb.join("good.toml"),
+        "[answers]\nmatning = { value = 90, date = 2026-03-02 }\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "test", "--answers", "good.toml"]).code(0);
+}
+
+#[test]
+fn dino_check_finds_a_measured_day_after_its_entry_or_before_the_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = defined(dir.path());
+    let measure = |measured: &str| {
+        format!(
+            "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.effekt\"\nvalue = 90\nmeasured = {measured}\npack = \"skolpilot\"\npack_version = \"0.1.0\"\n+++\n# Mätning\n\nV: 90\n"
+        )
+    };
+    let file = wb.join("log/2026-03-03-0900-measure-abc123.md");
+    fs::write(&file, measure("2026-03-04")).expect("write");
+    pinned(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
+        "log/2026-03-03-0900-measure-abc123.md:6:12: `test.effekt`: a measurement cannot be dated in the future: 2026-03-04 is after 2026-03-03",
+    );
+    fs::write(&file, measure("2026-02-27")).expect("write");
+    pinned(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
+        "log/2026-03-03-0900-measure-abc123.md:6:12: `test.effekt`: the day measured, 2026-02-27, is before the indicator's baseline day (2026-03-01)",
+    );
+    fs::write(&file, measure("2026-03-03")).expect("write");
+    pinned(&wb, &["check"]).code(0);
+
+    // A session's measurement, edited by hand to a day after the session.
+    fs::remove_file(&file).expect("remove");
+    fs::write(
+        wb.join("m.toml"),
+        "[answers]\nmatning = { value = 90, date = 2026-03-02 }\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "test", "--answers", "m.toml"]).code(0);
+    let session = entries_of(&wb, "test")
+        .into_iter()
+        .find(|p| {
+            fs::read_to_string(p)
+                .expect("read")
+                .contains("<!-- item: matning -->")
+        })
+        .expect("the session");
+    let text = fs::read_to_string(&session).expect("read");
+    let edited = text.replace("**Uppmätt:** 2026-03-02", "**Uppmätt:** 2026-03-09");
+    assert_ne!(text, edited, "{text}");
+    fs::write(&session, edited).expect("write");
+    let check = pinned(&wb, &["--lang", "en", "check"]);
+    check.code(3).stdout_has(
+        "`matning`: a measurement cannot be dated in the future: 2026-03-09 is after 2026-03-02",
+    );
 }

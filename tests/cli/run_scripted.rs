@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::support::{dino_in, git, pinned, pull};
+use crate::support::{dino_env, dino_in, git, pinned, pull};
 
 fn workbook(dir: &Path, personal_data: bool) -> PathBuf {
     crate::support::skolpilot(dir, personal_data)
@@ -478,4 +478,59 @@ fn two_branches_of_one_repository_merge_and_show_their_disagreement() {
     assert_eq!(d.as_array().map(Vec::len), Some(1), "{d}");
     assert_eq!(d[0]["kept"]["answer"]["text"], "Trivsel");
     dino_in(&wb, &["check"]).code(3);
+}
+
+#[test]
+fn a_refused_decision_fixed_and_run_again_later_writes_the_decision_alone() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    let answers = |tid: &str| {
+        format!(
+            "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n\n[notes]\nproblem = \"Från elevhälsan.\"\n\n\
+             [[actions]]\nitem = \"problem\"\ntext = \"Hämta elevhälsans siffror.\"\nowner = \"Karin\"\ndue = 2026-03-31\n\n\
+             [gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"m\"\n\
+             criteria = {{ behovsagare = \"met\", tid = \"{tid}\" }}\n"
+        )
+    };
+    let at = |now: &str| {
+        let file = [("DINO_NOW", now), ("DINO_USER", "Anna Lind")];
+        dino_env(
+            &wb,
+            &["--lang", "en", "run", "start", "--answers", "svar.toml"],
+            &file,
+        )
+    };
+    fs::write(wb.join("svar.toml"), answers("not_met")).expect("write");
+    at("2026-03-02T09:15:00+01:00")
+        .code(1)
+        .stderr_has("the session was written")
+        .stderr_has("but the decision was not: going on needs every criterion met")
+        .stderr_has(
+            "Fix [gate] and run the same file again (the session is not written twice), \
+             or record the decision with `dino gate start --decision … --criterion …`",
+        );
+    fs::write(wb.join("svar.toml"), answers("met")).expect("write");
+    at("2026-03-02T09:20:00+01:00").code(0);
+    let names = written(&wb);
+    let sessions = names
+        .iter()
+        .filter(|n| n.contains("-start-") && !n.contains("-gate-"))
+        .count();
+    let gates = names.iter().filter(|n| n.contains("-gate-start-")).count();
+    assert_eq!((sessions, gates), (1, 1), "{names:?}");
+    let due = dino_env(
+        &wb,
+        &["--lang", "en", "due", "--format", "json"],
+        &[("DINO_NOW", "2026-03-02T10:00:00+01:00")],
+    );
+    due.code(0);
+    assert_eq!(
+        due.stdout.matches("Hämta elevhälsans siffror.").count(),
+        1,
+        "{}",
+        due.stdout
+    );
+    // Once more: nothing is written again.
+    at("2026-03-02T09:30:00+01:00").code(0);
+    assert_eq!(written(&wb), names);
 }

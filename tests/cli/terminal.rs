@@ -1022,6 +1022,16 @@ fn an_indicator_and_a_measurement_are_asked_field_by_field() {
     p.send("2026-09-01\r").expect("day");
     p.expect("Source").expect("source");
     p.send(ENTER).expect("none");
+    // A day after the session's (2026-03-02) is refused, and it is asked
+    // again.
+    p.expect("a measurement cannot be dated in the future: 2026-09-01 is after 2026-03-02")
+        .expect("refused");
+    p.expect("Value").expect("value");
+    p.send("95,5\r").expect("value");
+    p.expect("Measured").expect("day");
+    p.send("2026-03-02\r").expect("day");
+    p.expect("Source").expect("source");
+    p.send(ENTER).expect("none");
     profile_holds(&mut p);
     p.expect("What do you decide?").expect("gate");
     for _ in 0..4 {

@@ -330,6 +330,14 @@ impl Run<'_> {
     /// the side keeps it to the end.
     pub(super) fn hand_over(&self, ctx: &Context<'_>, entry: &Entry) -> Result<PathBuf> {
         keep_a_draft_not_ours(self.earlier.as_ref(), entry, self.lang)?;
+        if !self.ui.keeps_a_draft()
+            && let Some(path) = session_written_already(ctx.workbook, entry)
+        {
+            if !self.ui.keeps_the_draft_to_the_end() {
+                self.draft.discard()?;
+            }
+            return Ok(path);
+        }
         let earlier = self.earlier.as_ref();
         let path = session::hand_over(ctx.workbook, &self.draft, entry, earlier, ctx.lang)?;
         if !self.ui.keeps_the_draft_to_the_end() {
@@ -456,9 +464,10 @@ impl Run<'_> {
                 code: crate::exit::ERROR,
                 message: self.ui.refused_decision(tr!(
                     self.lang,
-                    "sessionen skrevs ({}), men beslutet skrevs inte: {why}",
-                    "the session was written ({}), but the decision was not: {why}",
-                    session.display()
+                    "sessionen skrevs ({}), men beslutet skrevs inte: {why}. Rätta [gate] och kör samma fil igen (sessionen skrivs inte två gånger), eller skriv beslutet med `dino gate {} --decision … --criterion …`",
+                    "the session was written ({}), but the decision was not: {why}. Fix [gate] and run the same file again (the session is not written twice), or record the decision with `dino gate {} --decision … --criterion …`",
+                    session.display(),
+                    phase.id
                 )),
             });
         }
@@ -507,6 +516,20 @@ impl Run<'_> {
         self.ui.intro(&assessment, ctx.lang)?;
         self.assess(&actx, None)
     }
+}
+
+/// The latest session of the phase by the same facilitator, when it
+/// records what `entry` does (answers, notes, reasons, actions, people):
+/// a file run again after a refused decision, the clock moved on, finds
+/// its session there and writes only the decision.
+fn session_written_already(wb: &Workbook, entry: &Entry) -> Option<PathBuf> {
+    let latest = wb.entries.iter().rev().find(|e| {
+        let meta = &e.entry.meta;
+        meta.kind == EntryKind::Session
+            && meta.phase == entry.meta.phase
+            && meta.by == entry.meta.by
+    })?;
+    session::same_record(&latest.entry, entry).then(|| wb.log_dir().join(&latest.name))
 }
 
 /// The gate decision `gate` when the log has it already, following

@@ -47,6 +47,45 @@ pub fn read_fields(kind: &Kind, fields: &[(Field, String)]) -> Result<Given, Mes
     }
 }
 
+/// Whether an answer's days can be so as of `today` (the day it is
+/// recorded): a measurement neither after `today` nor before `baseline`
+/// (its indicator's baseline day, when the indicator is defined); an
+/// indicator's baseline not after `today`, and its target day after its
+/// baseline day. Other answers pass.
+pub fn check_days(given: &Given, today: Date, baseline: Option<Date>) -> Result<(), Message> {
+    match given {
+        Given::Measured(m) => measured_day(m.date, today, baseline),
+        Given::Indicator(i) if i.baseline_date > today => Err(Message::BaselineInFuture {
+            day: i.baseline_date.to_string(),
+            today: today.to_string(),
+        }),
+        Given::Indicator(i) if i.target_date <= i.baseline_date => {
+            Err(Message::TargetNotAfterBaseline {
+                target: i.target_date.to_string(),
+                baseline: i.baseline_date.to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A measurement's day: not after `today`, not before `baseline`.
+pub fn measured_day(day: Date, today: Date, baseline: Option<Date>) -> Result<(), Message> {
+    if day > today {
+        return Err(Message::MeasuredInFuture {
+            day: day.to_string(),
+            today: today.to_string(),
+        });
+    }
+    match baseline {
+        Some(baseline) if day < baseline => Err(Message::MeasuredBeforeBaseline {
+            day: day.to_string(),
+            baseline: baseline.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The fields as read; the first of a field written twice counts.
 struct Found<'a>(&'a [(Field, String)]);
 
@@ -138,6 +177,67 @@ mod tests {
                 Ok(Given::Measured(measured))
             );
         }
+    }
+
+    #[test]
+    fn days_that_cannot_be_so_are_refused() {
+        let day = |m, d| jiff::civil::date(2026, m, d);
+        let measured = |date| {
+            Given::Measured(Measured {
+                value: 1.0,
+                date,
+                source: None,
+            })
+        };
+        let today = day(8, 20);
+        let baseline = Some(day(3, 1));
+        assert_eq!(check_days(&measured(day(8, 20)), today, baseline), Ok(()));
+        assert_eq!(check_days(&measured(day(3, 1)), today, baseline), Ok(()));
+        assert_eq!(
+            check_days(&measured(day(8, 21)), today, baseline),
+            Err(Message::MeasuredInFuture {
+                day: "2026-08-21".into(),
+                today: "2026-08-20".into()
+            })
+        );
+        assert_eq!(
+            check_days(&measured(day(2, 28)), today, baseline),
+            Err(Message::MeasuredBeforeBaseline {
+                day: "2026-02-28".into(),
+                baseline: "2026-03-01".into()
+            })
+        );
+        assert_eq!(check_days(&measured(day(2, 28)), today, None), Ok(()));
+        let indicator = |baseline_date, target_date| {
+            Given::Indicator(Indicator {
+                name: "V".into(),
+                unit: String::new(),
+                baseline: 1.0,
+                baseline_date,
+                source: "S".into(),
+                target: 2.0,
+                target_date,
+                owner: "O".into(),
+            })
+        };
+        assert_eq!(
+            check_days(&indicator(day(3, 1), day(12, 1)), today, None),
+            Ok(())
+        );
+        assert_eq!(
+            check_days(&indicator(day(9, 1), day(12, 1)), today, None),
+            Err(Message::BaselineInFuture {
+                day: "2026-09-01".into(),
+                today: "2026-08-20".into()
+            })
+        );
+        assert_eq!(
+            check_days(&indicator(day(3, 1), day(3, 1)), today, None),
+            Err(Message::TargetNotAfterBaseline {
+                target: "2026-03-01".into(),
+                baseline: "2026-03-01".into()
+            })
+        );
     }
 
     #[test]

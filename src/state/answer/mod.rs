@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use crate::pack::condition::Value;
 
-pub use fields::read_fields;
+pub use fields::{check_days, measured_day, read_fields};
 
 pub use read::{Message, interpret, typed_in};
 pub use write::{format_number, to_answer};

@@ -50,6 +50,14 @@ pub enum Message {
     FieldNotANumber { field: Field, start: String },
     /// A field whose value does not start with a day, `YYYY-MM-DD`.
     FieldNotADate { field: Field, found: String },
+    /// A measurement dated after the day it was recorded.
+    MeasuredInFuture { day: String, today: String },
+    /// A measurement dated before its indicator's baseline day.
+    MeasuredBeforeBaseline { day: String, baseline: String },
+    /// An indicator's baseline dated after the day it was recorded.
+    BaselineInFuture { day: String, today: String },
+    /// An indicator's target day that is not after its baseline day.
+    TargetNotAfterBaseline { target: String, baseline: String },
 }
 
 /// Reads `answer` as an answer to an item of `kind`; `lang` is the pack's

@@ -59,6 +59,18 @@ pub fn state_answer(message: &Answer) -> String {
             "**{}** must be a day, YYYY-MM-DD, not `{found}`",
             field.words(Lang::En)
         ),
+        Answer::MeasuredInFuture { day, today } => {
+            format!("a measurement cannot be dated in the future: {day} is after {today}")
+        }
+        Answer::MeasuredBeforeBaseline { day, baseline } => {
+            format!("the day measured, {day}, is before the indicator's baseline day ({baseline})")
+        }
+        Answer::BaselineInFuture { day, today } => {
+            format!("a baseline cannot be dated in the future: {day} is after {today}")
+        }
+        Answer::TargetNotAfterBaseline { target, baseline } => {
+            format!("the target day {target} must be after the baseline day ({baseline})")
+        }
     }
 }
 

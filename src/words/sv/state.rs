@@ -59,6 +59,18 @@ pub fn state_answer(message: &Answer) -> String {
             "**{}** måste vara en dag, ÅÅÅÅ-MM-DD, inte `{found}`",
             field.words(Lang::Sv)
         ),
+        Answer::MeasuredInFuture { day, today } => {
+            format!("en mätning kan inte dateras i framtiden: {day} är efter {today}")
+        }
+        Answer::MeasuredBeforeBaseline { day, baseline } => {
+            format!("mätdagen {day} är före indikatorns utgångsläge ({baseline})")
+        }
+        Answer::BaselineInFuture { day, today } => {
+            format!("utgångsläget kan inte dateras i framtiden: {day} är efter {today}")
+        }
+        Answer::TargetNotAfterBaseline { target, baseline } => {
+            format!("måldagen {target} måste vara efter utgångslägets dag ({baseline})")
+        }
     }
 }
 
