@@ -224,7 +224,36 @@ fn write_changes(
         crate::session::note_text::refuse_unwritable(reason, lang)?;
     }
     let entry = crate::session::profile::profile_entry(wb, changes, reason, lang)?;
-    super::note::write_note(wb, &entry, commit, ui, lang)
+    let before = crate::state::fold(wb);
+    super::note::write_note(wb, &entry, commit, ui, lang)?;
+    let after = super::workbooks::open_current(ui)?;
+    newly_required(&before, &after, ui, lang);
+    Ok(())
+}
+
+/// Says which required items the change made apply that are not done,
+/// phase by phase: a phase already passed may have some again.
+fn newly_required(before: &crate::state::State, after: &Workbook, ui: &Ui, lang: Lang) {
+    let state = crate::state::fold(after);
+    let text_lang = after.pack.lang_for(after.language());
+    for ((was, now), phase) in before
+        .phases
+        .iter()
+        .zip(&state.phases)
+        .zip(&after.pack.phases)
+    {
+        for id in now.open.iter().filter(|id| !was.open.contains(id)) {
+            let Some(item) = phase.item(id) else { continue };
+            ui.note(&tr!(
+                lang,
+                "nu krävs också i {}: {} [{}.{id}]",
+                "now also required in {}: {} [{}.{id}]",
+                phase.title.get(text_lang),
+                crate::text::terminal_md::visible(item.prompt.get(text_lang)),
+                phase.id
+            ));
+        }
+    }
 }
 
 /// Each question, its answer and where the answer came from.

@@ -147,3 +147,31 @@ fn the_light_track_swaps_the_innovation_items_for_a_short_plan() {
         .stdout_has("verksamhetsutveckling")
         .stdout_has("Teamets val");
 }
+
+#[test]
+fn a_change_of_profile_names_what_it_now_requires() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = workbook(dir.path(), "Standard", None);
+    pinned(
+        &wb,
+        &["--lang", "en", "profile", "set", "external_funding", "true"],
+    )
+    .code(0)
+    .stderr_has("now also required in Initiering: ")
+    .stderr_has("[initiering.finansiar_krav]")
+    .stderr_has("[uppfoljning.slutrapport]");
+    // Nothing new: nothing said.
+    pinned(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "profile",
+            "set",
+            "external_funding",
+            "false",
+        ],
+    )
+    .code(0)
+    .stderr_lacks("now also required");
+}
