@@ -152,9 +152,10 @@ fn dino_profile_set_refuses_what_does_not_fit_and_names_the_closest() {
     pinned(&wb, &["profile", "set", "org_kind", "regon"])
         .code(1)
         .stderr_has("`org_kind` har inget alternativ `regon`; menade du `region`? (alternativen: ");
-    pinned(&wb, &["profile", "set", "org_kind", "kommun"])
+    // Nothing close: no suggestion, and no stray mark before the options.
+    pinned(&wb, &["profile", "set", "org_kind", "landsting"])
         .code(1)
-        .stderr_has("`org_kind` har inget alternativ `kommun` (alternativen: ");
+        .stderr_has("`org_kind` har inget alternativ `landsting` (alternativen: ");
     pinned(&wb, &["profile", "set", "personal_data", "kanske"])
         .code(1)
         .stderr_has("true eller false");
