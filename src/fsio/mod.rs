@@ -184,7 +184,9 @@ pub fn write_atomic_with(
 /// Flushes a folder's entries to disk, where the platform allows it.
 pub fn sync_dir(dir: &Path) {
     // On some platforms and file systems a folder cannot be opened or
-    // synced; the rename has happened either way, so this is best effort.
+    // synced (on Windows `File::open` refuses a folder, whose entries NTFS
+    // journals itself); the rename has happened either way, so this is
+    // best effort.
     if let Ok(handle) = fs::File::open(dir) {
         let _ = handle.sync_all();
     }

@@ -5,6 +5,7 @@
 //! session out is in `lock.rs`.
 
 use std::fs::{self, File};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -51,8 +52,13 @@ fn make_with_gitignore(workbook: &Path, dir: &Path) -> Result<()> {
         .tempdir_in(workbook)
         .map_err(failed)?;
     let ignore = making.path().join(".gitignore");
-    fs::write(&ignore, IGNORE_ALL)
-        .and_then(|()| File::open(&ignore)?.sync_all())
+    // Written and flushed through one handle: Windows flushes only a file
+    // opened for writing.
+    File::create(&ignore)
+        .and_then(|mut file| {
+            file.write_all(IGNORE_ALL)?;
+            file.sync_all()
+        })
         .map_err(failed)?;
     #[cfg(unix)]
     {
