@@ -257,35 +257,18 @@ impl Checker<'_> {
     fn diagnostic_items(&self) -> Vec<Name> {
         let mut out = Vec::new();
         for (written, span) in &self.pending.diagnostic_items {
-            let name = written.split_once('.').map(|(phase, item)| Name {
-                phase: Some(phase.to_string()),
-                item: item.to_string(),
-            });
-            let Some(name) = name else {
-                let written = written.clone();
-                self.report(0, span.start, Message::NotPhaseItem { written });
+            let Some((name, item)) = self.phase_item(written, span) else {
                 continue;
             };
-            if self.is_broken(&name) {
-                continue;
-            }
-            let last = Scope::Phase {
-                phase: self.pack.phases.len(),
-                index: 0,
-            };
-            match self.resolve(last, &name) {
-                Err(message) => self.report(0, span.start, message),
-                Ok(item) if !matches!(item.kind, Kind::Choice { .. }) => {
-                    let written = written.clone();
-                    let kind = item.kind.name();
-                    let message = Message::DiagnosticNotChoice { written, kind };
-                    self.report(0, span.start, message);
-                }
-                Ok(item) if item.kind.options().iter().all(|o| o.lean.is_none()) => {
-                    let written = written.clone();
-                    self.report(0, span.start, Message::NoLean { written });
-                }
-                Ok(_) => out.push(name),
+            let written = written.clone();
+            if !matches!(item.kind, Kind::Choice { .. }) {
+                let kind = item.kind.name();
+                let message = Message::DiagnosticNotChoice { written, kind };
+                self.report(0, span.start, message);
+            } else if item.kind.options().iter().all(|o| o.lean.is_none()) {
+                self.report(0, span.start, Message::NoLean { written });
+            } else {
+                out.push(name);
             }
         }
         out
@@ -294,8 +277,22 @@ impl Checker<'_> {
     /// The diagnostic's `track`: a choice item of a phase.
     fn diagnostic_track(&self) -> Option<Name> {
         let (written, span) = self.pending.diagnostic_track.as_ref()?;
+        let (name, item) = self.phase_item(written, span)?;
+        if matches!(item.kind, Kind::Choice { .. }) {
+            return Some(name);
+        }
+        let written = written.clone();
+        let kind = item.kind.name();
+        self.report(0, span.start, Message::TrackNotChoice { written, kind });
+        None
+    }
+
+    /// The item `written` as `phase.item` in `pack.toml` names, in any
+    /// phase; a name that is not so written, or names no item, is reported
+    /// at `span` (one already reported broken is passed over quietly).
+    fn phase_item(&self, written: &str, span: &Range<usize>) -> Option<(Name, &Item)> {
         let Some((phase, item)) = written.split_once('.') else {
-            let written = written.clone();
+            let written = written.to_string();
             self.report(0, span.start, Message::NotPhaseItem { written });
             return None;
         };
@@ -311,15 +308,12 @@ impl Checker<'_> {
             index: 0,
         };
         match self.resolve(last, &name) {
-            Err(message) => self.report(0, span.start, message),
-            Ok(item) if !matches!(item.kind, Kind::Choice { .. }) => {
-                let written = written.clone();
-                let kind = item.kind.name();
-                self.report(0, span.start, Message::TrackNotChoice { written, kind });
+            Err(message) => {
+                self.report(0, span.start, message);
+                None
             }
-            Ok(_) => return Some(name),
+            Ok(item) => Some((name, item)),
         }
-        None
     }
 
     /// A `lean` only counts on an item the diagnostic reads.
