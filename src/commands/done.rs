@@ -37,19 +37,9 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     let text = args.text.unwrap_or(closed.text);
     crate::session::note_text::refuse_unwritable(&text, lang)?;
     let meta = Meta {
-        kind: EntryKind::Done,
-        date: crate::session::clock::now(lang)?,
         phase: closed.phase,
-        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
-        participants: Vec::new(),
-        pack: wb.pack.id.clone(),
-        pack_version: wb.pack.version.clone(),
         closes: vec![args.id.clone()],
-        owner: None,
-        due: None,
-        mitigation: None,
-        measure: None,
-        follows: Some(crate::session::follows(&wb)),
+        ..crate::session::note_meta(&wb, EntryKind::Done, lang)?
     };
     let entry = Entry {
         meta,

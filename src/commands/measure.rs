@@ -76,24 +76,15 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         crate::session::note_text::refuse_unwritable(source, lang)?;
     }
     let meta = Meta {
-        kind: EntryKind::Measure,
         date: now,
         phase: Some(indicator.phase.clone()),
-        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
-        participants: Vec::new(),
-        pack: wb.pack.id.clone(),
-        pack_version: wb.pack.version.clone(),
-        closes: Vec::new(),
-        owner: None,
-        due: None,
-        mitigation: None,
-        follows: Some(crate::session::follows(&wb)),
         measure: Some(Measure {
             indicator: id.clone(),
             value,
             measured,
             source,
         }),
+        ..crate::session::note_meta(&wb, EntryKind::Measure, lang)?
     };
     let entry = Entry {
         meta,

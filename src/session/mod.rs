@@ -351,6 +351,27 @@ impl Answers for Merged<'_> {
         }
     }
 }
+/// The front matter of an entry one person writes now, outside a session
+/// (a measurement, a profile change, a `done`): its kind, the time, who
+/// (`DINO_USER`, git's name, the login), the pack, and what its author had
+/// seen; the rest empty, for the caller to fill.
+pub fn note_meta(wb: &Workbook, kind: EntryKind, lang: Lang) -> Result<Meta> {
+    Ok(Meta {
+        kind,
+        date: clock::now(lang)?,
+        phase: None,
+        by: Some(clock::user()).filter(|u| !u.is_empty()),
+        participants: Vec::new(),
+        pack: wb.pack.id.clone(),
+        pack_version: wb.pack.version.clone(),
+        closes: Vec::new(),
+        owner: None,
+        due: None,
+        mitigation: None,
+        measure: None,
+        follows: Some(follows(wb)),
+    })
+}
 
 /// What an entry written now follows: the log's newest entries, those no
 /// other entry has seen.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use crate::i18n::{Lang, Say};
-use crate::log::{Body, Entry, EntryKind, Meta, Record};
+use crate::log::{Body, Entry, EntryKind, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Item, Kind, Pack};
 use crate::session::prompt::Prompter;
@@ -128,21 +128,7 @@ pub fn profile_entry(
             criterion: false,
         })
         .collect();
-    let meta = Meta {
-        kind: EntryKind::Profile,
-        date: crate::session::clock::now(lang)?,
-        phase: None,
-        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
-        participants: Vec::new(),
-        pack: wb.pack.id.clone(),
-        pack_version: wb.pack.version.clone(),
-        closes: Vec::new(),
-        owner: None,
-        due: None,
-        mitigation: None,
-        measure: None,
-        follows: Some(crate::session::follows(wb)),
-    };
+    let meta = crate::session::note_meta(wb, EntryKind::Profile, lang)?;
     Ok(Entry {
         meta,
         title: format!(
