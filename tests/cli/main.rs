@@ -23,6 +23,7 @@ mod report_follow_up;
 mod reports;
 mod run_scripted;
 mod support;
+mod swedish_values;
 mod terminal;
 mod upgrade;
 mod workbook_commands;
