@@ -117,12 +117,13 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Some(chosen) => i18n::speak(chosen),
         None => i18n::speak_when_asked(|| ui::run_lang(None, std::path::Path::new("."))),
     }
-    let ui = ui::Ui::new(ui::Asked {
+    let mut ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,
         color: cli.global.color,
         quiet: cli.global.quiet,
         no_input: cli.global.no_input,
     });
+    ui.started_away = cli.global.chdir.clone();
     let help_lang = i18n::spoken;
     match cli.command {
         Command::New(args) => new::run(args, &ui),

@@ -188,7 +188,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let path = write_log_entry(&wb, &entry, text_lang, lang)?;
     // The decision is in the log: a reader that went away does not stop
     // the commit asked for.
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
         let message = tr!(
             lang,
@@ -277,7 +277,7 @@ fn profile_changed_at_gate(wb: &Workbook, args: &GateArgs, ui: &Ui, lang: Lang) 
     let entry = crate::session::profile::profile_entry(wb, &changes, None, lang)?;
     let text_lang = wb.pack.lang_for(wb.language());
     let path = write_log_entry(wb, &entry, text_lang, lang)?;
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
         let message = tr!(
             lang,

@@ -141,7 +141,7 @@ pub(super) fn write_note(
     let path = write_once(wb, &mark, entry, ui, lang)?;
     // The note is in the log: a reader that went away does not stop the
     // commit asked for.
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if commit {
         commit_note(wb, path, entry.meta.kind, ui, lang);
     }

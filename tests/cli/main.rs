@@ -18,6 +18,7 @@ mod hostile_files;
 mod hostile_input;
 mod indicators;
 mod pack_commands;
+mod paths_shown;
 mod places;
 mod report_follow_up;
 mod reports;
