@@ -38,6 +38,7 @@ pub mod pack;
 pub mod render;
 pub mod report;
 pub mod session;
+pub mod started;
 pub mod state;
 pub mod text;
 pub mod toml_read;
@@ -52,6 +53,8 @@ use clap::{CommandFactory, Parser};
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    // How dino was started, for the commands its hints name; before `-C`.
+    started::remember(args.first().map(OsString::as_os_str));
     // `dino --version` answers before the command line is built: scripts
     // call it often, and it should cost no more than starting a process.
     if let [_, flag] = args.as_slice()

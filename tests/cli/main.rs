@@ -14,6 +14,7 @@ mod fuzz;
 mod gate_criteria;
 mod global_options;
 mod help;
+mod hints;
 mod hostile_files;
 mod hostile_input;
 mod indicators;

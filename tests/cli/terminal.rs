@@ -12,6 +12,7 @@ pub(crate) const ENTER: &str = "\r";
 
 pub(crate) fn session(dir: &std::path::Path, args: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(dir)
         .args(args)
         .env("LANG", "C")
@@ -70,6 +71,7 @@ fn note_without_text_opens_the_editor() {
     crate::support::pinned(dir.path(), &["new", "Alfa", "--no-input"]).code(0);
     let wb = dir.path().join("alfa");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(&wb)
         .args(["--lang", "en", "note", "insight"])
         .env("LANG", "C")
@@ -606,6 +608,7 @@ fn a_ready_phase_goes_straight_to_the_gate() {
 fn without_colour_the_current_line_is_marked_plainly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(dir.path())
         .args(["--lang", "en", "new", "Utan färg"])
         .env("LANG", "C")
