@@ -1054,3 +1054,62 @@ fn an_indicator_and_a_measurement_are_asked_field_by_field() {
     assert_eq!(measured["value"], 95.5);
     assert_eq!(measured["source"], serde_json::Value::Null);
 }
+
+/// A profile question's help, opened from its list at a terminal of
+/// `cols` × `rows`: shown, then the question asked again.
+#[cfg(unix)]
+fn profile_help_at(cols: u16, rows: u16) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = session(dir.path(), &["--lang", "en", "new", "Hjälp prov"]);
+    p.get_process_mut()
+        .set_window_size(cols, rows)
+        .expect("window size");
+    p.expect("What kind of organisation")
+        .expect("first question");
+    p.expect("Show the help")
+        .expect("offered beside the answers");
+    // Up from the first answer wraps round to the last entry, the help.
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("Choose the organisation that owns the project")
+        .expect("the help");
+    p.expect("What kind of organisation").expect("asked again");
+    p.send(ENTER).expect("key");
+    p.expect("Who decides").expect("second question");
+    p.send(ENTER).expect("key");
+    p.expect("buying services").expect("third question");
+    p.send(ENTER).expect("key");
+    p.expect("personal data").expect("fourth question");
+    // A yes-or-no question offers its help too, after Yes and No.
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("The answer is nearly always yes")
+        .expect("the help");
+    p.expect("personal data").expect("asked again");
+    p.send(ENTER).expect("key");
+    p.expect("funded").expect("fifth question");
+    p.send(ENTER).expect("key");
+    p.expect("partners do you expect").expect("sixth question");
+    p.send(ENTER).expect("key");
+    p.expect("Start the first phase now?").expect("offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("no");
+    p.expect("Next: `cd hjalp-prov` and `dino run`")
+        .expect("done");
+    let file = std::fs::read_to_string(dir.path().join("hjalp-prov/workbook.toml"))
+        .expect("workbook.toml");
+    assert!(file.contains("org_kind = \"municipality\""), "{file}");
+    assert!(file.contains("personal_data = true"), "{file}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_questions_help_opens_from_its_list_at_80_by_24() {
+    profile_help_at(80, 24);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_questions_help_opens_from_its_list_at_120_by_40() {
+    profile_help_at(120, 40);
+}
