@@ -38,6 +38,7 @@ pub mod pack;
 pub mod render;
 pub mod report;
 pub mod session;
+pub mod started;
 pub mod state;
 pub mod text;
 pub mod toml_read;
@@ -52,6 +53,8 @@ use clap::{CommandFactory, Parser};
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
+    // How dino was started, for the commands its hints name; before `-C`.
+    started::remember(args.first().map(OsString::as_os_str));
     // `dino --version` answers before the command line is built: scripts
     // call it often, and it should cost no more than starting a process.
     if let [_, flag] = args.as_slice()
@@ -117,12 +120,13 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Some(chosen) => i18n::speak(chosen),
         None => i18n::speak_when_asked(|| ui::run_lang(None, std::path::Path::new("."))),
     }
-    let ui = ui::Ui::new(ui::Asked {
+    let mut ui = ui::Ui::new(ui::Asked {
         lang: cli.global.lang,
         color: cli.global.color,
         quiet: cli.global.quiet,
         no_input: cli.global.no_input,
     });
+    ui.started_away = cli.global.chdir.clone();
     let help_lang = i18n::spoken;
     match cli.command {
         Command::New(args) => new::run(args, &ui),

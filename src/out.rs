@@ -49,9 +49,12 @@ pub fn unless_reader_left(result: io::Result<()>) -> io::Result<()> {
     }
 }
 
-/// A line on standard error; one that cannot be shown is let go.
+/// A line on standard error; one that cannot be shown is let go. The
+/// commands its hints name (`` `dino run` ``) name this dino as it was
+/// started (`started`).
 pub fn message(text: impl Display) {
-    let _ = writeln!(io::stderr(), "{text}");
+    let text = text.to_string();
+    let _ = writeln!(io::stderr(), "{}", crate::started::in_hints(&text));
 }
 
 /// An error message on standard error, after the label in the run's

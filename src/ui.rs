@@ -20,6 +20,9 @@ pub struct Ui {
     pub color: bool,
     /// Whether stdout is a terminal (tables fit its width when it is).
     pub stdout_tty: bool,
+    /// The folder `-C` named, as given: the paths printed are read from
+    /// where dino was started, not from there.
+    pub started_away: Option<std::path::PathBuf>,
 }
 
 /// When to use colour (`--color`).
@@ -72,7 +75,16 @@ impl Ui {
             no_input: asked.no_input,
             color,
             stdout_tty,
+            started_away: None,
         }
+    }
+
+    /// A path dino wrote or made, as the user reaches it from where they
+    /// stand: under `-C DIR`, joined to DIR (`proj/log/….md`); else as it is.
+    pub fn shown(&self, path: &std::path::Path) -> String {
+        seen_from(self.started_away.as_deref(), path)
+            .display()
+            .to_string()
     }
 
     /// The language for a workbook's messages: the one asked for, else the
@@ -104,5 +116,51 @@ impl Ui {
         if !self.quiet {
             crate::out::message(message);
         }
+    }
+}
+
+/// `path`, relative to the folder dino runs in, as seen from the folder
+/// `-C` led away from: `dir` joined with it, without `.` parts. An
+/// absolute path, and any path without `-C`, is as it is.
+fn seen_from(dir: Option<&std::path::Path>, path: &std::path::Path) -> std::path::PathBuf {
+    let Some(dir) = dir else {
+        return path.to_path_buf();
+    };
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let joined: std::path::PathBuf = dir
+        .join(path)
+        .components()
+        .filter(|part| *part != std::path::Component::CurDir)
+        .collect();
+    if joined.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod seen_from_tests {
+    use super::seen_from;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_path_is_seen_from_where_dino_was_started() {
+        let seen = |dir: Option<&str>, path: &str| seen_from(dir.map(Path::new), Path::new(path));
+        assert_eq!(seen(None, "./log/a.md"), PathBuf::from("./log/a.md"));
+        assert_eq!(
+            seen(Some("proj"), "./log/a.md"),
+            PathBuf::from("proj/log/a.md")
+        );
+        assert_eq!(
+            seen(Some("./a/./b/"), "log/a.md"),
+            PathBuf::from("a/b/log/a.md")
+        );
+        assert_eq!(seen(Some("../x"), "./log"), PathBuf::from("../x/log"));
+        assert_eq!(seen(Some("."), "."), PathBuf::from("."));
+        assert_eq!(seen(Some("/w"), "./log"), PathBuf::from("/w/log"));
+        assert_eq!(seen(Some("proj"), "/abs/r.md"), PathBuf::from("/abs/r.md"));
     }
 }

@@ -66,7 +66,8 @@ pub struct GateArgs {
 
     /// A gate criterion's status, by its id (`dino pack show`): ID=met,
     /// ID=not-met, ID=na:REASON, ID=deferred or ID=deferred:TEXT (an action,
-    /// with the --owner and --due after the conditions'); repeatable
+    /// with the --owner and --due after the conditions'), or in Swedish
+    /// ID=uppfyllt, ID=inte-uppfyllt, ID=ej:SKÄL, ID=skjuts-upp[:TEXT]; repeatable
     #[arg(long, value_name = "ID=STATUS", requires = "decision")]
     pub criterion: Vec<String>,
 
@@ -83,15 +84,22 @@ pub struct GateArgs {
     pub profile_asked: bool,
 }
 
+/// The decisions, each also by its Swedish name, with or without its
+/// diacritics (`fortsätt`, `gör-om`, `pausa`, `avsluta`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DecisionArg {
-    /// Go on to the next phase
+    /// Go on to the next phase (in Swedish: fortsätt)
+    #[value(aliases = ["fortsätt", "fortsatt"])]
     Go,
-    /// Work on the phase again
+    /// Work on the phase again (in Swedish: gör-om)
+    #[value(aliases = ["gör-om", "gor-om"])]
     Recycle,
-    /// Pause the project here
+    /// Pause the project here (in Swedish: pausa)
+    #[value(alias = "pausa")]
     Pause,
-    /// Stop the project: a legitimate outcome, logged like any other
+    /// Stop the project: a legitimate outcome, logged like any other (in
+    /// Swedish: avsluta)
+    #[value(alias = "avsluta")]
     Stop,
 }
 
@@ -180,7 +188,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let path = write_log_entry(&wb, &entry, text_lang, lang)?;
     // The decision is in the log: a reader that went away does not stop
     // the commit asked for.
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
         let message = tr!(
             lang,
@@ -269,7 +277,7 @@ fn profile_changed_at_gate(wb: &Workbook, args: &GateArgs, ui: &Ui, lang: Lang) 
     let entry = crate::session::profile::profile_entry(wb, &changes, None, lang)?;
     let text_lang = wb.pack.lang_for(wb.language());
     let path = write_log_entry(wb, &entry, text_lang, lang)?;
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
         let message = tr!(
             lang,
@@ -416,7 +424,7 @@ fn criteria(
         let Some((id, status)) = given.split_once('=') else {
             bail!(tr!(
                 lang,
-                "--criterion {given}: skriv ID=STATUS, där STATUS är met, not-met, na:SKÄL eller deferred",
+                "--criterion {given}: skriv ID=STATUS, där STATUS är uppfyllt, inte-uppfyllt, ej:SKÄL eller skjuts-upp (eller met, not-met, na:SKÄL, deferred)",
                 "--criterion {given}: write ID=STATUS, where STATUS is met, not-met, na:REASON or deferred"
             ));
         };
@@ -471,28 +479,34 @@ fn criterion_status(
     args: &GateArgs,
     lang: Lang,
 ) -> Result<CriterionGiven> {
-    if let Some(reason) = status.strip_prefix("na:") {
+    if let Some((word, reason)) = ["na", "ej"]
+        .iter()
+        .find_map(|word| Some((word, status.strip_prefix(word)?.strip_prefix(':')?)))
+    {
         if reason.trim().is_empty() {
             bail!(tr!(
                 lang,
-                "--criterion {id}=na: ett kriterium som inte är tillämpligt behöver ett skäl: na:SKÄL",
-                "--criterion {id}=na: a criterion not applicable needs a reason: na:REASON"
+                "--criterion {id}={word}: ett kriterium som inte är tillämpligt behöver ett skäl: ej:SKÄL (eller na:SKÄL)",
+                "--criterion {id}={word}: a criterion not applicable needs a reason: na:REASON"
             ));
         }
         return Ok(CriterionGiven::NotApplicable(reason.trim().to_string()));
     }
     match status {
-        "met" => return Ok(CriterionGiven::Met),
-        "not-met" | "not_met" => return Ok(CriterionGiven::NotMet),
+        "met" | "uppfyllt" => return Ok(CriterionGiven::Met),
+        "not-met" | "not_met" | "inte-uppfyllt" | "inte_uppfyllt" => {
+            return Ok(CriterionGiven::NotMet);
+        }
         _ => {}
     }
-    let Some(own) = status
-        .strip_prefix("deferred")
+    let Some(own) = ["deferred", "skjuts-upp", "skjuts_upp"]
+        .iter()
+        .find_map(|word| status.strip_prefix(word))
         .filter(|rest| rest.is_empty() || rest.starts_with(':'))
     else {
         bail!(tr!(
             lang,
-            "--criterion {id}={status}: okänd status; skriv met, not-met, na:SKÄL, deferred eller deferred:TEXT",
+            "--criterion {id}={status}: okänd status; skriv uppfyllt, inte-uppfyllt, ej:SKÄL, skjuts-upp eller skjuts-upp:TEXT (eller met, not-met, na:SKÄL, deferred, deferred:TEXT)",
             "--criterion {id}={status}: unknown status; write met, not-met, na:REASON, deferred or deferred:TEXT"
         ));
     };

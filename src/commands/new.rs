@@ -73,14 +73,16 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     if at_terminal {
         return go_on_into_it(&dir, &id, args.commit, ui, lang);
     }
+    // Its folder as reached from where the user stands (`-C`).
+    let place = ui.shown(Path::new(&id));
     ui.note(&tr!(
         lang,
-        "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {id}` och `dino status`",
-        "made the workbook {id}/ (pack {} {}); next: `cd {id}` and `dino status`",
+        "skapade arbetsboken {id}/ (paket {} {}); nästa steg: `cd {place}` och `dino status`",
+        "made the workbook {id}/ (pack {} {}); next: `cd {place}` and `dino status`",
         pack.id,
         pack.version
     ));
-    crate::out::line(&id)?;
+    crate::out::line(&place)?;
     Ok(())
 }
 
@@ -159,10 +161,11 @@ fn commit_new(dir: &Path, name: &str, ui: &Ui, lang: Lang) {
 /// At a terminal the team goes straight on into the first phase, if it
 /// wants to.
 fn go_on_into_it(dir: &Path, id: &str, commit: bool, ui: &Ui, lang: Lang) -> Result<()> {
+    let place = ui.shown(Path::new(id));
     crate::session::signals::install(tr!(
         lang,
-        "Avbrutet. Arbetsboken {id}/ är skapad; `cd {id}` och `dino run` börjar första fasen.",
-        "Interrupted. The workbook {id}/ is made; `cd {id}` and `dino run` start the first phase."
+        "Avbrutet. Arbetsboken {id}/ är skapad; `cd {place}` och `dino run` börjar första fasen.",
+        "Interrupted. The workbook {id}/ is made; `cd {place}` and `dino run` start the first phase."
     ))?;
     let start = crate::session::prompt::term::yes_no(
         &*crate::session::prompt::term::theme(),
@@ -185,8 +188,8 @@ fn go_on_into_it(dir: &Path, id: &str, commit: bool, ui: &Ui, lang: Lang) -> Res
     }
     ui.note(&tr!(
         lang,
-        "Nästa steg: `cd {id}` och `dino run`.",
-        "Next: `cd {id}` and `dino run`."
+        "Nästa steg: `cd {place}` och `dino run`.",
+        "Next: `cd {place}` and `dino run`."
     ));
     Ok(())
 }

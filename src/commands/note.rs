@@ -55,20 +55,27 @@ pub struct NoteArgs {
     pub commit: bool,
 }
 
+/// The kinds of note, each also by its Swedish name (`beslut`, `risk`,
+/// `insikt`, `lärdom` or `lardom`, `anteckning`, `åtgärd` or `atgard`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum NoteKind {
-    /// A decision the team has taken
+    /// A decision the team has taken (in Swedish: beslut)
+    #[value(alias = "beslut")]
     Decision,
     /// A risk to keep an eye on; a later entry closes it with --closes
     Risk,
-    /// Something learnt about the problem, the users or the idea
+    /// Something learnt about the problem, the users or the idea (in Swedish: insikt)
+    #[value(alias = "insikt")]
     Insight,
-    /// A lesson for later phases or the next project
+    /// A lesson for later phases or the next project (in Swedish: lärdom)
+    #[value(aliases = ["lärdom", "lardom"])]
     Lesson,
-    /// Anything else worth keeping
+    /// Anything else worth keeping (in Swedish: anteckning)
+    #[value(alias = "anteckning")]
     Note,
     /// Something someone will do by a day: needs --owner and --due; `dino done`
-    /// closes it
+    /// closes it (in Swedish: åtgärd)
+    #[value(aliases = ["åtgärd", "atgard"])]
     Action,
 }
 
@@ -134,7 +141,7 @@ pub(super) fn write_note(
     let path = write_once(wb, &mark, entry, ui, lang)?;
     // The note is in the log: a reader that went away does not stop the
     // commit asked for.
-    crate::out::unless_reader_left(crate::out::line(path.display()))?;
+    crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if commit {
         commit_note(wb, path, entry.meta.kind, ui, lang);
     }

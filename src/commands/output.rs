@@ -23,7 +23,7 @@ pub fn deliver(
         Some(path) if path.as_os_str() != "-" => {
             ensure_not_own_file(path, lang)?;
             crate::fsio::write_atomic_with(path, fill)?;
-            let shown = path.display();
+            let shown = ui.shown(path);
             ui.note(&crate::tr!(lang, "skrev {shown}", "wrote {shown}"));
         }
         _ => {

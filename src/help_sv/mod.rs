@@ -191,7 +191,7 @@ fn help_texts(arg: &Arg, text: &ArgText) -> (String, Option<String>) {
     let values = shown_values(arg);
     let default = shown_default(arg).map(|d| format!("[{}: {d}]", texts::DEFAULT));
     let names = (!values.is_empty()).then(|| {
-        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+        let names: Vec<String> = values.iter().map(named).collect();
         format!("[{}: {}]", texts::POSSIBLE_VALUES, names.join(", "))
     });
     let help = join_some(
@@ -221,13 +221,31 @@ fn join_some<const N: usize>(texts: [Option<String>; N], separator: &str) -> Str
     texts.join(separator)
 }
 
+/// A value's name with the Swedish names it is also typed by:
+/// `decision (beslut)`.
+fn named(value: &PossibleValue) -> String {
+    let mut names = value.get_name_and_aliases();
+    let name = names.next().unwrap_or_default();
+    let aliases: Vec<&str> = names.collect();
+    if aliases.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} ({})", aliases.join(", "))
+    }
+}
+
 /// `Möjliga värden:` and a line for each value with what it means.
 fn value_list(values: &[PossibleValue]) -> String {
-    let width = values.iter().map(|v| v.get_name().len()).max().unwrap_or(0) + 1;
+    let width = values
+        .iter()
+        .map(|v| named(v).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
     let lines: Vec<String> = values
         .iter()
         .map(|v| {
-            let name = format!("{}:", v.get_name());
+            let name = format!("{}:", named(v));
             let english = v.get_help().map(ToString::to_string).unwrap_or_default();
             let meaning = texts::value_text(v.get_name()).map_or(english, str::to_string);
             format!("- {name:width$} {meaning}")

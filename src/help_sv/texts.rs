@@ -288,10 +288,10 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         "Skriv ett beslut, en risk, en insikt, en lärdom, en anteckning eller en åtgärd i loggen",
     )
     .after_help(
-        "Exempel:\n  dino note decision \"Vi prövar i två skolor först\"\n  dino note action \
+        "Exempel:\n  dino note beslut \"Vi prövar i två skolor först\"\n  dino note åtgärd \
          \"Boka möte med AF\" --owner \"Karin Lindqvist\" --due 2026-03-31\n  dino note risk \
          \"Piloten saknar lärare\" --owner Eva --due 2026-04-15 --mitigation \"Fråga Komvux\"\n  \
-         dino note lesson --closes a1bf6e \"Budgeten räckte\"",
+         dino note lärdom --closes a1bf6e \"Budgeten räckte\"",
     )
     .args(&[
         value("kind", "SORT", "Postens sort"),
@@ -413,7 +413,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         value(
             "decision",
             "BESLUT",
-            "Registrera det här beslutet (med --why); `go` kräver att de obligatoriska punkterna \
+            "Registrera det här beslutet (med --why); `go` (`fortsätt`) kräver att de obligatoriska punkterna \
              är klara eller ej tillämpliga, och att varje kriterium är uppfyllt, skjuts upp eller \
              inte är tillämpligt",
         ),
@@ -445,9 +445,10 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         value(
             "criterion",
             "ID=STATUS",
-            "Ett kriteriums status vid beslutspunkten, med dess id (`dino pack show`): ID=met, \
-             ID=not-met, ID=na:SKÄL, ID=deferred eller ID=deferred:TEXT (en åtgärd, med den \
-             --owner och --due som kommer efter villkorens); kan upprepas",
+            "Ett kriteriums status vid beslutspunkten, med dess id (`dino pack show`): \
+             ID=uppfyllt, ID=inte-uppfyllt, ID=ej:SKÄL, ID=skjuts-upp eller ID=skjuts-upp:TEXT \
+             (en åtgärd, med den --owner och --due som kommer efter villkorens), eller på \
+             engelska ID=met, ID=not-met, ID=na:SKÄL, ID=deferred[:TEXT]; kan upprepas",
         ),
         value(
             "next",

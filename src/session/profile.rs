@@ -227,6 +227,13 @@ pub fn at_gate(p: &mut dyn Prompter, wb: &Workbook, lang: Lang) -> Result<Vec<(S
 
 /// Asks one profile question in the widget its kind takes.
 fn ask(p: &mut dyn Prompter, item: &Item, text_lang: Lang, lang: Lang) -> Result<Option<Value>> {
+    // The question's help is offered beside its answers.
+    let mut helped = crate::session::prompt::WithHelp {
+        inner: p,
+        help: item.help.as_ref().map(|h| h.get(text_lang)),
+        lang,
+    };
+    let p: &mut dyn Prompter = &mut helped;
     let prompt = item.prompt.get(text_lang);
     let default = item.default.as_ref();
     let labels = |options: &[crate::pack::Choice]| -> Vec<String> {
@@ -356,6 +363,8 @@ mod tests {
                     options[options.len() - 1].label.get(Lang::Sv).to_string()
                 }
                 Kind::Multi { options } => options[0].label.get(Lang::Sv).to_string(),
+                // A yes-or-no question with help is a list with the help last.
+                Kind::Check if i.help.is_some() => "Ja".to_string(),
                 Kind::Check => "yes".to_string(),
                 _ => "x".to_string(),
             })

@@ -77,7 +77,7 @@ fn end(code: i32) -> ! {
     let _ = term.show_cursor();
     let _ = term.write_line("");
     if let Ok(message) = MESSAGE.lock() {
-        let _ = term.write_line(&message);
+        let _ = term.write_line(&crate::started::in_hints(&message));
     }
     std::process::exit(code);
 }

@@ -59,7 +59,7 @@ fn a_commands_help_is_in_swedish_with_its_values_explained() {
     .stdout_has("\nArgument:\n  [FAS]\n          Fasens id [förval: den aktuella fasen]\n")
     .stdout_has("\nFlaggor:\n      --check\n")
     .stdout_has("      --decision <BESLUT>\n")
-    .stdout_has("          Möjliga värden:\n          - go:      Fortsätt till nästa fas\n")
+    .stdout_has("          Möjliga värden:\n          - go (fortsätt, fortsatt):  Fortsätt till nästa fas\n")
     .stdout_has("\nGlobala flaggor:\n")
     .stdout_has("\nFör CI (docs/ci.md): dino -C ARBETSBOK gate FAS --check");
     // A global option after the command counts as well, and wins over DINO_LANG.

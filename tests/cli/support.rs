@@ -103,6 +103,7 @@ pub fn dino_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = assert_cmd::Command::cargo_bin("dino").expect("the dino binary is built");
     cmd.current_dir(dir)
         .args(args)
+        .env("PATH", path_with_dino())
         .env_remove("DINO_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -195,4 +196,15 @@ pub fn dino_version() -> String {
         .and_then(|rest| rest.strip_suffix('"'))
         .expect("a version")
         .to_string()
+}
+
+/// PATH with the folder of the `dino` under test first: the `dino` a
+/// shell finds is this one, and the hints dino prints say `dino …`.
+pub fn path_with_dino() -> std::ffi::OsString {
+    let exe = Path::new(env!("CARGO_BIN_EXE_dino"));
+    let mut folders = vec![exe.parent().expect("a folder").to_path_buf()];
+    if let Some(path) = std::env::var_os("PATH") {
+        folders.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(folders).expect("PATH")
 }

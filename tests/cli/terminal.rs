@@ -12,6 +12,7 @@ pub(crate) const ENTER: &str = "\r";
 
 pub(crate) fn session(dir: &std::path::Path, args: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(dir)
         .args(args)
         .env("LANG", "C")
@@ -70,6 +71,7 @@ fn note_without_text_opens_the_editor() {
     crate::support::pinned(dir.path(), &["new", "Alfa", "--no-input"]).code(0);
     let wb = dir.path().join("alfa");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(&wb)
         .args(["--lang", "en", "note", "insight"])
         .env("LANG", "C")
@@ -606,6 +608,7 @@ fn a_ready_phase_goes_straight_to_the_gate() {
 fn without_colour_the_current_line_is_marked_plainly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dino"));
+    cmd.env("PATH", crate::support::path_with_dino());
     cmd.current_dir(dir.path())
         .args(["--lang", "en", "new", "Utan färg"])
         .env("LANG", "C")
@@ -1050,4 +1053,63 @@ fn an_indicator_and_a_measurement_are_asked_field_by_field() {
     let measured = &answers["test.matning"]["measurement"];
     assert_eq!(measured["value"], 95.5);
     assert_eq!(measured["source"], serde_json::Value::Null);
+}
+
+/// A profile question's help, opened from its list at a terminal of
+/// `cols` × `rows`: shown, then the question asked again.
+#[cfg(unix)]
+fn profile_help_at(cols: u16, rows: u16) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut p = session(dir.path(), &["--lang", "en", "new", "Hjälp prov"]);
+    p.get_process_mut()
+        .set_window_size(cols, rows)
+        .expect("window size");
+    p.expect("What kind of organisation")
+        .expect("first question");
+    p.expect("Show the help")
+        .expect("offered beside the answers");
+    // Up from the first answer wraps round to the last entry, the help.
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("Choose the organisation that owns the project")
+        .expect("the help");
+    p.expect("What kind of organisation").expect("asked again");
+    p.send(ENTER).expect("key");
+    p.expect("Who decides").expect("second question");
+    p.send(ENTER).expect("key");
+    p.expect("buying services").expect("third question");
+    p.send(ENTER).expect("key");
+    p.expect("personal data").expect("fourth question");
+    // A yes-or-no question offers its help too, after Yes and No.
+    p.send(UP).expect("key");
+    p.send(ENTER).expect("key");
+    p.expect("The answer is nearly always yes")
+        .expect("the help");
+    p.expect("personal data").expect("asked again");
+    p.send(ENTER).expect("key");
+    p.expect("funded").expect("fifth question");
+    p.send(ENTER).expect("key");
+    p.expect("partners do you expect").expect("sixth question");
+    p.send(ENTER).expect("key");
+    p.expect("Start the first phase now?").expect("offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("no");
+    p.expect("Next: `cd hjalp-prov` and `dino run`")
+        .expect("done");
+    let file = std::fs::read_to_string(dir.path().join("hjalp-prov/workbook.toml"))
+        .expect("workbook.toml");
+    assert!(file.contains("org_kind = \"municipality\""), "{file}");
+    assert!(file.contains("personal_data = true"), "{file}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_questions_help_opens_from_its_list_at_80_by_24() {
+    profile_help_at(80, 24);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_questions_help_opens_from_its_list_at_120_by_40() {
+    profile_help_at(120, 40);
 }

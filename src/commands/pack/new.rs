@@ -63,6 +63,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
         };
         write_atomic(&dir.join(file), text.as_bytes())?;
     }
+    let shown = ui.shown(dir);
     ui.note(&crate::tr!(
         lang,
         "skapade paketet `{id}` i {shown}; ändra filerna och kör `dino pack check {shown}`",

@@ -125,7 +125,7 @@ fn finish(
     // What was written is in the log: a reader that went away does not
     // stop the commit asked for.
     for path in written {
-        crate::out::unless_reader_left(crate::out::line(path.display()))?;
+        crate::out::unless_reader_left(crate::out::line(ui.shown(path)))?;
     }
     if commit {
         let message = tr!(lang, "dino: session i {what}", "dino: session of {what}");

@@ -85,4 +85,14 @@ impl Prompter for TermPrompter {
         }
         Ok(input.interact_text()?)
     }
+
+    fn help(&mut self, markdown: &str) -> Result<()> {
+        let term = console::Term::stderr();
+        let width = term.size_checked().map_or(80, |(_, cols)| cols as usize);
+        let text = crate::text::terminal_md::render(markdown, width);
+        term.write_line("")?;
+        term.write_line(&text)?;
+        term.write_line("")?;
+        Ok(())
+    }
 }
