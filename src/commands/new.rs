@@ -182,6 +182,7 @@ fn go_on_into_it(dir: &Path, id: &str, commit: bool, ui: &Ui, lang: Lang) -> Res
         let args = super::run::RunArgs {
             phase: None,
             answers: None,
+            open: false,
             commit,
         };
         return super::run::run_workbook(&wb, args, ui);

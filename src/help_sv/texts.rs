@@ -258,6 +258,12 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
                 "Svar i en TOML-fil i stället för frågor, för skript (formatet beskrivs i dinos \
                  docs/answers-format.md; examples/answers/ har ett exempel)",
             ),
+            flag(
+                "open",
+                "Fråga bara de punkter som är öppna: krav som inte är klara och valfria punkter \
+                 utan svar; de besvarade behålls som de är (inte med --answers, vars fil säger \
+                 vad den svarar på)",
+            ),
         ]),
     command("status", "Visa var ett projekt, eller en portfölj, står")
         .details(

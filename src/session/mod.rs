@@ -414,6 +414,9 @@ pub struct Progress {
     /// when it keeps such records (so they read as answers a later version
     /// changed), else the pack's now.
     pub pack_version: String,
+    /// The items asked, by id, when the run asks only those open (`--open`,
+    /// or the choice at its start); `None` asks every item that applies.
+    pub only: Option<Vec<String>>,
 }
 
 impl Progress {
@@ -427,6 +430,7 @@ impl Progress {
             actions: BTreeMap::new(),
             kept: Vec::new(),
             pack_version: ctx.workbook.pack.version.clone(),
+            only: None,
         }
     }
 
@@ -488,6 +492,7 @@ impl Progress {
             actions,
             kept,
             pack_version,
+            only: None,
         }
     }
 
@@ -548,6 +553,27 @@ impl Progress {
         };
         item.when.as_ref().is_none_or(|c| c.holds(&merged))
     }
+
+    /// Whether the run asks `item`: it applies, and it is among those
+    /// asked when the run asks only some.
+    fn asks(&self, ctx: &Context<'_>, item: &Item) -> bool {
+        self.applies(ctx, item) && self.only.as_ref().is_none_or(|o| o.contains(&item.id))
+    }
+}
+
+/// The items of `phase` open in `state`, in pack order: the applicable
+/// required items not done and the applicable optional items with no
+/// answer (as `dino status` has them).
+pub fn open_items(state: &State, phase: &Phase) -> Vec<String> {
+    let Some(p) = state.phases.iter().find(|p| p.id == phase.id) else {
+        return phase.items.iter().map(|i| i.id.clone()).collect();
+    };
+    phase
+        .items
+        .iter()
+        .filter(|i| p.open.contains(&i.id) || p.unanswered.contains(&i.id))
+        .map(|i| i.id.clone())
+        .collect()
 }
 
 /// The diagnostic's verdict on this session's answers and the log's, when
@@ -667,7 +693,7 @@ impl Walk {
         if !progress.answers.is_empty() {
             while cursor < items.len()
                 && (progress.answers.contains_key(&items[cursor].id)
-                    || !progress.applies(ctx, &items[cursor]))
+                    || !progress.asks(ctx, &items[cursor]))
             {
                 if progress.answers.contains_key(&items[cursor].id) {
                     history.push(cursor);
@@ -689,7 +715,7 @@ impl Walk {
     fn go_to_next(&mut self, ctx: &Context<'_>, progress: &Progress) {
         let items = &ctx.phase.items;
         while self.cursor < items.len()
-            && (!progress.applies(ctx, &items[self.cursor])
+            && (!progress.asks(ctx, &items[self.cursor])
                 || (self.revisiting && progress.answers.contains_key(&items[self.cursor].id)))
         {
             self.cursor += 1;
@@ -706,7 +732,7 @@ impl Walk {
     ) -> Result<bool> {
         let items = &ctx.phase.items;
         self.skipped.retain(|i| {
-            !progress.answers.contains_key(&items[*i].id) && progress.applies(ctx, &items[*i])
+            !progress.answers.contains_key(&items[*i].id) && progress.asks(ctx, &items[*i])
         });
         if self.skipped.is_empty() {
             return Ok(false);
@@ -731,7 +757,7 @@ impl Walk {
         let items = &ctx.phase.items;
         let item = &items[self.cursor];
         let applicable: Vec<usize> = (0..items.len())
-            .filter(|i| progress.applies(ctx, &items[*i]))
+            .filter(|i| progress.asks(ctx, &items[*i]))
             .collect();
         let number = applicable
             .iter()

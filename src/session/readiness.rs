@@ -190,6 +190,7 @@ pub fn run(
             answers: std::mem::take(&mut answered[at].answers),
             kept: Vec::new(),
             pack_version: ctx.workbook.pack.version.clone(),
+            only: None,
         };
         let done = {
             let others: Vec<&Answered> = answered.iter().collect();

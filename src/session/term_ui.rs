@@ -66,6 +66,25 @@ impl TermUi {
         crate::session::prompt::term::yes_no(&*self.theme, self.lang, question, default)
     }
 
+    /// A phase with answers: every item, or only the open ones? Esc asks
+    /// every item.
+    pub fn which_items(&self) -> Result<bool> {
+        let lang = self.lang;
+        let labels = [
+            lang.pick("Alla punkter", "Every item"),
+            lang.pick("Bara de öppna punkterna", "Only the open items"),
+        ];
+        let chosen = Select::with_theme(&*self.theme)
+            .with_prompt(lang.pick(
+                "Fasen har svar redan. Vilka punkter går ni igenom?",
+                "The phase has answers already. Which items do you go through?",
+            ))
+            .items(labels)
+            .default(0)
+            .interact_opt()?;
+        Ok(chosen == Some(1))
+    }
+
     fn width(&self) -> usize {
         self.term
             .size_checked()

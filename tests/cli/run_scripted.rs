@@ -534,3 +534,26 @@ fn a_refused_decision_fixed_and_run_again_later_writes_the_decision_alone() {
     at("2026-03-02T09:30:00+01:00").code(0);
     assert_eq!(written(&wb), names);
 }
+
+#[test]
+fn open_with_an_answers_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path(), false);
+    fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"x\"\n").expect("write");
+    dino_in(
+        &wb,
+        &[
+            "--lang",
+            "en",
+            "run",
+            "start",
+            "--open",
+            "--answers",
+            "svar.toml",
+        ],
+    )
+    .code(2)
+    .stderr_has("--open")
+    .stderr_has("--answers");
+    assert!(written(&wb).is_empty(), "nothing written");
+}

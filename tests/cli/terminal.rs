@@ -1113,3 +1113,83 @@ fn a_profile_questions_help_opens_from_its_list_at_80_by_24() {
 fn a_profile_questions_help_opens_from_its_list_at_120_by_40() {
     profile_help_at(120, 40);
 }
+
+/// A session of `start` with its first item answered (by an answers file)
+/// and two items open, run again with `--open` in a window of
+/// `cols`×`rows`: only the two open items are asked, and the entry
+/// written records only them.
+fn only_the_open_items_at(cols: u16, rows: u16) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"Frånvaro\"\n").expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let before: Vec<String> = log_files(&wb).into_iter().map(|(n, _)| n).collect();
+    let mut p = session(&wb, &["--lang", "en", "run", "start", "--open"]);
+    p.get_process_mut()
+        .set_window_size(cols, rows)
+        .expect("window size");
+    people(&mut p);
+    let found = p.expect("Vet vi hur").expect("the first open item");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Vilket problem"), "asked: {shown:?}");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("No");
+    let found = p.expect("Dataskyddet").expect("the second open item");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Vilket problem"), "asked: {shown:?}");
+    p.send(ENTER).expect("Done");
+    profile_holds(&mut p);
+    let found = p.expect("What do you decide?").expect("gate");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Vilket problem"), "asked: {shown:?}");
+    for _ in 0..4 {
+        p.send(DOWN).expect("key");
+    }
+    p.send(ENTER).expect("decide later");
+    decline_readiness(&mut p);
+    p.expect(expectrl::Eof).expect("ends");
+    let written: Vec<(String, String)> = log_files(&wb)
+        .into_iter()
+        .filter(|(n, _)| !before.contains(n))
+        .collect();
+    assert_eq!(written.len(), 1, "one entry: {written:?}");
+    let entry = &written[0].1;
+    assert!(entry.contains("Vet vi hur"), "{entry}");
+    assert!(entry.contains("Dataskyddet"), "{entry}");
+    assert!(!entry.contains("Vilket problem"), "{entry}");
+    let run = crate::support::dino_in(&wb, &["status", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let w = &doc["workbooks"][0];
+    assert_eq!(w["answers"]["start.problem"]["value"], "Frånvaro");
+    assert_eq!(w["phases"][0]["gate"]["state"], "ready");
+}
+
+#[cfg(unix)]
+#[test]
+fn run_open_asks_only_the_open_items_at_80_by_24() {
+    only_the_open_items_at(80, 24);
+}
+
+#[cfg(unix)]
+#[test]
+fn run_open_asks_only_the_open_items_at_120_by_40() {
+    only_the_open_items_at(120, 40);
+}
+
+#[test]
+fn a_phase_with_answers_offers_only_its_open_items() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(wb.join("svar.toml"), "[answers]\nproblem = \"Frånvaro\"\n").expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let mut p = run_session(&wb);
+    p.expect("Which items do you go through?").expect("offered");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("only the open items");
+    people(&mut p);
+    let found = p.expect("Vet vi hur").expect("the first open item");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Vilket problem"), "asked: {shown:?}");
+    p.send("\x03").expect("Ctrl-C");
+    p.expect(expectrl::Eof).expect("ends");
+}

@@ -32,6 +32,12 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// Ask only the items still open: required items not done and optional
+    /// items with no answer; the answered ones are kept as they are (not
+    /// with --answers, whose file says what it answers)
+    #[arg(long, conflicts_with = "answers")]
+    pub open: bool,
+
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
@@ -60,6 +66,7 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
     let options = Options {
         phase: args.phase.as_deref(),
         answers: args.answers.as_deref(),
+        open: args.open,
         lang,
     };
     let host = RunHost {

@@ -33,6 +33,8 @@ pub(super) struct Run<'a> {
     pub(super) earlier: Option<Saved>,
     /// The language of messages.
     pub(super) lang: Lang,
+    /// Ask only the open items (`--open`).
+    pub(super) open: bool,
 }
 
 /// Runs the phase asked for (or the readiness assessment) through `ui`.
@@ -74,6 +76,7 @@ pub(super) fn run(
         draft,
         earlier,
         lang,
+        open: options.open,
     };
     let written = if is_readiness {
         Some(run.assess(&ctx, resume.as_ref())?)
@@ -163,20 +166,56 @@ impl Run<'_> {
     /// it, else its items, the entry, and what comes after it. `None` when
     /// nothing was written (said in a note).
     fn phase(&mut self, ctx: &Context<'_>, resume: Option<&Entry>) -> Result<Option<Vec<PathBuf>>> {
+        let mut disagreeing = false;
         if self.ui.offers_the_gate_first() {
-            let disagreeing = self.note_disagreements(ctx.state, ctx.phase);
+            disagreeing = self.note_disagreements(ctx.state, ctx.phase);
             if resume.is_none()
                 && !disagreeing
+                && !self.open
                 && gate_ready(ctx.state, ctx.phase)
                 && self.ui.straight_to_gate()?
             {
                 return self.straight_to_gate(ctx).map(Some);
             }
         }
-        let Some((progress, path)) = self.session(ctx, resume)? else {
+        let only = if resume.is_some() || disagreeing {
+            None
+        } else {
+            self.only_open(ctx)?
+        };
+        if only.as_ref().is_some_and(Vec::is_empty) {
+            return self.nothing_open(ctx).map(Some);
+        }
+        let Some((progress, path)) = self.session(ctx, resume, only)? else {
             return Ok(None);
         };
         self.after_session(ctx, &progress, path).map(Some)
+    }
+
+    /// The items asked when only the open ones are: with `--open`, or as
+    /// the room chooses at a terminal when the phase has answers and items
+    /// still open. `None` asks every item.
+    fn only_open(&mut self, ctx: &Context<'_>) -> Result<Option<Vec<String>>> {
+        let open = session::open_items(ctx.state, ctx.phase);
+        if self.open {
+            return Ok(Some(open));
+        }
+        let answered = ctx.state.answers.keys().any(|(p, _)| *p == ctx.phase.id);
+        let offered = self.ui.offers_the_gate_first() && answered && !open.is_empty();
+        Ok((offered && self.ui.only_open()?).then_some(open))
+    }
+
+    /// Only the open items were asked for, and none is: said so, and the
+    /// gate offered as at the end of a run.
+    fn nothing_open(&mut self, ctx: &Context<'_>) -> Result<Vec<PathBuf>> {
+        self.host.note(self.lang.pick(
+            "Inga punkter i fasen är öppna.",
+            "No item of the phase is open.",
+        ));
+        if gate_ready(ctx.state, ctx.phase) {
+            return self.straight_to_gate(ctx);
+        }
+        Ok(Vec::new())
     }
 
     /// Answers given on two branches: the room settles them by answering
@@ -277,6 +316,7 @@ impl Run<'_> {
         &mut self,
         ctx: &Context<'_>,
         resume: Option<&Entry>,
+        only: Option<Vec<String>>,
     ) -> Result<Option<(Progress, PathBuf)>> {
         let mut progress = match resume {
             Some(entry) => Progress::from_draft(ctx, entry),
@@ -286,6 +326,7 @@ impl Run<'_> {
                     .people(&default_people(ctx.workbook, &ctx.phase.id, &ctx.user))?,
             ),
         };
+        progress.only = only;
         let (draft, keeps) = (&self.draft, self.ui.keeps_a_draft());
         if keeps {
             draft.save(&progress.entry(ctx))?;

@@ -32,6 +32,8 @@ pub struct Options<'a> {
     pub phase: Option<&'a str>,
     /// The answers file of a scripted run; none at a terminal.
     pub answers: Option<&'a Path>,
+    /// Ask only the items that are open (`--open`).
+    pub open: bool,
     /// The language of messages.
     pub lang: Lang,
 }
@@ -118,6 +120,11 @@ trait RunUi: SessionUi {
     fn offers_the_gate_first(&self) -> bool;
     /// Straight to the gate? Asked only where it is offered.
     fn straight_to_gate(&mut self) -> Result<bool>;
+    /// A phase with answers and items still open: ask only the open ones?
+    /// Asked only where the gate is offered first (at a terminal).
+    fn only_open(&mut self) -> Result<bool> {
+        Ok(false)
+    }
     /// What is said when nothing was answered (of a `readiness`
     /// assessment, or a phase), if anything.
     fn nothing_answered(&self, readiness: bool) -> Option<&'static str>;

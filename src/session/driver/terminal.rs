@@ -104,6 +104,10 @@ impl RunUi for TermUi {
         )
     }
 
+    fn only_open(&mut self) -> Result<bool> {
+        self.which_items()
+    }
+
     fn nothing_answered(&self, readiness: bool) -> Option<&'static str> {
         (!readiness).then(|| {
             self.lang().pick(
