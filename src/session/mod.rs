@@ -684,27 +684,32 @@ struct Walk {
 }
 
 impl Walk {
-    /// A resumed session goes on at its first unanswered item; the answered
-    /// ones before it can still be stepped back to.
+    /// A resumed session goes on where it stopped: at the item after the
+    /// last one answered (or at the last one an action was raised beside,
+    /// unanswered). The items before it can be stepped back to; those left
+    /// unanswered there stay skipped, offered again at the end.
     fn resumed(ctx: &Context<'_>, progress: &Progress) -> Walk {
         let items = &ctx.phase.items;
-        let mut cursor = 0;
-        let mut history: Vec<usize> = Vec::new();
-        if !progress.answers.is_empty() {
-            while cursor < items.len()
-                && (progress.answers.contains_key(&items[cursor].id)
-                    || !progress.asks(ctx, &items[cursor]))
-            {
-                if progress.answers.contains_key(&items[cursor].id) {
-                    history.push(cursor);
-                }
-                cursor += 1;
-            }
-        }
+        let after_answered = items
+            .iter()
+            .rposition(|i| progress.answers.contains_key(&i.id))
+            .map_or(0, |at| at + 1);
+        let raised_at = items
+            .iter()
+            .rposition(|i| progress.actions.contains_key(&i.id))
+            .unwrap_or(0);
+        let cursor = after_answered.max(raised_at);
+        let passed = (0..cursor).filter(|i| progress.asks(ctx, &items[*i]));
+        let history: Vec<usize> = passed.collect();
+        let skipped = history
+            .iter()
+            .copied()
+            .filter(|i| !progress.answers.contains_key(&items[*i].id))
+            .collect();
         Walk {
             cursor,
             history,
-            skipped: Vec::new(),
+            skipped,
             revisiting: false,
             held_note: None,
         }

@@ -1193,3 +1193,44 @@ fn a_phase_with_answers_offers_only_its_open_items() {
     p.send("\x03").expect("Ctrl-C");
     p.expect(expectrl::Eof).expect("ends");
 }
+
+#[test]
+fn a_resumed_run_goes_on_after_the_last_item_answered_not_at_one_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(
+        wb.join("start.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n[gate]\ndecision = \"go\"\ndecided_by = \"Eva\"\nmotivation = \"Klart.\"\n[gate.criteria]\nbehovsagare = \"met\"\ntid = \"met\"\n",
+    )
+    .expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "start.toml"]).code(0);
+    let mut p = run_session(&wb);
+    people(&mut p);
+    p.expect("Var testade vi?").expect("item 1");
+    p.send(ENTER).expect("none");
+    p.expect("Hur stor nytta").expect("item 2");
+    // Esc opens the menu; "Skip" is third, after "Back".
+    p.send("\x1b").expect("Esc");
+    p.expect("What do you want to do?").expect("menu");
+    p.send(DOWN).expect("key");
+    p.send(DOWN).expect("key");
+    p.send(ENTER).expect("skip");
+    p.expect("Hur många deltog?").expect("item 3");
+    p.send("12\r").expect("12");
+    p.expect("När var testet klart?").expect("item 4");
+    std::thread::sleep(Duration::from_millis(300));
+    p.send("\x03").expect("Ctrl-C");
+    p.expect(expectrl::Eof).expect("ends");
+    assert!(wb.join(".dino/draft.md").is_file());
+
+    let mut p = run_session(&wb);
+    p.expect("Go on with it?").expect("offered");
+    p.send(ENTER).expect("yes");
+    let found = p.expect("När var testet klart?").expect("item 4");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Hur stor nytta"), "asked first: {shown:?}");
+    p.send("\x03").expect("Ctrl-C");
+    p.expect(expectrl::Eof).expect("ends");
+    let draft = std::fs::read_to_string(wb.join(".dino/draft.md")).expect("draft kept");
+    assert!(draft.contains("12"), "{draft}");
+}
