@@ -1234,3 +1234,27 @@ fn a_resumed_run_goes_on_after_the_last_item_answered_not_at_one_skipped() {
     let draft = std::fs::read_to_string(wb.join(".dino/draft.md")).expect("draft kept");
     assert!(draft.contains("12"), "{draft}");
 }
+
+#[test]
+fn run_open_with_nothing_open_says_so_and_offers_the_gate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wb = skolpilot(dir.path());
+    std::fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\ndataskydd = true\n",
+    )
+    .expect("write");
+    crate::support::pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    let mut p = session(&wb, &["--lang", "en", "run", "start", "--open"]);
+    p.expect("No item of the phase is open.").expect("told");
+    p.expect("Facilitator").expect("who decides");
+    p.send(ENTER).expect("key");
+    p.expect("Participant").expect("participant");
+    p.send(ENTER).expect("none");
+    profile_holds(&mut p);
+    let found = p.expect("What do you decide?").expect("the gate");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(!shown.contains("Vilket problem"), "asked: {shown:?}");
+    p.send("\x03").expect("Ctrl-C");
+    p.expect(expectrl::Eof).expect("ends");
+}
