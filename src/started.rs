@@ -4,31 +4,43 @@
 //! works after the `cd` a hint may ask for.
 
 use std::borrow::Cow;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
-/// The name hints give this dino, once known.
+/// How dino was started: `argv[0]` and the folder it was started in.
+static STARTED: OnceLock<(Option<OsString>, PathBuf)> = OnceLock::new();
+
+/// The name hints give this dino, worked out when a hint first needs it
+/// (looking PATH through is no work for every start).
 static NAME: OnceLock<String> = OnceLock::new();
 
 /// Remembers how dino was started (`argv[0]`), before `-C` changes the
 /// folder it runs in.
 pub fn remember(argv0: Option<&OsStr>) {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let path_var = std::env::var_os("PATH");
-    let _ = NAME.set(name_for(argv0, path_var.as_deref(), &cwd));
+    let _ = STARTED.set((argv0.map(OsStr::to_os_string), cwd));
 }
 
 /// The command that starts this dino: `dino`, or its path.
 pub fn name() -> &'static str {
-    NAME.get().map_or("dino", String::as_str)
+    NAME.get_or_init(|| match STARTED.get() {
+        Some((argv0, cwd)) => {
+            let path_var = std::env::var_os("PATH");
+            name_for(argv0.as_deref(), path_var.as_deref(), cwd)
+        }
+        None => "dino".to_string(),
+    })
 }
 
 /// `text` with each command it names in backticks (`` `dino run` ``)
 /// naming this dino as it was started.
 pub fn in_hints(text: &str) -> Cow<'_, str> {
+    if !text.contains("`dino ") {
+        return Cow::Borrowed(text);
+    }
     let name = name();
-    if name == "dino" || !text.contains("`dino ") {
+    if name == "dino" {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace("`dino ", &format!("`{name} ")))
