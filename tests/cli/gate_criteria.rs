@@ -4,21 +4,9 @@
 //! followed up and closed like any action.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::support::{dino_in, pinned, root, skolpilot};
-
-/// A workbook on the example pack whose first phase's gate is ready.
-fn ready(dir: &Path) -> PathBuf {
-    let wb = skolpilot(dir, false);
-    fs::write(
-        wb.join("svar.toml"),
-        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n",
-    )
-    .expect("write");
-    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
-    wb
-}
+use crate::support::{dino_in, pinned, root, skolpilot, skolpilot_ready as ready};
 
 fn gate(wb: &Path, more: &[&str]) -> crate::support::Run {
     let mut args = vec!["--lang", "en", "gate", "start", "--why", "Klart"];

@@ -188,6 +188,19 @@ pub fn skolpilot(dir: &Path, personal_data: bool) -> PathBuf {
     dir.join("prov")
 }
 
+/// A workbook on the example pack whose first phase's gate is ready: its
+/// required items answered by a scripted run.
+pub fn skolpilot_ready(dir: &Path) -> PathBuf {
+    let wb = skolpilot(dir, false);
+    std::fs::write(
+        wb.join("svar.toml"),
+        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    wb
+}
+
 /// The built-in pack's version, as `phases/dino/pack.toml` gives it.
 pub fn dino_version() -> String {
     let pack = std::fs::read_to_string(root().join("phases/dino/pack.toml")).expect("pack.toml");

@@ -3,21 +3,9 @@
 //! `--criterion`, beside the English ones, with and without diacritics.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::support::{dino_in, pinned, skolpilot};
-
-/// A workbook on the example pack whose first phase's gate is ready.
-fn ready(dir: &Path) -> PathBuf {
-    let wb = skolpilot(dir, false);
-    fs::write(
-        wb.join("svar.toml"),
-        "[answers]\nproblem = \"x\"\nlosning = \"nej\"\n",
-    )
-    .expect("write");
-    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
-    wb
-}
+use crate::support::{dino_in, pinned, skolpilot, skolpilot_ready as ready};
 
 fn status(wb: &Path) -> serde_json::Value {
     let run = dino_in(wb, &["status", "--format", "json"]);
