@@ -24,6 +24,7 @@ mod places;
 mod report_follow_up;
 mod reports;
 mod run_scripted;
+mod screen;
 mod support;
 mod swedish_values;
 mod terminal;
