@@ -34,6 +34,7 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let state = fold(&wb);
     let closed = closable(&wb, &state, &args.id, lang)?;
+    super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let text = args.text.unwrap_or(closed.text);
     crate::session::note_text::refuse_unwritable(&text, lang)?;
     let meta = Meta {

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::exit::{Exit, FINDINGS};
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::log::ActionMark;
 use crate::pack::{Decision, Phase};
 use crate::session::term_ui::TermUi;
@@ -134,6 +134,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     if args.check {
         return check(ps, title, gate_text, ui, lang);
     }
+    super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let now = crate::session::clock::now(lang)?;
     let user = crate::session::clock::user();
     let ctx = Context {
@@ -190,16 +191,29 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     // the commit asked for.
     crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
-        let message = tr!(
-            lang,
-            "dino: beslut vid {title}",
-            "dino: decision at {title}"
-        );
-        match crate::git::commit(&wb.root, &[path], &message) {
-            Ok(note) | Err(note) => ui.note(&note.say(lang)),
-        }
+        commit_decision(&wb, path, choice.decision, title, ui, lang)?;
     }
     Ok(())
+}
+
+/// Commits a decision (`--commit`), its subject naming the decision and
+/// the gate.
+fn commit_decision(
+    wb: &Workbook,
+    path: std::path::PathBuf,
+    decision: Decision,
+    title: &str,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    let what = tr!(
+        lang,
+        "{} vid {title}",
+        "{} at {title}",
+        decision.label(lang).to_lowercase()
+    );
+    let message = super::committing::subject(&wb.file.name, &what);
+    super::committing::commit(&wb.root, &[path], &message, ui, lang)
 }
 
 /// The gate's criteria with their ids (which `--criterion` takes), and
@@ -279,14 +293,9 @@ fn profile_changed_at_gate(wb: &Workbook, args: &GateArgs, ui: &Ui, lang: Lang) 
     let path = write_log_entry(wb, &entry, text_lang, lang)?;
     crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if args.commit {
-        let message = tr!(
-            lang,
-            "dino: projektprofilen ändrad",
-            "dino: the project profile changed"
-        );
-        match crate::git::commit(&wb.root, &[path], &message) {
-            Ok(note) | Err(note) => ui.note(&note.say(lang)),
-        }
+        let what = lang.pick("projektprofilen ändrad", "the project profile changed");
+        let message = super::committing::subject(&wb.file.name, what);
+        super::committing::commit(&wb.root, &[path], &message, ui, lang)?;
     }
     Ok(true)
 }

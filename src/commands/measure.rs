@@ -45,6 +45,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
     let id = indicator_id(&wb, &args.id, lang)?;
+    super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let state = fold(&wb);
     let defined = indicators(&wb, &state);
     let Some(indicator) = defined.iter().find(|i| i.id() == id) else {

@@ -2,6 +2,7 @@
 //! and its `run`. `lib.rs` parses the command line and calls one of them.
 
 pub mod check;
+pub(crate) mod committing;
 pub mod completions;
 pub mod done;
 pub mod due;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::session::profile::{self, Fill};
 use crate::session::prompt::term::TermPrompter;
 use crate::tr;
@@ -56,6 +56,11 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     };
     let at_terminal =
         !ui.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let here = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    super::committing::check_before(args.commit, here, &dir.join(WORKBOOK_FILE), ui, lang)?;
     let answers = profile_answers(&pack, given, at_terminal, lang)?;
     let file = WorkbookFile {
         name: args.name.clone(),
@@ -68,7 +73,7 @@ pub fn run(args: NewArgs, ui: &Ui) -> Result<()> {
     // The snapshot records the pack as this team reads it.
     create(&dir, &file, &unbound.adapted(&file.profile), lang)?;
     if args.commit {
-        commit_new(&dir, &args.name, ui, lang);
+        commit_new(&dir, &args.name, ui, lang)?;
     }
     if at_terminal {
         return go_on_into_it(&dir, &id, args.commit, ui, lang);
@@ -145,17 +150,16 @@ fn profile_answers(
     profile::gather(pack, lang, given, fill)
 }
 
-/// Commits the new workbook's files (`--commit`); what git said is a note.
-fn commit_new(dir: &Path, name: &str, ui: &Ui, lang: Lang) {
+/// Commits the new workbook's files (`--commit`).
+fn commit_new(dir: &Path, name: &str, ui: &Ui, lang: Lang) -> Result<()> {
     let files = [
         dir.join(WORKBOOK_FILE),
         dir.join(SNAPSHOT_FILE),
         dir.join(LOG_DIR).join(".gitkeep"),
     ];
-    let message = tr!(lang, "dino: ny arbetsbok {}", "dino: new workbook {}", name);
-    match crate::git::commit(dir, &files, &message) {
-        Ok(note) | Err(note) => ui.note(&note.say(lang)),
-    }
+    let what = lang.pick("ny arbetsbok", "new workbook");
+    let message = super::committing::subject(name, what);
+    super::committing::commit(dir, &files, &message, ui, lang)
 }
 
 /// At a terminal the team goes straight on into the first phase, if it

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta};
 use crate::state::{Current, fold};
 use crate::tr;
@@ -97,6 +97,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let lang = ui.lang_for(wb.language());
     let kind = args.kind.entry_kind();
     let owned = Owned::from_args(kind, &args, lang)?;
+    super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let text = match args.text {
         Some(text) if text == "-" => from_stdin(lang)?,
         Some(text) => text,
@@ -143,7 +144,7 @@ pub(super) fn write_note(
     // commit asked for.
     crate::out::unless_reader_left(crate::out::line(ui.shown(&path)))?;
     if commit {
-        commit_note(wb, path, entry.meta.kind, ui, lang);
+        commit_note(wb, path, entry, ui, lang)?;
     }
     mark.clear()
 }
@@ -294,17 +295,24 @@ fn write_once(
     Ok(path)
 }
 
-/// Commits the note (`--commit`); what git said is a note.
-fn commit_note(wb: &Workbook, path: std::path::PathBuf, kind: EntryKind, ui: &Ui, lang: Lang) {
-    let message = tr!(
-        lang,
-        "dino: {} i loggen",
-        "dino: {} in the log",
-        kind.label(lang).to_lowercase()
-    );
-    match crate::git::commit(&wb.root, &[path], &message) {
-        Ok(note) | Err(note) => ui.note(&note.say(lang)),
-    }
+/// Commits the note (`--commit`): its subject names the workbook, the
+/// kind and the note's first line.
+fn commit_note(
+    wb: &Workbook,
+    path: std::path::PathBuf,
+    entry: &Entry,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    let kind = entry.meta.kind.label(lang).to_lowercase();
+    let what = match &entry.body {
+        Body::Text(text) if !super::committing::first_line(text).is_empty() => {
+            format!("{kind}: {}", super::committing::first_line(text))
+        }
+        _ => kind,
+    };
+    let message = super::committing::subject(&wb.file.name, &what);
+    super::committing::commit(&wb.root, &[path], &message, ui, lang)
 }
 
 /// The note's text from standard input (`-`), without the final line end;

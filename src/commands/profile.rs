@@ -57,6 +57,7 @@ pub enum ProfileAction {
 pub fn run(args: ProfileArgs, ui: &Ui) -> Result<()> {
     let wb = super::workbooks::open_current(ui)?;
     let lang = ui.lang_for(wb.language());
+    super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     match args.action {
         Some(ProfileAction::Set { id, value }) => {
             let item = question(&wb, &id, lang)?;

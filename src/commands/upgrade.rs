@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use crate::fsio::write_atomic_in;
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::pack::Pack;
 use crate::report::status_view::pack_change;
 use crate::session::profile::{self, Fill};
@@ -54,6 +54,10 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         return already_following(&wb, args.commit, ui, lang);
     }
     refuse_a_newer_recorded(&wb, lang)?;
+    let workbook_file = wb.root.join(WORKBOOK_FILE);
+    super::committing::check_before(args.commit, &wb.root, &workbook_file, ui, lang)?;
+    super::committing::refuse_uncommitted(args.commit, &wb.root, &workbook_file, lang)?;
+    comments_not_kept(&workbook_file, ui, lang);
     let mut shown = String::new();
     pack_change(&mut shown, &wb, lang, None);
     removed_answers(&mut shown, &wb, lang);
@@ -93,6 +97,28 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
         pack.version
     ));
     commit(&wb, &[workbook_toml, snapshot], args.commit, ui, lang)
+}
+
+/// `workbook.toml` is written anew, in its fixed order: comments written in
+/// it by hand are not kept, and the lines they are on are told.
+fn comments_not_kept(path: &std::path::Path, ui: &Ui, lang: Lang) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with('#'))
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !lines.is_empty() {
+        ui.note(&tr!(
+            lang,
+            "obs: {WORKBOOK_FILE} skrivs om, och kommentarerna på rad {} följer inte med",
+            "note: {WORKBOOK_FILE} is written anew, and the comments on line {} are not kept",
+            lines.join(", ")
+        ));
+    }
 }
 
 /// The pack has not changed: nothing to upgrade, unless the snapshot is
@@ -241,16 +267,15 @@ fn commit(
     lang: Lang,
 ) -> Result<()> {
     if commit {
-        let message = tr!(
+        let what = tr!(
             lang,
-            "dino: arbetsboken följer {} {}",
-            "dino: the workbook follows {} {}",
+            "arbetsboken följer {} {}",
+            "the workbook follows {} {}",
             wb.pack.id,
             wb.pack.version
         );
-        match crate::git::commit(&wb.root, files, &message) {
-            Ok(note) | Err(note) => ui.note(&note.say(lang)),
-        }
+        let message = super::committing::subject(&wb.file.name, &what);
+        super::committing::commit(&wb.root, files, &message, ui, lang)?;
     }
     Ok(())
 }

@@ -165,13 +165,21 @@ fn file_ops(fixture: &Fixture, call: &Call) -> Vec<Op> {
     parse_ops(&fs::read_to_string(&log).expect("strace log"))
 }
 
-/// strace's lines as operations, each numbered among those of its name.
+/// strace's lines as operations of dino itself, each numbered among those
+/// of its name, as strace counts them for an injection (per process):
+/// those of the programs it starts (git) are left out.
 fn parse_ops(text: &str) -> Vec<Op> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut ops = Vec::new();
+    let mut dino_pid = None;
     for line in text.lines() {
         let line = match line.split_once(' ') {
-            Some((pid, rest)) if pid.bytes().all(|b| b.is_ascii_digit()) => rest.trim_start(),
+            Some((pid, rest)) if pid.bytes().all(|b| b.is_ascii_digit()) => {
+                if *dino_pid.get_or_insert(pid) != pid {
+                    continue;
+                }
+                rest.trim_start()
+            }
             _ => line,
         };
         if line.starts_with("<...") || line.starts_with("+++") || line.starts_with("---") {

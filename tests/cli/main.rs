@@ -5,6 +5,7 @@ mod adaptation;
 mod adapted;
 mod broken_packs;
 mod closed_pipe;
+mod commit_safety;
 mod crash_points;
 mod docs;
 mod examples;

@@ -126,10 +126,10 @@ fn commit_commits_exactly_the_new_entries() {
         ],
     )
     .code(0)
-    .stderr_has("committed: dino: session of Start");
+    .stderr_has("committed: dino: Prov: session of Start");
     let files = git(&wb, &["show", "--name-only", "--format=%an|%s", "HEAD"]);
     let mut lines = files.lines().filter(|l| !l.is_empty());
-    assert_eq!(lines.next(), Some("Anna Lind|dino: session of Start"));
+    assert_eq!(lines.next(), Some("Anna Lind|dino: Prov: session of Start"));
     let committed: Vec<&str> = lines.collect();
     assert_eq!(committed.len(), 2, "{committed:?}");
     assert!(
@@ -230,7 +230,7 @@ fn new_and_note_commit_what_they_wrote() {
         &["--lang", "en", "new", "Delad", "--no-input", "--commit"],
     )
     .code(0)
-    .stderr_has("committed: dino: new workbook Delad");
+    .stderr_has("committed: dino: Delad: new workbook");
     let files = git(dir.path(), &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(
         files.trim(),
@@ -242,7 +242,7 @@ fn new_and_note_commit_what_they_wrote() {
         &["--lang", "en", "note", "risk", "Lokalerna", "--commit"],
     )
     .code(0)
-    .stderr_has("committed: dino: risk in the log");
+    .stderr_has("committed: dino: Delad: risk: Lokalerna");
     let files = git(dir.path(), &["show", "--name-only", "--format=%s", "HEAD"]);
     let lines: Vec<&str> = files.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");

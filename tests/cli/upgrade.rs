@@ -337,7 +337,7 @@ fn upgrade_commit_makes_one_commit_of_the_two_files() {
     git(dir.path(), &["commit", "--quiet", "-am", "pack 0.2.0"]);
     dino_in(&wb, &["upgrade", "--yes", "--commit"])
         .code(0)
-        .stderr_has("incheckat: dino: arbetsboken följer skolpilot 0.2.0");
+        .stderr_has("incheckat: dino: Prov: arbetsboken följer skolpilot 0.2.0");
     let files = git(dir.path(), &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "prov/pack-snapshot.toml\nprov/workbook.toml");
     assert_eq!(git(dir.path(), &["status", "--porcelain"]).trim(), "");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 use crate::session::driver::{Host, Options};
 use crate::tr;
 use crate::ui::Ui;
@@ -63,6 +63,7 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
     if args.answers.is_none() {
         refuse_without_terminal(args.phase.as_deref(), ui, lang)?;
     }
+    crate::commands::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let options = Options {
         phase: args.phase.as_deref(),
         answers: args.answers.as_deref(),
@@ -135,11 +136,9 @@ fn finish(
         crate::out::unless_reader_left(crate::out::line(ui.shown(path)))?;
     }
     if commit {
-        let message = tr!(lang, "dino: session i {what}", "dino: session of {what}");
-        match crate::git::commit(&wb.root, written, &message) {
-            Ok(note) => ui.note(&note.say(lang)),
-            Err(why) => ui.note(&why.say(lang)),
-        }
+        let what = tr!(lang, "session i {what}", "session of {what}");
+        let message = crate::commands::committing::subject(&wb.file.name, &what);
+        crate::commands::committing::commit(&wb.root, written, &message, ui, lang)?;
     }
     Ok(())
 }

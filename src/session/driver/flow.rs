@@ -487,8 +487,11 @@ impl Run<'_> {
             return Ok(Some(done));
         }
         if !ready {
-            // The session's hand-over is done; the refusal is final.
+            // The session's hand-over is done; the refusal is final. What
+            // was written is printed and committed (`--commit`) first.
             self.draft.discard()?;
+            self.host
+                .finish(wb, &[session.to_path_buf()], ctx.phase.title.get(ctx.lang))?;
             bail!(Exit {
                 code: crate::exit::ERROR,
                 message: self.ui.refused_decision(tr!(
@@ -501,6 +504,8 @@ impl Run<'_> {
         }
         if let Some(why) = choice.criteria_refusal(&phase.gate, ctx.lang, self.lang) {
             self.draft.discard()?;
+            self.host
+                .finish(wb, &[session.to_path_buf()], ctx.phase.title.get(ctx.lang))?;
             bail!(Exit {
                 code: crate::exit::ERROR,
                 message: self.ui.refused_decision(tr!(
