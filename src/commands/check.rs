@@ -102,6 +102,9 @@ fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
             let state = fold(&wb);
             let mut found = wb.findings.clone();
             found.extend(state.findings);
+            if let Ok(now) = crate::session::clock::now(lang) {
+                found.extend(crate::state::folding::dated_ahead(&wb, now));
+            }
             // The whole snapshot is read when the pack changed; its
             // start was checked when the workbook was opened.
             if let Some(change) = wb.pack_change()

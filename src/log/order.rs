@@ -18,7 +18,10 @@ pub trait Logged {
 pub struct Follows {
     /// For each entry, the entries it names in `follows` (as indexes), or
     /// `None` when it follows every entry before it: it has no `follows`
-    /// key, or names an entry the log no longer holds.
+    /// key in a log written before `follows` was (no entry before it has
+    /// the key), or names an entry the log no longer holds. An entry
+    /// without the key after one that has it was written by hand: it has
+    /// seen no entry (an empty list), so that it overrules nothing unseen.
     parents: Vec<Option<Vec<usize>>>,
 }
 
@@ -30,10 +33,14 @@ impl Follows {
             .enumerate()
             .map(|(i, e)| (e.id(), i))
             .collect();
+        let mut keyed = false;
         let parents = entries
             .iter()
             .map(|e| {
-                let ids = e.meta().follows.as_ref()?;
+                let Some(ids) = e.meta().follows.as_ref() else {
+                    return keyed.then(Vec::new);
+                };
+                keyed = true;
                 // An entry removed, or one that cannot be read: what
                 // followed it is read as having seen all before it, so
                 // that no correction turns into a disagreement.
@@ -89,11 +96,36 @@ impl Follows {
             };
             let next = (first_open..n)
                 .find(|&at| !placed[at] && ready(at))
+                .or_else(|| self.awaited(&placed, first_open))
                 .unwrap_or(first_open);
             placed[next] = true;
             order.push(next);
         }
         order
+    }
+}
+
+impl Follows {
+    /// When no entry is ready: the earliest one not placed that an entry
+    /// not placed names in `follows`, and whose own `follows` are placed
+    /// (or that follows all before it). An entry whose date runs ahead of
+    /// the entries that follow it still comes before them: what an entry
+    /// names it has seen wins over the dates.
+    fn awaited(&self, placed: &[bool], from: usize) -> Option<usize> {
+        let n = self.parents.len();
+        let mut named = vec![false; n];
+        for at in (from..n).filter(|&at| !placed[at]) {
+            for &p in self.parents[at].iter().flatten() {
+                named[p] = true;
+            }
+        }
+        (from..n).find(|&at| {
+            !placed[at]
+                && named[at]
+                && self.parents[at]
+                    .as_ref()
+                    .is_none_or(|ps| ps.iter().all(|&p| placed[p] || p == at))
+        })
     }
 }
 

@@ -22,6 +22,12 @@ use crate::workbook::{LoadedEntry, Workbook};
 pub enum Message {
     /// `follows` names `id`, which no entry in the log has.
     FollowsUnknown { id: String },
+    /// An entry without `follows` after entries that have it: written by
+    /// hand, it is read as having seen none; `newest` are the entries it
+    /// would follow had dino written it then.
+    WithoutFollows { newest: Vec<String> },
+    /// The entry is dated `date`, more than a day after `now`.
+    DatedAhead { date: String, now: String },
     /// The pack has no phase `phase`; `near` is the closest one it has.
     UnknownPhase { phase: String, near: Option<String> },
     /// `item` is marked not applicable without a reason.
@@ -116,6 +122,8 @@ pub(super) struct Folding<'w> {
     closed: BTreeMap<String, usize>,
     readiness: Vec<readiness::Assessment>,
     last_activity: Option<Stamp>,
+    /// Whether an entry read so far has a `follows` key.
+    keyed: bool,
     /// Per item, the answers no later answer has seen past: one, unless
     /// entries written at the same time disagree.
     live: BTreeMap<(&'w str, &'w str), Vec<Standing>>,
@@ -137,6 +145,7 @@ impl<'w> Folding<'w> {
             closed: BTreeMap::new(),
             readiness: Vec::new(),
             last_activity: None,
+            keyed: false,
             live: BTreeMap::new(),
         }
     }
@@ -146,7 +155,7 @@ impl<'w> Folding<'w> {
         let meta = &loaded.entry.meta;
         let pack = &self.workbook.pack;
         self.last_activity = Some(meta.date);
-        self.check_follows(loaded);
+        self.check_follows(index, loaded);
         let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
         // A phase or item missing from the pack the entry was written with
         // is a mistake; one a later version of the pack removed is not:
@@ -177,9 +186,20 @@ impl<'w> Folding<'w> {
         }
     }
 
-    /// Every id `follows` names is in the log.
-    fn check_follows(&mut self, loaded: &LoadedEntry) {
-        for id in loaded.entry.meta.follows.iter().flatten() {
+    /// Every id `follows` names is in the log, and an entry after one with
+    /// `follows` has the key too.
+    fn check_follows(&mut self, index: usize, loaded: &LoadedEntry) {
+        let Some(follows) = &loaded.entry.meta.follows else {
+            if self.keyed {
+                let before = &self.workbook.entries[..index];
+                let newest = super::lineage::heads_of(before);
+                let message = Message::WithoutFollows { newest };
+                self.findings.push(at_key(loaded, "kind", message));
+            }
+            return;
+        };
+        self.keyed = true;
+        for id in follows {
             if !self.ids.contains(id.as_str()) {
                 let id = id.clone();
                 let message = Message::FollowsUnknown { id };
@@ -600,6 +620,23 @@ fn at_line(loaded: &LoadedEntry, line: usize, message: Message) -> Finding {
 }
 
 /// A problem with a front-matter key, where its value is.
+/// The entries dated more than a day after `now`: a mistyped year, or a
+/// clock set wrong. Such an entry would sort after everything written
+/// until then.
+pub fn dated_ahead(workbook: &Workbook, now: Stamp) -> Vec<Finding> {
+    let limit = now.at + jiff::SignedDuration::from_hours(24);
+    workbook
+        .entries
+        .iter()
+        .filter(|e| e.entry.meta.date.at > limit)
+        .map(|e| {
+            let date = e.entry.meta.date.to_string();
+            let now = now.to_string();
+            at_key(e, "date", Message::DatedAhead { date, now })
+        })
+        .collect()
+}
+
 fn at_key(loaded: &LoadedEntry, key: &str, message: Message) -> Finding {
     let (line, col) = loaded.at(key);
     Finding {

@@ -14,6 +14,7 @@ mod follow_through;
 mod fuzz;
 mod gate_criteria;
 mod global_options;
+mod hand_entries;
 mod help;
 mod hints;
 mod hostile_files;

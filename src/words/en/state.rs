@@ -76,6 +76,13 @@ pub fn state_answer(message: &Answer) -> String {
 
 pub fn state_folding(message: &Folding) -> String {
     match message {
+        Folding::WithoutFollows { newest } => format!(
+            "written without `follows` after entries that have it (by hand?): it is read as having seen no other entry, so where it answers differently it stands beside the other answers as a disagreement, and overrules nothing; add `follows = [{}]` if its author had seen them",
+            quoted(newest)
+        ),
+        Folding::DatedAhead { date, now } => format!(
+            "dated {date}, more than a day after now ({now}): a mistyped date sorts this entry after everything written until then; write the day it was written"
+        ),
         Folding::FollowsUnknown { id } => format!(
             "`follows` names `{id}`, but no entry in the log has that id (was it removed?)"
         ),
@@ -145,4 +152,12 @@ pub fn state_readiness(message: &Readiness) -> String {
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }
+}
+
+/// Ids as a TOML array's items: `"a1b2c3", "d4e5f6"`.
+fn quoted(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

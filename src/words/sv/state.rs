@@ -76,6 +76,13 @@ pub fn state_answer(message: &Answer) -> String {
 
 pub fn state_folding(message: &Folding) -> String {
     match message {
+        Folding::WithoutFollows { newest } => format!(
+            "skriven utan `follows` efter poster som har det (för hand?): den läses som att den inte har sett någon annan post, så där den svarar annorlunda står den bredvid de andra svaren som en oenighet och ändrar inget; lägg till `follows = [{}]` om den som skrev den hade sett dem",
+            quoted(newest)
+        ),
+        Folding::DatedAhead { date, now } => format!(
+            "daterad {date}, mer än ett dygn efter nu ({now}): ett felskrivet datum lägger posten efter allt som skrivs fram till dess; skriv dagen den skrevs"
+        ),
         Folding::FollowsUnknown { id } => format!(
             "`follows` nämner `{id}`, men ingen post i loggen har det id:t (togs den bort?)"
         ),
@@ -147,4 +154,12 @@ pub fn state_readiness(message: &Readiness) -> String {
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }
+}
+
+/// Ids as a TOML array's items: `"a1b2c3", "d4e5f6"`.
+fn quoted(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

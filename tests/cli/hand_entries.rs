@@ -1,0 +1,145 @@
+//! Entries written by hand (a forge's web editor, a text editor) in a
+//! workbook kept in git: one without `follows` overrules nothing it did not
+//! see, one with a mistyped date does not outrank the sessions after it,
+//! and `dino check` names both.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{dino_env, git, pinned};
+
+/// A session entry for `initiering` answering `problem`, as a person
+/// would write it by hand: no `follows`.
+fn by_hand(date: &str, answer: &str) -> String {
+    format!(
+        "+++\nkind = \"session\"\nphase = \"initiering\"\ndate = {date}\nfacilitator = \"Per Holm\"\npack = \"dino\"\npack_version = \"2.0.0\"\n+++\n\n# Initiering\n\n### Vilket problem vill ni lösa, och vilka drabbas av det? <!-- item: problem -->\n\n**Svar:** {answer}\n"
+    )
+}
+
+/// A workbook `Hand` on the built-in pack in a repository of its own.
+fn workbook(dir: &Path) -> PathBuf {
+    git(dir, &["init", "--quiet", "-b", "main"]);
+    pinned(dir, &["new", "Hand", "--no-input"]).code(0);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "start"]);
+    dir.join("hand")
+}
+
+/// Runs `initiering` from an answers file giving `problem`, at `now`.
+fn session(wb: &Path, now: &str, who: &str, problem: &str) {
+    let file = wb.join("..").join(format!("{who}.toml"));
+    std::fs::write(
+        &file,
+        format!("facilitator = \"{who}\"\n\n[answers]\nproblem = \"{problem}\"\n"),
+    )
+    .expect("answers");
+    dino_env(
+        wb,
+        &[
+            "run",
+            "initiering",
+            "--answers",
+            file.to_str().expect("utf-8"),
+        ],
+        &[("DINO_NOW", now), ("DINO_USER", who)],
+    )
+    .code(0);
+    std::fs::remove_file(file).expect("answers removed");
+}
+
+fn problem_in_status(wb: &Path, now: &str) -> String {
+    let out = dino_env(
+        wb,
+        &["--lang", "en", "status", "--format", "json"],
+        &[("DINO_NOW", now)],
+    );
+    out.code(0);
+    out.stdout
+}
+
+#[test]
+fn a_hand_entry_dated_ahead_does_not_outrank_the_sessions_after_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    session(&wb, "2026-03-02T09:15:00+01:00", "Anna Lind", "Ett");
+    // Typed 2062 for 2026, by hand, with no `follows`.
+    std::fs::write(
+        wb.join("log/2026-03-03-1000-initiering-aaaaaa.md"),
+        by_hand("2062-03-03T10:00:00+01:00", "Handskrivet"),
+    )
+    .expect("hand entry");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "by hand"]);
+    // The next session has seen the hand entry: its answer counts.
+    session(&wb, "2026-03-10T09:00:00+01:00", "Anna Lind", "Fyra");
+    let entry = std::fs::read_dir(wb.join("log"))
+        .expect("log/")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains("2026-03-10"))
+        .expect("the new session");
+    let text = std::fs::read_to_string(entry).expect("read");
+    assert!(
+        text.contains("\"aaaaaa\""),
+        "it follows the hand entry: {text}"
+    );
+    let status = problem_in_status(&wb, "2026-03-10T10:00:00+01:00");
+    assert!(status.contains("Fyra"), "{status}");
+    let json: serde_json::Value = serde_json::from_str(&status).expect("json");
+    assert!(
+        json.to_string().contains("\"Fyra\""),
+        "the later session's answer counts: {json}"
+    );
+    assert!(!json.to_string().contains("Handskrivet"), "{json}");
+    dino_env(
+        &wb,
+        &["--lang", "en", "check"],
+        &[("DINO_NOW", "2026-03-10T10:00:00+01:00")],
+    )
+    .code(3)
+    .stdout_has("2026-03-03-1000-initiering-aaaaaa.md:4:8: dated 2062-03-03T10:00:00+01:00, more than a day after now")
+    .stdout_has("written without `follows` after entries that have it");
+}
+
+#[test]
+fn a_hand_entry_on_another_branch_does_not_settle_a_disagreement() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    session(&wb, "2026-03-02T09:15:00+01:00", "Anna Lind", "Ett");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "first"]);
+    // Two branches answer differently, neither having seen the other.
+    git(dir.path(), &["switch", "--quiet", "-c", "a"]);
+    session(&wb, "2026-03-03T09:00:00+01:00", "Anna Lind", "Från A");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "a"]);
+    git(dir.path(), &["switch", "--quiet", "-c", "b", "main"]);
+    session(&wb, "2026-03-03T10:00:00+01:00", "Bo Ek", "Från B");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "b"]);
+    // A third branch adds an entry by hand, dated after both.
+    git(dir.path(), &["switch", "--quiet", "-c", "c", "main"]);
+    std::fs::write(
+        wb.join("log/2026-03-04-0800-initiering-cccccc.md"),
+        by_hand("2026-03-04T08:00:00+01:00", "Från C"),
+    )
+    .expect("hand entry");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "c"]);
+    git(dir.path(), &["switch", "--quiet", "main"]);
+    for branch in ["a", "b", "c"] {
+        git(dir.path(), &["merge", "--quiet", "--no-edit", branch]);
+    }
+    let out = dino_env(
+        &wb,
+        &["--lang", "en", "check"],
+        &[("DINO_NOW", "2026-03-05T10:00:00+01:00")],
+    );
+    out.code(3)
+        .stdout_has("was answered differently")
+        .stdout_has("written without `follows`");
+    // The disagreement still stands: A's and B's answers are both shown.
+    let status = problem_in_status(&wb, "2026-03-05T10:00:00+01:00");
+    assert!(
+        status.contains("Från A") && status.contains("Från B"),
+        "{status}"
+    );
+}
