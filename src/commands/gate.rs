@@ -132,7 +132,11 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let title = phase.title.get(text_lang);
     let gate_text = crate::report::status_view::gate_text(&ps.gate, lang);
     if args.check {
-        return check(ps, title, gate_text, ui, lang);
+        let disputed = state
+            .disagreements
+            .iter()
+            .any(|d| d.phase == ps.id && d.item.is_none());
+        return check(ps, title, gate_text, disputed, ui, lang);
     }
     super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let now = crate::session::clock::now(lang)?;
@@ -347,12 +351,48 @@ fn phase_index(wb: &Workbook, state: &State, named: Option<&str>, lang: Lang) ->
 }
 
 /// `--check`: a note when the gate was passed, else exit 3 saying why.
-fn check(ps: &PhaseState, title: &str, gate_text: String, ui: &Ui, lang: Lang) -> Result<()> {
-    if ps.passed() {
+fn check(
+    ps: &PhaseState,
+    title: &str,
+    gate_text: String,
+    disputed: bool,
+    ui: &Ui,
+    lang: Lang,
+) -> Result<()> {
+    let why = if disputed {
+        lang.pick(
+            "beslutet är omstritt: två grenar beslutade olika, och inget senare beslut har sett båda (`dino status` visar dem; ett nytt `dino gate --decision …` avgör)",
+            "the decision is disputed: two branches decided differently, and no later decision has seen both (`dino status` shows them; a new `dino gate --decision …` settles it)",
+        )
+        .to_string()
+    } else if ps.passed() && !ps.open.is_empty() {
+        tr!(
+            lang,
+            "beslutet var att gå vidare, men {} av {} krav är öppna igen (efter en sammanslagning?)",
+            "the decision was go, but {} of {} requirements are open again (after a merge?)",
+            ps.open.len(),
+            ps.required
+        )
+    } else if ps.passed() {
         ui.note(&tr!(lang, "{title}: {gate_text}", "{title}: {gate_text}"));
         return Ok(());
+    } else {
+        not_passed(ps, gate_text, lang)
+    };
+    Err(Exit {
+        code: FINDINGS,
+        message: tr!(
+            lang,
+            "beslutspunkten efter {title} är inte passerad: {why}",
+            "the gate after {title} is not passed: {why}"
+        ),
     }
-    let why = match &ps.gate {
+    .into())
+}
+
+/// Why a gate not decided go is not passed.
+fn not_passed(ps: &PhaseState, gate_text: String, lang: Lang) -> String {
+    match &ps.gate {
         GateState::Open => tr!(
             lang,
             "{} av {} krav klara",
@@ -367,16 +407,7 @@ fn check(ps: &PhaseState, title: &str, gate_text: String, ui: &Ui, lang: Lang) -
             )
             .to_string(),
         GateState::Decided { .. } => gate_text,
-    };
-    Err(Exit {
-        code: FINDINGS,
-        message: tr!(
-            lang,
-            "beslutspunkten efter {title} är inte passerad: {why}",
-            "the gate after {title} is not passed: {why}"
-        ),
     }
-    .into())
 }
 
 /// The decision given with `--decision`, which needs a reason, with its
@@ -621,9 +652,8 @@ fn refuse_go_with_open_requirements(
     title: &str,
     lang: Lang,
 ) -> Result<()> {
-    if !matches!(ps.gate, GateState::Ready | GateState::Decided { .. })
-        && choice.decision == Decision::Go
-    {
+    // Decided before or not: what a merge reopened is open.
+    if choice.decision == Decision::Go && !ps.open.is_empty() {
         bail!(tr!(
             lang,
             "{title} har öppna krav ({} av {} klara); att fortsätta kräver att de är klara eller ej tillämpliga",

@@ -12,6 +12,7 @@ mod examples;
 mod follow_through;
 
 mod fuzz;
+mod gate_checks;
 mod gate_criteria;
 mod global_options;
 mod hand_entries;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::{Host, Options, Resume, RunUi, Stage, Start, gate_ready, phase_of};
+use super::{Host, Options, Resume, RunUi, Stage, Start, gate_decidable, gate_ready, phase_of};
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind};
@@ -468,7 +468,7 @@ impl Run<'_> {
     ) -> Result<Option<PathBuf>> {
         let applied = crate::state::gate_as_it_applies(wb, state, ctx.phase);
         let phase = &applied;
-        let ready = gate_ready(state, phase);
+        let ready = gate_decidable(state, phase);
         let ask = session::GateAsk::new(state, phase, &progress.people, ctx.lang);
         let Some(choice) = self.ui.decision(&ask, ready)? else {
             return Ok(None);

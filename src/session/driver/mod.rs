@@ -260,3 +260,19 @@ fn gate_ready(state: &State, phase: &Phase) -> bool {
         .find(|p| p.id == phase.id)
         .is_some_and(|p| p.gate == crate::state::GateState::Ready)
 }
+
+/// Whether a decision may be taken at the gate of `phase` after a session:
+/// it is ready, or was decided before and nothing it requires is open (a
+/// phase run again to settle a disagreement, or to decide anew).
+fn gate_decidable(state: &State, phase: &Phase) -> bool {
+    state
+        .phases
+        .iter()
+        .find(|p| p.id == phase.id)
+        .is_some_and(|p| {
+            matches!(
+                p.gate,
+                crate::state::GateState::Ready | crate::state::GateState::Decided { .. }
+            ) && p.open.is_empty()
+        })
+}
