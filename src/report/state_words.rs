@@ -21,6 +21,30 @@ pub fn criterion_status(status: &crate::state::CriterionStatus, lang: Lang) -> &
     }
 }
 
+/// An answer in words on one line, whole up to a bound: line ends shown
+/// as `⏎`, control characters made visible, and beyond 400 characters the
+/// rest counted. Two answers that differ only at their ends both show it.
+pub fn answer_in_line(answer: &Answer, lang: Lang) -> String {
+    const MAX: usize = 400;
+    let text = answer_text(answer, lang);
+    let line = text
+        .trim_end()
+        .replace("\r\n", " ⏎ ")
+        .replace(['\n', '\r'], " ⏎ ");
+    let line = crate::text::terminal_md::visible(&line);
+    let count = line.chars().count();
+    if count <= MAX {
+        return line;
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    tr!(
+        lang,
+        "{cut}… (+{} tecken)",
+        "{cut}… (+{} characters)",
+        count - MAX
+    )
+}
+
 /// An answer in words, for people.
 pub fn answer_text(answer: &Answer, lang: Lang) -> String {
     match answer {

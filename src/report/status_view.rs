@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::state_words::{answer_text, current_text, phase_title};
+use super::state_words::{current_text, phase_title};
 use crate::i18n::{Lang, Say};
 use crate::log::EntryKind;
 use crate::pack::Decision;
@@ -508,16 +508,23 @@ fn disagreement(out: &mut String, wb: &Workbook, d: &Disagreement, lang: Lang) {
             d.phase.clone(),
         ),
     };
-    let others: Vec<String> = d.set_aside.iter().map(side).collect();
+    // Each answer whole on a line of its own: two that differ only at
+    // their ends are told apart.
+    let _ = writeln!(out, "  • {} [{place}]", shorten(&visible(&prompt), 70));
     let _ = writeln!(
         out,
-        "  • {} [{place}]: {} {}; {} {}",
-        shorten(&visible(&prompt), 50),
-        side(&d.kept),
+        "      {}: {}",
         lang.pick("gäller", "counts"),
-        others.join(", "),
-        lang.pick("läggs åt sidan", "set aside"),
+        side(&d.kept)
     );
+    for other in &d.set_aside {
+        let _ = writeln!(
+            out,
+            "      {}: {}",
+            lang.pick("åt sidan", "set aside"),
+            side(other)
+        );
+    }
 }
 
 /// One side of a disagreement: the answer, when (in `offset`) and by whom.
@@ -528,10 +535,10 @@ fn side_text(wb: &Workbook, s: &Side, offset: jiff::tz::Offset, lang: Lang) -> S
         .as_deref()
         .map(|b| format!(", {b}"))
         .unwrap_or_default();
-    let answer = answer_text(&s.answer, lang).replace(['\n', '\r'], " ");
+    let answer = crate::report::state_words::answer_in_line(&s.answer, lang);
     format!(
         "{} ({}{by})",
-        lang.quote(&shorten(&visible(&answer), 40)),
+        lang.quote(&answer),
         crate::log::Stamp::new(meta.date.at, offset).short()
     )
 }

@@ -38,20 +38,26 @@ pub enum Message {
     UnknownItem { phase: String, item: String },
     /// `closes` names `id`, which no entry in the log has.
     ClosesUnknown { id: String },
-    /// `item` of `phase` was answered differently in `file` (by `who`),
-    /// neither answer having seen the other; this later one counts.
+    /// `item` of `phase` was answered differently (`other`) in `file` (by
+    /// `who`), neither answer having seen the other; this later one,
+    /// `kept`, counts.
     AnsweredDifferently {
         item: String,
         phase: String,
         file: String,
         who: String,
+        kept: Answer,
+        other: Answer,
     },
-    /// The gate of `phase` was decided differently in `file` (by `who`),
-    /// neither decision having seen the other; this later one counts.
+    /// The gate of `phase` was decided differently (`other`) in `file` (by
+    /// `who`), neither decision having seen the other; this later one,
+    /// `kept`, counts.
     DecidedDifferently {
         phase: String,
         file: String,
         who: String,
+        kept: Answer,
+        other: Answer,
     },
     /// A gate entry ticks `decision`, which is none of the decisions.
     UnknownDecision { decision: String },
@@ -528,6 +534,7 @@ impl<'w> Folding<'w> {
             .map(|phase| self.phase_state(phase))
             .collect();
         let current = current_of(&phases);
+        agreeing_notes(workbook, &self.live, &mut self.answers);
         let disagreements = disagreements(workbook, self.live);
         disagreement_findings(workbook, &disagreements, &mut self.findings);
         State {
@@ -689,6 +696,38 @@ fn disagreements<'w>(
     out
 }
 
+/// Where answers that stand side by side agree but their notes differ (two
+/// branches gave the same answer, each with a note of its own), the answer
+/// that counts carries every note, its own first, none lost.
+fn agreeing_notes(
+    workbook: &Workbook,
+    live: &BTreeMap<(&str, &str), Vec<Standing>>,
+    answers: &mut BTreeMap<(String, String), Latest>,
+) {
+    let note_of = |s: &Standing| match &workbook.entries[s.entry].entry.body {
+        Body::Records(records) => records.get(s.record).and_then(|r| r.note.clone()),
+        Body::Text(_) => None,
+    };
+    for (&(phase, item), standing) in live {
+        let Some((kept, others)) = standing.split_last() else {
+            continue;
+        };
+        let key = (phase.to_string(), item.to_string());
+        let Some(latest) = answers.get_mut(&key) else {
+            continue;
+        };
+        let mut notes: Vec<String> = latest.note.iter().cloned().collect();
+        for other in others.iter().filter(|o| o.given == kept.given) {
+            if let Some(note) = note_of(other).filter(|n| !notes.contains(n)) {
+                notes.push(note);
+            }
+        }
+        if notes.len() > 1 {
+            latest.note = Some(notes.join("\n\n"));
+        }
+    }
+}
+
 /// A finding per answer set aside, at the answer that counts.
 fn disagreement_findings(
     workbook: &Workbook,
@@ -716,14 +755,23 @@ fn set_aside_message(workbook: &Workbook, d: &Disagreement, other: &Side) -> Mes
         .unwrap_or("?")
         .to_string();
     let phase = d.phase.clone();
+    let (kept, other) = (d.kept.answer.clone(), other.answer.clone());
     match &d.item {
         Some(item) => Message::AnsweredDifferently {
             item: item.clone(),
             phase,
             file,
             who,
+            kept,
+            other,
         },
-        None => Message::DecidedDifferently { phase, file, who },
+        None => Message::DecidedDifferently {
+            phase,
+            file,
+            who,
+            kept,
+            other,
+        },
     }
 }
 

@@ -143,3 +143,83 @@ fn a_hand_entry_on_another_branch_does_not_settle_a_disagreement() {
         "{status}"
     );
 }
+
+/// Two branches from `main` each run `initiering` from a file: `a` at 09:00
+/// by Anna Lind, `b` at 10:00 by Bo Ek; then both are merged into `main`.
+fn two_branches(dir: &Path, wb: &Path, a: &str, b: &str) {
+    git(dir, &["switch", "--quiet", "-c", "a"]);
+    run_file(wb, "2026-03-03T09:00:00+01:00", "Anna Lind", a);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "a"]);
+    git(dir, &["switch", "--quiet", "-c", "b", "main"]);
+    run_file(wb, "2026-03-03T10:00:00+01:00", "Bo Ek", b);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "b"]);
+    git(dir, &["switch", "--quiet", "main"]);
+    git(dir, &["merge", "--quiet", "--no-edit", "a"]);
+    git(dir, &["merge", "--quiet", "--no-edit", "b"]);
+}
+
+/// Runs `initiering` from an answers file with `text` as it is.
+fn run_file(wb: &Path, now: &str, who: &str, text: &str) {
+    let file = wb.join("..").join("answers.toml");
+    std::fs::write(&file, format!("facilitator = \"{who}\"\n\n{text}")).expect("answers");
+    dino_env(
+        wb,
+        &[
+            "run",
+            "initiering",
+            "--answers",
+            file.to_str().expect("utf-8"),
+        ],
+        &[("DINO_NOW", now), ("DINO_USER", who)],
+    )
+    .code(0);
+    std::fs::remove_file(file).expect("answers removed");
+}
+
+#[test]
+fn answers_that_differ_only_at_their_ends_are_shown_whole() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    let long = "Vi söker medel från regionens utvecklingsfond: 150 000 kronor, till och med";
+    two_branches(
+        dir.path(),
+        &wb,
+        &format!("[answers]\nproblem = \"{long} december\"\n"),
+        &format!("[answers]\nproblem = \"{long} juni\"\n"),
+    );
+    let now = [("DINO_NOW", "2026-03-04T09:00:00+01:00")];
+    dino_env(&wb, &["--lang", "en", "status"], &now)
+        .code(0)
+        .stdout_has(&format!("counts: “{long} juni” (2026-03-03 10:00, Bo Ek)"))
+        .stdout_has(&format!(
+            "set aside: “{long} december” (2026-03-03 09:00, Anna Lind)"
+        ));
+    dino_env(&wb, &["--lang", "en", "check"], &now)
+        .code(3)
+        .stdout_has(&format!(
+            "this later answer counts: “{long} juni”; set aside: “{long} december”"
+        ));
+}
+
+#[test]
+fn the_same_answer_with_two_notes_keeps_both_notes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    two_branches(
+        dir.path(),
+        &wb,
+        "[answers]\nproblem = \"Samma\"\n\n[notes]\nproblem = \"Enligt Anna: siffror från 2025\"\n",
+        "[answers]\nproblem = \"Samma\"\n\n[notes]\nproblem = \"Enligt Bo: gäller även Komvux\"\n",
+    );
+    let now = [("DINO_NOW", "2026-03-04T09:00:00+01:00")];
+    let json = dino_env(&wb, &["--lang", "en", "report", "--format", "json"], &now);
+    json.code(0);
+    let report = dino_env(&wb, &["--lang", "en", "report", "--format", "md"], &now);
+    report.code(0);
+    for out in [&json.stdout, &report.stdout] {
+        assert!(out.contains("Enligt Anna: siffror från 2025"), "{out}");
+        assert!(out.contains("Enligt Bo: gäller även Komvux"), "{out}");
+    }
+}

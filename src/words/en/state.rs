@@ -2,6 +2,7 @@
 //! fold (`state::folding`) and readiness (`state::readiness`).
 
 use crate::i18n::Lang;
+use crate::report::state_words::answer_in_line;
 use crate::state::answer::Message as Answer;
 use crate::state::folding::Message as Folding;
 use crate::state::readiness::Message as Readiness;
@@ -131,11 +132,23 @@ pub fn state_folding(message: &Folding) -> String {
             phase,
             file,
             who,
+            kept,
+            other,
         } => format!(
-            "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts. `dino run {phase}` and a new answer settle it"
+            "`{item}` was answered differently in {file} ({who}), and neither had seen the other's answer; this later answer counts: “{}”; set aside: “{}”. `dino run {phase}` and a new answer settle it",
+            answer_in_line(kept, Lang::En),
+            answer_in_line(other, Lang::En)
         ),
-        Folding::DecidedDifferently { phase, file, who } => format!(
-            "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts. A new decision, `dino gate {phase} --decision …`, settles it"
+        Folding::DecidedDifferently {
+            phase,
+            file,
+            who,
+            kept,
+            other,
+        } => format!(
+            "the gate of `{phase}` was decided differently in {file} ({who}), and neither had seen the other decision; this later one counts: “{}”; set aside: “{}”. A new decision, `dino gate {phase} --decision …`, settles it",
+            answer_in_line(kept, Lang::En),
+            answer_in_line(other, Lang::En)
         ),
         Folding::UnknownDecision { decision } => {
             format!("there is no decision `{decision}`; choose go, recycle, pause or stop")

@@ -2,6 +2,7 @@
 //! fold (`state::folding`) and readiness (`state::readiness`).
 
 use crate::i18n::Lang;
+use crate::report::state_words::answer_in_line;
 use crate::state::answer::Message as Answer;
 use crate::state::folding::Message as Folding;
 use crate::state::readiness::Message as Readiness;
@@ -131,11 +132,23 @@ pub fn state_folding(message: &Folding) -> String {
             phase,
             file,
             who,
+            kept,
+            other,
         } => format!(
-            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; det senare svaret gäller. `dino run {phase}` och ett nytt svar avgör saken"
+            "`{item}` besvarades annorlunda i {file} ({who}), och ingen av dem hade sett den andras svar; det senare svaret gäller: ”{}”; åt sidan: ”{}”. `dino run {phase}` och ett nytt svar avgör saken",
+            answer_in_line(kept, Lang::Sv),
+            answer_in_line(other, Lang::Sv)
         ),
-        Folding::DecidedDifferently { phase, file, who } => format!(
-            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; det senare beslutet gäller. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken"
+        Folding::DecidedDifferently {
+            phase,
+            file,
+            who,
+            kept,
+            other,
+        } => format!(
+            "beslutspunkten för `{phase}` fick ett annat beslut i {file} ({who}), och ingen av dem hade sett det andra; det senare beslutet gäller: ”{}”; åt sidan: ”{}”. Ett nytt beslut, `dino gate {phase} --decision …`, avgör saken",
+            answer_in_line(kept, Lang::Sv),
+            answer_in_line(other, Lang::Sv)
         ),
         Folding::UnknownDecision { decision } => {
             format!("det finns inget beslut `{decision}`; välj go, recycle, pause eller stop")
