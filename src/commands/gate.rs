@@ -136,7 +136,8 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
             .disagreements
             .iter()
             .any(|d| d.phase == ps.id && d.item.is_none());
-        return check(ps, title, gate_text, disputed, ui, lang);
+        let reopened = reopened(&wb, ps);
+        return check(ps, title, gate_text, (disputed, reopened), ui, lang);
     }
     super::committing::check_log(args.commit, &wb.root, ui, lang)?;
     let now = crate::session::clock::now(lang)?;
@@ -355,7 +356,7 @@ fn check(
     ps: &PhaseState,
     title: &str,
     gate_text: String,
-    disputed: bool,
+    (disputed, reopened): (bool, bool),
     ui: &Ui,
     lang: Lang,
 ) -> Result<()> {
@@ -365,7 +366,7 @@ fn check(
             "the decision is disputed: two branches decided differently, and no later decision has seen both (`dino status` shows them; a new `dino gate --decision …` settles it)",
         )
         .to_string()
-    } else if ps.passed() && !ps.open.is_empty() {
+    } else if reopened {
         tr!(
             lang,
             "beslutet var att gå vidare, men {} av {} krav är öppna igen (efter en sammanslagning?)",
@@ -388,6 +389,19 @@ fn check(
         ),
     }
     .into())
+}
+
+/// Whether a gate decided go, with the pack as it is now, has required
+/// items open again: reopened since (a merge, a changed profile). One
+/// decided with an earlier version of the pack stays passed when the new
+/// version asks more; `dino status` shows what the pack changed.
+fn reopened(wb: &Workbook, ps: &PhaseState) -> bool {
+    let GateState::Decided { entry, .. } = ps.gate else {
+        return false;
+    };
+    let version = &wb.entries[entry].entry.meta.pack_version;
+    let same_pack = version.is_empty() || *version == wb.pack.version;
+    ps.passed() && same_pack && !ps.open.is_empty()
 }
 
 /// Why a gate not decided go is not passed.

@@ -46,8 +46,8 @@ pub enum Message {
         phase: String,
         file: String,
         who: String,
-        kept: Answer,
-        other: Answer,
+        kept: Box<Answer>,
+        other: Box<Answer>,
     },
     /// The gate of `phase` was decided differently (`other`) in `file` (by
     /// `who`), neither decision having seen the other; this later one,
@@ -56,8 +56,8 @@ pub enum Message {
         phase: String,
         file: String,
         who: String,
-        kept: Answer,
-        other: Answer,
+        kept: Box<Answer>,
+        other: Box<Answer>,
     },
     /// A gate entry ticks `decision`, which is none of the decisions.
     UnknownDecision { decision: String },
@@ -160,7 +160,10 @@ impl<'w> Folding<'w> {
     pub(super) fn entry(&mut self, index: usize, loaded: &'w LoadedEntry) {
         let meta = &loaded.entry.meta;
         let pack = &self.workbook.pack;
-        self.last_activity = Some(meta.date);
+        // The latest date, wherever the log's order puts its entry.
+        if self.last_activity.is_none_or(|last| last.at < meta.date.at) {
+            self.last_activity = Some(meta.date);
+        }
         self.check_follows(index, loaded);
         let known_phase = meta.phase.as_deref().and_then(|p| pack.phase(p));
         // A phase or item missing from the pack the entry was written with
@@ -755,7 +758,8 @@ fn set_aside_message(workbook: &Workbook, d: &Disagreement, other: &Side) -> Mes
         .unwrap_or("?")
         .to_string();
     let phase = d.phase.clone();
-    let (kept, other) = (d.kept.answer.clone(), other.answer.clone());
+    let kept = Box::new(d.kept.answer.clone());
+    let other = Box::new(other.answer.clone());
     match &d.item {
         Some(item) => Message::AnsweredDifferently {
             item: item.clone(),

@@ -34,7 +34,7 @@ fn dino_command(dir: &Path, args: &[&str]) -> Command {
     cmd.current_dir(dir)
         .args(args)
         .env("DINO_LANG", "en")
-        .env("DINO_NOW", "2026-03-02T09:15:00+01:00")
+        .env("DINO_NOW", "2026-12-01T09:15:00+01:00")
         .env("DINO_USER", "Anna Lind")
         .env_remove("NO_COLOR")
         .stdin(Stdio::null());

@@ -499,7 +499,12 @@ fn a_gates_condition_and_next_gate_are_followed_up_and_on_the_managers_page() {
     let wb = workbook(dir.path());
     let name = "2026-03-10-1000-gate-initiering-abc123.md";
     std::fs::write(wb.join("log").join(name), GATE_WITH_CONDITION).expect("write");
-    pinned(&wb, &["check"]).code(0);
+    crate::support::dino_env(
+        &wb,
+        &["check"],
+        &[("DINO_NOW", "2026-03-10T12:00:00+01:00")],
+    )
+    .code(0);
     let due = due_on(&wb, "2026-05-20", &["--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&due.stdout).expect("JSON");
     let kinds: Vec<(&str, &str, bool)> = doc["items"]

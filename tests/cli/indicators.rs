@@ -154,7 +154,12 @@ fn a_measurement_is_due_until_one_is_made_near_its_day() {
     );
     ics.code(0)
         .stdout_has("target-test.effekt-2027-06-30@prov.dino");
-    pinned(&wb, &["check"]).code(0);
+    dino_env(
+        &wb,
+        &["check"],
+        &[("DINO_NOW", "2026-09-02T09:00:00+02:00")],
+    )
+    .code(0);
 }
 
 #[test]
@@ -290,7 +295,7 @@ fn a_measure_entry_with_bad_values_is_a_finding_with_its_place() {
     let wb = defined(dir.path());
     fs::write(
         wb.join("log/2026-03-03-0900-measure-abc123.md"),
-        "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.effekt\"\nvalue = \"nittio\"\nmeasured = \"2026-13-01\"\npack = \"skolpilot\"\npack_version = \"0.1.0\"\n+++\n# Mätning\n\nV: 90\n",
+        "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.effekt\"\nvalue = \"nittio\"\nmeasured = \"2026-13-01\"\npack = \"skolpilot\"\npack_version = \"0.1.0\"\nfollows = []\n+++\n# Mätning\n\nV: 90\n",
     )
     .expect("write");
     let run = pinned(&wb, &["--lang", "en", "check"]);
@@ -299,7 +304,7 @@ fn a_measure_entry_with_bad_values_is_a_finding_with_its_place() {
         .stdout_has("log/2026-03-03-0900-measure-abc123.md:6:12:");
     fs::write(
         wb.join("log/2026-03-03-0900-measure-abc123.md"),
-        "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.efekt\"\nvalue = 90\nmeasured = 2026-03-01\npack = \"skolpilot\"\npack_version = \"0.1.0\"\n+++\n# Mätning\n\nV: 90\n",
+        "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.efekt\"\nvalue = 90\nmeasured = 2026-03-01\npack = \"skolpilot\"\npack_version = \"0.1.0\"\nfollows = []\n+++\n# Mätning\n\nV: 90\n",
     )
     .expect("write");
     pinned(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
@@ -480,7 +485,7 @@ fn dino_check_finds_a_measured_day_after_its_entry_or_before_the_baseline() {
     let wb = defined(dir.path());
     let measure = |measured: &str| {
         format!(
-            "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.effekt\"\nvalue = 90\nmeasured = {measured}\npack = \"skolpilot\"\npack_version = \"0.1.0\"\n+++\n# Mätning\n\nV: 90\n"
+            "+++\nkind = \"measure\"\ndate = 2026-03-03T09:00:00+01:00\nindicator = \"test.effekt\"\nvalue = 90\nmeasured = {measured}\npack = \"skolpilot\"\npack_version = \"0.1.0\"\nfollows = []\n+++\n# Mätning\n\nV: 90\n"
         )
     };
     let file = wb.join("log/2026-03-03-0900-measure-abc123.md");

@@ -431,7 +431,7 @@ fn the_same_item_answered_on_two_branches_is_shown_until_settled() {
     dino_in(&wb_b, &["--lang", "en", "status"])
         .code(0)
         .stdout_has("Answered differently, with neither having seen the other's answer")
-        .stdout_has("“Trivsel” (2026-03-02 10:00, Facilitator) counts; “Frånvaro” (2026-03-02 09:15, Facilitator) set aside")
+        .stdout_has("      counts: “Trivsel” (2026-03-02 10:00, Facilitator)\n      set aside: “Frånvaro” (2026-03-02 09:15, Facilitator)")
         .stdout_has("`dino run start` and a new answer to the item settle it.");
     dino_in(&wb_b, &["--lang", "en", "check"])
         .code(3)
