@@ -12,6 +12,7 @@ mod follow_through;
 
 mod fuzz;
 mod gate_criteria;
+mod gate_screen;
 mod global_options;
 mod help;
 mod hints;
