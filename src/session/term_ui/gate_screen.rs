@@ -351,13 +351,13 @@ fn overdue(overdue: &[Due], room: &GateRoom, ui: Lang, width: usize) -> Listed {
     Listed {
         header: tr!(
             ui,
-            "Försenade åtgärder {today} ({}):",
+            "Försenade åtgärder per {today} ({}):",
             "Actions overdue on {today} ({}):",
             overdue.len()
         ),
         none: tr!(
             ui,
-            "Försenade åtgärder {today}: inga.",
+            "Försenade åtgärder per {today}: inga.",
             "Actions overdue on {today}: none."
         ),
         items,
@@ -447,7 +447,16 @@ mod tests {
         }
     }
 
-    fn drawn(pack: &Pack, room: GateRoom, (cols, rows): (usize, usize)) -> Vec<String> {
+    fn drawn(pack: &Pack, room: GateRoom, size: (usize, usize)) -> Vec<String> {
+        drawn_in(pack, room, size, Lang::En)
+    }
+
+    fn drawn_in(
+        pack: &Pack,
+        room: GateRoom,
+        (cols, rows): (usize, usize),
+        ui: Lang,
+    ) -> Vec<String> {
         let people = People {
             facilitator: "Anna Lind".into(),
             participants: Vec::new(),
@@ -459,8 +468,8 @@ mod tests {
             lang: Lang::En,
             room,
         };
-        let rows = rows - choices(&ask.room, Lang::En).len() - 2;
-        screen(&ask, Lang::En, cols, Some(rows))
+        let rows = rows - choices(&ask.room, ui).len() - 2;
+        screen(&ask, ui, cols, Some(rows))
             .iter()
             .map(|l| console::strip_ansi_codes(l).into_owned())
             .collect()
@@ -529,6 +538,33 @@ mod tests {
         assert!(has(&lines, "Open risks: none."), "{lines:#?}");
         assert!(
             has(&lines, "Actions overdue on 2026-03-02: none."),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn in_swedish_each_list_says_what_it_holds() {
+        let pack = pack();
+        let lines = drawn_in(&pack, room(&pack, 1, 1), (80, 24), Lang::Sv);
+        assert_eq!(lines[1], "Beslutspunkt: Initiation");
+        assert!(has(&lines, "Öppna risker (1):"), "{lines:#?}");
+        assert!(has(&lines, "— Eva Ström, senast 2026-04-01"), "{lines:#?}");
+        assert!(
+            has(&lines, "Försenade åtgärder per 2026-03-02 (1):"),
+            "{lines:#?}"
+        );
+        assert!(
+            has(
+                &lines,
+                "  • Action number 1. — ingen ägare, senast 2026-02-20"
+            ),
+            "{lines:#?}"
+        );
+        assert!(has(&lines, "Kriterier:"), "{lines:#?}");
+        let lines = drawn_in(&pack, room(&pack, 0, 0), (80, 24), Lang::Sv);
+        assert!(has(&lines, "Öppna risker: inga."), "{lines:#?}");
+        assert!(
+            has(&lines, "Försenade åtgärder per 2026-03-02: inga."),
             "{lines:#?}"
         );
     }
