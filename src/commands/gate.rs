@@ -11,9 +11,10 @@ use crate::exit::{Exit, FINDINGS};
 use crate::i18n::Lang;
 use crate::log::ActionMark;
 use crate::pack::{Decision, Phase};
+use crate::session::gate_room::GateRoom;
 use crate::session::term_ui::TermUi;
 use crate::session::{
-    Context, CriterionGiven, GateAsk, GateChoice, SessionUi, default_people, gate_entry,
+    Context, CriterionGiven, GateAsk, GateChoice, People, SessionUi, default_people, gate_entry,
     write_log_entry,
 };
 use crate::state::{Current, GateState, PhaseState, State, fold};
@@ -164,8 +165,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
                 // The decision is taken on the profile as it is now.
                 return run(args.profile_asked(), ui);
             }
-            let mut term = TermUi::new(lang);
-            term.gate(&GateAsk::new(&state, phase, &people, text_lang))?
+            decided_at_terminal(&ctx, &people, lang)?
         }
         None => {
             crate::out::line(format_args!("{title}: {gate_text}"))?;
@@ -219,6 +219,18 @@ fn commit_decision(
     );
     let message = super::committing::subject(&wb.file.name, &what);
     super::committing::commit(&wb.root, &[path], &message, ui, lang)
+}
+
+/// At a terminal: the gate screen for the room, and the decision if one
+/// is taken (messages in `lang`).
+fn decided_at_terminal(
+    ctx: &Context<'_>,
+    people: &People,
+    lang: Lang,
+) -> Result<Option<GateChoice>> {
+    let ask = GateAsk::new(ctx.state, ctx.phase, people, ctx.lang);
+    let room = GateRoom::gather(ctx.workbook, ctx.state, ctx.phase, ctx.now.date(), lang);
+    TermUi::new(lang).gate(&ask.with_room(room))
 }
 
 /// The gate's criteria with their ids (which `--criterion` takes), and

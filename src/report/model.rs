@@ -734,6 +734,13 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
     })
 }
 
+/// The diagnostic as a report says it, with dino's words in `lang` and the
+/// pack's in the workbook's language; `None` when the pack has none.
+pub fn diagnostic(wb: &Workbook, state: &State, lang: Lang) -> Option<DiagnosticReport> {
+    let text_lang = wb.pack.lang_for(wb.language());
+    diagnostic_report(wb, state, Words { text_lang, lang })
+}
+
 /// The diagnostic: its answers, how many lean each way, and the verdict.
 fn diagnostic_report(wb: &Workbook, state: &State, words: Words) -> Option<DiagnosticReport> {
     let Words { text_lang, lang } = words;

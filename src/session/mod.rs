@@ -7,6 +7,7 @@ pub mod answers_file;
 pub mod clock;
 pub mod driver;
 pub mod files;
+pub mod gate_room;
 pub mod lock;
 pub mod note_text;
 pub mod profile;
@@ -234,6 +235,9 @@ pub struct GateAsk<'a> {
     pub deferred: Vec<&'a Item>,
     /// The language of the pack's texts.
     pub lang: Lang,
+    /// What the room weighs besides the criteria: the gate's help, the
+    /// diagnostic's verdict, the open risks, the overdue actions.
+    pub room: gate_room::GateRoom,
 }
 
 impl<'a> GateAsk<'a> {
@@ -244,7 +248,13 @@ impl<'a> GateAsk<'a> {
             people,
             deferred: deferred(state, phase),
             lang,
+            room: gate_room::GateRoom::default(),
         }
+    }
+
+    /// The same, shown with what `room` gathered.
+    pub fn with_room(self, room: gate_room::GateRoom) -> GateAsk<'a> {
+        GateAsk { room, ..self }
     }
 }
 

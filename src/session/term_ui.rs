@@ -19,6 +19,8 @@ use crate::text::table::new_table;
 use crate::text::terminal_md;
 use crate::tr;
 
+mod gate_screen;
+
 pub struct TermUi {
     term: Term,
     theme: Box<dyn Theme>,
@@ -1061,32 +1063,13 @@ impl SessionUi for TermUi {
     }
 
     fn gate(&mut self, ask: &GateAsk<'_>) -> Result<Option<GateChoice>> {
-        let (ui, lang, phase) = (self.lang, ask.lang, ask.phase);
-        self.say("")?;
-        self.say(
-            &style(tr!(
-                ui,
-                "Beslutspunkt: {}",
-                "Gate: {}",
-                phase.title.get(lang)
-            ))
-            .bold()
-            .to_string(),
-        )?;
-        for criterion in &phase.gate.criteria {
-            self.say(&format!("  • {}", criterion.text.get(lang)))?;
-        }
-        let mut items: Vec<&str> = Decision::ALL.iter().map(|d| d.label(ui)).collect();
-        items.push(ui.pick("Besluta senare", "Decide later"));
-        let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(ui.pick("Vad beslutar ni?", "What do you decide?"))
-            .items(&items)
-            .default(0)
-            .interact_opt()?;
-        let Some(decision) = chosen.and_then(|i| Decision::ALL.get(i).copied()) else {
+        let ui = self.lang;
+        let Some(decision) = gate_screen::decide(self, ask)? else {
+            gate_screen::later(self, ask)?;
             return Ok(None);
         };
         let Some(criteria) = self.criteria(ask, decision)? else {
+            gate_screen::later(self, ask)?;
             return Ok(None);
         };
         let decided_by: String = Input::with_theme(&*self.theme)

@@ -14,6 +14,7 @@ mod follow_through;
 mod fuzz;
 mod gate_checks;
 mod gate_criteria;
+mod gate_screen;
 mod global_options;
 mod hand_entries;
 mod help;

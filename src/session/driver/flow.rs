@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind};
 use crate::pack::Phase;
 use crate::session::files::{Draft, Saved};
+use crate::session::gate_room::GateRoom;
 use crate::session::{self, Context, Progress, default_people, readiness};
 use crate::state::{State, fold};
 use crate::tr;
@@ -268,7 +269,8 @@ impl Run<'_> {
             user: ctx.user.clone(),
         };
         let applied = crate::state::gate_as_it_applies(wb, state, phase);
-        let ask = session::GateAsk::new(state, &applied, &people, ctx.lang);
+        let room = GateRoom::gather(wb, state, &applied, ctx.now.date(), self.lang);
+        let ask = session::GateAsk::new(state, &applied, &people, ctx.lang).with_room(room);
         if let Some(choice) = self.ui.gate(&ask)? {
             let gate = session::gate_entry(&ctx, &people, &choice, ctx.now);
             written.push(session::write_log_entry(wb, &gate, ctx.lang, self.lang)?);
@@ -469,7 +471,8 @@ impl Run<'_> {
         let applied = crate::state::gate_as_it_applies(wb, state, ctx.phase);
         let phase = &applied;
         let ready = gate_decidable(state, phase);
-        let ask = session::GateAsk::new(state, phase, &progress.people, ctx.lang);
+        let room = GateRoom::gather(wb, state, phase, ctx.now.date(), self.lang).after_session();
+        let ask = session::GateAsk::new(state, phase, &progress.people, ctx.lang).with_room(room);
         let Some(choice) = self.ui.decision(&ask, ready)? else {
             return Ok(None);
         };
