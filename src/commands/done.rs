@@ -44,7 +44,7 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     };
     let entry = Entry {
         meta,
-        title: EntryKind::Done.label(lang).to_string(),
+        title: EntryKind::Done.label(wb.language()).to_string(),
         body: Body::Text(text),
     };
     super::note::write_note(&wb, &entry, args.commit, ui, lang)

@@ -89,7 +89,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     };
     let entry = Entry {
         meta,
-        title: EntryKind::Measure.label(lang).to_string(),
+        title: EntryKind::Measure.label(wb.language()).to_string(),
         body: Body::Text(headline(indicator, value, lang)),
     };
     super::note::write_note(&wb, &entry, args.commit, ui, lang)

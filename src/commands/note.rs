@@ -98,6 +98,8 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let kind = args.kind.entry_kind();
     let owned = Owned::from_args(kind, &args, lang)?;
     super::committing::check_log(args.commit, &wb.root, ui, lang)?;
+    // Named before the text is typed, so that none is typed in vain.
+    let author = crate::session::clock::author(lang)?;
     let text = match args.text {
         Some(text) if text == "-" => from_stdin(lang)?,
         Some(text) => text,
@@ -110,7 +112,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         kind,
         date: crate::session::clock::now(lang)?,
         phase,
-        by: Some(crate::session::clock::user()).filter(|u| !u.is_empty()),
+        by: Some(author),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),
@@ -123,7 +125,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     };
     let entry = Entry {
         meta,
-        title: kind.label(lang).to_string(),
+        title: kind.label(wb.language()).to_string(),
         body: Body::Text(text),
     };
     write_note(&wb, &entry, args.commit, ui, lang)

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
@@ -53,7 +53,22 @@ fn recordable(stamp: &Stamp) -> bool {
     is_toml_datetime && Stamp::parse(&written).is_ok_and(|back| back == *stamp)
 }
 
-/// The person to record: `DINO_USER`, git's `user.name`, the login name.
+/// Who writes a note (`user`), which an entry must name: an error when no
+/// name is found, before anything is written.
+pub fn author(lang: Lang) -> Result<String> {
+    let user = user();
+    if user.trim().is_empty() {
+        bail!(crate::tr!(
+            lang,
+            "vem skriver? dino hittar inget namn (varken DINO_USER, git config user.name eller inloggningsnamnet); sätt DINO_USER=\"Förnamn Efternamn\" eller git config user.name; inget skrevs",
+            "who is writing? dino finds no name (neither DINO_USER, git config user.name nor the login name); set DINO_USER=\"First Last\" or git config user.name; nothing was written"
+        ));
+    }
+    Ok(user)
+}
+
+/// The person to record: `DINO_USER`, git's `user.name`, the login name
+/// (`USER` or `LOGNAME`; `USERNAME` on Windows).
 pub fn user() -> String {
     if let Some(user) = std::env::var("DINO_USER")
         .ok()
@@ -71,6 +86,8 @@ pub fn user() -> String {
         .filter(|s| !s.is_empty());
     git.or_else(|| std::env::var("USER").ok())
         .or_else(|| std::env::var("LOGNAME").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .filter(|u| !u.trim().is_empty())
         .unwrap_or_default()
 }
 

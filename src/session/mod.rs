@@ -366,11 +366,12 @@ impl Answers for Merged<'_> {
 /// (`DINO_USER`, git's name, the login), the pack, and what its author had
 /// seen; the rest empty, for the caller to fill.
 pub fn note_meta(wb: &Workbook, kind: EntryKind, lang: Lang) -> Result<Meta> {
+    let user = clock::author(lang)?;
     Ok(Meta {
         kind,
         date: clock::now(lang)?,
         phase: None,
-        by: Some(clock::user()).filter(|u| !u.is_empty()),
+        by: Some(user),
         participants: Vec::new(),
         pack: wb.pack.id.clone(),
         pack_version: wb.pack.version.clone(),

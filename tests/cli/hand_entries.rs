@@ -223,3 +223,48 @@ fn the_same_answer_with_two_notes_keeps_both_notes() {
         assert!(out.contains("Enligt Bo: gäller även Komvux"), "{out}");
     }
 }
+
+#[test]
+fn a_note_is_titled_in_the_workbooks_language_whatever_the_users() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    pinned(&wb, &["--lang", "en", "note", "insight", "Ett fynd"]).code(0);
+    let note = std::fs::read_dir(wb.join("log"))
+        .expect("log/")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().contains("insight"))
+        .expect("the note");
+    let text = std::fs::read_to_string(note).expect("read");
+    assert!(text.contains("\n# Insikt\n"), "{text}");
+}
+
+#[test]
+fn a_note_nobody_can_be_named_for_is_refused() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    let home = tempfile::tempdir().expect("home");
+    let home = home.path().to_str().expect("utf-8");
+    let before = std::fs::read_dir(wb.join("log")).expect("log/").count();
+    dino_env(
+        &wb,
+        &["--lang", "en", "note", "insight", "Ett fynd"],
+        &[
+            ("DINO_NOW", "2026-03-02T09:15:00+01:00"),
+            ("DINO_USER", ""),
+            ("HOME", home),
+            ("XDG_CONFIG_HOME", home),
+            ("GIT_CONFIG_GLOBAL", "/nonexistent-dino-test"),
+            ("GIT_CONFIG_NOSYSTEM", "1"),
+            ("USER", ""),
+            ("LOGNAME", ""),
+            ("USERNAME", ""),
+        ],
+    )
+    .code(1)
+    .stderr_has("who is writing?")
+    .stderr_has("nothing was written");
+    assert_eq!(
+        std::fs::read_dir(wb.join("log")).expect("log/").count(),
+        before
+    );
+}

@@ -137,7 +137,7 @@ impl Run<'_> {
                 measure: None,
                 follows: Some(crate::session::follows(&wb)),
             },
-            title: kind.label(lang).to_string(),
+            title: kind.label(wb.language()).to_string(),
             body: Body::Text(risk.text),
         };
         let mark = crate::session::files::NoteMark::new(&wb.root, &entry, lang)?;
