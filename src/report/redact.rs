@@ -31,6 +31,7 @@ use anyhow::Result;
 use super::WorkbookReport;
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
+use crate::state::roster::Roster;
 use crate::workbook::Workbook;
 
 /// Words that join the parts of a name ("Anna von Essen") and are no name
@@ -81,7 +82,46 @@ impl Sighting {
 /// "Svarande"),
 /// else "Deltagare 1", "Deltagare 2", …
 pub fn pseudonyms(wb: &Workbook, lang: Lang) -> Vec<Person> {
-    assign(&sightings(wb, lang), lang)
+    let roster = Roster::fold(&wb.entries);
+    let seen: Vec<Sighting> = sightings(wb, lang)
+        .into_iter()
+        .chain(roster_sightings(wb))
+        .map(|s| as_corrected(s, &roster))
+        .collect();
+    assign(&seen, lang)
+}
+
+/// A sighting as the roster reads it: a corrected name is the person it
+/// was corrected to, with their role, the name as written kept whole as an
+/// alias; a name written with its role after a comma ("Amina Hassan,
+/// enhetschef Komvux") is the name, the role, and the whole as an alias, so
+/// that a word of the role ("Komvux") is never taken for a name.
+fn as_corrected(s: Sighting, roster: &Roster) -> Sighting {
+    let (name, role) = roster.corrected(&s.name);
+    let (name, role) = if crate::state::roster::key(&name) != crate::state::roster::key(&s.name) {
+        (name, role)
+    } else if let Some((name, role)) = crate::state::roster::split_typed(&s.name) {
+        (name, Some(role))
+    } else {
+        return s;
+    };
+    Sighting {
+        role: role.or(s.role),
+        alias: Some(s.alias.unwrap_or_else(|| s.name.trim().to_string())),
+        name,
+        ..s
+    }
+}
+
+/// The people `roster` entries name: who was added, corrected or removed.
+fn roster_sightings(wb: &Workbook) -> impl Iterator<Item = Sighting> + '_ {
+    wb.entries
+        .iter()
+        .filter_map(|e| e.entry.meta.roster.as_ref())
+        .flat_map(|r| {
+            let was = r.was.as_deref().map(|was| Sighting::new(was, None, None));
+            std::iter::once(Sighting::new(&r.name, r.role.as_deref(), None)).chain(was)
+        })
 }
 
 /// Every place the workbook's entries name someone.
