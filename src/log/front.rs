@@ -291,7 +291,9 @@ fn read_roster(root: &Table<'_>, kind: Option<EntryKind>) -> Option<RosterChange
             report(ctx, &(0..3), Message::RosterLacks { key });
         }
     }
+    let mut change_at = 0..3;
     let change = root.string("change", false).and_then(|(text, span)| {
+        change_at = span.clone();
         let change = Change::from_id(&text);
         if change.is_none() {
             let valid = Change::ALL.map(Change::id).to_vec();
@@ -317,7 +319,8 @@ fn read_roster(root: &Table<'_>, kind: Option<EntryKind>) -> Option<RosterChange
     let was = root.string("was", false);
     match (change, &was) {
         (Some(Change::Correct), None) if root.raw("was").is_none() => {
-            report(ctx, &(0..3), Message::RosterLacks { key: "was" });
+            // At the change that needs it.
+            report(ctx, &change_at, Message::RosterLacks { key: "was" });
         }
         (Some(change @ (Change::Add | Change::Remove)), Some((_, span))) => {
             let change = change.id();

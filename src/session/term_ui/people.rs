@@ -30,7 +30,7 @@ pub(super) fn ask(ui: &TermUi, default: &People) -> Result<People> {
     } else {
         tick(ui, &offered, &default.participants)?
     };
-    while let Some(person) = newcomer(ui, offered.is_empty() && participants.is_empty())? {
+    while let Some(person) = newcomer(ui)? {
         if !participants
             .iter()
             .any(|p| key(&p.name) == key(&person.name))
@@ -84,19 +84,12 @@ fn tick(ui: &TermUi, offered: &[Participant], last: &[Participant]) -> Result<Ve
 
 /// Someone new: a name, then a role; a name typed with a comma is offered
 /// split into both. `None` on an empty name: everyone is in.
-fn newcomer(ui: &TermUi, first: bool) -> Result<Option<Participant>> {
+fn newcomer(ui: &TermUi) -> Result<Option<Participant>> {
     let lang = ui.lang;
-    let prompt = if first {
-        lang.pick(
-            "Deltagare: namn (tom rad när alla är med)",
-            "Participant: name (an empty line when everyone is in)",
-        )
-    } else {
-        lang.pick(
-            "Någon mer? Namn (tom rad när alla är med)",
-            "Anyone else? Name (an empty line when everyone is in)",
-        )
-    };
+    let prompt = lang.pick(
+        "Deltagare: namn (tom rad när alla är med)",
+        "Participant: name (an empty line when everyone is in)",
+    );
     let name = text(ui, prompt, "")?;
     let name = name.trim();
     if name.is_empty() {
