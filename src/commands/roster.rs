@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use super::Format;
 use crate::i18n::Lang;
 use crate::log::{Body, Change, Entry, EntryKind, Meta, RosterChange};
-use crate::state::roster::{Member, Roster, key};
+use crate::state::roster::{Member, Roster};
 use crate::text::table::new_table;
 use crate::tr;
 use crate::ui::Ui;
@@ -107,7 +107,7 @@ fn fix(
     let name = given(name.as_deref().unwrap_or(&was), "--name", lang)?;
     let role = optional(role, lang)?;
     let (now, now_role) = roster.corrected(&was);
-    let unchanged = key(&name) == key(&now) && name == now && (role.is_none() || role == now_role);
+    let unchanged = name == now && (role.is_none() || role == now_role);
     if unchanged {
         bail!(tr!(
             lang,

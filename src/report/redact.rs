@@ -19,8 +19,13 @@
 //! when only "Per-Olof" is recorded) is someone else's name and stays. A
 //! role written just before the name ("rektor Anna Lind") goes with it, so
 //! that it is not said twice. Each place in a text is replaced once, by the
-//! longest name that fits there. A name the workbook never records cannot
-//! be known, so a redacted report is still to be read before it is shared.
+//! longest name that fits there. A name the roster corrected (`roster`
+//! entries) is the corrected person, by the old spelling and the new; and a
+//! name written with its role after a comma ("Amina Hassan, enhetschef
+//! Komvux") is that name and that role, so that a word of the role
+//! ("Komvux") is never taken for a name and replaced wherever it stands. A
+//! name the workbook never records cannot be known, so a redacted report is
+//! still to be read before it is shared.
 
 mod fold;
 
@@ -888,6 +893,36 @@ mod tests {
             &r,
             "Li och Ek svarade om ekonomi",
             "[Svarande] och [Svarande] svarade om ekonomi",
+        );
+    }
+
+    #[test]
+    fn a_role_typed_into_a_name_is_no_name_and_a_correction_is_the_person() {
+        let typed = "Amina Hassan, enhetschef Komvux";
+        let seen = as_corrected(Sighting::new(typed, None, None), &Roster::default());
+        assert_eq!(seen.name, "Amina Hassan");
+        assert_eq!(seen.role.as_deref(), Some("enhetschef Komvux"));
+        let r = Redactor::new(assign(&[seen], Lang::Sv));
+        assert_eq!(
+            r.plain(&format!("{typed} sa att Komvux växer; Amina håller med.")),
+            "[enhetschef Komvux] sa att Komvux växer; [enhetschef Komvux] håller med."
+        );
+        let roster = Roster {
+            corrections: vec![crate::state::roster::Correction {
+                was: "Amina Hasan".into(),
+                name: "Amina Hassan".into(),
+                role: Some("Rektor".into()),
+            }],
+            ..Roster::default()
+        };
+        let seen = [
+            as_corrected(Sighting::new("Amina Hasan", None, None), &roster),
+            as_corrected(Sighting::new("Amina Hassan", None, None), &roster),
+        ];
+        let r = Redactor::new(assign(&seen, Lang::Sv));
+        assert_eq!(
+            r.plain("Amina Hasan, alias Amina Hassan"),
+            "[Rektor], alias [Rektor]"
         );
     }
 }
