@@ -359,87 +359,94 @@ fn two_branches_each_changing_the_roster_merge_without_conflict() {
     dino_in(&wb, &["check"]).code(0);
 }
 
+/// A workbook whose first session (an answers file) was led by Karin
+/// Lindqvist with Karim Haddad and Eva Ström.
+fn karin_led_the_first(dir: &Path) -> PathBuf {
+    let wb = skolpilot(dir, false);
+    std::fs::write(
+        wb.join("svar.toml"),
+        "facilitator = \"Karin Lindqvist\"\n\
+         participants = [\n\
+           { name = \"Karim Haddad\", role = \"Vägledare\" },\n\
+           { name = \"Eva Ström\", role = \"Enhetschef\" },\n\
+         ]\n\
+         [answers]\nproblem = \"x\"\n",
+    )
+    .expect("write");
+    pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+    wb
+}
+
+/// At the people: Karin as offered, the roster ticked as it was, Eva
+/// unticked; Omar added with his name and role asked separately, and Sara
+/// typed with a comma, split.
+fn pick_people(s: &mut Screen) {
+    // The facilitator of the last session, not the user.
+    s.wait_for("Facilitator");
+    s.wait_for("Karin Lindqvist");
+    s.press(keys::ENTER);
+    s.wait_for("Who is here today?");
+    for offered in ["Karim Haddad (Vägledare)", "Eva Ström (Enhetschef)"] {
+        assert!(s.contents().contains(offered), "{}", s.contents());
+    }
+    // Eva is second: untick her.
+    s.press(keys::DOWN).press(" ").press(keys::ENTER);
+    s.wait_for("Participant: name");
+    s.send("Omar Said\r");
+    s.wait_for("Role of Omar Said");
+    s.send("Rektor\r");
+    s.wait_for("Participant: name");
+    s.send("Sara Ek, lärare Komvux\r");
+    s.wait_for("Split it into the name “Sara Ek” and the role “lärare Komvux”?");
+    s.press(keys::ENTER);
+    s.wait_for("Participant: name");
+    s.press(keys::ENTER);
+}
+
+/// The one open item answered, then the gate decided by Leila Berg: no
+/// decider is filled in, since no gate was decided before.
+fn answer_and_decide(s: &mut Screen) {
+    s.press(keys::DOWN).press(keys::ENTER);
+    s.wait_for("Does the project profile still hold?");
+    s.press(keys::ENTER);
+    s.wait_for("What do you decide?");
+    s.press(keys::ENTER);
+    for criterion in ["Criterion: Problemet", "Criterion: Lärarna"] {
+        s.wait_for(criterion);
+        s.press(keys::ENTER);
+    }
+    s.wait_for("Who decided?");
+    assert!(
+        !s.contents().contains("Who decided? (filled in"),
+        "{}",
+        s.contents()
+    );
+    s.send("Leila Berg\r");
+    s.wait_for("Why?");
+    s.send("Klart\r");
+    s.wait_for("Next gate");
+    s.press(keys::ENTER);
+    s.wait_for("Run it now?");
+    s.press(keys::DOWN).press(keys::ENTER);
+}
+
 /// The second session at a terminal: the roster carried from the first is
-/// offered with everyone ticked; Eva is unticked, and Omar added with his
-/// name and role asked separately, and Sara typed with a comma, split.
+/// offered, one removed from the session and two added; the entry's
+/// participants say so, and the one left out is still on the roster.
 #[test]
 fn a_second_session_offers_the_roster_and_adds_someone() {
     for size in SIZES {
         let dir = tempfile::tempdir().expect("temp dir");
-        let wb = skolpilot(dir.path(), false);
-        std::fs::write(
-            wb.join("svar.toml"),
-            "facilitator = \"Karin Lindqvist\"\n\
-             participants = [\n\
-               { name = \"Karim Haddad\", role = \"Vägledare\" },\n\
-               { name = \"Eva Ström\", role = \"Enhetschef\" },\n\
-             ]\n\
-             [answers]\nproblem = \"x\"\n",
-        )
-        .expect("write");
-        pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+        let wb = karin_led_the_first(dir.path());
         let first = session_entries(&wb);
         let mut s = Screen::spawn(&wb, &["--lang", "en", "run", "start"], size, &[]);
         s.wait_for("Which items do you go through?");
         s.press(keys::DOWN).press(keys::ENTER);
-        // The facilitator of the last session, not the user.
-        s.wait_for("Facilitator");
-        s.wait_for("Karin Lindqvist");
-        s.press(keys::ENTER);
-        s.wait_for("Who is here today?");
-        assert!(
-            s.contents().contains("Karim Haddad (Vägledare)"),
-            "{}",
-            s.contents()
-        );
-        assert!(
-            s.contents().contains("Eva Ström (Enhetschef)"),
-            "{}",
-            s.contents()
-        );
-        // Eva is second: untick her.
-        s.press(keys::DOWN).press(" ").press(keys::ENTER);
-        s.wait_for("Participant: name");
-        s.send("Omar Said\r");
-        s.wait_for("Role of Omar Said");
-        s.send("Rektor\r");
-        s.wait_for("Participant: name");
-        s.send("Sara Ek, lärare Komvux\r");
-        s.wait_for("Split it into the name “Sara Ek” and the role “lärare Komvux”?");
-        s.press(keys::ENTER);
-        s.wait_for("Participant: name");
-        s.press(keys::ENTER);
+        pick_people(&mut s);
         s.wait_for("Vet vi hur");
-        assert!(
-            s.rows()
-                .iter()
-                .all(|r| r.chars().count() <= usize::from(size.0)),
-            "{}",
-            s.contents()
-        );
-        s.press(keys::DOWN).press(keys::ENTER);
-        s.wait_for("Does the project profile still hold?");
-        s.press(keys::ENTER);
-        s.wait_for("What do you decide?");
-        s.press(keys::ENTER);
-        for criterion in ["Criterion: Problemet", "Criterion: Lärarna"] {
-            s.wait_for(criterion);
-            s.press(keys::ENTER);
-        }
-        // No gate decided before: nobody is filled in, not the facilitator.
-        s.wait_for("Who decided?");
-        assert!(
-            !s.contents().contains("Who decided? (filled in"),
-            "{}",
-            s.contents()
-        );
-        s.send("Leila Berg\r");
-        s.wait_for("Why?");
-        s.send("Klart\r");
-        s.wait_for("Next gate");
-        s.press(keys::ENTER);
-        s.wait_for("Run it now?");
-        s.press(keys::DOWN).press(keys::ENTER);
+        let fits = |r: &String| r.chars().count() <= usize::from(size.0);
+        assert!(s.rows().iter().all(fits), "{}", s.contents());
+        answer_and_decide(&mut s);
         assert_eq!(s.exit_code(), 0);
         let second = session_entries(&wb)
             .into_iter()
@@ -455,10 +462,50 @@ fn a_second_session_offers_the_roster_and_adds_someone() {
         ] {
             assert!(front.contains(line), "{size:?}: {line}\n{front}");
         }
-        let draft = front;
-        assert!(!draft.contains("Eva Ström"), "{draft}");
+        assert!(!front.contains("Eva Ström"), "{front}");
         // Eva left the session, not the project.
         let doc = roster_json(&wb);
         assert!(names(&doc, "people").contains(&"Eva Ström".to_string()));
+    }
+}
+
+/// At a gate, who decided the last gate is filled in, and the prompt says
+/// so; not the facilitator.
+#[test]
+fn the_decider_offered_is_who_decided_the_last_gate() {
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let wb = crate::support::skolpilot_ready(dir.path());
+        pinned(
+            &wb,
+            &[
+                "gate",
+                "start",
+                "--decision",
+                "go",
+                "--by",
+                "Eva Ström",
+                "--why",
+                "Klart",
+                "--criterion",
+                "behovsagare=met",
+                "--criterion",
+                "tid=met",
+            ],
+        )
+        .code(0);
+        let mut s = Screen::spawn(&wb, &["--lang", "en", "gate", "start"], size, &[]);
+        s.wait_for("Does the project profile still hold?");
+        s.press(keys::ENTER);
+        s.wait_for("What do you decide?");
+        s.press(keys::ENTER);
+        for criterion in ["Criterion: Problemet", "Criterion: Lärarna"] {
+            s.wait_for(criterion);
+            s.press(keys::ENTER);
+        }
+        s.wait_for("Who decided? (filled in: who decided at the last gate)");
+        s.wait_for("Eva Ström");
+        s.send(keys::CTRL_C);
+        assert_eq!(s.exit_code(), 130);
     }
 }

@@ -69,8 +69,8 @@ fn tick(ui: &TermUi, offered: &[Participant], last: &[Participant]) -> Result<Ve
     let names: Vec<String> = offered.iter().map(shown).collect();
     let chosen = MultiSelect::with_theme(&*ui.theme)
         .with_prompt(lang.pick(
-            "Vilka är med i dag? (mellanslag markerar, Enter går vidare; den som inte är med finns kvar i deltagarlistan)",
-            "Who is here today? (space ticks, Enter goes on; whoever is not here stays on the roster)",
+            "Vilka är med i dag? (mellanslag väljer, Enter går vidare)",
+            "Who is here today? (space ticks, Enter goes on)",
         ))
         .items(&names)
         .defaults(&ticked)
