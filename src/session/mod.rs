@@ -490,7 +490,8 @@ impl Progress {
             people: People {
                 facilitator: draft.meta.by.clone().unwrap_or_default(),
                 participants: draft.meta.participants.clone(),
-                ..People::default()
+                // Who decided the last gate, as when the session began.
+                ..default_people(ctx.workbook, &ctx.phase.id, &ctx.user)
             },
             started: draft.meta.date,
             follows: draft
