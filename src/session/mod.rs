@@ -388,7 +388,8 @@ pub fn follows(workbook: &Workbook) -> Vec<String> {
 /// The people as the log leaves them: the facilitator of the last
 /// session, gate or assessment (else the user), who took part in it
 /// (corrected, those removed left out), everyone on the roster, and who
-/// decided the last gate.
+/// decided the last gate. The roster spans phases: `_phase` no longer
+/// narrows it, and stays for the callers.
 pub fn default_people(workbook: &Workbook, _phase: &str, user: &str) -> People {
     use crate::state::roster::{Roster, last_decider, last_meeting};
     let roster = Roster::fold(&workbook.entries);
