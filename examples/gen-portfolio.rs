@@ -245,6 +245,7 @@ impl Project<'_> {
             mitigation: None,
             follows: Some(self.taken.last().cloned().into_iter().collect()),
             measure: None,
+            roster: None,
         }
     }
 

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report, run,
-    status, upgrade,
+    check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report,
+    roster, run, status, upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -83,6 +83,7 @@ pub enum Command {
     Done(done::DoneArgs),
     Due(due::DueArgs),
     Measure(measure::MeasureArgs),
+    Roster(roster::RosterArgs),
     Gate(gate::GateArgs),
     Report(report::ReportArgs),
     Check(check::CheckArgs),

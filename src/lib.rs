@@ -105,7 +105,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
         check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report,
-        run, status, upgrade,
+        roster, run, status, upgrade,
     };
     if let Some(dir) = &cli.global.chdir {
         // Where `-C` leads is not known yet: the language asked for, else
@@ -138,6 +138,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Done(args) => done::run(args, &ui),
         Command::Due(args) => due::run(args, &ui),
         Command::Measure(args) => measure::run(args, &ui),
+        Command::Roster(args) => roster::run(args, &ui),
         Command::Gate(args) => gate::run(args, &ui),
         Command::Report(args) => report::run(args, &ui),
         Command::Check(args) => check::run(args, &ui),

@@ -16,6 +16,7 @@ pub(crate) mod output;
 pub mod pack;
 pub mod profile;
 pub mod report;
+pub mod roster;
 pub mod run;
 pub mod status;
 pub mod upgrade;

@@ -122,6 +122,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
         mitigation: owned.mitigation,
         follows: Some(crate::session::follows(&wb)),
         measure: None,
+        roster: None,
     };
     let entry = Entry {
         meta,

@@ -402,6 +402,53 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             value("source", "TEXT", "Var värdet kommer ifrån"),
         ]),
     command(
+        "roster",
+        "Lista projektets deltagare, eller rätta, lägg till eller ta bort någon",
+    )
+    .details(
+        "Utan underkommando: alla som har lett eller varit med i en session, en beslutspunkt eller \
+         en bedömning av förutsättningarna, eller som har lagts till, med sin senaste roll och \
+         posten där de senast fanns med. En ändring är en ny post i loggen; tidigare poster står \
+         kvar som de skrevs.",
+    )
+    .after_help(
+        "Exempel:\n  dino roster\n  dino roster fix \"Amina Hassan, enhetschef Komvux\" --name \
+         \"Amina Hassan\" --role \"enhetschef Komvux\"\n  dino roster add \"Leila Berg\" --role \
+         Rektor --commit\n  dino roster remove \"Eva Ström\" --reason \"Har slutat\"",
+    )
+    .args(&[
+        value("format", "FORMAT", "Format för listan"),
+        value("reason", "TEXT", "Varför; sparas som postens text"),
+    ]),
+    command(
+        "roster fix",
+        "Rätta ett namn som det skrevs: vad det ska vara, och rollen (på svenska: rätta)",
+    )
+    .args(&[
+        value("was", "NAMN", "Namnet som det skrevs"),
+        value("name", "NAMN", "Namnet som det ska vara [förval: som det skrevs]"),
+        value("role", "ROLL", "Personens roll"),
+        value("reason", "TEXT", "Varför; sparas som postens text"),
+    ]),
+    command(
+        "roster add",
+        "Lägg till någon som kommer med i projektet (på svenska: lägg-till)",
+    )
+    .args(&[
+        value("name", "NAMN", "Personens namn"),
+        value("role", "ROLL", "Personens roll"),
+        value("reason", "TEXT", "Varför; sparas som postens text"),
+    ]),
+    command(
+        "roster remove",
+        "Ta bort någon som har lämnat projektet: erbjuds inte längre vid en session; deras \
+         tidigare poster behåller dem (på svenska: ta-bort)",
+    )
+    .args(&[
+        value("name", "NAMN", "Personens namn"),
+        value("reason", "TEXT", "Varför; sparas som postens text"),
+    ]),
+    command(
         "gate",
         "Visa beslutspunkten för en fas, kontrollera den i CI eller registrera ett beslut",
     )

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::{EntryKind, KeyPositions, Measure, Meta, Participant, Stamp};
+use super::{Change, EntryKind, KeyPositions, Measure, Meta, Participant, RosterChange, Stamp};
 use crate::finding::{Finding, SourceText};
 use crate::i18n::Lang;
 use crate::toml_read::{FileCtx, Table};
@@ -42,6 +42,19 @@ pub enum Message {
     ActionLacks { key: &'static str },
     /// A `done` entry that names nothing under `closes`.
     DoneClosesNothing,
+    /// A `roster` entry lacks `key` (`change`, `name`, or a correction's
+    /// `was`).
+    RosterLacks { key: &'static str },
+    /// `change` is none of the changes a `roster` entry records.
+    UnknownChange {
+        change: String,
+        valid: Vec<&'static str>,
+    },
+    /// A `roster` entry's `name` is empty, or only spaces.
+    BlankName,
+    /// `was` in a `roster` entry whose change (`add`, `remove`) is no
+    /// correction.
+    WasOnlyInCorrect { change: &'static str },
     /// `key` belongs to other kinds of entry (`for_kinds`), not `kind`.
     NotForKind {
         key: &'static str,
@@ -126,6 +139,16 @@ pub fn render(meta: &Meta) -> String {
         line("measured", measure.measured.to_string());
         if let Some(source) = &measure.source {
             line("source", toml_string(source));
+        }
+    }
+    if let Some(roster) = &meta.roster {
+        line("change", toml_string(roster.change.id()));
+        line("name", toml_string(&roster.name));
+        if let Some(role) = &roster.role {
+            line("role", toml_string(role));
+        }
+        if let Some(was) = &roster.was {
+            line("was", toml_string(was));
         }
     }
     if !meta.pack.is_empty() {
@@ -218,6 +241,7 @@ fn read_meta(
     let closes = read_ids(&root, "closes");
     let owned = read_owned(&root, kind, &closes);
     let measure = read_measure(&root, kind);
+    let roster = read_roster(&root, kind);
     let follows = root
         .raw("follows")
         .is_some()
@@ -239,6 +263,81 @@ fn read_meta(
         mitigation: owned.mitigation,
         follows,
         measure,
+        roster,
+    })
+}
+
+/// What a `roster` entry changes: `change` and `name` required, `role`
+/// optional, `was` required in a correction and nowhere else. In other
+/// entries these keys are findings.
+fn read_roster(root: &Table<'_>, kind: Option<EntryKind>) -> Option<RosterChange> {
+    let ctx = root.ctx();
+    const KEYS: [&str; 4] = ["change", "name", "role", "was"];
+    if kind != Some(EntryKind::Roster) {
+        for key in KEYS {
+            if let (Some(value), Some(kind)) = (root.raw(key), kind) {
+                let message = Message::NotForKind {
+                    key,
+                    kind: kind.id(),
+                    for_kinds: &["roster"],
+                };
+                report(ctx, &value.span(), message);
+            }
+        }
+        return None;
+    }
+    for key in &KEYS[..2] {
+        if root.raw(key).is_none() {
+            report(ctx, &(0..3), Message::RosterLacks { key });
+        }
+    }
+    let mut change_at = 0..3;
+    let change = root.string("change", false).and_then(|(text, span)| {
+        change_at = span.clone();
+        let change = Change::from_id(&text);
+        if change.is_none() {
+            let valid = Change::ALL.map(Change::id).to_vec();
+            report(
+                ctx,
+                &span,
+                Message::UnknownChange {
+                    change: text,
+                    valid,
+                },
+            );
+        }
+        change
+    });
+    let name = root.string("name", false).and_then(|(name, span)| {
+        if name.trim().is_empty() {
+            report(ctx, &span, Message::BlankName);
+            return None;
+        }
+        Some(name)
+    });
+    let role = root.string("role", false).map(|(text, _)| text);
+    let was = root.string("was", false);
+    match (change, &was) {
+        (Some(Change::Correct), None) if root.raw("was").is_none() => {
+            // At the change that needs it.
+            report(ctx, &change_at, Message::RosterLacks { key: "was" });
+        }
+        (Some(change @ (Change::Add | Change::Remove)), Some((_, span))) => {
+            let change = change.id();
+            report(ctx, span, Message::WasOnlyInCorrect { change });
+        }
+        _ => {}
+    }
+    let change = change?;
+    let was = was.map(|(text, _)| text);
+    if change == Change::Correct && was.is_none() {
+        return None;
+    }
+    Some(RosterChange {
+        change,
+        name: name?,
+        role,
+        was: was.filter(|_| change == Change::Correct),
     })
 }
 

@@ -71,6 +71,10 @@ struct Slots {
     value: Option<f64>,
     measured: Option<jiff::civil::Date>,
     source: Option<String>,
+    change: Option<super::Change>,
+    name: Option<String>,
+    role: Option<String>,
+    was: Option<String>,
 }
 
 impl Slots {
@@ -94,6 +98,10 @@ impl Slots {
             "value" => self.value = Some(number(value)?),
             "measured" => self.measured = Some(crate::text::day::parse_day(value)?),
             "source" => self.source = Some(whole_string(value)?),
+            "change" => self.change = Some(super::Change::from_id(&whole_string(value)?)?),
+            "name" => self.name = Some(whole_string(value).filter(|n| !n.trim().is_empty())?),
+            "role" => self.role = Some(whole_string(value)?),
+            "was" => self.was = Some(whole_string(value)?),
             _ => return None,
         }
         Some(())
@@ -111,6 +119,10 @@ impl Slots {
             EntryKind::Measure => {
                 self.indicator.is_some() && self.value.is_some() && self.measured.is_some()
             }
+            EntryKind::Roster => {
+                let correct = self.change == Some(super::Change::Correct);
+                self.change.is_some() && self.name.is_some() && correct == self.was.is_some()
+            }
             _ => true,
         };
         let in_place = (kind.is_owned() || (self.owner.is_none() && self.due.is_none()))
@@ -119,7 +131,12 @@ impl Slots {
                 || (self.indicator.is_none()
                     && self.value.is_none()
                     && self.measured.is_none()
-                    && self.source.is_none()));
+                    && self.source.is_none()))
+            && (kind == EntryKind::Roster
+                || (self.change.is_none()
+                    && self.name.is_none()
+                    && self.role.is_none()
+                    && self.was.is_none()));
         if !(complete && in_place) {
             return None;
         }
@@ -142,6 +159,15 @@ impl Slots {
                     value,
                     measured,
                     source: self.source,
+                }),
+                _ => None,
+            },
+            roster: match (self.change, self.name) {
+                (Some(change), Some(name)) => Some(super::RosterChange {
+                    change,
+                    name,
+                    role: self.role,
+                    was: self.was,
                 }),
                 _ => None,
             },

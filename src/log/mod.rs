@@ -49,10 +49,13 @@ pub enum EntryKind {
     Done,
     /// A measurement of an indicator, by `dino measure`.
     Measure,
+    /// One change to the roster: a name corrected, someone added or
+    /// removed, by `dino roster`.
+    Roster,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 12] = [
+    pub const ALL: [EntryKind; 13] = [
         EntryKind::Session,
         EntryKind::Gate,
         EntryKind::Readiness,
@@ -65,6 +68,7 @@ impl EntryKind {
         EntryKind::Action,
         EntryKind::Done,
         EntryKind::Measure,
+        EntryKind::Roster,
     ];
 
     /// The name in front matter and file names.
@@ -82,6 +86,7 @@ impl EntryKind {
             EntryKind::Action => "action",
             EntryKind::Done => "done",
             EntryKind::Measure => "measure",
+            EntryKind::Roster => "roster",
         }
     }
 
@@ -103,6 +108,7 @@ impl EntryKind {
             EntryKind::Action => lang.pick("Åtgärd", "Action"),
             EntryKind::Done => lang.pick("Klart", "Done"),
             EntryKind::Measure => lang.pick("Mätning", "Measurement"),
+            EntryKind::Roster => lang.pick("Deltagare", "Roster"),
         }
     }
 
@@ -118,6 +124,7 @@ impl EntryKind {
                 | EntryKind::Action
                 | EntryKind::Done
                 | EntryKind::Measure
+                | EntryKind::Roster
         )
     }
 
@@ -159,6 +166,47 @@ pub struct Meta {
     pub follows: Option<Vec<String>>,
     /// What a `measure` entry measured.
     pub measure: Option<Measure>,
+    /// What a `roster` entry changes.
+    pub roster: Option<RosterChange>,
+}
+
+/// One change to the roster, as a `roster` entry records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterChange {
+    pub change: Change,
+    /// The person as they are to be called.
+    pub name: String,
+    pub role: Option<String>,
+    /// A correction's name as it was written before, exactly.
+    pub was: Option<String>,
+}
+
+/// What a `roster` entry does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A name written wrongly before (`was`) is to read `name`.
+    Correct,
+    /// Someone joins the project.
+    Add,
+    /// Someone has left the project.
+    Remove,
+}
+
+impl Change {
+    pub const ALL: [Change; 3] = [Change::Correct, Change::Add, Change::Remove];
+
+    /// The value of `change` in front matter.
+    pub fn id(self) -> &'static str {
+        match self {
+            Change::Correct => "correct",
+            Change::Add => "add",
+            Change::Remove => "remove",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Change> {
+        Change::ALL.into_iter().find(|c| c.id() == id)
+    }
 }
 
 /// A measurement recorded by `dino measure`: the indicator (`phase.item`),

@@ -95,6 +95,7 @@ mod tests {
             due: None,
             mitigation: None,
             measure: None,
+            roster: None,
             follows: None,
         }
     }

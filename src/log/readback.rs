@@ -136,6 +136,7 @@ mod tests {
                 due: None,
                 mitigation: None,
                 measure: None,
+                roster: None,
                 follows: Some(Vec::new()),
             },
             title: "Anteckning".into(),

@@ -35,6 +35,7 @@ fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         due: None,
         mitigation: None,
         measure: None,
+        roster: None,
         follows: Some(vec!["3f9a2c".into()]),
     }
 }

@@ -303,6 +303,12 @@ pub fn entry(e: &LoadedEntry) -> Json {
             "measured": m.measured.to_string(),
             "source": m.source,
         })),
+        "roster": meta.roster.as_ref().map(|r| json!({
+            "change": r.change.id(),
+            "name": r.name,
+            "role": r.role,
+            "was": r.was,
+        })),
         "follows": meta.follows,
         "title": e.entry.title,
         "text": text,

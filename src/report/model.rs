@@ -611,6 +611,7 @@ fn criterion_reports(
 /// Every note, in log order, a risk with whether it is still open.
 fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
     let Words { text_lang, lang } = words;
+    let roster = crate::state::roster::Roster::fold(&wb.entries);
     let notes = state
         .notes
         .iter()
@@ -627,7 +628,7 @@ fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
                         .phase(p)
                         .map_or(p.to_string(), |ph| ph.title.get(text_lang).to_string())
                 }),
-                author: meta.by.clone(),
+                author: meta.by.as_deref().map(|by| roster.corrected(by).0),
                 text: match &e.entry.body {
                     Body::Text(t) => t.clone(),
                     Body::Records(_) => String::new(),

@@ -19,8 +19,13 @@
 //! when only "Per-Olof" is recorded) is someone else's name and stays. A
 //! role written just before the name ("rektor Anna Lind") goes with it, so
 //! that it is not said twice. Each place in a text is replaced once, by the
-//! longest name that fits there. A name the workbook never records cannot
-//! be known, so a redacted report is still to be read before it is shared.
+//! longest name that fits there. A name the roster corrected (`roster`
+//! entries) is the corrected person, by the old spelling and the new; and a
+//! name written with its role after a comma ("Amina Hassan, enhetschef
+//! Komvux") is that name and that role, so that a word of the role
+//! ("Komvux") is never taken for a name and replaced wherever it stands. A
+//! name the workbook never records cannot be known, so a redacted report is
+//! still to be read before it is shared.
 
 mod fold;
 
@@ -31,6 +36,7 @@ use anyhow::Result;
 use super::WorkbookReport;
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
+use crate::state::roster::Roster;
 use crate::workbook::Workbook;
 
 /// Words that join the parts of a name ("Anna von Essen") and are no name
@@ -81,7 +87,46 @@ impl Sighting {
 /// "Svarande"),
 /// else "Deltagare 1", "Deltagare 2", …
 pub fn pseudonyms(wb: &Workbook, lang: Lang) -> Vec<Person> {
-    assign(&sightings(wb, lang), lang)
+    let roster = Roster::fold(&wb.entries);
+    let seen: Vec<Sighting> = sightings(wb, lang)
+        .into_iter()
+        .chain(roster_sightings(wb))
+        .map(|s| as_corrected(s, &roster))
+        .collect();
+    assign(&seen, lang)
+}
+
+/// A sighting as the roster reads it: a corrected name is the person it
+/// was corrected to, with their role, the name as written kept whole as an
+/// alias; a name written with its role after a comma ("Amina Hassan,
+/// enhetschef Komvux") is the name, the role, and the whole as an alias, so
+/// that a word of the role ("Komvux") is never taken for a name.
+fn as_corrected(s: Sighting, roster: &Roster) -> Sighting {
+    let (name, role) = roster.corrected(&s.name);
+    let (name, role) = if crate::state::roster::key(&name) != crate::state::roster::key(&s.name) {
+        (name, role)
+    } else if let Some((name, role)) = crate::state::roster::split_typed(&s.name) {
+        (name, Some(role))
+    } else {
+        return s;
+    };
+    Sighting {
+        role: role.or(s.role),
+        alias: Some(s.alias.unwrap_or_else(|| s.name.trim().to_string())),
+        name,
+        ..s
+    }
+}
+
+/// The people `roster` entries name: who was added, corrected or removed.
+fn roster_sightings(wb: &Workbook) -> impl Iterator<Item = Sighting> + '_ {
+    wb.entries
+        .iter()
+        .filter_map(|e| e.entry.meta.roster.as_ref())
+        .flat_map(|r| {
+            let was = r.was.as_deref().map(|was| Sighting::new(was, None, None));
+            std::iter::once(Sighting::new(&r.name, r.role.as_deref(), None)).chain(was)
+        })
 }
 
 /// Every place the workbook's entries name someone.
@@ -848,6 +893,36 @@ mod tests {
             &r,
             "Li och Ek svarade om ekonomi",
             "[Svarande] och [Svarande] svarade om ekonomi",
+        );
+    }
+
+    #[test]
+    fn a_role_typed_into_a_name_is_no_name_and_a_correction_is_the_person() {
+        let typed = "Amina Hassan, enhetschef Komvux";
+        let seen = as_corrected(Sighting::new(typed, None, None), &Roster::default());
+        assert_eq!(seen.name, "Amina Hassan");
+        assert_eq!(seen.role.as_deref(), Some("enhetschef Komvux"));
+        let r = Redactor::new(assign(&[seen], Lang::Sv));
+        assert_eq!(
+            r.plain(&format!("{typed} sa att Komvux växer; Amina håller med.")),
+            "[enhetschef Komvux] sa att Komvux växer; [enhetschef Komvux] håller med."
+        );
+        let roster = Roster {
+            corrections: vec![crate::state::roster::Correction {
+                was: "Amina Hasan".into(),
+                name: "Amina Hassan".into(),
+                role: Some("Rektor".into()),
+            }],
+            ..Roster::default()
+        };
+        let seen = [
+            as_corrected(Sighting::new("Amina Hasan", None, None), &roster),
+            as_corrected(Sighting::new("Amina Hassan", None, None), &roster),
+        ];
+        let r = Redactor::new(assign(&seen, Lang::Sv));
+        assert_eq!(
+            r.plain("Amina Hasan, alias Amina Hassan"),
+            "[Rektor], alias [Rektor]"
         );
     }
 }

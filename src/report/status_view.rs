@@ -530,10 +530,11 @@ fn disagreement(out: &mut String, wb: &Workbook, d: &Disagreement, lang: Lang) {
 /// One side of a disagreement: the answer, when (in `offset`) and by whom.
 fn side_text(wb: &Workbook, s: &Side, offset: jiff::tz::Offset, lang: Lang) -> String {
     let meta = &wb.entries[s.entry].entry.meta;
+    let roster = crate::state::roster::Roster::fold(&wb.entries);
     let by = meta
         .by
         .as_deref()
-        .map(|b| format!(", {b}"))
+        .map(|b| format!(", {}", roster.corrected(b).0))
         .unwrap_or_default();
     let answer = crate::report::state_words::answer_in_line(&s.answer, lang);
     format!(

@@ -131,10 +131,23 @@ fn participants(root: &Table<'_>) -> Option<Vec<Participant>> {
                 let name = t.string("name", true).map(|(n, _)| n);
                 let role = t.string("role", false).map(|(r, _)| r);
                 t.finish(&[], "participants");
-                Some(Participant { name: name?, role })
+                Some(split_participant(name?, role))
             })
             .collect()
     })
+}
+
+/// A participant as the file names them: a name written with its role
+/// after a comma and no `role` ("Amina Hassan, enhetschef Komvux") is the
+/// name and the role, as at a terminal.
+fn split_participant(name: String, role: Option<String>) -> Participant {
+    match (role, crate::state::roster::split_typed(&name)) {
+        (None, Some((name, role))) => Participant {
+            name,
+            role: Some(role),
+        },
+        (role, _) => Participant { name, role },
+    }
 }
 
 /// The file's `[gate]`: a decision, who decided and why, its conditions,
@@ -886,6 +899,7 @@ impl SessionUi for AnswerScript {
                 .participants
                 .clone()
                 .unwrap_or_else(|| default.participants.clone()),
+            ..default.clone()
         })
     }
 

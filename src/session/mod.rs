@@ -32,10 +32,15 @@ use crate::workbook::Workbook;
 use files::{Draft, NoteMark, Saved};
 
 /// Who leads the session and who takes part.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
     pub facilitator: String,
     pub participants: Vec<Participant>,
+    /// Everyone on the project's roster, to choose from (a default only).
+    pub roster: Vec<Participant>,
+    /// Who decided the last gate, offered as the one who decides (a
+    /// default only); empty when no gate was decided.
+    pub decider: String,
 }
 
 impl People {
@@ -380,6 +385,7 @@ pub fn note_meta(wb: &Workbook, kind: EntryKind, lang: Lang) -> Result<Meta> {
         due: None,
         mitigation: None,
         measure: None,
+        roster: None,
         follows: Some(follows(wb)),
     })
 }
@@ -390,20 +396,24 @@ pub fn follows(workbook: &Workbook) -> Vec<String> {
     crate::state::lineage::heads_of(&workbook.entries)
 }
 
-/// The people of the phase's last session, else the user alone.
-pub fn default_people(workbook: &Workbook, phase: &str, user: &str) -> People {
-    let last = workbook.entries.iter().rev().find(|e| {
-        e.entry.meta.kind == EntryKind::Session && e.entry.meta.phase.as_deref() == Some(phase)
-    });
-    match last {
-        Some(e) => People {
-            facilitator: e.entry.meta.by.clone().unwrap_or_else(|| user.to_string()),
-            participants: e.entry.meta.participants.clone(),
-        },
-        None => People {
-            facilitator: user.to_string(),
-            participants: Vec::new(),
-        },
+/// The people as the log leaves them: the facilitator of the last
+/// session, gate or assessment (else the user), who took part in it
+/// (corrected, those removed left out), everyone on the roster, and who
+/// decided the last gate. The roster spans phases: `_phase` no longer
+/// narrows it, and stays for the callers.
+pub fn default_people(workbook: &Workbook, _phase: &str, user: &str) -> People {
+    use crate::state::roster::{Roster, last_decider, last_meeting};
+    let roster = Roster::fold(&workbook.entries);
+    let last = last_meeting(&workbook.entries).map(|e| &e.entry.meta);
+    let facilitator = last
+        .and_then(|m| m.by.as_deref())
+        .filter(|by| !by.trim().is_empty())
+        .map_or_else(|| user.to_string(), |by| roster.corrected(by).0);
+    People {
+        participants: last.map_or_else(Vec::new, |m| roster.present(&m.participants)),
+        roster: roster.participants(),
+        decider: last_decider(&workbook.entries).unwrap_or_default(),
+        facilitator,
     }
 }
 
@@ -492,6 +502,8 @@ impl Progress {
             people: People {
                 facilitator: draft.meta.by.clone().unwrap_or_default(),
                 participants: draft.meta.participants.clone(),
+                // Who decided the last gate, as when the session began.
+                ..default_people(ctx.workbook, &ctx.phase.id, &ctx.user)
             },
             started: draft.meta.date,
             follows: draft
@@ -544,6 +556,7 @@ impl Progress {
                 due: None,
                 mitigation: None,
                 measure: None,
+                roster: None,
                 follows: Some(self.follows.clone()),
             },
             title: format!(
@@ -975,6 +988,7 @@ pub fn gate_entry(
             due: None,
             mitigation: None,
             measure: None,
+            roster: None,
             follows: Some(follows(ctx.workbook)),
         },
         title: crate::tr!(

@@ -100,6 +100,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
             due: None,
             mitigation: None,
             measure: None,
+            roster: None,
             follows: Some(super::follows(ctx.workbook)),
         },
         title: ctx.phase.title.get(ctx.lang).to_string(),

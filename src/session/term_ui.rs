@@ -20,6 +20,7 @@ use crate::text::terminal_md;
 use crate::tr;
 
 mod gate_screen;
+mod people;
 
 pub struct TermUi {
     term: Term,
@@ -892,60 +893,7 @@ impl SessionUi for TermUi {
     }
 
     fn people(&mut self, default: &People) -> Result<People> {
-        let lang = self.lang;
-        let facilitator: String = Input::with_theme(&*self.theme)
-            .with_prompt(lang.pick("Processledare", "Facilitator"))
-            .with_initial_text(terminal_md::visible(&default.facilitator))
-            .allow_empty(true)
-            .interact_text()?;
-        if !default.participants.is_empty() {
-            let names: Vec<String> = default.participants.iter().map(shown).collect();
-            let same = self.confirm(
-                &tr!(
-                    lang,
-                    "Samma deltagare som förra gången ({})?",
-                    "The same participants as last time ({})?",
-                    names.join(", ")
-                ),
-                true,
-            )?;
-            if same {
-                return Ok(People {
-                    facilitator: facilitator.trim().to_string(),
-                    participants: default.participants.clone(),
-                });
-            }
-        }
-        let mut participants = Vec::new();
-        loop {
-            let name: String = Input::with_theme(&*self.theme)
-                .with_prompt(lang.pick(
-                    "Deltagare (tom rad när alla är med)",
-                    "Participant (an empty line when everyone is in)",
-                ))
-                .allow_empty(true)
-                .interact_text()?;
-            if name.trim().is_empty() {
-                break;
-            }
-            let role: String = Input::with_theme(&*self.theme)
-                .with_prompt(tr!(
-                    lang,
-                    "Roll för {} (valfri)",
-                    "Role of {} (optional)",
-                    name.trim()
-                ))
-                .allow_empty(true)
-                .interact_text()?;
-            participants.push(Participant {
-                name: name.trim().to_string(),
-                role: Some(role.trim().to_string()).filter(|r| !r.is_empty()),
-            });
-        }
-        Ok(People {
-            facilitator: facilitator.trim().to_string(),
-            participants,
-        })
+        people::ask(self, default)
     }
 
     fn ask(&mut self, q: &Question<'_>) -> Result<Reply> {
@@ -1073,9 +1021,16 @@ impl SessionUi for TermUi {
             return Ok(None);
         };
         let decided_by: String = Input::with_theme(&*self.theme)
-            .with_prompt(ui.pick("Vem beslutade?", "Who decided?"))
+            .with_prompt(if ask.people.decider.is_empty() {
+                ui.pick("Vem beslutade?", "Who decided?")
+            } else {
+                ui.pick(
+                    "Vem beslutade? (förifyllt: den som beslutade vid förra beslutspunkten)",
+                    "Who decided? (filled in: who decided at the last gate)",
+                )
+            })
             // Taken from the log, like every default offered: no escapes.
-            .with_initial_text(terminal_md::visible(&ask.people.facilitator))
+            .with_initial_text(terminal_md::visible(&ask.people.decider))
             .interact_text()?;
         let motivation: String = Input::with_theme(&*self.theme)
             .with_prompt(ui.pick("Varför?", "Why?"))

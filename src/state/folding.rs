@@ -191,6 +191,8 @@ impl<'w> Folding<'w> {
             (EntryKind::Readiness, _) => self.assessment(&reading),
             // Folded into the profile before (`state::profile`).
             (EntryKind::Profile, _) => {}
+            // Folded into the roster (`state::roster`).
+            (EntryKind::Roster, _) => {}
             _ => self.note(&reading),
         }
     }

@@ -10,6 +10,7 @@ pub mod indicators;
 pub mod lineage;
 pub mod profile;
 pub mod readiness;
+pub mod roster;
 pub mod stale;
 
 use std::collections::BTreeMap;

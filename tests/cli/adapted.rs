@@ -247,7 +247,8 @@ fn the_gate_at_a_terminal_asks_about_the_profile_and_an_unsettled_answer_again()
     p.expect("Criterion: Problemet").expect("the criterion");
     p.send(ENTER).expect("met");
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Klart\r").expect("why");
     no_next_gate(&mut p);

@@ -27,6 +27,7 @@ mod paths_shown;
 mod places;
 mod report_follow_up;
 mod reports;
+mod roster;
 mod run_scripted;
 mod screen;
 mod support;

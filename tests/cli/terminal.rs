@@ -174,7 +174,8 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
     p.send(ENTER).expect("Go on");
     criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
     no_next_gate(&mut p);
@@ -247,7 +248,8 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     p.send(ENTER).expect("key");
     criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är tydligt\r").expect("why");
     no_next_gate(&mut p);
@@ -594,7 +596,8 @@ fn a_ready_phase_goes_straight_to_the_gate() {
     p.send(ENTER).expect("go on");
     criteria_met(&mut p);
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Klart\r").expect("why");
     no_next_gate(&mut p);
@@ -872,7 +875,8 @@ fn a_recycle_at_the_terminal_asks_its_conditions_and_the_next_gate() {
     }
     p.send(ENTER).expect("leave unrecorded");
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Problemet är oklart\r").expect("why");
     p.expect("Set conditions for the decision?").expect("asked");
@@ -945,7 +949,8 @@ fn a_go_defers_a_criterion_as_an_action_that_done_closes() {
     p.expect("Due (YYYY-MM-DD)").expect("the due day");
     p.send("2026-04-15\r").expect("due");
     p.expect("Who decided?").expect("decider");
-    p.send(ENTER).expect("key");
+    // No gate decided before: nobody is filled in.
+    p.send("Anna Lind\r").expect("key");
     p.expect("Why?").expect("why");
     p.send("Tiden ordnas\r").expect("why");
     no_next_gate(&mut p);

@@ -76,6 +76,15 @@ fn meta() -> impl Strategy<Value = Meta> {
                     measured: jiff::civil::date(2026, 9, 1),
                     source: by.clone().filter(|_| hours > 0),
                 });
+                let roster = (kind == EntryKind::Roster).then(|| {
+                    let change = crate::log::Change::ALL[secs.unsigned_abs() as usize % 3];
+                    crate::log::RosterChange {
+                        change,
+                        name: format!("Amina {pack}"),
+                        role: by.clone(),
+                        was: (change == crate::log::Change::Correct).then(|| version.clone()),
+                    }
+                });
                 if kind == EntryKind::Done && closes.is_empty() {
                     closes.push("abc123".into());
                 }
@@ -102,6 +111,7 @@ fn meta() -> impl Strategy<Value = Meta> {
                     mitigation,
                     follows,
                     measure,
+                    roster,
                 }
             },
         )

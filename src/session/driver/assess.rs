@@ -30,10 +30,11 @@ impl Run<'_> {
         let (people, started, answered) = match resume {
             Some(entry) => resumed(ctx, entry),
             None => (
-                self.ui.people(&People {
-                    facilitator: ctx.user.clone(),
-                    participants: Vec::new(),
-                })?,
+                self.ui.people(&crate::session::default_people(
+                    ctx.workbook,
+                    &ctx.phase.id,
+                    &ctx.user,
+                ))?,
                 ctx.now,
                 Vec::new(),
             ),
@@ -135,6 +136,7 @@ impl Run<'_> {
                 due: Some(risk.due),
                 mitigation: None,
                 measure: None,
+                roster: None,
                 follows: Some(crate::session::follows(&wb)),
             },
             title: kind.label(wb.language()).to_string(),
@@ -162,6 +164,7 @@ fn resumed(ctx: &Context<'_>, entry: &Entry) -> (People, crate::log::Stamp, Vec<
         People {
             facilitator: entry.meta.by.clone().unwrap_or_default(),
             participants: entry.meta.participants.clone(),
+            ..People::default()
         },
         entry.meta.date,
         readiness::from_draft(ctx, entry),

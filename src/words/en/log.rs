@@ -35,6 +35,17 @@ pub fn log_front(message: &Front) -> String {
         Front::DoneClosesNothing => {
             "an entry of kind `done` closes something: list ids under `closes`".to_string()
         }
+        Front::RosterLacks { key } => format!(
+            "missing key `{key}` (a roster entry has its `change` and the `name`; a correction also what the name `was`)"
+        ),
+        Front::UnknownChange { change, valid } => {
+            let valid = super::super::in_code(valid);
+            format!("unknown `change` `{change}`; valid: {valid}")
+        }
+        Front::BlankName => "`name` is empty; write the person's name".to_string(),
+        Front::WasOnlyInCorrect { change } => {
+            format!("`was` belongs to a correction (`change = \"correct\"`), not to `{change}`")
+        }
         Front::NotForKind {
             key,
             kind,

@@ -37,6 +37,17 @@ pub fn log_front(message: &Front) -> String {
         Front::DoneClosesNothing => {
             "en post av sorten `done` stänger något: ange id:n under `closes`".to_string()
         }
+        Front::RosterLacks { key } => format!(
+            "nyckeln `{key}` saknas (en post om deltagare anger sin ändring, `change`, och namnet, `name`; en rättelse också vad namnet var, `was`)"
+        ),
+        Front::UnknownChange { change, valid } => {
+            let valid = super::super::in_code(valid);
+            format!("okänd ändring `{change}` under `change`; giltiga: {valid}")
+        }
+        Front::BlankName => "`name` är tomt; skriv personens namn".to_string(),
+        Front::WasOnlyInCorrect { change } => {
+            format!("`was` hör till en rättelse (`change = \"correct\"`), inte till `{change}`")
+        }
         Front::NotForKind {
             key,
             kind,
