@@ -460,6 +460,8 @@ mod tests {
         let people = People {
             facilitator: "Anna Lind".into(),
             participants: Vec::new(),
+            roster: Vec::new(),
+            decider: String::new(),
         };
         let ask = GateAsk {
             phase: &pack.phases[0],
@@ -599,6 +601,8 @@ mod tests {
         let people = People {
             facilitator: "Anna Lind".into(),
             participants: Vec::new(),
+            roster: Vec::new(),
+            decider: String::new(),
         };
         let mut ask = GateAsk {
             phase: &pack.phases[0],
