@@ -123,6 +123,7 @@ pub struct MeasurementDiff {
 #[derive(Clone, Debug, Serialize)]
 pub struct DisagreementDiff {
     pub phase: String,
+    pub phase_title: String,
     /// The item; `None` for the phase's gate decision.
     pub item: Option<String>,
     pub title: String,
@@ -332,6 +333,7 @@ fn disagreements(old: &Side, new: &Side) -> Vec<DisagreementDiff> {
             .filter(|(key, _)| !to.disagreements.contains_key(*key))
             .map(|((phase, item), title)| DisagreementDiff {
                 phase: phase.clone(),
+                phase_title: new.phase_title(phase, old),
                 item: item.clone(),
                 title: title.clone(),
                 change,

@@ -180,49 +180,62 @@ fn header(lang: Lang, words: &[(&str, &str)]) -> Vec<String> {
 
 /// The sections that have rows, in a fixed order.
 fn sections(diff: &Diff, lang: Lang) -> Vec<Section> {
-    let dash = || "–".to_string();
-    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(dash);
     let mut out = vec![
-        Section {
-            title: lang.pick("Svar", "Answers").into(),
-            header: header(
-                lang,
-                &[
-                    ("Fas", "Phase"),
-                    ("Fråga", "Item"),
-                    ("Ändring", "Change"),
-                    ("Före", "Before"),
-                    ("Efter", "After"),
-                ],
-            ),
-            rows: diff.answers.iter().map(|a| answer_row(a, lang)).collect(),
-        },
-        Section {
-            title: lang.pick("Beslutspunkter", "Gates").into(),
-            header: header(
-                lang,
-                &[("Fas", "Phase"), ("Före", "Before"), ("Efter", "After")],
-            ),
-            rows: diff
-                .gates
-                .iter()
-                .map(|g| {
-                    let word = |g: &Option<GateNow>| g.as_ref().map(|g| gate_words(g, lang));
-                    vec![
-                        g.phase_title.clone(),
-                        or_dash(&word(&g.old)),
-                        or_dash(&word(&g.new)),
-                    ]
-                })
-                .collect(),
-        },
+        answers_section(diff, lang),
+        gates_section(diff, lang),
         follow_section(lang.pick("Åtgärder", "Actions"), &diff.actions, lang),
         follow_section(lang.pick("Risker", "Risks"), &diff.risks, lang),
     ];
     if let Some(readiness) = &diff.readiness {
         out.push(readiness_section(readiness, lang));
     }
-    out.push(Section {
+    out.push(measurements_section(diff, lang));
+    out.push(disagreements_section(diff, lang));
+    out.push(profile_section(diff, lang));
+    out.retain(|s| !s.rows.is_empty());
+    out
+}
+
+/// A value, or a dash where there is none.
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "–".to_string())
+}
+
+fn answers_section(diff: &Diff, lang: Lang) -> Section {
+    Section {
+        title: lang.pick("Svar", "Answers").into(),
+        header: header(
+            lang,
+            &[
+                ("Fas", "Phase"),
+                ("Fråga", "Item"),
+                ("Ändring", "Change"),
+                ("Före", "Before"),
+                ("Efter", "After"),
+            ],
+        ),
+        rows: diff.answers.iter().map(|a| answer_row(a, lang)).collect(),
+    }
+}
+
+fn gates_section(diff: &Diff, lang: Lang) -> Section {
+    let word = |g: &Option<GateNow>| or_dash(g.as_ref().map(|g| gate_words(g, lang)));
+    Section {
+        title: lang.pick("Beslutspunkter", "Gates").into(),
+        header: header(
+            lang,
+            &[("Fas", "Phase"), ("Före", "Before"), ("Efter", "After")],
+        ),
+        rows: diff
+            .gates
+            .iter()
+            .map(|g| vec![g.phase_title.clone(), word(&g.old), word(&g.new)])
+            .collect(),
+    }
+}
+
+fn measurements_section(diff: &Diff, lang: Lang) -> Section {
+    Section {
         title: lang.pick("Mätningar", "Measurements").into(),
         header: header(
             lang,
@@ -249,8 +262,11 @@ fn sections(diff: &Diff, lang: Lang) -> Vec<Section> {
                 ]
             })
             .collect(),
-    });
-    out.push(Section {
+    }
+}
+
+fn disagreements_section(diff: &Diff, lang: Lang) -> Section {
+    Section {
         title: lang.pick("Oenigheter", "Disagreements").into(),
         header: header(
             lang,
@@ -264,11 +280,14 @@ fn sections(diff: &Diff, lang: Lang) -> Vec<Section> {
                     "new" => lang.pick("ny", "new"),
                     _ => lang.pick("avgjord", "settled"),
                 };
-                vec![d.phase.clone(), d.title.clone(), change.into()]
+                vec![d.phase_title.clone(), d.title.clone(), change.into()]
             })
             .collect(),
-    });
-    out.push(Section {
+    }
+}
+
+fn profile_section(diff: &Diff, lang: Lang) -> Section {
+    Section {
         title: lang.pick("Profil", "Profile").into(),
         header: header(
             lang,
@@ -281,11 +300,15 @@ fn sections(diff: &Diff, lang: Lang) -> Vec<Section> {
         rows: diff
             .profile
             .iter()
-            .map(|p| vec![p.question.clone(), or_dash(&p.old), or_dash(&p.new)])
+            .map(|p| {
+                vec![
+                    p.question.clone(),
+                    or_dash(p.old.clone()),
+                    or_dash(p.new.clone()),
+                ]
+            })
             .collect(),
-    });
-    out.retain(|s| !s.rows.is_empty());
-    out
+    }
 }
 
 fn answer_row(a: &AnswerDiff, lang: Lang) -> Vec<String> {
