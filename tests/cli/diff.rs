@@ -428,3 +428,60 @@ fn a_pack_folder_beside_the_workbook_is_read_from_the_working_tree_and_that_is_s
         .stdout_has("The pack is read from the working tree: ")
         .stdout_lacks("snapshot");
 }
+
+#[test]
+fn a_merge_that_answers_an_item_twice_shows_a_new_disagreement_and_a_profile_change_shows_too() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (repo, wb) = repository(dir.path());
+    let answer = |text: &str, message: &str| {
+        fs::write(
+            wb.join("svar.toml"),
+            ANSWERS.replace("Elever hoppar av", text),
+        )
+        .expect("write");
+        pinned(&wb, &["run", "start", "--answers", "svar.toml"]).code(0);
+        fs::remove_file(wb.join("svar.toml")).expect("rm");
+        git(&repo, &["add", "-A"]);
+        git(&repo, &["commit", "-q", "-m", message]);
+    };
+    answer("Elever hoppar av", "Ett svar");
+    git(&repo, &["switch", "-q", "-c", "other", "main"]);
+    answer("Lärare slutar", "Ett annat svar");
+    git(&repo, &["switch", "-q", "feature"]);
+    git(&repo, &["merge", "-q", "--no-edit", "other"]);
+    pinned(
+        &wb,
+        &[
+            "profile",
+            "set",
+            "personal_data",
+            "true",
+            "--reason",
+            "Elevdata",
+        ],
+    )
+    .code(0);
+
+    let doc = json(&wb, &["main"]);
+    let disagreement = &doc["disagreements"][0];
+    assert_eq!(disagreement["item"], "problem");
+    assert_eq!(disagreement["change"], "new");
+    let profile = &doc["profile"][0];
+    assert_eq!(profile["id"], "personal_data");
+    assert_eq!(
+        (&profile["old"], &profile["new"]),
+        (&"No".into(), &"Yes".into())
+    );
+    diff(&wb, &["main"])
+        .code(0)
+        .stdout_has("Disagreements")
+        .stdout_has("Profile");
+
+    // Settled by the merge's own later answer: from the merge to here.
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "Profil"]);
+    answer("Elever och lärare", "Avgjort");
+    let settled = json(&wb, &["HEAD~1", "HEAD"]);
+    assert_eq!(settled["disagreements"][0]["change"], "settled");
+    assert_eq!(settled["answers"][0]["change"], "changed");
+}

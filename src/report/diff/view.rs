@@ -86,7 +86,7 @@ fn md_row(out: &mut String, cells: &[String]) {
 /// An end in words: "main (3f9a1c2)", "the working tree".
 fn end_words(end: &End, lang: Lang) -> String {
     match (&end.rev, end.short()) {
-        (Some(rev), Some(short)) if rev.starts_with(short) => rev.clone(),
+        (Some(rev), Some(short)) if rev.starts_with(short) => short.to_string(),
         (Some(rev), Some(short)) => format!("{rev} ({short})"),
         _ => lang.pick("arbetskopian", "the working tree").to_string(),
     }
