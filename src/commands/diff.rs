@@ -90,14 +90,11 @@ pub fn run(args: DiffArgs, ui: &Ui) -> Result<()> {
     );
     notes.extend(old.into_iter().chain(new).flat_map(|r| r.notes));
     diff.notes = notes;
-    let shown_lang = if own { lang } else { ui.lang };
     let text = match args.format {
-        DiffFormat::Table => crate::text::terminal_md::visible_lines(&view::table(
-            &diff,
-            shown_lang,
-            ui.terminal_width(),
-        )),
-        DiffFormat::Md => view::markdown(&diff, shown_lang),
+        DiffFormat::Table => {
+            crate::text::terminal_md::visible_lines(&view::table(&diff, lang, ui.terminal_width()))
+        }
+        DiffFormat::Md => view::markdown(&diff, lang),
         DiffFormat::Json => crate::report::json::pretty(&view::json(&diff))? + "\n",
     };
     super::status::write_out(&text)
