@@ -173,3 +173,40 @@ fn a_hostile_answer_stays_text_in_the_markdown() {
     let row = md.lines().find(|l| l.contains("onerror")).expect("the row");
     assert_eq!(row.matches(" | ").count(), 4, "{row}");
 }
+
+#[test]
+fn measurements_are_added_or_removed_by_the_entry_that_recorded_them() {
+    let measured = |value: &str| side::MeasuredNow {
+        name: "Avhopp".into(),
+        date: "2026-04-01".into(),
+        value: value.into(),
+    };
+    let id = |entry: &str| ("fokusera.indikator_1".to_string(), entry.to_string());
+    let mut old = Side::default();
+    let mut new = Side::default();
+    old.measurements.insert(id("aaaaaa"), measured("12"));
+    new.measurements.insert(id("aaaaaa"), measured("12"));
+    old.measurements.insert(id("bbbbbb"), measured("10"));
+    new.measurements.insert(id("cccccc"), measured("8"));
+    let diff = compare("Prov".into(), end(Some("main")), end(None), &old, &new);
+    let changes: Vec<(&str, &str)> = diff
+        .measurements
+        .iter()
+        .map(|m| (m.value.as_str(), m.change))
+        .collect();
+    assert_eq!(changes, [("8", "added"), ("10", "removed")]);
+}
+
+#[test]
+fn the_summary_counts_each_kind_and_says_when_nothing_changed() {
+    let old = Side::default();
+    let mut new = Side::default();
+    new.risks.insert("r".into(), followed(true, false));
+    new.profile = vec![("sektor".into(), "Sektor".into(), "Kommun".into())];
+    let diff = compare("Prov".into(), end(Some("main")), end(None), &old, &new);
+    let en = view::summary(&diff, crate::i18n::Lang::En);
+    assert!(en.ends_with(": 1 risk, 1 profile answer."), "{en}");
+    let same = compare("Prov".into(), end(Some("main")), end(None), &new, &new);
+    let sv = view::summary(&same, crate::i18n::Lang::Sv);
+    assert!(sv.ends_with("till arbetskopian: inga ändringar."), "{sv}");
+}
