@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
-    check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report,
+    check, completions, diff, done, due, gate, log, man, measure, new, note, pack, profile, report,
     roster, run, status, upgrade,
 };
 use crate::i18n::Lang;
@@ -78,6 +78,7 @@ pub enum Command {
     Run(run::RunArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
+    Diff(diff::DiffArgs),
     Note(note::NoteArgs),
     Profile(profile::ProfileArgs),
     Done(done::DoneArgs),

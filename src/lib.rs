@@ -30,6 +30,7 @@ pub mod exit;
 pub mod finding;
 pub mod fsio;
 pub mod git;
+pub mod git_tree;
 pub mod help_sv;
 pub mod i18n;
 pub mod log;
@@ -104,8 +105,8 @@ fn print_clap_answer(err: clap::Error, args: &[OsString]) -> i32 {
 fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
-        check, completions, done, due, gate, log, man, measure, new, note, pack, profile, report,
-        roster, run, status, upgrade,
+        check, completions, diff, done, due, gate, log, man, measure, new, note, pack, profile,
+        report, roster, run, status, upgrade,
     };
     if let Some(dir) = &cli.global.chdir {
         // Where `-C` leads is not known yet: the language asked for, else
@@ -146,6 +147,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Pack(args) => pack::run(args, &ui),
         Command::Completions(args) => completions::run(args, completion_command(help_lang())),
         Command::Man(args) => man::run(args, man_source(help_lang())),
+        Command::Diff(args) => diff::run(args, &ui),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod check;
 pub(crate) mod committing;
 pub mod completions;
+pub mod diff;
 pub mod done;
 pub mod due;
 pub mod gate;

@@ -680,6 +680,39 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         "Mappen som skapas; dess namn blir paketets id",
     )]),
     command(
+        "diff",
+        "Visa vad som ändrats i arbetsboken mellan två git-revisioner",
+    )
+    .details(
+        "Svar, beslut vid beslutspunkter, åtgärder, risker, mognad, mätningar, oenigheter och \
+         profilen, jämförda så som dino läser dem, inte som Markdown. Utan revision: från där \
+         grenen lämnade sin uppströmsgren (`git merge-base HEAD @{upstream}`) till arbetskopian, \
+         med poster som inte är incheckade. Med en: från den till arbetskopian. Med två: från \
+         den första till den andra. Indexet och arbetskopian lämnas som de är.",
+    )
+    .after_help(
+        "Exempel:\n  dino diff\n  dino diff main\n  dino diff v1.0 HEAD --format json\n  dino diff \
+         origin/main --format md > kommentar.md",
+    )
+    .args(&[
+        value(
+            "from",
+            "REV1",
+            "Revisionen att jämföra från [förval: förgreningen från uppströmsgrenen, annars HEAD]",
+        ),
+        value(
+            "to",
+            "REV2",
+            "Revisionen att jämföra till [förval: arbetskopian]",
+        ),
+        value(
+            "workbook",
+            "SÖKVÄG",
+            "Arbetsboken [förval: arbetsboken som den här mappen ligger i]",
+        ),
+        value("format", "FORMAT", "Format för utdata"),
+    ]),
+    command(
         "completions",
         "Skriv ut skalkompletteringar för bash, zsh, fish, elvish eller PowerShell",
     )

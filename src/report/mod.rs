@@ -3,6 +3,7 @@
 //! personal names replaced (`--redact`).
 
 pub mod calendar;
+pub mod diff;
 pub mod due;
 pub mod html;
 pub mod json;

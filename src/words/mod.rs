@@ -63,6 +63,7 @@ worded! {
     crate::fsio::Message => fsio,
     crate::fsio::errors::Why => io_why,
     crate::git::Message => git,
+    crate::git_tree::Message => git_tree,
     crate::out::Message => out,
     crate::pack::builtin::Message => pack_builtin,
     crate::pack::diff::Message => pack_diff,

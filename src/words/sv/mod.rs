@@ -3,6 +3,7 @@
 mod conflict;
 mod fsio;
 mod git;
+mod git_tree;
 mod log;
 mod out;
 mod pack_builtin;
@@ -18,6 +19,7 @@ pub(super) use self::log::{log_front, log_read, log_readback, log_written};
 pub(super) use conflict::conflict;
 pub(super) use fsio::{fsio, io_why};
 pub(super) use git::git;
+pub(super) use git_tree::git_tree;
 pub(super) use out::out;
 pub(super) use pack_builtin::pack_builtin;
 pub(super) use pack_diff::pack_diff;
