@@ -434,7 +434,14 @@ impl TermUi {
             .interact_opt()?;
         match (chosen, editor) {
             (Some(1), Some(editor)) => self.in_editor(&editor, prompt, &current),
-            (Some(0 | 1), _) => self.line(prompt, &current, &q.item.kind),
+            (Some(1), None) => {
+                self.say(self.lang.pick(
+                    "Ingen editor är inställd: skriv svaret på en rad här.",
+                    "No editor is set up: write the answer on one line here.",
+                ))?;
+                self.line(prompt, &current, &q.item.kind)
+            }
+            (Some(0), _) => self.line(prompt, &current, &q.item.kind),
             _ => Ok(None),
         }
     }

@@ -51,8 +51,8 @@ pub fn menu_label(editor: Option<&str>, lang: Lang) -> String {
         ),
         None => lang
             .pick(
-                "Skriv i editorn: ingen är inställd (sätt VISUAL eller EDITOR, t.ex. EDITOR=nano); en rad här används",
-                "Write in the editor: none is set up (set VISUAL or EDITOR, e.g. EDITOR=nano); one line here is used",
+                "Skriv i editorn: ingen inställd (sätt EDITOR, t.ex. EDITOR=nano)",
+                "Write in the editor: none set up (set EDITOR, e.g. EDITOR=nano)",
             )
             .to_string(),
     }
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn without_an_editor_the_menu_says_how_to_set_one() {
         let label = menu_label(None, Lang::En);
-        assert!(label.contains("set VISUAL or EDITOR"), "{label}");
+        assert!(label.contains("none set up (set EDITOR"), "{label}");
         assert!(!label.contains(" vi"), "{label}");
         assert_eq!(menu_label(Some("nano"), Lang::Sv), "Skriv i editorn (nano)");
     }
