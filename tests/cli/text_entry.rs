@@ -286,24 +286,24 @@ fn an_answer_wider_than_the_screen_leaves_no_stale_rows() {
     }
 }
 
-/// A script to stand in for an editor: it checks the buffer holds the
-/// question and how to save, then writes an answer under it (a Markdown
+/// A script to stand in for an editor: it checks the buffer holds
+/// `question` and how to save, then writes an answer under it (a Markdown
 /// heading among it).
-fn editor_script(dir: &Path) -> PathBuf {
+fn editor_script(dir: &Path, question: &str) -> PathBuf {
     let script = dir.join("editor.sh");
     std::fs::write(
         &script,
-        "#!/bin/sh\n\
+        format!("#!/bin/sh\n\
          f=\"$1\"\n\
          sleep 0.1\n\
-         if grep -q '^# dino: Vilket problem, och för vem?' \"$f\" && grep -q '^# dino: Save the file and close the editor.' \"$f\"; then\n\
+         if grep -q '^# dino: {question}' \"$f\" && grep -q '^# dino: Save the file and close the editor.' \"$f\"; then\n\
            cat \"$f\" > \"$f.tmp\"\n\
            printf '# Mål\\n\\nFärre elever hoppar av.\\n' >> \"$f.tmp\"\n\
            cat \"$f.tmp\" > \"$f\"\n\
            rm \"$f.tmp\"\n\
          else\n\
            printf 'THE BUFFER LACKS THE QUESTION OR HOW TO SAVE\\n' > \"$f\"\n\
-         fi\n",
+         fi\n"),
     )
     .expect("write");
     use std::os::unix::fs::PermissionsExt;
@@ -316,7 +316,7 @@ fn the_editor_shows_the_question_and_how_to_save_and_the_answer_is_confirmed() {
     for size in SIZES {
         let dir = tempfile::tempdir().expect("temp dir");
         let wb = workbook(dir.path());
-        let script = editor_script(dir.path());
+        let script = editor_script(dir.path(), "Vilket problem, och för vem?");
         let visual = script.to_str().expect("UTF-8");
         let mut screen = to_first_item(&wb, size, &[("VISUAL", visual)]);
         assert_eq!(screen.count("Write in the editor ("), 1);
@@ -365,5 +365,28 @@ fn without_an_editor_set_up_the_choice_says_so_and_one_line_is_used() {
         );
         note.wait_for("no editor is set up");
         assert_ne!(note.exit_code(), 0);
+    }
+}
+
+#[test]
+fn a_note_written_in_the_editor_is_asked_there_and_its_instructions_left_out() {
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let wb = workbook(dir.path());
+        let script = editor_script(dir.path(), "Insight: write the text");
+        let visual = script.to_str().expect("UTF-8");
+        let note = Screen::spawn(
+            &wb,
+            &["--lang", "en", "note", "insight"],
+            size,
+            &[("VISUAL", visual)],
+        );
+        assert_eq!(note.exit_code(), 0);
+        let run = crate::support::dino_in(&wb, &["log", "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(
+            doc["entries"][0]["text"],
+            "# Mål\n\nFärre elever hoppar av."
+        );
     }
 }
