@@ -307,6 +307,7 @@ pub fn read_line(term: &Term, theme: &dyn Theme, ask: &Ask<'_>) -> Result<Entere
     };
     let _ = theme.format_input_prompt(&mut prompt, &shown_prompt, None);
     let mut line = LineState::new(ask.initial);
+    let _raw = RawMode::start();
     let mut drawn = Drawn {
         term,
         cursor_row: 0,
@@ -339,6 +340,51 @@ pub fn read_line(term: &Term, theme: &dyn Theme, ask: &Ask<'_>) -> Result<Entere
                     }
                 }
             }
+        }
+    }
+}
+
+/// The terminal held in raw mode while a line is read, put back as it
+/// was when the line ends (a signal's handler puts it back too). Console
+/// sets raw mode only while it reads a key; keys typed while a line is
+/// drawn would meet the terminal's own line editing (Ctrl-U, Ctrl-W and
+/// Backspace taken, keys echoed) without this.
+struct RawMode {
+    #[cfg(unix)]
+    was: Option<rustix::termios::Termios>,
+}
+
+impl RawMode {
+    #[cfg(unix)]
+    fn start() -> RawMode {
+        use rustix::termios::{OptionalActions, tcgetattr, tcsetattr};
+        let stdin = io::stdin();
+        let Ok(was) = tcgetattr(&stdin) else {
+            return RawMode { was: None };
+        };
+        let mut raw = was.clone();
+        raw.make_raw();
+        raw.output_modes = was.output_modes;
+        let set = tcsetattr(&stdin, OptionalActions::Now, &raw);
+        RawMode {
+            was: set.ok().map(|_| was),
+        }
+    }
+
+    /// On Windows, keys are read as events: there is no line editing to
+    /// keep out.
+    #[cfg(not(unix))]
+    fn start() -> RawMode {
+        RawMode {}
+    }
+}
+
+#[cfg(unix)]
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        if let Some(was) = &self.was {
+            let _ =
+                rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, was);
         }
     }
 }
