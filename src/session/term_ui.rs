@@ -172,19 +172,19 @@ impl TermUi {
             if entries[i].2 {
                 return Ok(entries[i].0);
             }
-            self.say(&style(self.not_here(i == 1)).yellow().to_string())?;
+            self.say(&style(self.not_here(entries[i].0)).yellow().to_string())?;
             default = i;
         }
     }
 
     /// Why a menu entry does not apply here.
-    fn not_here(&self, back: bool) -> &'static str {
-        match back {
-            true => self.lang.pick(
-                "Det här är första punkten; det finns ingen förra att gå tillbaka till.",
-                "This is the first item; there is none before it to go back to.",
+    fn not_here(&self, action: Action) -> &'static str {
+        match action {
+            Action::Back => self.lang.pick(
+                "Inget tidigare svar i den här sessionen att gå tillbaka till.",
+                "No earlier answer in this session to go back to.",
             ),
-            false => self
+            _ => self
                 .lang
                 .pick("Här tas inga åtgärder upp.", "No actions are raised here."),
         }

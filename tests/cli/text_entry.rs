@@ -165,7 +165,7 @@ fn esc_at_a_text_item_opens_its_menu_whose_entries_keep_their_places() {
         // No way back from the first item, but its entry keeps its place.
         assert_eq!(screen.count("Back to the previous item (not here)"), 1);
         screen.send(keys::DOWN).press(keys::ENTER);
-        screen.wait_for("This is the first item");
+        screen.wait_for("No earlier answer in this session");
         screen.wait_for("What do you want to do?");
         screen.send(keys::ESC);
         // Down five times from the top is the note, always.
