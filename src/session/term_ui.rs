@@ -190,6 +190,13 @@ impl TermUi {
         }
     }
 
+    /// Esc took the suggested facilitator: said on the confirmation line.
+    fn as_suggested(&self, suggested: String) -> Result<String> {
+        let prompt = self.lang.pick("Processledare", "Facilitator");
+        line::confirm(&self.term, &*self.theme, prompt, &suggested)?;
+        Ok(suggested)
+    }
+
     /// A line typed here, in our line editor, starting as `initial`,
     /// checked by `check`; `None` on Esc (what Esc means, `hint` says).
     fn typed(
@@ -969,7 +976,7 @@ impl SessionUi for TermUi {
                 &suggested,
                 &|_| Ok(()),
             )?
-            .unwrap_or(suggested);
+            .map_or_else(|| self.as_suggested(suggested), Ok)?;
         if !default.participants.is_empty() {
             let names: Vec<String> = default.participants.iter().map(shown).collect();
             let same = self.confirm(
