@@ -347,8 +347,27 @@ fn from_editor(kind: EntryKind, ui: &Ui, lang: crate::i18n::Lang) -> Result<Stri
             kind.id()
         ));
     }
-    match dialoguer::Editor::new().extension(".md").edit("")? {
-        Some(text) => Ok(text.trim_end().to_string()),
+    let editor = crate::session::prompt::editor::chosen().ok_or_else(|| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "ingen text, och ingen editor är inställd: skriv texten som argument, `dino note {} \"TEXT\"`, eller sätt VISUAL eller EDITOR (t.ex. EDITOR=nano)",
+            "no text, and no editor is set up: give the text as an argument, `dino note {} \"TEXT\"`, or set VISUAL or EDITOR (e.g. EDITOR=nano)",
+            kind.id()
+        ))
+    })?;
+    let question = tr!(
+        lang,
+        "{}: skriv texten",
+        "{}: write the text",
+        kind.label(lang)
+    );
+    match crate::session::prompt::editor::edit(&editor, &question, "", lang)? {
+        Some(text) if !text.trim().is_empty() => Ok(text),
+        Some(_) => bail!(tr!(
+            lang,
+            "texten i editorn var tom; inget skrevs",
+            "the text in the editor was empty; nothing was written"
+        )),
         None => bail!(tr!(
             lang,
             "editorn stängdes utan att spara; inget skrevs",

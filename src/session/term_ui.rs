@@ -1,5 +1,6 @@
-//! The session at a terminal, often on a projector: dialoguer widgets on
-//! stderr for each kind of item, with a menu (Esc) to step back, skip, mark
+//! The session at a terminal, often on a projector: dialoguer's lists and
+//! our own line editor (`prompt::line`) on stderr for each kind of item,
+//! with a menu (Esc, in lists and lines alike) to step back, skip, mark
 //! not applicable, read the help, add a note, raise a new action (its text,
 //! owner and due day) or stop for now; and the gate decision, with its
 //! conditions and the next gate's planned day.
@@ -7,13 +8,14 @@
 use anyhow::Result;
 use console::{Term, style};
 use dialoguer::theme::Theme;
-use dialoguer::{Editor, Input, MultiSelect, Select};
+use dialoguer::{MultiSelect, Select};
 
 use super::{CriterionGiven, GateAsk, GateChoice, People, Question, Reply, SessionUi};
 use crate::i18n::{Lang, Say};
 use crate::log::{ActionMark, Field, Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale, Text};
+use crate::session::prompt::line::{self, Entered};
 use crate::state::answer::Given;
 use crate::text::table::new_table;
 use crate::text::terminal_md;
@@ -39,6 +41,7 @@ enum Keep {
 }
 
 /// What the menu behind Esc offers.
+#[derive(Clone, Copy)]
 enum Action {
     Answer,
     Back,
@@ -99,26 +102,30 @@ impl TermUi {
         Ok(())
     }
 
-    /// The menu behind Esc.
+    /// The menu behind Esc. Every entry keeps its place: one that does
+    /// not apply here (back on the first item, a new action where none is
+    /// raised) says so and the menu is shown again.
     fn menu(&self, can_go_back: bool, raises_actions: bool) -> Result<Action> {
         let lang = self.lang;
-        let mut actions = vec![(
-            Action::Answer,
-            lang.pick("Svara på punkten", "Answer the item"),
-        )];
-        if can_go_back {
-            actions.push((
+        let not_here = lang.pick("(går inte här)", "(not here)");
+        let entries = [
+            (
+                Action::Answer,
+                lang.pick("Svara på punkten", "Answer the item"),
+                true,
+            ),
+            (
                 Action::Back,
                 lang.pick("Tillbaka till förra punkten", "Back to the previous item"),
-            ));
-        }
-        actions.extend([
+                can_go_back,
+            ),
             (
                 Action::Skip,
                 lang.pick(
                     "Hoppa över (tas upp igen i slutet)",
                     "Skip (offered again at the end)",
                 ),
+                true,
             ),
             (
                 Action::NotApplicable,
@@ -126,32 +133,91 @@ impl TermUi {
                     "Ej tillämplig, med ett skäl",
                     "Not applicable, with a reason",
                 ),
+                true,
             ),
-            (Action::Help, lang.pick("Visa hjälp", "Show the help")),
+            (Action::Help, lang.pick("Visa hjälp", "Show the help"), true),
             (
                 Action::Note,
                 lang.pick(
                     "Skriv en anteckning till svaret",
                     "Write a note on the answer",
                 ),
+                true,
             ),
-        ]);
-        if raises_actions {
-            actions.push((Action::Raise, lang.pick("Ny åtgärd", "New action")));
+            (
+                Action::Raise,
+                lang.pick("Ny åtgärd", "New action"),
+                raises_actions,
+            ),
+            (
+                Action::Quit,
+                lang.pick("Spara och fortsätt senare", "Save and go on later"),
+                true,
+            ),
+        ];
+        let labels: Vec<String> = entries
+            .iter()
+            .map(|(_, label, open)| match open {
+                true => label.to_string(),
+                false => format!("{label} {not_here}"),
+            })
+            .collect();
+        let mut default = 0;
+        loop {
+            let chosen = Select::with_theme(&*self.theme)
+                .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
+                .items(&labels)
+                .default(default)
+                .interact_opt()?;
+            let Some(i) = chosen else {
+                return Ok(Action::Answer);
+            };
+            if entries[i].2 {
+                return Ok(entries[i].0);
+            }
+            self.say(&style(self.not_here(entries[i].0)).yellow().to_string())?;
+            default = i;
         }
-        actions.push((
-            Action::Quit,
-            lang.pick("Spara och fortsätt senare", "Save and go on later"),
-        ));
-        let labels: Vec<&str> = actions.iter().map(|(_, l)| *l).collect();
-        let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(lang.pick("Vad vill ni göra?", "What do you want to do?"))
-            .items(&labels)
-            .default(0)
-            .interact_opt()?;
-        Ok(match chosen {
-            Some(i) => actions.swap_remove(i).0,
-            None => Action::Answer,
+    }
+
+    /// Why a menu entry does not apply here.
+    fn not_here(&self, action: Action) -> &'static str {
+        match action {
+            Action::Back => self.lang.pick(
+                "Inget tidigare svar i den här sessionen att gå tillbaka till.",
+                "No earlier answer in this session to go back to.",
+            ),
+            _ => self
+                .lang
+                .pick("Här tas inga åtgärder upp.", "No actions are raised here."),
+        }
+    }
+
+    /// Esc took the suggested facilitator: said on the confirmation line.
+    pub(super) fn as_suggested(&self, suggested: String) -> Result<String> {
+        let prompt = self.lang.pick("Processledare", "Facilitator");
+        line::confirm(&self.term, &*self.theme, prompt, &suggested)?;
+        Ok(suggested)
+    }
+
+    /// A line typed here, in our line editor, starting as `initial`,
+    /// checked by `check`; `None` on Esc (what Esc means, `hint` says).
+    pub(super) fn typed(
+        &self,
+        prompt: &str,
+        hint: &str,
+        initial: &str,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> Result<Option<String>> {
+        let ask = line::Ask {
+            prompt,
+            hint,
+            initial,
+            check,
+        };
+        Ok(match line::read_line(&self.term, &*self.theme, &ask)? {
+            Entered::Text(text) => Some(text),
+            Entered::Escaped => None,
         })
     }
 
@@ -354,56 +420,84 @@ impl TermUi {
         })
     }
 
-    /// A long text: in the editor, or one line here.
+    /// A long text: one line here, or in the editor (see
+    /// `prompt::editor`); without an editor, the line.
     fn long_text(&self, q: &Question<'_>, current_value: Option<&Value>) -> Result<Option<Given>> {
         let prompt = q.item.prompt.get(q.lang);
         let current = match current_value {
             Some(Value::Str(s)) => s.clone(),
             _ => String::new(),
         };
+        let editor = crate::session::prompt::editor::chosen();
         let items = [
-            self.lang.pick("Skriv i editorn", "Write in the editor"),
-            self.lang.pick("Skriv en rad här", "Write one line here"),
-            self.more(),
+            self.lang
+                .pick("Skriv en rad här", "Write one line here")
+                .to_string(),
+            crate::session::prompt::editor::menu_label(editor.as_deref(), self.lang),
+            self.more().to_string(),
         ];
         let chosen = Select::with_theme(&*self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&items)
             .default(0)
+            .report(false)
             .interact_opt()?;
-        match chosen {
-            Some(0) => Ok(self
-                .edit(&current)?
-                .map(|t| t.trim_end().to_string())
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| Given::Value(Value::Str(t)))),
-            Some(1) => self.line(prompt, &current, &q.item.kind),
+        match (chosen, editor) {
+            (Some(1), Some(editor)) => self.in_editor(&editor, prompt, &current),
+            (Some(1), None) => {
+                self.say(self.lang.pick(
+                    "Ingen editor är inställd: skriv svaret på en rad här.",
+                    "No editor is set up: write the answer on one line here.",
+                ))?;
+                self.line(prompt, &current, &q.item.kind)
+            }
+            (Some(0), _) => self.line(prompt, &current, &q.item.kind),
             _ => Ok(None),
         }
     }
 
-    /// A line of text, checked for the item's kind; empty opens the menu.
+    /// A long text written in `editor`, its confirmation line showing it.
+    /// Closed without saving, or left empty: `None`, the menu. An editor
+    /// that cannot start is told, and one line is asked instead.
+    fn in_editor(&self, editor: &str, prompt: &str, current: &str) -> Result<Option<Given>> {
+        let written = match crate::session::prompt::editor::edit(editor, prompt, current, self.lang)
+        {
+            Ok(written) => written,
+            Err(err) => {
+                self.say(&style(err.to_string()).red().to_string())?;
+                return self.line(prompt, current, &Kind::Text { long: true });
+            }
+        };
+        let Some(text) = written.filter(|t| !t.trim().is_empty()) else {
+            return Ok(None);
+        };
+        line::confirm(&self.term, &*self.theme, prompt, &text)?;
+        Ok(Some(Given::Value(Value::Str(text))))
+    }
+
+    /// A line of text, checked for the item's kind; Esc or an empty line
+    /// opens the menu.
     fn line(&self, prompt: &str, current: &str, kind: &Kind) -> Result<Option<Given>> {
         let lang = self.lang;
-        let kind_for_check = kind.clone();
-        let text: String = Input::with_theme(&*self.theme)
-            .with_prompt(format!(
-                "{prompt} {}",
-                style(lang.pick("(tom rad: fler val)", "(empty line: more)")).dim()
-            ))
-            // An earlier answer may come from anyone's entry: no escapes,
-            // but its line breaks stay, so that keeping it keeps them.
-            .with_initial_text(terminal_md::visible_lines(current))
-            .allow_empty(true)
-            .validate_with(move |text: &String| -> Result<(), String> {
-                if text.trim().is_empty() {
-                    return Ok(());
-                }
-                crate::state::answer::typed_in(&kind_for_check, text)
-                    .map(|_| ())
-                    .map_err(|why| why.say(lang))
-            })
-            .interact_text()?;
+        let check = |text: &str| -> Result<(), String> {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            crate::state::answer::typed_in(kind, text)
+                .map(|_| ())
+                .map_err(|why| why.say(lang))
+        };
+        // An earlier answer may come from anyone's entry: no escapes,
+        // but its line breaks stay, so that keeping it keeps them.
+        let Some(text) = self.typed(
+            prompt,
+            lang.pick("(Esc eller tom rad: fler val)", "(Esc or empty line: more)"),
+            &terminal_md::visible_lines(current),
+            &check,
+        )?
+        else {
+            return Ok(None);
+        };
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -469,10 +563,9 @@ impl TermUi {
         self.say(&style(q.item.prompt.get(q.lang)).bold().to_string())?;
         let mut given = Vec::with_capacity(8);
         for ((label, current), check) in Field::INDICATOR.into_iter().zip(&was).zip(checks) {
-            match (self.field(label, current, check)?, check) {
-                (Some(text), _) => given.push(text),
-                (None, Check::Optional) => given.push(String::new()),
-                (None, _) => return Ok(None),
+            match self.field(label, current, check)? {
+                Some(text) => given.push(text),
+                None => return Ok(None),
             }
         }
         let [
@@ -515,7 +608,10 @@ impl TermUi {
             return Ok(None);
         };
         let source = was.and_then(|m| m.source.clone()).unwrap_or_default();
-        let source = self.field(Field::Source, &source, Check::Optional)?;
+        let Some(source) = self.field(Field::Source, &source, Check::Optional)? else {
+            return Ok(None);
+        };
+        let source = Some(source).filter(|s| !s.is_empty());
         Ok(Some(Given::Measured(crate::state::answer::Measured {
             value: typed_number(&value),
             date: typed_day(&date),
@@ -523,17 +619,25 @@ impl TermUi {
         })))
     }
 
-    /// One field of an indicator or a measurement, checked; `None` when a
-    /// field that must be given is left empty (or an optional one is).
+    /// One field of an indicator or a measurement, checked, trimmed; `None`
+    /// (the menu) on Esc, or when a field that must be given is left empty.
+    /// An optional field left empty is `Some("")`.
     fn field(&self, label: Field, current: &str, check: Check) -> Result<Option<String>> {
         let lang = self.lang;
-        let text: String = Input::with_theme(&*self.theme)
-            .with_prompt(label.words(lang).trim_end_matches(':'))
-            .with_initial_text(terminal_md::visible_lines(current))
-            .allow_empty(true)
-            .validate_with(move |text: &String| check.why_not(text, lang).map_or(Ok(()), Err))
-            .interact_text()?;
-        Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty()))
+        let hint = match check {
+            Check::Optional => lang.pick("(valfri; Esc: fler val)", "(optional; Esc: more)"),
+            _ => lang.pick("(Esc eller tom rad: fler val)", "(Esc or empty line: more)"),
+        };
+        let typed = self.typed(
+            label.words(lang).trim_end_matches(':'),
+            hint,
+            &terminal_md::visible_lines(current),
+            &|text: &str| check.why_not(text, lang).map_or(Ok(()), Err),
+        )?;
+        Ok(match typed.map(|t| t.trim().to_string()) {
+            Some(text) if text.is_empty() && !matches!(check, Check::Optional) => None,
+            other => other,
+        })
     }
 
     /// Where the room is: the phase, the item's place, whether it is
@@ -550,16 +654,13 @@ impl TermUi {
             self.say(&style(terminal_md::visible(verdict)).bold().to_string())?;
             self.say("")?;
         }
-        self.say(
-            &style(format!(
-                "{} {}/{}{required}",
-                q.phase.title.get(q.lang),
-                q.number,
-                q.total
-            ))
-            .dim()
-            .to_string(),
-        )?;
+        // The phase's title again: on a small screen the intro above may
+        // have scrolled away.
+        self.say(&format!(
+            "{} {}",
+            style(q.phase.title.get(q.lang)).bold(),
+            style(format!("{}/{}{required}", q.number, q.total)).dim()
+        ))?;
         if let Some(Given::NotApplicable(reason)) = q.current {
             self.say(&tr!(
                 lang,
@@ -610,31 +711,32 @@ impl TermUi {
         initial: &str,
     ) -> Result<Option<ActionMark>> {
         let lang = self.lang;
-        let mut input = Input::<String>::with_theme(&*self.theme)
-            .with_prompt(format!(
-                "{what} {}",
-                style(lang.pick("(tom rad: avbryt)", "(empty line: cancel)")).dim()
-            ))
-            .allow_empty(true);
-        if !initial.is_empty() {
-            input = input.with_initial_text(terminal_md::visible(initial));
-        }
-        let text = input.interact_text()?;
+        let text = self
+            .typed(
+                what,
+                lang.pick("(Esc eller tom rad: avbryt)", "(Esc or empty line: cancel)"),
+                &terminal_md::visible(initial),
+                &|_| Ok(()),
+            )?
+            .unwrap_or_default();
         if text.trim().is_empty() {
             return Ok(None);
         }
         let Some(owner) = self.owner(people)? else {
             return Ok(None);
         };
-        let due: String = Input::with_theme(&*self.theme)
-            .with_prompt(lang.pick("Senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)"))
-            .validate_with(move |text: &String| -> Result<(), String> {
-                match crate::text::day::parse_day(text.trim()) {
-                    Some(_) => Ok(()),
-                    None => Err(not_a_day(lang, text.trim())),
-                }
-            })
-            .interact_text()?;
+        let Some(due) = self.typed(
+            lang.pick("Senast (ÅÅÅÅ-MM-DD)", "Due (YYYY-MM-DD)"),
+            lang.pick("(Esc: avbryt)", "(Esc: cancel)"),
+            "",
+            &|text: &str| match crate::text::day::parse_day(text.trim()) {
+                Some(_) => Ok(()),
+                None => Err(not_a_day(lang, text.trim())),
+            },
+        )?
+        else {
+            return Ok(None);
+        };
         let Some(due) = crate::text::day::parse_day(due.trim()) else {
             return Ok(None);
         };
@@ -647,7 +749,7 @@ impl TermUi {
     }
 
     /// Who sees to an action: one of `people`, or a name typed (not blank).
-    /// `None` on Esc.
+    /// `None` on Esc, in the list or the line.
     fn owner(&self, people: &[String]) -> Result<Option<String>> {
         let lang = self.lang;
         if !people.is_empty() {
@@ -664,9 +766,11 @@ impl TermUi {
                 None => return Ok(None),
             }
         }
-        let owner: String = Input::with_theme(&*self.theme)
-            .with_prompt(lang.pick("Ansvarig (namn)", "Owner (name)"))
-            .validate_with(move |text: &String| -> Result<(), String> {
+        let owner = self.typed(
+            lang.pick("Ansvarig (namn)", "Owner (name)"),
+            lang.pick("(Esc: avbryt)", "(Esc: cancel)"),
+            "",
+            &|text: &str| {
                 if text.trim().is_empty() {
                     Err(lang
                         .pick("skriv vem som ansvarar", "write who sees to it")
@@ -674,9 +778,9 @@ impl TermUi {
                 } else {
                     Ok(())
                 }
-            })
-            .interact_text()?;
-        Ok(Some(owner.trim().to_string()))
+            },
+        )?;
+        Ok(owner.map(|o| o.trim().to_string()))
     }
 
     /// A decision's conditions, one after the other until the room says
@@ -797,29 +901,27 @@ impl TermUi {
         }
     }
 
-    /// The planned day of the next gate; an empty line plans none.
+    /// The planned day of the next gate; Esc or an empty line plans none.
     fn next_gate(&self) -> Result<Option<jiff::civil::Date>> {
         let lang = self.lang;
-        let day: String = Input::with_theme(&*self.theme)
-            .with_prompt(format!(
-                "{} {}",
+        let day = self
+            .typed(
                 lang.pick("Nästa beslutspunkt", "Next gate"),
-                style(lang.pick(
-                    "(ÅÅÅÅ-MM-DD; tom rad: ingen planerad)",
-                    "(YYYY-MM-DD; empty line: none planned)"
-                ))
-                .dim()
-            ))
-            .allow_empty(true)
-            .validate_with(move |text: &String| -> Result<(), String> {
-                let text = text.trim();
-                if text.is_empty() || crate::text::day::parse_day(text).is_some() {
-                    Ok(())
-                } else {
-                    Err(not_a_day(lang, text))
-                }
-            })
-            .interact_text()?;
+                lang.pick(
+                    "(ÅÅÅÅ-MM-DD; Esc eller tom rad: ingen planerad)",
+                    "(YYYY-MM-DD; Esc or empty line: none planned)",
+                ),
+                "",
+                &|text: &str| {
+                    let text = text.trim();
+                    if text.is_empty() || crate::text::day::parse_day(text).is_some() {
+                        Ok(())
+                    } else {
+                        Err(not_a_day(lang, text))
+                    }
+                },
+            )?
+            .unwrap_or_default();
         Ok(crate::text::day::parse_day(day.trim()))
     }
 
@@ -833,13 +935,13 @@ impl TermUi {
     }
 
     /// A reason asked with `question`; asked again once when left empty,
-    /// then `None`.
+    /// then `None`; at once `None` on Esc.
     fn reason_for(&self, question: &str) -> Result<Option<String>> {
+        let hint = self.lang.pick("(Esc: tillbaka)", "(Esc: back)");
         for attempt in 0..2 {
-            let text: String = Input::with_theme(&*self.theme)
-                .with_prompt(question)
-                .allow_empty(true)
-                .interact_text()?;
+            let Some(text) = self.typed(question, hint, "", &|_| Ok(()))? else {
+                return Ok(None);
+            };
             if !text.trim().is_empty() {
                 return Ok(Some(text.trim().to_string()));
             }
@@ -851,31 +953,6 @@ impl TermUi {
             }
         }
         Ok(None)
-    }
-
-    /// A long answer in the user's editor (`VISUAL`, else `EDITOR`, else
-    /// vi). An editor that cannot start is told, not fatal: the room goes
-    /// back to the item.
-    fn edit(&self, current: &str) -> Result<Option<String>> {
-        let editor = ["VISUAL", "EDITOR"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
-            .unwrap_or_else(|| "vi".to_string());
-        match Editor::new()
-            .executable(&editor)
-            .extension(".md")
-            .edit(current)
-        {
-            Ok(text) => Ok(text),
-            Err(err) => {
-                self.say(&tr!(
-                    self.lang,
-                    "Editorn `{editor}` kunde inte startas ({err}); välj \"Skriv en rad här\", eller sätt EDITOR.",
-                    "The editor `{editor}` could not be started ({err}); choose \"Write one line here\", or set EDITOR."
-                ))?;
-                Ok(None)
-            }
-        }
     }
 }
 
@@ -933,14 +1010,15 @@ impl SessionUi for TermUi {
                     }
                 }
                 Action::Note => {
-                    let text: String = Input::with_theme(&*self.theme)
-                        .with_prompt(lang.pick("Anteckning", "Note"))
-                        .with_initial_text(terminal_md::visible(
-                            note.as_deref().unwrap_or_default(),
-                        ))
-                        .allow_empty(true)
-                        .interact_text()?;
-                    note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                    let typed = self.typed(
+                        lang.pick("Anteckning", "Note"),
+                        lang.pick("(Esc: lämna den som den var)", "(Esc: leave it as it was)"),
+                        &terminal_md::visible(note.as_deref().unwrap_or_default()),
+                        &|_| Ok(()),
+                    )?;
+                    if let Some(text) = typed {
+                        note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                    }
                 }
             }
         }
@@ -1020,21 +1098,33 @@ impl SessionUi for TermUi {
             gate_screen::later(self, ask)?;
             return Ok(None);
         };
-        let decided_by: String = Input::with_theme(&*self.theme)
-            .with_prompt(if ask.people.decider.is_empty() {
-                ui.pick("Vem beslutade?", "Who decided?")
-            } else {
-                ui.pick(
-                    "Vem beslutade? (förifyllt: den som beslutade vid förra beslutspunkten)",
-                    "Who decided? (filled in: who decided at the last gate)",
-                )
-            })
+        let later = ui.pick("(Esc: besluta senare)", "(Esc: decide later)");
+        let who = if ask.people.decider.is_empty() {
+            ui.pick("Vem beslutade?", "Who decided?")
+        } else {
+            ui.pick(
+                "Vem beslutade? (förifyllt: den som beslutade vid förra beslutspunkten)",
+                "Who decided? (filled in: who decided at the last gate)",
+            )
+        };
+        let Some(decided_by) = self.typed(
+            who,
+            later,
             // Taken from the log, like every default offered: no escapes.
-            .with_initial_text(terminal_md::visible(&ask.people.decider))
-            .interact_text()?;
-        let motivation: String = Input::with_theme(&*self.theme)
-            .with_prompt(ui.pick("Varför?", "Why?"))
-            .interact_text()?;
+            &terminal_md::visible(&ask.people.decider),
+            &|t: &str| needed(t, ui),
+        )?
+        else {
+            gate_screen::later(self, ask)?;
+            return Ok(None);
+        };
+        let Some(motivation) = self.typed(ui.pick("Varför?", "Why?"), later, "", &|t: &str| {
+            needed(t, ui)
+        })?
+        else {
+            gate_screen::later(self, ask)?;
+            return Ok(None);
+        };
         let conditions = if GateChoice::asks_conditions(decision, !ask.deferred.is_empty()) {
             self.conditions(ask, decision)?
         } else {
@@ -1067,10 +1157,14 @@ impl SessionUi for TermUi {
             self.say(&format!("  • {}", terminal_md::visible(name)))?;
         }
         loop {
-            let name: String = Input::with_theme(&*self.theme)
-                .with_prompt(lang.pick("Svarande", "Respondent"))
-                .allow_empty(true)
-                .interact_text()?;
+            let name = self
+                .typed(
+                    lang.pick("Svarande", "Respondent"),
+                    lang.pick("(Esc: alla är med)", "(Esc: everyone is in)"),
+                    "",
+                    &|_| Ok(()),
+                )?
+                .unwrap_or_default();
             let name = name.trim().to_string();
             if name.is_empty() {
                 return Ok(out);
@@ -1189,6 +1283,17 @@ fn short_answer(answer: &crate::log::Answer, lang: Lang) -> String {
         Answer::Fields(fields) => crate::report::state_words::fields_text(fields, lang),
     };
     crate::report::status_view::shorten(&text.replace('\n', " "), 120)
+}
+
+/// Why an empty line is refused where an answer is needed.
+fn needed(text: &str, lang: Lang) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Err(lang
+            .pick("ett svar behövs", "an answer is needed")
+            .to_string())
+    } else {
+        Ok(())
+    }
 }
 
 /// Why a typed due day is refused.

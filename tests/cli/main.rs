@@ -34,6 +34,7 @@ mod screen;
 mod support;
 mod swedish_values;
 mod terminal;
+mod text_entry;
 mod upgrade;
 mod workbook_commands;
 mod written_and_read_back;

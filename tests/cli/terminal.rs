@@ -158,9 +158,8 @@ fn a_whole_phase_run_at_the_terminal_writes_one_entry_and_the_gate() {
         .expect("the purpose is shown");
     people(&mut p);
     p.expect("Vilket problem").expect("first item");
-    // A long text: write one line here instead of in the editor.
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    // A long text: one line here, the first choice (the editor is second).
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line input");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
@@ -234,8 +233,7 @@ fn an_answers_file_writes_the_same_entries_as_the_terminal() {
     let mut p = run_session(&interactive);
     people(&mut p);
     p.expect("Vilket problem").expect("first");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second");
@@ -317,8 +315,7 @@ fn ctrl_c_mid_phase_keeps_every_answer_and_the_next_run_resumes() {
     let mut p = run_session(&wb);
     people(&mut p);
     p.expect("Vilket problem").expect("first item");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
@@ -371,8 +368,7 @@ fn a_closed_terminal_keeps_the_draft_and_shows_the_cursor() {
     let mut p = run_session(&wb);
     people(&mut p);
     p.expect("Vilket problem").expect("first item");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
@@ -401,8 +397,7 @@ fn stepping_back_through_the_menu_changes_an_answer() {
     let mut p = run_session(&wb);
     people(&mut p);
     p.expect("Vilket problem").expect("first item");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line");
     p.send("Fel svar\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
@@ -417,8 +412,7 @@ fn stepping_back_through_the_menu_changes_an_answer() {
     p.send(DOWN).expect("key");
     p.send(ENTER).expect("change");
     p.expect("Write one line here").expect("how to write");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("Fel svar")
         .expect("the answer given is offered to edit");
     // Erase it and write the right answer.
@@ -706,9 +700,9 @@ fn new_action_from_menu(p: &mut Session) {
     settle(p);
     p.send("\x1b").expect("Esc");
     p.expect("What do you want to do?").expect("the menu");
-    // Answer, Skip, Not applicable, Help, Note, New action (on the first
-    // item there is no way back).
-    for _ in 0..5 {
+    // Answer, Back (not on the first item, but in its place), Skip, Not
+    // applicable, Help, Note, New action.
+    for _ in 0..6 {
         p.send(DOWN).expect("key");
     }
     p.send(ENTER).expect("New action");
@@ -757,8 +751,7 @@ fn an_action_raised_from_the_item_menu_is_written_beside_the_item() {
     // Asked again: now answered.
     p.expect("Actions beside the item: 1").expect("shown");
     p.expect("Vilket problem").expect("the item again");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line input");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");
@@ -820,8 +813,7 @@ fn ctrl_c_after_raising_an_action_keeps_it_and_the_resumed_run_writes_it() {
     // The item is still unanswered: asked, with its action shown.
     p.expect("Actions beside the item: 1").expect("kept");
     p.expect("Vilket problem").expect("first item");
-    p.send(DOWN).expect("key");
-    p.send(ENTER).expect("key");
+    p.send(ENTER).expect("one line here, the first choice");
     p.expect("empty line: more").expect("line input");
     p.send("Elever hoppar av\r").expect("answer");
     p.expect("Vet vi hur").expect("second item");

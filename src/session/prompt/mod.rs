@@ -1,7 +1,9 @@
 //! The one door to the person at the terminal. The core asks through the
-//! `Prompter` trait; `term::TermPrompter` answers with dialoguer widgets,
-//! and tests answer with a script.
+//! `Prompter` trait; `term::TermPrompter` answers with dialoguer's lists
+//! and our own line editor (`line`), and tests answer with a script.
 
+pub mod editor;
+pub mod line;
 pub mod term;
 
 use anyhow::Result;

@@ -1,11 +1,12 @@
-//! The prompter for a real terminal: dialoguer's widgets on stderr, so that
-//! stdout stays for results.
+//! The prompter for a real terminal: dialoguer's lists and our own line
+//! editor on stderr, so that stdout stays for results.
 
 use anyhow::Result;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::{MultiSelect, Select};
 
 use super::Prompter;
+use super::line::{Ask, Entered};
 use crate::i18n::Lang;
 
 pub struct TermPrompter {
@@ -70,20 +71,40 @@ impl Prompter for TermPrompter {
         yes_no(&*self.theme, self.lang, prompt, default)
     }
 
+    /// A line that starts as `default`, to edit or replace. Esc gives the
+    /// default back as it was (none: an empty line) where the check takes
+    /// it; the hint says so.
     fn input(
         &mut self,
         prompt: &str,
         default: Option<&str>,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> Result<String> {
-        let mut input = Input::<String>::with_theme(&*self.theme)
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .validate_with(|text: &String| check(text));
-        if let Some(default) = default {
-            input = input.default(default.to_string());
+        let lang = self.lang;
+        let initial = default.unwrap_or_default();
+        let esc_takes = check(initial).is_ok();
+        let hint = match (esc_takes, default.is_some()) {
+            (true, true) => lang.pick("(Esc: som förslaget)", "(Esc: as suggested)"),
+            (true, false) => lang.pick("(Esc: lämna tomt)", "(Esc: leave empty)"),
+            (false, _) => "",
+        };
+        let term = console::Term::stderr();
+        loop {
+            let ask = Ask {
+                prompt,
+                hint,
+                initial,
+                check,
+            };
+            match super::line::read_line(&term, &*self.theme, &ask)? {
+                Entered::Text(text) => return Ok(text),
+                Entered::Escaped if esc_takes => {
+                    super::line::confirm(&term, &*self.theme, prompt, initial)?;
+                    return Ok(initial.to_string());
+                }
+                Entered::Escaped => {}
+            }
         }
-        Ok(input.interact_text()?)
     }
 
     fn help(&mut self, markdown: &str) -> Result<()> {

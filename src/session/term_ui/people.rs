@@ -3,7 +3,7 @@
 //! new, their name and role asked separately.
 
 use anyhow::Result;
-use dialoguer::{Input, MultiSelect};
+use dialoguer::MultiSelect;
 
 use super::{TermUi, shown};
 use crate::log::Participant;
@@ -18,11 +18,16 @@ use crate::tr;
 /// roster.
 pub(super) fn ask(ui: &TermUi, default: &People) -> Result<People> {
     let lang = ui.lang;
-    let facilitator = text(
+    let suggested = terminal_md::visible(&default.facilitator);
+    let facilitator = match text(
         ui,
         lang.pick("Processledare", "Facilitator"),
-        &default.facilitator,
-    )?;
+        lang.pick("(Esc: som förslaget)", "(Esc: as suggested)"),
+        &suggested,
+    )? {
+        Some(typed) => typed,
+        None => ui.as_suggested(suggested)?,
+    };
     let facilitator = facilitator.trim().to_string();
     let offered = offered(default, &facilitator);
     let mut participants = if offered.is_empty() {
@@ -90,7 +95,8 @@ fn newcomer(ui: &TermUi) -> Result<Option<Participant>> {
         "Deltagare: namn (tom rad när alla är med)",
         "Participant: name (an empty line when everyone is in)",
     );
-    let name = text(ui, prompt, "")?;
+    let everyone = lang.pick("(Esc: alla är med)", "(Esc: everyone is in)");
+    let name = text(ui, prompt, everyone, "")?.unwrap_or_default();
     let name = name.trim();
     if name.is_empty() {
         return Ok(None);
@@ -121,20 +127,19 @@ fn newcomer(ui: &TermUi) -> Result<Option<Participant>> {
             "Role of {} (optional)",
             terminal_md::visible(name)
         ),
+        lang.pick("(Esc: ingen roll)", "(Esc: no role)"),
         "",
-    )?;
+    )?
+    .unwrap_or_default();
     Ok(Some(Participant {
         name: name.to_string(),
         role: Some(role.trim().to_string()).filter(|r| !r.is_empty()),
     }))
 }
 
-/// One line of text, `initial` offered to edit (taken from the log, like
-/// every default offered: shown without escapes).
-fn text(ui: &TermUi, prompt: &str, initial: &str) -> Result<String> {
-    Ok(Input::with_theme(&*ui.theme)
-        .with_prompt(prompt)
-        .with_initial_text(terminal_md::visible(initial))
-        .allow_empty(true)
-        .interact_text()?)
+/// One line typed in the line editor, `initial` offered to edit (taken
+/// from the log and shown without escapes by the caller); `None` on Esc,
+/// whose meaning `hint` says.
+fn text(ui: &TermUi, prompt: &str, hint: &str, initial: &str) -> Result<Option<String>> {
+    ui.typed(prompt, hint, initial, &|_| Ok(()))
 }
