@@ -128,6 +128,9 @@ pub fn render(meta: &Meta) -> String {
             line("source", toml_string(source));
         }
     }
+    if meta.alone {
+        line("alone", "true".to_string());
+    }
     if !meta.pack.is_empty() {
         line("pack", toml_string(&meta.pack));
     }
@@ -218,6 +221,7 @@ fn read_meta(
     let closes = read_ids(&root, "closes");
     let owned = read_owned(&root, kind, &closes);
     let measure = read_measure(&root, kind);
+    let alone = read_alone(&root, kind);
     let follows = root
         .raw("follows")
         .is_some()
@@ -226,6 +230,7 @@ fn read_meta(
     let pack_version = read_or_empty(&root, "pack_version");
     root.finish(&[], "front matter");
     Some(Meta {
+        alone,
         kind: kind?,
         date: date?,
         phase,
@@ -240,6 +245,23 @@ fn read_meta(
         follows,
         measure,
     })
+}
+
+/// Whether a readiness entry holds one respondent's answers given alone
+/// (`alone`, a boolean); in other entries the key is a finding.
+fn read_alone(root: &Table<'_>, kind: Option<EntryKind>) -> bool {
+    let alone = root.bool("alone").unwrap_or(false);
+    if let (Some(value), Some(kind)) = (root.raw("alone"), kind)
+        && kind != EntryKind::Readiness
+    {
+        let message = Message::NotForKind {
+            key: "alone",
+            kind: kind.id(),
+            for_kinds: &["readiness"],
+        };
+        report(root.ctx(), &value.span(), message);
+    }
+    alone
 }
 
 /// What a `measure` entry measured: `indicator`, `value` and `measured`

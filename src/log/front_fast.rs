@@ -71,6 +71,7 @@ struct Slots {
     value: Option<f64>,
     measured: Option<jiff::civil::Date>,
     source: Option<String>,
+    alone: Option<bool>,
 }
 
 impl Slots {
@@ -94,6 +95,13 @@ impl Slots {
             "value" => self.value = Some(number(value)?),
             "measured" => self.measured = Some(crate::text::day::parse_day(value)?),
             "source" => self.source = Some(whole_string(value)?),
+            "alone" => {
+                self.alone = Some(match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return None,
+                })
+            }
             _ => return None,
         }
         Some(())
@@ -115,6 +123,7 @@ impl Slots {
         };
         let in_place = (kind.is_owned() || (self.owner.is_none() && self.due.is_none()))
             && (kind == EntryKind::Risk || self.mitigation.is_none())
+            && (kind == EntryKind::Readiness || self.alone.is_none())
             && (kind == EntryKind::Measure
                 || (self.indicator.is_none()
                     && self.value.is_none()
@@ -124,6 +133,7 @@ impl Slots {
             return None;
         }
         Some(Meta {
+            alone: self.alone.unwrap_or(false),
             kind,
             date: self.date?,
             phase: self.phase,

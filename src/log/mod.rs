@@ -159,6 +159,9 @@ pub struct Meta {
     pub follows: Option<Vec<String>>,
     /// What a `measure` entry measured.
     pub measure: Option<Measure>,
+    /// A readiness entry holding one respondent's answers, given alone
+    /// (`alone = true`): a part of a round.
+    pub alone: bool,
 }
 
 /// A measurement recorded by `dino measure`: the indicator (`phase.item`),

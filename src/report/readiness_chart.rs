@@ -175,6 +175,10 @@ mod tests {
     ) -> Assessment {
         Assessment {
             entry,
+            entries: vec![entry],
+            alone: false,
+            roles: vec![None, None],
+            answers: Vec::new(),
             date: Stamp::parse(date).expect("date"),
             respondents: vec!["Rektor".into(), "Lärare".into()],
             dimensions: ["mandat", "trygghet"]

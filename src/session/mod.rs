@@ -357,6 +357,7 @@ impl Answers for Merged<'_> {
 /// seen; the rest empty, for the caller to fill.
 pub fn note_meta(wb: &Workbook, kind: EntryKind, lang: Lang) -> Result<Meta> {
     Ok(Meta {
+        alone: false,
         kind,
         date: clock::now(lang)?,
         phase: None,
@@ -521,6 +522,7 @@ impl Progress {
         number_actions(&mut records);
         Entry {
             meta: Meta {
+                alone: false,
                 kind: EntryKind::Session,
                 date: self.started,
                 phase: Some(ctx.phase.id.clone()),
@@ -952,6 +954,7 @@ pub fn gate_entry(
         .collect();
     Entry {
         meta: Meta {
+            alone: false,
             kind: EntryKind::Gate,
             date,
             phase: Some(ctx.phase.id.clone()),

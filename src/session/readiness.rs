@@ -88,6 +88,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
     }
     Entry {
         meta: Meta {
+            alone: false,
             kind: EntryKind::Readiness,
             date: started,
             phase: ctx.state.current_phase().map(|p| p.id.clone()),

@@ -123,6 +123,7 @@ impl Run<'_> {
         let kind = EntryKind::Risk;
         let entry = Entry {
             meta: Meta {
+                alone: false,
                 kind,
                 date: crate::session::clock::now(lang)?,
                 phase: assessed.meta.phase.clone(),
