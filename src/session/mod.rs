@@ -297,6 +297,16 @@ pub trait SessionUi {
     fn respondent_turn(&mut self, respondent: &str) -> Result<()>;
     /// Shows the assessment's result: per dimension, against the first.
     fn readiness_result(&mut self, chart: &str) -> Result<()>;
+    /// Before a respondent's turn, when several answer in turn: the screen
+    /// cleared of the answers before, and, unless `first`, the terminal
+    /// handed over to `respondent` (who says when they are ready).
+    fn hand_over(&mut self, _respondent: &str, _first: bool) -> Result<()> {
+        Ok(())
+    }
+    /// The role of `respondent`, who answers alone (optional).
+    fn respondent_role(&mut self, _respondent: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
 }
 
 /// How a session ended.

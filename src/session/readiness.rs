@@ -66,8 +66,15 @@ impl Answered {
     }
 }
 
-/// The assessment's entry: every respondent's answers, in turn.
-pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Answered]) -> Entry {
+/// The assessment's entry: every respondent's answers, in turn; `alone`
+/// when one person answered alone (a part of a round).
+pub fn entry(
+    ctx: &Context<'_>,
+    people: &People,
+    started: Stamp,
+    answered: &[Answered],
+    alone: bool,
+) -> Entry {
     let mut records = Vec::new();
     for one in answered {
         records.extend(one.kept.iter().cloned());
@@ -88,7 +95,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
     }
     Entry {
         meta: Meta {
-            alone: false,
+            alone,
             kind: EntryKind::Readiness,
             date: started,
             phase: ctx.state.current_phase().map(|p| p.id.clone()),
@@ -148,30 +155,62 @@ pub enum Asked {
     Empty,
 }
 
-/// Runs the assessment: each respondent in turn, `save` called with the
-/// entry so far after every answer (the draft, at a terminal).
+/// An assessment as it is begun or gone on with.
+pub struct Begun {
+    pub people: People,
+    pub started: Stamp,
+    /// What each respondent answered so far, and those registered who had
+    /// not begun (with no answers).
+    pub answered: Vec<Answered>,
+    /// The one person answering alone (`--respondent`), if so.
+    pub alone: Option<String>,
+}
+
+/// What the run keeps as it goes: the entry so far (the draft), and the
+/// respondents once registered.
+pub struct Keeping<'a> {
+    pub entry: &'a mut dyn FnMut(&Entry) -> Result<()>,
+    pub respondents: &'a mut dyn FnMut(&[String]) -> Result<()>,
+}
+
+/// Runs the assessment: each respondent in turn (those who answered
+/// every statement already passed over), the screen handed over between
+/// them; `keep.entry` called with the entry so far after every answer.
 pub fn run(
     ctx: &Context<'_>,
     ui: &mut dyn SessionUi,
-    save: &mut dyn FnMut(&Entry) -> Result<()>,
-    people: &People,
-    started: Stamp,
-    mut answered: Vec<Answered>,
+    keep: Keeping<'_>,
+    begun: Begun,
 ) -> Result<Asked> {
+    let Begun {
+        people,
+        started,
+        mut answered,
+        alone,
+    } = begun;
     let dont_know = ctx
         .workbook
         .pack
         .readiness
         .as_ref()
         .is_some_and(|r| r.dont_know);
-    let so_far: Vec<String> = answered
-        .iter()
-        .filter_map(|a| a.respondent.clone())
-        .collect();
-    let respondents: Vec<Option<String>> = match ui.respondents(&so_far)? {
-        list if list.is_empty() => vec![None],
-        list => list.into_iter().map(Some).collect(),
+    let respondents: Vec<Option<String>> = match &alone {
+        Some(name) => vec![Some(name.clone())],
+        None => {
+            let so_far: Vec<String> = answered
+                .iter()
+                .filter_map(|a| a.respondent.clone())
+                .collect();
+            let list = ui.respondents(&so_far)?;
+            (keep.respondents)(&list)?;
+            match list {
+                list if list.is_empty() => vec![None],
+                list => list.into_iter().map(Some).collect(),
+            }
+        }
     };
+    let in_turn = alone.is_none() && respondents.len() > 1;
+    let mut first = true;
     for respondent in &respondents {
         let at = match answered.iter().position(|a| &a.respondent == respondent) {
             Some(at) => at,
@@ -180,7 +219,14 @@ pub fn run(
                 answered.len() - 1
             }
         };
+        if in_turn && answered[at].answers.len() >= ctx.phase.items.len() {
+            continue;
+        }
         if let Some(name) = respondent {
+            if in_turn {
+                ui.hand_over(name, first)?;
+                first = false;
+            }
             ui.respondent_turn(name)?;
         }
         let mut progress = Progress {
@@ -209,7 +255,7 @@ pub fn run(
                         kept: a.kept.clone(),
                     })
                     .collect();
-                save(&entry(ctx, people, started, &all))
+                (keep.entry)(&entry(ctx, &people, started, &all, alone.is_some()))
             };
             ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
         };
@@ -218,6 +264,10 @@ pub fn run(
             return Ok(Asked::Stopped);
         }
     }
+    if in_turn {
+        // The last one's answers are gone before the results are shown.
+        ui.hand_over("", true)?;
+    }
     if answered
         .iter()
         .all(|a| a.answers.is_empty() && a.kept.is_empty())
@@ -225,6 +275,87 @@ pub fn run(
         return Ok(Asked::Empty);
     }
     Ok(Asked::Done(Box::new(entry(
-        ctx, people, started, &answered,
+        ctx,
+        &people,
+        started,
+        &answered,
+        alone.is_some(),
     ))))
+}
+
+/// The respondents registered for an assessment at this machine, kept in
+/// `.dino/` beside its draft until the draft goes: a respondent registered
+/// who has not begun has no record in the draft, and is not lost on a
+/// resume. The first line is the draft's start, which the list belongs to.
+pub struct Registered {
+    path: std::path::PathBuf,
+    dir: std::path::PathBuf,
+}
+
+impl Registered {
+    /// The list of the workbook at `root`.
+    pub fn new(root: &std::path::Path) -> Result<Registered> {
+        let dir = super::files::state_dir(root)?;
+        Ok(Registered {
+            path: dir.join("readiness-respondents.txt"),
+            dir,
+        })
+    }
+
+    /// The respondents registered for the assessment begun at `started`;
+    /// none when the list is of another one, or there is none.
+    pub fn load(&self, started: Stamp) -> Vec<String> {
+        let text = std::fs::read_to_string(&self.path).unwrap_or_default();
+        let mut lines = text.lines();
+        if lines.next() != Some(started.to_string().as_str()) {
+            return Vec::new();
+        }
+        lines
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// Keeps `names` as the respondents of the assessment begun `started`.
+    pub fn save(&self, started: Stamp, names: &[String]) -> Result<()> {
+        let mut text = format!("{started}\n");
+        for name in names {
+            text.push_str(name);
+            text.push('\n');
+        }
+        crate::fsio::write_atomic_in(&self.dir, &self.path, text.as_bytes())
+    }
+
+    /// The list gone, with its draft.
+    pub fn clear(&self) -> Result<()> {
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `answered` with each of `registered` not in it added, with no answers,
+/// in the order registered.
+pub fn with_registered(answered: Vec<Answered>, registered: &[String]) -> Vec<Answered> {
+    let mut out: Vec<Answered> = Vec::new();
+    for name in registered {
+        match answered
+            .iter()
+            .find(|a| a.respondent.as_deref() == Some(name))
+        {
+            Some(a) => out.push(Answered {
+                respondent: a.respondent.clone(),
+                answers: a.answers.clone(),
+                kept: a.kept.clone(),
+            }),
+            None => out.push(Answered::new(Some(name.clone()))),
+        }
+    }
+    for a in answered {
+        if !out.iter().any(|o| o.respondent == a.respondent) {
+            out.push(a);
+        }
+    }
+    out
 }
