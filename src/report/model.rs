@@ -218,6 +218,27 @@ pub struct ReadinessReport {
     pub risk_below: f64,
     pub watch_below: f64,
     pub dimensions: Vec<DimensionReport>,
+    /// The latest assessment by respondent: each one's mean per dimension
+    /// (in `dimensions` order); empty when the group answered as one.
+    #[serde(default)]
+    pub respondents: Vec<ColumnReport>,
+    /// The latest assessment by role, where respondents have roles.
+    #[serde(default)]
+    pub roles: Vec<ColumnReport>,
+}
+
+/// One respondent's (or one role's) means in the latest assessment.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ColumnReport {
+    /// The respondent, or the role.
+    pub name: String,
+    /// A respondent's role; a role's respondents, comma-separated.
+    pub of: Option<String>,
+    /// Per dimension (in the report's `dimensions` order), the mean.
+    pub means: Vec<Option<f64>>,
+    /// Per dimension, whether it is the lowest of the respondents (or
+    /// roles); ties all marked; none with fewer than two scored.
+    pub lowest: Vec<bool>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -705,7 +726,11 @@ fn profile_notes(wb: &Workbook, words: Words) -> Vec<(usize, NoteReport)> {
 
 /// The readiness assessments: per dimension the first and the latest
 /// mean, and the latest spread; none before the first assessment.
-fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
+pub(super) fn readiness_report(
+    wb: &Workbook,
+    state: &State,
+    text_lang: Lang,
+) -> Option<ReadinessReport> {
     let r = wb.pack.readiness.as_ref()?;
     let (first, latest) = readiness::first_and_latest(&state.readiness)?;
     Some(ReadinessReport {
@@ -731,7 +756,60 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
                 }
             })
             .collect(),
+        respondents: by_respondent(latest),
+        roles: by_role(r, latest),
     })
+}
+
+/// The latest assessment's means per respondent, the lowest per dimension
+/// marked; none for the group answering as one.
+fn by_respondent(latest: &readiness::Assessment) -> Vec<ColumnReport> {
+    let columns: Vec<(String, Option<String>, Vec<Option<f64>>)> = latest
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let means = latest
+                .dimensions
+                .iter()
+                .map(|d| d.by_respondent.get(i).copied().flatten())
+                .collect();
+            let role = latest.roles.get(i).cloned().flatten();
+            (name.clone(), role.filter(|r| r != name), means)
+        })
+        .collect();
+    marked(columns)
+}
+
+/// The latest assessment's means per role, where respondents have roles.
+fn by_role(r: &crate::pack::Readiness, latest: &readiness::Assessment) -> Vec<ColumnReport> {
+    let columns = latest
+        .by_role(r)
+        .into_iter()
+        .map(|role| {
+            let of = Some(role.respondents.join(", ")).filter(|o| *o != role.role);
+            (role.role, of, role.means)
+        })
+        .collect();
+    marked(columns)
+}
+
+/// Columns of means, each dimension's lowest marked, to two decimals.
+fn marked(columns: Vec<(String, Option<String>, Vec<Option<f64>>)>) -> Vec<ColumnReport> {
+    let dimensions = columns.first().map_or(0, |c| c.2.len());
+    let lowest: Vec<Vec<bool>> = (0..dimensions)
+        .map(|d| readiness::lowest(&columns.iter().map(|c| c.2[d]).collect::<Vec<_>>()))
+        .collect();
+    columns
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, of, means))| ColumnReport {
+            name,
+            of,
+            means: means.into_iter().map(|m| m.map(two_decimals)).collect(),
+            lowest: lowest.iter().map(|per| per[i]).collect(),
+        })
+        .collect()
 }
 
 /// The diagnostic: its answers, how many lean each way, and the verdict.
@@ -787,5 +865,7 @@ pub(crate) fn sample_readiness(assessments: usize, latest: f64) -> ReadinessRepo
             latest: Some(latest),
             spread: Some(1.0),
         }],
+        respondents: Vec::new(),
+        roles: Vec::new(),
     }
 }

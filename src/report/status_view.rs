@@ -110,6 +110,7 @@ pub fn workbook(
     follow_up(&mut out, wb, state, as_of, lang);
     indicators(&mut out, wb, state, lang);
     low_readiness(&mut out, wb, state, lang);
+    readiness_compared(&mut out, wb, state, lang, width);
     orphans(&mut out, state, lang);
     disagreements(&mut out, wb, state, lang);
     pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
@@ -399,6 +400,63 @@ fn low_readiness(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
             named.join(", ")
         )
     );
+}
+
+/// The latest readiness assessment compared, when several answered it:
+/// a table by respondent (with the spread) and one by role, the lowest on
+/// each dimension marked, and what the spread means.
+fn readiness_compared(
+    out: &mut String,
+    wb: &Workbook,
+    state: &State,
+    lang: Lang,
+    width: Option<u16>,
+) {
+    let text_lang = wb.pack.lang_for(lang);
+    let Some(rd) = super::model::readiness_report(wb, state, text_lang) else {
+        return;
+    };
+    if rd.respondents.len() < 2 {
+        return;
+    }
+    let Some(latest) = state.readiness.last() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!(
+            lang,
+            "{} · {}: {} svarande{}",
+            "{} · {}: {} respondents{}",
+            rd.title,
+            rd.latest_date,
+            rd.respondents.len(),
+            if latest.alone {
+                lang.pick(", var för sig", ", each alone")
+            } else {
+                ""
+            }
+        )
+    );
+    for (columns, by_role) in [(&rd.respondents, false), (&rd.roles, true)] {
+        if columns.is_empty() {
+            continue;
+        }
+        let (mut header, rows) = super::words::compared_table(&rd, columns, by_role, lang);
+        if !by_role {
+            header.push(lang.pick("Skillnad", "Spread").to_string());
+        }
+        let mut table = crate::text::table::new_table(header, width);
+        for (mut row, dimension) in rows.into_iter().zip(&rd.dimensions) {
+            if !by_role {
+                row.push(super::words::score(dimension.spread, lang));
+            }
+            table.add_row(row);
+        }
+        let _ = writeln!(out, "{table}");
+    }
+    let _ = writeln!(out, "{}", super::words::spread_sentence(lang));
 }
 
 /// Answers to items the pack no longer has, then answers that no longer

@@ -292,12 +292,70 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     format!("{when} {}{spread}", thresholds_sentence(rd, lang))
 }
 
-/// What the spread between respondents means, said once where it is shown.
-fn spread_sentence(lang: Lang) -> &'static str {
+/// What the spread between respondents is, and what a large one means
+/// for the team, said once where it is shown.
+pub fn spread_sentence(lang: Lang) -> &'static str {
     lang.pick(
-        "Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde.",
-        "Spread is the distance between the highest and the lowest respondent's mean.",
+        "Skillnad mellan svaren är avståndet mellan den svarande som ligger högst och den som ligger lägst i en dimension (var och ens medelvärde över dimensionens påståenden). En stor skillnad betyder att ni ser olika på läget: prata om det innan ni går efter medelvärdet.",
+        "Spread is the distance between the highest and the lowest respondent on a dimension (each one's mean over the dimension's statements). A large spread means you see the situation differently: talk about it before you act on the mean.",
     )
+}
+
+/// What the tables by respondent and by role show, in a sentence.
+pub fn compared_sentence(rd: &ReadinessReport, lang: Lang) -> String {
+    let mut out = lang
+        .pick(
+            "Den senaste skattningen per svarande: var och ens medelvärde per dimension; den lägsta i varje dimension är märkt \"lägst\".",
+            "The latest assessment by respondent: each one's mean per dimension; the lowest on each dimension is marked \"lowest\".",
+        )
+        .to_string();
+    if !rd.roles.is_empty() {
+        out.push(' ');
+        out.push_str(lang.pick(
+            "Per roll räknas alla svar från dem med samma roll samman.",
+            "By role, the answers of everyone in the same role are taken together.",
+        ));
+    }
+    out
+}
+
+/// A table of the latest assessment compared: a row per dimension, a
+/// column per respondent (or role), the lowest marked.
+pub fn compared_table(
+    rd: &ReadinessReport,
+    columns: &[super::model::ColumnReport],
+    by_role: bool,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![if by_role {
+        lang.pick("Dimension / roll", "Dimension / role")
+            .to_string()
+    } else {
+        lang.pick("Dimension / svarande", "Dimension / respondent")
+            .to_string()
+    }];
+    header.extend(columns.iter().map(|c| match (&c.of, by_role) {
+        (Some(of), false) => format!("{} ({of})", c.name),
+        _ => c.name.clone(),
+    }));
+    let rows = rd
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dimension)| {
+            let mut row = vec![dimension.title.clone()];
+            row.extend(columns.iter().map(|c| {
+                let shown = score(c.means.get(d).copied().flatten(), lang);
+                if c.lowest.get(d).copied().unwrap_or(false) {
+                    tr!(lang, "{shown} (lägst)", "{shown} (lowest)")
+                } else {
+                    shown
+                }
+            }));
+            row
+        })
+        .collect();
+    (header, rows)
 }
 
 /// The scale and what its thresholds mean, in a sentence.

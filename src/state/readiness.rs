@@ -86,13 +86,14 @@ impl DimensionScore {
 }
 
 /// Which of `means` are the lowest (ties all marked), when at least two
-/// have a value; else none is.
+/// have a value and they are not all the same; else none is.
 pub fn lowest(means: &[Option<f64>]) -> Vec<bool> {
     let scored: Vec<f64> = means.iter().flatten().copied().collect();
-    if scored.len() < 2 {
+    let min = scored.iter().copied().fold(f64::MAX, f64::min);
+    let max = scored.iter().copied().fold(f64::MIN, f64::max);
+    if scored.len() < 2 || max - min < 1e-9 {
         return vec![false; means.len()];
     }
-    let min = scored.iter().copied().fold(f64::MAX, f64::min);
     means
         .iter()
         .map(|m| m.is_some_and(|m| (m - min).abs() < 1e-9))
