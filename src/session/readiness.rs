@@ -188,27 +188,7 @@ pub fn run(
         mut answered,
         alone,
     } = begun;
-    let dont_know = ctx
-        .workbook
-        .pack
-        .readiness
-        .as_ref()
-        .is_some_and(|r| r.dont_know);
-    let respondents: Vec<Option<String>> = match &alone {
-        Some(name) => vec![Some(name.clone())],
-        None => {
-            let so_far: Vec<String> = answered
-                .iter()
-                .filter_map(|a| a.respondent.clone())
-                .collect();
-            let list = ui.respondents(&so_far)?;
-            (keep.respondents)(&list)?;
-            match list {
-                list if list.is_empty() => vec![None],
-                list => list.into_iter().map(Some).collect(),
-            }
-        }
-    };
+    let respondents = who_answers(ui, keep.respondents, &answered, alone.as_deref())?;
     let in_turn = alone.is_none() && respondents.len() > 1;
     let mut first = true;
     for respondent in &respondents {
@@ -229,38 +209,9 @@ pub fn run(
             }
             ui.respondent_turn(name)?;
         }
-        let mut progress = Progress {
-            actions: std::collections::BTreeMap::new(),
-            people: people.clone(),
-            started,
-            follows: Vec::new(),
-            answers: std::mem::take(&mut answered[at].answers),
-            kept: Vec::new(),
-            pack_version: ctx.workbook.pack.version.clone(),
-            only: None,
-        };
-        let done = {
-            let others: Vec<&Answered> = answered.iter().collect();
-            let mut save_all = |p: &Progress| {
-                let all: Vec<Answered> = others
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| Answered {
-                        respondent: a.respondent.clone(),
-                        answers: if i == at {
-                            p.answers.clone()
-                        } else {
-                            a.answers.clone()
-                        },
-                        kept: a.kept.clone(),
-                    })
-                    .collect();
-                (keep.entry)(&entry(ctx, &people, started, &all, alone.is_some()))
-            };
-            ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
-        };
-        answered[at].answers = progress.answers;
-        if !done {
+        let mut save =
+            |all: &[Answered]| (keep.entry)(&entry(ctx, &people, started, all, alone.is_some()));
+        if !ask_one(ctx, ui, &mut save, (&people, started), &mut answered, at)? {
             return Ok(Asked::Stopped);
         }
     }
@@ -281,6 +232,80 @@ pub fn run(
         &answered,
         alone.is_some(),
     ))))
+}
+
+/// Who answers: the one answering alone, or the respondents registered
+/// (those of a draft first), kept by `keep` as soon as they are known;
+/// `None` for the group answering as one.
+fn who_answers(
+    ui: &mut dyn SessionUi,
+    keep: &mut dyn FnMut(&[String]) -> Result<()>,
+    answered: &[Answered],
+    alone: Option<&str>,
+) -> Result<Vec<Option<String>>> {
+    if let Some(name) = alone {
+        return Ok(vec![Some(name.to_string())]);
+    }
+    let so_far: Vec<String> = answered
+        .iter()
+        .filter_map(|a| a.respondent.clone())
+        .collect();
+    let list = ui.respondents(&so_far)?;
+    keep(&list)?;
+    Ok(match list {
+        list if list.is_empty() => vec![None],
+        list => list.into_iter().map(Some).collect(),
+    })
+}
+
+/// The statements asked of the respondent at `at` in `answered`, with
+/// every answer so far saved through `save`; false when the room stopped.
+fn ask_one(
+    ctx: &Context<'_>,
+    ui: &mut dyn SessionUi,
+    save: &mut dyn FnMut(&[Answered]) -> Result<()>,
+    (people, started): (&People, Stamp),
+    answered: &mut [Answered],
+    at: usize,
+) -> Result<bool> {
+    let dont_know = ctx
+        .workbook
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.dont_know);
+    let mut progress = Progress {
+        actions: std::collections::BTreeMap::new(),
+        people: people.clone(),
+        started,
+        follows: Vec::new(),
+        answers: std::mem::take(&mut answered[at].answers),
+        kept: Vec::new(),
+        pack_version: ctx.workbook.pack.version.clone(),
+        only: None,
+    };
+    let done = {
+        let others: &[Answered] = answered;
+        let mut save_all = |p: &Progress| {
+            let all: Vec<Answered> = others
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Answered {
+                    respondent: a.respondent.clone(),
+                    answers: if i == at {
+                        p.answers.clone()
+                    } else {
+                        a.answers.clone()
+                    },
+                    kept: a.kept.clone(),
+                })
+                .collect();
+            save(&all)
+        };
+        ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
+    };
+    answered[at].answers = progress.answers;
+    Ok(done)
 }
 
 /// The respondents registered for an assessment at this machine, kept in

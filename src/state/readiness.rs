@@ -658,7 +658,7 @@ mod tests {
         assert_eq!(all[1].entries, [2]);
         assert_eq!(
             all[1].date,
-            Stamp::parse("2026-03-16T09:00:00+01:00").unwrap()
+            Stamp::parse("2026-03-16T09:00:00+01:00").expect("date")
         );
     }
 

@@ -80,10 +80,18 @@ fn workbook_in_git(dir: &Path) -> PathBuf {
 #[test]
 fn three_respondents_alone_in_their_own_clones_are_compared_by_respondent_and_role() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let wb = workbook_in_git(dir.path());
-    let hub = dir.path().join("hub.git");
+    let eva = answered_in_three_clones(dir.path());
+    status_compares(&eva);
+    report_compares(&eva);
+}
+
+/// Eva, Karim and Anna each answer alone in a clone of their own, on
+/// three days, and push through a bare hub; returns Eva's clone, pulled.
+fn answered_in_three_clones(dir: &Path) -> PathBuf {
+    let wb = workbook_in_git(dir);
+    let hub = dir.join("hub.git");
     git(
-        dir.path(),
+        dir,
         &[
             "clone",
             "--quiet",
@@ -102,8 +110,8 @@ fn three_respondents_alone_in_their_own_clones_are_compared_by_respondent_and_ro
     let clones: Vec<PathBuf> = people
         .iter()
         .map(|(name, ..)| {
-            git(dir.path(), &["clone", "--quiet", hub, name]);
-            dir.path().join(name)
+            git(dir, &["clone", "--quiet", hub, name]);
+            dir.join(name)
         })
         .collect();
     for ((name, role, day, points, size), clone) in people.iter().zip(&clones) {
@@ -131,9 +139,9 @@ fn three_respondents_alone_in_their_own_clones_are_compared_by_respondent_and_ro
         );
         git(clone, &["push", "--quiet", "origin", "HEAD:main"]);
     }
-    let eva = &clones[0];
+    let eva = clones[0].clone();
     git(
-        eva,
+        &eva,
         &[
             "pull",
             "--quiet",
@@ -154,8 +162,13 @@ fn three_respondents_alone_in_their_own_clones_are_compared_by_respondent_and_ro
         assert!(text.contains("\nalone = true\n"), "{text}");
         assert!(text.contains("<!-- respondent -->"), "{text}");
     }
-    dino_in(eva, &["check"]).code(0);
+    dino_in(&eva, &["check"]).code(0);
+    eva
+}
 
+/// `dino status` compares the three by respondent and by role, and says
+/// what the spread is.
+fn status_compares(eva: &Path) {
     let status = dino_in(eva, &["--lang", "en", "status"]);
     status.code(0);
     let out = &status.stdout;
@@ -177,7 +190,10 @@ fn three_respondents_alone_in_their_own_clones_are_compared_by_respondent_and_ro
         out.contains("talk about it before you act on the mean"),
         "{out}"
     );
+}
 
+/// `dino report` compares them too, in Markdown, JSON and HTML.
+fn report_compares(eva: &Path) {
     let report = dino_in(eva, &["--lang", "en", "report"]);
     report.code(0);
     let md = &report.stdout;
