@@ -536,12 +536,38 @@ mod tests {
     }
 
     #[test]
+    fn the_latest_assessment_compared_marks_the_lowest_respondent() {
+        let mut rd = readiness(1);
+        let column = |name: &str, of: Option<&str>, mean: f64, lowest: bool| {
+            super::super::model::ColumnReport {
+                name: name.into(),
+                of: of.map(str::to_string),
+                means: vec![Some(mean)],
+                lowest: vec![lowest],
+            }
+        };
+        rd.respondents = vec![
+            column("Eva", Some("Rektor"), 2.0, true),
+            column("Karim", None, 4.0, false),
+        ];
+        let (header, rows) = compared_table(&rd, &rd.respondents, false, Lang::Sv);
+        assert_eq!(header, ["Dimension / svarande", "Eva (Rektor)", "Karim"]);
+        assert_eq!(rows, [["Mandat", "2,0 (lägst)", "4,0"]]);
+        let (header, _) = compared_table(&rd, &rd.respondents, true, Lang::En);
+        assert_eq!(header, ["Dimension / role", "Eva", "Karim"]);
+        assert!(!compared_sentence(&rd, Lang::En).contains("By role"));
+    }
+
+    #[test]
     fn one_assessment_is_one_and_has_one_column_of_means() {
         let one = readiness(1);
         assert_eq!(
             readiness_sentence(&one, Lang::Sv),
             "1 skattning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka. \
-             Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde."
+             Skillnad mellan svaren är avståndet mellan den svarande som ligger högst och den som \
+             ligger lägst i en dimension (var och ens medelvärde över dimensionens påståenden). En \
+             stor skillnad betyder att ni ser olika på läget: prata om det innan ni går efter \
+             medelvärdet."
         );
         assert_eq!(
             readiness_table(&one, Lang::En),
