@@ -429,9 +429,9 @@ fn compared(out: &mut String, rd: &ReadinessReport, lang: Lang) {
         let (header, rows) = words::compared_table(rd, columns, by_role, lang);
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let caption = if by_role {
-            lang.pick("Per roll", "By role")
+            lang.pick("Efter roll", "By role")
         } else {
-            lang.pick("Per svarande", "By respondent")
+            lang.pick("Efter svarande", "By respondent")
         };
         out.push_str(&table(Some(caption), &header, &rows, Cells::Values));
     }

@@ -726,13 +726,10 @@ fn profile_notes(wb: &Workbook, words: Words) -> Vec<(usize, NoteReport)> {
 
 /// The readiness assessments: per dimension the first and the latest
 /// mean, and the latest spread; none before the first assessment.
-pub(super) fn readiness_report(
-    wb: &Workbook,
-    state: &State,
-    text_lang: Lang,
-) -> Option<ReadinessReport> {
+fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
     let r = wb.pack.readiness.as_ref()?;
     let (first, latest) = readiness::first_and_latest(&state.readiness)?;
+    let compared = super::readiness_chart::columns(r, latest);
     Some(ReadinessReport {
         title: r.title.get(text_lang).to_string(),
         assessments: state.readiness.len(),
@@ -756,58 +753,20 @@ pub(super) fn readiness_report(
                 }
             })
             .collect(),
-        respondents: by_respondent(latest),
-        roles: by_role(r, latest),
+        respondents: reported(compared.0),
+        roles: reported(compared.1),
     })
 }
 
-/// The latest assessment's means per respondent, the lowest per dimension
-/// marked; none for the group answering as one.
-fn by_respondent(latest: &readiness::Assessment) -> Vec<ColumnReport> {
-    let columns: Vec<(String, Option<String>, Vec<Option<f64>>)> = latest
-        .respondents
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let means = latest
-                .dimensions
-                .iter()
-                .map(|d| d.by_respondent.get(i).copied().flatten())
-                .collect();
-            let role = latest.roles.get(i).cloned().flatten();
-            (name.clone(), role.filter(|r| r != name), means)
-        })
-        .collect();
-    marked(columns)
-}
-
-/// The latest assessment's means per role, where respondents have roles.
-fn by_role(r: &crate::pack::Readiness, latest: &readiness::Assessment) -> Vec<ColumnReport> {
-    let columns = latest
-        .by_role(r)
-        .into_iter()
-        .map(|role| {
-            let of = Some(role.respondents.join(", ")).filter(|o| *o != role.role);
-            (role.role, of, role.means)
-        })
-        .collect();
-    marked(columns)
-}
-
-/// Columns of means, each dimension's lowest marked, to two decimals.
-fn marked(columns: Vec<(String, Option<String>, Vec<Option<f64>>)>) -> Vec<ColumnReport> {
-    let dimensions = columns.first().map_or(0, |c| c.2.len());
-    let lowest: Vec<Vec<bool>> = (0..dimensions)
-        .map(|d| readiness::lowest(&columns.iter().map(|c| c.2[d]).collect::<Vec<_>>()))
-        .collect();
+/// Columns compared, to two decimals.
+fn reported(columns: Vec<super::readiness_chart::Column>) -> Vec<ColumnReport> {
     columns
         .into_iter()
-        .enumerate()
-        .map(|(i, (name, of, means))| ColumnReport {
-            name,
-            of,
-            means: means.into_iter().map(|m| m.map(two_decimals)).collect(),
-            lowest: lowest.iter().map(|per| per[i]).collect(),
+        .map(|c| ColumnReport {
+            name: c.name,
+            of: c.of,
+            means: c.means.into_iter().map(|m| m.map(two_decimals)).collect(),
+            lowest: c.lowest,
         })
         .collect()
 }

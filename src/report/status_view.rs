@@ -412,16 +412,14 @@ fn readiness_compared(
     lang: Lang,
     width: Option<u16>,
 ) {
-    let text_lang = wb.pack.lang_for(lang);
-    let Some(rd) = super::model::readiness_report(wb, state, text_lang) else {
+    use super::readiness_chart::{cell, column_head, columns, corner, spread_words};
+    let (Some(readiness), Some(latest)) = (&wb.pack.readiness, state.readiness.last()) else {
         return;
     };
-    if rd.respondents.len() < 2 {
+    if latest.respondents.len() < 2 {
         return;
     }
-    let Some(latest) = state.readiness.last() else {
-        return;
-    };
+    let text_lang = wb.pack.lang_for(lang);
     let _ = writeln!(
         out,
         "{}",
@@ -429,9 +427,9 @@ fn readiness_compared(
             lang,
             "{} · {}: {} svarande{}",
             "{} · {}: {} respondents{}",
-            rd.title,
-            rd.latest_date,
-            rd.respondents.len(),
+            readiness.title.get(text_lang),
+            latest.date.date(),
+            latest.respondents.len(),
             if latest.alone {
                 lang.pick(", var för sig", ", each alone")
             } else {
@@ -439,24 +437,37 @@ fn readiness_compared(
             }
         )
     );
-    for (columns, by_role) in [(&rd.respondents, false), (&rd.roles, true)] {
+    let (by_respondent, by_role) = columns(readiness, latest);
+    for (columns, by_role) in [(by_respondent, false), (by_role, true)] {
         if columns.is_empty() {
             continue;
         }
-        let (mut header, rows) = super::words::compared_table(&rd, columns, by_role, lang);
+        let mut header = vec![corner(by_role, lang).to_string()];
+        header.extend(
+            columns
+                .iter()
+                .map(|c| column_head(&c.name, c.of.as_deref(), by_role)),
+        );
         if !by_role {
             header.push(lang.pick("Skillnad", "Spread").to_string());
         }
         let mut table = crate::text::table::new_table(header, width);
-        for (mut row, dimension) in rows.into_iter().zip(&rd.dimensions) {
+        for (d, (dimension, score)) in readiness
+            .dimensions
+            .iter()
+            .zip(&latest.dimensions)
+            .enumerate()
+        {
+            let mut row = vec![dimension.title.get(text_lang).to_string()];
+            row.extend(columns.iter().map(|c| cell(c.means[d], c.lowest[d], lang)));
             if !by_role {
-                row.push(super::words::score(dimension.spread, lang));
+                row.push(cell(score.spread(), false, lang));
             }
             table.add_row(row);
         }
         let _ = writeln!(out, "{table}");
     }
-    let _ = writeln!(out, "{}", super::words::spread_sentence(lang));
+    let _ = writeln!(out, "{}", spread_words(lang));
 }
 
 /// Answers to items the pack no longer has, then answers that no longer

@@ -295,10 +295,7 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
 /// What the spread between respondents is, and what a large one means
 /// for the team, said once where it is shown.
 pub fn spread_sentence(lang: Lang) -> &'static str {
-    lang.pick(
-        "Skillnad mellan svaren är avståndet mellan den svarande som ligger högst och den som ligger lägst i en dimension (var och ens medelvärde över dimensionens påståenden). En stor skillnad betyder att ni ser olika på läget: prata om det innan ni går efter medelvärdet.",
-        "Spread is the distance between the highest and the lowest respondent on a dimension (each one's mean over the dimension's statements). A large spread means you see the situation differently: talk about it before you act on the mean.",
-    )
+    super::readiness_chart::spread_words(lang)
 }
 
 /// What the tables by respondent and by role show, in a sentence.
@@ -312,7 +309,7 @@ pub fn compared_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     if !rd.roles.is_empty() {
         out.push(' ');
         out.push_str(lang.pick(
-            "Per roll räknas alla svar från dem med samma roll samman.",
+            "Efter roll räknas svaren från alla med samma roll samman.",
             "By role, the answers of everyone in the same role are taken together.",
         ));
     }
@@ -327,17 +324,13 @@ pub fn compared_table(
     by_role: bool,
     lang: Lang,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header = vec![if by_role {
-        lang.pick("Dimension / roll", "Dimension / role")
-            .to_string()
-    } else {
-        lang.pick("Dimension / svarande", "Dimension / respondent")
-            .to_string()
-    }];
-    header.extend(columns.iter().map(|c| match (&c.of, by_role) {
-        (Some(of), false) => format!("{} ({of})", c.name),
-        _ => c.name.clone(),
-    }));
+    use super::readiness_chart::{cell, column_head, corner};
+    let mut header = vec![corner(by_role, lang).to_string()];
+    header.extend(
+        columns
+            .iter()
+            .map(|c| column_head(&c.name, c.of.as_deref(), by_role)),
+    );
     let rows = rd
         .dimensions
         .iter()
@@ -345,12 +338,8 @@ pub fn compared_table(
         .map(|(d, dimension)| {
             let mut row = vec![dimension.title.clone()];
             row.extend(columns.iter().map(|c| {
-                let shown = score(c.means.get(d).copied().flatten(), lang);
-                if c.lowest.get(d).copied().unwrap_or(false) {
-                    tr!(lang, "{shown} (lägst)", "{shown} (lowest)")
-                } else {
-                    shown
-                }
+                let lowest = c.lowest.get(d).copied().unwrap_or(false);
+                cell(c.means.get(d).copied().flatten(), lowest, lang)
             }));
             row
         })

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, Record, Stamp};
 use crate::pack::{Gate, Item, Kind, Pack, Phase, Text};
 use crate::state::answer::{Given, interpret};
+use crate::tr;
 
 /// The id `dino run` takes for the assessment.
 pub const ID: &str = "readiness";
@@ -306,6 +307,41 @@ fn ask_one(
     };
     answered[at].answers = progress.answers;
     Ok(done)
+}
+
+/// One answering alone (`name`) goes on only with their own draft: a draft
+/// of anyone else's is kept as it is, and they are told how it goes on.
+pub fn refuse_a_draft_not_theirs(draft: &Entry, name: &str, lang: Lang) -> Result<()> {
+    let theirs = draft.meta.kind == crate::log::EntryKind::Readiness
+        && draft.meta.alone
+        && draft.meta.by.as_deref() == Some(name);
+    if theirs {
+        return Ok(());
+    }
+    let whose = if draft.meta.alone {
+        tr!(
+            lang,
+            "{}s egna svar på självskattningen; {} fortsätter med `dino run readiness --respondent \"{}\"`",
+            "{}'s own answers to the readiness assessment; {} goes on with `dino run readiness --respondent \"{}\"`",
+            draft.meta.by.clone().unwrap_or_default(),
+            draft.meta.by.clone().unwrap_or_default(),
+            draft.meta.by.clone().unwrap_or_default()
+        )
+    } else {
+        lang.pick(
+            "en avbruten session; `dino run` fortsätter eller kastar den",
+            "an unfinished session; `dino run` goes on with it or discards it",
+        )
+        .to_string()
+    };
+    anyhow::bail!(crate::exit::Exit {
+        code: crate::exit::ERROR,
+        message: tr!(
+            lang,
+            "här finns ett utkast som inte är ditt ({whose}); det får vara kvar, så svara när det är klart eller vid en egen dator",
+            "there is a draft here that is not yours ({whose}); it is kept, so answer once it is done or at a machine of your own"
+        ),
+    })
 }
 
 /// The respondents registered for an assessment at this machine, kept in

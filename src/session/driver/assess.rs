@@ -222,45 +222,6 @@ fn resumed(ctx: &Context<'_>, entry: &Entry, registered: &Registered) -> Begun {
     }
 }
 
-/// One answering alone (`name`) goes on only with their own draft: a draft
-/// of anyone else's is kept as it is, and they are told how it goes on.
-pub(super) fn refuse_a_draft_not_theirs(
-    draft: &Entry,
-    name: &str,
-    lang: crate::i18n::Lang,
-) -> Result<()> {
-    let theirs = draft.meta.kind == crate::log::EntryKind::Readiness
-        && draft.meta.alone
-        && draft.meta.by.as_deref() == Some(name);
-    if theirs {
-        return Ok(());
-    }
-    let whose = if draft.meta.alone {
-        tr!(
-            lang,
-            "{}s egna svar på självskattningen; {} fortsätter med `dino run readiness --respondent \"{}\"`",
-            "{}'s own answers to the readiness assessment; {} goes on with `dino run readiness --respondent \"{}\"`",
-            draft.meta.by.clone().unwrap_or_default(),
-            draft.meta.by.clone().unwrap_or_default(),
-            draft.meta.by.clone().unwrap_or_default()
-        )
-    } else {
-        lang.pick(
-            "en avbruten session; `dino run` fortsätter eller kastar den",
-            "an unfinished session; `dino run` goes on with it or discards it",
-        )
-        .to_string()
-    };
-    anyhow::bail!(crate::exit::Exit {
-        code: crate::exit::ERROR,
-        message: tr!(
-            lang,
-            "här finns ett utkast som inte är ditt ({whose}); det får vara kvar, så svara när det är klart eller vid en egen dator",
-            "there is a draft here that is not yours ({whose}); it is kept, so answer once it is done or at a machine of your own"
-        ),
-    })
-}
-
 /// What is said when the room stops an assessment for now: how to go on.
 fn stopped_hint(alone: Option<&str>, lang: crate::i18n::Lang) -> String {
     match alone {

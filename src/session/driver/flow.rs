@@ -109,7 +109,7 @@ fn offer_draft(
         return Ok((named, None));
     };
     if let Some(name) = options.respondent {
-        super::assess::refuse_a_draft_not_theirs(&entry, name, lang)?;
+        readiness::refuse_a_draft_not_theirs(&entry, name, lang)?;
     }
     match ui.resume(&entry)? {
         Resume::GoOn => {
