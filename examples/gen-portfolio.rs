@@ -232,6 +232,7 @@ impl Project<'_> {
     ) -> Meta {
         let pack = &self.common.pack;
         Meta {
+            alone: false,
             kind,
             date: self.stamp(rng),
             phase: Some(phase.id.clone()),

@@ -38,6 +38,7 @@ pub fn run(args: DoneArgs, ui: &Ui) -> Result<()> {
     let text = args.text.unwrap_or(closed.text);
     crate::session::note_text::refuse_unwritable(&text, lang)?;
     let meta = Meta {
+        alone: false,
         phase: closed.phase,
         closes: vec![args.id.clone()],
         ..crate::session::note_meta(&wb, EntryKind::Done, lang)?

@@ -77,6 +77,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         crate::session::note_text::refuse_unwritable(source, lang)?;
     }
     let meta = Meta {
+        alone: false,
         date: now,
         phase: Some(indicator.phase.clone()),
         measure: Some(Measure {

@@ -188,6 +188,7 @@ fn go_on_into_it(dir: &Path, id: &str, commit: bool, ui: &Ui, lang: Lang) -> Res
             answers: None,
             open: false,
             commit,
+            respondent: None,
         };
         return super::run::run_workbook(&wb, args, ui);
     }

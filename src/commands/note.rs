@@ -109,6 +109,7 @@ pub fn run(args: NoteArgs, ui: &Ui) -> Result<()> {
     let phase = phase_of(&wb, args.phase, lang)?;
     refuse_unknown_entries(&wb, &args.closes, lang)?;
     let meta = Meta {
+        alone: false,
         kind,
         date: crate::session::clock::now(lang)?,
         phase,

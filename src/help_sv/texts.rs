@@ -264,6 +264,11 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
                  utan svar; de besvarade behålls som de är (inte med --answers, vars fil säger \
                  vad den svarar på)",
             ),
+            value(
+                "respondent",
+                "NAMN",
+                "Svara på självskattningen av förutsättningar ensam, som NAMN: bara dina egna                  svar visas, och de skrivs i en egen post; svar som getts var för sig inom 14                  dagar jämförs som en skattning (`dino status`, `dino report`). Kräver en terminal",
+            ),
         ]),
     command("status", "Visa var ett projekt, eller en portfölj, står")
         .details(

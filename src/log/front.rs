@@ -151,6 +151,9 @@ pub fn render(meta: &Meta) -> String {
             line("was", toml_string(was));
         }
     }
+    if meta.alone {
+        line("alone", "true".to_string());
+    }
     if !meta.pack.is_empty() {
         line("pack", toml_string(&meta.pack));
     }
@@ -242,6 +245,7 @@ fn read_meta(
     let owned = read_owned(&root, kind, &closes);
     let measure = read_measure(&root, kind);
     let roster = read_roster(&root, kind);
+    let alone = read_alone(&root, kind);
     let follows = root
         .raw("follows")
         .is_some()
@@ -250,6 +254,7 @@ fn read_meta(
     let pack_version = read_or_empty(&root, "pack_version");
     root.finish(&[], "front matter");
     Some(Meta {
+        alone,
         kind: kind?,
         date: date?,
         phase,
@@ -339,6 +344,23 @@ fn read_roster(root: &Table<'_>, kind: Option<EntryKind>) -> Option<RosterChange
         role,
         was: was.filter(|_| change == Change::Correct),
     })
+}
+
+/// Whether a readiness entry holds one respondent's answers given alone
+/// (`alone`, a boolean); in other entries the key is a finding.
+fn read_alone(root: &Table<'_>, kind: Option<EntryKind>) -> bool {
+    let alone = root.bool("alone").unwrap_or(false);
+    if let (Some(value), Some(kind)) = (root.raw("alone"), kind)
+        && kind != EntryKind::Readiness
+    {
+        let message = Message::NotForKind {
+            key: "alone",
+            kind: kind.id(),
+            for_kinds: &["readiness"],
+        };
+        report(root.ctx(), &value.span(), message);
+    }
+    alone
 }
 
 /// What a `measure` entry measured: `indicator`, `value` and `measured`

@@ -75,6 +75,7 @@ struct Slots {
     name: Option<String>,
     role: Option<String>,
     was: Option<String>,
+    alone: Option<bool>,
 }
 
 impl Slots {
@@ -102,6 +103,13 @@ impl Slots {
             "name" => self.name = Some(whole_string(value).filter(|n| !n.trim().is_empty())?),
             "role" => self.role = Some(whole_string(value)?),
             "was" => self.was = Some(whole_string(value)?),
+            "alone" => {
+                self.alone = Some(match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return None,
+                })
+            }
             _ => return None,
         }
         Some(())
@@ -127,6 +135,7 @@ impl Slots {
         };
         let in_place = (kind.is_owned() || (self.owner.is_none() && self.due.is_none()))
             && (kind == EntryKind::Risk || self.mitigation.is_none())
+            && (kind == EntryKind::Readiness || self.alone.is_none())
             && (kind == EntryKind::Measure
                 || (self.indicator.is_none()
                     && self.value.is_none()
@@ -141,6 +150,7 @@ impl Slots {
             return None;
         }
         Some(Meta {
+            alone: self.alone.unwrap_or(false),
             kind,
             date: self.date?,
             phase: self.phase,

@@ -168,6 +168,9 @@ pub struct Meta {
     pub measure: Option<Measure>,
     /// What a `roster` entry changes.
     pub roster: Option<RosterChange>,
+    /// A readiness entry holding one respondent's answers, given alone
+    /// (`alone = true`): a part of a round.
+    pub alone: bool,
 }
 
 /// One change to the roster, as a `roster` entry records it.

@@ -83,6 +83,7 @@ mod tests {
 
     fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
         Meta {
+            alone: false,
             kind,
             date: Stamp::parse("2026-03-02T09:15:00+01:00").expect("valid"),
             phase: phase.map(String::from),

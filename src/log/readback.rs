@@ -124,6 +124,7 @@ mod tests {
     fn note(text: String) -> Entry {
         Entry {
             meta: Meta {
+                alone: false,
                 kind: EntryKind::Note,
                 date: Stamp::parse("2026-03-02T09:15:00+01:00").expect("valid"),
                 phase: None,

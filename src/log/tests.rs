@@ -14,6 +14,7 @@ fn stamp() -> Stamp {
 
 fn meta(kind: EntryKind, phase: Option<&str>) -> Meta {
     Meta {
+        alone: false,
         kind,
         date: stamp(),
         phase: phase.map(String::from),

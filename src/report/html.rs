@@ -408,6 +408,33 @@ fn readiness(out: &mut String, rd: &ReadinessReport, level: usize, index: usize,
     );
     let (header, rows) = words::readiness_table(rd, lang);
     out.push_str(&table(None, &header, &rows, Cells::Values));
+    compared(out, rd, lang);
+}
+
+/// The latest assessment by respondent and by role, when several
+/// answered: a table each, in the report's scrolling table box.
+fn compared(out: &mut String, rd: &ReadinessReport, lang: Lang) {
+    if rd.respondents.len() < 2 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        escape(&words::compared_sentence(rd, lang))
+    );
+    for (columns, by_role) in [(&rd.respondents, false), (&rd.roles, true)] {
+        if columns.is_empty() {
+            continue;
+        }
+        let (header, rows) = words::compared_table(rd, columns, by_role, lang);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let caption = if by_role {
+            lang.pick("Efter roll", "By role")
+        } else {
+            lang.pick("Efter svarande", "By respondent")
+        };
+        out.push_str(&table(Some(caption), &header, &rows, Cells::Values));
+    }
 }
 
 /// The diagnostic, heading at `level`: its verdict and its answers.

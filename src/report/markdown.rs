@@ -191,6 +191,23 @@ fn readiness(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
         let _ = writeln!(out, "{}\n", words::readiness_sentence(rd, lang));
         let (header, rows) = words::readiness_table(rd, lang);
         out.push_str(&table(&header, &rows));
+        compared(out, rd, lang);
+    }
+}
+
+/// The latest assessment by respondent and by role, when several answered.
+fn compared(out: &mut String, rd: &super::model::ReadinessReport, lang: Lang) {
+    if rd.respondents.len() < 2 {
+        return;
+    }
+    let _ = writeln!(out, "{}\n", escape(&words::compared_sentence(rd, lang)));
+    for (columns, by_role) in [(&rd.respondents, false), (&rd.roles, true)] {
+        if columns.is_empty() {
+            continue;
+        }
+        let (header, rows) = words::compared_table(rd, columns, by_role, lang);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        out.push_str(&table(&header, &rows));
     }
 }
 

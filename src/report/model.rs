@@ -218,6 +218,27 @@ pub struct ReadinessReport {
     pub risk_below: f64,
     pub watch_below: f64,
     pub dimensions: Vec<DimensionReport>,
+    /// The latest assessment by respondent: each one's mean per dimension
+    /// (in `dimensions` order); empty when the group answered as one.
+    #[serde(default)]
+    pub respondents: Vec<ColumnReport>,
+    /// The latest assessment by role, where respondents have roles.
+    #[serde(default)]
+    pub roles: Vec<ColumnReport>,
+}
+
+/// One respondent's (or one role's) means in the latest assessment.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ColumnReport {
+    /// The respondent, or the role.
+    pub name: String,
+    /// A respondent's role; a role's respondents, comma-separated.
+    pub of: Option<String>,
+    /// Per dimension (in the report's `dimensions` order), the mean.
+    pub means: Vec<Option<f64>>,
+    /// Per dimension, whether it is the lowest of the respondents (or
+    /// roles); ties all marked; none with fewer than two scored.
+    pub lowest: Vec<bool>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -709,6 +730,7 @@ fn profile_notes(wb: &Workbook, words: Words) -> Vec<(usize, NoteReport)> {
 fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
     let r = wb.pack.readiness.as_ref()?;
     let (first, latest) = readiness::first_and_latest(&state.readiness)?;
+    let compared = super::readiness_chart::columns(r, latest);
     Some(ReadinessReport {
         title: r.title.get(text_lang).to_string(),
         assessments: state.readiness.len(),
@@ -732,6 +754,8 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
                 }
             })
             .collect(),
+        respondents: reported(compared.0),
+        roles: reported(compared.1),
     })
 }
 
@@ -740,6 +764,19 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
 pub fn diagnostic(wb: &Workbook, state: &State, lang: Lang) -> Option<DiagnosticReport> {
     let text_lang = wb.pack.lang_for(wb.language());
     diagnostic_report(wb, state, Words { text_lang, lang })
+}
+
+/// Columns compared, to two decimals.
+fn reported(columns: Vec<super::readiness_chart::Column>) -> Vec<ColumnReport> {
+    columns
+        .into_iter()
+        .map(|c| ColumnReport {
+            name: c.name,
+            of: c.of,
+            means: c.means.into_iter().map(|m| m.map(two_decimals)).collect(),
+            lowest: c.lowest,
+        })
+        .collect()
 }
 
 /// The diagnostic: its answers, how many lean each way, and the verdict.
@@ -795,5 +832,7 @@ pub(crate) fn sample_readiness(assessments: usize, latest: f64) -> ReadinessRepo
             latest: Some(latest),
             spread: Some(1.0),
         }],
+        respondents: Vec::new(),
+        roles: Vec::new(),
     }
 }

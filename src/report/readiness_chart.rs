@@ -1,6 +1,8 @@
 //! The readiness assessment in the terminal: a bar per dimension, its mean,
 //! the spread between respondents (said once under the chart), and the
-//! change since the first assessment.
+//! change since the first assessment; and the latest assessment's columns
+//! by respondent and by role, the lowest marked, with their cells' words,
+//! for status and reports.
 
 use std::fmt::Write as _;
 
@@ -66,12 +68,110 @@ pub fn chart(
             out,
             "{}",
             lang.pick(
-                "(skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde)",
-                "(spread: the distance between the highest and the lowest respondent's mean)"
+                "(skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde; är den stor ser ni olika på läget: prata om det innan ni går efter medelvärdet)",
+                "(spread: the distance between the highest and the lowest respondent's mean; a large one means you see the situation differently: talk about it before you act on the mean)"
             )
         );
     }
     out
+}
+
+/// One respondent's (or one role's) means in an assessment, the lowest on
+/// each dimension marked: a column of the tables compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The respondent, or the role.
+    pub name: String,
+    /// A respondent's role (other than their name); a role's respondents,
+    /// comma-separated (other than the role).
+    pub of: Option<String>,
+    /// Per dimension, in pack order, the mean.
+    pub means: Vec<Option<f64>>,
+    /// Per dimension, whether it is the lowest of the columns.
+    pub lowest: Vec<bool>,
+}
+
+/// The columns of `latest` by respondent, then by role (empty unless a
+/// respondent has a role other than their name).
+pub fn columns(readiness: &Readiness, latest: &Assessment) -> (Vec<Column>, Vec<Column>) {
+    let by_respondent = latest
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let means = latest
+                .dimensions
+                .iter()
+                .map(|d| d.by_respondent.get(i).copied().flatten())
+                .collect();
+            let role = latest.roles.get(i).cloned().flatten();
+            (name.clone(), role.filter(|r| r != name), means)
+        })
+        .collect();
+    let by_role = latest
+        .by_role(readiness)
+        .into_iter()
+        .map(|role| {
+            let of = Some(role.respondents.join(", ")).filter(|o| *o != role.role);
+            (role.role, of, role.means)
+        })
+        .collect();
+    (marked(by_respondent), marked(by_role))
+}
+
+/// Columns of means with each dimension's lowest marked.
+fn marked(columns: Vec<(String, Option<String>, Vec<Option<f64>>)>) -> Vec<Column> {
+    let dimensions = columns.first().map_or(0, |c| c.2.len());
+    let lowest: Vec<Vec<bool>> = (0..dimensions)
+        .map(|d| {
+            crate::state::readiness::lowest(&columns.iter().map(|c| c.2[d]).collect::<Vec<_>>())
+        })
+        .collect();
+    columns
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, of, means))| Column {
+            name,
+            of,
+            means,
+            lowest: lowest.iter().map(|per| per[i]).collect(),
+        })
+        .collect()
+}
+
+/// The head of a column compared: a respondent with their role, or a role.
+pub fn column_head(name: &str, of: Option<&str>, by_role: bool) -> String {
+    match (of, by_role) {
+        (Some(of), false) => format!("{name} ({of})"),
+        _ => name.to_string(),
+    }
+}
+
+/// The first head of a table compared.
+pub fn corner(by_role: bool, lang: Lang) -> &'static str {
+    if by_role {
+        lang.pick("Dimension / roll", "Dimension / role")
+    } else {
+        lang.pick("Dimension / svarande", "Dimension / respondent")
+    }
+}
+
+/// A mean in a table compared, marked when it is the lowest.
+pub fn cell(mean: Option<f64>, lowest: bool, lang: Lang) -> String {
+    let shown = mean.map_or_else(|| "–".to_string(), |m| number(m, lang));
+    if lowest {
+        tr!(lang, "{shown} (lägst)", "{shown} (lowest)")
+    } else {
+        shown
+    }
+}
+
+/// What the spread is, and what a large one means for the team.
+pub fn spread_words(lang: Lang) -> &'static str {
+    lang.pick(
+        "Skillnad mellan svaren är avståndet mellan den svarande som ligger högst och den som ligger lägst i en dimension (var och ens medelvärde över dimensionens påståenden). En stor skillnad betyder att ni ser olika på läget: prata om det innan ni går efter medelvärdet.",
+        "Spread is the distance between the highest and the lowest respondent on a dimension (each one's mean over the dimension's statements). A large spread means you see the situation differently: talk about it before you act on the mean.",
+    )
 }
 
 /// How wide a bar is, in characters.
@@ -175,6 +275,10 @@ mod tests {
     ) -> Assessment {
         Assessment {
             entry,
+            entries: vec![entry],
+            alone: false,
+            roles: vec![None, None],
+            answers: Vec::new(),
             date: Stamp::parse(date).expect("date"),
             respondents: vec!["Rektor".into(), "Lärare".into()],
             dimensions: ["mandat", "trygghet"]
@@ -212,7 +316,7 @@ mod tests {
         assert_eq!(
             text,
             "Förutsättningar · 2026-06-01\nSvarande: Rektor, Lärare\nMandat    ██████████░░░░░░░░░░ 3,0 bevaka  skillnad 2,0  först 2,0 ↑\nTrygghet  inga svar\n\
-             (skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde)\n"
+             (skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde; är den stor ser ni olika på läget: prata om det innan ni går efter medelvärdet)\n"
         );
         let alone = chart(&readiness(), &first, Some(&first), Lang::En, Lang::En);
         assert!(

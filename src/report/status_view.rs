@@ -110,6 +110,7 @@ pub fn workbook(
     follow_up(&mut out, wb, state, as_of, lang);
     indicators(&mut out, wb, state, lang);
     low_readiness(&mut out, wb, state, lang);
+    readiness_compared(&mut out, wb, state, lang, width);
     orphans(&mut out, state, lang);
     disagreements(&mut out, wb, state, lang);
     pack_change(&mut out, wb, lang, Some(PACK_CHANGES_SHOWN));
@@ -399,6 +400,74 @@ fn low_readiness(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
             named.join(", ")
         )
     );
+}
+
+/// The latest readiness assessment compared, when several answered it:
+/// a table by respondent (with the spread) and one by role, the lowest on
+/// each dimension marked, and what the spread means.
+fn readiness_compared(
+    out: &mut String,
+    wb: &Workbook,
+    state: &State,
+    lang: Lang,
+    width: Option<u16>,
+) {
+    use super::readiness_chart::{cell, column_head, columns, corner, spread_words};
+    let (Some(readiness), Some(latest)) = (&wb.pack.readiness, state.readiness.last()) else {
+        return;
+    };
+    if latest.respondents.len() < 2 {
+        return;
+    }
+    let text_lang = wb.pack.lang_for(lang);
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!(
+            lang,
+            "{} · {}: {} svarande{}",
+            "{} · {}: {} respondents{}",
+            readiness.title.get(text_lang),
+            latest.date.date(),
+            latest.respondents.len(),
+            if latest.alone {
+                lang.pick(", var för sig", ", each alone")
+            } else {
+                ""
+            }
+        )
+    );
+    let (by_respondent, by_role) = columns(readiness, latest);
+    for (columns, by_role) in [(by_respondent, false), (by_role, true)] {
+        if columns.is_empty() {
+            continue;
+        }
+        let mut header = vec![corner(by_role, lang).to_string()];
+        header.extend(
+            columns
+                .iter()
+                .map(|c| column_head(&c.name, c.of.as_deref(), by_role)),
+        );
+        if !by_role {
+            header.push(lang.pick("Skillnad", "Spread").to_string());
+        }
+        let mut table = crate::text::table::new_table(header, width);
+        for (d, (dimension, score)) in readiness
+            .dimensions
+            .iter()
+            .zip(&latest.dimensions)
+            .enumerate()
+        {
+            let mut row = vec![dimension.title.get(text_lang).to_string()];
+            row.extend(columns.iter().map(|c| cell(c.means[d], c.lowest[d], lang)));
+            if !by_role {
+                row.push(cell(score.spread(), false, lang));
+            }
+            table.add_row(row);
+        }
+        let _ = writeln!(out, "{table}");
+    }
+    let _ = writeln!(out, "{}", spread_words(lang));
 }
 
 /// Answers to items the pack no longer has, then answers that no longer

@@ -292,12 +292,59 @@ pub fn readiness_sentence(rd: &ReadinessReport, lang: Lang) -> String {
     format!("{when} {}{spread}", thresholds_sentence(rd, lang))
 }
 
-/// What the spread between respondents means, said once where it is shown.
-fn spread_sentence(lang: Lang) -> &'static str {
-    lang.pick(
-        "Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde.",
-        "Spread is the distance between the highest and the lowest respondent's mean.",
-    )
+/// What the spread between respondents is, and what a large one means
+/// for the team, said once where it is shown.
+pub fn spread_sentence(lang: Lang) -> &'static str {
+    super::readiness_chart::spread_words(lang)
+}
+
+/// What the tables by respondent and by role show, in a sentence.
+pub fn compared_sentence(rd: &ReadinessReport, lang: Lang) -> String {
+    let mut out = lang
+        .pick(
+            "Den senaste skattningen per svarande: var och ens medelvärde per dimension; den lägsta i varje dimension är märkt \"lägst\".",
+            "The latest assessment by respondent: each one's mean per dimension; the lowest on each dimension is marked \"lowest\".",
+        )
+        .to_string();
+    if !rd.roles.is_empty() {
+        out.push(' ');
+        out.push_str(lang.pick(
+            "Efter roll räknas svaren från alla med samma roll samman.",
+            "By role, the answers of everyone in the same role are taken together.",
+        ));
+    }
+    out
+}
+
+/// A table of the latest assessment compared: a row per dimension, a
+/// column per respondent (or role), the lowest marked.
+pub fn compared_table(
+    rd: &ReadinessReport,
+    columns: &[super::model::ColumnReport],
+    by_role: bool,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    use super::readiness_chart::{cell, column_head, corner};
+    let mut header = vec![corner(by_role, lang).to_string()];
+    header.extend(
+        columns
+            .iter()
+            .map(|c| column_head(&c.name, c.of.as_deref(), by_role)),
+    );
+    let rows = rd
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dimension)| {
+            let mut row = vec![dimension.title.clone()];
+            row.extend(columns.iter().map(|c| {
+                let lowest = c.lowest.get(d).copied().unwrap_or(false);
+                cell(c.means.get(d).copied().flatten(), lowest, lang)
+            }));
+            row
+        })
+        .collect();
+    (header, rows)
 }
 
 /// The scale and what its thresholds mean, in a sentence.
@@ -478,12 +525,38 @@ mod tests {
     }
 
     #[test]
+    fn the_latest_assessment_compared_marks_the_lowest_respondent() {
+        let mut rd = readiness(1);
+        let column = |name: &str, of: Option<&str>, mean: f64, lowest: bool| {
+            super::super::model::ColumnReport {
+                name: name.into(),
+                of: of.map(str::to_string),
+                means: vec![Some(mean)],
+                lowest: vec![lowest],
+            }
+        };
+        rd.respondents = vec![
+            column("Eva", Some("Rektor"), 2.0, true),
+            column("Karim", None, 4.0, false),
+        ];
+        let (header, rows) = compared_table(&rd, &rd.respondents, false, Lang::Sv);
+        assert_eq!(header, ["Dimension / svarande", "Eva (Rektor)", "Karim"]);
+        assert_eq!(rows, [["Mandat", "2,0 (lägst)", "4,0"]]);
+        let (header, _) = compared_table(&rd, &rd.respondents, true, Lang::En);
+        assert_eq!(header, ["Dimension / role", "Eva", "Karim"]);
+        assert!(!compared_sentence(&rd, Lang::En).contains("By role"));
+    }
+
+    #[test]
     fn one_assessment_is_one_and_has_one_column_of_means() {
         let one = readiness(1);
         assert_eq!(
             readiness_sentence(&one, Lang::Sv),
             "1 skattning, 2026-02-17. Skala 1–5; under 2,5 är en risk, under 3,5 att bevaka. \
-             Skillnad mellan svaren är avståndet mellan den högsta och den lägsta svarandes medelvärde."
+             Skillnad mellan svaren är avståndet mellan den svarande som ligger högst och den som \
+             ligger lägst i en dimension (var och ens medelvärde över dimensionens påståenden). En \
+             stor skillnad betyder att ni ser olika på läget: prata om det innan ni går efter \
+             medelvärdet."
         );
         assert_eq!(
             readiness_table(&one, Lang::En),

@@ -312,6 +312,16 @@ pub trait SessionUi {
     fn respondent_turn(&mut self, respondent: &str) -> Result<()>;
     /// Shows the assessment's result: per dimension, against the first.
     fn readiness_result(&mut self, chart: &str) -> Result<()>;
+    /// Before a respondent's turn, when several answer in turn: the screen
+    /// cleared of the answers before, and, unless `first`, the terminal
+    /// handed over to `respondent` (who says when they are ready).
+    fn hand_over(&mut self, _respondent: &str, _first: bool) -> Result<()> {
+        Ok(())
+    }
+    /// The role of `respondent`, who answers alone (optional).
+    fn respondent_role(&mut self, _respondent: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
 }
 
 /// How a session ended.
@@ -373,6 +383,7 @@ impl Answers for Merged<'_> {
 pub fn note_meta(wb: &Workbook, kind: EntryKind, lang: Lang) -> Result<Meta> {
     let user = clock::author(lang)?;
     Ok(Meta {
+        alone: false,
         kind,
         date: clock::now(lang)?,
         phase: None,
@@ -544,6 +555,7 @@ impl Progress {
         number_actions(&mut records);
         Entry {
             meta: Meta {
+                alone: false,
                 kind: EntryKind::Session,
                 date: self.started,
                 phase: Some(ctx.phase.id.clone()),
@@ -976,6 +988,7 @@ pub fn gate_entry(
         .collect();
     Entry {
         meta: Meta {
+            alone: false,
             kind: EntryKind::Gate,
             date,
             phase: Some(ctx.phase.id.clone()),

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::log::{Body, Entry, EntryKind, Meta, Record, Stamp};
 use crate::pack::{Gate, Item, Kind, Pack, Phase, Text};
 use crate::state::answer::{Given, interpret};
+use crate::tr;
 
 /// The id `dino run` takes for the assessment.
 pub const ID: &str = "readiness";
@@ -66,8 +67,15 @@ impl Answered {
     }
 }
 
-/// The assessment's entry: every respondent's answers, in turn.
-pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Answered]) -> Entry {
+/// The assessment's entry: every respondent's answers, in turn; `alone`
+/// when one person answered alone (a part of a round).
+pub fn entry(
+    ctx: &Context<'_>,
+    people: &People,
+    started: Stamp,
+    answered: &[Answered],
+    alone: bool,
+) -> Entry {
     let mut records = Vec::new();
     for one in answered {
         records.extend(one.kept.iter().cloned());
@@ -88,6 +96,7 @@ pub fn entry(ctx: &Context<'_>, people: &People, started: Stamp, answered: &[Ans
     }
     Entry {
         meta: Meta {
+            alone,
             kind: EntryKind::Readiness,
             date: started,
             phase: ctx.state.current_phase().map(|p| p.id.clone()),
@@ -148,30 +157,42 @@ pub enum Asked {
     Empty,
 }
 
-/// Runs the assessment: each respondent in turn, `save` called with the
-/// entry so far after every answer (the draft, at a terminal).
+/// An assessment as it is begun or gone on with.
+pub struct Begun {
+    pub people: People,
+    pub started: Stamp,
+    /// What each respondent answered so far, and those registered who had
+    /// not begun (with no answers).
+    pub answered: Vec<Answered>,
+    /// The one person answering alone (`--respondent`), if so.
+    pub alone: Option<String>,
+}
+
+/// What the run keeps as it goes: the entry so far (the draft), and the
+/// respondents once registered.
+pub struct Keeping<'a> {
+    pub entry: &'a mut dyn FnMut(&Entry) -> Result<()>,
+    pub respondents: &'a mut dyn FnMut(&[String]) -> Result<()>,
+}
+
+/// Runs the assessment: each respondent in turn (those who answered
+/// every statement already passed over), the screen handed over between
+/// them; `keep.entry` called with the entry so far after every answer.
 pub fn run(
     ctx: &Context<'_>,
     ui: &mut dyn SessionUi,
-    save: &mut dyn FnMut(&Entry) -> Result<()>,
-    people: &People,
-    started: Stamp,
-    mut answered: Vec<Answered>,
+    keep: Keeping<'_>,
+    begun: Begun,
 ) -> Result<Asked> {
-    let dont_know = ctx
-        .workbook
-        .pack
-        .readiness
-        .as_ref()
-        .is_some_and(|r| r.dont_know);
-    let so_far: Vec<String> = answered
-        .iter()
-        .filter_map(|a| a.respondent.clone())
-        .collect();
-    let respondents: Vec<Option<String>> = match ui.respondents(&so_far)? {
-        list if list.is_empty() => vec![None],
-        list => list.into_iter().map(Some).collect(),
-    };
+    let Begun {
+        people,
+        started,
+        mut answered,
+        alone,
+    } = begun;
+    let respondents = who_answers(ui, keep.respondents, &answered, alone.as_deref())?;
+    let in_turn = alone.is_none() && respondents.len() > 1;
+    let mut first = true;
     for respondent in &respondents {
         let at = match answered.iter().position(|a| &a.respondent == respondent) {
             Some(at) => at,
@@ -180,43 +201,25 @@ pub fn run(
                 answered.len() - 1
             }
         };
+        if in_turn && answered[at].answers.len() >= ctx.phase.items.len() {
+            continue;
+        }
         if let Some(name) = respondent {
+            if in_turn {
+                ui.hand_over(name, first)?;
+                first = false;
+            }
             ui.respondent_turn(name)?;
         }
-        let mut progress = Progress {
-            actions: std::collections::BTreeMap::new(),
-            people: people.clone(),
-            started,
-            follows: Vec::new(),
-            answers: std::mem::take(&mut answered[at].answers),
-            kept: Vec::new(),
-            pack_version: ctx.workbook.pack.version.clone(),
-            only: None,
-        };
-        let done = {
-            let others: Vec<&Answered> = answered.iter().collect();
-            let mut save_all = |p: &Progress| {
-                let all: Vec<Answered> = others
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| Answered {
-                        respondent: a.respondent.clone(),
-                        answers: if i == at {
-                            p.answers.clone()
-                        } else {
-                            a.answers.clone()
-                        },
-                        kept: a.kept.clone(),
-                    })
-                    .collect();
-                save(&entry(ctx, people, started, &all))
-            };
-            ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
-        };
-        answered[at].answers = progress.answers;
-        if !done {
+        let mut save =
+            |all: &[Answered]| (keep.entry)(&entry(ctx, &people, started, all, alone.is_some()));
+        if !ask_one(ctx, ui, &mut save, (&people, started), &mut answered, at)? {
             return Ok(Asked::Stopped);
         }
+    }
+    if in_turn {
+        // The last one's answers are gone before the results are shown.
+        ui.hand_over("", true)?;
     }
     if answered
         .iter()
@@ -225,6 +228,196 @@ pub fn run(
         return Ok(Asked::Empty);
     }
     Ok(Asked::Done(Box::new(entry(
-        ctx, people, started, &answered,
+        ctx,
+        &people,
+        started,
+        &answered,
+        alone.is_some(),
     ))))
+}
+
+/// Who answers: the one answering alone, or the respondents registered
+/// (those of a draft first), kept by `keep` as soon as they are known;
+/// `None` for the group answering as one.
+fn who_answers(
+    ui: &mut dyn SessionUi,
+    keep: &mut dyn FnMut(&[String]) -> Result<()>,
+    answered: &[Answered],
+    alone: Option<&str>,
+) -> Result<Vec<Option<String>>> {
+    if let Some(name) = alone {
+        return Ok(vec![Some(name.to_string())]);
+    }
+    let so_far: Vec<String> = answered
+        .iter()
+        .filter_map(|a| a.respondent.clone())
+        .collect();
+    let list = ui.respondents(&so_far)?;
+    keep(&list)?;
+    Ok(match list {
+        list if list.is_empty() => vec![None],
+        list => list.into_iter().map(Some).collect(),
+    })
+}
+
+/// The statements asked of the respondent at `at` in `answered`, with
+/// every answer so far saved through `save`; false when the room stopped.
+fn ask_one(
+    ctx: &Context<'_>,
+    ui: &mut dyn SessionUi,
+    save: &mut dyn FnMut(&[Answered]) -> Result<()>,
+    (people, started): (&People, Stamp),
+    answered: &mut [Answered],
+    at: usize,
+) -> Result<bool> {
+    let dont_know = ctx
+        .workbook
+        .pack
+        .readiness
+        .as_ref()
+        .is_some_and(|r| r.dont_know);
+    let mut progress = Progress {
+        actions: std::collections::BTreeMap::new(),
+        people: people.clone(),
+        started,
+        follows: Vec::new(),
+        answers: std::mem::take(&mut answered[at].answers),
+        kept: Vec::new(),
+        pack_version: ctx.workbook.pack.version.clone(),
+        only: None,
+    };
+    let done = {
+        let others: &[Answered] = answered;
+        let mut save_all = |p: &Progress| {
+            let all: Vec<Answered> = others
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Answered {
+                    respondent: a.respondent.clone(),
+                    answers: if i == at {
+                        p.answers.clone()
+                    } else {
+                        a.answers.clone()
+                    },
+                    kept: a.kept.clone(),
+                })
+                .collect();
+            save(&all)
+        };
+        ask_items_saving(ctx, ui, &mut progress, &mut save_all, dont_know)?
+    };
+    answered[at].answers = progress.answers;
+    Ok(done)
+}
+
+/// One answering alone (`name`) goes on only with their own draft: a draft
+/// of anyone else's is kept as it is, and they are told how it goes on.
+pub fn refuse_a_draft_not_theirs(draft: &Entry, name: &str, lang: Lang) -> Result<()> {
+    let theirs = draft.meta.kind == crate::log::EntryKind::Readiness
+        && draft.meta.alone
+        && draft.meta.by.as_deref() == Some(name);
+    if theirs {
+        return Ok(());
+    }
+    let whose = if draft.meta.alone {
+        tr!(
+            lang,
+            "{}s egna svar på självskattningen; {} fortsätter med `dino run readiness --respondent \"{}\"`",
+            "{}'s own answers to the readiness assessment; {} goes on with `dino run readiness --respondent \"{}\"`",
+            draft.meta.by.clone().unwrap_or_default(),
+            draft.meta.by.clone().unwrap_or_default(),
+            draft.meta.by.clone().unwrap_or_default()
+        )
+    } else {
+        lang.pick(
+            "en avbruten session; `dino run` fortsätter eller kastar den",
+            "an unfinished session; `dino run` goes on with it or discards it",
+        )
+        .to_string()
+    };
+    anyhow::bail!(crate::exit::Exit {
+        code: crate::exit::ERROR,
+        message: tr!(
+            lang,
+            "här finns ett utkast som inte är ditt ({whose}); det får vara kvar, så svara när det är klart eller vid en egen dator",
+            "there is a draft here that is not yours ({whose}); it is kept, so answer once it is done or at a machine of your own"
+        ),
+    })
+}
+
+/// The respondents registered for an assessment at this machine, kept in
+/// `.dino/` beside its draft until the draft goes: a respondent registered
+/// who has not begun has no record in the draft, and is not lost on a
+/// resume. The first line is the draft's start, which the list belongs to.
+pub struct Registered {
+    path: std::path::PathBuf,
+    dir: std::path::PathBuf,
+}
+
+impl Registered {
+    /// The list of the workbook at `root`.
+    pub fn new(root: &std::path::Path) -> Result<Registered> {
+        let dir = super::files::state_dir(root)?;
+        Ok(Registered {
+            path: dir.join("readiness-respondents.txt"),
+            dir,
+        })
+    }
+
+    /// The respondents registered for the assessment begun at `started`;
+    /// none when the list is of another one, or there is none.
+    pub fn load(&self, started: Stamp) -> Vec<String> {
+        let text = std::fs::read_to_string(&self.path).unwrap_or_default();
+        let mut lines = text.lines();
+        if lines.next() != Some(started.to_string().as_str()) {
+            return Vec::new();
+        }
+        lines
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// Keeps `names` as the respondents of the assessment begun `started`.
+    pub fn save(&self, started: Stamp, names: &[String]) -> Result<()> {
+        let mut text = format!("{started}\n");
+        for name in names {
+            text.push_str(name);
+            text.push('\n');
+        }
+        crate::fsio::write_atomic_in(&self.dir, &self.path, text.as_bytes())
+    }
+
+    /// The list gone, with its draft.
+    pub fn clear(&self) -> Result<()> {
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `answered` with each of `registered` not in it added, with no answers,
+/// in the order registered.
+pub fn with_registered(answered: Vec<Answered>, registered: &[String]) -> Vec<Answered> {
+    let mut out: Vec<Answered> = Vec::new();
+    for name in registered {
+        match answered
+            .iter()
+            .find(|a| a.respondent.as_deref() == Some(name))
+        {
+            Some(a) => out.push(Answered {
+                respondent: a.respondent.clone(),
+                answers: a.answers.clone(),
+                kept: a.kept.clone(),
+            }),
+            None => out.push(Answered::new(Some(name.clone()))),
+        }
+    }
+    for a in answered {
+        if !out.iter().any(|o| o.respondent == a.respondent) {
+            out.push(a);
+        }
+    }
+    out
 }

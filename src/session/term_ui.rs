@@ -23,6 +23,7 @@ use crate::tr;
 
 mod gate_screen;
 mod people;
+mod respondents;
 
 pub struct TermUi {
     term: Term,
@@ -1146,54 +1147,19 @@ impl SessionUi for TermUi {
     }
 
     fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>> {
-        let lang = self.lang;
-        self.say("")?;
-        self.say(lang.pick(
-            "Vilka svarar? Skriv en roll (eller ett namn) per rad, tom rad när alla är med. Ingen alls: gruppen svarar tillsammans.",
-            "Who answers? Write a role (or a name) per line, an empty line when everyone is in. None at all: the group answers as one.",
-        ))?;
-        let mut out: Vec<String> = so_far.to_vec();
-        for name in so_far {
-            self.say(&format!("  • {}", terminal_md::visible(name)))?;
-        }
-        loop {
-            let name = self
-                .typed(
-                    lang.pick("Svarande", "Respondent"),
-                    lang.pick("(Esc: alla är med)", "(Esc: everyone is in)"),
-                    "",
-                    &|_| Ok(()),
-                )?
-                .unwrap_or_default();
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                return Ok(out);
-            }
-            if out.contains(&name) {
-                self.say(&tr!(
-                    lang,
-                    "{} är redan med; ge var och en ett eget namn eller en egen roll.",
-                    "{} is in already; give each one a name or role of their own.",
-                    terminal_md::visible(&name)
-                ))?;
-            } else {
-                out.push(name);
-            }
-        }
+        self.ask_respondents(so_far)
     }
 
     fn respondent_turn(&mut self, respondent: &str) -> Result<()> {
-        self.say("")?;
-        self.say(
-            &style(tr!(
-                self.lang,
-                "Nu svarar: {}",
-                "Answering now: {}",
-                terminal_md::visible(respondent)
-            ))
-            .bold()
-            .to_string(),
-        )
+        self.announce_turn(respondent)
+    }
+
+    fn hand_over(&mut self, respondent: &str, first: bool) -> Result<()> {
+        self.clear_and_hand_over(respondent, first)
+    }
+
+    fn respondent_role(&mut self, respondent: &str) -> Result<Option<String>> {
+        self.ask_role(respondent)
     }
 
     fn readiness_result(&mut self, chart: &str) -> Result<()> {

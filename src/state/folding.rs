@@ -548,7 +548,7 @@ impl<'w> Folding<'w> {
             answers: self.answers,
             orphans: self.orphans,
             notes: self.notes,
-            readiness: self.readiness,
+            readiness: readiness::rounds(workbook.pack.readiness.as_ref(), self.readiness),
             disagreements,
             last_activity: self.last_activity,
             findings: self.findings,

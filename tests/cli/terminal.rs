@@ -500,6 +500,9 @@ fn a_readiness_assessment_with_two_respondents_shows_its_chart() {
         p.send(DOWN).expect("key");
     }
     p.send(ENTER).expect("4");
+    p.expect("Hand over to Lärare, press Enter when ready")
+        .expect("handed over");
+    p.send(ENTER).expect("ready");
     p.expect("Answering now: Lärare")
         .expect("second respondent");
     p.expect("Don't know").expect("offered");

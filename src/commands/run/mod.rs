@@ -41,6 +41,13 @@ pub struct RunArgs {
     /// Commit the files written with git (outside a repository: a note, no commit)
     #[arg(long)]
     pub commit: bool,
+
+    /// Answer the readiness self-assessment alone, as NAME: only your own
+    /// answers are shown, and they are written as an entry of their own;
+    /// answers given apart within 14 days are compared as one assessment
+    /// (`dino status`, `dino report`). Needs a terminal
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["answers", "open"])]
+    pub respondent: Option<String>,
 }
 
 pub fn run(args: RunArgs, ui: &Ui) -> Result<()> {
@@ -60,14 +67,20 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
             wb.pack.version
         ));
     }
+    let respondent = alone_respondent(&args, ui, lang)?;
     if args.answers.is_none() {
         refuse_without_terminal(args.phase.as_deref(), ui, lang)?;
     }
     crate::commands::committing::check_log(args.commit, &wb.root, ui, lang)?;
+    let phase = match respondent {
+        Some(_) => Some(crate::session::readiness::ID),
+        None => args.phase.as_deref(),
+    };
     let options = Options {
-        phase: args.phase.as_deref(),
+        phase,
         answers: args.answers.as_deref(),
         open: args.open,
+        respondent,
         lang,
     };
     let host = RunHost {
@@ -76,6 +89,42 @@ pub fn run_workbook(wb: &Workbook, args: RunArgs, ui: &Ui) -> Result<()> {
         lang,
     };
     crate::session::driver::run(wb, &options, &host)
+}
+
+/// The one answering the readiness assessment alone (`--respondent`), if
+/// any: a name that is not blank, for no phase but `readiness`, at a
+/// terminal.
+fn alone_respondent<'a>(args: &'a RunArgs, ui: &Ui, lang: Lang) -> Result<Option<&'a str>> {
+    let Some(name) = args.respondent.as_deref().map(str::trim) else {
+        return Ok(None);
+    };
+    if name.is_empty() || name.contains(['\n', '\r']) {
+        bail!(lang.pick(
+            "--respondent behöver ett namn (eller en roll) på en rad",
+            "--respondent needs a name (or a role) on one line"
+        ));
+    }
+    if let Some(phase) = args
+        .phase
+        .as_deref()
+        .filter(|p| *p != crate::session::readiness::ID)
+    {
+        bail!(tr!(
+            lang,
+            "--respondent gäller självskattningen av förutsättningar, inte fasen {phase}; kör `dino run readiness --respondent \"{name}\"`",
+            "--respondent is for the readiness assessment, not the phase {phase}; run `dino run readiness --respondent \"{name}\"`"
+        ));
+    }
+    let at_terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if ui.no_input || !at_terminal {
+        bail!(tr!(
+            lang,
+            "--respondent låter en person svara ensam på självskattningen i en terminal, och här finns ingen{}; kör `dino run readiness --respondent \"{name}\"` i en terminal (gruppens svar i en fil tas av `dino run readiness --answers FIL`)",
+            "--respondent lets one person answer the readiness assessment alone at a terminal, and there is none here{}; run `dino run readiness --respondent \"{name}\"` at a terminal (the group's answers in a file are taken by `dino run readiness --answers FILE`)",
+            if ui.no_input { " (--no-input)" } else { "" }
+        ));
+    }
+    Ok(Some(name))
 }
 
 /// Questions need a terminal: without one (or with `--no-input`), the way

@@ -95,6 +95,7 @@ fn meta() -> impl Strategy<Value = Meta> {
                 let at = jiff::Timestamp::from_second(secs).expect("in range");
                 let offset = jiff::tz::Offset::from_hours(hours as i8).expect("in range");
                 Meta {
+                    alone: false,
                     kind,
                     date: Stamp::new(at, offset),
                     phase,

@@ -10,10 +10,12 @@ use anyhow::Result;
 
 use super::flow::Run;
 use super::{Host, Stage};
+use crate::log::Participant;
 use crate::log::{ActionMark, Body, Entry, EntryKind, Meta};
-use crate::session::readiness::{self, Answered, Asked};
+use crate::session::readiness::{self, Asked, Begun, Keeping, Registered};
 use crate::session::{Context, People, SessionUi};
 use crate::state::fold;
+use crate::text::terminal_md::visible;
 use crate::tr;
 
 impl Run<'_> {
@@ -26,43 +28,83 @@ impl Run<'_> {
         &mut self,
         ctx: &Context<'_>,
         resume: Option<&Entry>,
+        alone: Option<&str>,
     ) -> Result<Vec<PathBuf>> {
-        let (people, started, answered) = match resume {
-            Some(entry) => resumed(ctx, entry),
-            None => (
-                self.ui.people(&crate::session::default_people(
-                    ctx.workbook,
-                    &ctx.phase.id,
-                    &ctx.user,
-                ))?,
-                ctx.now,
-                Vec::new(),
-            ),
+        self.ui.on_signal(Stage::Assessing)?;
+        let registered = Registered::new(&ctx.workbook.root)?;
+        let begun = match resume {
+            Some(entry) => resumed(ctx, entry, &registered),
+            None => self.begin(ctx, alone)?,
         };
+        let alone = begun.alone.clone();
+        let (started, people) = (begun.started, begun.people.clone());
         let (draft, keeps) = (&self.draft, self.ui.keeps_a_draft());
         let mut save = |entry: &Entry| if keeps { draft.save(entry) } else { Ok(()) };
-        let asked = readiness::run(ctx, self.ui, &mut save, &people, started, answered)?;
+        let mut remember = |names: &[String]| {
+            if keeps {
+                registered.save(started, names)
+            } else {
+                Ok(())
+            }
+        };
+        let keep = Keeping {
+            entry: &mut save,
+            respondents: &mut remember,
+        };
+        let asked = readiness::run(ctx, self.ui, keep, begun)?;
         self.ui.all_asked(ctx.phase)?;
         let entry = match asked {
             Asked::Done(entry) => entry,
             Asked::Stopped => {
-                self.host.note(self.lang.pick(
-                    "Sparat. `dino run readiness` fortsätter där ni slutade.",
-                    "Saved. `dino run readiness` goes on where you stopped.",
-                ));
+                self.host.note(&stopped_hint(alone.as_deref(), self.lang));
                 return Ok(Vec::new());
             }
             Asked::Empty => {
+                registered.clear()?;
                 self.nothing_written(true)?;
                 return Ok(Vec::new());
             }
         };
         let mut written = vec![self.hand_over(ctx, &entry)?];
+        registered.clear()?;
+        if let Some(name) = &alone {
+            if self.ui.shows_results() {
+                self.ui
+                    .readiness_result(&own_answers(ctx, &entry, name, self.lang))?;
+            }
+            return Ok(written);
+        }
         if self.ui.shows_results() {
             show_chart(ctx, self.ui, self.host)?;
         }
         written.extend(self.offer_risks(ctx, &entry, &people)?);
         Ok(written)
+    }
+
+    /// A new assessment: who takes part (asked; one answering alone is
+    /// asked only their role), and when it began.
+    fn begin(&mut self, ctx: &Context<'_>, alone: Option<&str>) -> Result<Begun> {
+        let people = match alone {
+            Some(name) => People {
+                facilitator: name.to_string(),
+                participants: vec![Participant {
+                    name: name.to_string(),
+                    role: self.ui.respondent_role(name)?,
+                }],
+                ..People::default()
+            },
+            None => self.ui.people(&crate::session::default_people(
+                ctx.workbook,
+                &ctx.phase.id,
+                &ctx.user,
+            ))?,
+        };
+        Ok(Begun {
+            people,
+            started: ctx.now,
+            answered: Vec::new(),
+            alone: alone.map(str::to_string),
+        })
     }
 
     /// Each dimension of the latest assessment below the pack's risk line
@@ -124,6 +166,7 @@ impl Run<'_> {
         let kind = EntryKind::Risk;
         let entry = Entry {
             meta: Meta {
+                alone: false,
                 kind,
                 date: crate::session::clock::now(lang)?,
                 phase: assessed.meta.phase.clone(),
@@ -157,18 +200,82 @@ impl Run<'_> {
     }
 }
 
-/// Who took part in a resumed assessment, when it began, and what each
-/// respondent answered so far.
-fn resumed(ctx: &Context<'_>, entry: &Entry) -> (People, crate::log::Stamp, Vec<Answered>) {
-    (
-        People {
+/// A resumed assessment: who took part, when it began, what each
+/// respondent answered so far (and those registered at this machine who
+/// had not begun), and who answers alone, if one does.
+fn resumed(ctx: &Context<'_>, entry: &Entry, registered: &Registered) -> Begun {
+    let answered = readiness::from_draft(ctx, entry);
+    let alone = entry
+        .meta
+        .alone
+        .then(|| entry.meta.by.clone().unwrap_or_default());
+    let answered = if alone.is_some() {
+        answered
+    } else {
+        readiness::with_registered(answered, &registered.load(entry.meta.date))
+    };
+    Begun {
+        people: People {
             facilitator: entry.meta.by.clone().unwrap_or_default(),
             participants: entry.meta.participants.clone(),
             ..People::default()
         },
-        entry.meta.date,
-        readiness::from_draft(ctx, entry),
-    )
+        started: entry.meta.date,
+        answered,
+        alone,
+    }
+}
+
+/// What is said when the room stops an assessment for now: how to go on.
+fn stopped_hint(alone: Option<&str>, lang: crate::i18n::Lang) -> String {
+    match alone {
+        Some(name) => tr!(
+            lang,
+            "Sparat. `dino run readiness --respondent \"{name}\"` fortsätter där du slutade.",
+            "Saved. `dino run readiness --respondent \"{name}\"` goes on where you stopped."
+        ),
+        None => lang
+            .pick(
+                "Sparat. `dino run readiness` fortsätter där ni slutade.",
+                "Saved. `dino run readiness` goes on where you stopped.",
+            )
+            .to_string(),
+    }
+}
+
+/// What one person answering alone sees at the end: their own answers,
+/// statement by statement, and where the comparison is once everyone has
+/// answered; nothing of anyone else's.
+fn own_answers(ctx: &Context<'_>, entry: &Entry, name: &str, lang: crate::i18n::Lang) -> String {
+    let mut out = tr!(lang, "Dina svar, {}:", "Your answers, {}:", visible(name));
+    if let crate::log::Body::Records(records) = &entry.body {
+        for record in records {
+            let prompt = ctx
+                .phase
+                .item(&record.item)
+                .map_or(record.prompt.as_str(), |i| i.prompt.get(ctx.lang));
+            out.push_str(&format!(
+                "\n  {:<7} {}",
+                answer_shown(&record.answer, lang),
+                visible(prompt)
+            ));
+        }
+    }
+    out.push_str("\n\n");
+    out.push_str(lang.pick(
+        "Ingen av de andra ser dina svar innan alla har svarat. När alla har svarat visar `dino status` och `dino report` svaren jämförda, per svarande och per roll.",
+        "None of the others sees your answers before everyone has answered. Once everyone has, `dino status` and `dino report` show the answers compared, by respondent and by role.",
+    ));
+    out
+}
+
+/// A readiness answer as the person who gave it sees it again.
+fn answer_shown(answer: &crate::log::Answer, lang: crate::i18n::Lang) -> String {
+    match answer {
+        crate::log::Answer::Text(value) => visible(value),
+        crate::log::Answer::DontKnow => lang.pick("vet ej", "don't know").to_string(),
+        _ => "–".to_string(),
+    }
 }
 
 /// The chart, from the log as it is now: the latest against the first.

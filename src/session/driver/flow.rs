@@ -50,7 +50,7 @@ pub(super) fn run(
     ui.on_signal(Stage::Asking)?;
     let draft = Draft::new(&wb.root, start.text_lang, lang)?;
     let (named, resume) = if ui.offers_drafts() {
-        offer_draft(ui, &draft, options.phase, host, lang)?
+        offer_draft(ui, &draft, options, host, lang)?
     } else {
         (options.phase.map(str::to_string), None)
     };
@@ -80,7 +80,7 @@ pub(super) fn run(
         open: options.open,
     };
     let written = if is_readiness {
-        Some(run.assess(&ctx, resume.as_ref())?)
+        Some(run.assess(&ctx, resume.as_ref(), options.respondent)?)
     } else {
         run.phase(&ctx, resume.as_ref())?
     };
@@ -101,14 +101,17 @@ pub(super) fn run(
 fn offer_draft(
     ui: &mut dyn RunUi,
     draft: &Draft,
-    named: Option<&str>,
+    options: &Options<'_>,
     host: &dyn Host,
     lang: Lang,
 ) -> Result<(Option<String>, Option<Entry>)> {
-    let named = named.map(str::to_string);
+    let named = options.phase.map(str::to_string);
     let Some(entry) = unfinished_draft(draft, host, lang)? else {
         return Ok((named, None));
     };
+    if let Some(name) = options.respondent {
+        readiness::refuse_a_draft_not_theirs(&entry, name, lang)?;
+    }
     match ui.resume(&entry)? {
         Resume::GoOn => {
             let phase = if entry.meta.kind == EntryKind::Readiness {
@@ -563,7 +566,7 @@ impl Run<'_> {
             user: ctx.user.clone(),
         };
         self.ui.intro(&assessment, ctx.lang)?;
-        self.assess(&actx, None)
+        self.assess(&actx, None, None)
     }
 }
 

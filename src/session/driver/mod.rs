@@ -34,6 +34,9 @@ pub struct Options<'a> {
     pub answers: Option<&'a Path>,
     /// Ask only the items that are open (`--open`).
     pub open: bool,
+    /// The one person answering the readiness assessment alone
+    /// (`--respondent`), if so.
+    pub respondent: Option<&'a str>,
     /// The language of messages.
     pub lang: Lang,
 }
@@ -73,6 +76,8 @@ enum Stage {
     Asking,
     /// The session's entry is in the log; the decision is still to come.
     Deciding,
+    /// Asking a readiness assessment: every answer is in the draft.
+    Assessing,
     /// The assessment is in the log; low dimensions are offered as risks.
     OfferingRisks,
 }

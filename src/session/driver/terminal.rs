@@ -47,6 +47,10 @@ impl RunUi for TermUi {
                     "Avbrutet. Sessionen är sparad i loggen, men inget beslut är fattat; `dino run` tar er direkt till beslutspunkten.",
                     "Interrupted. The session is in the log, but no decision was taken; `dino run` takes you straight to the gate.",
                 ),
+                Stage::Assessing => lang.pick(
+                    "Avbrutet. Alla svar är sparade i utkastet; `dino run readiness` fortsätter skattningen där ni slutade, med alla svarande kvar.",
+                    "Interrupted. Every answer is saved in the draft; `dino run readiness` goes on with the assessment where you stopped, every respondent still in.",
+                ),
                 Stage::OfferingRisks => lang.pick(
                     "Avbrutet. Skattningen är sparad i loggen; en risk som inte skrevs kan noteras med `dino note risk`.",
                     "Interrupted. The assessment is in the log; a risk not written may be noted with `dino note risk`.",
@@ -182,7 +186,15 @@ impl RunUi for TermUi {
 fn go_on_question(entry: &Entry, lang: Lang) -> String {
     let phase = entry.meta.phase.clone().unwrap_or_default();
     let answers = super::flow::records_of(entry).len();
-    if entry.meta.kind == EntryKind::Readiness {
+    if entry.meta.kind == EntryKind::Readiness && entry.meta.alone {
+        tr!(
+            lang,
+            "{}s egna svar på självskattningen av förutsättningar från {} avbröts med {answers} svar. Fortsätta dem?",
+            "{}'s own answers to the readiness assessment from {} stopped with {answers} answers. Go on with them?",
+            crate::text::terminal_md::visible(entry.meta.by.as_deref().unwrap_or_default()),
+            entry.meta.date.short()
+        )
+    } else if entry.meta.kind == EntryKind::Readiness {
         tr!(
             lang,
             "En självskattning av förutsättningar från {} avbröts med {answers} svar. Fortsätta den?",

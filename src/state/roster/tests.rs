@@ -17,6 +17,7 @@ fn meta(kind: EntryKind, day: u32) -> Meta {
         follows: None,
         measure: None,
         roster: None,
+        alone: false,
     }
 }
 
