@@ -205,9 +205,26 @@ fn unstage(dir: &Path, files: &[PathBuf]) {
     let _ = git_in(dir, &rm);
 }
 
+/// The commit that first added a file of `log/`: its short hash and its
+/// author, as git knows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+    pub commit: String,
+    pub author: String,
+}
+
 /// Who committed each file of `dir`'s `log/` first, by file name, as git
 /// knows it; empty outside a repository or without git.
 pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    log_added(dir)
+        .into_iter()
+        .map(|(file, added)| (file, added.author))
+        .collect()
+}
+
+/// The commit that added each file of `dir`'s `log/`, by file name; empty
+/// outside a repository or without git.
+pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {
     let mut out = std::collections::BTreeMap::new();
     let Ok(found) = Command::new("git")
         .arg("-C")
@@ -216,7 +233,7 @@ pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
             "log",
             "--diff-filter=A",
             "--name-only",
-            "--format=@%an",
+            "--format=@%h %an",
             "--",
             "log",
         ])
@@ -228,13 +245,20 @@ pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
         return out;
     }
     let text = String::from_utf8_lossy(&found.stdout);
-    let mut author = String::new();
+    let mut added = Added {
+        commit: String::new(),
+        author: String::new(),
+    };
     for line in text.lines() {
-        if let Some(name) = line.strip_prefix('@') {
-            author = name.to_string();
+        if let Some(head) = line.strip_prefix('@') {
+            let (commit, author) = head.split_once(' ').unwrap_or((head, ""));
+            added = Added {
+                commit: commit.to_string(),
+                author: author.to_string(),
+            };
         } else if let Some(file) = Path::new(line).file_name() {
             // The oldest commit that added the file is listed last.
-            out.insert(file.to_string_lossy().into_owned(), author.clone());
+            out.insert(file.to_string_lossy().into_owned(), added.clone());
         }
     }
     out

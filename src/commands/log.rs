@@ -16,6 +16,8 @@ use crate::text::terminal_md::visible;
 use crate::ui::Ui;
 use crate::workbook::{LoadedEntry as Loaded, Workbook};
 
+mod history;
+
 /// Who committed each entry, by its file name, where git knows it.
 type Authors = std::collections::BTreeMap<String, String>;
 
@@ -31,6 +33,12 @@ pub struct LogArgs {
     /// Output format; JSON carries every recorded value
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+
+    /// Every value one item has had instead: PHASE.ITEM (or the item's id
+    /// alone), with who gave it, when, in which entry and commit, and
+    /// whether it counts
+    #[arg(long, value_name = "ID")]
+    pub item: Option<String>,
 }
 
 /// A gate entry's title with the decision it records (`… → Fortsätt`).
@@ -65,6 +73,9 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
             "some entries could not be read in full; `dino check` shows where"
         ));
     }
+    if let Some(written) = &args.item {
+        return item_history(&wb, written, args.format, ui, lang);
+    }
     // Who committed each entry, where git knows it.
     let authors = crate::git::log_authors(&wb.root);
     let out = match args.format {
@@ -74,6 +85,21 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
     let out = match args.format {
         Format::Table => crate::text::terminal_md::visible_lines(&out),
         Format::Json => out,
+    };
+    super::status::write_out(&out)
+}
+
+/// `--item`: every value the item has had.
+fn item_history(wb: &Workbook, written: &str, format: Format, ui: &Ui, lang: Lang) -> Result<()> {
+    let (phase, item) = history::item_of(wb, written, lang)?;
+    let state = crate::state::fold(wb);
+    let commits = crate::git::log_added(&wb.root);
+    let item = (phase.as_str(), item.as_str());
+    let out = match format {
+        Format::Json => history::json(wb, &state, item, &commits, lang)?,
+        Format::Table => crate::text::terminal_md::visible_lines(&history::table(
+            wb, &state, item, &commits, ui, lang,
+        )),
     };
     super::status::write_out(&out)
 }

@@ -293,6 +293,11 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
                 "FORMAT",
                 "Format för utdata; JSON har med varje registrerat värde",
             ),
+            value(
+                "item",
+                "ID",
+                "I stället varje värde som en punkt har haft: FAS.PUNKT (eller punktens id ensamt), med vem som gav det, när, i vilken post och incheckning, och om det gäller",
+            ),
         ]),
     command(
         "note",

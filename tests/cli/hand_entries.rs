@@ -268,3 +268,59 @@ fn a_note_nobody_can_be_named_for_is_refused() {
         before
     );
 }
+
+#[test]
+fn log_item_lists_every_value_an_item_has_had_with_its_commit() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    session(&wb, "2026-03-02T09:15:00+01:00", "Anna Lind", "Ett");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "first"]);
+    let commit = git(dir.path(), &["rev-parse", "--short", "HEAD"]);
+    two_branches(
+        dir.path(),
+        &wb,
+        "[answers]\nproblem = \"Från A\"\n",
+        "[answers]\nproblem = \"Från B\"\n",
+    );
+    let now = [("DINO_NOW", "2026-03-04T09:00:00+01:00")];
+    let table = dino_env(&wb, &["--lang", "en", "log", "--item", "problem"], &now);
+    table.code(0);
+    let rows: Vec<&str> = table
+        .stdout
+        .lines()
+        .filter(|l| l.contains("2026-03-0"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{}", table.stdout);
+    assert!(
+        rows[0].contains("Ett") && rows[0].contains("replaced"),
+        "{rows:?}"
+    );
+    assert!(rows[0].contains(commit.trim()), "{rows:?}");
+    assert!(
+        rows[1].contains("Från A") && rows[1].contains("set aside"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2].contains("Från B") && rows[2].contains("counts"),
+        "{rows:?}"
+    );
+    let json = dino_env(
+        &wb,
+        &["log", "--item", "initiering.problem", "--format", "json"],
+        &now,
+    );
+    json.code(0);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let stands: Vec<&str> = doc["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| v["stands"].as_str().expect("stands"))
+        .collect();
+    assert_eq!(stands, ["replaced", "set_aside", "counts"]);
+    assert_eq!(doc["values"][0]["commit"], commit.trim());
+    dino_env(&wb, &["--lang", "en", "log", "--item", "problme"], &now)
+        .code(1)
+        .stderr_has("did you mean `initiering.problem`?");
+}
