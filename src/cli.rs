@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     check, completions, diff, done, due, gate, log, man, measure, new, note, pack, profile, report,
-    roster, run, status, upgrade,
+    resolve, roster, run, status, upgrade,
 };
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
@@ -79,6 +79,7 @@ pub enum Command {
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Diff(diff::DiffArgs),
+    Resolve(resolve::ResolveArgs),
     Note(note::NoteArgs),
     Profile(profile::ProfileArgs),
     Done(done::DoneArgs),

@@ -106,7 +106,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
     use cli::Command;
     use commands::{
         check, completions, diff, done, due, gate, log, man, measure, new, note, pack, profile,
-        report, roster, run, status, upgrade,
+        report, resolve, roster, run, status, upgrade,
     };
     if let Some(dir) = &cli.global.chdir {
         // Where `-C` leads is not known yet: the language asked for, else
@@ -134,6 +134,7 @@ fn run_command(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Run(args) => run::run(args, &ui),
         Command::Status(args) => status::run(args, &ui),
         Command::Log(args) => log::run(args, &ui),
+        Command::Resolve(args) => resolve::run(args, &ui),
         Command::Note(args) => note::run(args, &ui),
         Command::Profile(args) => profile::run(args, &ui),
         Command::Done(args) => done::run(args, &ui),

@@ -18,6 +18,8 @@ use crate::workbook::{LoadedEntry as Loaded, Workbook};
 
 mod history;
 
+pub(crate) use history::item_of;
+
 /// Who committed each entry, by its file name, where git knows it.
 type Authors = std::collections::BTreeMap<String, String>;
 

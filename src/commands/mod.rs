@@ -17,6 +17,7 @@ pub(crate) mod output;
 pub mod pack;
 pub mod profile;
 pub mod report;
+pub mod resolve;
 pub mod roster;
 pub mod run;
 pub mod status;

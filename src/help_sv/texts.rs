@@ -388,6 +388,37 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             "Hur det gick (Markdown, sparas som den skrivs) [förval: det som den sa]",
         ),
     ]),
+    command(
+        "resolve",
+        "Avgör en oenighet: det svar som ska gälla, i en post av sin egen",
+    )
+    .details(
+        "Två grenar som besvarat en punkt utan att ha sett varandras svar är oeniga (`dino status` \
+         visar det). Posten som skrivs följer båda, så svaret den ger gäller och oenigheten är \
+         avgjord. En beslutspunkt med olika beslut avgörs av ett nytt beslut (`dino gate FAS \
+         --decision …`).",
+    )
+    .after_help(
+        "Exempel:\n  dino resolve initiering.malbild\n  dino resolve malbild --keep 3f9a1c\n  \
+         dino resolve budget --take \"150 000 kronor, till och med juni\" --commit",
+    )
+    .args(&[
+        value(
+            "item",
+            "PUNKT",
+            "Punkten i oenighet: FAS.PUNKT, eller bara punktens id",
+        ),
+        value(
+            "keep",
+            "POST",
+            "Behåll svaret i den här posten (dess id, som `dino status` och `dino log --item` visar det)",
+        ),
+        value(
+            "take",
+            "VÄRDE",
+            "Ge det här svaret i stället (en text, ett tal, ett datum eller ett vals id)",
+        ),
+    ]),
     command("measure", "Registrera en mätning av en indikator")
         .after_help(
             "Exempel:\n  dino measure test.effekt 95\n  dino measure effekt 87,5 --date 2026-10-01 \

@@ -324,3 +324,133 @@ fn log_item_lists_every_value_an_item_has_had_with_its_commit() {
         .code(1)
         .stderr_has("did you mean `initiering.problem`?");
 }
+
+/// A workbook in git whose `problem` two branches answered differently.
+fn in_disagreement(dir: &Path) -> PathBuf {
+    let wb = workbook(dir);
+    session(&wb, "2026-03-02T09:15:00+01:00", "Anna Lind", "Ett");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "first"]);
+    two_branches(
+        dir,
+        &wb,
+        "[answers]\nproblem = \"Från A\"\n",
+        "[answers]\nproblem = \"Från B\"\n",
+    );
+    wb
+}
+
+/// The id of the entry (of the log in `wb`) whose file holds `text`.
+fn entry_holding(wb: &Path, text: &str) -> String {
+    std::fs::read_dir(wb.join("log"))
+        .expect("log/")
+        .map(|e| e.expect("entry").path())
+        .find(|p| std::fs::read_to_string(p).expect("read").contains(text))
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .and_then(|stem| stem.rsplit('-').next().map(str::to_string))
+        .expect("an entry holding the text")
+}
+
+#[test]
+fn resolve_keeps_one_side_and_settles_the_disagreement() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = in_disagreement(dir.path());
+    let now = [
+        ("DINO_NOW", "2026-03-04T09:00:00+01:00"),
+        ("DINO_USER", "Eva Ström"),
+    ];
+    let a = entry_holding(&wb, "Från A");
+    dino_env(
+        &wb,
+        &[
+            "--lang", "en", "resolve", "problem", "--keep", &a, "--commit",
+        ],
+        &now,
+    )
+    .code(0)
+    .stderr_has("committed: dino: Hand: disagreement settled: initiering.problem");
+    let status = dino_env(&wb, &["status", "--format", "json"], &now);
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).expect("json");
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["initiering.problem"]["value"],
+        "Från A"
+    );
+    assert_eq!(doc["workbooks"][0]["disagreements"], serde_json::json!([]));
+    dino_env(&wb, &["--lang", "en", "check"], &now).code(0);
+    // Nothing left to settle.
+    dino_env(
+        &wb,
+        &["--lang", "en", "resolve", "problem", "--take", "x"],
+        &now,
+    )
+    .code(1)
+    .stderr_has("is in no disagreement");
+}
+
+#[test]
+fn resolve_takes_a_new_answer_and_refuses_what_is_not_a_side() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = in_disagreement(dir.path());
+    let now = [("DINO_NOW", "2026-03-04T09:00:00+01:00")];
+    dino_env(
+        &wb,
+        &["--lang", "en", "resolve", "problem", "--keep", "abcdef"],
+        &now,
+    )
+    .code(1)
+    .stderr_has("--keep abcdef: none of the sides of the disagreement");
+    dino_env(&wb, &["--lang", "en", "resolve", "problem"], &now)
+        .code(1)
+        .stderr_has("without a terminal: give `--keep ENTRY`");
+    dino_env(
+        &wb,
+        &["resolve", "initiering.problem", "--take", "Från A och B"],
+        &now,
+    )
+    .code(0);
+    let status = dino_env(&wb, &["status", "--format", "json"], &now);
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).expect("json");
+    assert_eq!(
+        doc["workbooks"][0]["answers"]["initiering.problem"]["value"],
+        "Från A och B"
+    );
+    assert_eq!(doc["workbooks"][0]["disagreements"], serde_json::json!([]));
+}
+
+#[test]
+fn resolve_at_a_terminal_shows_both_answers_whole_and_writes_the_one_chosen() {
+    for size in crate::screen::SIZES {
+        let dir = tempfile::tempdir().expect("temp");
+        let wb = in_disagreement(dir.path());
+        let mut s = crate::screen::Screen::spawn(
+            &wb,
+            &["--lang", "en", "resolve", "problem"],
+            size,
+            &[("DINO_NOW", "2026-03-04T09:00:00+01:00")],
+        );
+        s.wait_for("Which answer is to count for initiering.problem?");
+        let screen = s.contents();
+        assert!(
+            screen.contains("“Från B” (2026-03-03 10:00, Bo Ek"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("“Från A” (2026-03-03 09:00, Anna Lind"),
+            "{screen}"
+        );
+        // The second: Anna's.
+        s.press(crate::screen::keys::DOWN)
+            .press(crate::screen::keys::ENTER);
+        assert_eq!(s.exit_code(), 0);
+        let status = dino_env(
+            &wb,
+            &["status", "--format", "json"],
+            &[("DINO_NOW", "2026-03-04T09:00:00+01:00")],
+        );
+        let doc: serde_json::Value = serde_json::from_str(&status.stdout).expect("json");
+        assert_eq!(
+            doc["workbooks"][0]["answers"]["initiering.problem"]["value"],
+            "Från A"
+        );
+    }
+}

@@ -58,7 +58,7 @@ impl Standing {
 
 /// The item `written` names: `phase.item`, or an item's id alone when one
 /// phase has it.
-pub(super) fn item_of(wb: &Workbook, written: &str, lang: Lang) -> Result<(String, String)> {
+pub(crate) fn item_of(wb: &Workbook, written: &str, lang: Lang) -> Result<(String, String)> {
     let all: Vec<(String, String)> = wb
         .pack
         .phases
