@@ -263,3 +263,60 @@ pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {
     }
     out
 }
+
+/// The files of `dir`'s `log/` that were changed after git first had them:
+/// by a later commit (the latest such, with its author) or in the working
+/// tree (commit and author empty). dino never rewrites an entry, so such a
+/// change was made by hand. Empty outside a repository or without git.
+pub fn log_changed(dir: &Path) -> std::collections::BTreeMap<String, Added> {
+    let mut out = std::collections::BTreeMap::new();
+    let os = |s: &'static str| -> &'static std::ffi::OsStr { s.as_ref() };
+    let committed = [
+        os("log"),
+        os("--diff-filter=M"),
+        os("--name-only"),
+        os("--format=@%h %an"),
+        os("--"),
+        os("log"),
+    ];
+    if let Some(Ok(text)) = git_in(dir, &committed) {
+        let mut added = Added {
+            commit: String::new(),
+            author: String::new(),
+        };
+        for line in text.lines() {
+            if let Some(head) = line.strip_prefix('@') {
+                let (commit, author) = head.split_once(' ').unwrap_or((head, ""));
+                added = Added {
+                    commit: commit.to_string(),
+                    author: author.to_string(),
+                };
+            } else if let Some(file) = Path::new(line).file_name() {
+                // The newest change is listed first: kept.
+                out.entry(file.to_string_lossy().into_owned())
+                    .or_insert_with(|| added.clone());
+            }
+        }
+    }
+    let worktree = [
+        os("diff"),
+        os("--name-only"),
+        os("HEAD"),
+        os("--"),
+        os("log"),
+    ];
+    if let Some(Ok(text)) = git_in(dir, &worktree) {
+        for line in text.lines() {
+            if let Some(file) = Path::new(line).file_name() {
+                out.insert(
+                    file.to_string_lossy().into_owned(),
+                    Added {
+                        commit: String::new(),
+                        author: String::new(),
+                    },
+                );
+            }
+        }
+    }
+    out
+}

@@ -105,6 +105,7 @@ fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
             if let Ok(now) = crate::session::clock::now(lang) {
                 found.extend(crate::state::folding::dated_ahead(&wb, now));
             }
+            found.extend(changed_after_commit(&wb));
             // The whole snapshot is read when the pack changed; its
             // start was checked when the workbook was opened.
             if let Some(change) = wb.pack_change()
@@ -153,4 +154,39 @@ fn summarise(checked: usize, problems: usize, missing: bool, lang: Lang, ui: &Ui
         "{checked_text}: no problems"
     ));
     Ok(())
+}
+
+/// An entry git had that was changed later, by a commit or in the working
+/// tree: dino never rewrites an entry, so it was edited by hand, and what
+/// the team saw when it was written may no longer be what it says.
+#[derive(Debug)]
+struct ChangedAfterCommit(crate::git::Added);
+
+impl crate::i18n::Say for ChangedAfterCommit {
+    fn say(&self, lang: Lang) -> String {
+        let crate::git::Added { commit, author } = &self.0;
+        match (commit.is_empty(), lang) {
+            (true, Lang::Sv) => "posten har ändrats sedan den checkades in (ändringen är inte incheckad); dino skriver aldrig om en post: en rättelse är en ny post (`dino run`, `dino resolve`), och `git checkout -- FIL` tar tillbaka den".to_string(),
+            (true, Lang::En) => "the entry was changed after it was committed (the change is not committed); dino never rewrites an entry: a correction is a new entry (`dino run`, `dino resolve`), and `git checkout -- FILE` brings it back".to_string(),
+            (false, Lang::Sv) => format!("posten ändrades efter att den checkats in (senast i {commit} av {author}); dino skriver aldrig om en post: en rättelse är en ny post (`dino run`, `dino resolve`)"),
+            (false, Lang::En) => format!("the entry was changed after it was committed (last in {commit} by {author}); dino never rewrites an entry: a correction is a new entry (`dino run`, `dino resolve`)"),
+        }
+    }
+}
+
+/// The entries git says were changed after they were committed.
+fn changed_after_commit(wb: &crate::workbook::Workbook) -> Vec<Finding> {
+    let changed = crate::git::log_changed(&wb.root);
+    wb.entries
+        .iter()
+        .filter_map(|e| {
+            let change = changed.get(&e.name)?;
+            Some(Finding {
+                file: e.file.clone(),
+                line: 1,
+                col: 1,
+                message: ChangedAfterCommit(change.clone()).into(),
+            })
+        })
+        .collect()
 }

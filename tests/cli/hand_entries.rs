@@ -454,3 +454,38 @@ fn resolve_at_a_terminal_shows_both_answers_whole_and_writes_the_one_chosen() {
         );
     }
 }
+
+#[test]
+fn check_names_a_committed_entry_changed_later() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = workbook(dir.path());
+    session(&wb, "2026-03-02T09:15:00+01:00", "Anna Lind", "Ett");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "--quiet", "-m", "first"]);
+    let entry = std::fs::read_dir(wb.join("log"))
+        .expect("log/")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("the session");
+    let name = entry
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let text = std::fs::read_to_string(&entry).expect("read");
+    std::fs::write(&entry, text.replace("**Svar:** Ett", "**Svar:** Ändrat")).expect("edit");
+    let now = [("DINO_NOW", "2026-03-04T09:00:00+01:00")];
+    dino_env(&wb, &["--lang", "en", "check"], &now)
+        .code(3)
+        .stdout_has(&format!(
+            "{name}:1:1: the entry was changed after it was committed (the change is not committed)"
+        ));
+    git(dir.path(), &["commit", "--quiet", "-am", "edited by hand"]);
+    let commit = git(dir.path(), &["rev-parse", "--short", "HEAD"]);
+    dino_env(&wb, &["--lang", "en", "check"], &now)
+        .code(3)
+        .stdout_has(&format!(
+            "the entry was changed after it was committed (last in {} by Anna Lind)",
+            commit.trim()
+        ));
+}
