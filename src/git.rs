@@ -265,10 +265,11 @@ pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {
 }
 
 /// The files of `dir`'s `log/` that were changed after git first had them:
-/// by a later commit (the latest such, with its author) or in the working
-/// tree (commit and author empty). dino never rewrites an entry, so such a
-/// change was made by hand. Empty outside a repository or without git.
-pub fn log_changed(dir: &Path) -> std::collections::BTreeMap<String, Added> {
+/// in the working tree (commit and author empty), and with `history` by a
+/// later commit (the latest such, with its author). dino never rewrites an
+/// entry, so such a change was made by hand. Empty outside a repository
+/// or without git.
+pub fn log_changed(dir: &Path, history: bool) -> std::collections::BTreeMap<String, Added> {
     let mut out = std::collections::BTreeMap::new();
     let os = |s: &'static str| -> &'static std::ffi::OsStr { s.as_ref() };
     let committed = [
@@ -279,7 +280,7 @@ pub fn log_changed(dir: &Path) -> std::collections::BTreeMap<String, Added> {
         os("--"),
         os("log"),
     ];
-    if let Some(Ok(text)) = git_in(dir, &committed) {
+    if let Some(Ok(text)) = git_in(dir, &committed).filter(|_| history) {
         let mut added = Added {
             commit: String::new(),
             author: String::new(),

@@ -27,6 +27,11 @@ pub struct CheckArgs {
     /// [default: the workbook this folder is in, else the workbooks below it]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Also ask git's history whether a committed entry was changed by a
+    /// later commit (an entry changed in the working tree is always named)
+    #[arg(long)]
+    pub history: bool,
 }
 
 pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
@@ -53,7 +58,7 @@ pub fn run(args: CheckArgs, ui: &Ui) -> Result<()> {
             if checked == 1 {
                 summary_lang = wb_lang;
             }
-            findings.extend(workbook_findings(root, wb_lang));
+            findings.extend(workbook_findings(root, wb_lang, args.history));
         }
     }
     for finding in &missing {
@@ -96,7 +101,7 @@ fn packs_and_others(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
 }
 
 /// What is wrong in the workbook at `root`, in order, told in `lang`.
-fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
+fn workbook_findings(root: &std::path::Path, lang: Lang, history: bool) -> Vec<Finding> {
     match crate::state::profile::open(root, lang, false) {
         Ok(wb) => {
             let state = fold(&wb);
@@ -105,7 +110,7 @@ fn workbook_findings(root: &std::path::Path, lang: Lang) -> Vec<Finding> {
             if let Ok(now) = crate::session::clock::now(lang) {
                 found.extend(crate::state::folding::dated_ahead(&wb, now));
             }
-            found.extend(changed_after_commit(&wb));
+            found.extend(changed_after_commit(&wb, history));
             // The whole snapshot is read when the pack changed; its
             // start was checked when the workbook was opened.
             if let Some(change) = wb.pack_change()
@@ -174,9 +179,10 @@ impl crate::i18n::Say for ChangedAfterCommit {
     }
 }
 
-/// The entries git says were changed after they were committed.
-fn changed_after_commit(wb: &crate::workbook::Workbook) -> Vec<Finding> {
-    let changed = crate::git::log_changed(&wb.root);
+/// The entries git says were changed after they were committed: in the
+/// working tree, and with `history` by a later commit.
+fn changed_after_commit(wb: &crate::workbook::Workbook, history: bool) -> Vec<Finding> {
+    let changed = crate::git::log_changed(&wb.root, history);
     wb.entries
         .iter()
         .filter_map(|e| {

@@ -585,13 +585,20 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
          när det gäller hela filen). Slutstatus 0 när allt är i ordning, 3 när något hittats, 1 \
          när en sökväg inte kan läsas.",
     )
-    .args(&[value(
-        "paths",
-        "SÖKVÄG",
-        "Arbetsböcker, paketmappar eller mappar att söka arbetsböcker i (paket, när de inte \
-         har någon arbetsbok) [förval: arbetsboken \
-         som den här mappen ligger i, annars arbetsböckerna under den]",
-    )]),
+    .args(&[
+        value(
+            "paths",
+            "SÖKVÄG",
+            "Arbetsböcker, paketmappar eller mappar att söka arbetsböcker i (paket, när de inte \
+             har någon arbetsbok) [förval: arbetsboken \
+             som den här mappen ligger i, annars arbetsböckerna under den]",
+        ),
+        flag(
+            "history",
+            "Fråga också gits historik om en incheckad post ändrats i en senare incheckning (en \
+             post som ändrats i arbetskopian nämns alltid)",
+        ),
+    ]),
     command(
         "upgrade",
         "Flytta en arbetsbok till den aktuella versionen av dess paket, efter att ha visat vad \

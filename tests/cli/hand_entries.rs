@@ -482,7 +482,9 @@ fn check_names_a_committed_entry_changed_later() {
         ));
     git(dir.path(), &["commit", "--quiet", "-am", "edited by hand"]);
     let commit = git(dir.path(), &["rev-parse", "--short", "HEAD"]);
-    dino_env(&wb, &["--lang", "en", "check"], &now)
+    // Committed, it is named when git's history is asked.
+    dino_env(&wb, &["--lang", "en", "check"], &now).code(0);
+    dino_env(&wb, &["--lang", "en", "check", "--history"], &now)
         .code(3)
         .stdout_has(&format!(
             "the entry was changed after it was committed (last in {} by Anna Lind)",
