@@ -53,7 +53,10 @@ use clap::{CommandFactory, Parser};
 
 /// Runs dino with these arguments and returns the exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let args: Vec<OsString> = args.into_iter().collect();
+    // Composed (NFC), as Swedish words are spelled in dino's own values and
+    // aliases: a keyboard or a file system that writes "ä" as "a" and a
+    // combining mark still says `lärdom`.
+    let args: Vec<OsString> = args.into_iter().map(composed).collect();
     // How dino was started, for the commands its hints name; before `-C`.
     started::remember(args.first().map(OsString::as_os_str));
     // `dino --version` answers before the command line is built: scripts
@@ -221,4 +224,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// An argument in Unicode's composed form (NFC); one that is not UTF-8 as
+/// it is.
+fn composed(arg: OsString) -> OsString {
+    use unicode_normalization::UnicodeNormalization;
+    match arg.to_str() {
+        Some(text) if !unicode_normalization::is_nfc(text) => text.nfc().collect::<String>().into(),
+        _ => arg,
+    }
 }

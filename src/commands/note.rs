@@ -21,7 +21,7 @@ use crate::workbook::Workbook;
 )]
 pub struct NoteArgs {
     /// The kind of entry
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub kind: NoteKind,
 
     /// The text (Markdown, kept as written); `-` reads it from standard input;

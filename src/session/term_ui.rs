@@ -16,6 +16,7 @@ use crate::log::{ActionMark, Field, Participant, Record};
 use crate::pack::condition::Value;
 use crate::pack::{Choice as ChoiceOption, Decision, Item, Kind, Phase, Scale, Text};
 use crate::session::prompt::line::{self, Entered};
+use crate::session::prompt::term::one_row;
 use crate::state::answer::Given;
 use crate::text::table::new_table;
 use crate::text::terminal_md;
@@ -30,6 +31,9 @@ pub struct TermUi {
     theme: Box<dyn Theme>,
     /// The language of messages.
     lang: Lang,
+    /// What was typed at an item's line when Esc opened the menu: offered
+    /// again when the room goes back to answering, so nothing typed is lost.
+    left: std::cell::RefCell<Option<String>>,
 }
 
 /// What the room said to keeping an earlier answer as it is.
@@ -61,6 +65,7 @@ impl TermUi {
             term: Term::stderr(),
             theme: crate::session::prompt::term::theme(),
             lang,
+            left: std::cell::RefCell::new(None),
         }
     }
 
@@ -218,7 +223,12 @@ impl TermUi {
         };
         Ok(match line::read_line(&self.term, &*self.theme, &ask)? {
             Entered::Text(text) => Some(text),
-            Entered::Escaped => None,
+            Entered::Escaped(text) => {
+                if !text.trim().is_empty() && text != initial {
+                    *self.left.borrow_mut() = Some(text);
+                }
+                None
+            }
         })
     }
 
@@ -289,7 +299,7 @@ impl TermUi {
         ];
         Ok(
             match Select::with_theme(&*self.theme)
-                .with_prompt(q.item.prompt.get(q.lang))
+                .with_prompt(one_row(q.item.prompt.get(q.lang)))
                 .items(&items)
                 .default(0)
                 .interact_opt()?
@@ -313,7 +323,7 @@ impl TermUi {
             _ => 0,
         };
         let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(q.item.prompt.get(q.lang))
+            .with_prompt(one_row(q.item.prompt.get(q.lang)))
             .items(items)
             .default(default)
             .interact_opt()?;
@@ -338,7 +348,7 @@ impl TermUi {
             .position(|o| current_value == Some(&Value::Str(o.id.clone())))
             .unwrap_or(0);
         let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(q.item.prompt.get(q.lang))
+            .with_prompt(one_row(q.item.prompt.get(q.lang)))
             .items(&items)
             .default(default)
             .interact_opt()?;
@@ -363,7 +373,7 @@ impl TermUi {
             })
             .collect();
         let chosen = MultiSelect::with_theme(&*self.theme)
-            .with_prompt(format!(
+            .with_prompt(one_row(&format!(
                 "{} {}",
                 q.item.prompt.get(q.lang),
                 style(self.lang.pick(
@@ -371,7 +381,7 @@ impl TermUi {
                     "(space picks, Enter done)"
                 ))
                 .dim()
-            ))
+            )))
             .items(&items)
             .defaults(&on)
             .interact_opt()?;
@@ -410,7 +420,7 @@ impl TermUi {
             _ => 0,
         };
         let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(q.item.prompt.get(q.lang))
+            .with_prompt(one_row(q.item.prompt.get(q.lang)))
             .items(&items)
             .default(default)
             .interact_opt()?;
@@ -438,7 +448,7 @@ impl TermUi {
             self.more().to_string(),
         ];
         let chosen = Select::with_theme(&*self.theme)
-            .with_prompt(prompt)
+            .with_prompt(one_row(prompt))
             .items(&items)
             .default(0)
             .report(false)
@@ -489,11 +499,17 @@ impl TermUi {
                 .map_err(|why| why.say(lang))
         };
         // An earlier answer may come from anyone's entry: no escapes,
-        // but its line breaks stay, so that keeping it keeps them.
+        // but its line breaks stay, so that keeping it keeps them. What was
+        // typed before Esc opened the menu comes back first.
+        let initial = self
+            .left
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| terminal_md::visible_lines(current));
         let Some(text) = self.typed(
             prompt,
             lang.pick("(Esc eller tom rad: fler val)", "(Esc or empty line: more)"),
-            &terminal_md::visible_lines(current),
+            &initial,
             &check,
         )?
         else {
@@ -976,6 +992,7 @@ impl SessionUi for TermUi {
 
     fn ask(&mut self, q: &Question<'_>) -> Result<Reply> {
         let lang = self.lang;
+        self.left.borrow_mut().take();
         self.heading(q)?;
         let mut note = q.note.map(str::to_string);
         loop {
@@ -1164,8 +1181,40 @@ impl SessionUi for TermUi {
 
     fn readiness_result(&mut self, chart: &str) -> Result<()> {
         self.say("")?;
-        self.say(chart)
+        let width = self.width();
+        let fitted: Vec<String> = chart.lines().map(|l| bar_fitted(l, width)).collect();
+        self.say(&fitted.join("\n"))
     }
+}
+
+/// A chart's line made to fit `width` columns by shortening its bar (as
+/// filled in proportion as before, five cells at the least); a line without
+/// a bar, or one that fits, as it is.
+fn bar_fitted(line: &str, width: usize) -> String {
+    let over = console::measure_text_width(line).saturating_sub(width);
+    let is_bar = |c: char| c == '█' || c == '░';
+    let cells = line.chars().filter(|&c| is_bar(c)).count();
+    if over == 0 || cells == 0 {
+        return line.to_string();
+    }
+    let filled = line.chars().filter(|&c| c == '█').count();
+    let length = cells.saturating_sub(over).max(5);
+    let now_filled = (filled * length + cells / 2) / cells;
+    let bar = format!(
+        "{}{}",
+        "█".repeat(now_filled),
+        "░".repeat(length - now_filled)
+    );
+    let start = line.find(is_bar).unwrap_or(0);
+    let end = line
+        .rfind(is_bar)
+        .map_or(start, |i| i + is_bar_len(line, i));
+    format!("{}{bar}{}", &line[..start], &line[end..])
+}
+
+/// The length in bytes of the character at byte `at` of `line`.
+fn is_bar_len(line: &str, at: usize) -> usize {
+    line[at..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// A participant of an earlier entry, as the terminal may show them.
@@ -1269,4 +1318,23 @@ fn not_a_day(lang: Lang, text: &str) -> String {
         "`{text}` är inget datum; skriv en dag som finns, ÅÅÅÅ-MM-DD (2026-03-31)",
         "`{text}` is not a date; write a day the calendar has, YYYY-MM-DD (2026-03-31)"
     )
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::bar_fitted;
+
+    #[test]
+    fn a_chart_line_too_wide_gets_a_shorter_bar_filled_alike() {
+        let line = format!(
+            "Samverkan  {}{} 3.0 watch  spread 3.0",
+            "█".repeat(10),
+            "░".repeat(10)
+        );
+        let fitted = bar_fitted(&line, 40);
+        assert_eq!(console::measure_text_width(&fitted), 40, "{fitted}");
+        assert!(fitted.contains("  ████░░░ 3.0"), "{fitted}");
+        assert_eq!(bar_fitted(&line, 80), line);
+        assert_eq!(bar_fitted("Svarande: Eva", 5), "Svarande: Eva");
+    }
 }

@@ -277,9 +277,12 @@ pub fn last_decider(entries: &[LoadedEntry]) -> Option<String> {
 }
 
 /// The last session, gate or assessment in the log: whom it had, and who
-/// led it.
+/// led it. One person's readiness answers given alone are no meeting.
 pub fn last_meeting(entries: &[LoadedEntry]) -> Option<&LoadedEntry> {
-    entries.iter().rev().find(|e| has_people(e.entry.meta.kind))
+    entries
+        .iter()
+        .rev()
+        .find(|e| has_people(e.entry.meta.kind) && !e.entry.meta.alone)
 }
 
 #[cfg(test)]

@@ -395,3 +395,59 @@ fn a_note_written_in_the_editor_is_asked_there_and_its_instructions_left_out() {
         );
     }
 }
+
+#[test]
+fn what_was_typed_before_esc_comes_back_when_the_room_answers_after_all() {
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let wb = workbook(dir.path());
+        let mut screen = to_first_item(&wb, size, &[]);
+        screen
+            .press(keys::ENTER)
+            .wait_for("Esc or empty line: more");
+        screen.send("Mira Holm").press(keys::ESC);
+        screen.wait_for("What do you want to do?");
+        // The first entry: answer the item after all.
+        screen.press(keys::ENTER);
+        screen.wait_for("Write one line here").press(keys::ENTER);
+        screen.wait_for("Esc or empty line: more");
+        assert_eq!(screen.count("Mira Holm"), 1, "{}", screen.contents());
+        screen.press(keys::ENTER);
+        finish_start(screen);
+        assert!(
+            the_entry(&wb).contains("**Svar:** Mira Holm\n"),
+            "{}",
+            the_entry(&wb)
+        );
+    }
+}
+
+#[test]
+fn a_list_question_wider_than_the_screen_leaves_no_row_behind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut screen = Screen::spawn(dir.path(), &["--lang", "en", "new", "Bred"], (80, 24), &[]);
+    screen
+        .wait_for("What kind of organisation")
+        .press(keys::ENTER);
+    screen.wait_for("Who decides").press(keys::ENTER);
+    screen.wait_for("buying services").press(keys::ENTER);
+    screen.wait_for("personal data");
+    let rows = screen.rows();
+    // Written whole above the list, then asked and confirmed on one row.
+    assert!(
+        !rows.iter().any(|r| r.starts_with("? Is the work likely")),
+        "{}",
+        screen.contents()
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.starts_with("✔ Is the work likely"))
+            .count(),
+        1,
+        "{}",
+        screen.contents()
+    );
+    assert!(rows.iter().all(|r| r.chars().count() <= 80));
+    screen.send(keys::CTRL_C);
+    assert_eq!(screen.exit_code(), 130);
+}

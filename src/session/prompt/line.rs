@@ -25,8 +25,8 @@ pub struct Ask<'a> {
 pub enum Entered {
     /// Enter, with a text the check accepted.
     Text(String),
-    /// Esc: what it means is the caller's.
-    Escaped,
+    /// Esc, with the text as it stood: what Esc means is the caller's.
+    Escaped(String),
 }
 
 /// What a key did to the line.
@@ -319,7 +319,7 @@ pub fn read_line(term: &Term, theme: &dyn Theme, ask: &Ask<'_>) -> Result<Entere
             Step::Edited => {}
             Step::Escape => {
                 drawn.finish(None)?;
-                return Ok(Entered::Escaped);
+                return Ok(Entered::Escaped(line.text()));
             }
             Step::Interrupt => {
                 return Err(io::Error::new(io::ErrorKind::Interrupted, "Ctrl-C").into());

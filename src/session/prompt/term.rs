@@ -34,12 +34,37 @@ pub fn theme() -> Box<dyn Theme> {
     }
 }
 
+/// A list's question on one row of the terminal: dialoguer redraws a list
+/// by rows, and a question that wraps leaves its first row behind. A
+/// question too long for a row is written whole above the list first,
+/// wrapped, and the list asks it shortened with `…`.
+pub fn one_row(prompt: &str) -> String {
+    let term = console::Term::stderr();
+    let width = usize::from(term.size().1).max(20);
+    // "? " before, " ›" and a little room after.
+    let room = width.saturating_sub(6);
+    if console::measure_text_width(prompt) <= room {
+        return prompt.to_string();
+    }
+    for line in textwrap::wrap(prompt, width.saturating_sub(1)) {
+        let _ = term.write_line(&line);
+    }
+    let mut short = String::new();
+    for c in prompt.chars() {
+        if console::measure_text_width(&short) + 2 > room {
+            break;
+        }
+        short.push(c);
+    }
+    format!("{}…", short.trim_end())
+}
+
 /// A yes-or-no question as a two-item list, in the user's language (a
 /// `(y/n)` prompt would take a Swedish `j` for no).
 pub fn yes_no(theme: &dyn Theme, lang: Lang, prompt: &str, default: bool) -> Result<bool> {
     let items = [lang.pick("Ja", "Yes"), lang.pick("Nej", "No")];
     let chosen = Select::with_theme(theme)
-        .with_prompt(prompt)
+        .with_prompt(one_row(prompt))
         .items(items)
         .default(if default { 0 } else { 1 })
         .interact()?;
@@ -49,7 +74,7 @@ pub fn yes_no(theme: &dyn Theme, lang: Lang, prompt: &str, default: bool) -> Res
 impl Prompter for TermPrompter {
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize> {
         Ok(Select::with_theme(&*self.theme)
-            .with_prompt(prompt)
+            .with_prompt(one_row(prompt))
             .items(items)
             .default(default)
             .interact()?)
@@ -61,7 +86,7 @@ impl Prompter for TermPrompter {
             "(space picks, Enter done)",
         );
         Ok(MultiSelect::with_theme(&*self.theme)
-            .with_prompt(format!("{prompt} {}", console::style(hint).dim()))
+            .with_prompt(one_row(&format!("{prompt} {}", console::style(hint).dim())))
             .items(items)
             .defaults(defaults)
             .interact()?)
@@ -98,11 +123,11 @@ impl Prompter for TermPrompter {
             };
             match super::line::read_line(&term, &*self.theme, &ask)? {
                 Entered::Text(text) => return Ok(text),
-                Entered::Escaped if esc_takes => {
+                Entered::Escaped(_) if esc_takes => {
                     super::line::confirm(&term, &*self.theme, prompt, initial)?;
                     return Ok(initial.to_string());
                 }
-                Entered::Escaped => {}
+                Entered::Escaped(_) => {}
             }
         }
     }
