@@ -37,7 +37,7 @@ pub fn theme() -> Box<dyn Theme> {
 /// A list's question on one row of the terminal: dialoguer redraws a list
 /// by rows, and a question that wraps leaves its first row behind. A
 /// question too long for a row is written whole above the list first,
-/// wrapped, and the list asks it shortened with `…`.
+/// and the list asks it shortened with `…`.
 pub fn one_row(prompt: &str) -> String {
     let term = console::Term::stderr();
     let width = usize::from(term.size().1).max(20);
@@ -46,9 +46,8 @@ pub fn one_row(prompt: &str) -> String {
     if console::measure_text_width(prompt) <= room {
         return prompt.to_string();
     }
-    for line in textwrap::wrap(prompt, width.saturating_sub(1)) {
-        let _ = term.write_line(&line);
-    }
+    // Written once and never redrawn, it may wrap as the terminal likes.
+    let _ = term.write_line(prompt);
     let mut short = String::new();
     for c in prompt.chars() {
         if console::measure_text_width(&short) + 2 > room {
