@@ -26,24 +26,12 @@ fn workbook(dir: &Path) -> PathBuf {
 
 /// Runs `initiering` from an answers file giving `problem`, at `now`.
 fn session(wb: &Path, now: &str, who: &str, problem: &str) {
-    let file = wb.join("..").join(format!("{who}.toml"));
-    std::fs::write(
-        &file,
-        format!("facilitator = \"{who}\"\n\n[answers]\nproblem = \"{problem}\"\n"),
-    )
-    .expect("answers");
-    dino_env(
+    run_file(
         wb,
-        &[
-            "run",
-            "initiering",
-            "--answers",
-            file.to_str().expect("utf-8"),
-        ],
-        &[("DINO_NOW", now), ("DINO_USER", who)],
-    )
-    .code(0);
-    std::fs::remove_file(file).expect("answers removed");
+        now,
+        who,
+        &format!("[answers]\nproblem = \"{problem}\"\n"),
+    );
 }
 
 fn problem_in_status(wb: &Path, now: &str) -> String {
