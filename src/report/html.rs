@@ -150,6 +150,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, index: usize, lang: Lang) -> S
     summary(&mut out, r, level + 1, index, lang);
     profile(&mut out, r, level + 2, lang);
     follow_up(&mut out, r, level + 1, lang);
+    disagreements(&mut out, r, level + 1, lang);
     out.push_str(&h(level + 1, lang.pick("Faser", "Phases")));
     for p in &r.phases {
         out.push_str(&phase(p, level + 2, lang));
@@ -206,6 +207,22 @@ fn follow_up(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
         let (header, rows) = words::follow_up_table(r, lang);
         out.push_str(&table(None, &header, &rows, Cells::Values));
     }
+}
+
+/// Items answered differently on two branches, each answer whole; nothing
+/// when there are none.
+fn disagreements(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    if r.disagreements.is_empty() {
+        return;
+    }
+    out.push_str(&h(level, words::disagreements_heading(lang)));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        escape(words::disagreements_sentence(lang))
+    );
+    let (header, rows) = words::disagreements_table(r, lang);
+    out.push_str(&table(None, &header, &rows, Cells::Values));
 }
 
 /// Plain text, perhaps of several paragraphs, as HTML paragraphs.

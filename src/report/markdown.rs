@@ -127,6 +127,7 @@ pub fn workbook(r: &WorkbookReport, level: usize, lang: Lang) -> String {
         ));
     }
     follow_up(&mut out, r, level + 1, lang);
+    disagreements(&mut out, r, level + 1, lang);
     out.push_str(&heading(level + 1, lang.pick("Faser", "Phases")));
     for phase in &r.phases {
         out.push_str(&phase_section(phase, level + 2, lang));
@@ -221,6 +222,19 @@ fn follow_up(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
         let (header, rows) = words::follow_up_table(r, lang);
         out.push_str(&table(&header, &rows));
     }
+}
+
+/// Items answered differently on two branches, each answer whole; nothing
+/// when there are none.
+fn disagreements(out: &mut String, r: &WorkbookReport, level: usize, lang: Lang) {
+    if r.disagreements.is_empty() {
+        return;
+    }
+    out.push_str(&heading(level, words::disagreements_heading(lang)));
+    // Our own words, with a command as code.
+    let _ = writeln!(out, "{}\n", words::disagreements_sentence(lang));
+    let (header, rows) = words::disagreements_table(r, lang);
+    out.push_str(&table(&header, &rows));
 }
 
 /// Plain text, perhaps of several paragraphs, as Markdown paragraphs.

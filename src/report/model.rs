@@ -45,6 +45,10 @@ pub struct WorkbookReport {
     pub stale_after_days: u32,
     /// Open actions, and open risks with a due day, by day.
     pub follow_up: Vec<DueReport>,
+    /// Items (or gates) answered differently on two branches, neither
+    /// having seen the other: each answer whole, the one that counts first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<DisagreementReport>,
     /// How many of them are overdue.
     pub overdue: usize,
     /// The earliest due day among them.
@@ -104,6 +108,29 @@ pub struct ConditionReport {
     pub owner: String,
     pub due: String,
     pub open: bool,
+}
+
+/// An item (or a gate) answered differently on two branches.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DisagreementReport {
+    /// `phase.item`, or the phase's id for its gate.
+    pub item: String,
+    /// The item's prompt, or the gate's title.
+    pub title: String,
+    /// Every answer, the one that counts first.
+    pub sides: Vec<SideReport>,
+}
+
+/// One answer in a disagreement.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SideReport {
+    /// The answer in words, whole.
+    pub answer: String,
+    pub date: String,
+    pub by: Option<String>,
+    /// The entry that gave it (`dino resolve ITEM --keep ENTRY`).
+    pub entry: String,
+    pub counts: bool,
 }
 
 /// Something to follow up: an open action, or an open risk with a due day.
@@ -310,12 +337,50 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         overdue: follow_up.iter().filter(|d| d.overdue).count(),
         next_due: follow_up.first().map(|d| d.due.clone()),
         follow_up,
+        disagreements: disagreement_reports(wb, state, words),
         problem: answer_line(wb, state, PROBLEM, words),
         goal: answer_line(wb, state, GOAL, words),
         last_decision: last_decision(wb, state, lang),
         next_gate: next_gate(wb, state, as_of, text_lang),
         indicators: indicator_reports(wb, state),
     }
+}
+
+/// The disagreements, each answer whole, the one that counts first.
+fn disagreement_reports(wb: &Workbook, state: &State, words: Words) -> Vec<DisagreementReport> {
+    let side = |s: &crate::state::Side, counts: bool| {
+        let meta = &wb.entries[s.entry].entry.meta;
+        SideReport {
+            answer: super::state_words::answer_text(&s.answer, words.lang),
+            date: meta.date.short(),
+            by: meta.by.clone(),
+            entry: wb.entries[s.entry].id.clone(),
+            counts,
+        }
+    };
+    state
+        .disagreements
+        .iter()
+        .map(|d| {
+            let phase = wb.pack.phase(&d.phase);
+            let (item, title) = match &d.item {
+                Some(item) => (
+                    format!("{}.{item}", d.phase),
+                    phase
+                        .and_then(|p| p.item(item))
+                        .map_or(item.clone(), |i| i.prompt.get(words.text_lang).to_string()),
+                ),
+                None => (
+                    d.phase.clone(),
+                    super::state_words::phase_title(wb, &d.phase, words.lang),
+                ),
+            };
+            let sides = std::iter::once(side(&d.kept, true))
+                .chain(d.set_aside.iter().map(|s| side(s, false)))
+                .collect();
+            DisagreementReport { item, title, sides }
+        })
+        .collect()
 }
 
 /// Each defined indicator with its measurements.

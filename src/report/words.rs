@@ -228,6 +228,63 @@ pub fn follow_up_table(r: &WorkbookReport, lang: Lang) -> (Vec<&'static str>, Ve
     (header, rows)
 }
 
+/// The heading of the disagreements, the sentence under it, and their
+/// table: a row per answer, the one that counts first in each.
+pub fn disagreements_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Olika svar på två grenar",
+        "Answered differently on two branches",
+    )
+}
+
+pub fn disagreements_sentence(lang: Lang) -> &'static str {
+    lang.pick(
+        "Två grenar svarade utan att ha sett varandras svar. Det senaste gäller tills någon avgör saken: `dino resolve PUNKT` (eller ett nytt beslut vid en beslutspunkt).",
+        "Two branches answered without having seen each other's answer. The latest counts until someone settles it: `dino resolve ITEM` (or a new decision at a gate).",
+    )
+}
+
+pub fn disagreements_table(
+    r: &WorkbookReport,
+    lang: Lang,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Punkt", "Item"),
+        lang.pick("Svar", "Answer"),
+        lang.pick("Givet", "Given"),
+        lang.pick("Läge", "Stands"),
+    ];
+    let mut rows = Vec::new();
+    for d in &r.disagreements {
+        for (i, s) in d.sides.iter().enumerate() {
+            let item = if i == 0 {
+                format!("{} ({})", d.title, d.item)
+            } else {
+                String::new()
+            };
+            let by =
+                s.by.as_deref()
+                    .map(|b| format!(", {b}"))
+                    .unwrap_or_default();
+            rows.push(vec![
+                item,
+                s.answer
+                    .trim_end()
+                    .replace("\r\n", "\n")
+                    .replace('\n', " ⏎ "),
+                format!("{}{by} · {}", s.date, s.entry),
+                if s.counts {
+                    lang.pick("gäller", "counts")
+                } else {
+                    lang.pick("åt sidan", "set aside")
+                }
+                .to_string(),
+            ]);
+        }
+    }
+    (header, rows)
+}
+
 /// The heading of what is to follow up, and what it says when there is
 /// nothing.
 pub fn follow_up_heading(lang: Lang) -> &'static str {

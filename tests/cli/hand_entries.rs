@@ -189,6 +189,23 @@ fn answers_that_differ_only_at_their_ends_are_shown_whole() {
         .stdout_has(&format!(
             "this later answer counts: “{long} juni”; set aside: “{long} december”"
         ));
+    // The report shows each answer whole too, and says how to settle it.
+    let md = dino_env(&wb, &["--lang", "en", "report", "--format", "md"], &now);
+    md.code(0)
+        .stdout_has("## Answered differently on two branches")
+        .stdout_has("`dino resolve ITEM`")
+        .stdout_has(&format!("| {long} juni |"))
+        .stdout_has(&format!("| {long} december |"));
+    let html = dino_env(&wb, &["--lang", "en", "report", "--format", "html"], &now);
+    html.code(0)
+        .stdout_has(&format!("{long} juni"))
+        .stdout_has(&format!("{long} december"));
+    let json = dino_env(&wb, &["report", "--format", "json"], &now);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let sides = &doc["workbooks"][0]["disagreements"][0]["sides"];
+    assert_eq!(sides[0]["counts"], true);
+    assert_eq!(sides[0]["answer"], format!("{long} juni"));
+    assert_eq!(sides[1]["by"], "Anna Lind");
 }
 
 #[test]
