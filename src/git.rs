@@ -225,40 +225,41 @@ pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
 /// The commit that added each file of `dir`'s `log/`, by file name; empty
 /// outside a repository or without git.
 pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {
-    let mut out = std::collections::BTreeMap::new();
-    let Ok(found) = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "log",
-            "--diff-filter=A",
-            "--name-only",
-            "--format=@%h %an",
-            "--",
-            "log",
-        ])
-        .output()
-    else {
-        return out;
+    // Newest first: the oldest commit that added a file is the one kept.
+    commits_by_file(dir, "--diff-filter=A")
+        .into_iter()
+        .collect()
+}
+
+/// Each file of `dir`'s `log/` that commits of `filter` (`--diff-filter=…`)
+/// touched, with each such commit, newest first as git lists them; empty
+/// outside a repository or without git.
+fn commits_by_file(dir: &Path, filter: &str) -> Vec<(String, Added)> {
+    let args: [&std::ffi::OsStr; 6] = [
+        "log".as_ref(),
+        filter.as_ref(),
+        "--name-only".as_ref(),
+        "--format=@%h %an".as_ref(),
+        "--".as_ref(),
+        "log".as_ref(),
+    ];
+    let Some(Ok(text)) = git_in(dir, &args) else {
+        return Vec::new();
     };
-    if !found.status.success() {
-        return out;
-    }
-    let text = String::from_utf8_lossy(&found.stdout);
-    let mut added = Added {
+    let mut out = Vec::new();
+    let mut commit = Added {
         commit: String::new(),
         author: String::new(),
     };
     for line in text.lines() {
         if let Some(head) = line.strip_prefix('@') {
-            let (commit, author) = head.split_once(' ').unwrap_or((head, ""));
-            added = Added {
-                commit: commit.to_string(),
+            let (hash, author) = head.split_once(' ').unwrap_or((head, ""));
+            commit = Added {
+                commit: hash.to_string(),
                 author: author.to_string(),
             };
         } else if let Some(file) = Path::new(line).file_name() {
-            // The oldest commit that added the file is listed last.
-            out.insert(file.to_string_lossy().into_owned(), added.clone());
+            out.push((file.to_string_lossy().into_owned(), commit.clone()));
         }
     }
     out
@@ -271,34 +272,13 @@ pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {
 /// or without git.
 pub fn log_changed(dir: &Path, history: bool) -> std::collections::BTreeMap<String, Added> {
     let mut out = std::collections::BTreeMap::new();
-    let os = |s: &'static str| -> &'static std::ffi::OsStr { s.as_ref() };
-    let committed = [
-        os("log"),
-        os("--diff-filter=M"),
-        os("--name-only"),
-        os("--format=@%h %an"),
-        os("--"),
-        os("log"),
-    ];
-    if let Some(Ok(text)) = git_in(dir, &committed).filter(|_| history) {
-        let mut added = Added {
-            commit: String::new(),
-            author: String::new(),
-        };
-        for line in text.lines() {
-            if let Some(head) = line.strip_prefix('@') {
-                let (commit, author) = head.split_once(' ').unwrap_or((head, ""));
-                added = Added {
-                    commit: commit.to_string(),
-                    author: author.to_string(),
-                };
-            } else if let Some(file) = Path::new(line).file_name() {
-                // The newest change is listed first: kept.
-                out.entry(file.to_string_lossy().into_owned())
-                    .or_insert_with(|| added.clone());
-            }
+    if history {
+        // Newest first: the latest change is the one kept.
+        for (file, commit) in commits_by_file(dir, "--diff-filter=M") {
+            out.entry(file).or_insert(commit);
         }
     }
+    let os = |s: &'static str| -> &'static std::ffi::OsStr { s.as_ref() };
     let worktree = [
         os("diff"),
         os("--name-only"),

@@ -13,13 +13,15 @@ use crate::state::readiness::{Level, Trend, level, share_of_scale, trend};
 use crate::state::{Assessment, DimensionScore};
 use crate::tr;
 
-/// The chart of `latest`, compared with `first` when it is another one.
+/// The chart of `latest`, compared with `first` when it is another one;
+/// with a `width`, its bars are shortened (to five cells at the least) so
+/// that each line fits.
 pub fn chart(
     readiness: &Readiness,
     latest: &Assessment,
     first: Option<&Assessment>,
-    text_lang: Lang,
-    lang: Lang,
+    (text_lang, lang): (Lang, Lang),
+    width: Option<usize>,
 ) -> String {
     let name_width = readiness
         .dimensions
@@ -56,7 +58,8 @@ pub fn chart(
             continue;
         };
         let before = earlier.and_then(|f| f.mean_of(&score.id));
-        let line = dimension_line(readiness, score, mean, before, lang);
+        let room = width.map(|w| w.saturating_sub(name_width + 2));
+        let line = dimension_line(readiness, score, (mean, before), room, lang);
         let _ = writeln!(out, "{title}{pad}  {line}");
     }
     if latest
@@ -178,12 +181,13 @@ pub fn spread_words(lang: Lang) -> &'static str {
 const BAR_WIDTH: usize = 20;
 
 /// One dimension's line after its title: its bar, mean and level, the
-/// spread, the change since `before` and the "don't know" answers.
+/// spread, the change since `before` and the "don't know" answers; the
+/// bar shortened to fit `room` columns, when given.
 fn dimension_line(
     readiness: &Readiness,
     score: &DimensionScore,
-    mean: f64,
-    before: Option<f64>,
+    (mean, before): (f64, Option<f64>),
+    room: Option<usize>,
     lang: Lang,
 ) -> String {
     let flag = match level(readiness, mean) {
@@ -191,10 +195,10 @@ fn dimension_line(
         Level::Watch => lang.pick(" bevaka", " watch"),
         Level::Clear => "",
     };
-    let mut line = format!("{} {}{flag}", bar(readiness, mean), number(mean, lang));
+    let mut after = format!(" {}{flag}", number(mean, lang));
     if let Some(spread) = score.spread() {
         let _ = write!(
-            line,
+            after,
             "  {} {}",
             lang.pick("skillnad", "spread"),
             number(spread, lang)
@@ -207,7 +211,7 @@ fn dimension_line(
             Trend::Level => "→",
         };
         let _ = write!(
-            line,
+            after,
             "  {} {} {arrow}",
             lang.pick("först", "first"),
             number(before, lang)
@@ -215,21 +219,22 @@ fn dimension_line(
     }
     if score.dont_know > 0 {
         let _ = write!(
-            line,
+            after,
             "  ({})",
             tr!(lang, "{} vet ej", "{} don't know", score.dont_know)
         );
     }
-    line
+    let cells = room.map_or(BAR_WIDTH, |r| {
+        r.saturating_sub(after.chars().count()).clamp(5, BAR_WIDTH)
+    });
+    format!("{}{after}", bar(readiness, mean, cells))
 }
 
-/// A bar filled as far along the scale as `mean` lies.
-fn bar(readiness: &Readiness, mean: f64) -> String {
+/// A bar of `cells` filled as far along the scale as `mean` lies.
+fn bar(readiness: &Readiness, mean: f64, cells: usize) -> String {
     let share = share_of_scale(readiness.scale.min, readiness.scale.max, mean);
-    let filled = (share * BAR_WIDTH as f64)
-        .round()
-        .clamp(0.0, BAR_WIDTH as f64) as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
+    let filled = (share * cells as f64).round().clamp(0.0, cells as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
 }
 
 #[cfg(test)]
@@ -312,16 +317,67 @@ mod tests {
                 (None, vec![None, None]),
             ],
         );
-        let text = chart(&readiness(), &latest, Some(&first), Lang::Sv, Lang::Sv);
+        let text = chart(
+            &readiness(),
+            &latest,
+            Some(&first),
+            (Lang::Sv, Lang::Sv),
+            None,
+        );
         assert_eq!(
             text,
             "Förutsättningar · 2026-06-01\nSvarande: Rektor, Lärare\nMandat    ██████████░░░░░░░░░░ 3,0 bevaka  skillnad 2,0  först 2,0 ↑\nTrygghet  inga svar\n\
              (skillnad: avståndet mellan den högsta och den lägsta svarandes medelvärde; är den stor ser ni olika på läget: prata om det innan ni går efter medelvärdet)\n"
         );
-        let alone = chart(&readiness(), &first, Some(&first), Lang::En, Lang::En);
+        let alone = chart(
+            &readiness(),
+            &first,
+            Some(&first),
+            (Lang::En, Lang::En),
+            None,
+        );
         assert!(
             alone.contains("Mandat    █████░░░░░░░░░░░░░░░ 2.0 risk  spread 0.0\n"),
             "{alone}"
+        );
+    }
+
+    #[test]
+    fn a_chart_for_a_narrow_terminal_has_shorter_bars_filled_alike() {
+        let first = assessment(
+            0,
+            "2026-02-01T09:00:00+01:00",
+            [
+                (Some(2.0), vec![Some(2.0), Some(2.0)]),
+                (Some(4.0), vec![Some(4.0), Some(4.0)]),
+            ],
+        );
+        let latest = assessment(
+            5,
+            "2026-06-01T09:00:00+02:00",
+            [
+                (Some(3.0), vec![Some(4.0), Some(2.0)]),
+                (None, vec![None, None]),
+            ],
+        );
+        let langs = (Lang::Sv, Lang::Sv);
+        let text = chart(&readiness(), &latest, Some(&first), langs, Some(56));
+        assert!(
+            text.contains("Mandat    ████░░░░ 3,0 bevaka  skillnad 2,0  först 2,0 ↑\n"),
+            "{text}"
+        );
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("Mandat"))
+            .expect("a line");
+        assert_eq!(line.chars().count(), 56, "{line}");
+        // Never shorter than five cells, and as before where it fits.
+        let narrow = chart(&readiness(), &latest, Some(&first), langs, Some(20));
+        assert!(narrow.contains("Mandat    ███░░ 3,0"), "{narrow}");
+        let wide = chart(&readiness(), &latest, Some(&first), langs, Some(200));
+        assert_eq!(
+            wide,
+            chart(&readiness(), &latest, Some(&first), langs, None)
         );
     }
 }

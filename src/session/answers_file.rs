@@ -956,7 +956,7 @@ impl SessionUi for AnswerScript {
         Ok(())
     }
 
-    fn readiness_result(&mut self, _: &str) -> Result<()> {
+    fn readiness_result(&mut self, _: &dyn Fn(Option<usize>) -> String) -> Result<()> {
         Ok(())
     }
 }

@@ -310,8 +310,9 @@ pub trait SessionUi {
     fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>>;
     /// Says whose turn it is in an assessment.
     fn respondent_turn(&mut self, respondent: &str) -> Result<()>;
-    /// Shows the assessment's result: per dimension, against the first.
-    fn readiness_result(&mut self, chart: &str) -> Result<()>;
+    /// Shows the assessment's result: per dimension, against the first;
+    /// `chart` draws it for a width (none: as wide as it takes).
+    fn readiness_result(&mut self, chart: &dyn Fn(Option<usize>) -> String) -> Result<()>;
     /// Before a respondent's turn, when several answer in turn: the screen
     /// cleared of the answers before, and, unless `first`, the terminal
     /// handed over to `respondent` (who says when they are ready).

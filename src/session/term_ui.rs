@@ -1179,42 +1179,10 @@ impl SessionUi for TermUi {
         self.ask_role(respondent)
     }
 
-    fn readiness_result(&mut self, chart: &str) -> Result<()> {
+    fn readiness_result(&mut self, chart: &dyn Fn(Option<usize>) -> String) -> Result<()> {
         self.say("")?;
-        let width = self.width();
-        let fitted: Vec<String> = chart.lines().map(|l| bar_fitted(l, width)).collect();
-        self.say(&fitted.join("\n"))
+        self.say(&chart(Some(self.width())))
     }
-}
-
-/// A chart's line made to fit `width` columns by shortening its bar (as
-/// filled in proportion as before, five cells at the least); a line without
-/// a bar, or one that fits, as it is.
-fn bar_fitted(line: &str, width: usize) -> String {
-    let over = console::measure_text_width(line).saturating_sub(width);
-    let is_bar = |c: char| c == '█' || c == '░';
-    let cells = line.chars().filter(|&c| is_bar(c)).count();
-    if over == 0 || cells == 0 {
-        return line.to_string();
-    }
-    let filled = line.chars().filter(|&c| c == '█').count();
-    let length = cells.saturating_sub(over).max(5);
-    let now_filled = (filled * length + cells / 2) / cells;
-    let bar = format!(
-        "{}{}",
-        "█".repeat(now_filled),
-        "░".repeat(length - now_filled)
-    );
-    let start = line.find(is_bar).unwrap_or(0);
-    let end = line
-        .rfind(is_bar)
-        .map_or(start, |i| i + is_bar_len(line, i));
-    format!("{}{bar}{}", &line[..start], &line[end..])
-}
-
-/// The length in bytes of the character at byte `at` of `line`.
-fn is_bar_len(line: &str, at: usize) -> usize {
-    line[at..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// A participant of an earlier entry, as the terminal may show them.
@@ -1318,23 +1286,4 @@ fn not_a_day(lang: Lang, text: &str) -> String {
         "`{text}` är inget datum; skriv en dag som finns, ÅÅÅÅ-MM-DD (2026-03-31)",
         "`{text}` is not a date; write a day the calendar has, YYYY-MM-DD (2026-03-31)"
     )
-}
-
-#[cfg(test)]
-mod fit_tests {
-    use super::bar_fitted;
-
-    #[test]
-    fn a_chart_line_too_wide_gets_a_shorter_bar_filled_alike() {
-        let line = format!(
-            "Samverkan  {}{} 3.0 watch  spread 3.0",
-            "█".repeat(10),
-            "░".repeat(10)
-        );
-        let fitted = bar_fitted(&line, 40);
-        assert_eq!(console::measure_text_width(&fitted), 40, "{fitted}");
-        assert!(fitted.contains("  ████░░░ 3.0"), "{fitted}");
-        assert_eq!(bar_fitted(&line, 80), line);
-        assert_eq!(bar_fitted("Svarande: Eva", 5), "Svarande: Eva");
-    }
 }

@@ -55,7 +55,7 @@ impl SessionUi for Script {
     fn respondent_turn(&mut self, _: &str) -> Result<()> {
         Ok(())
     }
-    fn readiness_result(&mut self, _: &str) -> Result<()> {
+    fn readiness_result(&mut self, _: &dyn Fn(Option<usize>) -> String) -> Result<()> {
         Ok(())
     }
 }

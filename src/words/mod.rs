@@ -80,3 +80,12 @@ fn in_code(names: &[impl AsRef<str>]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Ids as a TOML array's items (`"a1b2c3", "d4e5f6"`), as a message in
+/// either language suggests a `follows` to write.
+pub(crate) fn toml_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -69,8 +69,8 @@ impl Run<'_> {
         registered.clear()?;
         if let Some(name) = &alone {
             if self.ui.shows_results() {
-                self.ui
-                    .readiness_result(&own_answers(ctx, &entry, name, self.lang))?;
+                let own = own_answers(ctx, &entry, name, self.lang);
+                self.ui.readiness_result(&|_| own.clone())?;
             }
             return Ok(written);
         }
@@ -285,8 +285,10 @@ fn show_chart(ctx: &Context<'_>, session_ui: &mut dyn SessionUi, host: &dyn Host
     let state = fold(&wb);
     let assessments = crate::state::readiness::first_and_latest(&state.readiness);
     if let (Some(readiness), Some((first, latest))) = (&wb.pack.readiness, assessments) {
-        let chart =
-            crate::report::readiness_chart::chart(readiness, latest, Some(first), ctx.lang, lang);
+        let chart = |width: Option<usize>| {
+            let langs = (ctx.lang, lang);
+            crate::report::readiness_chart::chart(readiness, latest, Some(first), langs, width)
+        };
         session_ui.readiness_result(&chart)?;
     }
     Ok(())

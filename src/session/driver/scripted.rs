@@ -96,7 +96,7 @@ impl SessionUi for FromFile<'_> {
         self.script()?.respondent_turn(respondent)
     }
 
-    fn readiness_result(&mut self, _: &str) -> Result<()> {
+    fn readiness_result(&mut self, _: &dyn Fn(Option<usize>) -> String) -> Result<()> {
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use crate::report::state_words::answer_in_line;
 use crate::state::answer::Message as Answer;
 use crate::state::folding::Message as Folding;
 use crate::state::readiness::Message as Readiness;
+use crate::words::toml_ids as quoted;
 
 pub fn state_answer(message: &Answer) -> String {
     match message {
@@ -167,12 +168,4 @@ pub fn state_readiness(message: &Readiness) -> String {
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }
-}
-
-/// Ids as a TOML array's items: `"a1b2c3", "d4e5f6"`.
-fn quoted(ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| format!("\"{id}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
