@@ -213,15 +213,6 @@ pub struct Added {
     pub author: String,
 }
 
-/// Who committed each file of `dir`'s `log/` first, by file name, as git
-/// knows it; empty outside a repository or without git.
-pub fn log_authors(dir: &Path) -> std::collections::BTreeMap<String, String> {
-    log_added(dir)
-        .into_iter()
-        .map(|(file, added)| (file, added.author))
-        .collect()
-}
-
 /// The commit that added each file of `dir`'s `log/`, by file name; empty
 /// outside a repository or without git.
 pub fn log_added(dir: &Path) -> std::collections::BTreeMap<String, Added> {

@@ -20,12 +20,13 @@ mod history;
 
 pub(crate) use history::item_of;
 
-/// Who committed each entry, by its file name, where git knows it.
-type Authors = std::collections::BTreeMap<String, String>;
+/// The commit that added each entry, by its file name, where git knows it.
+type Authors = std::collections::BTreeMap<String, crate::git::Added>;
 
 /// List the log: every entry in order, one line each
 ///
-/// Date, kind, phase, title and id; and who committed it, where git knows.
+/// Date, kind, phase, title, who wrote it and id; and the commit that
+/// added it, where git knows.
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// The workbook [default: the one this folder is in]
@@ -78,8 +79,8 @@ pub fn run(args: LogArgs, ui: &Ui) -> Result<()> {
     if let Some(written) = &args.item {
         return item_history(&wb, written, args.format, ui, lang);
     }
-    // Who committed each entry, where git knows it.
-    let authors = crate::git::log_authors(&wb.root);
+    // The commit that added each entry, where git knows it.
+    let authors = crate::git::log_added(&wb.root);
     let out = match args.format {
         Format::Json => as_json(&wb, &authors)?,
         Format::Table => as_table(&wb, &authors, ui, lang),
@@ -106,14 +107,15 @@ fn item_history(wb: &Workbook, written: &str, format: Format, ui: &Ui, lang: Lan
     super::status::write_out(&out)
 }
 
-/// The log as JSON, each entry with who committed it.
+/// The log as JSON, each entry with the commit that added it.
 fn as_json(wb: &Workbook, authors: &Authors) -> Result<String> {
     let mut doc = json::log(wb);
     if let Some(entries) = doc["entries"].as_array_mut() {
         for (entry, loaded) in entries.iter_mut().zip(&wb.entries) {
-            entry["committed_by"] = authors
-                .get(&loaded.name)
-                .map_or(serde_json::Value::Null, |a| serde_json::json!(a));
+            let added = authors.get(&loaded.name);
+            entry["commit"] = added.map_or(serde_json::Value::Null, |a| a.commit.clone().into());
+            entry["committed_by"] =
+                added.map_or(serde_json::Value::Null, |a| a.author.clone().into());
         }
     }
     Ok(json::pretty(&doc)? + "\n")
@@ -126,10 +128,11 @@ fn as_table(wb: &Workbook, authors: &Authors, ui: &Ui, lang: Lang) -> String {
         lang.pick("Sort", "Kind").to_string(),
         lang.pick("Fas", "Phase").to_string(),
         lang.pick("Titel", "Title").to_string(),
+        lang.pick("Av", "By").to_string(),
         "Id".to_string(),
     ];
     if !authors.is_empty() {
-        header.push(lang.pick("Incheckad av", "Committed by").to_string());
+        header.push("Commit".to_string());
     }
     let mut table = new_table(header, ui.terminal_width());
     for entry in &wb.entries {
@@ -143,7 +146,10 @@ fn as_table(wb: &Workbook, authors: &Authors, ui: &Ui, lang: Lang) -> String {
     }
 }
 
-/// An entry's row: date, kind, phase, title, id, and who committed it.
+/// An entry's row: date, kind, phase, title, who wrote it, id, and the
+/// commit that added it. Who wrote it is what the entry records, which a
+/// rebase or a squash merge keeps; git's author is the fallback for an
+/// entry that names nobody.
 fn row(wb: &Workbook, entry: &Loaded, authors: &Authors, ui: &Ui, lang: Lang) -> Vec<String> {
     let text_lang = wb.pack.lang_for(lang);
     let meta = &entry.entry.meta;
@@ -165,17 +171,23 @@ fn row(wb: &Workbook, entry: &Loaded, authors: &Authors, ui: &Ui, lang: Lang) ->
     } else {
         title
     };
+    let added = authors.get(&entry.name);
+    let by = meta
+        .by
+        .as_deref()
+        .or(added.map(|a| a.author.as_str()))
+        .filter(|by| !by.trim().is_empty())
+        .unwrap_or("–");
     let mut row = vec![
         meta.date.short(),
         meta.kind.label(lang).to_string(),
         visible(&phase),
         visible(&title),
+        visible(by),
         visible(&entry.id),
     ];
     if !authors.is_empty() {
-        row.push(visible(
-            authors.get(&entry.name).map_or("–", String::as_str),
-        ));
+        row.push(added.map_or("–".to_string(), |a| visible(&a.commit)));
     }
     row
 }

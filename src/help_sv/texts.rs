@@ -281,7 +281,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
             value("format", "FORMAT", "Format för utdata"),
         ]),
     command("log", "Lista loggen: varje post i ordning, en rad per post")
-        .details("Datum, sort, fas, rubrik och id; och vem som checkade in posten, där git vet det.")
+        .details("Datum, sort, fas, rubrik, vem som skrev posten och id; och incheckningen som lade till den, där git vet det.")
         .args(&[
             value(
                 "path",

@@ -32,6 +32,7 @@ mod reports;
 mod roster;
 mod run_scripted;
 mod screen;
+mod squash_rebase;
 mod support;
 mod swedish_values;
 mod terminal;
