@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod diff;
+pub mod document;
 pub mod due;
 pub mod html;
 pub mod json;
