@@ -46,9 +46,13 @@ pub enum Block {
         lang: String,
         level: u8,
     },
-    /// A linked table of contents: each entry's anchor (of a heading in
-    /// this document) and its text.
-    Contents(Vec<(String, String)>),
+    /// A linked table of contents under its own title (a heading one
+    /// level below the document's title): each entry's anchor (of a
+    /// heading in this document) and its text.
+    Contents {
+        title: String,
+        entries: Vec<(String, String)>,
+    },
     /// Blocks that belong together: one workbook of a portfolio. With
     /// `new_page`, print starts it on a new page (Word: a page break).
     Section { new_page: bool, blocks: Vec<Block> },
