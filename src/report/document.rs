@@ -5,6 +5,8 @@
 
 use crate::i18n::Lang;
 
+pub mod docx;
+
 /// A whole report: one workbook, a manager's page, or a portfolio.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
