@@ -30,6 +30,32 @@ def runs_of(p_element):
     return p_element.iter(qn("w:r"))
 
 
+def list_kind(paragraph):
+    """A numbered or bulleted paragraph's list, as Word resolves it: the
+    number format, the first number and the level ("bullet 1, level 1")."""
+    num_pr = paragraph._p.find(".//" + qn("w:numPr"))
+    if num_pr is None and paragraph.style is not None:
+        num_pr = paragraph.style.element.find(".//" + qn("w:numPr"))
+    if num_pr is None:
+        return None
+    level = int(val(num_pr, "w:ilvl") or 0)
+    num_id = val(num_pr, "w:numId")
+    numbering = paragraph.part.numbering_part.element
+    num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = val(num, "w:abstractNumId")
+    abstract = next(
+        a
+        for a in numbering.iter(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    lvl = next(l for l in abstract.iter(qn("w:lvl")) if int(l.get(qn("w:ilvl"))) == level)
+    start = val(lvl, "w:start")
+    for override in num.iter(qn("w:lvlOverride")):
+        if int(override.get(qn("w:ilvl"))) == level:
+            start = val(override, "w:startOverride") or start
+    return "%s %s, level %d" % (val(lvl, "w:numFmt"), start, level + 1)
+
+
 def paragraph_json(paragraph):
     p = paragraph._p
     style = paragraph.style.name if paragraph.style is not None else None
@@ -55,11 +81,9 @@ def paragraph_json(paragraph):
         out["page_break_before"] = True
     if any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))):
         out["page_break"] = True
-    if p.findall(".//" + qn("w:numPr")) or (
-        paragraph.style is not None
-        and paragraph.style.element.find(".//" + qn("w:numPr")) is not None
-    ):
-        out["numbered"] = True
+    kind = list_kind(paragraph)
+    if kind:
+        out["list"] = kind
     marks = [b.get(qn("w:name")) for b in p.iter(qn("w:bookmarkStart"))]
     if marks:
         out["bookmarks"] = marks

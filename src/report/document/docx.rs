@@ -9,7 +9,7 @@ mod package;
 mod tests;
 mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use docx_rust::document as w;
 use docx_rust::formatting as f;
@@ -60,10 +60,12 @@ fn word_lang(lang: Lang) -> &'static str {
     }
 }
 
-/// What the body's layout keeps as it goes: each anchor's bookmark, the
-/// next bookmark's id, and where each ordered list of a note starts.
+/// What the body's layout keeps as it goes: each anchor's bookmark, those
+/// placed already, the next bookmark's id, and where each ordered list of
+/// a note starts.
 struct Layout {
     bookmarks: BTreeMap<String, String>,
+    placed: BTreeSet<String>,
     next_bookmark: usize,
     number_starts: Vec<isize>,
 }
@@ -72,6 +74,7 @@ impl Layout {
     fn new(doc: &Document) -> Layout {
         Layout {
             bookmarks: bookmark_names(doc),
+            placed: BTreeSet::new(),
             next_bookmark: 0,
             number_starts: Vec::new(),
         }
@@ -107,10 +110,12 @@ impl Layout {
     }
 
     /// A heading in Word's heading style of its level, with a bookmark
-    /// named after its anchor for the table of contents to link to.
+    /// named after its anchor for the table of contents to link to (once:
+    /// a second heading with the same anchor gets none).
     fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>) -> w::BodyContent<'static> {
         let mut content: Content = vec![text::run(text, &Look::default()).into()];
-        if let Some(name) = anchor.and_then(|anchor| self.bookmarks.get(anchor)) {
+        let first = anchor.filter(|anchor| self.placed.insert(anchor.to_string()));
+        if let Some(name) = first.and_then(|anchor| self.bookmarks.get(anchor)) {
             let id = self.next_bookmark.to_string();
             self.next_bookmark += 1;
             content.insert(
@@ -393,7 +398,7 @@ fn table_row(cells: Vec<Vec<Content>>, header: bool) -> w::TableRow<'static> {
 /// digits and underscores, at most 40 characters), each one unique.
 fn bookmark_names(doc: &Document) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
-    let mut taken = std::collections::BTreeSet::new();
+    let mut taken = BTreeSet::new();
     for (anchor, _) in doc.anchors() {
         if names.contains_key(&anchor) {
             continue;

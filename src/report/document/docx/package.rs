@@ -365,8 +365,9 @@ fn list_level(level: isize, format: &'static str, text: String) -> w::Level<'sta
         level_text: Some(w::LevelText {
             value: Some(text.into()),
         }),
+        // "left", not "start": older Words know only the first.
         justification: Some(w::LevelJustification {
-            value: f::JustificationVal::Start,
+            value: f::JustificationVal::Left,
         }),
         p_pr: Some(w::PPr {
             indent: Some(f::Indent {

@@ -179,8 +179,10 @@ fn paragraph_line(p: &Value) -> String {
             line.push_str(&format!(" [{name} {}]", values.join(", ")));
         }
     }
+    if let Some(list) = p.get("list") {
+        line.push_str(&format!(" [{}]", str_of(list)));
+    }
     for (key, name) in [
-        ("numbered", "list"),
         ("page_break_before", "new page"),
         ("page_break", "page break"),
     ] {
@@ -237,8 +239,8 @@ fn a_real_reader_finds_every_block_as_word_structure() {
         "Heading 2: Översikt [bookmark oversikt]",
         "Normal: Beslut: Go.\nMed villkor. [lang en-GB] [bold Beslut:]",
         "Normal: Andra stycket.\nInga svar än. Se Ålby [lang en-GB] [link alby_skola]",
-        "List Bullet: ett [list]",
-        "List Bullet: två [lang sv-SE] [list]",
+        "List Bullet: ett [bullet 1, level 1]",
+        "List Bullet: två [lang sv-SE] [bullet 1, level 1]",
         "List Continue: tre [lang sv-SE]",
         "Heading 2: Ålby skola [bookmark alby_skola] [new page]",
         "Caption: Öppna risker",
@@ -253,10 +255,10 @@ fn a_real_reader_finds_every_block_as_word_structure() {
         "| *Ledning* | ‑1 |",
         "Heading 5: Bakgrund [lang en-GB]",
         "Normal: Vi testar och prövar. [lang en-GB] [bold testar]",
-        "List Bullet: ett [lang en-GB] [list]",
-        "List Bullet: två [lang en-GB] [list]",
-        "List Number: först [lang en-GB] [list]",
-        "List Number: sedan [lang en-GB] [list]",
+        "List Bullet: ett [lang en-GB] [bullet 1, level 1]",
+        "List Bullet: två [lang en-GB] [bullet 1, level 1]",
+        "List Number: först [lang en-GB] [decimal 1, level 1]",
+        "List Number: sedan [lang en-GB] [decimal 1, level 1]",
         "Normal: <b>rå</b> [lang en-GB]",
     ];
     assert_eq!(lines(&found), expected);
@@ -342,7 +344,8 @@ fn a_note_is_laid_out_in_its_language_below_its_level() {
     let note = "# Top\n\n###### Deep\n\n> quoted\n\n```\ncode <x>\n  kept\n```\n\n\
                 - one\n  - nested\n- [x] done\n\n3. three\n4. four\n\n\
                 | Col | Val |\n|---|---|\n| a | ~~b~~ |\n\n\
-                [site](https://example.org) and [bad](javascript:alert(1))\n";
+                [site](https://example.org) and [bad](javascript:alert(1))\n\n\
+                1. again\n";
     let doc = Document {
         lang: Lang::Sv,
         title: "T".to_string(),
@@ -359,15 +362,16 @@ fn a_note_is_laid_out_in_its_language_below_its_level() {
             "Heading 6: Deep [lang en-GB]",
             "Quote: quoted [lang en-GB]",
             "Code: code <x>\n  kept [lang en-GB]",
-            "List Bullet: one [lang en-GB] [list]",
-            "List Bullet: nested [lang en-GB] [list]",
-            "List Bullet: ☑ done [lang en-GB] [list]",
-            "List Number: three [lang en-GB] [list]",
-            "List Number: four [lang en-GB] [list]",
+            "List Bullet: one [lang en-GB] [bullet 1, level 1]",
+            "List Bullet: nested [lang en-GB] [bullet 1, level 2]",
+            "List Bullet: ☑ done [lang en-GB] [bullet 1, level 1]",
+            "List Number: three [lang en-GB] [decimal 3, level 1]",
+            "List Number: four [lang en-GB] [decimal 3, level 1]",
             "table, header rows 1, borders 6",
             "| *Col* (en-GB) | *Val* (en-GB) |",
             "| a (en-GB) | b (en-GB) |",
             "Normal: site (https://example.org) and bad [lang en-GB]",
+            "List Number: again [lang en-GB] [decimal 1, level 1]",
         ]
     );
 }
@@ -384,6 +388,11 @@ fn bookmark_names_follow_words_rules_and_stay_unique() {
             heading(2, "d", Some(&"x".repeat(60))),
         ],
     };
+    let found = lines(&check(&Document {
+        blocks: vec![heading(2, "a", Some("same")), heading(2, "b", Some("same"))],
+        ..doc.clone()
+    }));
+    assert_eq!(found, ["Heading 2: a [bookmark same]", "Heading 2: b"]);
     let names = bookmark_names(&doc);
     assert_eq!(names["ålby-skola"], "ålby_skola");
     assert_eq!(names["ålby skola"], "ålby_skola_2");
