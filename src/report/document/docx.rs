@@ -250,11 +250,10 @@ impl Layout {
                     let look = look.in_lang(&text::word_lang_of(lang));
                     let mut parts = text::written_paragraphs(text).into_iter();
                     if let Some(first) = parts.next() {
-                        paragraphs[current]
-                            .push(text::run(&text::close_bidi(&first), &look).into());
+                        paragraphs[current].push(text::run(&first, &look).into());
                     }
                     for part in parts {
-                        paragraphs.push(vec![text::run(&text::close_bidi(&part), &look).into()]);
+                        paragraphs.push(vec![text::run(&part, &look).into()]);
                     }
                 }
                 Inline::Link { anchor, text } => {

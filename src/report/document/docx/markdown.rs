@@ -220,7 +220,7 @@ impl Renderer {
         } else {
             self.look()
         };
-        self.push(text::run(&text::close_bidi(words), &look).into());
+        self.push(text::run(words, &look).into());
     }
 
     /// Puts a run into the table cell or the paragraph being filled, or a
@@ -309,7 +309,7 @@ impl Renderer {
         let raw = raw.trim_end_matches('\n');
         self.open(if code { style::CODE } else { style::NORMAL });
         let look = self.look();
-        self.push(text::run(&text::close_bidi(raw), &look).into());
+        self.push(text::run(raw, &look).into());
         self.flush();
     }
 

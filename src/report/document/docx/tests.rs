@@ -290,14 +290,15 @@ fn hostile_text_is_escaped_and_its_override_closed() {
     let found = check(&doc);
     let kept = "a<b&c\"d\u{fffd}e\u{202e}f";
     assert_eq!(found["title"], json!(kept));
+    let closed = format!("{kept}\u{202c}");
     assert_eq!(found["styles"]["default_lang"], json!("en-GB"));
     assert_eq!(
         lines(&found),
         [
-            format!("Heading 1: {kept} [bookmark x___]"),
-            format!("Normal: {kept}\u{202c} after [lang sv-SE]"),
+            format!("Heading 1: {closed} [bookmark x___]"),
+            format!("Normal: {closed} after [lang sv-SE]"),
             "Heading 2: Contents".to_string(),
-            format!("toc 1: {kept} [link x___]"),
+            format!("toc 1: {closed} [link x___]"),
         ]
     );
 }

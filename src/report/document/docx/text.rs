@@ -79,13 +79,14 @@ impl Look {
     }
 }
 
-/// A run of text: tabs and newlines become Word's tab and line break.
+/// A run of text: tabs and newlines become Word's tab and line break, and
+/// a bidi override it opens ends with it.
 pub fn run(text: &str, look: &Look) -> w::Run<'static> {
     let mut run = w::Run {
         property: look.properties(),
         ..Default::default()
     };
-    let cleaned = clean(text);
+    let cleaned = close_bidi(&clean(text));
     let mut lines = cleaned.split('\n').peekable();
     while let Some(line) = lines.next() {
         let mut cells = line.split('\t').peekable();
