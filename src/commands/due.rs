@@ -14,7 +14,7 @@ use crate::state::{fold, follow_up};
 use crate::ui::Ui;
 use crate::workbook::Workbook;
 
-/// Show what is next or overdue: open actions and risks with a due date
+/// Show what is next or overdue: actions, risks, deferred criteria, measurements, indicator targets and the next gate
 ///
 /// For the workbook this folder is in, or for every workbook below the
 /// folders named: by date, the overdue first and marked.

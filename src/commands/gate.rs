@@ -154,7 +154,7 @@ pub fn run(args: GateArgs, ui: &Ui) -> Result<()> {
     let people = default_people(&wb, &phase.id, &user);
     let choice = match args.decision {
         Some(decision) => {
-            remind_unsettled(&wb, lang);
+            crate::session::profile::remind_unsettled(&wb, lang);
             Some(given(decision, &args, &user, (phase, text_lang), lang)?)
         }
         None if !ui.no_input
@@ -236,17 +236,14 @@ fn decided_at_terminal(
 /// The gate's criteria with their ids (which `--criterion` takes), and
 /// the status the latest decision recorded for each.
 fn print_criteria(ps: &PhaseState, phase: &Phase, (text_lang, lang): (Lang, Lang)) -> Result<()> {
-    if phase.gate.criteria.is_empty() {
+    if phase.gate.criteria.is_empty() && ps.dropped_criteria.is_empty() {
         return Ok(());
     }
     crate::out::line(lang.pick("Kriterier:", "Criteria:"))?;
     for criterion in &phase.gate.criteria {
         let recorded = ps.criteria.iter().find(|c| c.id == criterion.id);
         let status = match recorded {
-            Some(c) => format!(
-                " — {}",
-                crate::report::state_words::criterion_status(&c.status, lang)
-            ),
+            Some(c) => format!(" — {}", criterion_in_words(&c.status, lang)),
             None => String::new(),
         };
         crate::out::line(format_args!(
@@ -255,7 +252,30 @@ fn print_criteria(ps: &PhaseState, phase: &Phase, (text_lang, lang): (Lang, Lang
             criterion.id
         ))?;
     }
+    for dropped in &ps.dropped_criteria {
+        crate::out::line(format_args!(
+            "  • {}",
+            crate::report::status_view::dropped_criterion(dropped, lang)
+        ))?;
+    }
     Ok(())
+}
+
+/// A recorded criterion's status, with what goes with it: a reason not
+/// applicable (on one line, made visible) and a deferred one's action.
+fn criterion_in_words(status: &crate::state::CriterionStatus, lang: Lang) -> String {
+    use crate::state::CriterionStatus;
+    let word = crate::report::state_words::criterion_status(status, lang);
+    match status {
+        CriterionStatus::NotApplicable(reason) => crate::report::state_words::answer_in_line(
+            &crate::log::Answer::NotApplicable(reason.clone()),
+            lang,
+        ),
+        CriterionStatus::Deferred { action } => {
+            tr!(lang, "{word} (åtgärd {action})", "{word} (action {action})")
+        }
+        _ => word.to_string(),
+    }
 }
 
 impl GateArgs {
@@ -315,28 +335,6 @@ fn profile_changed_at_gate(wb: &Workbook, args: &GateArgs, ui: &Ui, lang: Lang) 
         super::committing::commit(&wb.root, &[path], &message, ui, lang)?;
     }
     Ok(true)
-}
-
-/// With `--decision`: a line on stderr for each profile question whose
-/// answer is unsettled (`ask_again`), to settle it; it does not stop the
-/// decision.
-fn remind_unsettled(wb: &Workbook, lang: Lang) {
-    let text_lang = wb.pack.lang_for(lang);
-    for (id, _) in crate::state::profile::unsettled(wb) {
-        let Some(item) = wb.pack.profile.iter().find(|i| i.id == id) else {
-            continue;
-        };
-        let answer = crate::report::profile_answer(item, &wb.profile[&id], text_lang, lang);
-        crate::out::message(tr!(
-            lang,
-            "påminnelse: {} är fortfarande {}; `dino profile set {id} …` när det är klart",
-            "reminder: {} is still {}; `dino profile set {id} …` once it is settled",
-            lang.quote(&crate::text::terminal_md::visible(
-                item.prompt.get(text_lang)
-            )),
-            lang.quote(&crate::text::terminal_md::visible(&answer))
-        ));
-    }
 }
 
 /// The index of the phase named, else of the current one (the last once

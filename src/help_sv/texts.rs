@@ -343,7 +343,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
     ]),
     command(
         "due",
-        "Visa vad som står på tur eller är försenat: öppna åtgärder och risker med ett datum",
+        "Visa vad som står på tur eller är försenat: åtgärder, risker, uppskjutna kriterier, mätningar, indikatorers mål och nästa beslutspunkt",
     )
     .details(
         "För arbetsboken som den här mappen ligger i, eller för varje arbetsbok under mapparna \

@@ -16,7 +16,7 @@ pub fn criterion_status(status: &crate::state::CriterionStatus, lang: Lang) -> &
         CriterionStatus::Met => lang.pick("Uppfyllt", "Met"),
         CriterionStatus::NotMet => lang.pick("Inte uppfyllt", "Not met"),
         CriterionStatus::Deferred { .. } => lang.pick("Skjuts upp", "Deferred"),
-        CriterionStatus::NotApplicable(_) => lang.pick("Ej tillämpligt", "Not applicable"),
+        CriterionStatus::NotApplicable(_) => lang.pick("Ej tillämplig", "Not applicable"),
         CriterionStatus::Unrecorded => lang.pick("Inte angivet", "Not recorded"),
     }
 }

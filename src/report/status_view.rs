@@ -245,7 +245,11 @@ fn last_criteria(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         .iter()
         .zip(&wb.pack.phases)
         .filter_map(|(ps, phase)| match ps.gate {
-            GateState::Decided { entry, .. } if ps.criteria_recorded() => Some((entry, ps, phase)),
+            GateState::Decided { entry, .. }
+                if ps.criteria_recorded() || !ps.dropped_criteria.is_empty() =>
+            {
+                Some((entry, ps, phase))
+            }
             _ => None,
         })
         .max_by_key(|(entry, ..)| *entry);
@@ -278,6 +282,23 @@ fn last_criteria(out: &mut String, wb: &Workbook, state: &State, lang: Lang) {
         };
         let _ = writeln!(out, "  • {text} — {label}{detail}");
     }
+    for c in &ps.dropped_criteria {
+        let _ = writeln!(out, "  • {}", dropped_criterion(c, lang));
+    }
+}
+
+/// A criterion recorded by number that the gate no longer has, on one
+/// line: its text as it read then, its status, and why it does not count.
+pub fn dropped_criterion(c: &crate::state::DroppedCriterion, lang: Lang) -> String {
+    tr!(
+        lang,
+        "{} — {} · inte längre med vid beslutspunkten (nr {} i paketets version {}); räknas inte",
+        "{} — {} · no longer taken by the gate (no. {} in version {} of the pack); not counted",
+        shorten(&visible(&c.text), 80),
+        super::state_words::criterion_status(&c.status, lang),
+        c.id,
+        c.pack_version
+    )
 }
 
 /// How many items `follow_up` shows before it points to `dino due`.

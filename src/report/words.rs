@@ -505,14 +505,14 @@ fn with_unit(value: f64, unit: &str, lang: Lang) -> String {
 /// baseline to its latest measurement, and its target.
 pub fn indicator_sentence(i: &IndicatorReport, lang: Lang) -> String {
     let base = with_unit(i.baseline.value, &i.unit, lang);
-    let target = crate::state::answer::format_number(i.target.value, lang);
+    let target = with_unit(i.target.value, &i.unit, lang);
     let (day, by) = (&i.baseline.date, &i.target.date);
     match i.measurements.last() {
         Some(m) => tr!(
             lang,
             "Från {base} ({day}) till {} ({}); målet är {target} senast {by}.",
             "From {base} ({day}) to {} ({}); target {target} by {by}.",
-            crate::state::answer::format_number(m.value, lang),
+            with_unit(m.value, &i.unit, lang),
             m.date
         ),
         None => tr!(
@@ -564,6 +564,39 @@ pub fn indicator_table(i: &IndicatorReport, lang: Lang) -> (Vec<&'static str>, V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicator_sentence_gives_every_value_its_unit() {
+        let point = |value: f64, date: &str| super::super::model::PointReport {
+            value,
+            date: date.into(),
+            source: None,
+        };
+        let mut i = IndicatorReport {
+            id: "fokusera.indikator_1".into(),
+            name: "Väntetid".into(),
+            unit: "dagar".into(),
+            owner: "Karin Lindqvist".into(),
+            baseline: point(120.0, "2026-03-01"),
+            target: point(60.0, "2027-06-30"),
+            measurements: vec![point(95.5, "2026-09-01")],
+        };
+        assert_eq!(
+            indicator_sentence(&i, Lang::Sv),
+            "Från 120 dagar (2026-03-01) till 95,5 dagar (2026-09-01); målet är 60 dagar senast 2027-06-30."
+        );
+        i.unit = String::new();
+        assert_eq!(
+            indicator_sentence(&i, Lang::En),
+            "From 120 (2026-03-01) to 95.5 (2026-09-01); target 60 by 2027-06-30."
+        );
+        i.measurements.clear();
+        i.unit = "days".into();
+        assert_eq!(
+            indicator_sentence(&i, Lang::En),
+            "Baseline 120 days (2026-03-01), nothing measured yet; target 60 days by 2027-06-30."
+        );
+    }
 
     #[test]
     fn one_takes_the_singular() {

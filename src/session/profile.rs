@@ -332,6 +332,37 @@ fn typed(
     Ok(Some(crate::state::answer::typed_in(&item.kind, &text)?))
 }
 
+/// Before a decision taken without the gate's question (`dino gate
+/// --decision`, an answers file's `[gate]`): a line on stderr for each
+/// profile question whose answer is unsettled (`ask_again`), to settle it;
+/// it does not stop the decision.
+pub fn remind_unsettled(wb: &Workbook, lang: Lang) {
+    for line in unsettled_reminders(wb, lang) {
+        crate::out::message(line);
+    }
+}
+
+/// The reminder for each unsettled profile answer, in `lang`.
+pub fn unsettled_reminders(wb: &Workbook, lang: Lang) -> Vec<String> {
+    let text_lang = wb.pack.lang_for(lang);
+    crate::state::profile::unsettled(wb)
+        .into_iter()
+        .filter_map(|(id, _)| {
+            let item = wb.pack.profile.iter().find(|i| i.id == id)?;
+            let answer = crate::report::profile_answer(item, wb.profile.get(&id)?, text_lang, lang);
+            Some(tr!(
+                lang,
+                "påminnelse: {} är fortfarande {}; `dino profile set {id} …` när det är klart",
+                "reminder: {} is still {}; `dino profile set {id} …` once it is settled",
+                lang.quote(&crate::text::terminal_md::visible(
+                    item.prompt.get(text_lang)
+                )),
+                lang.quote(&crate::text::terminal_md::visible(&answer))
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

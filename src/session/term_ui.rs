@@ -869,7 +869,7 @@ impl TermUi {
                 "Skjuts upp (blir en åtgärd)",
                 "Deferred (becomes an action)",
             ),
-            ui.pick("Ej tillämpligt", "Not applicable"),
+            ui.pick("Ej tillämplig", "Not applicable"),
         ];
         if decision != Decision::Go {
             items.push(ui.pick("Ange inte", "Leave unrecorded"));

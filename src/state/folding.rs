@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::answer::{self, Given, interpret};
 use super::lineage::Lineage;
 use super::{
-    CriterionState, CriterionStatus, Current, Disagreement, GateState, Latest, NoteState, Orphan,
-    PhaseState, Side, State, applies, readiness,
+    CriterionState, CriterionStatus, Current, Disagreement, DroppedCriterion, GateState, Latest,
+    NoteState, Orphan, PhaseState, Side, State, applies, readiness,
 };
 use crate::finding::Finding;
 use crate::log::{Answer, Body, EntryKind, Record, Stamp};
@@ -67,6 +67,14 @@ pub enum Message {
     UnknownCriterion { phase: String, id: String },
     /// A criterion's record stands in an entry that is no gate decision.
     CriterionOutsideGate { id: String },
+    /// The phase's latest gate decision, written with pack `version`,
+    /// records criterion `id` by its number, and no criterion of the gate
+    /// has its text now: it counts as none.
+    CriterionNoLongerTaken {
+        phase: String,
+        id: String,
+        version: String,
+    },
     /// A `measure` entry names `indicator`, which is no indicator item of
     /// the pack; `near` is the closest one it has.
     UnknownIndicator {
@@ -121,6 +129,9 @@ pub(super) struct Folding<'w> {
     gates: BTreeMap<String, GateState>,
     /// Per phase, the criteria its latest gate decision records.
     criteria: BTreeMap<String, Vec<CriterionState>>,
+    /// Per phase, the criteria its latest gate decision recorded by number
+    /// that the gate no longer has, each with the finding that names it.
+    dropped: BTreeMap<String, Vec<(DroppedCriterion, Finding)>>,
     last_session: BTreeMap<String, Stamp>,
     notes: Vec<NoteState>,
     /// Each closed entry's id, with the first entry (in log order) that
@@ -146,6 +157,7 @@ impl<'w> Folding<'w> {
             findings: Vec::new(),
             gates: BTreeMap::new(),
             criteria: BTreeMap::new(),
+            dropped: BTreeMap::new(),
             last_session: BTreeMap::new(),
             notes: Vec::new(),
             closed: BTreeMap::new(),
@@ -373,6 +385,8 @@ impl<'w> Folding<'w> {
                 self.stand((&phase.id, GATE), standing);
                 let criteria = self.criteria_of(reading, phase);
                 self.criteria.insert(phase.id.clone(), criteria);
+                let dropped = dropped_criteria(reading, phase);
+                self.dropped.insert(phase.id.clone(), dropped);
                 self.gates.insert(
                     phase.id.clone(),
                     GateState::Decided {
@@ -416,7 +430,8 @@ impl<'w> Folding<'w> {
                 let record = reading
                     .records
                     .iter()
-                    .find(|r| r.criterion && r.item == c.id);
+                    .find(|r| r.criterion && r.item == c.id)
+                    .or_else(|| by_number_and_text(reading, phase, c));
                 CriterionState {
                     id: c.id.clone(),
                     status: record.map_or(CriterionStatus::Unrecorded, |r| status_of(r, entry_id)),
@@ -542,6 +557,10 @@ impl<'w> Folding<'w> {
         agreeing_notes(workbook, &self.live, &mut self.answers);
         let disagreements = disagreements(workbook, self.live);
         disagreement_findings(workbook, &disagreements, &mut self.findings);
+        // Only the decision that counts names a criterion no longer taken.
+        for dropped in self.dropped.values() {
+            self.findings.extend(dropped.iter().map(|(_, f)| f.clone()));
+        }
         State {
             phases,
             current,
@@ -567,6 +586,11 @@ impl<'w> Folding<'w> {
             gate: GateState::Open,
             last_session: self.last_session.get(&phase.id).copied(),
             criteria: self.criteria.get(&phase.id).cloned().unwrap_or_default(),
+            dropped_criteria: self
+                .dropped
+                .get(&phase.id)
+                .map(|d| d.iter().map(|(c, _)| c.clone()).collect())
+                .unwrap_or_default(),
         };
         for item in &phase.items {
             if !applies(item, &self.workbook.profile, &self.answers) {
@@ -815,6 +839,70 @@ fn gate_problem(loaded: &LoadedEntry, records: &[Record], message: Message) -> F
         col,
         message: message.into(),
     }
+}
+
+/// Whether a criterion's record keys it by number: its place in a pack
+/// that gave its criteria no ids.
+fn by_number(record: &Record) -> bool {
+    record.criterion && !record.item.is_empty() && record.item.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a criterion's text, in either language, is `heading`, spaces
+/// aside.
+fn same_text(criterion: &crate::pack::Criterion, heading: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heading = words(heading);
+    [crate::i18n::Lang::Sv, crate::i18n::Lang::En]
+        .iter()
+        .any(|lang| words(criterion.text.get(*lang)) == heading)
+}
+
+/// A criterion recorded by number under an earlier version of the pack
+/// that the gate no longer numbers so, read as the criterion `c` when its
+/// text is `c`'s: the heading keeps the text as it read then.
+fn by_number_and_text<'r>(
+    reading: &Reading<'r>,
+    phase: &Phase,
+    c: &crate::pack::Criterion,
+) -> Option<&'r Record> {
+    if reading.this_version {
+        return None;
+    }
+    reading.records.iter().find(|r| {
+        by_number(r) && phase.gate.criterion(&r.item).is_none() && same_text(c, &r.prompt)
+    })
+}
+
+/// The criteria a gate decision written with an earlier version of the
+/// pack recorded by number that no criterion of the gate is now, by
+/// number or by text; each with its finding at its record.
+fn dropped_criteria(reading: &Reading<'_>, phase: &Phase) -> Vec<(DroppedCriterion, Finding)> {
+    if reading.this_version {
+        return Vec::new();
+    }
+    let loaded = reading.loaded;
+    let version = &loaded.entry.meta.pack_version;
+    reading
+        .records
+        .iter()
+        .zip(&loaded.record_lines)
+        .filter(|(r, _)| by_number(r) && phase.gate.criterion(&r.item).is_none())
+        .filter(|(r, _)| !phase.gate.criteria.iter().any(|c| same_text(c, &r.prompt)))
+        .map(|(r, line)| {
+            let dropped = DroppedCriterion {
+                id: r.item.clone(),
+                text: r.prompt.clone(),
+                status: status_of(r, &loaded.id),
+                pack_version: version.clone(),
+            };
+            let message = Message::CriterionNoLongerTaken {
+                phase: phase.id.clone(),
+                id: r.item.clone(),
+                version: version.clone(),
+            };
+            (dropped, at_line(loaded, *line, message))
+        })
+        .collect()
 }
 
 /// A criterion's status as its record (in the entry `entry_id`) says it.

@@ -79,6 +79,25 @@ pub struct PhaseState {
     /// The gate's criteria, in pack order, as the latest gate decision
     /// records them; empty while no decision is taken.
     pub criteria: Vec<CriterionState>,
+    /// Criteria the latest gate decision recorded by number under an
+    /// earlier version of the pack that no criterion of the gate is now:
+    /// kept and shown, counted as none.
+    pub dropped_criteria: Vec<DroppedCriterion>,
+}
+
+/// A criterion recorded by its number (its place, in a pack that gave its
+/// criteria no ids) under an earlier version of the pack, whose text no
+/// criterion of the gate has now (docs/log-format.md, "Criteria recorded
+/// by number").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DroppedCriterion {
+    /// The number it was recorded by.
+    pub id: String,
+    /// Its text as it read when it was recorded.
+    pub text: String,
+    pub status: CriterionStatus,
+    /// The pack version the decision was written with.
+    pub pack_version: String,
 }
 
 /// One gate criterion as the phase's latest gate decision records it.

@@ -117,8 +117,15 @@ fn the_kind_of_organisation_words_the_checklist_as_it_speaks() {
     for text in [&small, &default, &region, &agency] {
         assert!(!text.contains("{styrelse}") && !text.contains("{ledning}"));
     }
-    // An agency is never asked about a committee or department management.
+    // An agency is never asked about a committee or department management,
+    // nor about elected members it does not have: its political level is
+    // the Government Offices.
     assert!(!agency.contains("nämnd") && !agency.contains("förvaltningsledning"));
+    assert!(agency.contains(&format!(
+        "{anchoring}myndighetschefen och Regeringskansliet."
+    )));
+    assert!(!agency.contains("förtroendevalda som berörs"), "{agency}");
+    assert!(!agency.contains("{politiken}"));
 }
 
 #[test]

@@ -219,6 +219,49 @@ fn a_decision_without_a_terminal_reminds_of_an_unsettled_answer() {
 }
 
 #[test]
+fn a_scripted_run_reminds_of_an_unsettled_answer_before_its_decision() {
+    let dir = temp();
+    let wb = workbook(dir.path(), "procurement = \"maybe\"\n");
+    let answers = "[answers]\nproblem = \"Frånvaro\"\nlosning = \"nej\"\nspar = \"innovation\"\nforankrat = true\n";
+    // Each file decides with its own motivation, so each writes a decision.
+    let with_gate = |file: &str, why: &str| {
+        let gate = format!(
+            "[gate]\ndecision = \"pause\"\ndecided_by = \"Anna Lind\"\nmotivation = \"{why}\"\ncriteria = {{ 1 = \"met\" }}\n"
+        );
+        fs::write(wb.join(file), format!("{answers}\n{gate}")).expect("write");
+    };
+    // A session without `[gate]` decides nothing and reminds of nothing.
+    fs::write(wb.join("plain.toml"), answers).expect("write");
+    pinned(&wb, &["run", "start", "--answers", "plain.toml"])
+        .code(0)
+        .stderr_lacks("påminnelse");
+    with_gate("a.toml", "Vi väntar");
+    pinned(&wb, &["run", "start", "--answers", "a.toml"])
+        .code(0)
+        .stderr_has("påminnelse: ”Behöver vi köpa in något?” är fortfarande ”Kanske”; ");
+    with_gate("b.toml", "We wait");
+    pinned(
+        &wb,
+        &["--lang", "en", "run", "start", "--answers", "b.toml"],
+    )
+    .code(0)
+    .stderr_has("reminder: “Will we need to buy anything?” is still “Maybe”; ");
+    // Settled, a file decides without a word about it.
+    pinned(&wb, &["profile", "set", "procurement", "yes"]).code(0);
+    with_gate("c.toml", "Vi väntar ännu");
+    pinned(&wb, &["run", "start", "--answers", "c.toml"])
+        .code(0)
+        .stderr_lacks("påminnelse");
+    let gates = fs::read_dir(wb.join("log"))
+        .expect("log")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("-gate-"))
+        .count();
+    assert_eq!(gates, 3);
+    pinned(&wb, &["check"]).code(0);
+}
+
+#[test]
 fn the_gate_at_a_terminal_asks_about_the_profile_and_an_unsettled_answer_again() {
     use crate::terminal::{DOWN, ENTER, no_next_gate, session};
     let dir = temp();

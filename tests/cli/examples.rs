@@ -59,9 +59,12 @@ fn the_example_workbook_has_actions_and_risks_to_follow_up() {
     let items = doc["items"].as_array().expect("items");
     let count =
         |key: &str, value: serde_json::Value| items.iter().filter(|i| i[key] == value).count();
-    assert_eq!(items.len(), 7, "{doc}");
+    assert_eq!(items.len(), 8, "{doc}");
     assert_eq!(count("kind", "action".into()), 4);
     assert_eq!(count("kind", "risk".into()), 2);
+    // The initiation gate, recorded anew under pack 2.0.0, left one
+    // criterion for later, with its owner and day.
+    assert_eq!(count("kind", "criterion".into()), 1);
     // The decision at Förstå's gate planned Fokusera's.
     assert_eq!(count("kind", "gate".into()), 1);
     assert_eq!(count("overdue", true.into()), 2);

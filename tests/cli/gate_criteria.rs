@@ -179,9 +179,15 @@ fn shows_each_criterion(wb: &Path, action: &str) {
     dino_in(wb, &["report", "--redact"])
         .code(0)
         .stdout_lacks("Eva Ström");
+    // `dino gate` gives the reason on one line, and the deferred one's
+    // action to close; in Swedish with the log's label.
     dino_in(wb, &["--lang", "en", "gate", "start"])
         .code(0)
-        .stdout_has("Criteria:\n  • Problemet är förankrat hos behovsägaren. (behovsagare) — Not applicable\n  • Lärarna har fått tid avsatt för piloten. (tid) — Deferred\n");
+        .stdout_has(&format!("Criteria:\n  • Problemet är förankrat hos behovsägaren. (behovsagare) — Not applicable: Rektorn | beslutar *inte* ⏎ - [x] här <!-- item: x -->\n  • Lärarna har fått tid avsatt för piloten. (tid) — Deferred (action {action})\n"));
+    dino_in(wb, &["gate", "start"])
+        .code(0)
+        .stdout_has("(behovsagare) — Ej tillämplig: Rektorn | beslutar")
+        .stdout_has(&format!("(tid) — Skjuts upp (åtgärd {action})\n"));
 }
 
 #[test]

@@ -71,6 +71,22 @@ fn a_commands_help_is_in_swedish_with_its_values_explained() {
 }
 
 #[test]
+fn dues_help_names_everything_it_lists() {
+    // Help wraps its lines; the words are read as one line.
+    let one_line = |run: &Run| run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let run = dino(&["--lang", "sv", "due", "--help"]);
+    swedish_help(&run);
+    assert!(one_line(&run).contains(
+        "Visa vad som står på tur eller är försenat: åtgärder, risker, uppskjutna kriterier, mätningar, indikatorers mål och nästa beslutspunkt "
+    ));
+    let run = dino(&["--lang", "en", "due", "--help"]);
+    english_help(&run);
+    assert!(one_line(&run).contains(
+        "Show what is next or overdue: actions, risks, deferred criteria, measurements, indicator targets and the next gate "
+    ));
+}
+
+#[test]
 fn help_is_in_english_when_the_environment_asks_for_it() {
     let run = dino_env(&root(), &["--help"], &[("DINO_LANG", "en")]);
     english_help(&run);

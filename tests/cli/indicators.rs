@@ -200,7 +200,7 @@ fn dino_measure_writes_an_entry_that_reads_back() {
     report
         .code(0)
         .stdout_has(
-            "Från 120 dagar (2026-03-01) till 95 (2026-03-02); målet är 60 senast 2027-06-30.",
+            "Från 120 dagar (2026-03-01) till 95 dagar (2026-03-02); målet är 60 dagar senast 2027-06-30.",
         )
         .stdout_has("| 2026-03-02 | 95 dagar | mätning | Ärendesystemet \"Q3\" |");
 }
@@ -242,7 +242,7 @@ fn a_report_draws_the_indicator_with_a_text_alternative() {
     html.code(0)
         .stdout_has("Indicators</h2>")
         .stdout_has("role=\"img\" class=\"chart\" width=\"100%\"")
-        .stdout_has("<desc id=\"indicator-0-0-d\">From 120 dagar (2026-03-01) to 95 (2026-09-01); target 60 by 2027-06-30.</desc>")
+        .stdout_has("<desc id=\"indicator-0-0-d\">From 120 dagar (2026-03-01) to 95 dagar (2026-09-01); target 60 dagar by 2027-06-30.</desc>")
         .stdout_has("stroke-dasharray=\"6 4\"")
         .stdout_has("Väntetid | *till* vägledning &lt;!--");
     let chart = html

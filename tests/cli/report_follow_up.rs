@@ -342,7 +342,7 @@ fn the_managers_page_of_a_workbook_has_its_parts_in_order() {
     run.stdout_has("*Per 2026-05-20 · DINO – innovation i offentlig sektor*")
         .stdout_has("Äldreomsorgen i Norrdal saknar undersköterskor")
         .stdout_has("| Aktuell fas | Fokusera (fas 3 av 6) |")
-        .stdout_has("Förstå: Fortsätt (2026-04-21)")
+        .stdout_has("Förstå: Fortsätt (2026-05-18)")
         .stdout_has(
             "| 2026-05-10 · försenad | Åtgärd: Boka möte med vuxenutbildningen | Gunilla Strand |",
         )
@@ -412,7 +412,7 @@ fn the_managers_page_in_html_and_json() {
             .expect("problem")
             .starts_with("Äldreomsorgen")
     );
-    assert_eq!(w["last_decision"]["date"], "2026-04-21");
+    assert_eq!(w["last_decision"]["date"], "2026-05-18");
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn a_portfolios_summary_has_each_workbooks_overdue_count_and_next_date() {
     );
     run.code(0)
         .stdout_has("| Workbook | Current phase | Requirements done | Open risks | Overdue | Next due | Last activity |")
-        .stdout_has("| 2 | 1 | 2026-05-10 | 2026-05-06 |")
+        .stdout_has("| 2 | 1 | 2026-05-10 | 2026-05-18 |")
         .stdout_has("| 0 | – | – | 2026-03-02 · stale |");
     let run = as_of(
         dir.path(),

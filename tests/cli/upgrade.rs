@@ -480,3 +480,90 @@ fn upgrade_takes_new_and_no_longer_fitting_profile_answers_from_a_file() {
     );
     dino_in(&wb, &["check"]).code(0);
 }
+
+/// The example workbook as it stood before its gates were recorded anew
+/// under pack 2.0.0: its latest decisions are those of pack 1.0.0, whose
+/// criteria had no ids and were recorded by number.
+fn norrdal_before_criteria_by_id(dir: &Path) -> PathBuf {
+    let wb = dir.join("norrdal");
+    crate::support::copy_dir(
+        &root().join("examples/workbooks/kompetenslyftet-i-norrdal"),
+        &wb,
+    );
+    for entry in fs::read_dir(wb.join("log")).expect("log").flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("2026-05-18-")
+        {
+            fs::remove_file(entry.path()).expect("remove");
+        }
+    }
+    wb
+}
+
+/// Runs `dino` in `wb` as of a day after the example's last entry.
+fn in_may(wb: &Path, args: &[&str]) -> crate::support::Run {
+    crate::support::dino_env(
+        wb,
+        args,
+        &[
+            ("DINO_NOW", "2026-05-20T09:00:00+02:00"),
+            ("DINO_USER", "Anna Lind"),
+        ],
+    )
+}
+
+#[test]
+fn criteria_recorded_by_number_under_an_earlier_pack_are_read_by_their_text_or_named() {
+    let dir = tempfile::tempdir().expect("temp");
+    let wb = norrdal_before_criteria_by_id(dir.path());
+    let gate_file = "log/2026-03-03-1400-gate-initiering-d1b2d2.md";
+    // Criterion 1 reads as the criterion with its text now; criterion 2
+    // was reworded, so nothing takes it: a finding at its record.
+    let run = in_may(&wb, &["--lang", "en", "check"]);
+    run.code(3)
+        .stdout_has(&format!(
+            "{gate_file}:37:1: criterion `2` was recorded by its number in version 1.0.0 of the pack, and no criterion of the gate of phase `initiering` has that text any more; it does not count. Record the criteria anew: `dino gate initiering --decision … --criterion ID=…`"
+        ))
+        .stdout_lacks(&format!("{gate_file}:33:"))
+        .stdout_lacks("gate-forsta");
+    let doc: serde_json::Value =
+        serde_json::from_str(&in_may(&wb, &["status", "--format", "json"]).stdout).expect("JSON");
+    let phases = &doc["workbooks"][0]["phases"];
+    let status_of = |phase: usize, id: &str| {
+        phases[phase]["criteria"]
+            .as_array()
+            .expect("criteria")
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["status"].clone())
+    };
+    assert_eq!(status_of(0, "behovsagare_star_bakom"), Some("met".into()));
+    assert_eq!(status_of(0, "risker_har_agare"), Some("unrecorded".into()));
+    // Both of the discovery gate's criteria read as they were written.
+    assert_eq!(status_of(1, "bygger_pa_anvandare"), Some("met".into()));
+    assert_eq!(status_of(1, "behovsagare_sett_fynd"), Some("met".into()));
+    assert_eq!(status_of(1, "luckor_namngivna"), Some("unrecorded".into()));
+    // `dino gate` shows the one no longer taken beside the gate's own.
+    in_may(&wb, &["--lang", "en", "gate", "initiering"])
+        .code(0)
+        .stdout_has("(behovsagare_star_bakom) — Met\n")
+        .stdout_has("  • Varje risk från förutsättningsmätningen har en ägare och en åtgärd. — Met · no longer taken by the gate (no. 2 in version 1.0.0 of the pack); not counted\n");
+    // A decision that records the criteria by id settles it.
+    in_may(
+        &wb,
+        &[
+            "gate",
+            "initiering",
+            "--decision",
+            "pause",
+            "--why",
+            "Kriterierna prövas igen",
+            "--criterion",
+            "risker_har_agare=met",
+        ],
+    )
+    .code(0);
+    in_may(&wb, &["check"]).code(0);
+}

@@ -25,6 +25,10 @@ pub(super) struct FromFile<'a> {
     /// The language of messages.
     lang: Lang,
     script: Option<AnswerScript>,
+    /// A line for each unsettled profile answer (a "maybe"), said once
+    /// before the file's decision, as `dino gate --decision` says them:
+    /// the file changes no profile answer.
+    reminders: Vec<String>,
 }
 
 impl<'a> FromFile<'a> {
@@ -33,6 +37,16 @@ impl<'a> FromFile<'a> {
             file,
             lang,
             script: None,
+            reminders: Vec::new(),
+        }
+    }
+
+    /// The reminders on stderr, once, when a decision is `taken`.
+    fn remind_if(&mut self, taken: bool) {
+        if taken {
+            for line in std::mem::take(&mut self.reminders) {
+                crate::out::message(line);
+            }
         }
     }
 
@@ -85,7 +99,9 @@ impl SessionUi for FromFile<'_> {
     }
 
     fn gate(&mut self, ask: &GateAsk<'_>) -> Result<Option<GateChoice>> {
-        self.script()?.gate(ask)
+        let choice = self.script()?.gate(ask)?;
+        self.remind_if(choice.is_some());
+        Ok(choice)
     }
 
     fn respondents(&mut self, so_far: &[String]) -> Result<Vec<String>> {
@@ -116,6 +132,7 @@ impl RunUi for FromFile<'_> {
 
     fn prepare(&mut self, ctx: &Context<'_>) -> Result<()> {
         self.script = Some(read_script(self.file, ctx, self.lang)?);
+        self.reminders = crate::session::profile::unsettled_reminders(ctx.workbook, self.lang);
         Ok(())
     }
 
@@ -173,7 +190,9 @@ impl RunUi for FromFile<'_> {
     }
 
     fn decision(&mut self, _: &GateAsk<'_>, _: bool) -> Result<Option<GateChoice>> {
-        Ok(self.script()?.gate_choice())
+        let choice = self.script()?.gate_choice();
+        self.remind_if(choice.is_some());
+        Ok(choice)
     }
 
     fn decided_at(&self, start: Stamp, _: Lang) -> Result<Stamp> {

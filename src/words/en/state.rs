@@ -122,6 +122,7 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::UnknownCriterion { phase, id } => format!(
             "the gate of phase `{phase}` has no criterion `{id}` (any more); the decision is kept"
         ),
+        Folding::CriterionNoLongerTaken { phase, id, version } => dropped(phase, id, version),
         Folding::CriterionOutsideGate { id } => format!(
             "criterion `{id}` is recorded outside a gate decision; only a gate entry records criteria"
         ),
@@ -166,4 +167,11 @@ pub fn state_readiness(message: &Readiness) -> String {
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }
+}
+
+/// A criterion recorded by number that the gate no longer takes.
+fn dropped(phase: &str, id: &str, version: &str) -> String {
+    format!(
+        "criterion `{id}` was recorded by its number in version {version} of the pack, and no criterion of the gate of phase `{phase}` has that text any more; it does not count. Record the criteria anew: `dino gate {phase} --decision … --criterion ID=…` (`dino gate {phase}` shows their ids)"
+    )
 }

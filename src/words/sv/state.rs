@@ -122,6 +122,7 @@ pub fn state_folding(message: &Folding) -> String {
         Folding::UnknownCriterion { phase, id } => format!(
             "beslutspunkten i fasen `{phase}` har inget kriterium `{id}` (längre); beslutet behålls"
         ),
+        Folding::CriterionNoLongerTaken { phase, id, version } => dropped(phase, id, version),
         Folding::CriterionOutsideGate { id } => format!(
             "kriteriet `{id}` står utanför ett beslut; bara en beslutspunkts post anger kriterier"
         ),
@@ -168,4 +169,11 @@ pub fn state_readiness(message: &Readiness) -> String {
         }
         Readiness::Unfit { item, why } => format!("`{item}`: {}", state_answer(why)),
     }
+}
+
+/// A criterion recorded by number that the gate no longer takes.
+fn dropped(phase: &str, id: &str, version: &str) -> String {
+    format!(
+        "kriteriet `{id}` registrerades med sitt nummer i paketets version {version}, och inget kriterium vid beslutspunkten i fasen `{phase}` har längre den texten; det räknas inte. Registrera kriterierna igen: `dino gate {phase} --decision … --criterion ID=…` (`dino gate {phase}` visar deras id)"
+    )
 }
