@@ -101,6 +101,17 @@ impl SourceText {
         }
     }
 
+    /// The same text with each CRLF line end made LF, for a TOML file: a
+    /// checkout with `core.autocrlf=true` then reads as the LF one does,
+    /// line breaks inside a multi-line string included. Every other
+    /// character keeps its line and column; a lone CR stays.
+    pub fn with_lf_line_ends(self) -> SourceText {
+        if !self.text.contains("\r\n") {
+            return self;
+        }
+        SourceText::new(self.name, self.text.replace("\r\n", "\n"))
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
@@ -173,6 +184,22 @@ pub fn closest<'a>(wrong: &str, valid: impl IntoIterator<Item = &'a str>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crlf_line_ends_become_lf_and_places_stay() {
+        let crlf = SourceText::new(
+            "a.toml",
+            "a = 1\r\nb = \"\"\"\r\nx\r\ny\"\"\"\r\nc = \"\\r\"\rz",
+        );
+        let lf = crlf.clone().with_lf_line_ends();
+        assert_eq!(lf.text, "a = 1\nb = \"\"\"\nx\ny\"\"\"\nc = \"\\r\"\rz");
+        // `c` and the lone CR after its value keep their line and column.
+        let c_at = |src: &SourceText| src.line_col(src.text.find('c').expect("c"));
+        assert_eq!(c_at(&crlf), c_at(&lf));
+        assert_eq!(c_at(&lf), (5, 1));
+        let z_at = |src: &SourceText| src.line_col(src.text.find('z').expect("z"));
+        assert_eq!(z_at(&crlf), z_at(&lf));
+    }
 
     #[test]
     fn offsets_become_lines_and_character_columns() {

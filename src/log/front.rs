@@ -410,6 +410,19 @@ struct Owned {
     mitigation: Option<String>,
 }
 
+/// A string value whose TOML (`src` at `span`) is a multi-line string with
+/// CRLF line ends, as a checkout with `core.autocrlf=true` leaves one
+/// written by hand, with those line ends read as `\n`. dino writes one-line
+/// strings only, so a CR it wrote (escaped) is kept.
+fn lf_line_ends_if_raw(src: &SourceText, text: String, span: &Range<usize>) -> String {
+    let raw = src.text.get(span.clone()).unwrap_or_default();
+    if raw.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
 /// `owner`, `due` and `mitigation`, where the kind of entry has them: an
 /// action must have its owner and its due date; a `done` entry must close
 /// something.
@@ -424,7 +437,9 @@ fn read_owned(root: &Table<'_>, kind: Option<EntryKind>, closes: &[String]) -> O
     let owned = Owned {
         owner: owner.map(|(name, _)| name),
         due: read_due(root),
-        mitigation: root.string("mitigation", false).map(|(text, _)| text),
+        mitigation: root
+            .string("mitigation", false)
+            .map(|(text, span)| lf_line_ends_if_raw(ctx.src, text, &span)),
     };
     match kind {
         Some(EntryKind::Action) => {
@@ -614,6 +629,39 @@ mod tests {
             let doc: toml::Table = toml::from_str(&format!("k = {written}")).expect("valid TOML");
             assert_eq!(doc["k"].as_str(), Some(text));
         }
+    }
+
+    /// The mitigation of a risk, as a front matter with `line_end` has it.
+    fn mitigation_read(mitigation: &str, line_end: &str) -> Option<String> {
+        let text = [
+            "+++",
+            "kind = \"risk\"",
+            "date = 2026-03-02T09:15:00+01:00",
+            "author = \"Eva Lind\"",
+            &format!("mitigation = {mitigation}"),
+            "+++",
+            "# Risk",
+            "",
+        ]
+        .join(line_end);
+        let src = SourceText::new("r.md", text.clone());
+        let (toml, _) = split(&text).expect("front matter");
+        let findings = RefCell::new(Vec::new());
+        let (meta, _) = read(&src, toml, Lang::En, &findings);
+        assert!(findings.borrow().is_empty(), "{:?}", findings.borrow());
+        meta.expect("reads").mitigation
+    }
+
+    #[test]
+    fn a_multi_line_string_reads_the_same_from_a_crlf_checkout() {
+        let written = "\"\"\"Ring dem.\nSkriv sedan.\"\"\"";
+        let lf = mitigation_read(written, "\n");
+        assert_eq!(lf.as_deref(), Some("Ring dem.\nSkriv sedan."));
+        let crlf = mitigation_read(&written.replace('\n', "\r\n"), "\r\n");
+        assert_eq!(crlf, lf);
+        // A CR dino wrote, escaped on one line, is the user's and stays.
+        let escaped = mitigation_read(&toml_string("a\r\nb"), "\r\n");
+        assert_eq!(escaped.as_deref(), Some("a\r\nb"));
     }
 
     #[test]

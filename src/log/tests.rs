@@ -797,3 +797,171 @@ fn a_field_written_twice_is_a_finding() {
         Answer::Fields(vec![(Field::Value, "3".into()), (Field::Value, "4".into())])
     );
 }
+
+/// The session entry as dino wrote it before checks were written as a tight
+/// task list: a check's reason, note and actions each a block of its own
+/// after a blank line, and a check that does not apply left unticked.
+const SESSION_BEFORE_TIGHT_CHECKS: &str = r#"+++
+kind = "session"
+phase = "initiering"
+date = 2026-03-02T09:15:00+01:00
+facilitator = "Anna Lind"
+participants = [
+  { name = "Karim Haddad", role = "Vägledare" },
+  { name = "Eva Ström" },
+]
+pack = "dino"
+pack_version = "1.0.0"
+follows = ["3f9a2c"]
++++
+
+# Initiering · 2026-03-02
+
+### Vilket problem vill ni lösa? <!-- item: problem -->
+
+**Svar:** Många som vill byta yrke hittar inte rätt utbildning.\
+Vägledarna hinner inte med.
+
+> **Anteckning:** Fråga Arbetsförmedlingen om deras siffror.
+
+> **Åtgärd:** Hämta Arbetsförmedlingens siffror för Norrdal. <!-- action: 1 -->
+>
+> **Ansvarig:** Karin Lindqvist
+>
+> **Senast:** 2026-03-31
+
+### Vem beslutar? <!-- item: beslutsniva -->
+
+* [ ] Enhetschef <!-- option: unit -->
+* [ ] Förvaltningsledning <!-- option: administration -->
+* [x] Nämnd eller politiker <!-- option: political -->
+
+- [x] Det finns ett uttalat mandat <!-- item: mandat -->
+- [ ] Upphandlingsenheten är kontaktad <!-- item: upphandling -->
+
+  **Ej tillämplig:** Vi köper inget i den här fasen.
+
+  > **Anteckning:** Ta upp igen i piloten.
+
+  > **Åtgärd:** Boka ett samtal med upphandlingsenheten\
+  > inför piloten. <!-- action: 2 -->
+  >
+  > **Ansvarig:** Eva Ström
+  >
+  > **Senast:** 2026-09-01
+
+- [ ] Finns budget? <!-- item: budget -->
+
+### Hur samstämd är målbilden? <!-- item: malbild -->
+
+**Svar:** 4 av 5 · Stämmer delvis
+
+### När startar piloten? <!-- item: start -->
+
+**Svar:** 2026-09-01
+
+### Hur många timmar? <!-- item: timmar -->
+
+**Svar:** 12,5 timmar
+
+### Vilka aktörer deltar? <!-- item: aktorer -->
+
+* [x] Enhetschef <!-- option: unit -->
+* [ ] Förvaltningsledning <!-- option: administration -->
+* [x] Nämnd eller politiker <!-- option: political -->
+
+### Hur hanteras personuppgifter? <!-- item: dataskydd -->
+
+**Ej tillämplig:** Inga personuppgifter.
+"#;
+
+#[test]
+fn checks_written_before_they_were_tight_read_as_they_did() {
+    let (back, findings) = read_back(SESSION_BEFORE_TIGHT_CHECKS);
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(back, session());
+}
+
+/// The HTML a GFM reader makes of an entry: tables, task lists and
+/// strikethrough, as a forge renders them.
+fn forge_html(markdown: &str) -> String {
+    use pulldown_cmark::{Options, Parser, html};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(markdown, options));
+    out
+}
+
+/// The `<li>` of `html` that holds `text`, from its start tag to its end.
+fn list_item_with<'h>(html: &'h str, text: &str) -> &'h str {
+    let at = html
+        .find(text)
+        .unwrap_or_else(|| panic!("{text:?} in\n{html}"));
+    let start = html[..at].rfind("<li>").expect("an <li> before it");
+    let end = start + html[start..].find("</li>").expect("its </li>");
+    &html[start..end]
+}
+
+#[test]
+fn a_check_shows_on_a_forge_as_one_item_its_box_beside_its_text() {
+    let html = forge_html(&write_entry(&session(), Lang::Sv));
+    // A tight list: the box and the text in the item itself, never a box
+    // alone above a paragraph (GitHub puts the box before the first block).
+    assert!(
+        !html.contains("<li>\n<p>") && !html.contains("<li><p>"),
+        "{html}"
+    );
+    let done = list_item_with(&html, "Det finns ett uttalat mandat");
+    assert!(
+        done.starts_with("<li><input") && done.contains("checked"),
+        "{done}"
+    );
+    let open = list_item_with(&html, "Finns budget?");
+    assert!(
+        open.starts_with("<li><input") && !open.contains("checked"),
+        "{open}"
+    );
+    // Not applicable: ticked, struck through, the reason on the item, then
+    // the note and the action in one quote inside it.
+    let not_applicable = list_item_with(&html, "Upphandlingsenheten");
+    assert!(not_applicable.starts_with("<li><input"), "{not_applicable}");
+    assert!(not_applicable.contains("checked"), "{not_applicable}");
+    let order = [
+        "<del>Upphandlingsenheten är kontaktad</del>",
+        "<br />",
+        "<strong>Ej tillämplig:</strong> Vi köper inget i den här fasen.",
+        "<blockquote>",
+        "<strong>Anteckning:</strong> Ta upp igen i piloten.",
+        "<strong>Åtgärd:</strong> Boka ett samtal",
+        "<strong>Senast:</strong> 2026-09-01",
+    ];
+    let mut from = 0;
+    for part in order {
+        let found = not_applicable[from..].find(part);
+        let found = found.unwrap_or_else(|| panic!("{part:?} after {from} in\n{not_applicable}"));
+        from += found + part.len();
+    }
+    assert_eq!(
+        not_applicable.matches("<blockquote>").count(),
+        1,
+        "{not_applicable}"
+    );
+}
+
+#[test]
+fn a_check_whose_prompt_cannot_be_struck_through_stays_unticked_and_reads_back() {
+    for prompt in ["", " kontaktad", "kontaktad\u{a0}", "~", "a~", "\\"] {
+        let mut check = record(
+            "upphandling",
+            prompt,
+            Answer::Check(CheckState::NotApplicable("Inget köps.".into())),
+        );
+        check.note = Some("Senare.".into());
+        let entry = Entry {
+            body: Body::Records(vec![check]),
+            ..session()
+        };
+        assert_round_trip(&entry, Lang::En);
+    }
+}

@@ -33,8 +33,6 @@ fn one_line(text: &str) -> String {
 fn write_records(records: &[Record], lang: Lang, out: &mut String) {
     let mut respondent: Option<&str> = None;
     let mut in_checks = false;
-    // Whether the last check had a reason or note under it.
-    let mut nested = false;
     for record in records {
         if record.respondent.as_deref() != respondent {
             respondent = record.respondent.as_deref();
@@ -54,28 +52,13 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
         }
         .render();
         if let Answer::Check(state) = &record.answer {
-            // Consecutive checks form one task list.
-            if !in_checks || nested {
+            // Consecutive checks form one task list, with no blank line in
+            // it, so that a forge shows each box beside its text.
+            if !in_checks {
                 out.push('\n');
             }
             in_checks = true;
-            nested = matches!(state, CheckState::NotApplicable(_))
-                || record.note.is_some()
-                || !record.actions.is_empty();
-            let tick = if *state == CheckState::Done { 'x' } else { ' ' };
-            out.push_str(&format!(
-                "- [{tick}] {} {marker}\n",
-                one_line(&record.prompt)
-            ));
-            if let CheckState::NotApplicable(reason) = state {
-                out.push_str("\n  ");
-                labelled(Label::NotApplicable, reason, "  ", lang, out);
-            }
-            if let Some(note) = &record.note {
-                out.push_str("\n  > ");
-                labelled(Label::Note, note, "  > ", lang, out);
-            }
-            write_actions(&record.actions, "  ", lang, out);
+            write_check(record, state, &marker, lang, out);
             continue;
         }
         in_checks = false;
@@ -86,6 +69,49 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
             labelled(Label::Note, note, "> ", lang, out);
         }
         write_actions(&record.actions, "", lang, out);
+    }
+}
+
+/// A check as a task-list item: the box, the prompt and its marker; a
+/// reason on the next line of the same paragraph; the note and the actions
+/// in one quote right under it. A check that does not apply is ticked, its
+/// prompt struck through (unticked when the prompt cannot be struck through
+/// and read back).
+fn write_check(record: &Record, state: &CheckState, marker: &str, lang: Lang, out: &mut String) {
+    let prompt = one_line(&record.prompt);
+    let (tick, shown) = match state {
+        CheckState::Done => ('x', prompt),
+        CheckState::NotApplicable(_) if strikable(&prompt) => ('x', format!("~~{prompt}~~")),
+        CheckState::NotApplicable(_) | CheckState::NotDone => (' ', prompt),
+    };
+    out.push_str(&format!("- [{tick}] {shown} {marker}"));
+    if let CheckState::NotApplicable(reason) = state {
+        out.push_str("\\\n  ");
+        labelled(Label::NotApplicable, reason, "  ", lang, out);
+    } else {
+        out.push('\n');
+    }
+    let mut quoted = false;
+    if let Some(note) = &record.note {
+        out.push_str("  > ");
+        labelled(Label::Note, note, "  > ", lang, out);
+        quoted = true;
+    }
+    for action in &record.actions {
+        if quoted {
+            out.push_str("  >\n");
+        }
+        write_action(action, "  ", lang, out);
+        quoted = true;
+    }
+}
+
+/// Whether `~~prompt~~` (a prompt as written) is struck through when read:
+/// neither blank nor starting or ending with a space of any kind.
+fn strikable(prompt: &str) -> bool {
+    match (prompt.chars().next(), prompt.chars().last()) {
+        (Some(first), Some(last)) => !first.is_whitespace() && !last.is_whitespace(),
+        _ => false,
     }
 }
 
@@ -128,20 +154,26 @@ fn write_answer(answer: &Answer, lang: Lang, out: &mut String) {
 /// Each action beside a record as a quote of its own: the text with its
 /// marker, the owner, the due day; `indent` under a check.
 fn write_actions(actions: &[ActionMark], indent: &str, lang: Lang, out: &mut String) {
-    let quote = format!("{indent}> ");
     for action in actions {
         out.push('\n');
-        out.push_str(&quote);
-        labelled(Label::Action, &action.text, &quote, lang, out);
-        // The marker ends the text's last line.
-        out.pop();
-        out.push(' ');
-        out.push_str(&Marker::Action(action.n).render());
-        out.push_str(&format!("\n{indent}>\n{quote}"));
-        labelled(Label::Owner, &action.owner, &quote, lang, out);
-        out.push_str(&format!("{indent}>\n{quote}"));
-        labelled(Label::Due, &action.due.to_string(), &quote, lang, out);
+        write_action(action, indent, lang, out);
     }
+}
+
+/// One action's paragraphs in a quote: the text with its marker, the
+/// owner, the due day.
+fn write_action(action: &ActionMark, indent: &str, lang: Lang, out: &mut String) {
+    let quote = format!("{indent}> ");
+    out.push_str(&quote);
+    labelled(Label::Action, &action.text, &quote, lang, out);
+    // The marker ends the text's last line.
+    out.pop();
+    out.push(' ');
+    out.push_str(&Marker::Action(action.n).render());
+    out.push_str(&format!("\n{indent}>\n{quote}"));
+    labelled(Label::Owner, &action.owner, &quote, lang, out);
+    out.push_str(&format!("{indent}>\n{quote}"));
+    labelled(Label::Due, &action.due.to_string(), &quote, lang, out);
 }
 
 /// A label that stands alone: `**Vet ej**`, `**Uppfyllt**`.

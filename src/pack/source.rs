@@ -64,7 +64,7 @@ impl PackSource {
                 .ok_or_else(|| fail(Message::NoFile))?,
             PackSource::Dir(root) => read_inside(root, rel).map_err(fail)?,
         };
-        decode_text(name, bytes)
+        decode_text(name, bytes).map(SourceText::with_lf_line_ends)
     }
 
     /// Whether the pack has a file at `rel` (a path already checked to stay inside).

@@ -164,7 +164,9 @@ impl Workbook {
                 Message::NotAWorkbook,
             )]);
         }
-        let src = read_in(root, &file_path, shown.clone()).map_err(|f| vec![f])?;
+        let src = read_in(root, &file_path, shown.clone())
+            .map_err(|f| vec![f])?
+            .with_lf_line_ends();
         let (file, spans) = WorkbookFile::read(&src, lang)?;
         let lang = if own_language { file.language } else { lang };
         let pack_unbound = load_pack(root, &file, &src, &spans.pack, lang)?;
@@ -246,7 +248,9 @@ pub fn language_at(dir: &Path) -> Option<Lang> {
 /// The language of the workbook in `root`, if its `workbook.toml` reads.
 pub fn language_of(root: &Path) -> Option<Lang> {
     let path = root.join(WORKBOOK_FILE);
-    let src = read_in(root, &path, path.display().to_string()).ok()?;
+    let src = read_in(root, &path, path.display().to_string())
+        .ok()?
+        .with_lf_line_ends();
     let (file, _) = WorkbookFile::read(&src, Lang::En).ok()?;
     Some(file.language)
 }

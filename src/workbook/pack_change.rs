@@ -119,7 +119,8 @@ impl Workbook {
         }
         let src =
             crate::workbook::own_files::read_in(&self.root, &path, path.display().to_string())
-                .map_err(Unknown::Unreadable)?;
+                .map_err(Unknown::Unreadable)?
+                .with_lf_line_ends();
         Snapshot::read(&src).map(Some).map_err(Unknown::Unreadable)
     }
 }

@@ -40,7 +40,8 @@ pub enum Hint {
 /// Reads a `--profile` file, or fails with every problem in it listed.
 pub fn read_path(path: &std::path::Path, pack: &Pack) -> Result<BTreeMap<String, Value>> {
     let src = crate::pack::source::read_text(path, path.display().to_string())
-        .map_err(|f| anyhow::anyhow!("{f}"))?;
+        .map_err(|f| anyhow::anyhow!("{f}"))?
+        .with_lf_line_ends();
     read_file(&src, pack).map_err(|findings| anyhow::Error::new(Message::Unreadable { findings }))
 }
 

@@ -209,3 +209,65 @@ fn the_readme_names_every_command_in_its_table() {
         );
     }
 }
+
+/// The one ```sh block of `doc` that holds `needle`.
+fn sh_block_with(doc: &str, needle: &str) -> String {
+    let blocks: Vec<&str> = doc
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("\n```").map(|(block, _)| block))
+        .filter(|block| block.contains(needle))
+        .collect();
+    assert_eq!(blocks.len(), 1, "one sh block with {needle:?}: {blocks:?}");
+    blocks[0].to_string()
+}
+
+#[test]
+fn the_man_page_loop_of_install_md_writes_a_page_for_every_command() {
+    let install = fs::read_to_string(root().join("docs/install.md")).expect("docs/install.md");
+    let script = sh_block_with(&install, "dino --lang en man");
+    // The commands are listed as .ci/package lists them, awk for awk.
+    let package = fs::read_to_string(root().join(".ci/package")).expect(".ci/package");
+    let awk = |text: &str| -> String {
+        let line = text.lines().find(|l| l.contains("awk '/^Commands:/"));
+        line.expect("the awk that lists commands")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(awk(&script), awk(&package));
+
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .env("HOME", home.path())
+        .env("PATH", crate::support::path_with_dino())
+        .env_remove("DINO_LANG")
+        .output()
+        .expect("sh runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = home.path().join(".local/share/man/man1");
+    let page = |name: &str| {
+        let text = fs::read_to_string(pages.join(format!("{name}.1"))).unwrap_or_default();
+        assert!(
+            text.contains(".TH"),
+            "docs/install.md writes no man page {name}.1"
+        );
+    };
+    page("dino");
+    let commands = commands_in_help(&dino(&["--lang", "en", "--help"]).code(0).stdout);
+    for must in ["diff", "resolve", "roster"] {
+        assert!(commands.iter().any(|c| c == must), "{commands:?}");
+    }
+    for command in &commands {
+        page(&format!("dino-{command}"));
+        let help = dino(&["--lang", "en", command, "--help"]);
+        for sub in commands_in_help(&help.code(0).stdout) {
+            page(&format!("dino-{command}-{sub}"));
+        }
+    }
+}

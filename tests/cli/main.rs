@@ -7,6 +7,7 @@ mod broken_packs;
 mod closed_pipe;
 mod commit_safety;
 mod crash_points;
+mod crlf_checkout;
 mod diff;
 mod docs;
 mod examples;

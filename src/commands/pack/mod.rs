@@ -55,7 +55,9 @@ fn workbook_pack() -> Option<String> {
     use crate::workbook::{WORKBOOK_FILE, discover, file::WorkbookFile};
     let root = discover::enclosing(std::path::Path::new("."))?;
     let path = root.join(WORKBOOK_FILE);
-    let src = crate::pack::source::read_text(&path, path.display().to_string()).ok()?;
+    let src = crate::pack::source::read_text(&path, path.display().to_string())
+        .ok()?
+        .with_lf_line_ends();
     let (file, _) = WorkbookFile::read(&src, crate::i18n::Lang::En).ok()?;
     Some(match file.pack.path {
         Some(dir) => root.join(dir).display().to_string(),

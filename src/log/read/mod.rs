@@ -7,7 +7,7 @@ mod action;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::blocks::{Block, ListItem, Spanned, build};
 use super::labels::{Label, Marker};
@@ -228,6 +228,9 @@ struct Builder {
     respondent: Option<String>,
     /// `Some(ticked)` for a check (a task-list item).
     task: Option<bool>,
+    /// A check's prompt when it was struck through (`~~PROMPT~~`), as a
+    /// check that does not apply is written: the prompt inside.
+    struck: Option<String>,
     at: Range<usize>,
     answer: Option<String>,
     not_applicable: Option<String>,
@@ -265,6 +268,7 @@ impl Builder {
             prompt,
             respondent,
             task,
+            struck: None,
             at,
             answer: None,
             not_applicable: None,
@@ -469,6 +473,7 @@ impl<'a> BodyReader<'a> {
         let prompt = self.prompt(&inlines[..at]);
         let task = Some(item.task.unwrap_or(false));
         let mut builder = Builder::new(id, prompt, respondent, task, item.range.clone());
+        builder.struck = struck(&inlines[..at]).map(|inner| decode(inner, self.body));
         if item.task.is_none() {
             let item_id = builder.item.clone();
             self.report(&item.range, Message::NoCheckbox { item: item_id });
@@ -488,32 +493,26 @@ impl<'a> BodyReader<'a> {
     fn content(&mut self, builder: &mut Builder, block: &Block<'_>, default: Option<Slot>) {
         match block {
             Block::Paragraph { inlines, range } => self.paragraph(builder, inlines, range, default),
-            // A quote that starts with the note label is the note; any other
-            // quote a person wrote is kept as its source, `>` and all.
-            Block::Quote { blocks, range } if action::is_action_block(blocks) => {
-                if let Some(found) = self.action(blocks, range) {
-                    builder.actions.push(found);
+            // A quote that starts with the note label is the note, and one
+            // that starts with the action label an action; under a check,
+            // one quote holds the note and the actions one after another.
+            // Any other quote a person wrote is kept as its source, `>` and
+            // all.
+            Block::Quote { blocks, range } if opening_label(blocks).is_some() => {
+                let parts = quote_parts(blocks);
+                let whole = (parts.len() == 1).then_some(range);
+                for part in parts {
+                    self.note_or_action(builder, part, whole);
                 }
-                builder.last = None;
             }
-            Block::Quote { blocks, range } => {
-                let is_note = matches!(blocks.first(), Some(Block::Paragraph { inlines, .. })
-                    if matches!(inlines.first(), Some((Event::Start(Tag::Strong), _)))
-                        && label_at(inlines, 0).is_some_and(|(l, _)| l == Label::Note));
-                if is_note {
-                    for inner in blocks {
-                        self.content(builder, inner, Some(Slot::Note));
-                    }
-                } else {
-                    let text = self.source(range);
-                    let slot = builder.last.or(default).or_else(|| {
-                        (builder.task.is_none() && builder.options.is_none())
-                            .then_some(Slot::Answer)
-                    });
-                    match slot {
-                        Some(slot) => builder.append(slot, text),
-                        None => self.unplaced(builder, range),
-                    }
+            Block::Quote { range, .. } => {
+                let text = self.source(range);
+                let slot = builder.last.or(default).or_else(|| {
+                    (builder.task.is_none() && builder.options.is_none()).then_some(Slot::Answer)
+                });
+                match slot {
+                    Some(slot) => builder.append(slot, text),
+                    None => self.unplaced(builder, range),
                 }
             }
             Block::List { items, range }
@@ -546,6 +545,32 @@ impl<'a> BodyReader<'a> {
                     Some(slot) => builder.append(slot, text),
                     None => self.unplaced(builder, other.range()),
                 }
+            }
+        }
+    }
+
+    /// A part of a quote that opens with the note's label (the note) or an
+    /// action's (the action); `whole` is the quote's place when the part is
+    /// all of it.
+    fn note_or_action(
+        &mut self,
+        builder: &mut Builder,
+        part: &[Block<'_>],
+        whole: Option<&Range<usize>>,
+    ) {
+        if action::is_action_block(part) {
+            let at = match (whole, part.first(), part.last()) {
+                (Some(range), _, _) => range.clone(),
+                (None, Some(first), Some(last)) => first.range().start..last.range().end,
+                (None, _, _) => 0..0,
+            };
+            if let Some(found) = self.action(part, &at) {
+                builder.actions.push(found);
+            }
+            builder.last = None;
+        } else {
+            for inner in part {
+                self.content(builder, inner, Some(Slot::Note));
             }
         }
     }
@@ -640,11 +665,16 @@ impl<'a> BodyReader<'a> {
         if !b.statuses.is_empty() {
             self.report(&b.at, Message::StatusUnderItem { item: item() });
         }
+        // A ticked check with its prompt struck through and a reason: one
+        // that does not apply, as dino writes it.
+        let struck_not_applicable =
+            b.task == Some(true) && b.struck.is_some() && b.not_applicable.is_some();
         let answer = if let Some(ticked) = b.task {
             if b.answer.is_some() || b.options.is_some() {
                 self.report(&b.at, Message::CheckboxWithAnswer { item: item() });
             }
             match (ticked, b.not_applicable) {
+                (true, Some(reason)) if struck_not_applicable => CheckState::NotApplicable(reason),
                 (true, Some(_)) => {
                     let item = item();
                     self.report(&b.at, Message::TickedAndNotApplicable { item });
@@ -688,10 +718,14 @@ impl<'a> BodyReader<'a> {
                 return None;
             }
         };
+        let prompt = match b.struck {
+            Some(inner) if struck_not_applicable => inner,
+            _ => b.prompt,
+        };
         Some(Record {
             item: b.item,
             criterion: false,
-            prompt: b.prompt,
+            prompt,
             answer,
             note: b.note,
             respondent: b.respondent,
@@ -778,6 +812,64 @@ fn find_marker(inlines: &[Spanned<'_>]) -> Option<(Marker, usize)> {
             Event::InlineHtml(html) => Marker::parse(html).map(|m| (m, i)),
             _ => None,
         })
+}
+
+/// The inlines inside `~~…~~` when a prompt (the inlines before its
+/// marker, with the one space before it) is wholly struck through.
+fn struck<'e, 'a>(inlines: &'e [Spanned<'a>]) -> Option<&'e [Spanned<'a>]> {
+    let inlines = match inlines.split_last() {
+        Some(((Event::Text(space), _), rest)) if &**space == " " => rest,
+        _ => inlines,
+    };
+    let (Some((Event::Start(Tag::Strikethrough), _)), Some((Event::End(TagEnd::Strikethrough), _))) =
+        (inlines.first(), inlines.last())
+    else {
+        return None;
+    };
+    // The strikethrough that opens the prompt must be the one that ends it.
+    let mut depth = 0usize;
+    for (i, (event, _)) in inlines.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Strikethrough) => depth += 1,
+            Event::End(TagEnd::Strikethrough) => {
+                depth -= 1;
+                if depth == 0 && i + 1 < inlines.len() {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    inlines.get(1..inlines.len() - 1)
+}
+
+/// A quote's first label, when it opens with the note's or an action's.
+fn opening_label(blocks: &[Block<'_>]) -> Option<Label> {
+    match blocks.first() {
+        Some(Block::Paragraph { inlines, .. })
+            if matches!(inlines.first(), Some((Event::Start(Tag::Strong), _))) =>
+        {
+            label_at(inlines, 0)
+                .map(|(label, _)| label)
+                .filter(|label| matches!(label, Label::Note | Label::Action))
+        }
+        _ => None,
+    }
+}
+
+/// A quote's blocks cut before each paragraph that opens with the note's
+/// or an action's label.
+fn quote_parts<'b, 'a>(blocks: &'b [Block<'a>]) -> Vec<&'b [Block<'a>]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..blocks.len() {
+        if opening_label(&blocks[i..]).is_some() {
+            parts.push(&blocks[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&blocks[start..]);
+    parts
 }
 
 /// The marker of a list item's first paragraph.

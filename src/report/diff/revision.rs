@@ -119,6 +119,7 @@ fn pack_from_working_tree(dest: &Path, root: &Path, lang: Lang) -> std::io::Resu
     let Ok(src) = crate::workbook::own_files::read_in(dest, &file, WORKBOOK_FILE.into()) else {
         return Ok(None);
     };
+    let src = src.with_lf_line_ends();
     let Ok((read, spans)) = crate::workbook::file::WorkbookFile::read(&src, lang) else {
         return Ok(None);
     };

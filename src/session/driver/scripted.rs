@@ -62,7 +62,8 @@ impl<'a> FromFile<'a> {
 /// in it.
 fn read_script(file: &Path, ctx: &Context<'_>, lang: Lang) -> Result<AnswerScript> {
     let src = crate::pack::source::read_text(file, file.display().to_string())
-        .map_err(|f| anyhow!("{f}"))?;
+        .map_err(|f| anyhow!("{f}"))?
+        .with_lf_line_ends();
     crate::session::answers_file::read(&src, ctx, lang).map_err(|findings| {
         let lines: Vec<String> = findings.iter().map(ToString::to_string).collect();
         anyhow!(
