@@ -398,6 +398,7 @@ impl Redactor {
         for (note, text) in out.notes.iter_mut().zip(&notes) {
             note.text = self.markdown(text);
         }
+        without_repeated_roles(&mut out);
         Ok(out)
     }
 
@@ -489,6 +490,38 @@ impl Redactor {
             || folded
                 .strip_suffix('s')
                 .is_some_and(|stem| self.words.contains(stem))
+    }
+}
+
+/// A role beside a name the role replaced is said once: "[HR-direktör]",
+/// not "[HR-direktör] (HR-direktör)". Where a name was replaced by its
+/// role, the role written beside it is dropped.
+fn without_repeated_roles(report: &mut WorkbookReport) {
+    fn said(name: &str, role: &Option<String>) -> bool {
+        role.as_deref()
+            .is_some_and(|r| fold::fold(name) == fold::fold(&format!("[{}]", r.trim())))
+    }
+    let people = report
+        .phases
+        .iter_mut()
+        .flat_map(|p| &mut p.sessions)
+        .flat_map(|s| &mut s.participants)
+        .chain(
+            report
+                .readiness
+                .iter_mut()
+                .flat_map(|r| &mut r.history)
+                .flat_map(|a| &mut a.respondents),
+        );
+    for p in people {
+        if said(&p.name, &p.role) {
+            p.role = None;
+        }
+    }
+    for c in report.readiness.iter_mut().flat_map(|r| &mut r.respondents) {
+        if said(&c.name, &c.of) {
+            c.of = None;
+        }
     }
 }
 
