@@ -6,8 +6,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use super::register::{
-    AssessmentReport, ClosingReport, CriteriaCount, GateDecisionReport, NotReached, PersonReport,
-    RiskReport, SessionReport, Status, StatusReport,
+    AssessmentReport, ClosingReport, ConditionReport, CriteriaCount, GateDecisionReport,
+    NotReached, PersonReport, RiskReport, SessionReport, Status, StatusReport,
 };
 use super::state_words::{answer_text, current_text, item_answer, written};
 use crate::i18n::Lang;
@@ -107,17 +107,6 @@ pub struct NextGate {
     pub date: String,
     /// Its day is before the report's.
     pub overdue: bool,
-}
-
-/// A condition a gate decision set: an action, open or closed.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ConditionReport {
-    /// The id `dino done ID` closes it by.
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    pub due: String,
-    pub open: bool,
 }
 
 /// An item (or a gate) answered differently on two branches.
@@ -871,10 +860,11 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
     })
 }
 
-/// The diagnostic as a report says it, dino's words and the pack's in
-/// `lang` (where the pack has it); `None` when the pack has none.
+/// The diagnostic as the gate screen says it, dino's words in `lang` and
+/// the pack's in the workbook's language, as the rest of a session shows
+/// them; `None` when the pack has none.
 pub fn diagnostic(wb: &Workbook, state: &State, lang: Lang) -> Option<DiagnosticReport> {
-    let text_lang = wb.pack.lang_for(lang);
+    let text_lang = wb.pack.lang_for(wb.language());
     diagnostic_report(wb, state, Words { text_lang, lang })
 }
 

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::ConditionReport;
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
 use crate::pack::{Decision, Readiness};
@@ -81,6 +80,17 @@ pub struct AssessmentReport {
     /// Per dimension (in the report's `dimensions` order), the mean to two
     /// decimals.
     pub means: Vec<Option<f64>>,
+}
+
+/// A condition a gate decision set: an action, open or closed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ConditionReport {
+    /// The id `dino done ID` closes it by.
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub open: bool,
 }
 
 /// A risk, open or closed, as the register lists it.

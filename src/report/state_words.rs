@@ -164,9 +164,9 @@ pub fn stale_sentence(since: &str, days: u32, lang: Lang) -> String {
 }
 
 /// What the diagnostic's answers say: which way they lean, and how
-/// clearly. Only when every answer leans one way is the project called
-/// that way outright; answers in between ("Partly") or the other way make
-/// it a leaning to talk about.
+/// clearly. Only when every answer leans one way is the project described
+/// as that (for innovation: "a break with today's way of working");
+/// answers in between ("Partly") or the other way make it a leaning.
 pub fn verdict(leaning: Leaning, lang: Lang) -> &'static str {
     let Leaning {
         innovation,
@@ -179,36 +179,36 @@ pub fn verdict(leaning: Leaning, lang: Lang) -> &'static str {
     }
     if innovation == answered {
         return lang.pick(
-            "Alla svar lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
-            "Every answer leans towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
+            "Svaren lutar åt innovation: okänd lösning, svårt att planera, ett brott mot dagens arbetssätt.",
+            "The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working.",
         );
     }
     if development == answered {
         return lang.pick(
-            "Alla svar lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
-            "Every answer leans towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
+            "Svaren lutar åt verksamhetsutveckling: en känd lösning som går att planera. En vanlig projektplan kan passa bättre.",
+            "The answers lean towards operational development: a known solution that can be planned. An ordinary project plan may fit better.",
         );
     }
     match (innovation.cmp(&development), innovation.min(development)) {
         (std::cmp::Ordering::Greater, 0) => lang.pick(
-            "Svaren lutar åt innovation, men inte alla: några ligger mittemellan. Prata om vad som fortfarande är känt och planerbart.",
-            "The answers lean towards innovation, but not all of them: some are in between. Talk about what is still known and can be planned.",
+            "Svaren lutar åt innovation, men några ligger mittemellan.",
+            "The answers lean towards innovation, though some are in between.",
         ),
         (std::cmp::Ordering::Less, 0) => lang.pick(
-            "Svaren lutar åt verksamhetsutveckling, men inte alla: några ligger mittemellan. Prata om vad som är okänt.",
-            "The answers lean towards operational development, but not all of them: some are in between. Talk about what is unknown.",
+            "Svaren lutar åt verksamhetsutveckling, men några ligger mittemellan.",
+            "The answers lean towards operational development, though some are in between.",
         ),
         (std::cmp::Ordering::Greater, _) => lang.pick(
-            "Svaren lutar mest åt innovation, men några pekar åt verksamhetsutveckling; prata om varför.",
-            "The answers lean mostly towards innovation, but some point towards operational development; talk about why.",
+            "Svaren lutar mest åt innovation, men några pekar åt andra hållet; prata om varför.",
+            "The answers lean mostly towards innovation, but some point the other way; talk about why.",
         ),
         (std::cmp::Ordering::Less, _) => lang.pick(
-            "Svaren lutar mest åt verksamhetsutveckling, men några pekar åt innovation; prata om varför.",
-            "The answers lean mostly towards operational development, but some point towards innovation; talk about why.",
+            "Svaren lutar mest åt verksamhetsutveckling, men några pekar åt andra hållet; prata om varför.",
+            "The answers lean mostly towards operational development, but some point the other way; talk about why.",
         ),
         (std::cmp::Ordering::Equal, 0) if between == answered => lang.pick(
-            "Svaren ligger mittemellan och lutar åt inget håll; prata om vad ni vet och inte vet.",
-            "The answers are in between and lean neither way; talk about what you know and do not know.",
+            "Svaren ligger mittemellan och lutar åt inget håll; prata om varför.",
+            "The answers are in between and lean neither way; talk about why.",
         ),
         (std::cmp::Ordering::Equal, _) => lang.pick(
             "Svaren pekar åt båda hållen; prata om varför.",
@@ -317,7 +317,7 @@ mod tests {
     fn the_verdict_calls_it_a_break_only_when_every_answer_leans_that_way() {
         let all = verdict(leaning(4, 0, 4), Lang::En);
         assert!(
-            all.starts_with("Every answer leans towards innovation"),
+            all.starts_with("The answers lean towards innovation:"),
             "{all}"
         );
         assert!(all.contains("a break with today's way of working"));
@@ -325,14 +325,14 @@ mod tests {
             let said = verdict(leaning(i, d, n), Lang::En);
             assert!(!said.contains("a break with"), "{i}/{d}/{n}: {said}");
         }
-        assert!(verdict(leaning(2, 0, 4), Lang::En).contains("but not all of them"));
+        assert!(verdict(leaning(2, 0, 4), Lang::En).contains("though some are in between"));
         assert!(verdict(leaning(3, 1, 4), Lang::Sv).contains("mest åt innovation"));
         assert!(verdict(leaning(0, 0, 4), Lang::En).contains("lean neither way"));
         assert!(verdict(leaning(1, 1, 4), Lang::En).contains("point both ways"));
         assert!(verdict(leaning(0, 3, 3), Lang::En).contains("ordinary project plan"));
         assert!(
             verdict(leaning(0, 2, 4), Lang::En)
-                .starts_with("The answers lean towards operational development, but not all")
+                .starts_with("The answers lean towards operational development, though some")
         );
         assert!(verdict(leaning(1, 2, 4), Lang::En).contains("mostly towards operational"));
         assert_eq!(verdict(leaning(0, 0, 0), Lang::Sv), "Inte besvarad än.");

@@ -287,7 +287,7 @@ mod tests {
         let verdict = room.verdict.expect("the pack has a diagnostic");
         assert_eq!(
             verdict.short,
-            "Innovation eller utveckling? — Every answer leans towards innovation: an unknown solution, hard to plan, a break with today's way of working."
+            "Innovation eller utveckling? — The answers lean towards innovation: an unknown solution, hard to plan, a break with today's way of working."
         );
         assert!(
             verdict
