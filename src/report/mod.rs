@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod readiness_chart;
 pub mod redact;
+pub mod register;
 pub mod state_words;
 pub mod status_view;
 pub mod svg;
@@ -137,7 +138,7 @@ const PAGE_LEAVES_OUT: [&str; 4] = ["profile", "phases", "notes", "diagnostic"];
 
 /// The parts of a workbook's JSON report that a portfolio's summary
 /// leaves out: all but its overview.
-const SUMMARY_LEAVES_OUT: [&str; 11] = [
+const SUMMARY_LEAVES_OUT: [&str; 13] = [
     "profile",
     "indicators",
     "phases",
@@ -149,6 +150,8 @@ const SUMMARY_LEAVES_OUT: [&str; 11] = [
     "goal",
     "last_decision",
     "next_gate",
+    "risks",
+    "decisions",
 ];
 
 /// A workbook's page for a manager (`--summary` of one workbook): its JSON
@@ -159,7 +162,8 @@ pub fn json_page_item(report: &WorkbookReport) -> serde_json::Result<String> {
 
 /// A workbook's overview alone, for a portfolio's `--summary`: its JSON
 /// report without the profile, phases, notes, readiness, diagnostic, what
-/// is to follow up, problem, goal and last decision (the counts stay).
+/// is to follow up, problem, goal, last decision, risk register and
+/// decision log (the counts and the status stay).
 pub fn json_summary_item(report: &WorkbookReport) -> serde_json::Result<String> {
     leaving_out(report, &SUMMARY_LEAVES_OUT)
 }

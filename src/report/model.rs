@@ -5,7 +5,11 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::state_words::{answer_text, current_text};
+pub use super::register::{
+    AssessmentReport, ClosingReport, ConditionReport, CriteriaCount, GateDecisionReport,
+    NotReached, PersonReport, RiskReport, SessionReport, Status, StatusReport,
+};
+use super::state_words::{answer_text, current_text, item_answer, written};
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
 use crate::pack::Phase;
@@ -63,6 +67,12 @@ pub struct WorkbookReport {
     pub next_gate: Option<NextGate>,
     /// Every defined indicator, in pack order, with its measurements.
     pub indicators: Vec<IndicatorReport>,
+    /// Where the project stands, in a word, and in which phase.
+    pub status: StatusReport,
+    /// Every risk, open and closed, in the order raised.
+    pub risks: Vec<RiskReport>,
+    /// Every gate decision, in log order.
+    pub decisions: Vec<GateDecisionReport>,
 }
 
 /// An indicator: from its baseline through its measurements to its target.
@@ -97,17 +107,6 @@ pub struct NextGate {
     pub date: String,
     /// Its day is before the report's.
     pub overdue: bool,
-}
-
-/// A condition a gate decision set: an action, open or closed.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ConditionReport {
-    /// The id `dino done ID` closes it by.
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    pub due: String,
-    pub open: bool,
 }
 
 /// An item (or a gate) answered differently on two branches.
@@ -167,12 +166,19 @@ pub struct PackInfo {
     pub title: String,
 }
 
-/// A question and its answer, in words.
+/// A question and its answer, in words. The prompt is the pack's, in the
+/// report's language; the note is what people wrote, in the workbook's.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Line {
     pub prompt: String,
     pub answer: String,
     pub note: Option<String>,
+    /// The answer holds what people wrote (a text, a reason it does not
+    /// apply, an indicator's fields), in the workbook's language; else it
+    /// is the pack's or dino's words (a choice's labels, a scale's point,
+    /// "Done") in the report's.
+    #[serde(default)]
+    pub written: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -190,6 +196,13 @@ pub struct PhaseReport {
     /// Answers to items the pack no longer has.
     pub removed: Vec<Line>,
     pub last_session: Option<String>,
+    /// The project never came to this phase: it stopped, or is paused, at
+    /// an earlier gate.
+    #[serde(default)]
+    pub not_reached: Option<NotReached>,
+    /// Its sessions and gate meetings, in log order, with who took part.
+    #[serde(default)]
+    pub sessions: Vec<SessionReport>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -252,6 +265,9 @@ pub struct ReadinessReport {
     /// The latest assessment by role, where respondents have roles.
     #[serde(default)]
     pub roles: Vec<ColumnReport>,
+    /// Every assessment, oldest first.
+    #[serde(default)]
+    pub history: Vec<AssessmentReport>,
 }
 
 /// One respondent's (or one role's) means in the latest assessment.
@@ -285,6 +301,9 @@ pub struct DiagnosticReport {
     pub development: usize,
     pub answered: usize,
     pub questions: usize,
+    /// Answers that lean neither way ("Partly").
+    #[serde(default)]
+    pub between: usize,
     /// The conclusion in words.
     pub verdict: String,
     pub answers: Vec<Line>,
@@ -296,13 +315,17 @@ fn two_decimals(n: f64) -> f64 {
     (n * 100.0).round() / 100.0
 }
 
-/// The report of one workbook as of a day. `lang` is the language of
-/// dino's own words; the pack's texts are in the workbook's language.
+/// The report of one workbook as of a day, in one language: dino's own
+/// words in `lang`, and the pack's texts in `lang` too where the pack has
+/// it (else in its first). What people wrote stays as written, in the
+/// workbook's language (`language`).
 pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookReport {
     let pack = &wb.pack;
-    let text_lang = pack.lang_for(wb.language());
+    let text_lang = pack.lang_for(lang);
     let words = Words { text_lang, lang };
     let follow_up = follow_up(wb, state, as_of, words);
+    let stale = crate::state::stale::stale(wb, state, as_of).is_some();
+    let overdue = follow_up.iter().filter(|d| d.overdue).count();
     let (current_phase, stopped) = match state.current {
         Current::Phase(i) => (Some(state.phases[i].id.clone()), false),
         Current::Stopped(i) => (Some(state.phases[i].id.clone()), true),
@@ -332,9 +355,9 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         last_activity: state.last_activity.map(|d| d.date().to_string()),
         problems: wb.findings.len() + state.findings.len(),
         as_of: as_of.to_string(),
-        stale: crate::state::stale::stale(wb, state, as_of).is_some(),
+        stale,
         stale_after_days: pack.stale_after_days,
-        overdue: follow_up.iter().filter(|d| d.overdue).count(),
+        overdue,
         next_due: follow_up.first().map(|d| d.due.clone()),
         follow_up,
         disagreements: disagreement_reports(wb, state, words),
@@ -343,6 +366,9 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         last_decision: last_decision(wb, state, lang),
         next_gate: next_gate(wb, state, as_of, text_lang),
         indicators: indicator_reports(wb, state),
+        status: super::register::status(wb, state, (stale, overdue), text_lang),
+        risks: super::register::risks(wb, state, text_lang),
+        decisions: super::register::decisions(wb, state, (text_lang, lang)),
     }
 }
 
@@ -440,8 +466,9 @@ fn answer_line(
     let latest = state.answers.get(&(phase.to_string(), item.to_string()))?;
     Some(Line {
         prompt: asked.prompt.get(text_lang).to_string(),
-        answer: answer_text(&latest.answer, lang),
+        answer: item_answer(asked, &latest.answer, text_lang, lang),
         note: latest.note.clone(),
+        written: written(asked, &latest.answer),
     })
 }
 
@@ -520,8 +547,8 @@ fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<Due
         .collect()
 }
 
-/// The two languages a report speaks: the pack's texts in the workbook's,
-/// dino's own words in the run's.
+/// The languages of a report's words: the pack's texts in `text_lang`
+/// (the run's language where the pack has it), dino's own in `lang`.
 #[derive(Clone, Copy)]
 struct Words {
     text_lang: Lang,
@@ -541,6 +568,7 @@ fn profile_lines(wb: &Workbook, words: Words) -> Vec<Line> {
                 prompt: item.prompt.get(text_lang).to_string(),
                 answer,
                 note: None,
+                written: matches!(item.kind, crate::pack::Kind::Text { .. }),
             })
         })
         .collect()
@@ -554,6 +582,7 @@ fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport>
         Current::Stopped(at) => Some(at),
         _ => None,
     };
+    let not_reached = super::register::not_reached(state);
     wb.pack
         .phases
         .iter()
@@ -561,7 +590,9 @@ fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport>
         .enumerate()
         .map(|(at, (phase, ps))| {
             let ended = stopped_at.is_some_and(|stop| at > stop);
-            phase_report(wb, state, phase, ps, ended, words)
+            let mut report = phase_report(wb, state, phase, ps, ended, words);
+            report.not_reached = not_reached.get(at).cloned().flatten();
+            report
         })
         .collect()
 }
@@ -583,8 +614,9 @@ fn phase_report(
             let latest = state.answers.get(&(phase.id.clone(), item.id.clone()))?;
             Some(Line {
                 prompt: item.prompt.get(text_lang).to_string(),
-                answer: answer_text(&latest.answer, lang),
+                answer: item_answer(item, &latest.answer, text_lang, lang),
                 note: latest.note.clone(),
+                written: written(item, &latest.answer),
             })
         })
         .collect();
@@ -619,9 +651,12 @@ fn phase_report(
                 prompt: o.prompt.clone(),
                 answer: answer_text(&o.answer, lang),
                 note: None,
+                written: true,
             })
             .collect(),
         last_session: ps.last_session.map(|d| d.date().to_string()),
+        not_reached: None,
+        sessions: super::register::sessions(wb, &phase.id),
     }
 }
 
@@ -821,11 +856,13 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
             .collect(),
         respondents: reported(compared.0),
         roles: reported(compared.1),
+        history: super::register::assessments(wb, r, &state.readiness),
     })
 }
 
-/// The diagnostic as a report says it, with dino's words in `lang` and the
-/// pack's in the workbook's language; `None` when the pack has none.
+/// The diagnostic as the gate screen says it, dino's words in `lang` and
+/// the pack's in the workbook's language, as the rest of a session shows
+/// them; `None` when the pack has none.
 pub fn diagnostic(wb: &Workbook, state: &State, lang: Lang) -> Option<DiagnosticReport> {
     let text_lang = wb.pack.lang_for(wb.language());
     diagnostic_report(wb, state, Words { text_lang, lang })
@@ -855,8 +892,9 @@ fn diagnostic_report(wb: &Workbook, state: &State, words: Words) -> Option<Diagn
         let latest = state.answers.get(&key)?;
         Some(Line {
             prompt: item.prompt.get(text_lang).to_string(),
-            answer: answer_text(&latest.answer, lang),
+            answer: item_answer(item, &latest.answer, text_lang, lang),
             note: None,
+            written: written(item, &latest.answer),
         })
     };
     let lines = d.items.iter().filter_map(line).collect();
@@ -871,6 +909,7 @@ fn diagnostic_report(wb: &Workbook, state: &State, words: Words) -> Option<Diagn
         development: leaning.development,
         answered: leaning.answered,
         questions: d.items.len(),
+        between: leaning.answered - leaning.innovation - leaning.development,
         verdict: super::state_words::verdict(leaning, lang).to_string(),
         answers: lines,
         track: d.track.as_ref().and_then(line),
@@ -899,5 +938,6 @@ pub(crate) fn sample_readiness(assessments: usize, latest: f64) -> ReadinessRepo
         }],
         respondents: Vec::new(),
         roles: Vec::new(),
+        history: Vec::new(),
     }
 }

@@ -398,6 +398,7 @@ impl Redactor {
         for (note, text) in out.notes.iter_mut().zip(&notes) {
             note.text = self.markdown(text);
         }
+        without_repeated_roles(&mut out);
         Ok(out)
     }
 
@@ -489,6 +490,38 @@ impl Redactor {
             || folded
                 .strip_suffix('s')
                 .is_some_and(|stem| self.words.contains(stem))
+    }
+}
+
+/// A role beside a name the role replaced is said once: "[HR-direktör]",
+/// not "[HR-direktör] (HR-direktör)". Where a name was replaced by its
+/// role, the role written beside it is dropped.
+fn without_repeated_roles(report: &mut WorkbookReport) {
+    fn said(name: &str, role: &Option<String>) -> bool {
+        role.as_deref()
+            .is_some_and(|r| fold::fold(name) == fold::fold(&format!("[{}]", r.trim())))
+    }
+    let people = report
+        .phases
+        .iter_mut()
+        .flat_map(|p| &mut p.sessions)
+        .flat_map(|s| &mut s.participants)
+        .chain(
+            report
+                .readiness
+                .iter_mut()
+                .flat_map(|r| &mut r.history)
+                .flat_map(|a| &mut a.respondents),
+        );
+    for p in people {
+        if said(&p.name, &p.role) {
+            p.role = None;
+        }
+    }
+    for c in report.readiness.iter_mut().flat_map(|r| &mut r.respondents) {
+        if said(&c.name, &c.of) {
+            c.of = None;
+        }
     }
 }
 
@@ -924,5 +957,63 @@ mod tests {
             r.plain("Amina Hasan, alias Amina Hassan"),
             "[Rektor], alias [Rektor]"
         );
+    }
+
+    #[test]
+    fn a_role_the_pseudonym_says_is_not_said_again() {
+        use super::super::model::{AssessmentReport, ColumnReport, PersonReport};
+        let mut rd = super::super::model::sample_readiness(2, 3.0);
+        rd.history = vec![AssessmentReport {
+            date: "2026-05-12".into(),
+            alone: true,
+            respondents: vec![
+                PersonReport {
+                    name: "[HR-direktör]".into(),
+                    role: Some("HR-direktör".into()),
+                },
+                PersonReport {
+                    name: "[Deltagare 1]".into(),
+                    role: Some("Lärare".into()),
+                },
+            ],
+            means: vec![Some(3.0)],
+        }];
+        rd.respondents = vec![ColumnReport {
+            name: "[Rektor]".into(),
+            of: Some("rektor".into()),
+            means: vec![Some(3.0)],
+            lowest: vec![false],
+        }];
+        let mut report: WorkbookReport =
+            serde_json::from_value(minimal_report()).expect("a report");
+        report.readiness = Some(rd);
+        without_repeated_roles(&mut report);
+        let rd = report.readiness.expect("readiness");
+        let people = &rd.history[0].respondents;
+        assert_eq!(people[0].role, None, "said once");
+        assert_eq!(
+            people[1].role.as_deref(),
+            Some("Lärare"),
+            "another role stays"
+        );
+        assert_eq!(rd.respondents[0].of, None);
+    }
+
+    fn minimal_report() -> serde_json::Value {
+        serde_json::from_str(
+            r#"{
+            "name": "Prov", "id": "prov", "path": "prov", "language": "sv",
+            "pack": { "id": "dino", "version": "1", "title": "DINO" },
+            "profile": [], "current": "", "current_phase": null, "stopped": false,
+            "done": 0, "required": 0, "phases": [], "notes": [], "readiness": null,
+            "diagnostic": null, "open_risks": 0, "last_activity": null, "problems": 0,
+            "as_of": "2026-05-20", "stale": false, "stale_after_days": 30,
+            "follow_up": [], "overdue": 0, "next_due": null, "problem": null,
+            "goal": null, "last_decision": null, "next_gate": null, "indicators": [],
+            "status": { "state": "on_track", "phase": null, "since": null },
+            "risks": [], "decisions": []
+        }"#,
+        )
+        .expect("JSON")
     }
 }

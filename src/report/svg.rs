@@ -189,9 +189,9 @@ pub fn progress(id: &str, phases: &[PhaseReport], lang: Lang) -> String {
     )
 }
 
-/// Per dimension: the latest assessment's mean (dark), below the first's
-/// (lighter) when there were several; dashed lines where the risk and
-/// watch thresholds are, explained in the legend and the description.
+/// Per dimension: a bar per assessment, oldest first, the earlier ones
+/// lighter and the latest dark; dashed lines where the risk and watch
+/// thresholds are, explained in the legend and the description.
 pub fn readiness(id: &str, r: &ReadinessReport, lang: Lang) -> String {
     let mut chart = Canvas::new();
     readiness_rows(&mut chart, r, lang);
@@ -204,18 +204,52 @@ pub fn readiness(id: &str, r: &ReadinessReport, lang: Lang) -> String {
     )
 }
 
+/// Per dimension, every assessment's mean, oldest first: the report's
+/// `history`, or its first and latest where it has none.
+fn points(r: &ReadinessReport) -> Vec<Vec<Option<f64>>> {
+    if r.history.is_empty() {
+        return r
+            .dimensions
+            .iter()
+            .map(|d| match r.assessments {
+                1 => vec![d.latest],
+                _ => vec![d.first, d.latest],
+            })
+            .collect();
+    }
+    (0..r.dimensions.len())
+        .map(|at| {
+            r.history
+                .iter()
+                .map(|a| a.means.get(at).copied().flatten())
+                .collect()
+        })
+        .collect()
+}
+
+/// The days of every assessment, oldest first.
+fn days(r: &ReadinessReport) -> Vec<String> {
+    if r.history.is_empty() {
+        return match r.assessments {
+            1 => vec![r.latest_date.clone()],
+            _ => vec![r.first_date.clone(), r.latest_date.clone()],
+        };
+    }
+    r.history.iter().map(|a| a.date.clone()).collect()
+}
+
 fn readiness_rows(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
     let min = r.scale_min as f64;
     let share = |n: f64| share_of_scale(r.scale_min, r.scale_max, n);
-    for d in &r.dimensions {
+    for (d, values) in r.dimensions.iter().zip(points(r)) {
         chart.line(0.0, &fit(&d.title));
         let top = chart.y;
-        if r.assessments > 1 {
-            let first = words::score(d.first, lang);
-            chart.bar(share(d.first.unwrap_or(min)), MID, &first, true);
+        let last = values.len().saturating_sub(1);
+        for (i, value) in values.iter().enumerate() {
+            let fill = if i == last { DARK } else { MID };
+            let shown = words::score(*value, lang);
+            chart.bar(share(value.unwrap_or(min)), fill, &shown, true);
         }
-        let latest = words::score(d.latest, lang);
-        chart.bar(share(d.latest.unwrap_or(min)), DARK, &latest, true);
         chart.threshold(share(r.risk_below), top, RISK);
         chart.threshold(share(r.watch_below), top, WATCH);
         chart.y += 6.0;
@@ -223,30 +257,32 @@ fn readiness_rows(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
 }
 
 fn readiness_legend(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
-    if r.assessments > 1 {
-        let first = &r.first_date;
+    let days = days(r);
+    let latest = days.last().cloned().unwrap_or_default();
+    if days.len() > 1 {
+        let earlier = days[..days.len() - 1].join(", ");
         chart.swatch(
             MID,
             &tr!(
                 lang,
-                "Första skattningen {first}",
-                "First assessment {first}"
+                "Tidigare skattningar, äldst först: {earlier}",
+                "Earlier assessments, oldest first: {earlier}"
             ),
         );
-    }
-    let latest = &r.latest_date;
-    chart.swatch(
-        DARK,
-        &if r.assessments > 1 {
-            tr!(
+        chart.swatch(
+            DARK,
+            &tr!(
                 lang,
                 "Senaste skattningen {latest}",
                 "Latest assessment {latest}"
-            )
-        } else {
-            tr!(lang, "Skattningen {latest}", "The assessment {latest}")
-        },
-    );
+            ),
+        );
+    } else {
+        chart.swatch(
+            DARK,
+            &tr!(lang, "Skattningen {latest}", "The assessment {latest}"),
+        );
+    }
     let risk = words::number(r.risk_below, lang);
     chart.dash(
         RISK,
@@ -263,27 +299,31 @@ fn readiness_legend(chart: &mut Canvas, r: &ReadinessReport, lang: Lang) {
     );
 }
 
-/// The chart in words: each dimension's values, and what the lines mean.
+/// The chart in words: each dimension's values, oldest first, and what
+/// the lines mean.
 fn readiness_desc(r: &ReadinessReport, lang: Lang) -> String {
+    let days = days(r);
     let values: Vec<String> = r
         .dimensions
         .iter()
-        .map(|d| {
-            let (first, latest) = (words::score(d.first, lang), words::score(d.latest, lang));
-            if r.assessments > 1 {
-                let title = &d.title;
-                tr!(
-                    lang,
-                    "{title}: första {first}, senaste {latest}",
-                    "{title}: first {first}, latest {latest}"
-                )
-            } else {
-                format!("{}: {latest}", d.title)
-            }
+        .zip(points(r))
+        .map(|(d, values)| {
+            let shown: Vec<String> = values.iter().map(|v| words::score(*v, lang)).collect();
+            format!("{}: {}", d.title, shown.join(" → "))
         })
         .collect();
+    let when = if days.len() > 1 {
+        tr!(
+            lang,
+            "Skattningarna {}, äldst först. ",
+            "The assessments of {}, oldest first. ",
+            days.join(", ")
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}. {} {}",
+        "{when}{}. {} {}",
         values.join("; "),
         lang.pick(
             "Streckade linjer visar gränserna.",
@@ -458,8 +498,49 @@ mod tests {
             "no bar for a first assessment: {svg}"
         );
         let two = readiness("r", &readiness_report(2), Lang::En);
-        assert!(two.contains("First assessment 2026-02-17"), "{two}");
+        assert!(
+            two.contains("Earlier assessments, oldest first: 2026-02-17"),
+            "{two}"
+        );
         assert!(two.contains("Latest assessment 2026-05-12"), "{two}");
+    }
+
+    #[test]
+    fn every_assessment_is_drawn_oldest_first() {
+        use super::super::model::AssessmentReport;
+        let mut r = readiness_report(3);
+        r.history = [
+            ("2026-02-17", 2.0),
+            ("2026-03-20", 4.5),
+            ("2026-05-12", 3.0),
+        ]
+        .into_iter()
+        .map(|(date, mean)| AssessmentReport {
+            date: date.into(),
+            alone: false,
+            respondents: Vec::new(),
+            means: vec![Some(mean)],
+        })
+        .collect();
+        let svg = readiness("r", &r, Lang::En);
+        let doc = parse(&svg);
+        let bars: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("width") != Some("16"))
+            .filter_map(|n| Some((n.attribute("fill")?, n.attribute("width")?)))
+            .filter(|(fill, _)| *fill != "#ffffff")
+            .collect();
+        // Scale 1–5: 2.0 is a quarter, 4.5 seven eighths, 3.0 half of the track.
+        assert_eq!(
+            bars,
+            [(MID, "21.25%"), (MID, "74.38%"), (DARK, "42.50%")],
+            "{svg}"
+        );
+        assert!(
+            svg.contains("Earlier assessments, oldest first: 2026-02-17, 2026-03-20"),
+            "{svg}"
+        );
+        assert!(svg.contains("Mandat: 2.0 → 4.5 → 3.0"), "{svg}");
     }
 
     #[test]
@@ -471,7 +552,7 @@ mod tests {
             .find(|n| n.has_tag_name("desc"))
             .and_then(|n| n.text())
             .expect("a description");
-        assert!(desc.contains("Mandat: first 2.0, latest 3.0"), "{desc}");
+        assert!(desc.contains("Mandat: 2.0 → 3.0"), "{desc}");
         assert!(
             desc.contains("below 2.5 is a risk, below 3.5 one to watch"),
             "{desc}"

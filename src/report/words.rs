@@ -3,7 +3,8 @@
 
 use super::WorkbookReport;
 use super::model::{
-    DecisionReport, DiagnosticReport, IndicatorReport, PhaseReport, ReadinessReport,
+    DecisionReport, DiagnosticReport, IndicatorReport, PersonReport, PhaseReport, ReadinessReport,
+    SessionReport, Status,
 };
 use crate::i18n::Lang;
 use crate::tr;
@@ -42,6 +43,7 @@ pub fn phase_heading(p: &PhaseReport, lang: Lang) -> String {
         )
     };
     let gate = match (&p.decision, p.gate.as_str()) {
+        (_, _) if p.not_reached.is_some() => not_reached_sentence(p, lang).unwrap_or_default(),
         (Some(d), _) => format!("{} {}", d.label, d.date),
         (None, "ready") => lang
             .pick("redo för beslut", "ready for decision")
@@ -472,13 +474,18 @@ pub fn diagnostic_sentence(d: &DiagnosticReport, lang: Lang) -> String {
             t.answer
         )
     });
+    let between = if d.between > 0 {
+        tr!(lang, ", {} mittemellan", ", {} in between", d.between)
+    } else {
+        String::new()
+    };
     format!(
         "{} {}{chosen}",
         d.verdict,
         tr!(
             lang,
-            "({} av {questions} {answered}: {} mot innovation, {} mot verksamhetsutveckling.)",
-            "({} of {questions} {answered}: {} towards innovation, {} towards operational development.)",
+            "({} av {questions} {answered}: {} mot innovation, {} mot verksamhetsutveckling{between}.)",
+            "({} of {questions} {answered}: {} towards innovation, {} towards operational development{between}.)",
             d.answered,
             d.innovation,
             d.development
@@ -559,6 +566,267 @@ pub fn indicator_table(i: &IndicatorReport, lang: Lang) -> (Vec<&'static str>, V
     );
     rows.push(row(&i.target, lang.pick("mål", "target")));
     (header, rows)
+}
+
+/// A status in a word or two: "enligt plan", "on track".
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::OnTrack => lang.pick("enligt plan", "on track"),
+        Status::Overdue => lang.pick("försenat", "overdue"),
+        Status::Stale => lang.pick("avstannat", "stale"),
+        Status::Paused => lang.pick("pausat", "paused"),
+        Status::Stopped => lang.pick("avslutat", "stopped"),
+        Status::Finished => lang.pick("klart", "finished"),
+    }
+}
+
+/// A workbook's status in a line: "Fas: Förstå · enligt plan", "Phase:
+/// Pilot · stopped 2026-03-02", "Alla faser klara".
+pub fn status_line(r: &WorkbookReport, lang: Lang) -> String {
+    let s = &r.status;
+    let word = status_word(s.state, lang);
+    let word = match &s.since {
+        Some(day) => format!("{word} {day}"),
+        None => word.to_string(),
+    };
+    match &s.phase {
+        Some(phase) => tr!(lang, "Fas: {phase} · {word}", "Phase: {phase} · {word}"),
+        None => capitalised(&word),
+    }
+}
+
+/// Why a phase was never reached, in a sentence: "Inte nådd: projektet
+/// avslutades (2026-03-02)."; none for a phase the project came to.
+pub fn not_reached_sentence(p: &PhaseReport, lang: Lang) -> Option<String> {
+    let n = p.not_reached.as_ref()?;
+    let date = &n.date;
+    Some(match n.reason.as_str() {
+        "paused" => tr!(
+            lang,
+            "inte nådd: projektet är pausat ({date})",
+            "not reached: the project is paused ({date})"
+        ),
+        _ => tr!(
+            lang,
+            "inte nådd: projektet avslutades ({date})",
+            "not reached: the project was stopped ({date})"
+        ),
+    })
+}
+
+/// Someone with their role: "Eva Lind (Rektor)".
+pub fn person(p: &PersonReport) -> String {
+    match p.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(role) => format!("{} ({role})", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// People in a line, each with their role, or a dash for none.
+pub fn people(list: &[PersonReport]) -> String {
+    if list.is_empty() {
+        return "–".to_string();
+    }
+    list.iter().map(person).collect::<Vec<_>>().join(", ")
+}
+
+/// A phase's sessions (and gate meetings) as a table: when, what, who led
+/// it and who took part.
+pub fn sessions_table(
+    sessions: &[SessionReport],
+    lang: Lang,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Datum", "Date"),
+        lang.pick("Möte", "Meeting"),
+        lang.pick("Processledare", "Facilitator"),
+        lang.pick("Deltagare", "Participants"),
+    ];
+    let rows = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                s.date.clone(),
+                match s.kind.as_str() {
+                    "gate" => lang.pick("Beslutspunkt", "Gate"),
+                    _ => lang.pick("Arbetsmöte", "Session"),
+                }
+                .to_string(),
+                s.facilitator.clone().unwrap_or_else(|| "–".into()),
+                people(&s.participants),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The heading over every readiness assessment.
+pub fn readiness_history_heading(lang: Lang) -> &'static str {
+    lang.pick("Alla skattningar", "Every assessment")
+}
+
+/// Every readiness assessment as a table: a row per assessment, oldest
+/// first, with who answered and a column per dimension.
+pub fn readiness_history_table(
+    rd: &ReadinessReport,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec![
+        lang.pick("Datum", "Date").to_string(),
+        lang.pick("Svarande", "Respondents").to_string(),
+    ];
+    header.extend(rd.dimensions.iter().map(|d| d.title.clone()));
+    let rows = rd
+        .history
+        .iter()
+        .map(|a| {
+            let who = if a.respondents.is_empty() {
+                lang.pick("gruppen tillsammans", "the group together")
+                    .to_string()
+            } else if a.alone {
+                tr!(
+                    lang,
+                    "{} (var för sig)",
+                    "{} (each alone)",
+                    people(&a.respondents)
+                )
+            } else {
+                people(&a.respondents)
+            };
+            let mut row = vec![a.date.clone(), who];
+            row.extend(a.means.iter().map(|m| score(*m, lang)));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The heading over the risk register.
+pub fn risk_register_heading(lang: Lang) -> &'static str {
+    lang.pick("Riskregister", "Risk register")
+}
+
+/// Every risk as a table: the risk, its owner, mitigation and due day,
+/// when and by whom it was raised, and whether it is open or closed (when,
+/// by whom, and how).
+pub fn risk_register_table(
+    r: &WorkbookReport,
+    lang: Lang,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Risk", "Risk"),
+        lang.pick("Ansvarig", "Owner"),
+        lang.pick("Åtgärd", "Mitigation"),
+        lang.pick("Senast", "Due"),
+        lang.pick("Lyft", "Raised"),
+        lang.pick("Läge", "Status"),
+    ];
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+    let rows = r
+        .risks
+        .iter()
+        .map(|k| {
+            let raised = match &k.raised_by {
+                Some(by) => format!("{}, {by}", k.raised),
+                None => k.raised.clone(),
+            };
+            let state = match &k.closed {
+                Some(c) => {
+                    let by =
+                        c.by.as_deref()
+                            .map(|b| format!(", {b}"))
+                            .unwrap_or_default();
+                    tr!(
+                        lang,
+                        "stängd {}{by}: {}",
+                        "closed {}{by}: {}",
+                        c.date,
+                        c.text
+                    )
+                }
+                None if k.open => lang.pick("öppen", "open").to_string(),
+                None => lang.pick("stängd", "closed").to_string(),
+            };
+            vec![
+                format!("{} [{}]", k.text, k.id),
+                dash(&k.owner),
+                dash(&k.mitigation),
+                dash(&k.due),
+                raised,
+                state,
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The heading over the decision log.
+pub fn decision_log_heading(lang: Lang) -> &'static str {
+    lang.pick("Beslutslogg", "Decision log")
+}
+
+/// Every gate decision as a table: the day, the phase, the decision with
+/// its motivation, who decided, its conditions, and its criteria counted.
+pub fn decision_log_table(r: &WorkbookReport, lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        lang.pick("Datum", "Date"),
+        lang.pick("Fas", "Phase"),
+        lang.pick("Beslut", "Decision"),
+        lang.pick("Beslutat av", "Decided by"),
+        lang.pick("Villkor", "Conditions"),
+        lang.pick("Kriterier", "Criteria"),
+    ];
+    let rows = r
+        .decisions
+        .iter()
+        .map(|d| {
+            let decision = match &d.motivation {
+                Some(why) => format!("{}. {why}", d.label),
+                None => d.label.clone(),
+            };
+            let conditions = if d.conditions.is_empty() {
+                "–".to_string()
+            } else {
+                d.conditions
+                    .iter()
+                    .map(|c| condition_line(c, lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            vec![
+                d.date.clone(),
+                d.phase.clone(),
+                decision,
+                d.decided_by.clone().unwrap_or_else(|| "–".into()),
+                conditions,
+                criteria_counted(&d.criteria, lang),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// A decision's criteria counted: "3 uppfyllda, 1 skjuts upp"; a dash when
+/// none were recorded.
+pub fn criteria_counted(c: &super::model::CriteriaCount, lang: Lang) -> String {
+    let parts: Vec<String> = [
+        (c.met, lang.pick("uppfyllda", "met")),
+        (c.not_met, lang.pick("inte uppfyllda", "not met")),
+        (c.deferred, lang.pick("skjuts upp", "deferred")),
+        (
+            c.not_applicable,
+            lang.pick("ej tillämpliga", "not applicable"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, word)| format!("{n} {word}"))
+    .collect();
+    if parts.is_empty() {
+        "–".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 #[cfg(test)]
@@ -661,5 +929,171 @@ mod tests {
                 .starts_with("2 assessments; the first 2026-02-17, the latest 2026-05-12.")
         );
         assert_eq!(readiness_table(&two, Lang::En).0.len(), 4);
+    }
+
+    fn report() -> WorkbookReport {
+        let json = r#"{
+            "name": "Prov", "id": "prov", "path": "prov", "language": "sv",
+            "pack": { "id": "dino", "version": "1", "title": "DINO" },
+            "profile": [], "current": "Förstå (2 av 6)", "current_phase": "forsta",
+            "stopped": false, "done": 3, "required": 9, "phases": [], "notes": [],
+            "readiness": null, "diagnostic": null, "open_risks": 1,
+            "last_activity": "2026-05-01", "problems": 0, "as_of": "2026-05-20",
+            "stale": false, "stale_after_days": 30, "follow_up": [], "overdue": 1,
+            "next_due": null, "problem": null, "goal": null, "last_decision": null,
+            "next_gate": null, "indicators": [],
+            "status": { "state": "overdue", "phase": "Förstå", "since": null },
+            "risks": [
+                { "id": "a1", "text": "Budgeten räcker inte", "owner": "Eva Holm",
+                  "mitigation": "Söka medel", "due": "2026-04-01", "raised": "2026-03-02",
+                  "raised_by": "Anna Lind", "phase": "Initiering", "open": false,
+                  "closed": { "entry": "b2", "date": "2026-03-05", "by": "Karim Said",
+                              "text": "Kommunen sköt till medel." } },
+                { "id": "c3", "text": "Ingen tar över", "owner": null, "mitigation": null,
+                  "due": null, "raised": "2026-03-02", "raised_by": null, "phase": null,
+                  "open": true, "closed": null }
+            ],
+            "decisions": [
+                { "entry": "d4", "phase_id": "initiering", "phase": "Initiering",
+                  "date": "2026-03-02", "decision": "recycle", "label": "Gör om",
+                  "decided_by": "Eva Holm", "motivation": "Oklart problem",
+                  "conditions": [ { "id": "d4-1", "text": "Beskriv problemet",
+                                    "owner": "Karim Said", "due": "2026-03-20", "open": true } ],
+                  "criteria": { "met": 2, "not_met": 0, "deferred": 1, "not_applicable": 0 } }
+            ]
+        }"#;
+        serde_json::from_str(json).expect("a report")
+    }
+
+    #[test]
+    fn the_status_line_names_the_phase_and_the_state() {
+        let mut r = report();
+        assert_eq!(status_line(&r, Lang::Sv), "Fas: Förstå · försenat");
+        r.status.state = Status::OnTrack;
+        r.status.phase = Some("Understand".into());
+        assert_eq!(status_line(&r, Lang::En), "Phase: Understand · on track");
+        r.status.state = Status::Stopped;
+        r.status.since = Some("2026-03-02".into());
+        assert_eq!(
+            status_line(&r, Lang::En),
+            "Phase: Understand · stopped 2026-03-02"
+        );
+        r.status = super::super::model::StatusReport {
+            state: Status::Finished,
+            phase: None,
+            since: None,
+        };
+        assert_eq!(status_line(&r, Lang::Sv), "Klart");
+    }
+
+    #[test]
+    fn the_risk_register_shows_open_and_closed_risks_whole() {
+        let (header, rows) = risk_register_table(&report(), Lang::Sv);
+        assert_eq!(
+            header,
+            ["Risk", "Ansvarig", "Åtgärd", "Senast", "Lyft", "Läge"]
+        );
+        assert_eq!(
+            rows[0],
+            [
+                "Budgeten räcker inte [a1]",
+                "Eva Holm",
+                "Söka medel",
+                "2026-04-01",
+                "2026-03-02, Anna Lind",
+                "stängd 2026-03-05, Karim Said: Kommunen sköt till medel."
+            ]
+        );
+        assert_eq!(
+            rows[1],
+            ["Ingen tar över [c3]", "–", "–", "–", "2026-03-02", "öppen"]
+        );
+    }
+
+    #[test]
+    fn the_decision_log_gives_each_decision_its_conditions_and_criteria() {
+        let (header, rows) = decision_log_table(&report(), Lang::En);
+        assert_eq!(header[0], "Date");
+        assert_eq!(
+            rows,
+            [[
+                "2026-03-02",
+                "Initiering",
+                "Gör om. Oklart problem",
+                "Eva Holm",
+                "Beskriv problemet · Karim Said, due 2026-03-20 · open [d4-1]",
+                "2 met, 1 deferred"
+            ]]
+        );
+    }
+
+    #[test]
+    fn every_assessment_is_a_row_and_a_role_is_said_once() {
+        use super::super::model::{AssessmentReport, PersonReport};
+        let mut rd = readiness(2);
+        let eva = PersonReport {
+            name: "Eva".into(),
+            role: Some("Rektor".into()),
+        };
+        rd.history = vec![
+            AssessmentReport {
+                date: "2026-02-17".into(),
+                alone: false,
+                respondents: Vec::new(),
+                means: vec![Some(2.0)],
+            },
+            AssessmentReport {
+                date: "2026-05-12".into(),
+                alone: true,
+                respondents: vec![eva],
+                means: vec![None],
+            },
+        ];
+        let (header, rows) = readiness_history_table(&rd, Lang::Sv);
+        assert_eq!(header, ["Datum", "Svarande", "Mandat"]);
+        assert_eq!(
+            rows,
+            [
+                ["2026-02-17", "gruppen tillsammans", "2,0"],
+                ["2026-05-12", "Eva (Rektor) (var för sig)", "–"]
+            ]
+        );
+        let redacted = PersonReport {
+            name: "[Rektor]".into(),
+            role: None,
+        };
+        assert_eq!(person(&redacted), "[Rektor]");
+    }
+
+    #[test]
+    fn a_phase_never_reached_says_why_in_its_heading() {
+        let p: PhaseReport = serde_json::from_value(serde_json::json!({
+            "id": "forsta", "title": "Förstå", "required": 4, "done": 0, "gate": "open",
+            "decision": null, "answers": [], "open": [], "removed": [], "last_session": null,
+            "not_reached": { "reason": "stopped", "date": "2026-03-02" }, "sessions": []
+        }))
+        .expect("a phase");
+        assert_eq!(
+            phase_heading(&p, Lang::Sv),
+            "Förstå · 0 av 4 krav · inte nådd: projektet avslutades (2026-03-02)"
+        );
+        assert_eq!(
+            not_reached_sentence(&p, Lang::En).as_deref(),
+            Some("not reached: the project was stopped (2026-03-02)")
+        );
+    }
+
+    #[test]
+    fn the_diagnostic_sentence_counts_the_answers_in_between() {
+        let d: DiagnosticReport = serde_json::from_value(serde_json::json!({
+            "title": "Innovation?", "innovation": 2, "development": 0, "answered": 4,
+            "questions": 4, "between": 2, "verdict": "V.", "answers": [], "track": null
+        }))
+        .expect("a diagnostic");
+        assert_eq!(
+            diagnostic_sentence(&d, Lang::En),
+            "V. (4 of 4 questions answered: 2 towards innovation, 0 towards operational \
+             development, 2 in between.)"
+        );
     }
 }

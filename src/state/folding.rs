@@ -919,7 +919,7 @@ fn status_of(record: &Record, entry_id: &str) -> CriterionStatus {
 }
 
 /// The decision a gate entry records.
-fn gate_decision(records: &[Record]) -> Result<Decision, Message> {
+pub(crate) fn gate_decision(records: &[Record]) -> Result<Decision, Message> {
     let record = records
         .iter()
         .find(|r| !r.criterion && r.item == "decision");

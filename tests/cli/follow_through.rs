@@ -530,7 +530,7 @@ fn a_gates_condition_and_next_gate_are_followed_up_and_on_the_managers_page() {
     let page = dino_env(&wb, &["--lang", "en", "report", "--summary"], &now);
     page.code(0)
         .stdout_has("Budgeten för piloten är beslutad i nämnden. · Eva Ström, due 2026-04-30 · open \\[abc123-1\\]")
-        .stdout_has("## Next gate\n\nFörstå · 2026-06-01\n");
+        .stdout_has("## Next gate\n\nDiscover · 2026-06-01\n");
     // Closing the condition: done on the page, gone from what is due.
     dino_env(&wb, &["done", "abc123-1", "Beslutat 28 april"], &now).code(0);
     let page = dino_env(&wb, &["--lang", "en", "report", "--summary"], &now);

@@ -162,7 +162,7 @@ fn shows_each_criterion(wb: &Path, action: &str) {
         .code(0)
         .stdout_has("| Criterion | Status |")
         .stdout_has(&format!(
-            "| Lärarna har fått tid avsatt för piloten. | Deferred: Boka tid med lärarlagen (Eva Ström, 2026-04-01) \\[{action}\\] |"
+            "| The teachers have time set aside for the pilot. | Deferred: Boka tid med lärarlagen (Eva Ström, 2026-04-01) \\[{action}\\] |"
         ));
     let log = dino_in(wb, &["log", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&log.stdout).expect("JSON");

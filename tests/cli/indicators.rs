@@ -388,7 +388,7 @@ fn the_reports_notes_leave_out_measurements_and_show_changes_of_the_profile() {
     let html = pinned(&wb, &["--lang", "en", "report", "--format", "html"]);
     html.code(0)
         .stdout_has("Project profile · 2026-03-02")
-        .stdout_has("?: Nej → Kanske");
+        .stdout_has("?: No → Maybe");
 }
 
 /// The entries in `log/` whose names hold `kind`.

@@ -28,6 +28,7 @@ mod pack_commands;
 mod paths_shown;
 mod places;
 mod readiness_apart;
+mod report_content;
 mod report_follow_up;
 mod reports;
 mod roster;

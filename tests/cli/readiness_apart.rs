@@ -201,18 +201,21 @@ fn report_compares(eva: &Path) {
         md.contains("| Dimension / respondent | Eva (Rektor) | Karim (Lärare) | Anna (Lärare) |"),
         "{md}"
     );
-    assert!(md.contains("| Mandat | 2.0 (lowest) | 4.0 | 5.0 |"), "{md}");
+    assert!(
+        md.contains("| Mandate | 2.0 (lowest) | 4.0 | 5.0 |"),
+        "{md}"
+    );
     assert!(
         md.contains("| Dimension / role | Rektor | Lärare |"),
         "{md}"
     );
-    assert!(md.contains("| Mandat | 2.0 (lowest) | 4.5 |"), "{md}");
+    assert!(md.contains("| Mandate | 2.0 (lowest) | 4.5 |"), "{md}");
     assert!(
         md.contains("A large spread means you see the situation differently"),
         "{md}"
     );
     assert!(
-        md.contains("| Mandat | 3.7 | 3.0 |"),
+        md.contains("| Mandate | 3.7 | 3.0 |"),
         "mean 11/3, spread 5 − 2: {md}"
     );
 

@@ -380,7 +380,7 @@ fn the_managers_page_in_html_and_json() {
             "Last decision",
             "Next gate",
             "To follow up",
-            "Förutsättningar för innovation",
+            "Readiness for innovation",
         ]
     );
     // JSON: the page's parts, not the phases, notes, profile or diagnostic.
