@@ -48,10 +48,9 @@ pub enum ProfileEdit {
 pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
 
 const HEADER: &str = "\
-# The pack as this workbook last recorded it (dino new, dino upgrade).
-# dino compares it with the pack to show what has changed since, and
-# [profile_answers] with workbook.toml's [profile] to find an edit by hand.
-# Written by dino; edits are overwritten at the next `dino upgrade`.
+# The pack (and [profile_answers]: the profile dino wrote in workbook.toml)
+# as this workbook last recorded it, to show what has changed since. Written
+# by dino (new, upgrade); edits are overwritten at the next `dino upgrade`.
 
 ";
 
