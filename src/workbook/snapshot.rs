@@ -239,31 +239,20 @@ pub fn check_head(
     None
 }
 
-/// The `[profile]` answers of the workbook in `root` that are not what
-/// dino last wrote there (`dino new`, `dino upgrade`), as its snapshot
-/// records them: each a finding at its key, or at `[profile]` for one taken
-/// out. `asked` says which keys are profile questions: a key added that is
-/// none is named when the workbook is opened. None when the snapshot
-/// records no answers (an older dino wrote it) or cannot be read (which
-/// `check_head`, or the pack's change, names).
-pub fn profile_edits(root: &std::path::Path, asked: &dyn Fn(&str) -> bool) -> Vec<Finding> {
-    let path = root.join(SNAPSHOT_FILE);
-    let shown = path.display().to_string();
-    let Ok(src) = crate::workbook::own_files::read_in(root, &path, shown) else {
-        return Vec::new();
-    };
-    let Some(recorded) = Snapshot::read(&src).ok().and_then(|s| s.profile_answers) else {
-        return Vec::new();
-    };
-    let path = root.join(crate::workbook::WORKBOOK_FILE);
-    let shown = path.display().to_string();
-    let Ok(src) = crate::workbook::own_files::read_in(root, &path, shown) else {
-        return Vec::new();
-    };
-    let Ok((file, spans)) = crate::workbook::file::WorkbookFile::read(&src, Lang::En) else {
-        return Vec::new();
-    };
-    edits(&recorded, &file.profile)
+/// The answers of `workbook.toml`'s `[profile]` (read from `src`: `now`,
+/// with where each is in `spans`) that are not what dino last wrote there
+/// (`dino new`, `dino upgrade`), `recorded` in the snapshot: each a finding
+/// at its key, or at `[profile]` for one taken out. `asked` says which
+/// keys are profile questions: a key added that is none is named when the
+/// workbook is opened, and not again here.
+pub fn profile_edits(
+    src: &SourceText,
+    now: &BTreeMap<String, Value>,
+    spans: &crate::workbook::file::Spans,
+    recorded: &BTreeMap<String, Value>,
+    asked: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
+    edits(recorded, now)
         .into_iter()
         .filter(|(key, edit)| !matches!(edit, ProfileEdit::Added(_)) || asked(key))
         .map(|(key, edit)| {
