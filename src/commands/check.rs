@@ -111,6 +111,7 @@ fn workbook_findings(root: &std::path::Path, lang: Lang, history: bool) -> Vec<F
                 found.extend(crate::state::folding::dated_ahead(&wb, now));
             }
             found.extend(changed_after_commit(&wb, history));
+            found.extend(wb.profile_edits());
             // The whole snapshot is read when the pack changed; its
             // start was checked when the workbook was opened.
             if let Some(change) = wb.pack_change()

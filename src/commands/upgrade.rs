@@ -81,7 +81,8 @@ pub fn run(args: UpgradeArgs, ui: &Ui) -> Result<()> {
     // old version and the old snapshot still shows every change. A stop
     // between the two leaves the new version recorded and a snapshot of the
     // old, which the next `dino upgrade` writes anew.
-    let snapshot_text = Snapshot::text(pack, wb.language())?;
+    let recorded = answers_to_record(&wb, &file.profile);
+    let snapshot_text = Snapshot::text(pack, wb.language(), &recorded)?;
     let snapshot = wb.root.join(SNAPSHOT_FILE);
     // Nor is either written when the other would be refused.
     for path in [wb.root.join(WORKBOOK_FILE), snapshot.clone()] {
@@ -127,7 +128,10 @@ fn already_following(wb: &Workbook, commit_it: bool, ui: &Ui, lang: Lang) -> Res
     let pack = &wb.pack;
     let recorded = &wb.file.pack;
     let in_step = |s: &Snapshot| {
-        s.pack == recorded.id && s.version == recorded.version && s.hash == recorded.hash
+        s.pack == recorded.id
+            && s.version == recorded.version
+            && s.hash == recorded.hash
+            && s.profile_answers.is_some()
     };
     if matches!(wb.snapshot(), Ok(Some(s)) if in_step(&s)) {
         ui.note(&tr!(
@@ -139,10 +143,11 @@ fn already_following(wb: &Workbook, commit_it: bool, ui: &Ui, lang: Lang) -> Res
         ));
         return Ok(());
     }
-    // Made before snapshots were kept, damaged, or out of step with
-    // workbook.toml after a merge: record one, so the next change can
-    // be shown.
-    let path = Snapshot::write(&wb.root, pack, wb.language())?;
+    // Made before snapshots (or the profile in them) were kept, damaged,
+    // or out of step with workbook.toml after a merge: record one, so the
+    // next change can be shown, and an edit of the profile told.
+    let answers = answers_to_record(wb, &wb.file.profile);
+    let path = Snapshot::write(&wb.root, pack, wb.language(), &answers)?;
     ui.note(&tr!(
         lang,
         "arbetsboken följer redan paketet {} {}; skrev en ny ögonblicksbild av det ({SNAPSHOT_FILE})",
@@ -151,6 +156,29 @@ fn already_following(wb: &Workbook, commit_it: bool, ui: &Ui, lang: Lang) -> Res
         pack.version
     ));
     commit(wb, &[path], commit_it, ui, lang)
+}
+
+/// The profile answers the new snapshot records as written into
+/// `workbook.toml`: those `written`, except an answer edited by hand
+/// (against the snapshot before) that is written as it was edited: for it
+/// the snapshot keeps what dino wrote before, so that `dino check` still
+/// names the edit. Without a recorded profile before, `written` as it is.
+fn answers_to_record(wb: &Workbook, written: &BTreeMap<String, Value>) -> BTreeMap<String, Value> {
+    let mut answers = written.clone();
+    let Some(before) = wb.snapshot().ok().flatten().and_then(|s| s.profile_answers) else {
+        return answers;
+    };
+    let edits = crate::workbook::snapshot::edits(&before, &wb.file.profile);
+    for (key, _) in edits {
+        if written.get(&key) != wb.file.profile.get(&key) {
+            continue;
+        }
+        match before.get(&key) {
+            Some(was) => answers.insert(key, was.clone()),
+            None => answers.remove(&key),
+        };
+    }
+    answers
 }
 
 /// A workbook that follows a newer version than this one is not moved

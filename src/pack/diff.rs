@@ -265,6 +265,7 @@ mod tests {
             version: "1".into(),
             hash: "h".into(),
             language: "sv".into(),
+            profile_answers: None,
             profile: Vec::new(),
             phases: vec![PhaseShot {
                 id: "start".into(),

@@ -4,9 +4,14 @@
 //! (`workbook::snapshot` writes and reads that file), so that, when the
 //! pack changes later, `dino status` and `dino upgrade` can say what
 //! changed (`pack::diff`; docs/log-format.md, "The pack snapshot").
+//! Beside the pack, it keeps the `[profile]` answers dino last wrote into
+//! `workbook.toml`, so that `dino check` can tell an edit by hand.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::condition::Value;
 use super::{Item, Kind, Pack};
 use crate::i18n::Lang;
 
@@ -18,6 +23,10 @@ pub struct Snapshot {
     pub version: String,
     pub hash: String,
     pub language: String,
+    /// The `[profile]` answers dino last wrote into `workbook.toml`, by
+    /// question id; `None` in a snapshot an older dino wrote.
+    #[serde(default)]
+    pub profile_answers: Option<BTreeMap<String, Value>>,
     #[serde(default)]
     pub profile: Vec<ItemShot>,
     #[serde(default, rename = "phase")]
@@ -84,6 +93,7 @@ impl Snapshot {
             version: pack.version.clone(),
             hash: pack.recorded_hash(),
             language: lang.code().to_string(),
+            profile_answers: None,
             profile: pack.profile.iter().map(|i| ItemShot::of(i, lang)).collect(),
             phases: pack
                 .phases
@@ -95,6 +105,17 @@ impl Snapshot {
                 })
                 .collect(),
             readiness,
+        }
+    }
+}
+
+impl Snapshot {
+    /// The pack as a workbook in `lang` sees it, with the `[profile]`
+    /// answers that are written into its `workbook.toml` beside it.
+    pub fn recording(pack: &Pack, lang: Lang, answers: &BTreeMap<String, Value>) -> Snapshot {
+        Snapshot {
+            profile_answers: Some(answers.clone()),
+            ..Snapshot::of(pack, lang)
         }
     }
 }

@@ -140,7 +140,7 @@ fn fill(dir: &Path, file: &WorkbookFile, pack: &Pack, lang: crate::i18n::Lang) -
     crate::fsio::make_dir_in(dir, &log)?;
     // Git keeps no empty folders; this keeps log/ in a fresh clone.
     write_atomic_in(dir, &log.join(".gitkeep"), b"")?;
-    Snapshot::write(dir, pack, file.language)?;
+    Snapshot::write(dir, pack, file.language, &file.profile)?;
     file.write(dir, lang).map(drop)
 }
 

@@ -122,6 +122,7 @@ impl WorkbookFile {
         let mut spans = Spans::default();
         let pack = read_pack_ref(&root, &mut spans.pack);
         let profile = read_profile(&root, &mut spans.profile);
+        spans.profile_table = root.raw("profile").map(|t| t.span());
         root.finish(&[], "workbook.toml");
         let file = match (name, id, created, language, pack) {
             (Some(name), Some(id), Some(created), Some(language), Some(pack)) => {
@@ -244,6 +245,8 @@ fn report(ctx: &FileCtx<'_>, span: &Range<usize>, message: Message) {
 pub struct Spans {
     /// Each profile answer: the key's span and the value's.
     pub profile: BTreeMap<String, (Range<usize>, Range<usize>)>,
+    /// The `[profile]` table, when there is one.
+    pub profile_table: Option<Range<usize>>,
     pub pack: PackSpans,
 }
 

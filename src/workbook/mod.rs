@@ -194,6 +194,31 @@ impl Workbook {
         })
     }
 
+    /// The answers of `workbook.toml`'s `[profile]` edited by hand: not
+    /// what dino last wrote there, as the snapshot records it
+    /// (`snapshot::profile_edits`). None when the snapshot records no
+    /// answers (an older dino wrote it) or cannot be read (which
+    /// `check_head`, or the pack's change, names).
+    pub fn profile_edits(&self) -> Vec<Finding> {
+        let Some(recorded) = self
+            .snapshot()
+            .ok()
+            .flatten()
+            .and_then(|s| s.profile_answers)
+        else {
+            return Vec::new();
+        };
+        let path = self.root.join(WORKBOOK_FILE);
+        let Ok(src) = read_in(&self.root, &path, path.display().to_string()) else {
+            return Vec::new();
+        };
+        let Ok((file, spans)) = WorkbookFile::read(&src, self.language()) else {
+            return Vec::new();
+        };
+        let asked = |key: &str| self.pack_unbound.profile.iter().any(|q| q.id == key);
+        snapshot::profile_edits(&src, &file.profile, &spans, &recorded, &asked)
+    }
+
     /// The language entries are written in.
     pub fn language(&self) -> Lang {
         self.file.language

@@ -2,15 +2,19 @@
 //! `dino new` and `dino upgrade` beside `workbook.toml` and read back
 //! before it is; and its first lines checked against `workbook.toml`
 //! (docs/log-format.md, "The pack snapshot"). What it holds is
-//! `pack::snapshot`'s.
+//! `pack::snapshot`'s. The `[profile]` answers it records are compared with
+//! `workbook.toml`'s, to find an edit by hand.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, SourceText};
 use crate::i18n::{Lang, Said};
 use crate::log::toml_string;
 use crate::pack::Pack;
+use crate::pack::condition::Value;
 use crate::pack::snapshot::{ItemShot, Snapshot};
+use crate::workbook::file::value_toml;
 
 /// What reading a workbook's snapshot says; worded in `words`.
 #[derive(Clone, Debug)]
@@ -24,15 +28,29 @@ pub enum Message {
         found: String,
         recorded: String,
     },
+    /// The profile answer `key` in `workbook.toml` is not what dino last
+    /// wrote there.
+    ProfileEdited { key: String, edit: ProfileEdit },
+}
+
+/// How a profile answer in `workbook.toml` differs from what dino wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProfileEdit {
+    /// Dino wrote `was`; the file has `now`.
+    Changed { was: Value, now: Value },
+    /// Dino wrote no such key; the file has this answer.
+    Added(Value),
+    /// Dino wrote this answer; the file has no such key.
+    Removed(Value),
 }
 
 /// The snapshot's file name, in the workbook's folder.
 pub const SNAPSHOT_FILE: &str = "pack-snapshot.toml";
 
 const HEADER: &str = "\
-# The pack as this workbook last recorded it (dino new, dino upgrade).
-# dino compares it with the pack to show what has changed since. Written
-# by dino; edits are overwritten at the next `dino upgrade`.
+# The pack (and [profile_answers]: the profile dino wrote in workbook.toml)
+# as this workbook last recorded it, to show what has changed since. Written
+# by dino (new, upgrade); edits are overwritten at the next `dino upgrade`.
 
 ";
 
@@ -45,6 +63,12 @@ impl Snapshot {
         let _ = writeln!(out, "version = {}", toml_string(&self.version));
         let _ = writeln!(out, "hash = {}", toml_string(&self.hash));
         let _ = writeln!(out, "language = {}", toml_string(&self.language));
+        if let Some(answers) = &self.profile_answers {
+            let _ = writeln!(out, "\n[profile_answers]");
+            for (id, value) in answers {
+                let _ = writeln!(out, "{id} = {}", value_toml(value));
+            }
+        }
         for item in &self.profile {
             item.render("profile", &mut out);
         }
@@ -64,23 +88,30 @@ impl Snapshot {
         out
     }
 
-    /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, into
-    /// the workbook folder `dir` (atomically, once it is known to read
-    /// back); returns its path.
+    /// Writes the snapshot of `pack`, as a workbook in `lang` sees it, and
+    /// of the profile `answers` written into its `workbook.toml`, into the
+    /// workbook folder `dir` (atomically, once it is known to read back);
+    /// returns its path.
     pub fn write(
         dir: &std::path::Path,
         pack: &Pack,
         lang: Lang,
+        answers: &BTreeMap<String, Value>,
     ) -> anyhow::Result<std::path::PathBuf> {
         let path = dir.join(SNAPSHOT_FILE);
-        let text = Snapshot::text(pack, lang)?;
+        let text = Snapshot::text(pack, lang, answers)?;
         crate::fsio::write_atomic_in(dir, &path, text.as_bytes())?;
         Ok(path)
     }
 
-    /// The snapshot file's text for `pack`, once it is known to read back.
-    pub fn text(pack: &Pack, lang: Lang) -> anyhow::Result<String> {
-        let shot = Snapshot::of(pack, lang);
+    /// The snapshot file's text for `pack` and the profile `answers`, once
+    /// it is known to read back.
+    pub fn text(
+        pack: &Pack,
+        lang: Lang,
+        answers: &BTreeMap<String, Value>,
+    ) -> anyhow::Result<String> {
+        let shot = Snapshot::recording(pack, lang, answers);
         let read = |src: &SourceText| Snapshot::read(src).map_err(|f| vec![f]);
         crate::log::readback::toml_text(SNAPSHOT_FILE, shot.render(), &shot, read)
     }
@@ -208,6 +239,84 @@ pub fn check_head(
     None
 }
 
+/// The answers of `workbook.toml`'s `[profile]` (read from `src`: `now`,
+/// with where each is in `spans`) that are not what dino last wrote there
+/// (`dino new`, `dino upgrade`), `recorded` in the snapshot: each a finding
+/// at its key, or at `[profile]` for one taken out. `asked` says which
+/// keys are profile questions: a key added that is none is named when the
+/// workbook is opened, and not again here.
+pub fn profile_edits(
+    src: &SourceText,
+    now: &BTreeMap<String, Value>,
+    spans: &crate::workbook::file::Spans,
+    recorded: &BTreeMap<String, Value>,
+    asked: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
+    edits(recorded, now)
+        .into_iter()
+        .filter(|(key, edit)| !matches!(edit, ProfileEdit::Added(_)) || asked(key))
+        .map(|(key, edit)| {
+            let at = match &edit {
+                ProfileEdit::Removed(_) => spans.profile_table.clone().unwrap_or(0..0),
+                _ => spans.profile.get(&key).map_or(0..0, |(k, _)| k.clone()),
+            };
+            src.finding(&at, Message::ProfileEdited { key, edit })
+        })
+        .collect()
+}
+
+/// Each key whose answer in `now` is not the one in `recorded`, and how.
+pub fn edits(
+    recorded: &BTreeMap<String, Value>,
+    now: &BTreeMap<String, Value>,
+) -> Vec<(String, ProfileEdit)> {
+    let keys: std::collections::BTreeSet<&String> = recorded.keys().chain(now.keys()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let edit = match (recorded.get(key), now.get(key)) {
+                (Some(was), Some(now)) if was == now => return None,
+                (Some(was), Some(now)) => ProfileEdit::Changed {
+                    was: was.clone(),
+                    now: now.clone(),
+                },
+                (None, Some(now)) => ProfileEdit::Added(now.clone()),
+                (Some(was), None) => ProfileEdit::Removed(was.clone()),
+                (None, None) => return None,
+            };
+            Some((key.clone(), edit))
+        })
+        .collect()
+}
+
+/// A profile answer as `dino profile set` takes it on a command line:
+/// an option's id, `true` or `false`, a number, options joined by commas;
+/// in double quotes when it holds more than letters, digits and `-_.,:`.
+pub fn as_set_value(value: &Value) -> String {
+    let bare = match value {
+        Value::Str(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Num(_) => value_toml(value),
+        Value::List(items) => items.iter().map(plain_word).collect::<Vec<_>>().join(","),
+    };
+    let plain = !bare.is_empty()
+        && bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,:".contains(c));
+    if plain {
+        bare
+    } else {
+        format!("\"{}\"", bare.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// One option of a multi answer, as written between commas.
+fn plain_word(value: &Value) -> String {
+    match value {
+        Value::Str(s) => s.clone(),
+        other => value_toml(other),
+    }
+}
+
 /// The message for a snapshot that cannot be read, for `why`.
 fn unreadable(why: impl Into<Said>) -> Message {
     Message::Unreadable { why: why.into() }
@@ -254,6 +363,68 @@ mod tests {
             let src = SourceText::new(SNAPSHOT_FILE, text);
             assert_eq!(Snapshot::read(&src).expect("reads"), shot);
         }
+    }
+
+    #[test]
+    fn the_recorded_profile_reads_back_and_older_snapshots_have_none() {
+        let pack = crate::pack::builtin::load_named("dino", Lang::Sv).expect("built in");
+        let answers = BTreeMap::from([
+            (
+                "partners".to_string(),
+                Value::List(vec![Value::Str("a".into())]),
+            ),
+            ("level".to_string(), Value::Num(3.0)),
+            ("personal_data".to_string(), Value::Bool(true)),
+        ]);
+        let text = Snapshot::text(&pack, Lang::En, &answers).expect("reads back");
+        let src = SourceText::new(SNAPSHOT_FILE, text);
+        let shot = Snapshot::read(&src).expect("reads");
+        assert_eq!(shot.profile_answers, Some(answers));
+        let older = Snapshot::of(&pack, Lang::En).render();
+        assert!(!older.contains("\n[profile_answers]\n"));
+        let src = SourceText::new(SNAPSHOT_FILE, older);
+        assert_eq!(Snapshot::read(&src).expect("reads").profile_answers, None);
+    }
+
+    #[test]
+    fn edits_are_told_apart_and_a_whole_number_equals_its_float() {
+        let recorded = BTreeMap::from([
+            ("a".to_string(), Value::Str("x".into())),
+            ("b".to_string(), Value::Num(3.0)),
+            ("c".to_string(), Value::Bool(false)),
+        ]);
+        let now = BTreeMap::from([
+            ("a".to_string(), Value::Str("y".into())),
+            ("b".to_string(), Value::Num(3.0)),
+            ("d".to_string(), Value::Bool(true)),
+        ]);
+        let found = edits(&recorded, &now);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "a".to_string(),
+                    ProfileEdit::Changed {
+                        was: Value::Str("x".into()),
+                        now: Value::Str("y".into())
+                    }
+                ),
+                ("c".to_string(), ProfileEdit::Removed(Value::Bool(false))),
+                ("d".to_string(), ProfileEdit::Added(Value::Bool(true))),
+            ]
+        );
+        assert!(edits(&recorded, &recorded).is_empty());
+    }
+
+    #[test]
+    fn a_value_is_shown_as_profile_set_takes_it() {
+        assert_eq!(as_set_value(&Value::Str("yes".into())), "yes");
+        assert_eq!(as_set_value(&Value::Bool(false)), "false");
+        assert_eq!(as_set_value(&Value::Num(4.0)), "4");
+        let list = Value::List(vec![Value::Str("a".into()), Value::Str("b".into())]);
+        assert_eq!(as_set_value(&list), "a,b");
+        assert_eq!(as_set_value(&Value::List(Vec::new())), "\"\"");
+        assert_eq!(as_set_value(&Value::Str("två ord".into())), "\"två ord\"");
     }
 
     #[test]

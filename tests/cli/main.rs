@@ -27,6 +27,7 @@ mod indicators;
 mod pack_commands;
 mod paths_shown;
 mod places;
+mod profile_edits;
 mod readiness_apart;
 mod report_content;
 mod report_follow_up;

@@ -303,7 +303,7 @@ fn a_damaged_snapshot_is_named_by_check_with_its_line() {
     dino_in(&wb, &["check"]).code(0);
     change_the_pack(&dir.path().join("pack"));
     dino_in(&wb, &["--lang", "en", "check"]).code(3).stdout_has(
-        "pack-snapshot.toml:52:3: the snapshot of the pack could not be read (duplicate key)",
+        "pack-snapshot.toml:56:3: the snapshot of the pack could not be read (duplicate key)",
     );
 }
 

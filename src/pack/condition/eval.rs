@@ -3,8 +3,10 @@
 
 use super::{CmpOp, Expr, Literal, Name};
 
-/// An answer as a condition sees it.
-#[derive(Clone, Debug, PartialEq)]
+/// An answer as a condition sees it; read from TOML as its plain value
+/// (a profile answer in `pack-snapshot.toml`).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
 pub enum Value {
     Bool(bool),
     Num(f64),
