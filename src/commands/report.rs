@@ -39,8 +39,9 @@ pub struct ReportArgs {
     pub redact: bool,
 
     /// One page for a manager: for a workbook its problem and goal, where
-    /// it stands, the last decision, what is to follow up and readiness;
-    /// for a portfolio the overview table alone
+    /// it stands, the last decision, what is to follow up, indicators and
+    /// readiness; for a portfolio the overview and the readiness across
+    /// its projects
     #[arg(long)]
     pub summary: bool,
 }

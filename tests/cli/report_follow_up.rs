@@ -232,6 +232,40 @@ fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
         );
         assert!(row("Paus").ends_with("| 2026-03-02 |"), "{}", row("Paus"));
     }
+    // Each workbook's status line says where it stands in a word.
+    let run = as_of(dir.path(), "2026-09-01", &["--lang", "en", "report", "."]);
+    let status = |name: &str| {
+        let section = run
+            .stdout
+            .split("</a>")
+            .find(|s| s.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in\n{}", run.stdout));
+        section
+            .lines()
+            .find(|l| l.starts_with("**Status:**"))
+            .expect("a status line")
+            .to_string()
+    };
+    assert!(
+        status("Tyst").contains(" · stale · last active 2026-03-02. Nothing written since"),
+        "{}",
+        status("Tyst")
+    );
+    assert!(
+        status("Paus").contains(" · paused · last active "),
+        "{}",
+        status("Paus")
+    );
+    assert!(
+        status("Stopp").starts_with("**Status:** stopped at "),
+        "{}",
+        status("Stopp")
+    );
+    assert!(
+        !status("Stopp").contains("· stopped"),
+        "{}",
+        status("Stopp")
+    );
 }
 
 #[test]

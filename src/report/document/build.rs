@@ -168,8 +168,15 @@ fn status_line(r: &WorkbookReport, lang: Lang) -> Vec<Inline> {
         Inline::Strong(doc_words::status_label(lang).to_string()),
         Inline::Text(format!(" {} · ", r.current)),
         Inline::Number(doc_words::requirements_done(r.done, r.required, lang)),
-        Inline::Text(format!(" · {}", standing.word(lang))),
     ];
+    // Where the project stands says "stopped at …" or "every phase done"
+    // itself.
+    if !matches!(
+        standing,
+        doc_words::Standing::Stopped | doc_words::Standing::Finished
+    ) {
+        line.push(Inline::Text(format!(" · {}", standing.word(lang))));
+    }
     if let Some(day) = &r.last_activity {
         line.push(Inline::Text(format!(
             " · {} ",
