@@ -164,11 +164,11 @@ fn a_workbook_with_nothing_written_for_long_is_stale_everywhere() {
     assert!(unspanned(&html.stdout).contains("Nothing written since 2026-03-02"));
 }
 
-#[test]
-fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    quiet_workbook(dir.path(), "Tyst");
-    let paused = quiet_workbook(dir.path(), "Paus");
+/// Three workbooks in `dir` with nothing written since 2026-03-02: one
+/// going on (Tyst), one paused (Paus), one stopped (Stopp).
+fn quiet_paused_and_stopped(dir: &Path) {
+    quiet_workbook(dir, "Tyst");
+    let paused = quiet_workbook(dir, "Paus");
     let pause = [
         "gate",
         "initiering",
@@ -178,7 +178,7 @@ fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
         "Väntar på budget",
     ];
     pinned(&paused, &pause).code(0);
-    let stopped = quiet_workbook(dir.path(), "Stopp");
+    let stopped = quiet_workbook(dir, "Stopp");
     let stop = [
         "gate",
         "initiering",
@@ -188,6 +188,12 @@ fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
         "Inget mandat",
     ];
     pinned(&stopped, &stop).code(0);
+}
+
+#[test]
+fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    quiet_paused_and_stopped(dir.path());
     let run = as_of(dir.path(), "2026-09-01", &["--lang", "en", "status"]);
     run.code(0);
     let line = |name: &str| {
@@ -200,6 +206,7 @@ fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
     assert!(line("Tyst").contains("· stale"), "{}", run.stdout);
     assert!(!line("Paus").contains("stale"), "{}", run.stdout);
     assert!(!line("Stopp").contains("stale"), "{}", run.stdout);
+    let paused = dir.path().join("paus");
     as_of(&paused, "2026-09-01", &["--lang", "en", "status"])
         .code(0)
         .stdout_lacks("Stale");
@@ -232,6 +239,12 @@ fn in_a_portfolio_the_stale_are_marked_and_the_paused_and_stopped_are_not() {
         );
         assert!(row("Paus").ends_with("| 2026-03-02 |"), "{}", row("Paus"));
     }
+}
+
+#[test]
+fn each_workbooks_status_line_says_where_it_stands_in_a_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    quiet_paused_and_stopped(dir.path());
     // Each workbook's status line says where it stands in a word.
     let run = as_of(dir.path(), "2026-09-01", &["--lang", "en", "report", "."]);
     let status = |name: &str| {
