@@ -85,8 +85,6 @@ fn one(
 struct Part {
     row: report::OverviewRow,
     text: String,
-    /// A portfolio's section, kept until its anchor is known to be unique.
-    section: Option<Block>,
 }
 
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
@@ -125,14 +123,13 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         |index, root| {
             let result = one(root, ui, as_of, lang, redacting).and_then(|r| {
                 let row = report::OverviewRow::of(&r);
-                let section = shape
-                    .has_sections()
-                    .then(|| build::section(&r, &row.anchor, index, lang));
-                let text = match &section {
-                    Some(section) => section_text(section, shape.format, index, lang),
-                    None => part_text(&r, &shape, lang)?,
+                let text = if shape.has_sections() {
+                    let section = build::section(&r, &row.anchor, index, shape.document(lang));
+                    section_text(&section, shape.format, index, lang)
+                } else {
+                    part_text(&r, &shape, lang)?
                 };
-                Ok(Part { row, text, section })
+                Ok(Part { row, text })
             });
             if let Some(bar) = &progress {
                 bar.inc(1);
@@ -145,7 +142,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
                     if format == ReportFormat::Json && items > 0 {
                         body.write_all(b",\n")?;
                     }
-                    anchors.make_unique(&mut part, format, items, lang);
+                    anchors.make_unique(&mut part, &shape);
                     body.write_all(part.text.as_bytes())?;
                     items += 1;
                     rows.push(part.row);
@@ -182,6 +179,15 @@ struct Shape {
 }
 
 impl Shape {
+    /// What the document is built with: charts drawn for HTML only.
+    fn document(&self, lang: crate::i18n::Lang) -> build::Shape {
+        build::Shape {
+            lang,
+            redacted: self.redacted,
+            draw: self.format == ReportFormat::Html,
+        }
+    }
+
     /// Whether each workbook is a section of a portfolio's document.
     fn has_sections(&self) -> bool {
         self.portfolio && !self.summary && self.format != ReportFormat::Json
@@ -204,10 +210,7 @@ fn progress_bar(workbooks: usize, ui: &Ui) -> Option<indicatif::ProgressBar> {
 /// section: its JSON, its report or its page.
 fn part_text(r: &WorkbookReport, shape: &Shape, lang: crate::i18n::Lang) -> Result<String, String> {
     let (summary, portfolio) = (shape.summary, shape.portfolio);
-    let doc_shape = build::Shape {
-        lang,
-        redacted: shape.redacted,
-    };
+    let doc_shape = shape.document(lang);
     Ok(match shape.format {
         ReportFormat::Json if summary && portfolio => {
             report::json_summary_item(r).map_err(|e| e.to_string())?
@@ -243,27 +246,28 @@ struct Anchors(std::collections::HashSet<String>);
 
 impl Anchors {
     /// Gives the part's section the first anchor from its workbook's id
-    /// not yet taken, and writes it again if that is not the one it has.
-    fn make_unique(
-        &mut self,
-        part: &mut Part,
-        format: ReportFormat,
-        index: usize,
-        lang: crate::i18n::Lang,
-    ) {
-        let Some(section) = part.section.as_mut() else {
+    /// not yet taken. A section's own heading is the first to carry its
+    /// anchor (`id="…"` in HTML, `<a id="…">` in Markdown), and anchors
+    /// hold no character that needs escaping, so the heading's is changed
+    /// in the written text.
+    fn make_unique(&mut self, part: &mut Part, shape: &Shape) {
+        if !shape.has_sections() {
             return;
-        };
+        }
+        let first = part.row.anchor.clone();
         let mut nth = 1;
         while self.0.contains(&part.row.anchor) {
             nth += 1;
             part.row.anchor = report::OverviewRow::anchor_for(&part.row.id, nth);
         }
         self.0.insert(part.row.anchor.clone());
-        if build::set_anchor(section, &part.row.anchor) {
-            part.text = section_text(section, format, index, lang);
+        if part.row.anchor != first {
+            let (old, new) = (
+                format!("id=\"{first}\""),
+                format!("id=\"{}\"", part.row.anchor),
+            );
+            part.text = part.text.replacen(&old, &new, 1);
         }
-        part.section = None;
     }
 }
 
@@ -276,7 +280,11 @@ fn head_and_end(
     lang: crate::i18n::Lang,
     redacted: bool,
 ) -> (String, String) {
-    let doc_shape = build::Shape { lang, redacted };
+    let doc_shape = build::Shape {
+        lang,
+        redacted,
+        draw: false,
+    };
     let head = || build::portfolio::head(rows, &as_of.to_string(), doc_shape, shape.summary);
     match shape.format {
         ReportFormat::Json if items == 0 => {

@@ -347,6 +347,7 @@ fn a_workbook_with_any_entry_opens_folds_and_renders() {
         let shape = dino::report::document::build::Shape {
             lang,
             redacted: false,
+            draw: true,
         };
         let document = dino::report::document::build::single(&report, shape);
         let markdown = dino::report::document::markdown::document(&document);

@@ -17,17 +17,20 @@ use crate::report::model::{
 use crate::report::words;
 
 /// What every part of a report is built with: the language of its own
-/// words, and whether names were replaced.
+/// words, whether names were replaced, and whether the charts' pictures
+/// are drawn (for a writer that shows them; the Markdown writer does not,
+/// and drawing them costs time).
 #[derive(Clone, Copy, Debug)]
 pub struct Shape {
     pub lang: Lang,
     pub redacted: bool,
+    pub draw: bool,
 }
 
 /// One workbook's whole report: the manager's part, then the detail.
 pub fn single(r: &WorkbookReport, shape: Shape) -> Document {
     let mut blocks = manager(r, 1, None, 0, shape);
-    blocks.extend(detail(r, 2, 0, shape.lang));
+    blocks.extend(detail(r, 2, 0, shape));
     Document {
         lang: shape.lang,
         title: r.name.clone(),
@@ -47,13 +50,13 @@ pub fn page(r: &WorkbookReport, shape: Shape) -> Document {
 
 /// One workbook of a portfolio, the `index`th: a section on a page of its
 /// own, its heading at level 2 with `anchor`, which the contents link to.
-pub fn section(r: &WorkbookReport, anchor: &str, index: usize, lang: Lang) -> Block {
+pub fn section(r: &WorkbookReport, anchor: &str, index: usize, shape: Shape) -> Block {
     let shape = Shape {
-        lang,
         redacted: false,
+        ..shape
     };
     let mut blocks = manager(r, 2, Some(anchor.to_string()), index, shape);
-    blocks.extend(detail(r, 3, index, lang));
+    blocks.extend(detail(r, 3, index, shape));
     Block::Section {
         new_page: true,
         blocks,
@@ -103,17 +106,18 @@ fn manager(
     last_decision(&mut out, r, level, lang);
     next_gate(&mut out, r, level, lang);
     follow_up(&mut out, r, level, lang);
-    indicators(&mut out, r, level, index, lang);
+    indicators(&mut out, r, level, index, shape);
     if let Some(rd) = &r.readiness {
-        readiness(&mut out, rd, level, index, lang);
+        readiness(&mut out, rd, level, index, shape);
     }
     out
 }
 
 /// The detail after the manager's part, sections at `level`.
-fn detail(r: &WorkbookReport, level: u8, index: usize, lang: Lang) -> Vec<Block> {
+fn detail(r: &WorkbookReport, level: u8, index: usize, shape: Shape) -> Vec<Block> {
+    let lang = shape.lang;
     let mut out = Vec::new();
-    summary(&mut out, r, level, index, lang);
+    summary(&mut out, r, level, index, shape);
     profile(&mut out, r, level, lang);
     heading(&mut out, level, doc_words::phases(lang));
     for p in &r.phases {
@@ -287,21 +291,22 @@ fn code_spans(sentence: &str) -> Vec<Inline> {
 
 /// Each defined indicator: a sentence, the chart from baseline to target
 /// with its numbers as a table, and its owner.
-fn indicators(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, lang: Lang) {
+fn indicators(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, shape: Shape) {
     if r.indicators.is_empty() {
         return;
     }
-    heading(out, level, words::indicators_heading(lang));
+    heading(out, level, words::indicators_heading(shape.lang));
     for (n, i) in r.indicators.iter().enumerate() {
-        indicator(out, i, level + 1, &format!("indicator-{index}-{n}"), lang);
+        indicator(out, i, level + 1, &format!("indicator-{index}-{n}"), shape);
     }
 }
 
-fn indicator(out: &mut Vec<Block>, i: &IndicatorReport, level: u8, id: &str, lang: Lang) {
+fn indicator(out: &mut Vec<Block>, i: &IndicatorReport, level: u8, id: &str, shape: Shape) {
+    let lang = shape.lang;
     heading(out, level, &i.name);
     let (header, rows) = words::indicator_table(i, lang);
     out.push(Block::Chart(Chart {
-        svg: crate::report::svg::indicator(id, i, lang),
+        svg: drawn(shape, || crate::report::svg::indicator(id, i, lang)),
         caption: doc_words::indicator_caption(lang).to_string(),
         description: with_dates(&words::indicator_sentence(i, lang)),
         data: Some(values(None, strings(&header), rows)),
@@ -313,11 +318,14 @@ fn indicator(out: &mut Vec<Block>, i: &IndicatorReport, level: u8, id: &str, lan
 
 /// The readiness assessments: the chart with its numbers, first against
 /// latest, and the latest by respondent and by role.
-fn readiness(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, index: usize, lang: Lang) {
+fn readiness(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, index: usize, shape: Shape) {
+    let lang = shape.lang;
     heading(out, level, &rd.title);
     let (header, rows) = words::readiness_table(rd, lang);
     out.push(Block::Chart(Chart {
-        svg: crate::report::svg::readiness(&format!("readiness-{index}"), rd, lang),
+        svg: drawn(shape, || {
+            crate::report::svg::readiness(&format!("readiness-{index}"), rd, lang)
+        }),
         caption: doc_words::readiness_caption(lang).to_string(),
         description: with_dates(&words::readiness_sentence(rd, lang)),
         data: Some(values(None, strings(&header), rows)),
@@ -343,7 +351,8 @@ fn readiness(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, index: usize
 }
 
 /// The summary: progress per phase as a chart, and the table.
-fn summary(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, lang: Lang) {
+fn summary(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, shape: Shape) {
+    let lang = shape.lang;
     heading(out, level, doc_words::summary(lang));
     let rows = r
         .phases
@@ -351,7 +360,9 @@ fn summary(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, la
         .map(|p| vec![p.title.clone(), format!("{}/{}", p.done, p.required)])
         .collect();
     out.push(Block::Chart(Chart {
-        svg: crate::report::svg::progress(&format!("progress-{index}"), &r.phases, lang),
+        svg: drawn(shape, || {
+            crate::report::svg::progress(&format!("progress-{index}"), &r.phases, lang)
+        }),
         caption: doc_words::progress_caption(lang).to_string(),
         description: vec![Inline::Text(
             doc_words::progress_description(lang).to_string(),
@@ -363,6 +374,11 @@ fn summary(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, index: usize, la
         doc_words::what_and_status(lang),
         words::summary_rows(r, lang),
     ));
+}
+
+/// A chart's picture when the shape asks for one, else none.
+fn drawn(shape: Shape, draw: impl FnOnce() -> String) -> String {
+    if shape.draw { draw() } else { String::new() }
 }
 
 fn profile(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, lang: Lang) {

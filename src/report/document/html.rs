@@ -98,6 +98,9 @@ impl Writer {
         let [Inline::Written { text, lang }] = inlines else {
             return None;
         };
+        if !text.contains("\n\n") && !text.contains("\r\n\r\n") {
+            return None;
+        }
         let paragraphs = paragraphs(text);
         if paragraphs.len() < 2 {
             return None;
@@ -130,6 +133,10 @@ impl Writer {
             Inline::Date(text) | Inline::Number(text) => {
                 format!("<span class=\"nw\">{}</span>", escape(text))
             }
+            Inline::Written { text, lang } if !text.contains('\n') => match self.lang_attr(lang) {
+                attr if attr.is_empty() => escape(text.trim()),
+                attr => format!("<span{attr}>{}</span>", escape(text.trim())),
+            },
             Inline::Written { text, lang } => {
                 let body = paragraphs(text)
                     .into_iter()

@@ -109,6 +109,9 @@ fn inline(inline: &Inline, place: Place) -> String {
 /// A text as written: its paragraphs (split at blank lines) and its line
 /// breaks kept; each line escaped on its own, so none starts a block.
 fn written(text: &str, place: Place) -> String {
+    if !text.contains('\n') {
+        return escape(text.trim());
+    }
     let text = text.replace("\r\n", "\n");
     let paragraphs: Vec<String> = text
         .split("\n\n")
