@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::exit::{ERROR, Exit};
+use crate::report::document::{Block, build, html, markdown};
 use crate::report::{self, WorkbookReport, redact};
 use crate::state::fold;
 use crate::text::visible_writer::VisibleWriter;
@@ -38,8 +39,9 @@ pub struct ReportArgs {
     pub redact: bool,
 
     /// One page for a manager: for a workbook its problem and goal, where
-    /// it stands, the last decision, what is to follow up and readiness;
-    /// for a portfolio the overview table alone
+    /// it stands, the last decision, what is to follow up, indicators and
+    /// readiness; for a portfolio the overview and the readiness across
+    /// its projects
     #[arg(long)]
     pub summary: bool,
 }
@@ -108,20 +110,26 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         format,
         summary: args.summary,
         portfolio,
+        redacted: redacting,
     };
     // Each workbook's part goes to a temporary file as soon as it and those
     // before it are done; only the overview's rows stay in memory.
     let mut body = std::io::BufWriter::new(tempfile::tempfile()?);
     let mut rows: Vec<report::OverviewRow> = Vec::new();
     let mut items = 0usize;
+    let mut anchors = Anchors::default();
     crate::commands::workbooks::par_for_each_ordered(
         roots,
         |index, root| {
             let result = one(root, ui, as_of, lang, redacting).and_then(|r| {
-                Ok(Part {
-                    text: part_text(&r, &shape, index, lang)?,
-                    row: report::OverviewRow::of(&r),
-                })
+                let row = report::OverviewRow::of(&r);
+                let text = if shape.has_sections() {
+                    let section = build::section(&r, &row.anchor, index, shape.document(lang));
+                    section_text(&section, shape.format, index, lang)
+                } else {
+                    part_text(&r, &shape, lang)?
+                };
+                Ok(Part { row, text })
             });
             if let Some(bar) = &progress {
                 bar.inc(1);
@@ -130,10 +138,11 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
         },
         |result| {
             match result {
-                Ok(part) => {
+                Ok(mut part) => {
                     if format == ReportFormat::Json && items > 0 {
                         body.write_all(b",\n")?;
                     }
+                    anchors.make_unique(&mut part, &shape);
                     body.write_all(part.text.as_bytes())?;
                     items += 1;
                     rows.push(part.row);
@@ -151,7 +160,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     }
     let mut body = body.into_inner().map_err(|e| e.into_error())?;
     body.seek(std::io::SeekFrom::Start(0))?;
-    let (head, end) = head_and_end(&shape, items, &rows, as_of, lang);
+    let (head, end) = head_and_end(&shape, items, &rows, as_of, lang, redacting);
     let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
     super::output::deliver(args.output.as_deref(), ui, lang, write)?;
     if failed > 0 {
@@ -166,6 +175,23 @@ struct Shape {
     format: ReportFormat,
     summary: bool,
     portfolio: bool,
+    redacted: bool,
+}
+
+impl Shape {
+    /// What the document is built with: charts drawn for HTML only.
+    fn document(&self, lang: crate::i18n::Lang) -> build::Shape {
+        build::Shape {
+            lang,
+            redacted: self.redacted,
+            draw: self.format == ReportFormat::Html,
+        }
+    }
+
+    /// Whether each workbook is a section of a portfolio's document.
+    fn has_sections(&self) -> bool {
+        self.portfolio && !self.summary && self.format != ReportFormat::Json
+    }
 }
 
 /// The progress bar, at a terminal, for more than 20 workbooks.
@@ -180,28 +206,69 @@ fn progress_bar(workbooks: usize, ui: &Ui) -> Option<indicatif::ProgressBar> {
     })
 }
 
-/// One workbook's part of the report, the `index`th.
-fn part_text(
-    r: &WorkbookReport,
-    shape: &Shape,
-    index: usize,
-    lang: crate::i18n::Lang,
-) -> Result<String, String> {
+/// One workbook's part of the report, when it is not a portfolio's
+/// section: its JSON, its report or its page.
+fn part_text(r: &WorkbookReport, shape: &Shape, lang: crate::i18n::Lang) -> Result<String, String> {
     let (summary, portfolio) = (shape.summary, shape.portfolio);
+    let doc_shape = shape.document(lang);
     Ok(match shape.format {
         ReportFormat::Json if summary && portfolio => {
             report::json_summary_item(r).map_err(|e| e.to_string())?
         }
         ReportFormat::Json if summary => report::json_page_item(r).map_err(|e| e.to_string())?,
         ReportFormat::Json => report::json_item(r).map_err(|e| e.to_string())?,
-        _ if summary && portfolio => String::new(),
-        ReportFormat::Md if summary => report::markdown::page(r, lang),
-        ReportFormat::Html if summary => report::html::page(r, lang),
-        ReportFormat::Md if portfolio => report::markdown::workbook(r, 2, lang),
-        ReportFormat::Md => report::markdown::workbook(r, 1, lang),
-        ReportFormat::Html if portfolio => report::html::workbook(r, 2, index, lang),
-        ReportFormat::Html => report::html::single(r, lang),
+        _ if portfolio => String::new(),
+        ReportFormat::Md if summary => markdown::document(&build::page(r, doc_shape)),
+        ReportFormat::Html if summary => html::document(&build::page(r, doc_shape)),
+        ReportFormat::Md => markdown::document(&build::single(r, doc_shape)),
+        ReportFormat::Html => html::document(&build::single(r, doc_shape)),
     })
+}
+
+/// A portfolio's section for one workbook, the `index`th, written.
+fn section_text(
+    section: &Block,
+    format: ReportFormat,
+    index: usize,
+    lang: crate::i18n::Lang,
+) -> String {
+    let section = std::slice::from_ref(section);
+    match format {
+        ReportFormat::Html => html::blocks(section, lang, &format!("w{index}-")),
+        _ => markdown::blocks(section),
+    }
+}
+
+/// The anchors given to a portfolio's sections so far, so that two
+/// workbooks with the same id link apart.
+#[derive(Default)]
+struct Anchors(std::collections::HashSet<String>);
+
+impl Anchors {
+    /// Gives the part's section the first anchor from its workbook's id
+    /// not yet taken. A section's own heading is the first to carry its
+    /// anchor (`id="…"` in HTML, `<a id="…">` in Markdown), and anchors
+    /// hold no character that needs escaping, so the heading's is changed
+    /// in the written text.
+    fn make_unique(&mut self, part: &mut Part, shape: &Shape) {
+        if !shape.has_sections() {
+            return;
+        }
+        let first = part.row.anchor.clone();
+        let mut nth = 1;
+        while self.0.contains(&part.row.anchor) {
+            nth += 1;
+            part.row.anchor = report::OverviewRow::anchor_for(&part.row.id, nth);
+        }
+        self.0.insert(part.row.anchor.clone());
+        if part.row.anchor != first {
+            let (old, new) = (
+                format!("id=\"{first}\""),
+                format!("id=\"{}\"", part.row.anchor),
+            );
+            part.text = part.text.replacen(&old, &new, 1);
+        }
+    }
 }
 
 /// What goes before and after the parts.
@@ -211,21 +278,27 @@ fn head_and_end(
     rows: &[report::OverviewRow],
     as_of: jiff::civil::Date,
     lang: crate::i18n::Lang,
+    redacted: bool,
 ) -> (String, String) {
+    let doc_shape = build::Shape {
+        lang,
+        redacted,
+        draw: false,
+    };
+    let head = || build::portfolio::head(rows, &as_of.to_string(), doc_shape, shape.summary);
     match shape.format {
         ReportFormat::Json if items == 0 => {
             (report::json_document(&[], as_of).concat(), String::new())
         }
         ReportFormat::Json => (report::json_document_head(as_of), "\n  ]\n}\n".to_string()),
         _ if !shape.portfolio => (String::new(), String::new()),
-        ReportFormat::Md => (
-            report::markdown::portfolio_head(rows, as_of, lang),
-            String::new(),
-        ),
-        ReportFormat::Html => (
-            report::html::portfolio_head(rows, as_of, lang),
-            report::html::DOCUMENT_END.to_string(),
-        ),
+        ReportFormat::Md => (markdown::blocks(&head()), String::new()),
+        ReportFormat::Html => {
+            let title = crate::report::document::words::portfolio_title(lang);
+            let mut start = html::start(title, lang);
+            start.push_str(&html::blocks(&head(), lang, ""));
+            (start, html::DOCUMENT_END.to_string())
+        }
     }
 }
 

@@ -572,8 +572,8 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         flag(
             "summary",
             "En sida för en chef: för en arbetsbok dess problem och mål, var den står, senaste \
-             beslutet, vad som ska följas upp och förutsättningarna; för en portfölj bara \
-             översiktstabellen",
+             beslutet, vad som ska följas upp, indikatorerna och förutsättningarna; för en \
+             portfölj översikten och förutsättningarna i projekten",
         ),
     ]),
     command(

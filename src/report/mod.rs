@@ -6,9 +6,7 @@ pub mod calendar;
 pub mod diff;
 pub mod document;
 pub mod due;
-pub mod html;
 pub mod json;
-pub mod markdown;
 pub mod model;
 pub mod readiness_chart;
 pub mod redact;
@@ -67,6 +65,8 @@ pub fn profile_answer(item: &Item, value: &Value, text_lang: Lang, lang: Lang) -
 #[derive(Clone, Debug)]
 pub struct OverviewRow {
     pub name: String,
+    /// The workbook's id, which its anchor is made from.
+    pub id: String,
     pub current: String,
     pub done: usize,
     pub required: usize,
@@ -75,12 +75,28 @@ pub struct OverviewRow {
     pub next_due: Option<String>,
     pub last_activity: Option<String>,
     pub stale: bool,
+    /// The id of the workbook's section in a portfolio, which the contents
+    /// and the overview link to: from the workbook's id, unique in the
+    /// report (see [`OverviewRow::anchor_for`]).
+    pub anchor: String,
+    /// The latest readiness assessment, for the readiness across the
+    /// projects.
+    pub readiness: Option<LatestReadiness>,
+}
+
+/// A workbook's latest readiness assessment: its day and each dimension's
+/// mean, by the dimension's title.
+#[derive(Clone, Debug)]
+pub struct LatestReadiness {
+    pub date: String,
+    pub means: Vec<(String, Option<f64>)>,
 }
 
 impl OverviewRow {
     pub fn of(r: &WorkbookReport) -> OverviewRow {
         OverviewRow {
             name: r.name.clone(),
+            id: r.id.clone(),
             current: r.current.clone(),
             done: r.done,
             required: r.required,
@@ -89,6 +105,35 @@ impl OverviewRow {
             next_due: r.next_due.clone(),
             last_activity: r.last_activity.clone(),
             stale: r.stale,
+            anchor: OverviewRow::anchor_for(&r.id, 1),
+            readiness: r.readiness.as_ref().map(|rd| LatestReadiness {
+                date: rd.latest_date.clone(),
+                means: rd
+                    .dimensions
+                    .iter()
+                    .map(|d| (d.title.clone(), d.latest))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The anchor of the `nth` workbook (from 1) with the id `id` in a
+    /// report: `wb-` and the id, its characters outside letters, digits,
+    /// `-` and `_` as `-`, and from the second on its number after it.
+    pub fn anchor_for(id: &str, nth: usize) -> String {
+        let id: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        match nth {
+            1 => format!("wb-{id}"),
+            n => format!("wb-{id}-{n}"),
         }
     }
 

@@ -344,8 +344,14 @@ fn a_workbook_with_any_entry_opens_folds_and_renders() {
         let as_of = jiff::civil::date(2026, 3, 2);
         let status = dino::report::status_view::workbook(&wb, &state, as_of, lang, Some(80));
         let report = dino::report::build(&wb, &state, jiff::civil::date(2026, 3, 2), lang);
-        let markdown = dino::report::markdown::workbook(&report, 1, lang);
-        let html = dino::report::html::workbook(&report, 1, 0, lang);
+        let shape = dino::report::document::build::Shape {
+            lang,
+            redacted: false,
+            draw: true,
+        };
+        let document = dino::report::document::build::single(&report, shape);
+        let markdown = dino::report::document::markdown::document(&document);
+        let html = dino::report::document::html::document(&document);
         let json = dino::report::json_item(&report).map_err(|e| e.to_string())?;
         dino::report::redact::Redactor::for_workbook(&wb, lang)
             .report(&report)

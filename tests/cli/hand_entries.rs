@@ -193,7 +193,7 @@ fn answers_that_differ_only_at_their_ends_are_shown_whole() {
     let md = dino_env(&wb, &["--lang", "en", "report", "--format", "md"], &now);
     md.code(0)
         .stdout_has("## Answered differently on two branches")
-        .stdout_has("`dino resolve ITEM`")
+        .stdout_has("settles it: dino resolve ITEM (or")
         .stdout_has(&format!("| {long} juni |"))
         .stdout_has(&format!("| {long} december |"));
     let html = dino_env(&wb, &["--lang", "en", "report", "--format", "html"], &now);

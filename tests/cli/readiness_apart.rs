@@ -230,7 +230,7 @@ fn report_compares(eva: &Path) {
 
     let html = dino_in(eva, &["--lang", "en", "report", "--format", "html"]);
     assert!(
-        html.stdout.contains("<caption>By respondent</caption>"),
+        html.stdout.contains("\">By respondent</caption>"),
         "{}",
         html.stdout
     );

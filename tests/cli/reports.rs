@@ -31,8 +31,13 @@ fn the_example_workbook_and_portfolio_in_three_formats() {
     }
     let run = dino(&["report", PORTFOLIO, "--summary"]);
     run.code(0);
-    assert!(
-        !run.stdout.contains("## "),
+    assert_eq!(
+        headings(&run.stdout),
+        [
+            "# Portföljrapport",
+            "## Översikt",
+            "## Förutsättningar i projekten"
+        ],
         "the overview alone:\n{}",
         run.stdout
     );
@@ -43,7 +48,7 @@ fn the_example_workbook_and_portfolio_in_three_formats() {
 fn a_summary_of_one_workbook_is_its_page_for_a_manager() {
     let run = dino(&["report", WORKBOOK, "--summary"]);
     run.code(0)
-        .stdout_has("## Var projektet står")
+        .stdout_has("**Läge:** Fokusera (fas 3 av 6)")
         .stdout_lacks("## Faser");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
@@ -259,7 +264,10 @@ fn redacted_reports_hold_no_name_in_any_format() {
         let mut seen_before = 0;
         for name in &names {
             // "Per 2026-05-20" is the report's day, not a name.
-            let redacted = run.stdout.replace("Per 2026-05-20", "");
+            let redacted = run
+                .stdout
+                .replace("<span class=\"nw\">", "")
+                .replace("Per 2026-05-20", "");
             for part in std::iter::once(name.as_str())
                 .chain(name.split([' ', '-']).filter(|p| p.chars().count() >= 3))
             {
@@ -586,4 +594,223 @@ fn a_workbooks_report_is_in_its_own_language_unless_another_is_asked_for() {
     crate::support::dino_env(&wb, &["status"], &[("LANG", "sv_SE.UTF-8")])
         .code(0)
         .stdout_has("Initiation");
+}
+
+/// The `#` headings of a Markdown report, without their anchors.
+fn headings(markdown: &str) -> Vec<String> {
+    markdown
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(without_anchor)
+        .collect()
+}
+
+/// A heading line with its `<a id="…"></a>` taken out.
+fn without_anchor(line: &str) -> String {
+    match (line.find("<a id=\""), line.find("</a>")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &line[..start], &line[end + "</a>".len()..])
+        }
+        _ => line.to_string(),
+    }
+}
+
+#[test]
+fn a_workbooks_report_puts_the_manager_first_then_the_detail() {
+    let run = dino(&["report", WORKBOOK, "--format", "md"]);
+    run.code(0);
+    let all = headings(&run.stdout);
+    let top: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|h| h.starts_with("# ") || h.starts_with("## "))
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "# Kompetenslyftet i Norrdal",
+            "## Problem",
+            "## Senaste beslut",
+            "## Nästa beslutspunkt",
+            "## Att följa upp",
+            "## Förutsättningar för innovation",
+            "## Sammanfattning",
+            "## Projektprofil",
+            "## Faser",
+            "## Beslut, risker, insikter och lärdomar",
+            "## Innovation eller verksamhetsutveckling?",
+        ],
+        "{}",
+        run.stdout
+    );
+    // The day and the status line come before the first section.
+    let first_section = run.stdout.find("## Problem").expect("problem");
+    let day = run.stdout.find("*Per 2026-05-20.*").expect("the day");
+    let status = run
+        .stdout
+        .find("**Läge:** Fokusera (fas 3 av 6)")
+        .expect("status");
+    assert!(day < status && status < first_section, "{}", run.stdout);
+    // The subtitle names the pack and the folder, never a path.
+    run.stdout_has(
+        "*DINO – innovation i offentlig sektor · dino 2.0.0 · kompetenslyftet-i-norrdal*",
+    );
+    // The summary table has a real header.
+    run.stdout_has("| Vad | Läge |\n| --- | --- |\n| Aktuell fas |")
+        .stdout_lacks("|  |  |");
+    // A label stays with its list.
+    run.stdout_has("**Öppna krav:**\n\n- ");
+    // Paragraphs in an answer stay paragraphs in a table's cell.
+    run.stdout_has("vet att det går att få sina kunskaper validerade.<br>**Anteckning:**")
+        .stdout_has("tio år eller mer.<br><br>De som drabbas först");
+    // Run inside the workbook, the subtitle ends in no "· .".
+    let inside =
+        crate::support::dino_env(&root().join(WORKBOOK), &["report"], &[("DINO_NOW", AS_OF)]);
+    inside.code(0).stdout_lacks(" · .*");
+}
+
+#[test]
+fn a_manager_page_is_the_first_part_alone_and_says_when_names_were_replaced() {
+    let full = dino(&["report", WORKBOOK, "--format", "md"]);
+    let page = dino(&["report", WORKBOOK, "--summary", "--format", "md"]);
+    page.code(0);
+    let detail = full.stdout.find("## Sammanfattning").expect("detail");
+    assert_eq!(
+        page.stdout,
+        full.stdout[..detail],
+        "the page is the report's start"
+    );
+    for (lang, said) in [
+        ("sv", "Namn är utbytta mot roller (--redact)."),
+        ("en", "Names are replaced by roles (--redact)."),
+    ] {
+        for format in ["md", "html"] {
+            for path in [WORKBOOK, PORTFOLIO] {
+                let args = [
+                    "--lang", lang, "report", path, "--redact", "--format", format,
+                ];
+                dino(&args).code(0).stdout_has(said);
+                let plain = ["--lang", lang, "report", path, "--format", format];
+                dino(&plain).code(0).stdout_lacks(said);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_portfolios_contents_link_to_its_sections_and_readiness_is_compared() {
+    let run = dino(&["--lang", "en", "report", PORTFOLIO, "--format", "html"]);
+    run.code(0);
+    let doc = parse(&run.stdout);
+    let ids: BTreeSet<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let nav = doc
+        .descendants()
+        .find(|n| n.has_tag_name("nav"))
+        .expect("a table of contents");
+    let links: Vec<&str> = nav
+        .descendants()
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert_eq!(links.len(), 4, "one entry per workbook");
+    for link in &links {
+        let id = link.strip_prefix('#').expect("a link in the page");
+        assert!(ids.contains(id), "{link} goes nowhere");
+        let target = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some(id))
+            .expect("target");
+        assert_eq!(target.tag_name().name(), "h2");
+        assert_eq!(
+            target.parent_element().and_then(|p| p.attribute("class")),
+            Some("page"),
+            "each workbook starts a page"
+        );
+    }
+    // Every id in the page is unique, every link lands.
+    let all_ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    assert_eq!(all_ids.len(), ids.len(), "an id twice");
+    for href in doc.descendants().filter_map(|n| n.attribute("href")) {
+        if let Some(id) = href.strip_prefix('#') {
+            assert!(ids.contains(id), "{href} goes nowhere");
+        }
+    }
+    // Readiness across the projects: a row per project, a column per
+    // dimension, a dash where there is no score.
+    let heading = doc
+        .descendants()
+        .find(|n| n.has_tag_name("h2") && n.text() == Some("Readiness across the projects"))
+        .expect("readiness across the projects");
+    let table = heading
+        .next_siblings()
+        .find(|n| n.has_tag_name("div") && n.attribute("class") == Some("table"))
+        .expect("its table");
+    let rows: Vec<_> = table
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .collect();
+    assert_eq!(rows.len(), 5, "a head and a row per project");
+    let text: String = table
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(
+        text.contains("Latest assessment|Innovationsförståelse"),
+        "{text}"
+    );
+    assert!(text.contains("2026-04-23|3.2|3.5|3.8"), "{text}");
+    // The same in Markdown: contents as links to explicit anchors.
+    let md = dino(&["--lang", "en", "report", PORTFOLIO, "--format", "md"]);
+    md.code(0)
+        .stdout_has("## Contents\n\n1. [Gemensam lärplattform för Fyrklöverkommunerna](#wb-gemensam-larplattform-for-fyrkloverkommunerna)")
+        .stdout_has("## <a id=\"wb-gemensam-larplattform-for-fyrkloverkommunerna\"></a>Gemensam")
+        .stdout_has("## Readiness across the projects");
+}
+
+#[test]
+fn two_workbooks_with_one_id_get_anchors_apart() {
+    let dir = tempfile::tempdir().expect("temp");
+    for copy in ["a", "b"] {
+        let to = dir.path().join(copy);
+        copy_tree(&root().join(WORKBOOK), &to);
+    }
+    let run = crate::support::dino_env(
+        dir.path(),
+        &["report", "--format", "html"],
+        &[("DINO_NOW", AS_OF)],
+    );
+    run.code(0)
+        .stdout_has("<h2 id=\"wb-kompetenslyftet-i-norrdal\">")
+        .stdout_has("<h2 id=\"wb-kompetenslyftet-i-norrdal-2\">")
+        .stdout_has("href=\"#wb-kompetenslyftet-i-norrdal-2\"");
+    parse(&run.stdout);
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn html_keeps_written_paragraphs_and_never_breaks_a_day() {
+    let run = dino(&["report", WORKBOOK, "--format", "html"]);
+    run.code(0);
+    parse(&run.stdout);
+    run.stdout_has("<p class=\"meta\">Per <span class=\"nw\">2026-05-20</span>.</p>")
+        .stdout_has("tio år eller mer.</p><p>De som drabbas först");
 }

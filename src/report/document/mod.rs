@@ -3,6 +3,11 @@
 //! chosen, then written by the Markdown, HTML and Word writers, which only
 //! lay it out. A writer adds no words of its own and leaves nothing out.
 
+pub mod build;
+pub mod html;
+pub mod markdown;
+pub mod words;
+
 use crate::i18n::Lang;
 
 pub mod docx;
@@ -174,5 +179,130 @@ mod tests {
                 ("alby".to_string(), "Ålby".to_string())
             ]
         );
+    }
+}
+
+/// A note's Markdown with its headings moved below the heading at `level`
+/// that it stands under: an ATX heading of that level or above becomes
+/// one level below it (at most 6); text inside a fenced code block stays.
+pub fn demoted(markdown: &str, level: u8) -> String {
+    let below = usize::from(level.clamp(1, 5)) + 1;
+    let mut fence: Option<&str> = None;
+    let mut out = Vec::new();
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        let heading = (1..below).contains(&hashes)
+            && (line[hashes..].is_empty() || line[hashes..].starts_with([' ', '\t']));
+        if heading && fence.is_none() && marker.is_none() {
+            out.push(format!("{}{}", "#".repeat(below), &line[hashes..]));
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    out.join("\n")
+}
+
+/// A document with every kind of block and inline, for the writers' tests.
+#[cfg(test)]
+pub fn every_kind() -> Document {
+    let text = |s: &str| Inline::Text(s.to_string());
+    let table = Table {
+        caption: Some("Vem | vad".to_string()),
+        header: vec!["Punkt".to_string(), "Svar".to_string()],
+        rows: vec![vec![
+            vec![text("Mål?")],
+            vec![Inline::Written {
+                text: "Ett | två\nrad\n\nNytt stycke".to_string(),
+                lang: "en".to_string(),
+            }],
+        ]],
+        cells: Cells::Prose,
+    };
+    Document {
+        lang: Lang::Sv,
+        title: "Rapport <1>".to_string(),
+        blocks: vec![
+            Block::Heading {
+                level: 1,
+                text: "Rapport <1>".to_string(),
+                anchor: None,
+            },
+            Block::Meta(vec![text("Per "), Inline::Date("2026-05-20".to_string())]),
+            Block::Contents {
+                title: "Innehåll".to_string(),
+                entries: vec![("wb-a".to_string(), "A & B".to_string())],
+            },
+            Block::Section {
+                new_page: true,
+                blocks: vec![
+                    Block::Heading {
+                        level: 2,
+                        text: "A & B".to_string(),
+                        anchor: Some("wb-a".to_string()),
+                    },
+                    Block::Paragraph(vec![
+                        Inline::Strong("Läge:".to_string()),
+                        text(" *fas* "),
+                        Inline::Number("3 av 5".to_string()),
+                        Inline::Break,
+                        Inline::Emphasis("pausat".to_string()),
+                        text(" "),
+                        Inline::Link {
+                            anchor: "wb-a".to_string(),
+                            text: "A".to_string(),
+                        },
+                    ]),
+                    Block::Paragraph(vec![Inline::Written {
+                        text: "Första\nraden\n\n# Andra".to_string(),
+                        lang: "sv".to_string(),
+                    }]),
+                    Block::List(vec![vec![text("- ett")], vec![text("två")]]),
+                    Block::Table(table.clone()),
+                    Block::Chart(Chart {
+                        svg: "<svg class=\"chart\"></svg>".to_string(),
+                        caption: "Medel".to_string(),
+                        description: vec![text("Skala 1–5.")],
+                        data: Some(Table {
+                            caption: None,
+                            header: vec!["Dimension".to_string(), "Medel".to_string()],
+                            rows: vec![vec![
+                                vec![text("Mandat")],
+                                vec![Inline::Number("3,5".to_string())],
+                            ]],
+                            cells: Cells::Values,
+                        }),
+                    }),
+                    Block::Markdown {
+                        text: "# Rubrik\n\n<b>x</b>".to_string(),
+                        lang: "en".to_string(),
+                        level: 3,
+                    },
+                ],
+            },
+            Block::Section {
+                new_page: false,
+                blocks: vec![],
+            },
+        ],
+    }
+}
+
+#[cfg(test)]
+mod demoting {
+    #[test]
+    fn a_notes_headings_go_below_the_one_it_stands_under_but_not_in_code() {
+        let note = "# Ett\n### Tre\n##### Fem\n```\n# kod\n```\n#ingen rubrik";
+        assert_eq!(
+            super::demoted(note, 3),
+            "#### Ett\n#### Tre\n##### Fem\n```\n# kod\n```\n#ingen rubrik"
+        );
+        assert_eq!(super::demoted("# A", 6), "###### A");
     }
 }

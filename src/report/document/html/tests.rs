@@ -1,0 +1,57 @@
+use super::*;
+
+#[test]
+fn every_block_and_inline_follows_the_markup_contract() {
+    let doc = crate::report::document::every_kind();
+    let expected = "\
+<h1>Rapport &lt;1&gt;</h1>
+<p class=\"meta\">Per <span class=\"nw\">2026-05-20</span></p>
+<nav aria-labelledby=\"contents\"><h2 id=\"contents\">Innehåll</h2><ol><li><a href=\"#wb-a\">A &amp; B</a></li></ol></nav>
+<section class=\"page\">
+<h2 id=\"wb-a\">A &amp; B</h2>
+<p><strong>Läge:</strong> *fas* <span class=\"nw\">3 av 5</span><br/><em>pausat</em> <a href=\"#wb-a\">A</a></p>
+<div><p>Första<br/>raden</p><p># Andra</p></div>
+<ul><li>- ett</li><li>två</li></ul>
+<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"t-1\"><table class=\"prose\"><caption id=\"t-1\">Vem | vad</caption><thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Svar</th></tr></thead><tbody><tr><th scope=\"row\">Mål?</th><td data-label=\"Svar\"><div lang=\"en\"><p>Ett | två<br/>rad</p><p>Nytt stycke</p></div></td></tr></tbody></table></div>
+<figure><svg class=\"chart\"></svg><figcaption>Medel</figcaption></figure>
+<p>Skala 1–5.</p>
+<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"Dimension, Medel\"><table class=\"values\"><thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Medel</th></tr></thead><tbody><tr><th scope=\"row\">Mandat</th><td data-label=\"Medel\"><span class=\"nw\">3,5</span></td></tr></tbody></table></div>
+<div class=\"note\" lang=\"en\"><h4>Rubrik</h4>
+<p>&lt;b&gt;x&lt;/b&gt;</p>
+</div>
+</section>
+<section>
+</section>
+";
+    assert_eq!(blocks(&doc.blocks, doc.lang, ""), expected);
+}
+
+#[test]
+fn a_written_text_inline_keeps_its_breaks_and_its_language() {
+    let writer = Writer {
+        out: String::new(),
+        lang: "sv",
+        prefix: String::new(),
+        tables: 0,
+    };
+    let written = |lang: &str| Inline::Written {
+        text: "a\nb\r\n\r\nc <d>".to_string(),
+        lang: lang.to_string(),
+    };
+    assert_eq!(
+        writer.inline(&written("en")),
+        "<span lang=\"en\">a<br/>b<br/><br/>c &lt;d&gt;</span>"
+    );
+    assert_eq!(
+        writer.inline(&written("sv")),
+        "a<br/>b<br/><br/>c &lt;d&gt;"
+    );
+}
+
+#[test]
+fn the_whole_page_is_the_same_bytes_each_time_and_ids_are_prefixed() {
+    let doc = crate::report::document::every_kind();
+    assert_eq!(document(&doc), document(&doc));
+    assert!(document(&doc).starts_with("<!DOCTYPE html>"));
+    assert!(blocks(&doc.blocks, doc.lang, "w3-").contains("<caption id=\"w3-t-1\">"));
+}
