@@ -156,19 +156,20 @@ svg.chart { display: block; width: 100%; overflow: visible; }
   body { padding: 0 .75rem; margin-top: 1rem; } h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; }
 }
 @media screen and (max-width: 40rem) {
-  .table table.values, .table table.prose, .table tbody, .table tr, .table th[scope=row],
-  .table td, .table caption { display: block; width: auto; }
-  .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  table.values, table.prose, :is(.values, .prose) :is(tbody, tr, th[scope=row], td, caption) {
+    display: block; width: auto; }
+  :is(.values, .prose) thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap; }
-  .table tr { border: 1px solid #9fb3c8; margin: 0 0 .75rem; }
-  .table th[scope=row] { border: 0; border-bottom: 1px solid #9fb3c8; }
-  .table td { border: 0; padding: .2rem .6rem; }
-  .table td::before { content: attr(data-label) ': '; font-weight: 600; color: #334e68; }
-  .table td[data-label='']::before { content: none; }
-  .table td:has(> div)::before { display: block; }
+  :is(.values, .prose) tr { border: 1px solid #9fb3c8; margin: 0 0 .75rem; }
+  :is(.values, .prose) th[scope=row] { border: 0; border-bottom: 1px solid #9fb3c8; }
+  table.prose th[scope=row] { width: auto; }
+  :is(.values, .prose) td { border: 0; padding: .2rem .6rem; }
+  :is(.values, .prose) td[data-label]:not([data-label=''])::before {
+    content: attr(data-label) ': '; font-weight: 600; color: #334e68; }
+  :is(.values, .prose) td:has(> div)::before { display: block; }
 }
 @page { size: A4; margin: 2cm 1.8cm;
-  @bottom-right { content: counter(page) ' / ' counter(pages); font-size: 9pt; color: #486581; } }
+  @bottom-right { content: counter(page) ' / ' counter(pages); font: 9pt system-ui, sans-serif; color: #486581; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   section.page { break-before: page; }
@@ -201,7 +202,7 @@ pub fn document_start(title: &str, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-<title>{title}</title>\n<style>{STYLE}@page {{ @top-center {{ content: {running}; font-size: 9pt; color: #486581; }} }}\n\
+<title>{title}</title>\n<style>{STYLE}@page {{ @top-center {{ content: {running}; font: 9pt system-ui, sans-serif; color: #486581; }} }}\n\
 </style>\n</head>\n<body>\n<main>\n"
     )
 }
@@ -333,7 +334,7 @@ mod tests {
         let rule = &rule[..rule.find('}').expect("the rule's end")];
         assert_eq!(
             rule,
-            "@top-center { content: \"a\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e x\\28 \\29 \\3c \\2f script\\3e \\5c \\a \\27 \"; font-size: 9pt; color: #486581; "
+            "@top-center { content: \"a\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e x\\28 \\29 \\3c \\2f script\\3e \\5c \\a \\27 \"; font: 9pt system-ui, sans-serif; color: #486581; "
         );
     }
 
