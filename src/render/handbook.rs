@@ -28,6 +28,37 @@ pub fn markdown(pack: &Pack, lang: Lang) -> String {
     out
 }
 
+/// `markdown` with its headings moved up or down together so that the
+/// highest stands at level 2, under the handbook's title: a description
+/// whose sections start at `###` would otherwise skip a level. Only ATX
+/// headings (`## …`) are moved; anything else is kept as written.
+fn headings_from_two(markdown: &str) -> String {
+    let levels: Vec<(std::ops::Range<usize>, usize)> =
+        pulldown_cmark::Parser::new_ext(markdown, crate::text::html::markdown_options())
+            .into_offset_iter()
+            .filter_map(|(event, range)| match event {
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { level, .. }) => {
+                    Some((range, level as usize))
+                }
+                _ => None,
+            })
+            .filter(|(range, level)| markdown[range.start..].starts_with(&"#".repeat(*level)))
+            .collect();
+    let Some(top) = levels.iter().map(|(_, level)| *level).min() else {
+        return markdown.to_string();
+    };
+    let mut out = String::with_capacity(markdown.len());
+    let mut from = 0;
+    for (range, level) in levels {
+        let moved = (level + 2).saturating_sub(top).min(6);
+        out.push_str(&markdown[from..range.start]);
+        out.push_str(&"#".repeat(moved));
+        from = range.start + level;
+    }
+    out.push_str(&markdown[from..]);
+    out
+}
+
 /// The title, the pack and its version, its description, and how the
 /// handbook is laid out.
 fn introduction(out: &mut String, pack: &Pack, lang: Lang) {
@@ -48,7 +79,7 @@ fn introduction(out: &mut String, pack: &Pack, lang: Lang) {
         )
     );
     if let Some(description) = &pack.description {
-        let _ = writeln!(out, "{}\n", description.get(lang).trim());
+        let _ = writeln!(out, "{}\n", headings_from_two(description.get(lang).trim()));
     }
     let _ = writeln!(
         out,
@@ -401,5 +432,29 @@ fn answer_form(item: &Item, lang: Lang) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headings_from_two;
+
+    #[test]
+    fn a_descriptions_headings_stand_one_level_under_the_title() {
+        assert_eq!(
+            headings_from_two("Intro.\n\n### Två spår\nText.\n\n#### Detalj\n\n### Roller"),
+            "Intro.\n\n## Två spår\nText.\n\n### Detalj\n\n## Roller"
+        );
+        assert_eq!(headings_from_two("# Ett\n\n## Två"), "## Ett\n\n### Två");
+    }
+
+    #[test]
+    fn text_without_headings_or_with_a_hash_in_code_is_kept() {
+        assert_eq!(headings_from_two("Bara text."), "Bara text.");
+        let fenced = "### Rubrik\n\n```\n### inte en rubrik\n```";
+        assert_eq!(
+            headings_from_two(fenced),
+            "## Rubrik\n\n```\n### inte en rubrik\n```"
+        );
     }
 }

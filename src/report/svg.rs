@@ -6,8 +6,9 @@
 //! The charts are drawn in the page's own pixels, not scaled down from a
 //! fixed drawing, so their text keeps its size on a phone; bars are given
 //! in percent of the width and stretch with it. Each row's label stands on
-//! a line of its own above its bars, and its numbers in a column at the
-//! right that no bar or threshold line reaches.
+//! lines of its own above its bars, wrapped between words so that it fits
+//! a 320 px screen even with a reader's text spacing (WCAG 1.4.12), and its
+//! numbers in a column at the right that no bar or threshold line reaches.
 
 use std::fmt::Write as _;
 
@@ -20,7 +21,7 @@ use crate::tr;
 
 /// How much of the width, in percent, bars may fill; the numbers stand in
 /// the rest.
-const TRACK: f64 = 85.0;
+const TRACK: f64 = 80.0;
 const FONT: f64 = 16.0;
 const SMALL: f64 = 14.0;
 const BAR: f64 = 16.0;
@@ -48,15 +49,18 @@ impl Canvas {
         }
     }
 
-    /// Text on a line of its own, `indent` pixels in.
+    /// Text on lines of its own, `indent` pixels in, wrapped between words
+    /// so that each line fits the narrowest page (see [`wrap`]).
     fn line(&mut self, indent: f64, text: &str) {
-        let _ = write!(
-            self.body,
-            "<text x=\"{indent}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"{TEXT}\">{}</text>",
-            self.y + 16.0,
-            escape(text)
-        );
-        self.y += 23.0;
+        for part in wrap(text, LINE_WIDTH - indent) {
+            let _ = write!(
+                self.body,
+                "<text x=\"{indent}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"{TEXT}\">{}</text>",
+                self.y + 16.0,
+                escape(&part)
+            );
+            self.y += 23.0;
+        }
     }
 
     /// A bar of `share` (0 to 1) of the track, over an outlined empty track
@@ -153,16 +157,89 @@ aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}
     }
 }
 
-/// A label that fits a phone's width; the whole of it is in the
-/// description and the table.
+/// A label of at most a few lines; the whole of it is in the description
+/// and the table.
 fn fit(text: &str) -> String {
-    let max = 44;
+    let max = 72;
     if text.chars().count() <= max {
         text.to_string()
     } else {
         let cut: String = text.chars().take(max - 1).collect();
         format!("{cut}…")
     }
+}
+
+/// The width, in pixels, that a line of chart text may take: a 320 px
+/// screen less the page's margins, with room to spare.
+const LINE_WIDTH: f64 = 280.0;
+
+/// How wide `text` is drawn at [`FONT`], in pixels, estimated on the wide
+/// side and with the spacing a reader may add (WCAG 1.4.12: letters .12em
+/// apart, words .16em more), so that a line that fits here fits the page.
+fn drawn_width(text: &str) -> f64 {
+    let ems: f64 =
+        text.chars()
+            .map(|c| {
+                let glyph = match c {
+                    ' ' => 0.32 + 0.16,
+                    'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | '.' | ',' | ':' | ';' | '!'
+                    | '\'' => 0.34,
+                    'm' | 'w' | 'M' | 'W' | '—' | '…' => 1.0,
+                    c if c.is_ascii_digit() => 0.64,
+                    c if c.is_uppercase() => 0.76,
+                    _ => 0.62,
+                };
+                glyph + 0.12
+            })
+            .sum();
+    ems * FONT
+}
+
+/// `text` in lines no wider than `width` pixels, broken between words; a
+/// word wider than a line on its own is broken with a hyphen.
+fn wrap(text: &str, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let joined = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if drawn_width(&joined) <= width {
+            current = joined;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        current = hyphenate(word, width, &mut lines);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Puts the lines of a word too wide for one, each ending in a hyphen,
+/// into `lines`; returns its last part, which fits.
+fn hyphenate(word: &str, width: f64, lines: &mut Vec<String>) -> String {
+    let mut rest = word.to_string();
+    while drawn_width(&rest) > width {
+        let mut head = String::new();
+        for c in rest.chars() {
+            let mut longer = head.clone();
+            longer.push(c);
+            longer.push('-');
+            if drawn_width(&longer) > width && !head.is_empty() {
+                break;
+            }
+            head.push(c);
+        }
+        rest = rest[head.len()..].to_string();
+        lines.push(format!("{head}-"));
+    }
+    rest
 }
 
 /// Done of required, per phase.
@@ -482,6 +559,17 @@ mod tests {
         roxmltree::Document::parse(svg).expect("well-formed SVG")
     }
 
+    /// The chart's text as read line after line, one space between lines.
+    fn drawn_text(svg: &str) -> String {
+        let doc = parse(svg);
+        let lines: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        lines.join(" ")
+    }
+
     #[test]
     fn one_assessment_draws_one_bar_per_dimension() {
         let svg = readiness("r", &readiness_report(1), Lang::Sv);
@@ -492,12 +580,12 @@ mod tests {
             .filter(|n| n.attribute("width") != Some("16"))
             .count();
         assert_eq!(bars, 1, "{svg}");
-        assert!(svg.contains("Skattningen 2026-05-12"), "{svg}");
+        assert!(drawn_text(&svg).contains("Skattningen 2026-05-12"), "{svg}");
         assert!(
             !doc.descendants().any(|n| n.attribute("fill") == Some(MID)),
             "no bar for a first assessment: {svg}"
         );
-        let two = readiness("r", &readiness_report(2), Lang::En);
+        let two = drawn_text(&readiness("r", &readiness_report(2), Lang::En));
         assert!(
             two.contains("Earlier assessments, oldest first: 2026-02-17"),
             "{two}"
@@ -530,14 +618,15 @@ mod tests {
             .filter_map(|n| Some((n.attribute("fill")?, n.attribute("width")?)))
             .filter(|(fill, _)| *fill != "#ffffff")
             .collect();
-        // Scale 1–5: 2.0 is a quarter, 4.5 seven eighths, 3.0 half of the track.
+        // Scale 1–5 on a track of 80 %: 2.0 is a quarter, 4.5 seven
+        // eighths, 3.0 half of it.
         assert_eq!(
             bars,
-            [(MID, "21.25%"), (MID, "74.38%"), (DARK, "42.50%")],
+            [(MID, "20.00%"), (MID, "70.00%"), (DARK, "40.00%")],
             "{svg}"
         );
         assert!(
-            svg.contains("Earlier assessments, oldest first: 2026-02-17, 2026-03-20"),
+            drawn_text(&svg).contains("Earlier assessments, oldest first: 2026-02-17, 2026-03-20"),
             "{svg}"
         );
         assert!(svg.contains("Mandat: 2.0 → 4.5 → 3.0"), "{svg}");
@@ -557,8 +646,9 @@ mod tests {
             desc.contains("below 2.5 is a risk, below 3.5 one to watch"),
             "{desc}"
         );
-        assert!(svg.contains("Below 2.5: a risk"), "{svg}");
-        assert!(svg.contains("Below 3.5: one to watch"), "{svg}");
+        let drawn = drawn_text(&svg);
+        assert!(drawn.contains("Below 2.5: a risk"), "{drawn}");
+        assert!(drawn.contains("Below 3.5: one to watch"), "{drawn}");
     }
 
     #[test]
@@ -583,6 +673,64 @@ mod tests {
             .filter_map(|n| n.text())
             .collect();
         assert_eq!(values, ["2,0", "3,0"]);
+    }
+
+    #[test]
+    fn labels_wrap_between_words_to_fit_a_small_phone_with_text_spacing() {
+        let lines = wrap(
+            "Samverkan internt och externt med civilsamhället",
+            LINE_WIDTH,
+        );
+        assert_eq!(
+            lines,
+            ["Samverkan internt och", "externt med civilsamhället"]
+        );
+        for line in &lines {
+            assert!(drawn_width(line) <= LINE_WIDTH, "{line}");
+        }
+        assert_eq!(wrap("Mandat", LINE_WIDTH), ["Mandat"]);
+        assert_eq!(wrap("", LINE_WIDTH), [""]);
+    }
+
+    #[test]
+    fn a_word_wider_than_a_line_breaks_with_a_hyphen() {
+        let word = "Kompetensförsörjningsutvecklingsplaneringsarbetet";
+        let lines = wrap(word, LINE_WIDTH);
+        assert!(lines.len() > 1, "{lines:?}");
+        let (last, broken) = lines.split_last().expect("lines");
+        assert!(broken.iter().all(|l| l.ends_with('-')), "{lines:?}");
+        let whole: String = broken
+            .iter()
+            .map(|l| l.trim_end_matches('-'))
+            .chain([last.as_str()])
+            .collect();
+        assert_eq!(whole, word);
+        assert!(
+            lines.iter().all(|l| drawn_width(l) <= LINE_WIDTH),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_dimension_title_is_drawn_on_several_lines() {
+        let mut r = readiness_report(1);
+        r.dimensions[0].title =
+            "Samverkan internt och externt med näringsliv och civilsamhälle".into();
+        let svg = readiness("r", &r, Lang::Sv);
+        let doc = parse(&svg);
+        let labels: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("0"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(
+            labels[..3],
+            [
+                "Samverkan internt och",
+                "externt med näringsliv och",
+                "civilsamhälle"
+            ]
+        );
     }
 
     #[test]
