@@ -24,7 +24,7 @@ pub struct ReportArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format [default: from FILE's extension (.md, .html, .json), else md]
+    /// Output format [default: from FILE's extension (.md, .html, .json, .docx), else md]
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
@@ -54,6 +54,9 @@ pub enum ReportFormat {
     Html,
     /// JSON for programs, with `"schema": 1` (docs/json.md)
     Json,
+    /// A Word document, to file and forward; to a file (`-o`) or a pipe,
+    /// never to a terminal
+    Docx,
 }
 
 /// Opens, folds and reports one workbook as of a day (redacted when
@@ -85,6 +88,9 @@ fn one(
 struct Part {
     row: report::OverviewRow,
     text: String,
+    /// A Word report's blocks for this workbook: a Word file is written
+    /// whole at the end, so its blocks are kept (empty in other formats).
+    blocks: Vec<Block>,
 }
 
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
@@ -118,19 +124,15 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let mut rows: Vec<report::OverviewRow> = Vec::new();
     let mut items = 0usize;
     let mut anchors = Anchors::default();
+    let mut word_blocks: Vec<Block> = Vec::new();
+    if format == ReportFormat::Docx {
+        refuse_docx_to_terminal(args.output.as_deref(), lang)?;
+    }
     crate::commands::workbooks::par_for_each_ordered(
         roots,
         |index, root| {
-            let result = one(root, ui, as_of, lang, redacting).and_then(|r| {
-                let row = report::OverviewRow::of(&r);
-                let text = if shape.has_sections() {
-                    let section = build::section(&r, &row.anchor, index, shape.document(lang));
-                    section_text(&section, shape.format, index, lang)
-                } else {
-                    part_text(&r, &shape, lang)?
-                };
-                Ok(Part { row, text })
-            });
+            let result =
+                one(root, ui, as_of, lang, redacting).and_then(|r| part(&r, index, &shape, lang));
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
@@ -144,6 +146,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
                     }
                     anchors.make_unique(&mut part, &shape);
                     body.write_all(part.text.as_bytes())?;
+                    word_blocks.append(&mut part.blocks);
                     items += 1;
                     rows.push(part.row);
                 }
@@ -158,11 +161,18 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    let mut body = body.into_inner().map_err(|e| e.into_error())?;
-    body.seek(std::io::SeekFrom::Start(0))?;
-    let (head, end) = head_and_end(&shape, items, &rows, as_of, lang, redacting);
-    let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
-    super::output::deliver(args.output.as_deref(), ui, lang, write)?;
+    if format == ReportFormat::Docx {
+        let doc = word_document(&shape, word_blocks, &rows, as_of, lang);
+        let bytes = crate::report::document::docx::write(&doc)?;
+        let write = |out: &mut dyn Write| out.write_all(&bytes);
+        super::output::deliver(args.output.as_deref(), ui, lang, write)?;
+    } else {
+        let mut body = body.into_inner().map_err(|e| e.into_error())?;
+        body.seek(std::io::SeekFrom::Start(0))?;
+        let (head, end) = head_and_end(&shape, items, &rows, as_of, lang, redacting);
+        let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
+        super::output::deliver(args.output.as_deref(), ui, lang, write)?;
+    }
     if failed > 0 {
         return Err(Exit::silent(ERROR).into());
     }
@@ -206,6 +216,87 @@ fn progress_bar(workbooks: usize, ui: &Ui) -> Option<indicatif::ProgressBar> {
     })
 }
 
+/// One workbook's part of the report, the `index`th: a portfolio's
+/// section, or its JSON, its report or its page; for Word as blocks.
+fn part(
+    r: &WorkbookReport,
+    index: usize,
+    shape: &Shape,
+    lang: crate::i18n::Lang,
+) -> Result<Part, String> {
+    let row = report::OverviewRow::of(r);
+    let doc_shape = shape.document(lang);
+    if shape.format == ReportFormat::Docx {
+        let blocks = if shape.has_sections() {
+            vec![build::section(r, &row.anchor, index, doc_shape)]
+        } else if shape.portfolio {
+            Vec::new()
+        } else if shape.summary {
+            build::page(r, doc_shape).blocks
+        } else {
+            build::single(r, doc_shape).blocks
+        };
+        let text = String::new();
+        return Ok(Part { row, text, blocks });
+    }
+    let text = if shape.has_sections() {
+        let section = build::section(r, &row.anchor, index, doc_shape);
+        section_text(&section, shape.format, index, lang)
+    } else {
+        part_text(r, shape, lang)?
+    };
+    Ok(Part {
+        row,
+        text,
+        blocks: Vec::new(),
+    })
+}
+
+/// A Word report can only be written whole, and is no text for a
+/// terminal: without `-o`, standard output must be a file or a pipe.
+fn refuse_docx_to_terminal(
+    output: Option<&std::path::Path>,
+    lang: crate::i18n::Lang,
+) -> Result<()> {
+    let to_stdout = output.is_none_or(|path| path.as_os_str() == "-");
+    if to_stdout && std::io::stdout().is_terminal() {
+        anyhow::bail!(crate::tr!(
+            lang,
+            "en Word-rapport skrivs inte till terminalen; ange en fil med -o, till exempel -o rapport.docx",
+            "a Word report is not written to the terminal; name a file with -o, such as -o report.docx"
+        ));
+    }
+    Ok(())
+}
+
+/// The whole Word document: a portfolio's head and its sections, or one
+/// workbook's report or page.
+fn word_document(
+    shape: &Shape,
+    blocks: Vec<Block>,
+    rows: &[report::OverviewRow],
+    as_of: jiff::civil::Date,
+    lang: crate::i18n::Lang,
+) -> crate::report::document::Document {
+    let doc_shape = shape.document(lang);
+    let (title, mut all) = if shape.portfolio {
+        let title = crate::report::document::words::portfolio_title(lang).to_string();
+        let head = build::portfolio::head(rows, &as_of.to_string(), doc_shape, shape.summary);
+        (title, head)
+    } else {
+        let title = rows
+            .first()
+            .map_or_else(String::new, |row| row.name.clone());
+        (title, Vec::new())
+    };
+    all.extend(blocks);
+    crate::report::document::Document {
+        lang,
+        title,
+        blocks: all,
+    }
+}
+
 /// One workbook's part of the report, when it is not a portfolio's
 /// section: its JSON, its report or its page.
 fn part_text(r: &WorkbookReport, shape: &Shape, lang: crate::i18n::Lang) -> Result<String, String> {
@@ -221,6 +312,8 @@ fn part_text(r: &WorkbookReport, shape: &Shape, lang: crate::i18n::Lang) -> Resu
         ReportFormat::Md if summary => markdown::document(&build::page(r, doc_shape)),
         ReportFormat::Html if summary => html::document(&build::page(r, doc_shape)),
         ReportFormat::Md => markdown::document(&build::single(r, doc_shape)),
+        // Built as blocks by `part`.
+        ReportFormat::Docx => String::new(),
         ReportFormat::Html => html::document(&build::single(r, doc_shape)),
     })
 }
@@ -267,8 +360,24 @@ impl Anchors {
                 format!("id=\"{}\"", part.row.anchor),
             );
             part.text = part.text.replacen(&old, &new, 1);
+            rename_anchor(&mut part.blocks, &first, &part.row.anchor);
         }
     }
+}
+
+/// Gives the first heading anchored `old` in `blocks` the anchor `new`.
+fn rename_anchor(blocks: &mut [Block], old: &str, new: &str) -> bool {
+    blocks.iter_mut().any(|block| match block {
+        Block::Heading {
+            anchor: Some(anchor),
+            ..
+        } if anchor == old => {
+            *anchor = new.to_string();
+            true
+        }
+        Block::Section { blocks, .. } => rename_anchor(blocks, old, new),
+        _ => false,
+    })
 }
 
 /// What goes before and after the parts.
@@ -293,6 +402,8 @@ fn head_and_end(
         ReportFormat::Json => (report::json_document_head(as_of), "\n  ]\n}\n".to_string()),
         _ if !shape.portfolio => (String::new(), String::new()),
         ReportFormat::Md => (markdown::blocks(&head()), String::new()),
+        // Written whole, head and all, by `word_document`.
+        ReportFormat::Docx => (String::new(), String::new()),
         ReportFormat::Html => {
             let title = crate::report::document::words::portfolio_title(lang);
             let mut start = html::start(title, lang);

@@ -560,7 +560,7 @@ textredigeraren som `dino note` öppnar. NO_COLOR, ingen färg med --color auto.
         value(
             "format",
             "FORMAT",
-            "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json), annars md]",
+            "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json, .docx), annars md]",
         ),
         value("output", "FIL", OUTPUT),
         flag(

@@ -150,7 +150,7 @@ fn usage_errors_are_told_in_the_language_of_help() {
     dino(&["--lang", "sv", "report", "--format", "pdf"])
         .code(2)
         .stderr_has(
-            "fel: ogiltigt värde `pdf` för `--format <FORMAT>`\n  [möjliga värden: md, html, json]",
+            "fel: ogiltigt värde `pdf` för `--format <FORMAT>`\n  [möjliga värden: md, html, json, docx]",
         );
     dino(&["--lang", "en", "status", "--formt", "json"])
         .code(2)

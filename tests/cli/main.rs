@@ -30,6 +30,7 @@ mod places;
 mod profile_edits;
 mod readiness_apart;
 mod report_content;
+mod report_docx;
 mod report_follow_up;
 mod reports;
 mod roster;
