@@ -131,7 +131,10 @@ fn a_workbook_in_word_is_its_report_manager_first_and_redacted_when_asked() {
             .unwrap_or_else(|| panic!("{name} in {headings:?}"))
     };
     assert!(at("Problem") < at("Senaste beslut"), "{headings:?}");
-    assert!(at("Att följa upp") < at("Faser"), "manager first: {headings:?}");
+    assert!(
+        at("Att följa upp") < at("Faser"),
+        "manager first: {headings:?}"
+    );
     let text = serde_json::to_string(&doc).expect("JSON");
     assert!(text.contains("Per-Olof Nyström"), "an owner is named");
 

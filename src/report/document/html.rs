@@ -34,6 +34,8 @@ pub fn blocks(blocks: &[Block], lang: Lang, prefix: &str) -> String {
         lang: lang.code(),
         prefix: prefix.to_string(),
         tables: 0,
+        headings: Vec::new(),
+        labels: std::collections::HashMap::new(),
     };
     for block in blocks {
         writer.block(block);
@@ -41,12 +43,17 @@ pub fn blocks(blocks: &[Block], lang: Lang, prefix: &str) -> String {
     writer.out
 }
 
-/// The page being written: its text, its language and the tables counted.
+/// The page being written: its text, its language, the tables counted,
+/// the headings it stands under, and the tables' labels given so far.
 struct Writer {
     out: String,
     lang: &'static str,
     prefix: String,
     tables: usize,
+    /// The text of the heading at each level above what is written now.
+    headings: Vec<String>,
+    /// How often each table label was given: landmarks' names must differ.
+    labels: std::collections::HashMap<String, usize>,
 }
 
 impl Writer {
@@ -77,6 +84,9 @@ impl Writer {
 
     fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>) {
         let level = level.clamp(1, 6);
+        self.headings.truncate(usize::from(level) - 1);
+        self.headings.resize(usize::from(level) - 1, String::new());
+        self.headings.push(text.to_string());
         let id = anchor.map_or_else(String::new, |a| format!(" id=\"{}\"", escape(a)));
         let _ = writeln!(self.out, "<h{level}{id}>{}</h{level}>", escape(text));
     }
@@ -169,10 +179,7 @@ impl Writer {
     fn table(&mut self, t: &Table) {
         self.tables += 1;
         let id = format!("{}t-{}", self.prefix, self.tables);
-        let label = match &t.caption {
-            Some(_) => format!("aria-labelledby=\"{id}\""),
-            None => format!("aria-label=\"{}\"", escape(&t.header.join(", "))),
-        };
+        let label = format!("aria-label=\"{}\"", escape(&self.table_label(t)));
         let class = match t.cells {
             Cells::Prose => "prose",
             Cells::Values => "values",
@@ -197,6 +204,31 @@ impl Writer {
             self.row(row, &t.header);
         }
         self.out.push_str("</tbody></table></div>\n");
+    }
+
+    /// A table region's name, unique in the page as landmarks' names must
+    /// be: the headings it stands under (the document's title aside), then
+    /// its caption or its columns' heads; numbered if still not unique.
+    fn table_label(&mut self, t: &Table) -> String {
+        let what = t.caption.clone().unwrap_or_else(|| t.header.join(", "));
+        let under: Vec<&str> = self
+            .headings
+            .iter()
+            .skip(1)
+            .map(String::as_str)
+            .filter(|h| !h.is_empty())
+            .collect();
+        let label = if under.is_empty() {
+            what
+        } else {
+            format!("{}: {what}", under.join(" › "))
+        };
+        let seen = self.labels.entry(label.clone()).or_insert(0);
+        *seen += 1;
+        match *seen {
+            1 => label,
+            n => format!("{label} ({n})"),
+        }
     }
 
     fn row(&mut self, row: &[Vec<Inline>], header: &[String]) {

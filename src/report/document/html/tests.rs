@@ -12,10 +12,10 @@ fn every_block_and_inline_follows_the_markup_contract() {
 <p><strong>Läge:</strong> *fas* <span class=\"nw\">3 av 5</span><br/><em>pausat</em> <a href=\"#wb-a\">A</a></p>
 <div><p>Första<br/>raden</p><p># Andra</p></div>
 <ul><li>- ett</li><li>två</li></ul>
-<div class=\"table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"t-1\"><table class=\"prose\"><caption id=\"t-1\">Vem | vad</caption><thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Svar</th></tr></thead><tbody><tr><th scope=\"row\">Mål?</th><td data-label=\"Svar\"><div lang=\"en\"><p>Ett | två<br/>rad</p><p>Nytt stycke</p></div></td></tr></tbody></table></div>
+<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"A &amp; B: Vem | vad\"><table class=\"prose\"><caption id=\"t-1\">Vem | vad</caption><thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Svar</th></tr></thead><tbody><tr><th scope=\"row\">Mål?</th><td data-label=\"Svar\"><div lang=\"en\"><p>Ett | två<br/>rad</p><p>Nytt stycke</p></div></td></tr></tbody></table></div>
 <figure><svg class=\"chart\"></svg><figcaption>Medel</figcaption></figure>
 <p>Skala 1–5.</p>
-<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"Dimension, Medel\"><table class=\"values\"><thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Medel</th></tr></thead><tbody><tr><th scope=\"row\">Mandat</th><td data-label=\"Medel\"><span class=\"nw\">3,5</span></td></tr></tbody></table></div>
+<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"A &amp; B: Dimension, Medel\"><table class=\"values\"><thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Medel</th></tr></thead><tbody><tr><th scope=\"row\">Mandat</th><td data-label=\"Medel\"><span class=\"nw\">3,5</span></td></tr></tbody></table></div>
 <div class=\"note\" lang=\"en\"><h4>Rubrik</h4>
 <p>&lt;b&gt;x&lt;/b&gt;</p>
 </div>
@@ -33,6 +33,8 @@ fn a_written_text_inline_keeps_its_breaks_and_its_language() {
         lang: "sv",
         prefix: String::new(),
         tables: 0,
+        headings: Vec::new(),
+        labels: std::collections::HashMap::new(),
     };
     let written = |lang: &str| Inline::Written {
         text: "a\nb\r\n\r\nc <d>".to_string(),
@@ -54,4 +56,47 @@ fn the_whole_page_is_the_same_bytes_each_time_and_ids_are_prefixed() {
     assert_eq!(document(&doc), document(&doc));
     assert!(document(&doc).starts_with("<!DOCTYPE html>"));
     assert!(blocks(&doc.blocks, doc.lang, "w3-").contains("<caption id=\"w3-t-1\">"));
+}
+
+#[test]
+fn every_table_region_has_a_name_of_its_own() {
+    let heading = |level: u8, text: &str| Block::Heading {
+        level,
+        text: text.to_string(),
+        anchor: None,
+    };
+    let table = Block::Table(Table {
+        caption: None,
+        header: vec!["Punkt".to_string(), "Svar".to_string()],
+        rows: Vec::new(),
+        cells: Cells::Prose,
+    });
+    let page = blocks(
+        &[
+            heading(1, "Ålby"),
+            table.clone(),
+            heading(2, "Faser"),
+            heading(3, "Initiering"),
+            table.clone(),
+            heading(3, "Förstå"),
+            table.clone(),
+            table,
+        ],
+        Lang::Sv,
+        "",
+    );
+    let names: Vec<&str> = page
+        .split("aria-label=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Punkt, Svar",
+            "Faser › Initiering: Punkt, Svar",
+            "Faser › Förstå: Punkt, Svar",
+            "Faser › Förstå: Punkt, Svar (2)"
+        ]
+    );
 }
