@@ -382,7 +382,9 @@ fn the_managers_page_of_a_workbook_has_its_parts_in_order() {
             "## Problem",
             "## Senaste beslut",
             "## Nästa beslutspunkt",
+            "## Beslutslogg",
             "## Att följa upp",
+            "## Riskregister",
             "## Förutsättningar för innovation",
         ],
         "{}",
@@ -429,7 +431,9 @@ fn the_managers_page_in_html_and_json() {
             "Problem",
             "Last decision",
             "Next gate",
+            "Decision log",
             "To follow up",
+            "Risk register",
             "Readiness for innovation",
         ]
     );

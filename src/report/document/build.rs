@@ -477,9 +477,7 @@ fn phase(out: &mut Vec<Block>, p: &PhaseReport, level: u8, r: &WorkbookReport, l
     }
     let not_reached = words::not_reached_sentence(p, lang);
     match (&not_reached, p.answers.is_empty()) {
-        (Some(why), true) => out.push(Block::Paragraph(emphasised_with_dates(
-            &doc_words::sentence(why),
-        ))),
+        (Some(why), true) => out.push(Block::Paragraph(with_dates(&doc_words::sentence(why)))),
         (None, true) => out.push(emphasis(doc_words::no_answers(lang))),
         (_, false) => out.push(answers(&p.answers, r, lang)),
     }
@@ -511,17 +509,6 @@ fn sessions(out: &mut Vec<Block>, p: &PhaseReport, lang: Lang) {
         strings(&header),
         rows,
     ));
-}
-
-/// A sentence in italics, the days in it kept whole.
-fn emphasised_with_dates(text: &str) -> Vec<Inline> {
-    with_dates(text)
-        .into_iter()
-        .map(|i| match i {
-            Inline::Text(t) => Inline::Emphasis(t),
-            other => other,
-        })
-        .collect()
 }
 
 /// A gate decision: the label, the decision and who made it, the
