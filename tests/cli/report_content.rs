@@ -445,9 +445,14 @@ fn the_risk_register_shows_risks_closed_by_done_and_by_closes() {
     assert_eq!(risks[2]["open"], false);
     assert_eq!(risks[2]["closed"]["text"], "Juristen är med nu.");
     assert_eq!(r["open_risks"], 1);
-    // The report's register shows all three, the closed ones closed.
+    register_shows_closed_risks_closed(&wb);
+}
+
+/// The report's register in Markdown and HTML shows the three risks of
+/// the test above, the closed ones closed with when, who and how.
+fn register_shows_closed_risks_closed(wb: &Path) {
     for format in ["md", "html"] {
-        let run = report_of(&wb, &["--lang", "en", "--format", format]);
+        let run = report_of(wb, &["--lang", "en", "--format", format]);
         run.code(0);
         let text = readable(format, &run.stdout);
         let register = part(&text, "Risk register", "Readiness");
