@@ -178,6 +178,49 @@ fn json_of(wb: &Path, args: &[&str]) -> Value {
     doc["workbooks"][0].clone()
 }
 
+/// A report's text as a reader sees it: an HTML page's tags taken out and
+/// its white space made single; Markdown as it is.
+fn readable(format: &str, out: &str) -> String {
+    if format != "html" {
+        return out.to_string();
+    }
+    let body = out.split("<body").nth(1).unwrap_or(out);
+    let mut text = String::new();
+    let mut tag: Option<String> = None;
+    for c in body.chars() {
+        match (c, tag.as_mut()) {
+            ('<', None) => tag = Some(String::new()),
+            ('>', Some(name)) => {
+                // A block or a cell ends a word; a span inside text does not.
+                let name = name.trim_start_matches('/');
+                if !["span", "a ", "a>", "strong", "em"]
+                    .iter()
+                    .any(|inline| name.starts_with(inline))
+                {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (_, Some(name)) => name.push(c),
+            (_, None) => text.push(c),
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The part of `text` from `start` to the next `end` after it.
+fn part<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in:\n{text}"));
+    let rest = &text[from..];
+    let to = rest[start.len()..]
+        .find(end)
+        .map_or(rest.len(), |i| i + start.len());
+    &rest[..to]
+}
+
 #[test]
 fn a_stopped_projects_later_phases_read_not_reached() {
     let dir = tempfile::tempdir().expect("temp");
@@ -202,6 +245,23 @@ fn a_stopped_projects_later_phases_read_not_reached() {
     sv.code(0)
         .stdout_has("inte nådd: projektet avslutades (2026-03-02)")
         .stdout_lacks("beslutspunkt öppen");
+    // A later phase says so in its detail, with no answers awaited and no
+    // requirements open.
+    for format in ["md", "html"] {
+        let run = report_of(&wb, &["--lang", "en", "--format", format]);
+        run.code(0);
+        let text = readable(format, &run.stdout);
+        let discover = part(&text, "Discover · 0 of 7 required", "Define");
+        assert!(
+            discover.contains("Not reached: the project was stopped (2026-03-02)."),
+            "{format}: {discover}"
+        );
+        assert!(!discover.contains("No answers yet"), "{format}: {discover}");
+        assert!(
+            !discover.contains("Open requirements"),
+            "{format}: {discover}"
+        );
+    }
 }
 
 #[test]
@@ -287,11 +347,35 @@ fn every_readiness_assessment_is_kept_and_drawn() {
     assert_eq!(&dimension["first"], mandate[0]);
     assert_eq!(dimension["latest"], 2.0);
     // The chart draws each of them; its description says every value.
+    // The chart's legend wraps its lines: read as a reader sees them.
     let html = run("html");
-    html.code(0)
-        .stdout_has("Earlier assessments, oldest first: 2026-02-17, 2026-04-01")
-        .stdout_has("Latest assessment 2026-05-01")
-        .stdout_has("Mandate: 3.2 → 5.0 → 2.0");
+    html.code(0);
+    let seen = readable("html", &html.stdout);
+    for needle in [
+        "Earlier assessments, oldest first: 2026-02-17, 2026-04-01",
+        "Latest assessment 2026-05-01",
+        "Mandate: 3.2 → 5.0 → 2.0",
+    ] {
+        assert!(seen.contains(needle), "lacks {needle}: {seen}");
+    }
+    // The readiness section lists every assessment and who answered it.
+    for format in ["md", "html"] {
+        let run = run(format);
+        run.code(0);
+        let text = readable(format, &run.stdout);
+        let every = part(&text, "Every assessment", "Summary");
+        for needle in [
+            "2026-02-17",
+            "Projektgrupp",
+            "2026-04-01",
+            "the group together",
+            "2026-05-01",
+            "Eva Holm",
+            "Mandate",
+        ] {
+            assert!(every.contains(needle), "{format} lacks {needle}: {every}");
+        }
+    }
 }
 
 #[test]
@@ -361,6 +445,33 @@ fn the_risk_register_shows_risks_closed_by_done_and_by_closes() {
     assert_eq!(risks[2]["open"], false);
     assert_eq!(risks[2]["closed"]["text"], "Juristen är med nu.");
     assert_eq!(r["open_risks"], 1);
+    register_shows_closed_risks_closed(&wb);
+}
+
+/// The report's register in Markdown and HTML shows the three risks of
+/// the test above, the closed ones closed with when, who and how.
+fn register_shows_closed_risks_closed(wb: &Path) {
+    for format in ["md", "html"] {
+        let run = report_of(wb, &["--lang", "en", "--format", format]);
+        run.code(0);
+        let text = readable(format, &run.stdout);
+        let register = part(&text, "Risk register", "Readiness");
+        for needle in [
+            "Budgeten räcker inte",
+            "closed 2026-03-05, Karim Said: Kommunen sköt till medel.",
+            "Ingen tar över driften",
+            "open",
+            "Juristen hinner inte",
+            "Juristen är med nu.",
+            "Söka medel",
+            "Eva Holm",
+        ] {
+            assert!(
+                register.contains(needle),
+                "{format} lacks {needle}: {register}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -423,6 +534,25 @@ fn the_decision_log_lists_every_gate_decision_with_conditions_and_criteria() {
     assert_eq!(decisions[1]["decision"], "pause");
     assert_eq!(decisions[1]["date"], "2026-04-02");
     assert!(first["criteria"]["met"].is_u64());
+    // The manager's part logs both decisions, motivation, who decided and
+    // the condition set.
+    for format in ["md", "html"] {
+        let run = report_of(&wb, &["--lang", "en", "--summary", "--format", format]);
+        run.code(0);
+        let text = readable(format, &run.stdout);
+        let log = part(&text, "Decision log", "To follow up");
+        for needle in [
+            "2026-03-02",
+            "Problemet är oklart",
+            "Eva Holm",
+            "Beskriv problemet",
+            "Karim Said",
+            "2026-04-02",
+            "Vänta på budget",
+        ] {
+            assert!(log.contains(needle), "{format} lacks {needle}: {log}");
+        }
+    }
 }
 
 #[test]
@@ -442,6 +572,21 @@ fn each_phase_names_its_sessions_facilitator_and_participants() {
         "{first}"
     );
     assert!(sessions.iter().any(|s| s["kind"] == "gate"), "{sessions:?}");
+    // The first phase's detail names them after its answers.
+    for format in ["md", "html"] {
+        let run = as_of(&["report", EXAMPLE, "--lang", "en", "--format", format]);
+        run.code(0);
+        let text = readable(format, &run.stdout);
+        let phases = &text[text.find("Phases").expect("the phases")..];
+        let table = part(phases, "Sessions and participants", "Open requirements");
+        for needle in [
+            "Maria Lindqvist",
+            "Jonas Berg (Rektor, Komvux Norrdal)",
+            "Gate",
+        ] {
+            assert!(table.contains(needle), "{format} lacks {needle}: {table}");
+        }
+    }
 }
 
 #[test]

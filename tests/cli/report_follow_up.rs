@@ -382,17 +382,20 @@ fn the_managers_page_of_a_workbook_has_its_parts_in_order() {
             "## Problem",
             "## Senaste beslut",
             "## Nästa beslutspunkt",
+            "## Beslutslogg",
             "## Att följa upp",
+            "## Riskregister",
             "## Förutsättningar för innovation",
+            "### Alla skattningar",
         ],
         "{}",
         run.stdout
     );
     // Made where it stands, the workbook's folder is no part of the
     // subtitle: not "· .".
-    run.stdout_has("*DINO – innovation i offentlig sektor · dino 2.0.0*\n\n*Per 2026-05-20.*")
+    run.stdout_has("*DINO – innovation i offentlig sektor · dino 2.0.1*\n\n*Per 2026-05-20.*")
         .stdout_has("Äldreomsorgen i Norrdal saknar undersköterskor")
-        .stdout_has("**Läge:** Fokusera (fas 3 av 6) · 22 av 77 krav klara · försenat · senast aktiv 2026-05-06")
+        .stdout_has("**Läge:** Fokusera (fas 3 av 6) · 30 av 77 krav klara · försenat · senast aktiv 2026-05-18")
         .stdout_has("Förstå: Fortsätt (2026-05-18)")
         .stdout_has(
             "| 2026-05-10 · försenad | Åtgärd: Boka möte med vuxenutbildningen | Gunilla Strand |",
@@ -429,7 +432,9 @@ fn the_managers_page_in_html_and_json() {
             "Problem",
             "Last decision",
             "Next gate",
+            "Decision log",
             "To follow up",
+            "Risk register",
             "Readiness for innovation",
         ]
     );

@@ -632,7 +632,9 @@ fn a_workbooks_report_puts_the_manager_first_then_the_detail() {
             "## Problem",
             "## Senaste beslut",
             "## Nästa beslutspunkt",
+            "## Beslutslogg",
             "## Att följa upp",
+            "## Riskregister",
             "## Förutsättningar för innovation",
             "## Sammanfattning",
             "## Projektprofil",
@@ -653,7 +655,7 @@ fn a_workbooks_report_puts_the_manager_first_then_the_detail() {
     assert!(day < status && status < first_section, "{}", run.stdout);
     // The subtitle names the pack and the folder, never a path.
     run.stdout_has(
-        "*DINO – innovation i offentlig sektor · dino 2.0.0 · kompetenslyftet-i-norrdal*",
+        "*DINO – innovation i offentlig sektor · dino 2.0.1 · kompetenslyftet-i-norrdal*",
     );
     // The summary table has a real header.
     run.stdout_has("| Vad | Läge |\n| --- | --- |\n| Aktuell fas |")
@@ -762,7 +764,7 @@ fn a_portfolios_contents_link_to_its_sections_and_readiness_is_compared() {
         .collect::<Vec<_>>()
         .join("|");
     assert!(
-        text.contains("Latest assessment|Innovationsförståelse"),
+        text.contains("Latest assessment|Understanding innovation"),
         "{text}"
     );
     assert!(text.contains("2026-04-23|3.2|3.5|3.8"), "{text}");

@@ -14,6 +14,7 @@ use crate::report::model::{
     DecisionReport, DiagnosticReport, IndicatorReport, Line, NoteReport, PhaseReport,
     ReadinessReport,
 };
+use crate::report::register::Status;
 use crate::report::words;
 
 /// What every part of a report is built with: the language of its own
@@ -105,7 +106,9 @@ fn manager(
     problem_and_goal(&mut out, r, level, lang);
     last_decision(&mut out, r, level, lang);
     next_gate(&mut out, r, level, lang);
+    decision_log(&mut out, r, level, lang);
     follow_up(&mut out, r, level, lang);
+    risk_register(&mut out, r, level, lang);
     indicators(&mut out, r, level, index, shape);
     if let Some(rd) = &r.readiness {
         readiness(&mut out, rd, level, index, shape);
@@ -167,7 +170,6 @@ pub fn day_line(day: &str, shape: Shape) -> Vec<Inline> {
 /// Where the project is, in a line: the phase, the required items done,
 /// the standing and the last activity; why it is stale when it is.
 fn status_line(r: &WorkbookReport, lang: Lang) -> Vec<Inline> {
-    let standing = doc_words::Standing::of(r);
     let mut line = vec![
         Inline::Strong(doc_words::status_label(lang).to_string()),
         Inline::Text(format!(" {} · ", r.current)),
@@ -175,11 +177,11 @@ fn status_line(r: &WorkbookReport, lang: Lang) -> Vec<Inline> {
     ];
     // Where the project stands says "stopped at …" or "every phase done"
     // itself.
-    if !matches!(
-        standing,
-        doc_words::Standing::Stopped | doc_words::Standing::Finished
-    ) {
-        line.push(Inline::Text(format!(" · {}", standing.word(lang))));
+    if !matches!(r.status.state, Status::Stopped | Status::Finished) {
+        line.push(Inline::Text(format!(
+            " · {}",
+            words::status_word(r.status.state, lang)
+        )));
     }
     if let Some(day) = &r.last_activity {
         line.push(Inline::Text(format!(
@@ -258,6 +260,61 @@ fn follow_up(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, lang: Lang) {
     }
 }
 
+/// Every gate decision, in log order: the day, the phase, the decision
+/// and why, who decided, its conditions and its criteria counted.
+fn decision_log(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, lang: Lang) {
+    heading(out, level, words::decision_log_heading(lang));
+    if r.decisions.is_empty() {
+        out.push(emphasis(doc_words::no_gate_decisions(lang)));
+        return;
+    }
+    let (header, rows) = words::decision_log_table(r, lang);
+    let rows = r
+        .decisions
+        .iter()
+        .zip(rows)
+        .map(|(d, row)| {
+            let mut cells: Vec<Vec<Inline>> = row.iter().map(|c| value(c)).collect();
+            if let Some(why) = &d.motivation {
+                cells[2] = vec![Inline::Text(format!("{}. ", d.label)), written(why, r)];
+            }
+            cells
+        })
+        .collect();
+    out.push(prose_table(None, strings(&header), rows));
+}
+
+/// Every risk, open and closed, with owner, mitigation and due day; a
+/// closed one says when, by whom and how it was closed.
+fn risk_register(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, lang: Lang) {
+    heading(out, level, words::risk_register_heading(lang));
+    if r.risks.is_empty() {
+        out.push(emphasis(doc_words::no_risks(lang)));
+        return;
+    }
+    let (header, rows) = words::risk_register_table(r, lang);
+    let rows = r
+        .risks
+        .iter()
+        .zip(rows)
+        .map(|(k, row)| {
+            let mut cells: Vec<Vec<Inline>> = row.iter().map(|c| value(c)).collect();
+            cells[0] = vec![written(&k.text, r), Inline::Text(format!(" [{}]", k.id))];
+            if let Some(m) = &k.mitigation {
+                cells[2] = vec![written(m, r)];
+            }
+            if let Some(c) = &k.closed
+                && let Some(head) = row[5].strip_suffix(c.text.as_str())
+            {
+                cells[5] = with_dates(head);
+                cells[5].push(written(&c.text, r));
+            }
+            cells
+        })
+        .collect();
+    out.push(prose_table(None, strings(&header), rows));
+}
+
 /// Items answered differently on two branches, each answer whole: a
 /// warning, right after the status line.
 fn disagreements(out: &mut Vec<Block>, r: &WorkbookReport, level: u8, lang: Lang) {
@@ -330,6 +387,7 @@ fn readiness(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, index: usize
         description: with_dates(&words::readiness_sentence(rd, lang)),
         data: Some(values(None, strings(&header), rows)),
     }));
+    readiness_history(out, rd, level + 1, lang);
     if rd.respondents.len() < 2 {
         return;
     }
@@ -348,6 +406,17 @@ fn readiness(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, index: usize
         };
         out.push(values_table(Some(caption.to_string()), header, rows));
     }
+}
+
+/// Every readiness assessment, oldest first: who answered and the mean
+/// per dimension.
+fn readiness_history(out: &mut Vec<Block>, rd: &ReadinessReport, level: u8, lang: Lang) {
+    if rd.history.is_empty() {
+        return;
+    }
+    heading(out, level, words::readiness_history_heading(lang));
+    let (header, rows) = words::readiness_history_table(rd, lang);
+    out.push(values_table(None, header, rows));
 }
 
 /// The summary: progress per phase as a chart, and the table.
@@ -406,12 +475,14 @@ fn phase(out: &mut Vec<Block>, p: &PhaseReport, level: u8, r: &WorkbookReport, l
     if let Some(d) = &p.decision {
         decision(out, d, r, lang);
     }
-    if p.answers.is_empty() {
-        out.push(emphasis(doc_words::no_answers(lang)));
-    } else {
-        out.push(answers(&p.answers, r, lang));
+    let not_reached = words::not_reached_sentence(p, lang);
+    match (&not_reached, p.answers.is_empty()) {
+        (Some(why), true) => out.push(Block::Paragraph(with_dates(&doc_words::sentence(why)))),
+        (None, true) => out.push(emphasis(doc_words::no_answers(lang))),
+        (_, false) => out.push(answers(&p.answers, r, lang)),
     }
-    if !p.open.is_empty() {
+    sessions(out, p, lang);
+    if !p.open.is_empty() && not_reached.is_none() {
         out.push(Block::Paragraph(vec![Inline::Strong(
             words::open_requirements(lang).to_string(),
         )]));
@@ -424,6 +495,20 @@ fn phase(out: &mut Vec<Block>, p: &PhaseReport, level: u8, r: &WorkbookReport, l
         )]));
         out.push(answers(&p.removed, r, lang));
     }
+}
+
+/// A phase's sessions and gate meetings: the day, who led and who took
+/// part.
+fn sessions(out: &mut Vec<Block>, p: &PhaseReport, lang: Lang) {
+    if p.sessions.is_empty() {
+        return;
+    }
+    let (header, rows) = words::sessions_table(&p.sessions, lang);
+    out.push(values_table(
+        Some(doc_words::sessions(lang).to_string()),
+        strings(&header),
+        rows,
+    ));
 }
 
 /// A gate decision: the label, the decision and who made it, the
@@ -539,6 +624,17 @@ fn strings(header: &[&str]) -> Vec<String> {
 /// A table of short values, each cell read for the days and numbers in it.
 fn values_table(caption: Option<String>, header: Vec<String>, rows: Vec<Vec<String>>) -> Block {
     Block::Table(values(caption, header, rows))
+}
+
+/// A table of longer texts (what people wrote beside days and names),
+/// its cells built already.
+fn prose_table(caption: Option<String>, header: Vec<String>, rows: Vec<Vec<Vec<Inline>>>) -> Block {
+    Block::Table(Table {
+        caption,
+        header,
+        rows,
+        cells: Cells::Prose,
+    })
 }
 
 /// The table of [`values_table`], for a chart's data.

@@ -1,60 +1,9 @@
 //! The document's own words that `report::words` does not have: headings
-//! and labels of the manager-first layout, the status word, the chart
-//! captions, the table of contents and the readiness across a portfolio.
+//! and labels of the manager-first layout, the chart captions, the empty
+//! register and log, the table of contents and the readiness across a portfolio.
 
 use crate::i18n::Lang;
-use crate::report::WorkbookReport;
 use crate::tr;
-
-/// Where a project is, in one word: what a manager scans a portfolio for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Standing {
-    OnTrack,
-    Overdue,
-    Stale,
-    Paused,
-    Stopped,
-    Finished,
-}
-
-impl Standing {
-    /// The standing of a workbook as its report has it: stopped and paused
-    /// first (they are decisions), then stale, then overdue.
-    pub fn of(r: &WorkbookReport) -> Standing {
-        let current = r
-            .current_phase
-            .as_deref()
-            .and_then(|id| r.phases.iter().find(|p| p.id == id));
-        let paused = current
-            .and_then(|p| p.decision.as_ref())
-            .is_some_and(|d| d.decision == "pause");
-        let gate_late = r.next_gate.as_ref().is_some_and(|g| g.overdue);
-        if r.stopped {
-            Standing::Stopped
-        } else if r.current_phase.is_none() {
-            Standing::Finished
-        } else if paused {
-            Standing::Paused
-        } else if r.stale {
-            Standing::Stale
-        } else if r.overdue > 0 || gate_late {
-            Standing::Overdue
-        } else {
-            Standing::OnTrack
-        }
-    }
-
-    pub fn word(self, lang: Lang) -> &'static str {
-        match self {
-            Standing::OnTrack => lang.pick("enligt plan", "on track"),
-            Standing::Overdue => lang.pick("försenat", "overdue"),
-            Standing::Stale => crate::report::words::stale_word(lang),
-            Standing::Paused => lang.pick("pausat", "paused"),
-            Standing::Stopped => lang.pick("avslutat", "stopped"),
-            Standing::Finished => lang.pick("klart", "finished"),
-        }
-    }
-}
 
 /// The label before the status line.
 pub fn status_label(lang: Lang) -> &'static str {
@@ -238,4 +187,32 @@ pub fn phase_and_done(lang: Lang) -> Vec<String> {
         lang.pick("Fas", "Phase").to_string(),
         lang.pick("Klara krav", "Requirements done").to_string(),
     ]
+}
+
+/// The caption over a phase's sessions.
+pub fn sessions(lang: Lang) -> &'static str {
+    lang.pick("Möten och deltagare", "Sessions and participants")
+}
+
+/// The risk register when no risk was ever raised.
+pub fn no_risks(lang: Lang) -> &'static str {
+    lang.pick("Inga risker registrerade.", "No risks recorded.")
+}
+
+/// The decision log before the first gate decision.
+pub fn no_gate_decisions(lang: Lang) -> &'static str {
+    lang.pick(
+        "Inga beslut vid beslutspunkter än.",
+        "No gate decisions yet.",
+    )
+}
+
+/// Why a phase was never reached, as a sentence of its own: capitalised,
+/// a full stop after it.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
 }
