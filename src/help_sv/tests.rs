@@ -249,12 +249,12 @@ fn defaults_and_possible_values_are_written_in_swedish() {
     let (help, long) = arg_help(report, "format");
     assert_eq!(
         help,
-        "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json), annars md] \
-         [möjliga värden: md, html, json]"
+        "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json, .docx), annars md] \
+         [möjliga värden: md, html, json, docx]"
     );
     assert!(
         long.starts_with(
-            "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json), annars md]\n\nMöjliga värden:\n- md:   Markdown, för"
+            "Format för utdata [förval: efter filändelsen på FIL (.md, .html, .json, .docx), annars md]\n\nMöjliga värden:\n- md:   Markdown, för"
         ),
         "{long}"
     );
@@ -323,7 +323,7 @@ fn usage_errors_read_in_swedish() {
     let text = swedish_error(&["dino", "report", "--format", "pdf"]);
     assert!(
         text.starts_with(
-            "fel: ogiltigt värde `pdf` för `--format <FORMAT>`\n  [möjliga värden: md, html, json]"
+            "fel: ogiltigt värde `pdf` för `--format <FORMAT>`\n  [möjliga värden: md, html, json, docx]"
         ),
         "{text}"
     );

@@ -120,6 +120,10 @@ pub(super) const VALUES: &[(&str, &str)] = &[
     ),
     ("html", "En fristående HTML-sida som går att skriva ut"),
     (
+        "docx",
+        "Ett Word-dokument att arkivera och skicka vidare; till en fil (`-o`) eller ett rör, aldrig till en terminal",
+    ),
+    (
         "ics",
         "En iCalendar-fil (RFC 5545) för Outlook, Google Kalender eller Thunderbird",
     ),

@@ -262,7 +262,7 @@ fn bash_completes_commands_and_values_from_the_generated_script() {
     }
     assert_eq!(
         bash_completes(&script, &["dino", "report", "--format", ""]),
-        ["md", "html", "json"]
+        ["md", "html", "json", "docx"]
     );
     assert_eq!(
         bash_completes(&script, &["dino", "gate", "--decision", ""]),
