@@ -147,6 +147,21 @@ fn merged_state(root: &Path) -> serde_json::Value {
     state(&wb)
 }
 
+/// `dino log` as a table, and the row of Bo's risk in it, which names Bo
+/// as its writer.
+fn log_and_risk_row(wb: &Path) -> (String, String) {
+    let log = dino_env(wb, &["--lang", "en", "log"], &[("COLUMNS", "200")]);
+    log.code(0);
+    let risk_row = log
+        .stdout
+        .lines()
+        .find(|l| l.contains("Lokalerna"))
+        .expect("the risk's row")
+        .to_string();
+    assert!(risk_row.contains("Bo Ek"), "{risk_row}");
+    (log.stdout, risk_row)
+}
+
 #[test]
 fn a_branch_squashed_into_main_joins_without_conflict_and_keeps_who_wrote_what() {
     let root = tempfile::tempdir().expect("temp");
@@ -178,17 +193,10 @@ fn a_branch_squashed_into_main_joins_without_conflict_and_keeps_who_wrote_what()
     .code(0);
 
     // The log names each entry's writer; only the commit is Per's.
-    let log = dino_env(&wb, &["--lang", "en", "log"], &[("COLUMNS", "200")]);
-    log.code(0);
+    let (log, risk_row) = log_and_risk_row(&wb);
     let squashed = git(&dir, &["rev-parse", "--short", "HEAD"]);
-    let risk_row = log
-        .stdout
-        .lines()
-        .find(|l| l.contains("Lokalerna"))
-        .expect("the risk's row");
-    assert!(risk_row.contains("Bo Ek"), "{risk_row}");
     assert!(risk_row.contains(squashed.trim()), "{risk_row}");
-    assert!(!log.stdout.contains("Per Holm"), "{}", log.stdout);
+    assert!(!log.contains("Per Holm"), "{log}");
     let json = dino_env(&wb, &["log", "--format", "json"], &[]);
     let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
     let risk = doc["entries"]
@@ -228,12 +236,5 @@ fn a_branch_rebased_onto_main_joins_without_conflict_commit_by_commit() {
         &[("DINO_NOW", "2026-03-05T09:00:00+01:00")],
     )
     .code(0);
-    let log = dino_env(&wb, &["--lang", "en", "log"], &[("COLUMNS", "200")]);
-    log.code(0);
-    let risk_row = log
-        .stdout
-        .lines()
-        .find(|l| l.contains("Lokalerna"))
-        .expect("the risk's row");
-    assert!(risk_row.contains("Bo Ek"), "{risk_row}");
+    log_and_risk_row(&wb);
 }
