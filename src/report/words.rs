@@ -91,27 +91,8 @@ pub fn criteria_header(lang: Lang) -> [&'static str; 2] {
     ]
 }
 
-/// The heading over where the project stands, on a manager's page.
-pub fn standing_heading(lang: Lang) -> &'static str {
-    lang.pick("Var projektet står", "Where the project stands")
-}
-
-/// Where the project stands, on a manager's page: the current phase,
-/// progress, the last activity and whether it is stale.
-pub fn standing_rows(r: &WorkbookReport, lang: Lang) -> Vec<Vec<String>> {
-    let mut rows = phase_and_progress(r, lang).to_vec();
-    rows.push(vec![
-        lang.pick("Senast aktiv", "Last activity").to_string(),
-        r.last_activity.clone().unwrap_or_else(|| "–".into()),
-    ]);
-    if r.stale {
-        rows.push(vec![capitalised(stale_word(lang)), stale_sentence(r, lang)]);
-    }
-    rows
-}
-
-/// The first rows of both tables: the current phase, and the required
-/// items done.
+/// The first rows of the summary table: the current phase, and the
+/// required items done.
 fn phase_and_progress(r: &WorkbookReport, lang: Lang) -> [Vec<String>; 2] {
     [
         vec![
