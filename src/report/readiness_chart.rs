@@ -299,8 +299,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_chart_shows_bars_spread_flags_and_change_since_the_first() {
+    /// Two assessments by two respondents: the first agreeing, the latest
+    /// apart on one dimension and unanswered on the other.
+    fn first_and_latest() -> (Assessment, Assessment) {
         let first = assessment(
             0,
             "2026-02-01T09:00:00+01:00",
@@ -317,6 +318,12 @@ mod tests {
                 (None, vec![None, None]),
             ],
         );
+        (first, latest)
+    }
+
+    #[test]
+    fn the_chart_shows_bars_spread_flags_and_change_since_the_first() {
+        let (first, latest) = first_and_latest();
         let text = chart(
             &readiness(),
             &latest,
@@ -344,22 +351,7 @@ mod tests {
 
     #[test]
     fn a_chart_for_a_narrow_terminal_has_shorter_bars_filled_alike() {
-        let first = assessment(
-            0,
-            "2026-02-01T09:00:00+01:00",
-            [
-                (Some(2.0), vec![Some(2.0), Some(2.0)]),
-                (Some(4.0), vec![Some(4.0), Some(4.0)]),
-            ],
-        );
-        let latest = assessment(
-            5,
-            "2026-06-01T09:00:00+02:00",
-            [
-                (Some(3.0), vec![Some(4.0), Some(2.0)]),
-                (None, vec![None, None]),
-            ],
-        );
+        let (first, latest) = first_and_latest();
         let langs = (Lang::Sv, Lang::Sv);
         let text = chart(&readiness(), &latest, Some(&first), langs, Some(56));
         assert!(

@@ -137,12 +137,19 @@ fn state(wb: &Path) -> serde_json::Value {
     doc
 }
 
-/// The same work merged with a merge commit, as the state to compare with.
-fn merged_state(root: &Path) -> serde_json::Value {
-    let dir = root.join("merged");
+/// A repository `name` in `root` whose workbook has diverged as in
+/// [`diverged`]: the repository and the workbook.
+fn diverged_in(root: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let dir = root.join(name);
     std::fs::create_dir(&dir).expect("mkdir");
     let wb = workbook(&dir);
     diverged(&dir, &wb);
+    (dir, wb)
+}
+
+/// The same work merged with a merge commit, as the state to compare with.
+fn merged_state(root: &Path) -> serde_json::Value {
+    let (dir, wb) = diverged_in(root, "merged");
     git(&dir, &["merge", "--quiet", "--no-edit", "bo"]);
     state(&wb)
 }
@@ -166,10 +173,7 @@ fn log_and_risk_row(wb: &Path) -> (String, String) {
 fn a_branch_squashed_into_main_joins_without_conflict_and_keeps_who_wrote_what() {
     let root = tempfile::tempdir().expect("temp");
     let expected = merged_state(root.path());
-    let dir = root.path().join("squashed");
-    std::fs::create_dir(&dir).expect("mkdir");
-    let wb = workbook(&dir);
-    diverged(&dir, &wb);
+    let (dir, wb) = diverged_in(root.path(), "squashed");
 
     // Per squashes Bo's four commits into one on main.
     git(&dir, &["merge", "--squash", "bo"]);
@@ -214,10 +218,7 @@ fn a_branch_squashed_into_main_joins_without_conflict_and_keeps_who_wrote_what()
 fn a_branch_rebased_onto_main_joins_without_conflict_commit_by_commit() {
     let root = tempfile::tempdir().expect("temp");
     let expected = merged_state(root.path());
-    let dir = root.path().join("rebased");
-    std::fs::create_dir(&dir).expect("mkdir");
-    let wb = workbook(&dir);
-    diverged(&dir, &wb);
+    let (dir, wb) = diverged_in(root.path(), "rebased");
 
     // Bo rebases his branch onto Anna's main, then main moves forward.
     git(&dir, &["switch", "--quiet", "bo"]);
