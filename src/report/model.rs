@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
 use crate::pack::Phase;
 use crate::state::follow_up::DueKind;
+use crate::state::roster::Roster;
 use crate::state::{CriterionStatus, Current, GateState, PhaseState, State, readiness};
 use crate::workbook::Workbook;
 
@@ -323,6 +324,8 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
     let pack = &wb.pack;
     let text_lang = pack.lang_for(lang);
     let words = Words { text_lang, lang };
+    // Who is who, folded once for every part that names people.
+    let roster = Roster::fold(&wb.entries);
     let follow_up = follow_up(wb, state, as_of, words);
     let stale = crate::state::stale::stale(wb, state, as_of).is_some();
     let overdue = follow_up.iter().filter(|d| d.overdue).count();
@@ -347,9 +350,9 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         stopped,
         done: state.phases.iter().map(|p| p.done).sum(),
         required: state.phases.iter().map(|p| p.required).sum(),
-        phases: phase_reports(wb, state, words),
-        notes: note_reports(wb, state, words),
-        readiness: readiness_report(wb, state, text_lang),
+        phases: phase_reports(wb, state, &roster, words),
+        notes: note_reports(wb, state, &roster, words),
+        readiness: readiness_report(wb, state, &roster, text_lang),
         diagnostic: diagnostic_report(wb, state, words),
         open_risks: state.open_risks(wb),
         last_activity: state.last_activity.map(|d| d.date().to_string()),
@@ -367,7 +370,7 @@ pub fn build(wb: &Workbook, state: &State, as_of: Date, lang: Lang) -> WorkbookR
         next_gate: next_gate(wb, state, as_of, text_lang),
         indicators: indicator_reports(wb, state),
         status: super::register::status(wb, state, (stale, overdue), text_lang),
-        risks: super::register::risks(wb, state, text_lang),
+        risks: super::register::risks(wb, state, &roster, text_lang),
         decisions: super::register::decisions(wb, state, (text_lang, lang)),
     }
 }
@@ -576,7 +579,7 @@ fn profile_lines(wb: &Workbook, words: Words) -> Vec<Line> {
 
 /// Every phase: its progress, gate, answers, open items and answers the
 /// pack no longer has.
-fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport> {
+fn phase_reports(wb: &Workbook, state: &State, roster: &Roster, words: Words) -> Vec<PhaseReport> {
     // After a stop, later phases have nothing open: the project ended.
     let stopped_at = match state.current {
         Current::Stopped(at) => Some(at),
@@ -590,7 +593,7 @@ fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport>
         .enumerate()
         .map(|(at, (phase, ps))| {
             let ended = stopped_at.is_some_and(|stop| at > stop);
-            let mut report = phase_report(wb, state, phase, ps, ended, words);
+            let mut report = phase_report(wb, state, roster, (phase, ps), ended, words);
             report.not_reached = not_reached.get(at).cloned().flatten();
             report
         })
@@ -601,8 +604,8 @@ fn phase_reports(wb: &Workbook, state: &State, words: Words) -> Vec<PhaseReport>
 fn phase_report(
     wb: &Workbook,
     state: &State,
-    phase: &Phase,
-    ps: &PhaseState,
+    roster: &Roster,
+    (phase, ps): (&Phase, &PhaseState),
     ended: bool,
     words: Words,
 ) -> PhaseReport {
@@ -656,7 +659,7 @@ fn phase_report(
             .collect(),
         last_session: ps.last_session.map(|d| d.date().to_string()),
         not_reached: None,
-        sessions: super::register::sessions(wb, &phase.id),
+        sessions: super::register::sessions(wb, roster, &phase.id),
     }
 }
 
@@ -730,9 +733,8 @@ fn criterion_reports(
 }
 
 /// Every note, in log order, a risk with whether it is still open.
-fn note_reports(wb: &Workbook, state: &State, words: Words) -> Vec<NoteReport> {
+fn note_reports(wb: &Workbook, state: &State, roster: &Roster, words: Words) -> Vec<NoteReport> {
     let Words { text_lang, lang } = words;
-    let roster = crate::state::roster::Roster::fold(&wb.entries);
     let notes = state
         .notes
         .iter()
@@ -827,7 +829,12 @@ fn profile_notes(wb: &Workbook, words: Words) -> Vec<(usize, NoteReport)> {
 
 /// The readiness assessments: per dimension the first and the latest
 /// mean, and the latest spread; none before the first assessment.
-fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<ReadinessReport> {
+fn readiness_report(
+    wb: &Workbook,
+    state: &State,
+    roster: &Roster,
+    text_lang: Lang,
+) -> Option<ReadinessReport> {
     let r = wb.pack.readiness.as_ref()?;
     let (first, latest) = readiness::first_and_latest(&state.readiness)?;
     let compared = super::readiness_chart::columns(r, latest);
@@ -856,7 +863,7 @@ fn readiness_report(wb: &Workbook, state: &State, text_lang: Lang) -> Option<Rea
             .collect(),
         respondents: reported(compared.0),
         roles: reported(compared.1),
-        history: super::register::assessments(wb, r, &state.readiness),
+        history: super::register::assessments(roster, r, &state.readiness),
     })
 }
 

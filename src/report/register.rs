@@ -213,8 +213,7 @@ pub fn not_reached(state: &State) -> Vec<Option<NotReached>> {
 }
 
 /// Every session and gate meeting of a phase, in log order.
-pub fn sessions(wb: &Workbook, phase: &str) -> Vec<SessionReport> {
-    let roster = Roster::fold(&wb.entries);
+pub fn sessions(wb: &Workbook, roster: &Roster, phase: &str) -> Vec<SessionReport> {
     wb.entries
         .iter()
         .filter(|e| {
@@ -232,7 +231,7 @@ pub fn sessions(wb: &Workbook, phase: &str) -> Vec<SessionReport> {
                 participants: meta
                     .participants
                     .iter()
-                    .map(|p| person(&roster, &p.name, p.role.as_deref()))
+                    .map(|p| person(roster, &p.name, p.role.as_deref()))
                     .collect(),
             }
         })
@@ -250,8 +249,7 @@ fn person(roster: &Roster, name: &str, role: Option<&str>) -> PersonReport {
 }
 
 /// Every readiness assessment, oldest first, with each dimension's mean.
-pub fn assessments(wb: &Workbook, r: &Readiness, all: &[Assessment]) -> Vec<AssessmentReport> {
-    let roster = Roster::fold(&wb.entries);
+pub fn assessments(roster: &Roster, r: &Readiness, all: &[Assessment]) -> Vec<AssessmentReport> {
     all.iter()
         .map(|a| AssessmentReport {
             date: a.date.date().to_string(),
@@ -262,7 +260,7 @@ pub fn assessments(wb: &Workbook, r: &Readiness, all: &[Assessment]) -> Vec<Asse
                 .zip(a.roles.iter().chain(std::iter::repeat(&None)))
                 .map(|(who, role)| {
                     let role = role.as_deref().filter(|r| r != who);
-                    person(&roster, who, role)
+                    person(roster, who, role)
                 })
                 .collect(),
             means: r
@@ -275,8 +273,7 @@ pub fn assessments(wb: &Workbook, r: &Readiness, all: &[Assessment]) -> Vec<Asse
 }
 
 /// Every risk, open and closed, in the order raised.
-pub fn risks(wb: &Workbook, state: &State, text_lang: Lang) -> Vec<RiskReport> {
-    let roster = Roster::fold(&wb.entries);
+pub fn risks(wb: &Workbook, state: &State, roster: &Roster, text_lang: Lang) -> Vec<RiskReport> {
     let by = |e: &LoadedEntry| e.entry.meta.by.as_deref().map(|b| roster.corrected(b).0);
     state
         .notes

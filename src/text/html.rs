@@ -103,9 +103,14 @@ fn safe_destination(dest: CowStr<'_>) -> CowStr<'_> {
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    escape_into(&mut out, text);
     out
+}
+
+/// Escapes text as [`escape`] does, onto the end of `out`.
+pub fn escape_into(out: &mut String, text: &str) {
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 /// The page's look, for the markup the report's HTML writer makes

@@ -7,9 +7,7 @@
 use std::fmt::Write as _;
 
 /// Characters that could start inline syntax anywhere in a line.
-const INLINE_SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '$',
-];
+const INLINE_SPECIAL: &[u8] = b"\\`*_[]<>#|~&$";
 
 /// Encodes `value` as the inline content of a paragraph, so that a
 /// CommonMark reader shows exactly that text (an entry's answers and notes;
@@ -63,21 +61,18 @@ fn encode_paragraph(value: &str, cont: &str) -> String {
 
 /// Encodes one line (no `\n` in it).
 fn encode_line(line: &str, is_last: bool, out: &mut String) {
-    let chars: Vec<char> = line.chars().collect();
-    let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t')).count();
+    let edge = |b: &u8| matches!(b, b' ' | b'\t');
+    let bytes = line.as_bytes();
+    // Offsets in bytes: the spaces and tabs at the edges are ASCII.
+    let lead = bytes.iter().take_while(|b| edge(b)).count();
     let body_end = if is_last {
-        chars.len()
-            - chars
-                .iter()
-                .rev()
-                .take_while(|c| matches!(c, ' ' | '\t'))
-                .count()
+        bytes.len() - bytes.iter().rev().take_while(|b| edge(b)).count()
     } else {
-        chars.len()
+        bytes.len()
     };
     let body_end = body_end.max(lead);
-    let marker_at = block_marker_at(&chars, lead, Underline::Too);
-    for (i, &c) in chars.iter().enumerate() {
+    let marker_at = block_marker_at(bytes, lead, Underline::Too);
+    for (i, c) in line.char_indices() {
         let edge_space = i < lead || i >= body_end;
         match c {
             ' ' if edge_space => out.push_str("&#32;"),
@@ -87,7 +82,7 @@ fn encode_line(line: &str, is_last: bool, out: &mut String) {
             c if c.is_control() => {
                 let _ = write!(out, "&#{};", c as u32);
             }
-            c if INLINE_SPECIAL.contains(&c) || Some(i) == marker_at => {
+            c if inline_special(c) || Some(i) == marker_at => {
                 out.push('\\');
                 out.push(c);
             }
@@ -110,21 +105,22 @@ enum Underline {
 }
 
 /// Where a block marker starts the text of a line whose text begins at
-/// `lead`: `-`, `+` (and `=` with [`Underline::Too`]), or the `.`/`)`
+/// byte `lead`: `-`, `+` (and `=` with [`Underline::Too`]), or the `.`/`)`
 /// after leading digits; it then needs a backslash. (`1.5` or `2.0.1`
-/// start no list: a list marker is followed by a space.)
-fn block_marker_at(chars: &[char], lead: usize, underline: Underline) -> Option<usize> {
-    let digits = chars[lead..]
+/// start no list: a list marker is followed by a space.) Every byte up to
+/// the marker is ASCII, so its offset is also its place among the chars.
+fn block_marker_at(line: &[u8], lead: usize, underline: Underline) -> Option<usize> {
+    let digits = line[lead..]
         .iter()
-        .take_while(|c| c.is_ascii_digit())
+        .take_while(|b| b.is_ascii_digit())
         .count();
-    let after_dot = chars.get(lead + digits + 1);
-    match chars.get(lead + digits) {
-        Some('.' | ')') if digits > 0 && after_dot.is_none_or(|c| matches!(c, ' ' | '\t')) => {
+    let after_dot = line.get(lead + digits + 1);
+    match line.get(lead + digits) {
+        Some(b'.' | b')') if digits > 0 && after_dot.is_none_or(|b| matches!(b, b' ' | b'\t')) => {
             Some(lead + digits)
         }
-        Some('-' | '+') if digits == 0 => Some(lead),
-        Some('=') if digits == 0 && underline == Underline::Too => Some(lead),
+        Some(b'-' | b'+') if digits == 0 => Some(lead),
+        Some(b'=') if digits == 0 && underline == Underline::Too => Some(lead),
         _ => None,
     }
 }
@@ -135,23 +131,57 @@ fn block_marker_at(chars: &[char], lead: usize, underline: Underline) -> Option<
 /// spaces (plain texts are one line).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let chars: Vec<char> = text.chars().collect();
-    let marker_at = block_marker_at(&chars, 0, Underline::No);
-    for (i, &c) in chars.iter().enumerate() {
-        if Some(i) == marker_at {
-            out.push('\\');
+    let bytes = text.as_bytes();
+    let marker_at = block_marker_at(bytes, 0, Underline::No);
+    // Every byte that needs a change is ASCII, so the text between two of
+    // them is copied whole and stays UTF-8.
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let change = ESCAPED[usize::from(b)];
+        if change == Change::Keep && Some(i) != marker_at {
+            continue;
         }
-        match c {
-            // An image's `!` too: a report's text has no images.
-            c if INLINE_SPECIAL.contains(&c) || c == '!' => {
+        out.push_str(&text[copied..i]);
+        copied = i + 1;
+        match change {
+            Change::Space => out.push(' '),
+            _ => {
                 out.push('\\');
-                out.push(c);
+                out.push(char::from(b));
             }
-            '\r' | '\n' => out.push(' '),
-            _ => out.push(c),
         }
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// What [`escape`] does with a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Keep,
+    Backslash,
+    Space,
+}
+
+/// [`escape`]'s change for every byte: a backslash before an inline
+/// special (and an image's `!`: a report's text has no images), a space
+/// for a line break.
+const ESCAPED: [Change; 256] = {
+    let mut table = [Change::Keep; 256];
+    let mut i = 0;
+    while i < INLINE_SPECIAL.len() {
+        table[INLINE_SPECIAL[i] as usize] = Change::Backslash;
+        i += 1;
+    }
+    table[b'!' as usize] = Change::Backslash;
+    table[b'\r' as usize] = Change::Space;
+    table[b'\n' as usize] = Change::Space;
+    table
+};
+
+/// Whether a character could start inline syntax.
+fn inline_special(c: char) -> bool {
+    c.is_ascii() && INLINE_SPECIAL.contains(&(c as u8))
 }
 
 /// Wraps text in a code span that holds it whatever backticks it contains.

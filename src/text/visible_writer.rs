@@ -44,60 +44,59 @@ fn char_len(lead: u8) -> usize {
 /// cannot steer. Only the leads `0xc2` (U+0080 to U+00BF, where the C1
 /// controls are) and `0xe2` (U+2000 to U+2FFF, where the overrides are)
 /// can begin one that does.
-fn plain(byte: u8) -> bool {
-    matches!(
-        byte,
-        0x20..=0x7e | b'\n' | b'\t' | 0x80..=0xbf | 0xc3..=0xe1 | 0xe3..=0xf4
-    )
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(
+            byte as u8,
+            0x20..=0x7e | b'\n' | b'\t' | 0x80..=0xbf | 0xc3..=0xe1 | 0xe3..=0xf4
+        );
+        byte += 1;
+    }
+    table
+};
+
+/// How many bytes at the start of `bytes` are plain. Eight bytes of
+/// printable ASCII, most of a document, are passed over as one word.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let first_not_plain = |bytes: &[u8]| bytes.iter().position(|b| !PLAIN[usize::from(*b)]);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = u64::from_ne_bytes(word.try_into().unwrap_or_default());
+        // Whether a byte is below a space, or above `~` (0x7e).
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let above_tilde = (w.wrapping_add(ONES) | w) & HIGH;
+        if below_space | above_tilde != 0 {
+            if let Some(i) = first_not_plain(word) {
+                return at + i;
+            }
+        }
+        at += 8;
+    }
+    at + first_not_plain(words.remainder()).unwrap_or(words.remainder().len())
 }
 
 impl<W: Write> Write for VisibleWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut out = Vec::with_capacity(buf.len() + 8);
         let mut at = 0;
         while at < buf.len() {
             // Most of a document is plain: passed on a run at a time.
-            if self.held.is_empty() && plain(buf[at]) {
-                let run = buf[at..]
-                    .iter()
-                    .position(|b| !plain(*b))
-                    .unwrap_or(buf.len() - at);
-                out.extend_from_slice(&buf[at..at + run]);
+            if self.held.is_empty() {
+                let run = plain_run(&buf[at..]);
+                self.inner.write_all(&buf[at..at + run])?;
                 at += run;
-                continue;
+                if at == buf.len() {
+                    break;
+                }
             }
             let byte = buf[at];
             at += 1;
-            if !self.held.is_empty() {
-                if byte & 0xc0 == 0x80 {
-                    self.held.push(byte);
-                    if self.held.len() < char_len(self.held[0]) {
-                        continue;
-                    }
-                    let held = std::mem::take(&mut self.held);
-                    match std::str::from_utf8(&held)
-                        .ok()
-                        .and_then(|s| s.chars().next())
-                    {
-                        Some(c) if super::terminal_md::steers(c) => {
-                            out.extend_from_slice(REPLACEMENT);
-                        }
-                        _ => out.extend_from_slice(&held),
-                    }
-                    continue;
-                }
-                // Not UTF-8 after all: passed on as it came.
-                out.append(&mut self.held);
-            }
-            match byte {
-                b'\n' | b'\t' => out.push(byte),
-                b'\r' => {}
-                0x00..=0x1f | 0x7f => out.extend_from_slice(REPLACEMENT),
-                0x80.. if char_len(byte) > 1 => self.held.push(byte),
-                _ => out.push(byte),
-            }
+            self.one(byte)?;
         }
-        self.inner.write_all(&out)?;
         Ok(buf.len())
     }
 
@@ -106,6 +105,43 @@ impl<W: Write> Write for VisibleWriter<W> {
         let held = std::mem::take(&mut self.held);
         self.inner.write_all(&held)?;
         self.inner.flush()
+    }
+}
+
+impl<W: Write> VisibleWriter<W> {
+    /// Passes on one byte that is not plain, or that follows the first
+    /// bytes of a character held back.
+    fn one(&mut self, byte: u8) -> io::Result<()> {
+        if !self.held.is_empty() {
+            if byte & 0xc0 == 0x80 {
+                self.held.push(byte);
+                if self.held.len() < char_len(self.held[0]) {
+                    return Ok(());
+                }
+                let steers = std::str::from_utf8(&self.held)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(super::terminal_md::steers);
+                let written = self
+                    .inner
+                    .write_all(if steers { REPLACEMENT } else { &self.held });
+                self.held.clear();
+                return written;
+            }
+            // Not UTF-8 after all: passed on as it came.
+            self.inner.write_all(&self.held)?;
+            self.held.clear();
+        }
+        match byte {
+            b'\n' | b'\t' => self.inner.write_all(&[byte]),
+            b'\r' => Ok(()),
+            0x00..=0x1f | 0x7f => self.inner.write_all(REPLACEMENT),
+            0x80.. if char_len(byte) > 1 => {
+                self.held.push(byte);
+                Ok(())
+            }
+            _ => self.inner.write_all(&[byte]),
+        }
     }
 }
 
@@ -188,5 +224,22 @@ mod tests {
         assert_eq!(through(&[text.as_bytes()]), one_by_one);
         let pieces: Vec<&[u8]> = text.as_bytes().chunks(3).collect();
         assert_eq!(through(&pieces), one_by_one);
+    }
+
+    #[test]
+    fn a_run_of_plain_bytes_ends_where_one_at_a_time_would_end_it() {
+        // Every byte value, at every place in and around an eight-byte
+        // word, among printable ASCII.
+        for byte in 0..=255u8 {
+            for at in 0..19 {
+                let mut bytes = b"plain text, twenty b".to_vec();
+                bytes[at] = byte;
+                let one_at_a_time = bytes
+                    .iter()
+                    .position(|b| !PLAIN[usize::from(*b)])
+                    .unwrap_or(bytes.len());
+                assert_eq!(plain_run(&bytes), one_at_a_time, "{byte:#x} at {at}");
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use super::{Block, Cells, Chart, Document, Inline, Table};
 use crate::i18n::Lang;
 pub use crate::text::html::DOCUMENT_END;
-use crate::text::html::{document_start, escape, safe_fragment};
+use crate::text::html::{document_start, escape, escape_into, safe_fragment};
 
 /// The whole page.
 pub fn document(doc: &Document) -> String {
@@ -98,8 +98,14 @@ impl Writer {
             let _ = writeln!(self.out, "{div}");
             return;
         }
-        let class = class.map_or_else(String::new, |c| format!(" class=\"{c}\""));
-        let _ = writeln!(self.out, "<p{class}>{}</p>", self.inlines(inlines));
+        match class {
+            Some(c) => {
+                let _ = write!(self.out, "<p class=\"{c}\">");
+            }
+            None => self.out.push_str("<p>"),
+        }
+        inlines_into(&mut self.out, inlines, self.lang);
+        self.out.push_str("</p>\n");
     }
 
     /// Inlines that are one written text of several paragraphs, as a
@@ -115,60 +121,24 @@ impl Writer {
         if paragraphs.len() < 2 {
             return None;
         }
-        let mut div = format!("<div{}>", self.lang_attr(lang));
+        let mut div = String::from("<div");
+        lang_attr(&mut div, lang, self.lang);
+        div.push('>');
         for p in paragraphs {
-            let _ = write!(div, "<p>{}</p>", lines(p));
+            div.push_str("<p>");
+            lines(&mut div, p);
+            div.push_str("</p>");
         }
         div.push_str("</div>");
         Some(div)
     }
 
-    fn lang_attr(&self, lang: &str) -> String {
-        if lang == self.lang || lang.is_empty() {
-            String::new()
-        } else {
-            format!(" lang=\"{}\"", escape(lang))
-        }
-    }
-
-    fn inlines(&self, inlines: &[Inline]) -> String {
-        inlines.iter().map(|i| self.inline(i)).collect()
-    }
-
-    fn inline(&self, inline: &Inline) -> String {
-        match inline {
-            Inline::Text(text) => escape(text),
-            Inline::Strong(text) => format!("<strong>{}</strong>", escape(text)),
-            Inline::Emphasis(text) => format!("<em>{}</em>", escape(text)),
-            Inline::Date(text) | Inline::Number(text) => {
-                format!("<span class=\"nw\">{}</span>", escape(text))
-            }
-            Inline::Written { text, lang } if !text.contains('\n') => match self.lang_attr(lang) {
-                attr if attr.is_empty() => escape(text.trim()),
-                attr => format!("<span{attr}>{}</span>", escape(text.trim())),
-            },
-            Inline::Written { text, lang } => {
-                let body = paragraphs(text)
-                    .into_iter()
-                    .map(lines)
-                    .collect::<Vec<_>>()
-                    .join("<br/><br/>");
-                match self.lang_attr(lang) {
-                    attr if attr.is_empty() => body,
-                    attr => format!("<span{attr}>{body}</span>"),
-                }
-            }
-            Inline::Link { anchor, text } => {
-                format!("<a href=\"#{}\">{}</a>", escape(anchor), escape(text))
-            }
-            Inline::Break => "<br/>".to_string(),
-        }
-    }
-
     fn list(&mut self, items: &[Vec<Inline>]) {
         self.out.push_str("<ul>");
         for item in items {
-            let _ = write!(self.out, "<li>{}</li>", self.inlines(item));
+            self.out.push_str("<li>");
+            inlines_into(&mut self.out, item, self.lang);
+            self.out.push_str("</li>");
         }
         self.out.push_str("</ul>\n");
     }
@@ -197,7 +167,9 @@ impl Writer {
         }
         self.out.push_str("<thead><tr>");
         for h in &t.header {
-            let _ = write!(self.out, "<th scope=\"col\">{}</th>", escape(h));
+            self.out.push_str("<th scope=\"col\">");
+            escape_into(&mut self.out, h);
+            self.out.push_str("</th>");
         }
         self.out.push_str("</tr></thead><tbody>");
         for row in &t.rows {
@@ -234,19 +206,20 @@ impl Writer {
     fn row(&mut self, row: &[Vec<Inline>], header: &[String]) {
         self.out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let content = self
-                .standing_alone(cell)
-                .unwrap_or_else(|| self.inlines(cell));
-            if i == 0 {
-                let _ = write!(self.out, "<th scope=\"row\">{content}</th>");
+            let close = if i == 0 {
+                self.out.push_str("<th scope=\"row\">");
+                "</th>"
             } else {
-                let head = header.get(i).map_or("", String::as_str);
-                let _ = write!(
-                    self.out,
-                    "<td data-label=\"{}\">{content}</td>",
-                    escape(head)
-                );
+                self.out.push_str("<td data-label=\"");
+                escape_into(&mut self.out, header.get(i).map_or("", String::as_str));
+                self.out.push_str("\">");
+                "</td>"
+            };
+            match self.standing_alone(cell) {
+                Some(div) => self.out.push_str(&div),
+                None => inlines_into(&mut self.out, cell, self.lang),
             }
+            self.out.push_str(close);
         }
         self.out.push_str("</tr>");
     }
@@ -268,10 +241,11 @@ impl Writer {
     /// A note as its author wrote it, rendered safely, its headings below
     /// the one it stands under.
     fn note(&mut self, text: &str, lang: &str, level: u8) {
+        self.out.push_str("<div class=\"note\"");
+        lang_attr(&mut self.out, lang, self.lang);
         let _ = writeln!(
             self.out,
-            "<div class=\"note\"{}>{}</div>",
-            self.lang_attr(lang),
+            ">{}</div>",
             safe_fragment(&super::demoted(text, level))
         );
     }
@@ -307,12 +281,75 @@ fn paragraphs(text: &str) -> Vec<&str> {
 }
 
 /// A paragraph's lines, escaped, with `<br/>` between them.
-fn lines(paragraph: &str) -> String {
-    paragraph
-        .lines()
-        .map(escape)
-        .collect::<Vec<_>>()
-        .join("<br/>")
+fn lines(out: &mut String, paragraph: &str) {
+    for (i, line) in paragraph.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br/>");
+        }
+        escape_into(out, line);
+    }
+}
+
+/// ` lang="…"` for a text in `lang`, unless that is the page's (`page`).
+fn lang_attr(out: &mut String, lang: &str, page: &str) {
+    if lang != page && !lang.is_empty() {
+        out.push_str(" lang=\"");
+        escape_into(out, lang);
+        out.push('"');
+    }
+}
+
+/// Inlines, one after another, on a page in `page`'s language.
+fn inlines_into(out: &mut String, inlines: &[Inline], page: &str) {
+    for inline in inlines {
+        inline_into(out, inline, page);
+    }
+}
+
+/// One inline.
+fn inline_into(out: &mut String, inline: &Inline, page: &str) {
+    let wrapped = |out: &mut String, open: &str, text: &str, close: &str| {
+        out.push_str(open);
+        escape_into(out, text);
+        out.push_str(close);
+    };
+    match inline {
+        Inline::Text(text) => escape_into(out, text),
+        Inline::Strong(text) => wrapped(out, "<strong>", text, "</strong>"),
+        Inline::Emphasis(text) => wrapped(out, "<em>", text, "</em>"),
+        Inline::Date(text) | Inline::Number(text) => {
+            wrapped(out, "<span class=\"nw\">", text, "</span>");
+        }
+        Inline::Written { text, lang } => {
+            let own = lang != page && !lang.is_empty();
+            if own {
+                out.push_str("<span");
+                lang_attr(out, lang, page);
+                out.push('>');
+            }
+            if text.contains('\n') {
+                for (i, p) in paragraphs(text).into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("<br/><br/>");
+                    }
+                    lines(out, p);
+                }
+            } else {
+                escape_into(out, text.trim());
+            }
+            if own {
+                out.push_str("</span>");
+            }
+        }
+        Inline::Link { anchor, text } => {
+            out.push_str("<a href=\"#");
+            escape_into(out, anchor);
+            out.push_str("\">");
+            escape_into(out, text);
+            out.push_str("</a>");
+        }
+        Inline::Break => out.push_str("<br/>"),
+    }
 }
 
 #[cfg(test)]

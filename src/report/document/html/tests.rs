@@ -28,26 +28,20 @@ fn every_block_and_inline_follows_the_markup_contract() {
 
 #[test]
 fn a_written_text_inline_keeps_its_breaks_and_its_language() {
-    let writer = Writer {
-        out: String::new(),
-        lang: "sv",
-        prefix: String::new(),
-        tables: 0,
-        headings: Vec::new(),
-        labels: std::collections::HashMap::new(),
-    };
-    let written = |lang: &str| Inline::Written {
-        text: "a\nb\r\n\r\nc <d>".to_string(),
-        lang: lang.to_string(),
+    let on_a_swedish_page = |lang: &str| {
+        let written = Inline::Written {
+            text: "a\nb\r\n\r\nc <d>".to_string(),
+            lang: lang.to_string(),
+        };
+        let mut out = String::new();
+        inline_into(&mut out, &written, "sv");
+        out
     };
     assert_eq!(
-        writer.inline(&written("en")),
+        on_a_swedish_page("en"),
         "<span lang=\"en\">a<br/>b<br/><br/>c &lt;d&gt;</span>"
     );
-    assert_eq!(
-        writer.inline(&written("sv")),
-        "a<br/>b<br/><br/>c &lt;d&gt;"
-    );
+    assert_eq!(on_a_swedish_page("sv"), "a<br/>b<br/><br/>c &lt;d&gt;");
 }
 
 #[test]
