@@ -2,8 +2,11 @@
 # Times dino's portfolio commands and cmark-gfm in turn, round after round,
 # so that a busy host weighs on all of them alike; prints each one's median.
 # Run after bench/run.sh, on the portfolio it made (docs/performance.md).
+# With BASE set to another dino binary (an earlier build, say), its
+# status and reports are timed in the same rounds, for a fair comparison.
 #
 #   bench/interleave.sh [FOLDER] [ROUNDS]      (defaults: /tmp/bench, 20)
+#   BASE=/path/to/old/dino bench/interleave.sh /tmp/bench
 set -euo pipefail
 
 work=${1:-/tmp/bench}
@@ -20,6 +23,14 @@ commands=(
   "$dino report $work/portfolio --format md"
   "cmark-gfm -e table -e tasklist $work/all.md"
 )
+if [ -n "${BASE:-}" ]; then
+  names+=(base-status base-html base-md)
+  commands+=(
+    "$BASE status $work/portfolio"
+    "$BASE report $work/portfolio --format html"
+    "$BASE report $work/portfolio --format md"
+  )
+fi
 times=$(mktemp)
 for _ in $(seq "$rounds"); do
   for i in "${!commands[@]}"; do
