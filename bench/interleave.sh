@@ -15,25 +15,33 @@ cd "$(dirname "$0")/.."
 dino=$PWD/target/release/dino
 export DINO_NOW=2025-09-01T09:00:00+02:00
 
-names=(status due html md cmark-gfm)
-commands=(
-  "$dino status $work/portfolio"
-  "$dino due $work/portfolio"
-  "$dino report $work/portfolio --format html"
-  "$dino report $work/portfolio --format md"
-  "cmark-gfm -e table -e tasklist $work/all.md"
-)
-if [ -n "${BASE:-}" ]; then
-  names+=(base-status base-html base-md)
-  commands+=(
-    "$BASE status $work/portfolio"
-    "$BASE report $work/portfolio --format html"
-    "$BASE report $work/portfolio --format md"
-  )
-fi
+names=()
+commands=()
+# One of dino's commands, and the same of BASE's right after it.
+add() {
+  names+=("$1")
+  commands+=("$dino $2")
+  if [ -n "${BASE:-}" ] && [ "$1" != due ]; then
+    names+=("base-$1")
+    commands+=("$BASE $2")
+  fi
+}
+add status "status $work/portfolio"
+add due "due $work/portfolio"
+add html "report $work/portfolio --format html"
+add md "report $work/portfolio --format md"
+names+=(cmark-gfm)
+commands+=("cmark-gfm -e table -e tasklist $work/all.md")
 times=$(mktemp)
-for _ in $(seq "$rounds"); do
-  for i in "${!commands[@]}"; do
+# Every other round runs the commands in reverse order, so that none
+# always follows the same one.
+forward=("${!commands[@]}")
+backward=()
+for i in "${forward[@]}"; do backward=("$i" "${backward[@]}"); done
+for round in $(seq "$rounds"); do
+  order=("${forward[@]}")
+  [ $((round % 2)) -eq 0 ] && order=("${backward[@]}")
+  for i in "${order[@]}"; do
     start=$(date +%s%N)
     ${commands[$i]} > /dev/null 2>&1
     echo "${names[$i]} $(( ($(date +%s%N) - start) / 1000 ))" >> "$times"

@@ -15,7 +15,7 @@ use crate::finding::{Finding, SourceText};
 /// holds a conflict.
 pub fn marker_at(text: &str) -> Option<Range<usize>> {
     // Most files hold no marker at all: found out without a walk by lines.
-    if !text.contains("<<<<<<<") && !text.contains(">>>>>>>") {
+    if !might_hold_marker(text) {
         return None;
     }
     let mut offset = 0;
@@ -35,6 +35,17 @@ pub fn marker_at(text: &str) -> Option<Range<usize>> {
         offset += line.len();
     }
     None
+}
+
+/// Whether `text` holds `<<<<<<<` or `>>>>>>>` anywhere; every file read
+/// is looked through, so with a vector search.
+fn might_hold_marker(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<<<<<<<"));
+    static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(">>>>>>>"));
+    let bytes = text.as_bytes();
+    OPEN.find(bytes).is_some() || CLOSE.find(bytes).is_some()
 }
 
 /// Whether a line opens or closes a conflict.

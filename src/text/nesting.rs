@@ -55,14 +55,13 @@ pub fn text_too_deep(markdown: &str) -> Option<Range<usize>> {
 /// parsed: every later line costs the parser a step per open container, so
 /// a line opening thousands of them would make reading take minutes.
 pub fn line_too_deep(markdown: &str) -> Option<Range<usize>> {
-    let mut offset = 0;
-    for line in markdown.split_inclusive('\n') {
-        if let Some(at) = marker_past_limit(line.as_bytes()) {
-            return Some(offset + at..offset + at + 1);
-        }
-        offset += line.len();
-    }
-    None
+    let bytes = markdown.as_bytes();
+    // Every line's start. A marker never reaches past its line's end: a
+    // line end is none.
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1));
+    starts
+        .filter(|&start| start < bytes.len())
+        .find_map(|start| marker_past_limit(&bytes[start..]).map(|at| start + at..start + at + 1))
 }
 
 /// The offset of the first container marker past the limit at the start
