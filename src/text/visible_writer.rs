@@ -70,10 +70,10 @@ fn plain_run(bytes: &[u8]) -> usize {
         // Whether a byte is below a space, or above `~` (0x7e).
         let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
         let above_tilde = (w.wrapping_add(ONES) | w) & HIGH;
-        if below_space | above_tilde != 0 {
-            if let Some(i) = first_not_plain(word) {
-                return at + i;
-            }
+        if below_space | above_tilde != 0
+            && let Some(i) = first_not_plain(word)
+        {
+            return at + i;
         }
         at += 8;
     }
