@@ -112,8 +112,9 @@ fn workbook_findings(root: &std::path::Path, lang: Lang, history: bool) -> Vec<F
             }
             found.extend(changed_after_commit(&wb, history));
             found.extend(wb.profile_edits());
-            // The whole snapshot is read when the pack changed; its
-            // start was checked when the workbook was opened.
+            // The snapshot's start was checked when the workbook was
+            // opened; the whole of it is read for its recorded profile
+            // (above) and, when the pack changed, for what changed.
             if let Some(change) = wb.pack_change()
                 && let Err(crate::workbook::pack_change::Unknown::Unreadable(f)) = change.changes
                 && !found.contains(&f)

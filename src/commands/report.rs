@@ -169,7 +169,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     } else {
         let mut body = body.into_inner().map_err(|e| e.into_error())?;
         body.seek(std::io::SeekFrom::Start(0))?;
-        let (head, end) = head_and_end(&shape, items, &rows, as_of, lang, redacting);
+        let (head, end) = head_and_end(&shape, items, &rows, as_of, lang);
         let write = |out: &mut dyn Write| write_document(out, format, &head, &mut body, &end);
         super::output::deliver(args.output.as_deref(), ui, lang, write)?;
     }
@@ -360,24 +360,12 @@ impl Anchors {
                 format!("id=\"{}\"", part.row.anchor),
             );
             part.text = part.text.replacen(&old, &new, 1);
-            rename_anchor(&mut part.blocks, &first, &part.row.anchor);
+            // Word's part is its section as blocks.
+            if let Some(section) = part.blocks.first_mut() {
+                build::set_anchor(section, &part.row.anchor);
+            }
         }
     }
-}
-
-/// Gives the first heading anchored `old` in `blocks` the anchor `new`.
-fn rename_anchor(blocks: &mut [Block], old: &str, new: &str) -> bool {
-    blocks.iter_mut().any(|block| match block {
-        Block::Heading {
-            anchor: Some(anchor),
-            ..
-        } if anchor == old => {
-            *anchor = new.to_string();
-            true
-        }
-        Block::Section { blocks, .. } => rename_anchor(blocks, old, new),
-        _ => false,
-    })
 }
 
 /// What goes before and after the parts.
@@ -387,13 +375,8 @@ fn head_and_end(
     rows: &[report::OverviewRow],
     as_of: jiff::civil::Date,
     lang: crate::i18n::Lang,
-    redacted: bool,
 ) -> (String, String) {
-    let doc_shape = build::Shape {
-        lang,
-        redacted,
-        draw: false,
-    };
+    let doc_shape = shape.document(lang);
     let head = || build::portfolio::head(rows, &as_of.to_string(), doc_shape, shape.summary);
     match shape.format {
         ReportFormat::Json if items == 0 => {

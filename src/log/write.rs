@@ -68,7 +68,7 @@ fn write_records(records: &[Record], lang: Lang, out: &mut String) {
             out.push_str("\n> ");
             labelled(Label::Note, note, "> ", lang, out);
         }
-        write_actions(&record.actions, "", lang, out);
+        write_actions(&record.actions, lang, out);
     }
 }
 
@@ -151,12 +151,12 @@ fn write_answer(answer: &Answer, lang: Lang, out: &mut String) {
     }
 }
 
-/// Each action beside a record as a quote of its own: the text with its
-/// marker, the owner, the due day; `indent` under a check.
-fn write_actions(actions: &[ActionMark], indent: &str, lang: Lang, out: &mut String) {
+/// Each action beside an answer as a quote of its own: the text with its
+/// marker, the owner, the due day.
+fn write_actions(actions: &[ActionMark], lang: Lang, out: &mut String) {
     for action in actions {
         out.push('\n');
-        write_action(action, indent, lang, out);
+        write_action(action, "", lang, out);
     }
 }
 

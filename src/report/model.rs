@@ -9,9 +9,10 @@ pub use super::register::{
     AssessmentReport, ClosingReport, ConditionReport, CriteriaCount, GateDecisionReport,
     NotReached, PersonReport, RiskReport, SessionReport, Status, StatusReport,
 };
+use super::register::{phase_title, two_decimals};
 use super::state_words::{answer_text, current_text, item_answer, written};
 use crate::i18n::Lang;
-use crate::log::{Answer, Body, EntryKind};
+use crate::log::{Body, EntryKind};
 use crate::pack::Phase;
 use crate::state::follow_up::DueKind;
 use crate::state::roster::Roster;
@@ -312,10 +313,6 @@ pub struct DiagnosticReport {
     pub track: Option<Line>,
 }
 
-fn two_decimals(n: f64) -> f64 {
-    (n * 100.0).round() / 100.0
-}
-
 /// The report of one workbook as of a day, in one language: dino's own
 /// words in `lang`, and the pack's texts in `lang` too where the pack has
 /// it (else in its first). What people wrote stays as written, in the
@@ -514,12 +511,6 @@ fn next_gate(wb: &Workbook, state: &State, as_of: Date, text_lang: Lang) -> Opti
 }
 
 /// A phase's title in `text_lang`, or its id when the pack lacks it.
-fn phase_title(wb: &Workbook, id: &str, text_lang: Lang) -> String {
-    wb.pack
-        .phase(id)
-        .map_or_else(|| id.to_string(), |p| p.title.get(text_lang).to_string())
-}
-
 /// What is to follow up as of a day, by day (the overdue first).
 fn follow_up(wb: &Workbook, state: &State, as_of: Date, words: Words) -> Vec<DueReport> {
     let Words { text_lang, lang } = words;
@@ -674,13 +665,7 @@ fn decision_report(wb: &Workbook, gate: &GateState, lang: Lang) -> Option<Decisi
         return None;
     };
     let text_of = |id: &str| match &wb.entries[*entry].entry.body {
-        Body::Records(records) => records
-            .iter()
-            .find(|r| !r.criterion && r.item == id)
-            .and_then(|r| match &r.answer {
-                Answer::Text(t) => Some(t.clone()),
-                _ => None,
-            }),
+        Body::Records(records) => super::register::text_of(records, id),
         Body::Text(_) => None,
     };
     Some(DecisionReport {

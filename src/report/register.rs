@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::log::{Answer, Body, EntryKind};
-use crate::pack::{Decision, Readiness};
+use crate::pack::Readiness;
 use crate::state::readiness::Assessment;
 use crate::state::roster::Roster;
 use crate::state::{Current, GateState, State};
@@ -266,7 +266,7 @@ pub fn assessments(roster: &Roster, r: &Readiness, all: &[Assessment]) -> Vec<As
             means: r
                 .dimensions
                 .iter()
-                .map(|d| a.mean_of(&d.id).map(|m| (m * 100.0).round() / 100.0))
+                .map(|d| a.mean_of(&d.id).map(two_decimals))
                 .collect(),
         })
         .collect()
@@ -307,8 +307,13 @@ pub fn risks(wb: &Workbook, state: &State, roster: &Roster, text_lang: Lang) -> 
         .collect()
 }
 
+/// A number to two decimals, as reports show means and spreads.
+pub(super) fn two_decimals(n: f64) -> f64 {
+    (n * 100.0).round() / 100.0
+}
+
 /// A phase's title in `text_lang`, or its id when the pack lacks it.
-fn phase_title(wb: &Workbook, id: &str, text_lang: Lang) -> String {
+pub(super) fn phase_title(wb: &Workbook, id: &str, text_lang: Lang) -> String {
     wb.pack
         .phase(id)
         .map_or_else(|| id.to_string(), |p| p.title.get(text_lang).to_string())
@@ -333,7 +338,7 @@ pub fn decisions(wb: &Workbook, state: &State, words: (Lang, Lang)) -> Vec<GateD
                 phase_id,
                 date: e.entry.meta.date.date().to_string(),
                 decision: decision.id().to_string(),
-                label: decision_label(decision, lang),
+                label: decision.label(lang).to_string(),
                 decided_by: text_of(records, "decided_by"),
                 motivation: text_of(records, "motivation"),
                 conditions: conditions(e, records, state),
@@ -343,12 +348,8 @@ pub fn decisions(wb: &Workbook, state: &State, words: (Lang, Lang)) -> Vec<GateD
         .collect()
 }
 
-fn decision_label(decision: Decision, lang: Lang) -> String {
-    decision.label(lang).to_string()
-}
-
 /// The text answer to a gate's own question (`decided_by`, `motivation`).
-fn text_of(records: &[crate::log::Record], id: &str) -> Option<String> {
+pub(super) fn text_of(records: &[crate::log::Record], id: &str) -> Option<String> {
     records
         .iter()
         .find(|r| !r.criterion && r.item == id)

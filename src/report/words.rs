@@ -53,7 +53,8 @@ pub fn phase_heading(p: &PhaseReport, lang: Lang) -> String {
     format!("{} · {progress} · {gate}", p.title)
 }
 
-/// The label before a decision, and the decision in words.
+/// The label before a decision, and the decision in words with who made
+/// it (the motivation, written text, stands apart).
 pub fn decision(d: &DecisionReport, lang: Lang) -> (&'static str, String) {
     let mut text = d.label.clone();
     if let Some(by) = &d.decided_by {
@@ -61,9 +62,6 @@ pub fn decision(d: &DecisionReport, lang: Lang) -> (&'static str, String) {
             " ({} {by})",
             lang.pick("beslutat av", "decided by")
         ));
-    }
-    if let Some(why) = &d.motivation {
-        text.push_str(&format!(". {why}"));
     }
     (lang.pick("Beslut:", "Decision:"), text)
 }
@@ -561,21 +559,6 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// A workbook's status in a line: "Fas: Förstå · enligt plan", "Phase:
-/// Pilot · stopped 2026-03-02", "Alla faser klara".
-pub fn status_line(r: &WorkbookReport, lang: Lang) -> String {
-    let s = &r.status;
-    let word = status_word(s.state, lang);
-    let word = match &s.since {
-        Some(day) => format!("{word} {day}"),
-        None => word.to_string(),
-    };
-    match &s.phase {
-        Some(phase) => tr!(lang, "Fas: {phase} · {word}", "Phase: {phase} · {word}"),
-        None => capitalised(&word),
-    }
-}
-
 /// Why a phase was never reached, in a sentence: "Inte nådd: projektet
 /// avslutades (2026-03-02)."; none for a phase the project came to.
 pub fn not_reached_sentence(p: &PhaseReport, lang: Lang) -> Option<String> {
@@ -944,27 +927,6 @@ mod tests {
             ]
         }"#;
         serde_json::from_str(json).expect("a report")
-    }
-
-    #[test]
-    fn the_status_line_names_the_phase_and_the_state() {
-        let mut r = report();
-        assert_eq!(status_line(&r, Lang::Sv), "Fas: Förstå · försenat");
-        r.status.state = Status::OnTrack;
-        r.status.phase = Some("Understand".into());
-        assert_eq!(status_line(&r, Lang::En), "Phase: Understand · on track");
-        r.status.state = Status::Stopped;
-        r.status.since = Some("2026-03-02".into());
-        assert_eq!(
-            status_line(&r, Lang::En),
-            "Phase: Understand · stopped 2026-03-02"
-        );
-        r.status = super::super::model::StatusReport {
-            state: Status::Finished,
-            phase: None,
-            since: None,
-        };
-        assert_eq!(status_line(&r, Lang::Sv), "Klart");
     }
 
     #[test]

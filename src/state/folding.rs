@@ -850,11 +850,12 @@ fn by_number(record: &Record) -> bool {
 /// Whether a criterion's text, in either language, is `heading`, spaces
 /// aside.
 fn same_text(criterion: &crate::pack::Criterion, heading: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let heading = words(heading);
     [crate::i18n::Lang::Sv, crate::i18n::Lang::En]
         .iter()
-        .any(|lang| words(criterion.text.get(*lang)) == heading)
+        .any(|lang| {
+            let text = criterion.text.get(*lang);
+            text.split_whitespace().eq(heading.split_whitespace())
+        })
 }
 
 /// A criterion recorded by number under an earlier version of the pack

@@ -208,6 +208,11 @@ impl Workbook {
         else {
             return Vec::new();
         };
+        // The answers were read when the workbook opened; `workbook.toml`
+        // is read again, for where each edit stands, only when one differs.
+        if snapshot::edits(&recorded, &self.file.profile).is_empty() {
+            return Vec::new();
+        }
         let path = self.root.join(WORKBOOK_FILE);
         let Ok(src) = read_in(&self.root, &path, path.display().to_string()) else {
             return Vec::new();

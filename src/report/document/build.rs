@@ -52,10 +52,6 @@ pub fn page(r: &WorkbookReport, shape: Shape) -> Document {
 /// One workbook of a portfolio, the `index`th: a section on a page of its
 /// own, its heading at level 2 with `anchor`, which the contents link to.
 pub fn section(r: &WorkbookReport, anchor: &str, index: usize, shape: Shape) -> Block {
-    let shape = Shape {
-        redacted: false,
-        ..shape
-    };
     let mut blocks = manager(r, 2, Some(anchor.to_string()), index, shape);
     blocks.extend(detail(r, 3, index, shape));
     Block::Section {
@@ -514,11 +510,7 @@ fn sessions(out: &mut Vec<Block>, p: &PhaseReport, lang: Lang) {
 /// A gate decision: the label, the decision and who made it, the
 /// motivation as written; then its criteria.
 fn decision(out: &mut Vec<Block>, d: &DecisionReport, r: &WorkbookReport, lang: Lang) {
-    let bare = DecisionReport {
-        motivation: None,
-        ..d.clone()
-    };
-    let (label, text) = words::decision(&bare, lang);
+    let (label, text) = words::decision(d, lang);
     let mut line = vec![
         Inline::Strong(label.to_string()),
         Inline::Text(format!(" {text}")),

@@ -84,7 +84,6 @@ impl Writer {
 
     fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>) {
         let level = level.clamp(1, 6);
-        self.headings.truncate(usize::from(level) - 1);
         self.headings.resize(usize::from(level) - 1, String::new());
         self.headings.push(text.to_string());
         let id = anchor.map_or_else(String::new, |a| format!(" id=\"{}\"", escape(a)));
